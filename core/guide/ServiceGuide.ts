@@ -37,10 +37,12 @@ export const DayUnit = z.enum(['calendar', 'working']);
 export type DayUnit = z.infer<typeof DayUnit>;
 
 export const TimeLimit = z.object({
-  /** Limit set by law or regulation; null when issued on the spot. */
+  /** Done at the window while the citizen waits (当场办结) when the conditions are met. */
+  onTheSpot: z.boolean(),
+  /** Limit set by law or regulation; null when no national limit is set. */
   legalDays: z.number().int().positive().nullable(),
   legalUnit: DayUnit,
-  /** What the bureau promises (承诺时限); null when issued on the spot. */
+  /** What the bureau promises (承诺时限); null when it promises none beyond the spot. */
   promisedDays: z.number().int().positive().nullable(),
   promisedUnit: DayUnit,
   note: z.string().optional(),

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors/catalogue';
+
+/**
+ * One action of a cloud function: its input and output schemas, the catalogue errors it may
+ * return, and the use case it runs. `Deps` are the ports the function wires in.
+ */
+export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.ZodType = z.ZodType> {
+  summary: string;
+  input: In;
+  output: Out;
+  errors: readonly ErrorCode[];
+  run(input: z.infer<In>, deps: Deps): Promise<z.infer<Out>>;
+}
+
+export type ActionMap<Deps> = Record<string, Action<Deps, any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Identity helper that keeps each action's input and output types tied together. */
+export function defineAction<Deps, In extends z.ZodType, Out extends z.ZodType>(
+  action: Action<Deps, In, Out>,
+): Action<Deps, In, Out> {
+  return action;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../errors/DomainError';
+import { messageFor } from '../errors/catalogue';
+import type { ActionMap } from './action';
+import { FunctionRequest, type FunctionResponse } from './envelope';
+
+export type DispatchOutcome = 'ok' | 'rejected' | 'failed';
+
+export interface DispatchResult {
+  response: FunctionResponse<unknown>;
+  action?: string;
+  /** ok: success; rejected: an expected catalogue error; failed: an unexpected exception. */
+  outcome: DispatchOutcome;
+  /** The unexpected exception, for the log (never returned to the caller). */
+  cause?: unknown;
+}
+
+/** Describes where an input failed, by field path only (never echoing values, which may be personal). */
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  const path = first && first.path.length ? first.path.join('.') : '';
+  return path ? `字段 ${path}` : '请求内容';
+}
+
+/**
+ * Parses the envelope and the action's input, runs the action, and maps every failure to a
+ * catalogue error. Never throws, never leaks a stack trace.
+ */
+export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, deps: Deps): Promise<DispatchResult> {
+  const envelope = FunctionRequest.safeParse(event);
+  if (!envelope.success) {
+    return reject(new DomainError('INVALID_REQUEST'));
+  }
+  const { action: name, data } = envelope.data;
+  const action = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
+  if (!action) {
+    return reject(new DomainError('UNKNOWN_ACTION'), name);
+  }
+  const input = action.input.safeParse(data ?? {});
+  if (!input.success) {
+    return reject(new DomainError('INVALID_INPUT', describeIssues(input.error)), name);
+  }
+  try {
+    const result = await action.run(input.data, deps);
+    return { response: { ok: true, data: result }, action: name, outcome: 'ok' };
+  } catch (e) {
+    if (isDomainError(e)) return reject(e, name);
+    return {
+      response: { ok: false, error: { code: 'INTERNAL', message: messageFor('INTERNAL') } },
+      action: name,
+      outcome: 'failed',
+      cause: e,
+    };
+  }
+}
+
+function reject(e: DomainError, action?: string): DispatchResult {
+  return { response: { ok: false, error: { code: e.code, message: e.message } }, action, outcome: 'rejected' };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { defineAction, type ActionMap } from '../function/action';
+import { DomainError } from '../errors/DomainError';
+import type { Clock } from '../time/Clock';
+import type { GuideRepository } from './GuideRepository';
+import { searchGuides } from './searchGuides';
+import { stableId } from './ServiceGuide';
+import {
+  CategoryView,
+  GuideDetailView,
+  GuideSummaryView,
+  HallDetailView,
+  HallSummaryView,
+  categoryView,
+  guideDetailView,
+  guideSummaryView,
+  hallDetailView,
+  hallSummaryView,
+} from './views';
+
+export interface GuideDeps {
+  guides: GuideRepository;
+  clock: Clock;
+}
+
+const categories = defineAction({
+  summary: 'Categories of service guides with the number of guides in each.',
+  input: z.object({}).strict(),
+  output: z.object({ categories: z.array(CategoryView) }),
+  errors: [],
+  async run(_input, { guides }: GuideDeps) {
+    const [all, cats] = await Promise.all([guides.allGuides(), guides.categories()]);
+    return { categories: cats.map((c) => categoryView(c, all)) };
+  },
+});
+
+const list = defineAction({
+  summary: 'Guides of a category, or the cross-province (跨省通办) items, in catalogue order.',
+  input: z.object({ categoryId: stableId.optional(), crossProvince: z.literal(true).optional() }).strict(),
+  output: z.object({ guides: z.array(GuideSummaryView) }),
+  errors: ['CATEGORY_NOT_FOUND'],
+  async run({ categoryId, crossProvince }, { guides }: GuideDeps) {
+    const [all, cats] = await Promise.all([guides.allGuides(), guides.categories()]);
+    if (categoryId && !cats.some((c) => c._id === categoryId)) throw new DomainError('CATEGORY_NOT_FOUND');
+    const chosen = all.filter(
+      (g) => (!categoryId || g.categoryId === categoryId) && (!crossProvince || g.crossProvince),
+    );
+    return { guides: chosen.map((g) => guideSummaryView(g)) };
+  },
+});
+
+const search = defineAction({
+  summary: 'Keyword search in Chinese over titles, aliases and materials, best match first.',
+  input: z.object({ q: z.string().trim().min(1).max(40) }).strict(),
+  output: z.object({ query: z.string(), guides: z.array(GuideSummaryView) }),
+  errors: [],
+  async run({ q }, { guides }: GuideDeps) {
+    const hits = searchGuides(await guides.allGuides(), q);
+    return { query: q, guides: hits.map((h) => guideSummaryView(h.guide, h)) };
+  },
+});
+
+const detail = defineAction({
+  summary: "A guide's full content with the halls that handle it and their hours today.",
+  input: z.object({ id: stableId }).strict(),
+  output: GuideDetailView,
+  errors: ['GUIDE_NOT_FOUND'],
+  async run({ id }, { guides, clock }: GuideDeps) {
+    const guide = await guides.guide(id);
+    if (!guide) throw new DomainError('GUIDE_NOT_FOUND');
+    const [cats, halls] = await Promise.all([guides.categories(), guides.hallsHandling(id)]);
+    return guideDetailView(guide, cats.find((c) => c._id === guide.categoryId), halls, clock.now());
+  },
+});
+
+const halls = defineAction({
+  summary: 'Halls, optionally of one city, with the cities that have halls.',
+  input: z.object({ city: z.string().min(2).max(20).optional() }).strict(),
+  output: z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) }),
+  errors: [],
+  async run({ city }, { guides, clock }: GuideDeps) {
+    const all = await guides.halls();
+    const cities = [...new Set(all.map((h) => h.city))];
+    const now = clock.now();
+    return { cities, halls: all.filter((h) => !city || h.city === city).map((h) => hallSummaryView(h, now)) };
+  },
+});
+
+const hall = defineAction({
+  summary: "A hall's address, phone, hours (special periods included) and the services it offers.",
+  input: z.object({ id: stableId }).strict(),
+  output: HallDetailView,
+  errors: ['HALL_NOT_FOUND'],
+  async run({ id }, { guides, clock }: GuideDeps) {
+    const found = await guides.hall(id);
+    if (!found) throw new DomainError('HALL_NOT_FOUND');
+    const all = await guides.allGuides();
+    const offered = all.filter((g) => found.services.includes(g._id));
+    return hallDetailView(found, clock.now(), offered);
+  },
+});
+
+export const guideActions: ActionMap<GuideDeps> = { categories, list, search, detail, halls, hall };

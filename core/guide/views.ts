@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { describeHours, hoursOn } from './hallHours';
+import { Fee, Material, Step, TimeLimit } from './ServiceGuide';
+import type { GuideCategory, ServiceGuide } from './ServiceGuide';
+import { Session, SpecialHours } from './Hall';
+import type { Hall } from './Hall';
+import type { GuideHit } from './searchGuides';
+import { addDays, shanghaiDate } from '../time/shanghai';
+
+/** What the `guide` function returns: views shaped for the pages, with `id` instead of `_id`. */
+
+export const CategoryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  icon: z.string(),
+  guideCount: z.number().int(),
+});
+export type CategoryView = z.infer<typeof CategoryView>;
+
+export const GuideSummaryView = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  categoryId: z.string(),
+  online: z.boolean(),
+  bookable: z.boolean(),
+  crossProvince: z.boolean(),
+  /** Present in search results: where the keywords were found. */
+  matched: z.object({ field: z.enum(['title', 'alias', 'material', 'summary']), text: z.string() }).optional(),
+});
+export type GuideSummaryView = z.infer<typeof GuideSummaryView>;
+
+const DayHoursView = z.object({
+  date: z.string(),
+  weekday: z.number().int(),
+  sessions: z.array(Session),
+  special: z.string().optional(),
+});
+
+export const HallSummaryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  city: z.string(),
+  district: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  today: DayHoursView.extend({ openNow: z.boolean() }),
+});
+export type HallSummaryView = z.infer<typeof HallSummaryView>;
+
+export const HallDetailView = HallSummaryView.extend({
+  province: z.string(),
+  weekly: z.array(z.object({ days: z.string(), sessions: z.array(Session) })),
+  upcomingSpecial: z.array(SpecialHours),
+  /** The next seven days' hours, so special days are seen in context. */
+  week: z.array(DayHoursView),
+  hoursNote: z.string().optional(),
+  transport: z.string().optional(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+  services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
+});
+export type HallDetailView = z.infer<typeof HallDetailView>;
+
+export const GuideDetailView = z.object({
+  id: z.string(),
+  title: z.string(),
+  aliases: z.array(z.string()),
+  category: z.object({ id: z.string(), name: z.string() }),
+  summary: z.string(),
+  audience: z.string(),
+  conditions: z.array(z.string()),
+  materials: z.array(Material),
+  steps: z.array(Step),
+  fees: z.array(Fee),
+  timeLimit: TimeLimit,
+  online: z.boolean(),
+  bookable: z.boolean(),
+  crossProvince: z.boolean(),
+  crossProvinceNote: z.string().optional(),
+  legalBasis: z.array(z.string()),
+  reviewedOn: z.string(),
+  halls: z.array(HallSummaryView),
+});
+export type GuideDetailView = z.infer<typeof GuideDetailView>;
+
+export function categoryView(category: GuideCategory, guides: readonly ServiceGuide[]): CategoryView {
+  const { _id, name, description, icon } = category;
+  return { id: _id, name, description, icon, guideCount: guides.filter((g) => g.categoryId === _id).length };
+}
+
+export function guideSummaryView(guide: ServiceGuide, hit?: GuideHit): GuideSummaryView {
+  const { _id, title, summary, categoryId, online, bookable, crossProvince } = guide;
+  const view: GuideSummaryView = { id: _id, title, summary, categoryId, online, bookable, crossProvince };
+  if (hit) view.matched = { field: hit.field, text: hit.matchedText };
+  return view;
+}
+
+export function hallSummaryView(hall: Hall, now: Date): HallSummaryView {
+  const { _id, name, city, district, address, phone } = hall;
+  return { id: _id, name, city, district, address, phone, today: describeHours(hall, now).today };
+}
+
+export function hallDetailView(hall: Hall, now: Date, services: readonly ServiceGuide[]): HallDetailView {
+  const hours = describeHours(hall, now);
+  const first = shanghaiDate(now);
+  const week = Array.from({ length: 7 }, (_, i) => hoursOn(hall, addDays(first, i)));
+  return {
+    ...hallSummaryView(hall, now),
+    province: hall.province,
+    weekly: hours.weekly,
+    upcomingSpecial: hours.upcomingSpecial,
+    week,
+    hoursNote: hall.hoursNote,
+    transport: hall.transport,
+    location: hall.location,
+    services: services.map((g) => ({ id: g._id, title: g.title, crossProvince: g.crossProvince })),
+  };
+}
+
+export function guideDetailView(
+  guide: ServiceGuide,
+  category: GuideCategory | undefined,
+  halls: readonly Hall[],
+  now: Date,
+): GuideDetailView {
+  const { _id, categoryId, order: _order, ...rest } = guide;
+  void _order;
+  return {
+    ...rest,
+    id: _id,
+    category: { id: categoryId, name: category?.name ?? '' },
+    halls: halls.map((h) => hallSummaryView(h, now)),
+  };
+}
