@@ -1,0 +1,190 @@
+/**
+ * Translates a CloudBase query (MongoDB query language, as the SDK serializes `where()` and the
+ * `db.command` operators) into an nedb query with MongoDB's semantics.
+ *
+ * nedb already matches like MongoDB for equality on arrays (`{ services: 'x' }` matches an array
+ * containing 'x'), dot paths, $lt/$lte/$gt/$gte/$in/$exists/$size/$elemMatch/$or/$and and regexes.
+ * Where it differs, the translation bridges the gap:
+ * - `$eq` does not exist in nedb → plain equality;
+ * - `$ne`/`$nin` on an array field must mean "no element equals" (nedb: "some element differs")
+ *   → `$not` of the positive condition, which also matches a missing field as MongoDB does;
+ * - `{ f: null }` matches a missing field in MongoDB → `$or` of null and `$exists: false`;
+ * - `$not`, `$nor`, `$all`, `$mod` are expressed with nedb's logical operators or `$where`.
+ */
+import { invalidParam } from './errors';
+import { getDotValue, isPlainObject, match, type NedbQuery } from './nedbModel';
+
+const COMPARISONS = new Set(['$gt', '$gte', '$lt', '$lte']);
+
+function and(parts: NedbQuery[]): NedbQuery {
+  if (parts.length === 0) return {};
+  if (parts.length === 1) return parts[0];
+  return { $and: parts };
+}
+
+function isOperatorObject(value: unknown): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'));
+}
+
+/** `path == value` with MongoDB's null semantics. */
+function equals(path: string, value: unknown): NedbQuery {
+  if (value === null || value === undefined) {
+    return { $or: [{ [path]: null }, { [path]: { $exists: false } }] };
+  }
+  return { [path]: value };
+}
+
+function asArray(value: unknown, op: string): unknown[] {
+  if (!Array.isArray(value)) throw invalidParam(`${op} needs an array`);
+  return value;
+}
+
+function inList(path: string, values: unknown[]): NedbQuery {
+  const plain = values.filter((v) => v !== null && v !== undefined && !(v instanceof RegExp));
+  const extra: NedbQuery[] = values
+    .filter((v) => v === null || v === undefined || v instanceof RegExp)
+    .map((v) => (v instanceof RegExp ? { [path]: v } : equals(path, null)));
+  if (extra.length === 0) return { [path]: { $in: plain } };
+  return { $or: [{ [path]: { $in: plain } }, ...extra] };
+}
+
+/** `$elemMatch` whose condition applies to the array elements themselves (primitives). */
+function elemMatchValues(path: string, condition: Record<string, unknown>): NedbQuery {
+  const elementQuery = translateField('v', condition);
+  return {
+    $where(this: unknown): boolean {
+      const arr = getDotValue(this, path);
+      return Array.isArray(arr) && arr.some((el) => match({ v: el }, elementQuery));
+    },
+  };
+}
+
+function mod(path: string, spec: unknown): NedbQuery {
+  const [divisor, remainder] = asArray(spec, '$mod').map(Number);
+  if (!divisor) throw invalidParam('$mod needs a non-zero divisor');
+  const test = (v: unknown): boolean => typeof v === 'number' && Math.trunc(v) % divisor === remainder;
+  return {
+    $where(this: unknown): boolean {
+      const v = getDotValue(this, path);
+      return Array.isArray(v) ? v.some(test) : test(v);
+    },
+  };
+}
+
+/** Condition on one field: a literal value or an object of operators. */
+export function translateField(path: string, value: unknown): NedbQuery {
+  if (!isOperatorObject(value)) return equals(path, value);
+
+  const parts: NedbQuery[] = [];
+  const comparisons: Record<string, unknown> = {};
+  let regexOptions: string | undefined;
+  for (const [op, operand] of Object.entries(value)) {
+    if (COMPARISONS.has(op)) {
+      comparisons[op] = operand;
+      continue;
+    }
+    switch (op) {
+      case '$eq':
+        parts.push(equals(path, operand));
+        break;
+      case '$ne':
+        parts.push({ $not: equals(path, operand) });
+        break;
+      case '$in':
+        parts.push(inList(path, asArray(operand, '$in')));
+        break;
+      case '$nin':
+        parts.push({ $not: inList(path, asArray(operand, '$nin')) });
+        break;
+      case '$exists':
+        parts.push({ [path]: { $exists: Boolean(operand) } });
+        break;
+      case '$size':
+        parts.push({ [path]: { $size: Number(operand) } });
+        break;
+      case '$all':
+        parts.push(and(asArray(operand, '$all').map((v) => equals(path, v))));
+        break;
+      case '$elemMatch':
+        if (!isPlainObject(operand)) throw invalidParam('$elemMatch needs an object');
+        parts.push(
+          isOperatorObject(operand)
+            ? elemMatchValues(path, operand)
+            : { [path]: { $elemMatch: translateQuery(operand) } },
+        );
+        break;
+      case '$not':
+        parts.push({ $not: translateField(path, operand) });
+        break;
+      case '$regex':
+        parts.push({ [path]: operand instanceof RegExp ? operand : new RegExp(String(operand)) });
+        break;
+      case '$options':
+        regexOptions = String(operand);
+        break;
+      case '$mod':
+        parts.push(mod(path, operand));
+        break;
+      default:
+        throw invalidParam(`query operator ${op} is not supported by the local database emulator`);
+    }
+  }
+  if (regexOptions !== undefined) {
+    // `{ $regex: 'src', $options: 'i' }` split over two keys: rebuild with the options.
+    const src = value.$regex instanceof RegExp ? value.$regex.source : String(value.$regex ?? '');
+    const flags = regexOptions.split('').filter((f) => 'imsu'.includes(f)).join('');
+    const idx = parts.findIndex((p) => p[path] instanceof RegExp);
+    if (idx >= 0) parts[idx] = { [path]: new RegExp(src, flags) };
+  }
+  if (Object.keys(comparisons).length > 0) parts.push({ [path]: comparisons });
+  return and(parts);
+}
+
+/** Whole query document (already EJSON-decoded). `undefined` → match everything. */
+export function translateQuery(query: unknown): NedbQuery {
+  if (query === undefined || query === null) return {};
+  if (!isPlainObject(query)) throw invalidParam('query must be an object');
+  const parts: NedbQuery[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    switch (key) {
+      case '$and':
+        parts.push({ $and: asArray(value, '$and').map(translateQuery) });
+        break;
+      case '$or':
+        parts.push({ $or: asArray(value, '$or').map(translateQuery) });
+        break;
+      case '$nor':
+        parts.push({ $not: { $or: asArray(value, '$nor').map(translateQuery) } });
+        break;
+      default:
+        if (key.startsWith('$')) {
+          throw invalidParam(`query operator ${key} is not supported by the local database emulator`);
+        }
+        parts.push(translateField(key, value));
+    }
+  }
+  return and(parts);
+}
+
+/**
+ * Equality conditions of a query, used as the base of an upserted document (MongoDB copies the
+ * query's equality fields into the inserted document).
+ */
+export function equalityFields(query: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isPlainObject(query)) return out;
+  for (const [key, value] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const sub of value) Object.assign(out, equalityFields(sub));
+    } else if (!key.startsWith('$')) {
+      if (isOperatorObject(value)) {
+        if ('$eq' in value) out[key] = value.$eq;
+      } else if (!(value instanceof RegExp)) {
+        out[key] = value;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,230 @@
+/**
+ * The committed state: one nedb datastore per collection, in memory or persisted as
+ * `<dataDir>/<collection>.db` (nedb's append-only file; one process per directory).
+ *
+ * Collections exist when declared (config/collections.ts), created at runtime through
+ * `db.createCollection()`, or found as a data file from an earlier run. Like CloudBase, a request
+ * to any other collection fails with DATABASE_COLLECTION_NOT_EXIST: the service never creates
+ * a collection implicitly on `add()`. Declared unique indexes become nedb unique indexes, so a
+ * write that would duplicate a key is refused as in MongoDB (non-sparse: two documents that both
+ * lack the field also collide).
+ *
+ * The raw write methods here do no locking; callers hold the collection lock (locks.ts).
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import Datastore from '@seald-io/nedb';
+import type { CollectionDeclaration, IndexDeclaration } from '../../config/collections';
+import { collectionAlreadyExist, collectionNotExist, DbError, duplicateKey, invalidParam, toDbError } from './errors';
+import { areThingsEqual, checkObject, deepCopy, getDotValue, type Doc, type DocId, type NedbQuery } from './nedbModel';
+
+type Nedb = Datastore<Record<string, unknown>>;
+
+interface Collection {
+  name: string;
+  db: Nedb;
+  unique: IndexDeclaration[];
+}
+
+const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const FILE_SUFFIX = '.db';
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { errorType?: string }).errorType === 'uniqueViolated';
+}
+
+export class Store {
+  private readonly collections = new Map<string, Collection>();
+
+  private constructor(
+    readonly env: string,
+    private readonly dataDir: string | undefined,
+  ) {}
+
+  static async open(declarations: CollectionDeclaration[], dataDir: string | undefined, env: string): Promise<Store> {
+    const store = new Store(env, dataDir);
+    if (dataDir) {
+      await fs.mkdir(dataDir, { recursive: true });
+      for (const file of await fs.readdir(dataDir)) {
+        const name = file.slice(0, -FILE_SUFFIX.length);
+        if (file.endsWith(FILE_SUFFIX) && COLLECTION_NAME.test(name)) await store.addCollection(name, []);
+      }
+    }
+    for (const declaration of declarations) {
+      await store.addCollection(declaration.name, declaration.indexes);
+    }
+    return store;
+  }
+
+  private async addCollection(name: string, indexes: IndexDeclaration[]): Promise<void> {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      const db: Nedb = this.dataDir
+        ? new Datastore({ filename: path.join(this.dataDir, `${name}${FILE_SUFFIX}`) })
+        : new Datastore({ inMemoryOnly: true });
+      await db.loadDatabaseAsync();
+      collection = { name, db, unique: [] };
+      this.collections.set(name, collection);
+    }
+    for (const index of indexes) {
+      const fields = Object.keys(index.keys);
+      if (index.unique) {
+        await collection.db.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0] : fields, unique: true });
+        collection.unique.push(index);
+      } else if (fields.length === 1) {
+        await collection.db.ensureIndexAsync({ fieldName: fields[0] });
+      }
+    }
+  }
+
+  /** `db.createCollection(name)` (action `database.addCollection`). */
+  async createCollection(name: string): Promise<void> {
+    if (!COLLECTION_NAME.test(name)) throw invalidParam(`invalid collection name "${name}"`);
+    if (this.collections.has(name)) throw collectionAlreadyExist(name);
+    await this.addCollection(name, []);
+  }
+
+  names(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  private get(name: string): Collection {
+    const collection = this.collections.get(name);
+    if (!collection) throw collectionNotExist(name);
+    return collection;
+  }
+
+  /** Throws DATABASE_COLLECTION_NOT_EXIST for an unknown collection. */
+  assertExists(name: string): void {
+    this.get(name);
+  }
+
+  uniqueIndexes(name: string): IndexDeclaration[] {
+    return this.get(name).unique;
+  }
+
+  async find(name: string, query: NedbQuery): Promise<Doc[]> {
+    const db = this.get(name).db;
+    try {
+      return (await db.findAsync(query)) as unknown as Doc[];
+    } catch (err) {
+      throw queryError(err);
+    }
+  }
+
+  async count(name: string, query: NedbQuery): Promise<number> {
+    const db = this.get(name).db;
+    try {
+      return (await db.countAsync(query)) as unknown as number;
+    } catch (err) {
+      throw queryError(err);
+    }
+  }
+
+  async getById(name: string, id: DocId): Promise<Doc | null> {
+    const docs = await this.find(name, { _id: id });
+    return docs[0] ?? null;
+  }
+
+  /** The stored documents themselves, for read-only scans (never modify them). */
+  peekAll(name: string): readonly Doc[] {
+    return this.get(name).db.getAllData() as unknown as Doc[];
+  }
+
+  /** Copies of every document (snapshot reads of transactions). */
+  all(name: string): Doc[] {
+    return this.get(name).db.getAllData().map((doc) => deepCopy(doc) as unknown as Doc);
+  }
+
+  async insert(name: string, doc: Doc): Promise<void> {
+    const collection = this.get(name);
+    validateDocument(doc);
+    try {
+      await collection.db.insertAsync(doc);
+    } catch (err) {
+      throw isUniqueViolation(err) ? this.duplicateError(collection, doc, true) : toDbError(err);
+    }
+  }
+
+  async replace(name: string, doc: Doc): Promise<void> {
+    const collection = this.get(name);
+    validateDocument(doc);
+    try {
+      await collection.db.updateAsync({ _id: doc._id }, doc, {});
+    } catch (err) {
+      throw isUniqueViolation(err) ? this.duplicateError(collection, doc, false) : toDbError(err);
+    }
+  }
+
+  async remove(name: string, id: DocId): Promise<void> {
+    await this.get(name).db.removeAsync({ _id: id }, {});
+  }
+
+  /**
+   * Which index `doc` collides with, as a CloudBase duplicate-key error. Also used by
+   * transactions to refuse a duplicate at the write instead of at commit.
+   */
+  findDuplicate(name: string, doc: Doc, others: readonly Doc[], checkId: boolean): DbError | undefined {
+    const collection = this.get(name);
+    if (checkId && others.some((other) => areThingsEqual(other._id, doc._id))) {
+      return this.keyError(collection.name, '_id_', ['_id'], doc);
+    }
+    for (const index of collection.unique) {
+      const fields = Object.keys(index.keys);
+      const clash = others.find(
+        (other) =>
+          !areThingsEqual(other._id, doc._id) &&
+          fields.every((f) => sameKey(getDotValue(other, f), getDotValue(doc, f))),
+      );
+      if (clash) return this.keyError(collection.name, index.name, fields, doc);
+    }
+    return undefined;
+  }
+
+  private duplicateError(collection: Collection, doc: Doc, checkId: boolean): DbError {
+    const others = collection.db.getAllData() as unknown as Doc[];
+    return (
+      this.findDuplicate(collection.name, doc, others, checkId) ??
+      this.keyError(collection.name, '_id_', ['_id'], doc)
+    );
+  }
+
+  private keyError(collection: string, index: string, fields: string[], doc: Doc): DbError {
+    return duplicateKey(this.env, collection, index, Object.fromEntries(fields.map((f) => [f, getDotValue(doc, f)])));
+  }
+
+  /** Empties every collection (tests). */
+  async clear(): Promise<void> {
+    for (const collection of this.collections.values()) {
+      await collection.db.removeAsync({}, { multi: true });
+      if (this.dataDir) await collection.db.compactDatafileAsync();
+    }
+  }
+
+  /** Rewrites each data file compactly; nedb has nothing else to release. */
+  async close(): Promise<void> {
+    if (!this.dataDir) return;
+    for (const collection of this.collections.values()) await collection.db.compactDatafileAsync();
+  }
+}
+
+/** Index keys compare like nedb does; a missing field equals another missing field. */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return areThingsEqual(a, b);
+}
+
+/** nedb throws plain Errors for malformed queries; they are the caller's fault. */
+function queryError(err: unknown): DbError {
+  if (err instanceof DbError) return err;
+  return invalidParam(err instanceof Error ? err.message : String(err));
+}
+
+/** nedb cannot store field names starting with `$` or containing a dot. */
+function validateDocument(doc: Doc): void {
+  try {
+    checkObject(doc);
+  } catch (err) {
+    throw invalidParam((err as Error).message);
+  }
+}
