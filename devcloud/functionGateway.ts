@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { errorCatalogue } from '../core/errors/catalogue';
+import { readBody } from './readBody';
+
+type Main = (event: unknown, context: unknown) => Promise<unknown>;
+
+/** The header that names the local persona. Only the local cloud reads it; production never does. */
+export const PERSONA_HEADER = 'x-local-openid';
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+export const LOCAL_APPID = 'wx-local-hukou';
+
+export interface FunctionGatewayOptions {
+  /** Folder with one bundled function per sub-folder (<name>/index.js). */
+  functionsDir: string;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(json);
+}
+
+function gatewayError(res: ServerResponse, status: number, code: 'INVALID_REQUEST' | 'UNKNOWN_ACTION' | 'INTERNAL'): void {
+  send(res, status, { ok: false, error: { code, message: errorCatalogue[code] } });
+}
+
+/**
+ * The context CloudBase hands a function, with the caller where CloudBase puts it:
+ * `context.environment` is a JSON string holding WX_OPENID, WX_APPID and the client IP.
+ */
+export function localContext(fn: string, openid: string | undefined, clientIp: string): Record<string, unknown> {
+  const environment: Record<string, string> = { WX_APPID: LOCAL_APPID, WX_CLIENTIP: clientIp, TCB_SOURCE: 'wx_client' };
+  if (openid) environment.WX_OPENID = openid;
+  return {
+    request_id: randomUUID(),
+    function_name: fn,
+    function_version: '$LATEST',
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 20_000,
+    namespace: 'hukou-local',
+    environment: JSON.stringify(environment),
+  };
+}
+
+/** `POST /fn/<name>`: runs the bundled function's `main(event, context)` in this process. */
+export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) {
+  const loaded = new Map<string, Main>();
+
+  function load(name: string): Main | undefined {
+    if (!/^[a-z][a-zA-Z0-9_-]{0,40}$/.test(name)) return undefined;
+    const cached = loaded.get(name);
+    if (cached) return cached;
+    const file = path.join(functionsDir, name, 'index.js');
+    if (!existsSync(file)) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(file) as { main?: Main };
+    if (typeof mod.main !== 'function') return undefined;
+    loaded.set(name, mod.main);
+    return mod.main;
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return gatewayError(res, 405, 'INVALID_REQUEST');
+    const main = load(name);
+    if (!main) return gatewayError(res, 404, 'UNKNOWN_ACTION');
+    let event: unknown;
+    try {
+      event = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+    } catch {
+      return gatewayError(res, 400, 'INVALID_REQUEST');
+    }
+    const header = req.headers[PERSONA_HEADER];
+    const openid = typeof header === 'string' && OPENID.test(header) ? header : undefined;
+    const clientIp = req.socket.remoteAddress ?? '127.0.0.1';
+    try {
+      send(res, 200, await main(event, localContext(name, openid, clientIp)));
+    } catch {
+      // A function must always answer with its envelope; reaching here is a bug in the function.
+      gatewayError(res, 500, 'INTERNAL');
+    }
+  };
+}

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { collections } from '../config/collections';
+import { createDatabaseEmulator, type DatabaseEmulator } from './db';
+import { createFunctionGateway } from './functionGateway';
+import { createStaticFiles } from './staticFiles';
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Where the database lives; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  functionsDir: string;
+  h5Dir: string;
+}
+
+export interface LocalCloud {
+  url: string;
+  database: DatabaseEmulator;
+  close(): Promise<void>;
+}
+
+/** The environment a bundled function's SDK reads to reach this process's database emulator. */
+export function pointSdkAt(url: string): void {
+  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url}/admin` });
+  process.env.TCB_ENV = process.env.TCB_ENV || 'hukou-local';
+  // Off Tencent Cloud the SDK probes a metadata host before every request: tell it not to.
+  process.env.TENCENTCLOUD = 'true';
+  // The SDK signs requests and fails a query without credentials; the emulator ignores them.
+  process.env.TENCENTCLOUD_SECRETID = process.env.TENCENTCLOUD_SECRETID || 'local-secret-id';
+  process.env.TENCENTCLOUD_SECRETKEY = process.env.TENCENTCLOUD_SECRETKEY || 'local-secret-key';
+}
+
+/**
+ * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`),
+ * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
+ */
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
+  const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
+  const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
+
+  const server: Server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/admin' || pathname.startsWith('/admin/')) return database.handle(req, res);
+    const fn = /^\/fn\/([^/]+)$/.exec(pathname);
+    if (fn) {
+      void gateway(req, res, fn[1]);
+      return;
+    }
+    if (pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405);
+      res.end();
+      return;
+    }
+    staticFiles(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  pointSdkAt(url);
+
+  return {
+    url,
+    database,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

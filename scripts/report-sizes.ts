@@ -1,0 +1,62 @@
+/**
+ * Prints the sizes that platform limits care about: the weapp main package and subpackages
+ * (≤ 2 MB each), the H5 bundle, and each bundled function (zip ≤ 1.5 MB uploads directly).
+ * Exits non-zero when a limit is exceeded.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { FUNCTIONS_OUT, ROOT, bundlePath, functionNames } from './functionBundles';
+
+const MB = 1024 * 1024;
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
+}
+
+function sizeOf(files: string[]): number {
+  return files.reduce((sum, f) => sum + statSync(f).size, 0);
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+const problems: string[] = [];
+
+const weapp = path.join(ROOT, 'dist', 'weapp');
+if (existsSync(path.join(weapp, 'app.json'))) {
+  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const all = filesUnder(weapp).filter((f) => !f.endsWith('.LICENSE.txt') && !f.endsWith('.map'));
+  const inSub = (f: string, root: string) => path.relative(weapp, f).startsWith(`${root}/`);
+  const main = all.filter((f) => !subRoots.some((r) => inSub(f, r)));
+  console.log(`weapp main package   ${kib(sizeOf(main))}`);
+  if (sizeOf(main) > 2 * MB) problems.push('weapp main package exceeds 2 MB');
+  for (const root of subRoots) {
+    const size = sizeOf(all.filter((f) => inSub(f, root)));
+    console.log(`weapp subpackage ${root.padEnd(10)} ${kib(size)}`);
+    if (size > 2 * MB) problems.push(`weapp subpackage ${root} exceeds 2 MB`);
+  }
+}
+
+const h5 = filesUnder(path.join(ROOT, 'dist', 'h5'));
+if (h5.length) {
+  const gz = h5.filter((f) => /\.(js|css|html)$/.test(f)).reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
+  console.log(`h5 bundle            ${kib(sizeOf(h5))} (${kib(gz)} gzipped js/css/html)`);
+}
+
+if (existsSync(FUNCTIONS_OUT)) {
+  for (const name of functionNames()) {
+    const file = bundlePath(name);
+    if (!existsSync(file)) continue;
+    const zipped = gzipSync(readFileSync(file)).length;
+    console.log(`function ${name.padEnd(12)} ${kib(statSync(file).size)} (${kib(zipped)} compressed)`);
+    if (zipped > 1.5 * MB) problems.push(`function ${name} compresses to more than 1.5 MB`);
+  }
+}
+
+if (problems.length) {
+  console.error(`size limits exceeded:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}

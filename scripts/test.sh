@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: everything, from a fresh clone after `npm ci`.
+#  1. typecheck (strict)   2. bundle the functions, build weapp and H5
+#  3. unit, contract, integration, miniprogram and browser (e2e) tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "browser for e2e tests"
+bash scripts/ensure-chromium.sh
+
+step "typecheck"
+npx tsc --noEmit -p tsconfig.json
+
+step "build: functions, weapp, h5"
+npx tsx scripts/build-functions.ts
+npx taro build --type weapp >.tmp-build-weapp.log 2>&1 || { cat .tmp-build-weapp.log; exit 1; }
+npx taro build --type h5 >.tmp-build-h5.log 2>&1 || { cat .tmp-build-h5.log; exit 1; }
+rm -f .tmp-build-weapp.log .tmp-build-h5.log
+npx tsx scripts/report-sizes.ts
+
+step "tests"
+npx jest --ci "$@"
+
+echo "npm test took $(( $(date +%s) - start )) s"

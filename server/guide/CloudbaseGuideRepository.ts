@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
+import { Hall } from '../../core/guide/Hall';
+import type { GuideRepository } from '../../core/guide/GuideRepository';
+import type { Database } from '../cloudbase/app';
+import { fetchAll } from '../cloudbase/fetchAll';
+import { writeLog } from '../log/logLine';
+
+/** Guide content changes rarely (it is imported by ops): a warm instance keeps it this long. */
+const CACHE_MS = 60_000;
+
+interface Snapshot {
+  loadedAt: number;
+  categories: GuideCategory[];
+  guides: ServiceGuide[];
+  halls: Hall[];
+}
+
+/** Keeps documents that match the schema; a broken document is logged by id and left out. */
+function valid<T>(schema: z.ZodType<T>, docs: unknown[], collection: string): T[] {
+  const out: T[] = [];
+  for (const doc of docs) {
+    const parsed = schema.safeParse(doc);
+    if (parsed.success) out.push(parsed.data);
+    else {
+      const id = (doc as { _id?: unknown })?._id;
+      writeLog({ fn: 'guide', outcome: 'failed', error: `invalid document in ${collection}: ${String(id).slice(0, 64)}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads guides, categories and halls from CloudBase. The whole catalogue is a few hundred small
+ * documents, so it is loaded in three queries and searched in memory (see core/guide/searchGuides).
+ */
+export class CloudbaseGuideRepository implements GuideRepository {
+  private snapshot?: Promise<Snapshot>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private load(): Promise<Snapshot> {
+    const current = this.snapshot;
+    if (current) return current.then((s) => (this.now() - s.loadedAt < CACHE_MS ? s : this.refresh()));
+    return this.refresh();
+  }
+
+  private refresh(): Promise<Snapshot> {
+    const loading = Promise.all([
+      fetchAll(this.db, 'guide_categories', [['order', 'asc']]),
+      fetchAll(this.db, 'guides', [['order', 'asc']]),
+      fetchAll(this.db, 'halls', [['order', 'asc']]),
+    ]).then(([c, g, h]) => {
+      const categories = valid(GuideCategory, c, 'guide_categories');
+      const rank = new Map(categories.map((cat, i) => [cat._id, i]));
+      const guides = valid(ServiceGuide, g, 'guides').sort(
+        (a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order,
+      );
+      return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls') };
+    });
+    this.snapshot = loading;
+    loading.catch(() => {
+      if (this.snapshot === loading) this.snapshot = undefined;
+    });
+    return loading;
+  }
+
+  async categories() {
+    return (await this.load()).categories;
+  }
+
+  async allGuides() {
+    return (await this.load()).guides;
+  }
+
+  async guide(id: string) {
+    return (await this.load()).guides.find((g) => g._id === id) ?? null;
+  }
+
+  async halls(city?: string) {
+    const halls = (await this.load()).halls;
+    return city ? halls.filter((h) => h.city === city) : halls;
+  }
+
+  async hall(id: string) {
+    return (await this.load()).halls.find((h) => h._id === id) ?? null;
+  }
+
+  async hallsHandling(guideId: string) {
+    return (await this.load()).halls.filter((h) => h.services.includes(guideId));
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Structured log lines built from an allowlist of fields: nothing personal (no ID numbers,
+ * phones, names, openids, inputs) can reach the log because nothing else is copied.
+ */
+export interface LogLine {
+  fn: string;
+  action?: string;
+  requestId?: string;
+  outcome: 'ok' | 'rejected' | 'failed' | 'start';
+  durationMs?: number;
+  errorCode?: string;
+  /** Exception class and message of an unexpected failure; messages are our own or the SDK's. */
+  error?: string;
+}
+
+const ALLOWED: readonly (keyof LogLine)[] = ['fn', 'action', 'requestId', 'outcome', 'durationMs', 'errorCode', 'error'];
+
+export type LogSink = (line: string) => void;
+
+let sink: LogSink = (line) => console.log(line);
+
+/** Tests and the local cloud capture log lines through this. */
+export function setLogSink(next: LogSink): void {
+  sink = next;
+}
+
+export function writeLog(entry: LogLine): void {
+  const line: Record<string, unknown> = { time: new Date().toISOString() };
+  for (const key of ALLOWED) if (entry[key] !== undefined) line[key] = entry[key];
+  sink(JSON.stringify(line));
+}
+
+/** Describes an unexpected exception without its stack or any data it carried. */
+export function describeFailure(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 300);
+  return typeof e;
+}

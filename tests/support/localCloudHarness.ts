@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { startLocalCloud, type LocalCloud } from '../../devcloud/localCloud';
+import { localDatabase } from '../../devcloud/localDatabase';
+import { PERSONA_HEADER } from '../../devcloud/functionGateway';
+import { setLogSink } from '../../server/log/logLine';
+import { FUNCTIONS_OUT, ROOT } from '../../scripts/functionBundles';
+import { importContent } from '../../scripts/seed/importContent';
+import { loadSeedContent } from '../../scripts/seed/loadSeedContent';
+
+export interface Harness {
+  cloud: LocalCloud;
+  /** POST /fn/<name> as a persona (or anonymously); resolves with the function's envelope. */
+  call(fn: string, event: unknown, persona?: string): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Every log line the functions wrote through the allowlisted logger, for leak scans. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A local cloud in memory with the bundled functions and the seed content, on a free port. */
+export async function startHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
+  if (opts.seed !== false) await importContent(localDatabase(cloud.url), loadSeedContent());
+  const logs: string[] = [];
+  // Bundled functions carry their own copy of the logger: capture stdout lines as well.
+  setLogSink((line) => logs.push(line));
+  const original = console.log;
+  console.log = (...args: unknown[]) => {
+    const line = args.map(String).join(' ');
+    if (line.startsWith('{"time"')) logs.push(line);
+    else original(...args);
+  };
+  return {
+    cloud,
+    logs,
+    async call(fn, event, persona) {
+      const res = await fetch(`${cloud.url}/fn/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(persona ? { [PERSONA_HEADER]: persona } : {}) },
+        body: typeof event === 'string' ? event : JSON.stringify(event),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async close() {
+      console.log = original;
+      await cloud.close();
+    },
+  };
+}
