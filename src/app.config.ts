@@ -1,0 +1,11 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/guides/index', 'pages/guide/index', 'pages/halls/index', 'pages/hall/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTitleText: '户政服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f9',
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

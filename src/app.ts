@@ -1,0 +1,20 @@
+import { type PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import { configure as configureIcons } from '@nutui/icons-react-taro';
+import './app.scss';
+
+// WeChat has no template for <i>: NutUI icons must render as a view there.
+if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' });
+
+declare const CLOUDBASE_ENV_ID: string | undefined;
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp' && Taro.cloud) {
+      Taro.cloud.init({ env: CLOUDBASE_ENV_ID || undefined, traceUser: true });
+    }
+  });
+  return children;
+}
+
+export default App;

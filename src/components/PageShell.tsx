@@ -1,0 +1,21 @@
+import type { PropsWithChildren } from 'react';
+import { View } from '@tarojs/components';
+import { ConfigProvider } from './nutui';
+import { useElderMode } from '../services/elderMode';
+import './PageShell.scss';
+
+const theme = {
+  nutuiColorPrimary: '#1f5fbf',
+  nutuiColorPrimaryStop1: '#1f5fbf',
+  nutuiColorPrimaryStop2: '#2f74d8',
+};
+
+/** Every page's frame: the government-blue theme and the large-text mode. */
+export function PageShell({ children, className }: PropsWithChildren<{ className?: string }>) {
+  const [elder] = useElderMode();
+  return (
+    <ConfigProvider theme={theme}>
+      <View className={`page ${elder ? 'page--elder' : ''} ${className ?? ''}`}>{children}</View>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { PropsWithChildren, ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import './Section.scss';
+
+/** A white card with a title, the building block of every detail page. */
+export function Section({ title, extra, children, id }: PropsWithChildren<{ title: string; extra?: ReactNode; id?: string }>) {
+  return (
+    <View className="section" id={id}>
+      <View className="section__head">
+        <Text className="section__title">{title}</Text>
+        {extra}
+      </View>
+      <View className="section__body">{children}</View>
+    </View>
+  );
+}

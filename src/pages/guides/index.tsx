@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../components/PageShell';
+import { GuideList } from '../../components/GuideList';
+import { LoadState } from '../../components/LoadState';
+import { Empty, SearchBar } from '../../components/nutui';
+import { guideApi } from '../../services/guideApi';
+import { useRemote } from '../../services/useRemote';
+import './index.scss';
+
+const CROSS = 'cross-province';
+
+/** Search and browse: category chips (跨省通办 first), or results for typed keywords. */
+export default function Guides() {
+  const { params } = useRouter();
+  const [input, setInput] = useState(params.q ? decodeURIComponent(params.q) : '');
+  const [query, setQuery] = useState(input);
+  const [tab, setTab] = useState(params.cross === '1' ? CROSS : params.category ?? CROSS);
+
+  const categories = useRemote(() => guideApi.categories(), 'categories');
+  const q = query.trim();
+  const listing = useRemote(
+    () =>
+      q
+        ? guideApi.search(q)
+        : tab === CROSS
+          ? guideApi.list({ crossProvince: true })
+          : guideApi.list({ categoryId: tab }),
+    q ? `q:${q}` : `tab:${tab}`,
+  );
+
+  return (
+    <PageShell className="guides">
+      <View className="guides__search">
+        <SearchBar
+          value={input}
+          shape="round"
+          placeholder="搜索事项或材料，如：迁户口、录取通知书"
+          autoFocus={params.focus === '1'}
+          maxLength={40}
+          onChange={(v: string) => {
+            setInput(v);
+            if (!v.trim()) setQuery('');
+          }}
+          onSearch={(v: string) => setQuery(v)}
+          onClear={() => {
+            setInput('');
+            setQuery('');
+          }}
+          right={
+            <Text className="guides__search-button" onClick={() => setQuery(input)}>
+              搜索
+            </Text>
+          }
+        />
+      </View>
+
+      {!q && (
+        <ScrollView scrollX className="guides__tabs" enhanced showScrollbar={false}>
+          <View className="guides__tabs-inner">
+            {[{ id: CROSS, name: '跨省通办' }, ...(categories.data?.categories ?? [])].map((c) => (
+              <Text
+                key={c.id}
+                className={`guides__tab ${tab === c.id ? 'guides__tab--active' : ''}`}
+                data-tab={c.id}
+                onClick={() => setTab(c.id)}
+              >
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </ScrollView>
+      )}
+
+      {q && !listing.loading && listing.data && (
+        <Text className="guides__count">
+          “{q}” 找到 {listing.data.guides.length} 项
+        </Text>
+      )}
+      <LoadState remote={listing}>
+        {listing.data && listing.data.guides.length === 0 ? (
+          <Empty title="没有找到相关事项" description="换个说法试试，如“户口迁移”“身份证”，或拨打大厅电话咨询" />
+        ) : (
+          <GuideList guides={listing.data?.guides ?? []} />
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../components/PageShell';
+import { Section } from '../../components/Section';
+import { LoadState } from '../../components/LoadState';
+import { formatDay, formatSessions } from '../../components/format';
+import { guideApi } from '../../services/guideApi';
+import { useRemote } from '../../services/useRemote';
+import type { HallDetailView } from '../../../core/guide/views';
+import './index.scss';
+
+function HallBody({ hall }: { hall: HallDetailView }) {
+  const today = hall.today;
+  return (
+    <>
+      <View className="hall__head">
+        <Text className="hall__name">{hall.name}</Text>
+        <Text className="hall__status">
+          {today.sessions.length === 0
+            ? `今日休息${today.special ? `（${today.special}）` : ''}`
+            : `${today.openNow ? '办公中' : '当前非办公时间'} · 今日 ${formatSessions(today.sessions)}${today.special ? `（${today.special}）` : ''}`}
+        </Text>
+      </View>
+
+      <Section title="地址与电话">
+        <View className="hall__row" onClick={() => Taro.setClipboardData({ data: `${hall.province}${hall.address}` })}>
+          <Text className="hall__label">地址</Text>
+          <Text className="hall__value">{hall.address}</Text>
+          <Text className="hall__link">复制</Text>
+        </View>
+        <View className="hall__row" onClick={() => Taro.makePhoneCall({ phoneNumber: hall.phone })}>
+          <Text className="hall__label">电话</Text>
+          <Text className="hall__value">{hall.phone}</Text>
+          <Text className="hall__link">拨打</Text>
+        </View>
+        {hall.transport && (
+          <View className="hall__row">
+            <Text className="hall__label">交通</Text>
+            <Text className="hall__value">{hall.transport}</Text>
+          </View>
+        )}
+      </Section>
+
+      <Section title="办公时间" id="hours">
+        {hall.weekly.map((w) => (
+          <View key={w.days} className="hall__hours-row">
+            <Text className="hall__label">{w.days}</Text>
+            <Text className="hall__value">{formatSessions(w.sessions)}</Text>
+          </View>
+        ))}
+        {hall.hoursNote && <Text className="hall__note">{hall.hoursNote}</Text>}
+      </Section>
+
+      {hall.upcomingSpecial.length > 0 && (
+        <Section title="特别安排" id="special-hours">
+          {hall.upcomingSpecial.map((s) => (
+            <View key={`${s.from}-${s.label}`} className="hall__special">
+              <Text className="hall__special-label">{s.label}</Text>
+              <Text className="hall__note">
+                {s.from === s.to ? s.from : `${s.from} 至 ${s.to}`}：{s.sessions.length ? formatSessions(s.sessions) : '暂停办公'}
+              </Text>
+            </View>
+          ))}
+        </Section>
+      )}
+
+      <Section title="未来七天">
+        {hall.week.map((d) => (
+          <View key={d.date} className={`hall__hours-row ${d.special ? 'hall__hours-row--special' : ''}`}>
+            <Text className="hall__label">{formatDay(d.date, d.weekday)}</Text>
+            <Text className="hall__value">
+              {formatSessions(d.sessions)}
+              {d.special ? `（${d.special}）` : ''}
+            </Text>
+          </View>
+        ))}
+      </Section>
+
+      <Section title="可办事项">
+        {hall.services.map((s) => (
+          <View
+            key={s.id}
+            className="hall__service"
+            hoverClass="hall__service--pressed"
+            onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${s.id}` })}
+          >
+            <Text>{s.title}</Text>
+            {s.crossProvince && <Text className="hall__cross">跨省通办</Text>}
+          </View>
+        ))}
+      </Section>
+    </>
+  );
+}
+
+export default function HallDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const hall = useRemote(() => guideApi.hall(id), id);
+  const name = hall.data?.name;
+  useEffect(() => {
+    if (name) void Taro.setNavigationBarTitle({ title: name });
+  }, [name]);
+  return (
+    <PageShell className="hall">
+      <LoadState remote={hall}>{hall.data && <HallBody hall={hall.data} />}</LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../../../scripts/functionBundles';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: run `bash scripts/ensure-chromium.sh` (npm test does) or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a screenshot under test-results/screenshots/<name>.png. */
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Headless Debian Chromium sized like a phone, in a fresh profile. */
+export async function openBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'hukou-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    async shot(name) {
+      // Taro's H5 pages slide in: wait until no animation runs and nothing sticks out sideways.
+      await page.waitForFunction(
+        () =>
+          document.getAnimations().every((a) => a.playState !== 'running') &&
+          document.documentElement.scrollWidth <= window.innerWidth,
+      );
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      // Taro scrolls inside the page element, not the document: grow the viewport to show it all.
+      const viewport = page.viewportSize() ?? { width: 390, height: 844 };
+      const height = await page.evaluate(() => {
+        const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((e) => e.offsetParent !== null);
+        return Math.max(window.innerHeight, ...shown.map((e) => e.scrollHeight));
+      });
+      await page.setViewportSize({ width: viewport.width, height: Math.min(height, 6000) });
+      await page.screenshot({ path: file });
+      await page.setViewportSize(viewport);
+      return file;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function requireH5Build(): void {
+  if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) {
+    throw new Error('dist/h5 is missing: build it with `npm run build:h5` (npm test does)');
+  }
+}
+
+/** Polls `read` until `ok(value)` holds or the time runs out; resolves with the last value. */
+export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Stand-ins for the `wx` APIs the pages use, shaped like WeChat's documented interface, that
+ * record what the page asked for. miniprogram-simulate's own `wx` mocks stay for everything else
+ * (getSystemInfoSync, nextTick, …); these are merged over them.
+ */
+
+/** Where a `wx.cloud.callFunction` goes: resolves with the function's return value (`result`). */
+export type CloudBackend = (name: string, data: unknown) => Promise<CloudAnswer>;
+/** `ok: false` means the call itself failed (unknown function, function crashed), as on WeChat. */
+export type CloudAnswer = { ok: true; result: unknown } | { ok: false; errMsg: string };
+
+export interface CloudCall {
+  name: string;
+  data: unknown;
+  /** What `callFunction` resolved with (`result`), or why it failed; undefined while in flight. */
+  answer?: CloudAnswer;
+}
+
+interface Callbacks<T> {
+  success?: (res: T) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: T | { errMsg: string }) => void;
+}
+
+/** The WeChat calling convention: callbacks if any are given, otherwise a Promise. */
+function settle<T>(api: string, opts: Callbacks<T> | undefined, run: () => Promise<T>): Promise<T> | undefined {
+  const p = run();
+  if (opts && (opts.success || opts.fail || opts.complete)) {
+    p.then(
+      (res) => {
+        opts.success?.(res);
+        opts.complete?.(res);
+      },
+      (err: unknown) => {
+        const e = { errMsg: (err as { errMsg?: string })?.errMsg ?? `${api}:fail ${String(err)}` };
+        opts.fail?.(e);
+        opts.complete?.(e);
+      },
+    );
+    return undefined;
+  }
+  return p;
+}
+
+export interface WxStandIns {
+  /** Merge into the global `wx` before the app's code runs (Taro copies `wx.cloud` at start-up). */
+  api: Record<string, unknown>;
+  /** `wx.cloud.init` options, once the app called it. */
+  cloudInit(): Record<string, unknown> | undefined;
+  cloudCalls: CloudCall[];
+  /** Every `wx.navigateTo` url, in order. */
+  navigations: string[];
+  /** Every `wx.showModal` call's options; they are answered with `cancel`. */
+  modals: Record<string, unknown>[];
+  storage: Map<string, unknown>;
+}
+
+export function createWxStandIns(backend: CloudBackend): WxStandIns {
+  let initOptions: Record<string, unknown> | undefined;
+  const cloudCalls: CloudCall[] = [];
+  const navigations: string[] = [];
+  const modals: Record<string, unknown>[] = [];
+  const storage = new Map<string, unknown>();
+
+  const cloud = {
+    init(opts: Record<string, unknown> = {}): void {
+      initOptions = { ...opts };
+    },
+    callFunction(opts: { name: string; data?: unknown } & Callbacks<{ result: unknown; requestID: string; errMsg: string }>) {
+      return settle('cloud.callFunction', opts, async () => {
+        if (!initOptions) {
+          // What the real SDK says when a page calls before App.onLaunch ran wx.cloud.init.
+          throw { errMsg: 'cloud.callFunction:fail 请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。' };
+        }
+        if (!opts || typeof opts.name !== 'string' || !opts.name) {
+          throw { errMsg: 'cloud.callFunction:fail parameter.name should be String instead of Undefined;' };
+        }
+        // The payload crosses a process boundary on WeChat: the function sees a JSON copy.
+        const data = opts.data === undefined ? {} : JSON.parse(JSON.stringify(opts.data));
+        const call: CloudCall = { name: opts.name, data };
+        cloudCalls.push(call);
+        const answer = await backend(opts.name, data);
+        call.answer = answer;
+        if (!answer.ok) throw { errMsg: `cloud.callFunction:fail ${answer.errMsg}` };
+        return { result: answer.result, requestID: randomUUID(), errMsg: 'cloud.callFunction:ok' };
+      });
+    },
+  };
+
+  const api: Record<string, unknown> = {
+    cloud,
+    getStorageSync(key: string): unknown {
+      // WeChat answers an empty string for a key it never stored.
+      return storage.has(key) ? storage.get(key) : '';
+    },
+    setStorageSync(key: string, value: unknown): void {
+      storage.set(key, value);
+    },
+    removeStorageSync(key: string): void {
+      storage.delete(key);
+    },
+    navigateTo(opts: { url: string } & Callbacks<{ errMsg: string }>) {
+      return settle('navigateTo', opts, async () => {
+        navigations.push(opts.url);
+        return { errMsg: 'navigateTo:ok' };
+      });
+    },
+    showModal(opts: Record<string, unknown> & Callbacks<{ errMsg: string; confirm: boolean; cancel: boolean }>) {
+      return settle('showModal', opts, async () => {
+        const shown: Record<string, unknown> = { ...opts };
+        for (const callback of ['success', 'fail', 'complete']) delete shown[callback];
+        modals.push(shown);
+        return { errMsg: 'showModal:ok', confirm: false, cancel: true };
+      });
+    },
+  };
+
+  return { api, cloudInit: () => initOptions, cloudCalls, navigations, modals, storage };
+}
