@@ -36,11 +36,12 @@ export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, d
   if (!action) {
     return reject(new DomainError('UNKNOWN_ACTION'), name);
   }
-  const input = action.input.safeParse(data ?? {});
-  if (!input.success) {
-    return reject(new DomainError('INVALID_INPUT', describeIssues(input.error)), name);
-  }
   try {
+    // Inside the try: a schema's refine or transform that throws is a bug, not a bad input.
+    const input = action.input.safeParse(data ?? {});
+    if (!input.success) {
+      return reject(new DomainError('INVALID_INPUT', describeIssues(input.error)), name);
+    }
     const result = await action.run(input.data, deps);
     return { response: { ok: true, data: result }, action: name, outcome: 'ok' };
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { Hall, Session, SpecialHours } from './Hall';
-import { addDays, inShanghai, isoWeekday } from '../time/shanghai';
+import { addDays, isoWeekday, shanghaiWallClock } from '../time/shanghai';
 
 export interface DayHours {
   date: string;
@@ -70,9 +70,7 @@ export function weeklyRows(hall: Hall): WeeklyHoursRow[] {
 
 /** Everything a citizen needs to know about when to come, as of an instant. */
 export function describeHours(hall: Hall, now: Date, horizonDays = 60): HoursView {
-  const local = inShanghai(now);
-  const date = local.format('YYYY-MM-DD');
-  const clock = local.format('HH:mm');
+  const { date, clock } = shanghaiWallClock(now);
   const today = hoursOn(hall, date);
   const openNow = today.sessions.some((s) => s.start <= clock && clock < s.end);
   const horizon = addDays(date, horizonDays);

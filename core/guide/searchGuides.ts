@@ -13,6 +13,12 @@ export interface GuideHit {
 
 const FIELD_WEIGHT: Record<MatchField, number> = { title: 100, alias: 80, material: 40, summary: 20 };
 
+/**
+ * Added when the whole title is the query: the citizen named this guide, so it outranks guides
+ * whose longer titles merely contain the words (at most 100 + 0.1 × (80 + 40 + 20) = 114).
+ */
+const EXACT_TITLE_BONUS = 50;
+
 /** Lowercase, full-width → half-width, and drop spaces and punctuation (Chinese has no word spacing). */
 export function normalizeQuery(text: string): string {
   return text
@@ -74,7 +80,8 @@ export function searchGuides(guides: readonly ServiceGuide[], rawQuery: string, 
     const top = candidates[0];
     // Matching in several places makes a guide a little more relevant than matching in one.
     const bonus = candidates.slice(1).reduce((sum, c) => sum + c.score * 0.1, 0);
-    hits.push({ guide, score: top.score + bonus, field: top.field, matchedText: top.text });
+    const exact = normalizeQuery(guide.title) === query ? EXACT_TITLE_BONUS : 0;
+    hits.push({ guide, score: top.score + bonus + exact, field: top.field, matchedText: top.text });
   }
   return hits
     .map((hit, index) => ({ hit, index }))
