@@ -7,7 +7,13 @@ import { CloudbaseGuideRepository } from '../../server/guide/CloudbaseGuideRepos
 /** Service guides, categories and halls. Public: needs no verified identity. */
 let repository: CloudbaseGuideRepository | undefined;
 
-export const main = createMain<GuideDeps>('guide', guideActions, () => {
-  repository ??= new CloudbaseGuideRepository(database());
-  return { guides: repository, clock: systemClock };
-});
+export const main = createMain<GuideDeps>(
+  'guide',
+  guideActions,
+  () => {
+    repository ??= new CloudbaseGuideRepository(database());
+    return { guides: repository, clock: systemClock };
+  },
+  // Reads no keys: its declaration in config/functions.ts says `env: []`.
+  { env: [] },
+);

@@ -1,29 +1,144 @@
-import { dispatch } from '../../core/function/dispatch';
-import type { ActionMap } from '../../core/function/action';
+import type { VariableName } from '../../config/environment';
+import { collections } from '../../config/collections';
+import { defineAction, type ActionMap } from '../../core/function/action';
+import { dispatch, type DispatchResult } from '../../core/function/dispatch';
+import { FunctionRequest } from '../../core/function/envelope';
+import { commonActions, type HealthReport } from '../../core/function/health';
+import { messageFor } from '../../core/errors/catalogue';
+import { describeProblems, loadEnvironment, type Environment, type EnvironmentResult } from '../config/loadEnvironment';
 import { describeFailure, writeLog } from '../log/logLine';
+import { buildInfo } from './buildInfo';
 import { callerFrom, type Caller } from './caller';
+import { checkDatabase, type DatabaseCheck } from './checkDatabase';
+import { timerEventFrom } from './timerEvent';
+
+export interface MainOptions<K extends VariableName> {
+  /**
+   * The environment variables the function reads (its declaration's `env` in config/functions.ts).
+   * Validated once per instance before the first action; while any is missing or malformed every
+   * action answers SERVICE_MISCONFIGURED (only `health` still runs, to say why).
+   */
+  env?: readonly K[];
+  /** Actions that only timer triggers run (trigger name = action name); clients get UNKNOWN_ACTION. */
+  timers?: readonly string[];
+  /** The collection the health check counts; the first declared one by default. */
+  healthCollection?: string;
+  /** Replaces the database probe of the health check (tests). */
+  checkDatabase?: () => Promise<DatabaseCheck>;
+}
+
+interface HealthDeps {
+  report(): Promise<HealthReport>;
+}
+
+function contextRequestId(context: unknown): string | undefined {
+  const id = context && typeof context === 'object' ? (context as { request_id?: unknown }).request_id : undefined;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+}
+
+function failure(code: 'SERVICE_MISCONFIGURED' | 'UNKNOWN_ACTION' | 'INTERNAL', action?: string, cause?: unknown): DispatchResult {
+  return {
+    response: { ok: false, error: { code, message: messageFor(code) } },
+    action,
+    outcome: code === 'UNKNOWN_ACTION' ? 'rejected' : 'failed',
+    cause,
+  };
+}
 
 /**
- * Turns a function's action map into CloudBase's `main(event, context)`: reads the caller from
- * the context, builds the ports, dispatches, logs one allowlisted line, and always resolves
- * with the `{ ok, data | error }` envelope.
+ * Turns a function's action map into CloudBase's `main(event, context)`: validates the function's
+ * environment, reads the caller from the context, builds the ports, dispatches, answers `health`,
+ * runs timer triggers, logs one allowlisted line per call, and always resolves with the
+ * `{ ok, data | error }` envelope.
  */
-export function createMain<Deps>(fn: string, actions: ActionMap<Deps>, makeDeps: (caller: Caller) => Deps) {
+export function createMain<Deps, K extends VariableName = never>(
+  fn: string,
+  actions: ActionMap<Deps>,
+  makeDeps: (caller: Caller, env: Environment<K>) => Deps,
+  options: MainOptions<K> = {},
+) {
+  if (Object.prototype.hasOwnProperty.call(actions, 'health')) throw new Error(`${fn}: "health" is answered by createMain`);
+  const timers = new Set(options.timers ?? []);
+  for (const t of timers) if (!Object.prototype.hasOwnProperty.call(actions, t)) throw new Error(`${fn}: timer action ${t} is not an action`);
+  const probeCollection = options.healthCollection ?? collections[0]?.name ?? '';
+  const probe = options.checkDatabase ?? (() => checkDatabase(probeCollection));
+
+  let environment: EnvironmentResult<K> | undefined;
+  const loadOnce = (): EnvironmentResult<K> => (environment ??= loadEnvironment(options.env ?? []));
+
+  const health = {
+    health: defineAction({
+      ...commonActions.health,
+      async run(_input: Record<string, never>, deps: HealthDeps) {
+        return deps.report();
+      },
+    }),
+  };
+  const healthDeps: HealthDeps = {
+    async report() {
+      const env = loadOnce();
+      const database = await probe();
+      const { version, builtAt } = buildInfo();
+      return {
+        function: fn,
+        version,
+        builtAt,
+        ready: env.ok && database === 'ok',
+        checks: { environment: env.ok ? 'ok' : describeProblems(env.problems), database },
+      };
+    },
+  };
+
+  /** Logs only names this function knows, so nothing a client typed reaches the log. */
+  const known = (name: string | undefined): string =>
+    name === undefined ? '(none)' : name === 'health' || Object.prototype.hasOwnProperty.call(actions, name) ? name : '(unknown)';
+
+  async function run(event: unknown, caller: Caller, trigger: string | undefined): Promise<DispatchResult> {
+    const envelope = FunctionRequest.safeParse(event);
+    const name = envelope.success ? envelope.data.action : undefined;
+    if (name === 'health' && trigger === undefined) return dispatch(health, event, healthDeps);
+    if (name !== undefined && timers.has(name) !== (trigger !== undefined)) return failure('UNKNOWN_ACTION', name);
+    const env = loadOnce();
+    if (!env.ok) return failure('SERVICE_MISCONFIGURED', name);
+    let deps: Deps;
+    try {
+      deps = makeDeps(caller, env.env);
+    } catch (e) {
+      return failure('INTERNAL', name, e);
+    }
+    return dispatch(actions, event, deps);
+  }
+
   return async function main(event: unknown, context: unknown) {
     const started = Date.now();
-    const requestId =
+    const caller = callerFrom(context);
+    // A timer has no caller; a mini-program user always has an openid, so cannot pose as one.
+    const timer = caller.openid ? undefined : timerEventFrom(event);
+    const request = timer ? { action: timer.trigger, data: {} } : event;
+    const own =
       event && typeof event === 'object' && typeof (event as { requestId?: unknown }).requestId === 'string'
-        ? ((event as { requestId: string }).requestId.slice(0, 64))
+        ? (event as { requestId: string }).requestId
         : undefined;
-    const result = await dispatch(actions, event, makeDeps(callerFrom(context)));
+    const requestId = (own && /^[A-Za-z0-9_-]{8,64}$/.test(own) ? own : undefined) ?? contextRequestId(context);
+
+    const result = await run(request, caller, timer?.trigger);
+    const env = environment;
+    const misconfigured = result.response.ok === false && result.response.error.code === 'SERVICE_MISCONFIGURED';
+    const notReady = result.action === 'health' && env && !env.ok;
     writeLog({
       fn,
-      action: result.action,
+      action: known(result.action),
+      trigger: timer?.trigger,
       requestId,
       outcome: result.outcome,
       durationMs: Date.now() - started,
       errorCode: result.response.ok ? undefined : result.response.error.code,
-      error: result.cause === undefined ? undefined : describeFailure(result.cause),
+      error:
+        (misconfigured || notReady) && env && !env.ok
+          ? describeProblems(env.problems)
+          : result.cause === undefined
+            ? undefined
+            : describeFailure(result.cause),
     });
     return result.response;
   };

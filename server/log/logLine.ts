@@ -4,7 +4,11 @@
  */
 export interface LogLine {
   fn: string;
+  /** A name the function declares, `(unknown)` for any other, `(none)` when the request had none. */
   action?: string;
+  /** The timer trigger that ran the action (timer invocations only). */
+  trigger?: string;
+  /** The client's requestId, or else the platform's invocation id. */
   requestId?: string;
   outcome: 'ok' | 'rejected' | 'failed' | 'start';
   durationMs?: number;
@@ -13,7 +17,7 @@ export interface LogLine {
   error?: string;
 }
 
-const ALLOWED: readonly (keyof LogLine)[] = ['fn', 'action', 'requestId', 'outcome', 'durationMs', 'errorCode', 'error'];
+const ALLOWED: readonly (keyof LogLine)[] = ['fn', 'action', 'trigger', 'requestId', 'outcome', 'durationMs', 'errorCode', 'error'];
 
 export type LogSink = (line: string) => void;
 

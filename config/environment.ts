@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable a cloud function may read: the one schema that functions validate at
+ * start, that `.env.example` documents and that the deploy plan lists by name. Secret values come
+ * from the environment only, never from the repository.
+ */
+
+const base64Key = (minBytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+    .refine((v) => Buffer.from(v, 'base64').length >= minBytes, `at least ${minBytes} bytes of base64`);
+
+/** `id:base64key,id:base64key`: ids are 1–8 letters/digits, keys exactly 32 bytes (AES-256). */
+const keyRing = z
+  .string()
+  .min(1)
+  .refine(
+    (v) =>
+      v.split(',').every((entry) => {
+        const [id, key, extra] = entry.split(':');
+        return extra === undefined && /^[A-Za-z0-9]{1,8}$/.test(id ?? '') && Buffer.from(key ?? '', 'base64').length === 32;
+      }),
+    'comma-separated id:base64key entries, each key 32 bytes',
+  );
+
+export interface VariableDeclaration {
+  description: string;
+  secret: boolean;
+  schema: z.ZodType<string>;
+  /** An example value for .env.example (never a real secret). */
+  example: string;
+}
+
+export const environmentVariables = {
+  HUKOU_DATA_KEYS: {
+    description: 'Key ring for personal data (AES-256-GCM): id:base64key pairs; old keys stay to decrypt older data.',
+    secret: true,
+    schema: keyRing,
+    example: 'k1:<32 random bytes, base64>',
+  },
+  HUKOU_DATA_KEY_ID: {
+    description: 'Id of the key in HUKOU_DATA_KEYS that encrypts new data.',
+    secret: false,
+    schema: z.string().regex(/^[A-Za-z0-9]{1,8}$/, '1–8 letters or digits'),
+    example: 'k1',
+  },
+  HUKOU_INDEX_KEY: {
+    description: 'HMAC-SHA256 key of the blind indexes that find people by ID or phone number without decrypting.',
+    secret: true,
+    schema: base64Key(32),
+    example: '<32 random bytes, base64>',
+  },
+  HUKOU_TICKET_KEY: {
+    description: 'HMAC-SHA256 key that signs appointment QR tickets.',
+    secret: true,
+    schema: base64Key(32),
+    example: '<32 random bytes, base64>',
+  },
+  WX_APPID: {
+    description: "The mini-program's AppID, for WeChat server APIs (face verification result, subscribe messages).",
+    secret: false,
+    schema: z.string().regex(/^wx[0-9a-f]{16}$/, 'wx followed by 16 hex digits'),
+    example: 'wx0123456789abcdef',
+  },
+  WX_APPSECRET: {
+    description: "The mini-program's AppSecret, to obtain WeChat access tokens.",
+    secret: true,
+    schema: z.string().regex(/^[0-9a-f]{32}$/, '32 hex digits'),
+    example: '<AppSecret from mp.weixin.qq.com>',
+  },
+  HUKOU_SMS_SDK_APP_ID: {
+    description: 'Tencent Cloud SMS application id (SmsSdkAppId) that texts one-time codes.',
+    secret: false,
+    schema: z.string().regex(/^\d{10}$/, '10 digits'),
+    example: '1400000000',
+  },
+  HUKOU_SMS_SIGN_NAME: {
+    description: 'Approved SMS signature (签名), e.g. the bureau’s name.',
+    secret: false,
+    schema: z.string().min(2).max(20),
+    example: '某市公安局',
+  },
+  HUKOU_SMS_TEMPLATE_ID: {
+    description: 'Approved SMS template with two parameters: the code and the minutes it is valid.',
+    secret: false,
+    schema: z.string().regex(/^\d{4,10}$/, '4–10 digits'),
+    example: '1234567',
+  },
+} satisfies Record<string, VariableDeclaration>;
+
+export type VariableName = keyof typeof environmentVariables;
+export const variableNames = Object.keys(environmentVariables) as VariableName[];

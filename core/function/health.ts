@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The `health` action every function answers (added by server/function/createMain, not by each
+ * function): which build is running and whether it can serve. Safe to call at any time; it reads
+ * nothing personal and answers even when the function is misconfigured.
+ */
+export const HealthReport = z.object({
+  function: z.string(),
+  /** package.json version + build id (the bundle's build time), e.g. `0.1.0+20261123T011500Z`. */
+  version: z.string(),
+  /** ISO time the bundle was built; `unbundled` when running from source (tests). */
+  builtAt: z.string(),
+  /** True when every check is `ok`. */
+  ready: z.boolean(),
+  checks: z.object({
+    /** `ok`, or the problems naming each missing or malformed variable (never its value). */
+    environment: z.string(),
+    /** A count on a declared collection with a short timeout. */
+    database: z.enum(['ok', 'unreachable']),
+  }),
+});
+export type HealthReport = z.infer<typeof HealthReport>;
+
+export const healthInput = z.object({}).strict();
+
+/** Actions every function answers, documented once in docs/API.md. */
+export const commonActions = {
+  health: {
+    summary:
+      'Version and readiness of the function: its build, whether its environment variables are valid and whether the database answers. Answers even when the function is misconfigured.',
+    input: healthInput,
+    output: HealthReport,
+    errors: [] as const,
+  },
+};

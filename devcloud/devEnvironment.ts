@@ -1,0 +1,28 @@
+import type { VariableName } from '../config/environment';
+
+/**
+ * INSECURE, FOR THE LOCAL CLOUD AND TESTS ONLY. Fixed values for every variable in
+ * config/environment.ts, so `npm start` and the tests run without real keys. Each key is readable
+ * ASCII that says what it is; none of them may ever be set in a CloudBase environment
+ * (docs/DEPLOY.md says how to make real ones).
+ */
+const insecure = (label: string): string => Buffer.from(label.padEnd(32, '.').slice(0, 32), 'ascii').toString('base64');
+
+export const devEnvironment: Record<VariableName, string> = {
+  HUKOU_DATA_KEYS: `dev1:${insecure('INSECURE-DEV-ONLY-DATA-KEY-1')}`,
+  HUKOU_DATA_KEY_ID: 'dev1',
+  HUKOU_INDEX_KEY: insecure('INSECURE-DEV-ONLY-INDEX-KEY'),
+  HUKOU_TICKET_KEY: insecure('INSECURE-DEV-ONLY-TICKET-KEY'),
+  WX_APPID: 'wx00000000000000de',
+  WX_APPSECRET: '000000000000000000000000000000de',
+  HUKOU_SMS_SDK_APP_ID: '1400000000',
+  HUKOU_SMS_SIGN_NAME: '户政服务本地',
+  HUKOU_SMS_TEMPLATE_ID: '100000',
+};
+
+/** Sets each variable that is not already set (a real value a developer exported wins). */
+export function applyDevEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  for (const [name, value] of Object.entries(devEnvironment)) {
+    if (env[name] === undefined || env[name] === '') env[name] = value;
+  }
+}
