@@ -46,6 +46,59 @@ export const collections: CollectionDeclaration[] = [
     ],
     rules: closed,
   },
+  {
+    // Stand-in for the population registry (人口信息系统): synthetic residents, personal fields encrypted.
+    name: 'residents',
+    indexes: [
+      { name: 'id_index', keys: { idIndex: 1 }, unique: true },
+      { name: 'household', keys: { householdId: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // One per WeChat account (_id = openid): role, consents, verified identity (encrypted), officer halls.
+    name: 'accounts',
+    indexes: [{ name: 'role', keys: { role: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = blind index of the ID number: the database itself allows one account per identity.
+    name: 'identity_bindings',
+    indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }],
+    rules: closed,
+  },
+  {
+    name: 'verifications',
+    indexes: [{ name: 'openid_created', keys: { openid: 1, createdAt: -1 } }],
+    rules: closed,
+  },
+  {
+    // _id = openid:YYYY-MM-DD (Asia/Shanghai): failed verifications per account per day.
+    name: 'verification_failures',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = actor openid:member resident id.
+    name: 'family_links',
+    indexes: [{ name: 'actor', keys: { actorOpenid: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = SHA-256 of the invitation code: the code itself is never stored.
+    name: 'officer_invitations',
+    indexes: [{ name: 'created', keys: { createdAt: -1 } }],
+    rules: closed,
+  },
+  {
+    // Append-only: functions only ever add to it.
+    name: 'audit_log',
+    indexes: [
+      { name: 'at', keys: { at: -1 } },
+      { name: 'actor_at', keys: { actorOpenid: 1, at: -1 } },
+    ],
+    rules: closed,
+  },
 ];
 
 export function collectionNamed(name: string): CollectionDeclaration | undefined {

@@ -1,13 +1,38 @@
 import type { ActionMap } from '../core/function/action';
 import { guideActions } from '../core/guide/guideActions';
+import { identityActions } from '../core/identity/identityActions';
+import { identityEnvironment } from '../server/identity/identityEnvironment';
+import type { VariableName } from './environment';
 
-/** Every cloud function with its actions: the source of docs/API.md and of the deploy plan. */
+/**
+ * A timer trigger. CloudBase cron has seven fields (second minute hour day month weekday year); the
+ * time zone is the platform's, so the action computes Asia/Shanghai dates itself and never relies
+ * on the hour it fires. The trigger is named after the action it runs: the function's `main` turns
+ * the timer event into that action (server/function/timerEvent.ts), which no client may call.
+ */
+export interface TriggerDeclaration {
+  name: string;
+  cron: string;
+}
+
+/** Every cloud function with its actions: the source of docs/API.md, cloudbaserc.json and the deploy plan. */
 export interface FunctionDeclaration {
   name: string;
   description: string;
   /** Who may call it: anyone, or only a verified caller (identity from the function context). */
   caller: 'anyone' | 'verified citizen' | 'officer' | 'admin' | 'timer';
   actions: ActionMap<never>;
+  /**
+   * The environment variables the function reads (config/environment.ts), validated when it starts.
+   * The function's index.ts passes the same list to createMain (a test keeps them in step).
+   */
+  env: VariableName[];
+  /** Timer triggers; each names an action of this function that only a trigger may run. */
+  triggers?: TriggerDeclaration[];
+  /** Seconds, at most 60 (CloudBase). Default 10. */
+  timeoutSeconds?: number;
+  /** MB: 128, 256, 512, 1024 or 2048. Default 256. */
+  memoryMB?: 128 | 256 | 512 | 1024 | 2048;
 }
 
 export const functions: FunctionDeclaration[] = [
@@ -16,5 +41,18 @@ export const functions: FunctionDeclaration[] = [
     description: 'Service guides (办事指南): categories, search, details, and the halls that handle them.',
     caller: 'anyone',
     actions: guideActions as ActionMap<never>,
+    env: [],
+    timeoutSeconds: 10,
+    memoryMB: 256,
+  },
+  {
+    name: 'identity',
+    description:
+      'Real-name verification (consent, ID number, SMS code, WeChat face verification, population registry), binding, family members, officer invitations and the audit log.',
+    caller: 'verified citizen',
+    actions: identityActions as ActionMap<never>,
+    env: [...identityEnvironment],
+    timeoutSeconds: 20,
+    memoryMB: 256,
   },
 ];

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../config/collections';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
+import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
+import { createLocalServices, type SmsMessage } from './localServices';
 import { createStaticFiles } from './staticFiles';
 
 export interface LocalCloudOptions {
@@ -19,6 +21,8 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   url: string;
   database: DatabaseEmulator;
+  /** Texts the functions sent through the local SMS stand-in (newest last). */
+  smsOutbox: SmsMessage[];
   close(): Promise<void>;
 }
 
@@ -26,6 +30,8 @@ export interface LocalCloud {
 export function pointSdkAt(url: string): void {
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url}/admin` });
   process.env.TCB_ENV = process.env.TCB_ENV || 'hukou-local';
+  // Local stand-ins of SMS and WeChat face verification live here (server/local/).
+  process.env.HUKOU_LOCAL_CLOUD_URL = url;
   // Off Tencent Cloud the SDK probes a metadata host before every request: tell it not to.
   process.env.TENCENTCLOUD = 'true';
   // The SDK signs requests and fails a query without credentials; the emulator ignores them.
@@ -41,6 +47,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
+  const localServices = createLocalServices();
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
@@ -48,6 +55,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway(req, res, fn[1]);
+      return;
+    }
+    if (pathname.startsWith('/local/')) {
+      void localServices.handle(req, res, pathname);
       return;
     }
     if (pathname === '/healthz') {
@@ -71,10 +82,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
   pointSdkAt(url);
+  // The functions' keys and WeChat credentials: insecure fixed values unless already set.
+  applyDevEnvironment();
 
   return {
     url,
     database,
+    smsOutbox: localServices.outbox,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

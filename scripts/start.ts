@@ -6,11 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud } from '../devcloud/localCloud';
-import { localDatabase } from '../devcloud/localDatabase';
+import { personas } from '../devcloud/personas';
+import { seedLocalCloud } from '../devcloud/seedLocalCloud';
 import { bundleFunction } from './build-functions';
 import { FUNCTIONS_OUT, ROOT, functionNames } from './functionBundles';
-import { importContent } from './seed/importContent';
-import { loadSeedContent } from './seed/loadSeedContent';
 
 const H5_DIR = path.join(ROOT, 'dist', 'h5');
 
@@ -48,11 +47,12 @@ async function main(): Promise<void> {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop the other process or run PORT=8788 npm start`);
     throw e;
   });
-  const reports = await importContent(localDatabase(cloud.url), loadSeedContent());
+  const reports = await seedLocalCloud(cloud.url);
   for (const r of reports) {
     console.log(`seeded ${r.collection}: ${r.written}${r.stale.length ? ` (not in data/: ${r.stale.join(', ')})` : ''}`);
   }
-  console.log(`\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\nPress Ctrl+C to stop.`);
+  console.log(`demo personas (H5: 我的 → 切换身份): ${personas.map((p) => `${p.openid} (${p.label})`).join(', ')}`);
+  console.log(`\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\nPress Ctrl+C to stop.`);
   const stop = () => {
     void cloud.close().then(() => process.exit(0));
   };

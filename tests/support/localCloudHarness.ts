@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../devcloud/localCloud';
-import { localDatabase } from '../../devcloud/localDatabase';
+import { seedLocalCloud } from '../../devcloud/seedLocalCloud';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
 import { setLogSink } from '../../server/log/logLine';
 import { FUNCTIONS_OUT, ROOT } from '../../scripts/functionBundles';
-import { importContent } from '../../scripts/seed/importContent';
-import { loadSeedContent } from '../../scripts/seed/loadSeedContent';
 
 export interface Harness {
   cloud: LocalCloud;
@@ -13,14 +11,17 @@ export interface Harness {
   call(fn: string, event: unknown, persona?: string): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Every log line the functions wrote through the allowlisted logger, for leak scans. */
   logs: string[];
+  /** Every response body the functions returned, for leak scans. */
+  responses: string[];
   close(): Promise<void>;
 }
 
 /** A local cloud in memory with the bundled functions and the seed content, on a free port. */
 export async function startHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
   const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
-  if (opts.seed !== false) await importContent(localDatabase(cloud.url), loadSeedContent());
+  if (opts.seed !== false) await seedLocalCloud(cloud.url);
   const logs: string[] = [];
+  const responses: string[] = [];
   // Bundled functions carry their own copy of the logger: capture stdout lines as well.
   setLogSink((line) => logs.push(line));
   const original = console.log;
@@ -32,13 +33,16 @@ export async function startHarness(opts: { seed?: boolean } = {}): Promise<Harne
   return {
     cloud,
     logs,
+    responses,
     async call(fn, event, persona) {
       const res = await fetch(`${cloud.url}/fn/${fn}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(persona ? { [PERSONA_HEADER]: persona } : {}) },
         body: typeof event === 'string' ? event : JSON.stringify(event),
       });
-      return { status: res.status, body: await res.json() };
+      const text = await res.text();
+      responses.push(text);
+      return { status: res.status, body: JSON.parse(text) };
     },
     async close() {
       console.log = original;

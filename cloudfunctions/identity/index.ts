@@ -1,0 +1,18 @@
+import { identityActions } from '../../core/identity/identityActions';
+import type { IdentityDeps } from '../../core/identity/IdentityDeps';
+import { createMain } from '../../server/function/createMain';
+import { identityAdapters, type IdentityAdapters } from '../../server/identity/identityAdapters';
+import { identityEnvironment } from '../../server/identity/identityEnvironment';
+
+/** Real-name verification, roles, family members, officer invitations and the audit log. */
+let adapters: IdentityAdapters | undefined;
+
+export const main = createMain<IdentityDeps, (typeof identityEnvironment)[number]>(
+  'identity',
+  identityActions,
+  (caller, env) => {
+    adapters ??= identityAdapters(env);
+    return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
+  },
+  { env: identityEnvironment, healthCollection: 'accounts' },
+);

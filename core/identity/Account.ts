@@ -1,0 +1,42 @@
+/**
+ * A WeChat account of the service (one per openid). Personal fields are held encrypted
+ * (`…Enc`, AES-256-GCM) with blind indexes (`…Index`) for lookups; the domain never needs the
+ * plain values except to show them masked or to compare them inside a use case.
+ */
+export type Role = 'citizen' | 'officer' | 'admin';
+
+export type ConsentPurpose = 'identity' | 'face';
+
+export interface ConsentRecord {
+  purpose: ConsentPurpose;
+  /** Version of the consent text agreed to (core/identity/consent.ts). */
+  version: number;
+  at: Date;
+}
+
+export interface VerifiedIdentity {
+  residentId: string;
+  idIndex: string;
+  idNumberEnc: string;
+  nameEnc: string;
+  phoneEnc: string;
+  phoneIndex: string;
+  /** Birth date from the ID number, YYYY-MM-DD, for age rules (family members, reissue). */
+  birthDate: string;
+  verifiedAt: Date;
+}
+
+export interface Account {
+  _id: string;
+  role: Role;
+  consents: ConsentRecord[];
+  identity?: VerifiedIdentity;
+  /** Halls an officer works at. */
+  halls: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function newAccount(openid: string, now: Date): Account {
+  return { _id: openid, role: 'citizen', consents: [], halls: [], createdAt: now, updatedAt: now };
+}

@@ -1,0 +1,44 @@
+/**
+ * One attempt at real-name verification: details → phone code → face → registry match.
+ * Each step can only follow the one before; a session lives 30 minutes.
+ */
+export type VerificationStep = 'phone' | 'face' | 'done' | 'failed';
+
+export const VERIFICATION_POLICY = {
+  sessionMinutes: 30,
+  otpMinutes: 5,
+  otpMaxAttempts: 5,
+  otpResendSeconds: 60,
+  /** A WeChat face result older than this is not accepted. */
+  faceResultMaxAgeSeconds: 600,
+};
+
+export interface Verification {
+  _id: string;
+  openid: string;
+  step: VerificationStep;
+  idIndex: string;
+  idNumberEnc: string;
+  nameEnc: string;
+  phoneEnc: string;
+  phoneIndex: string;
+  birthDate: string;
+  /** Keyed hash of the one-time code; the code itself is never stored. */
+  otpHash: string;
+  otpSentAt: Date;
+  otpAttempts: number;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export function isExpired(v: Pick<Verification, 'expiresAt'>, now: Date): boolean {
+  return now.getTime() >= v.expiresAt.getTime();
+}
+
+export function otpExpired(v: Pick<Verification, 'otpSentAt'>, now: Date): boolean {
+  return now.getTime() - v.otpSentAt.getTime() >= VERIFICATION_POLICY.otpMinutes * 60_000;
+}
+
+export function canResendOtp(v: Pick<Verification, 'otpSentAt'>, now: Date): boolean {
+  return now.getTime() - v.otpSentAt.getTime() >= VERIFICATION_POLICY.otpResendSeconds * 1000;
+}

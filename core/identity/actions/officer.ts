@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { stableId } from '../../guide/ServiceGuide';
+import { audit, requireOpenid, requireRole, type IdentityDeps } from '../IdentityDeps';
+import { INVITATION_POLICY, type OfficerInvitation } from '../Invitation';
+import { AuditEntryView, StatusView } from '../views';
+import { accountOf, statusOf } from './status';
+
+export const createOfficerInvitation = defineAction({
+  summary: 'Admin: creates a one-time invitation that makes an account an officer of the given halls. The code is shown once.',
+  input: z.object({ halls: z.array(stableId).min(1).max(20), validDays: z.number().int().min(1).max(INVITATION_POLICY.maxDays) }).strict(),
+  output: z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
+  async run({ halls, validDays }, deps: IdentityDeps) {
+    const admin = await requireRole(deps, ['admin']);
+    const missing = await deps.store.missingHalls(halls);
+    if (missing.length) throw new DomainError('HALL_NOT_FOUND', missing.join('、'));
+    const code = deps.secrets.randomToken(INVITATION_POLICY.codeLength);
+    const now = deps.clock.now();
+    const invitation: OfficerInvitation = {
+      _id: deps.secrets.index('invitation', code),
+      halls: [...new Set(halls)],
+      createdBy: admin._id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + validDays * 86_400_000),
+    };
+    await deps.store.addInvitation(invitation);
+    await audit(deps, admin, { action: 'officer.invite', target: invitation.halls.join(',') });
+    return { code, halls: invitation.halls, expiresAt: invitation.expiresAt.toISOString() };
+  },
+});
+
+export const acceptOfficerInvitation = defineAction({
+  summary: 'Binds an officer invitation to the calling WeChat account, once.',
+  input: z.object({ code: z.string().trim().min(INVITATION_POLICY.codeLength).max(64) }).strict(),
+  output: StatusView,
+  errors: ['UNAUTHENTICATED', 'INVITATION_INVALID'],
+  async run({ code }, deps: IdentityDeps) {
+    requireOpenid(deps);
+    const account = await accountOf(deps);
+    const now = deps.clock.now();
+    const claimed = await deps.store.claimInvitation(deps.secrets.index('invitation', code), account._id, now);
+    if (!claimed) throw new DomainError('INVITATION_INVALID');
+    const officer = {
+      ...account,
+      role: account.role === 'admin' ? ('admin' as const) : ('officer' as const),
+      halls: [...new Set([...account.halls, ...claimed.halls])],
+      updatedAt: now,
+    };
+    await deps.store.saveAccount(officer);
+    await audit(deps, officer, { action: 'officer.bind', target: claimed.halls.join(','), hallId: claimed.halls[0] });
+    return statusOf(deps, officer);
+  },
+});
+
+export const auditLog = defineAction({
+  summary: 'Admin: the most recent audit records, optionally of one actor.',
+  input: z.object({ limit: z.number().int().min(1).max(200).default(50), actor: z.string().max(64).optional() }).strict(),
+  output: z.object({ entries: z.array(AuditEntryView) }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  async run({ limit, actor }, deps: IdentityDeps) {
+    await requireRole(deps, ['admin']);
+    const entries = await deps.audit.recent(limit, actor);
+    return {
+      entries: entries.map((e) => ({
+        id: e._id,
+        actor: e.actorOpenid,
+        role: e.role,
+        hallId: e.hallId,
+        action: e.action,
+        target: e.target,
+        actedFor: e.actedFor,
+        at: e.at.toISOString(),
+        clientIp: e.clientIp,
+      })),
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { newAccount, type Account } from '../Account';
+import { CONSENT_VERSION, hasConsent, withConsents } from '../consent';
+import { type IdentityDeps, requireOpenid } from '../IdentityDeps';
+import { failureDay, lockoutState } from '../lockout';
+import { profileOf } from '../profile';
+import { StatusView } from '../views';
+
+export async function statusOf(deps: IdentityDeps, account: Account): Promise<StatusView> {
+  const now = deps.clock.now();
+  const lock = lockoutState(await deps.store.failures(account._id, failureDay(now)), now);
+  return {
+    role: account.role,
+    consents: { identity: hasConsent(account, 'identity'), face: hasConsent(account, 'face'), version: CONSENT_VERSION },
+    verified: Boolean(account.identity),
+    profile: account.identity ? profileOf(account.identity, deps.secrets, deps.divisions) : undefined,
+    halls: account.halls,
+    lockout: { locked: lock.locked, remaining: lock.remaining, until: lock.until?.toISOString() },
+  };
+}
+
+/** The caller's account, or a new (unsaved) one. */
+export async function accountOf(deps: IdentityDeps): Promise<Account> {
+  const openid = requireOpenid(deps);
+  return (await deps.store.account(openid)) ?? newAccount(openid, deps.clock.now());
+}
+
+export const status = defineAction({
+  summary: "The caller's role, consents, verification state, masked profile and lockout.",
+  input: z.object({}).strict(),
+  output: StatusView,
+  errors: ['UNAUTHENTICATED'],
+  async run(_input, deps: IdentityDeps) {
+    return statusOf(deps, await accountOf(deps));
+  },
+});
+
+export const consent = defineAction({
+  summary: 'Records separate consent to the processing of identity data and of face data (PIPL art. 29).',
+  input: z.object({ purposes: z.array(z.enum(['identity', 'face'])).min(1).max(2), version: z.number().int() }).strict(),
+  output: StatusView,
+  errors: ['UNAUTHENTICATED', 'INVALID_INPUT'],
+  async run({ purposes, version }, deps: IdentityDeps) {
+    // Consent counts only for the text the citizen actually read.
+    if (version !== CONSENT_VERSION) throw new DomainError('INVALID_INPUT', '同意书已更新，请重新阅读');
+    const account = withConsents(await accountOf(deps), purposes, deps.clock.now());
+    await deps.store.saveAccount(account);
+    return statusOf(deps, account);
+  },
+});

@@ -1,0 +1,50 @@
+import type { Resident } from './Resident';
+
+/**
+ * A verified adult may act for members of their own household who cannot easily act for
+ * themselves: children under 16 and elderly parents, as government apps allow.
+ */
+export const FAMILY_POLICY = { actorMinAge: 18, childUnder: 16, parentFrom: 60, maxMembers: 10 };
+
+export type FamilyRelation = 'child' | 'parent';
+
+export type FamilyVerdict = { ok: true } | { ok: false; reason: string };
+
+export function judgeFamilyMember(input: {
+  actor: Pick<Resident, '_id' | 'householdId'>;
+  actorAge: number;
+  member: Pick<Resident, '_id' | 'householdId'>;
+  memberAge: number;
+  relation: FamilyRelation;
+  currentMembers: number;
+  policy?: typeof FAMILY_POLICY;
+}): FamilyVerdict {
+  const p = input.policy ?? FAMILY_POLICY;
+  if (input.actorAge < p.actorMinAge) return { ok: false, reason: `年满${p.actorMinAge}周岁才能为家人代办` };
+  if (input.member._id === input.actor._id) return { ok: false, reason: '不能添加本人' };
+  if (input.member.householdId !== input.actor.householdId) return { ok: false, reason: '只能添加同一户口簿上的家庭成员' };
+  if (input.relation === 'child' && input.memberAge >= p.childUnder) {
+    return { ok: false, reason: `子女须未满${p.childUnder}周岁；已满${p.childUnder}周岁的请本人认证` };
+  }
+  if (input.relation === 'parent' && input.memberAge < p.parentFrom) {
+    return { ok: false, reason: `父母须年满${p.parentFrom}周岁` };
+  }
+  if (input.currentMembers >= p.maxMembers) return { ok: false, reason: `最多添加${p.maxMembers}位家庭成员` };
+  return { ok: true };
+}
+
+export interface FamilyLink {
+  /** actorOpenid:memberResidentId */
+  _id: string;
+  actorOpenid: string;
+  memberResidentId: string;
+  memberIdIndex: string;
+  memberIdNumberEnc: string;
+  memberNameEnc: string;
+  relation: FamilyRelation;
+  addedAt: Date;
+}
+
+export function familyLinkId(actorOpenid: string, memberResidentId: string): string {
+  return `${actorOpenid}:${memberResidentId}`;
+}

@@ -1,0 +1,23 @@
+import type { ActionMap } from '../function/action';
+import type { IdentityDeps } from './IdentityDeps';
+import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/family';
+import { confirmFace, unbind } from './actions/face';
+import { acceptOfficerInvitation, auditLog, createOfficerInvitation } from './actions/officer';
+import { consent, status } from './actions/status';
+import { confirmPhone, resendCode, startVerification } from './actions/verification';
+
+export const identityActions: ActionMap<IdentityDeps> = {
+  status,
+  consent,
+  startVerification,
+  resendCode,
+  confirmPhone,
+  confirmFace,
+  unbind,
+  familyMembers,
+  addFamilyMember,
+  removeFamilyMember,
+  createOfficerInvitation,
+  acceptOfficerInvitation,
+  auditLog,
+};

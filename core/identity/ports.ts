@@ -1,0 +1,72 @@
+import type { Account } from './Account';
+import type { AuditEntry } from './AuditEntry';
+import type { FaceIdentifyInfo } from './faceResult';
+import type { FamilyLink } from './family';
+import type { OfficerInvitation } from './Invitation';
+import type { Resident } from './Resident';
+import type { Verification } from './Verification';
+
+/** Where identity data lives (CloudBase collections in production). */
+export interface IdentityStore {
+  account(openid: string): Promise<Account | null>;
+  saveAccount(account: Account): Promise<void>;
+  boundOpenid(idIndex: string): Promise<string | undefined>;
+  /**
+   * Atomically binds `account.identity` to the account: the binding must still point to
+   * `expectedBoundOpenid` (undefined: unbound); a moved identity is removed from the old account.
+   * Returns false when someone else changed the binding meanwhile.
+   */
+  bindIdentity(account: Account, expectedBoundOpenid: string | undefined): Promise<boolean>;
+  /** Removes the account's identity, its binding and its family links. */
+  unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void>;
+
+  verification(id: string): Promise<Verification | null>;
+  addVerification(v: Verification): Promise<void>;
+  /** Compare-and-set on the step; false when it was not `from` any more. */
+  advanceVerification(id: string, from: Verification['step'], changes: Partial<Verification>): Promise<boolean>;
+  /** Atomically counts one wrong code; returns the new count. */
+  countOtpAttempt(id: string): Promise<number>;
+
+  failures(openid: string, day: string): Promise<number>;
+  recordFailure(openid: string, day: string): Promise<number>;
+
+  familyLinks(actorOpenid: string): Promise<FamilyLink[]>;
+  saveFamilyLink(link: FamilyLink): Promise<void>;
+  removeFamilyLink(id: string): Promise<boolean>;
+
+  /** Which of these hall ids do not exist. */
+  missingHalls(ids: readonly string[]): Promise<string[]>;
+  addInvitation(invitation: OfficerInvitation): Promise<void>;
+  /** Marks an unused, unexpired invitation used by `openid`; returns it, or null when it cannot. */
+  claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null>;
+}
+
+/** The population registry: who exists, with which ID number, in which household. */
+export interface PopulationRegistry {
+  findByIdIndex(idIndex: string): Promise<Resident | null>;
+}
+
+/** Sends one-time codes by SMS (Tencent Cloud SMS in production; the local cloud's outbox here). */
+export interface SmsSender {
+  sendVerificationCode(phone: string, code: string, minutesValid: number): Promise<void>;
+}
+
+/** Asks WeChat for the result of a 人脸核身 (or the local stand-in). */
+export interface FaceVerifier {
+  identifyInfo(verifyResult: string): Promise<FaceIdentifyInfo>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  recent(limit: number, actorOpenid?: string): Promise<Array<AuditEntry & { _id: string }>>;
+}
+
+/** Encryption, blind indexes, keyed hashes and randomness (server/crypto). */
+export interface Secrets {
+  encrypt(plain: string, context: string): string;
+  decrypt(ciphertext: string, context: string): string;
+  index(purpose: 'idNumber' | 'phone' | 'invitation' | 'otp', value: string): string;
+  md5(text: string): string;
+  randomDigits(count: number): string;
+  randomToken(length: number): string;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** What the `identity` function returns: personal values only ever masked. */
+
+export const ProfileView = z.object({
+  nameMasked: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  /** Place of household registration from the ID number's division code, when known. */
+  region: z.string().optional(),
+  verifiedAt: z.string(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+export const FamilyMemberView = z.object({
+  memberId: z.string(),
+  nameMasked: z.string(),
+  idNumberMasked: z.string(),
+  relation: z.enum(['child', 'parent']),
+  addedAt: z.string(),
+});
+export type FamilyMemberView = z.infer<typeof FamilyMemberView>;
+
+export const StatusView = z.object({
+  role: z.enum(['citizen', 'officer', 'admin']),
+  consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.number().int() }),
+  verified: z.boolean(),
+  profile: ProfileView.optional(),
+  halls: z.array(z.string()),
+  lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
+});
+export type StatusView = z.infer<typeof StatusView>;
+
+export const VerificationStartedView = z.object({
+  verificationId: z.string(),
+  phoneMasked: z.string(),
+  codeValidMinutes: z.number().int(),
+  resendAfterSeconds: z.number().int(),
+});
+export type VerificationStartedView = z.infer<typeof VerificationStartedView>;
+
+export const AuditEntryView = z.object({
+  id: z.string(),
+  actor: z.string(),
+  role: z.enum(['citizen', 'officer', 'admin']),
+  hallId: z.string().optional(),
+  action: z.string(),
+  target: z.string(),
+  actedFor: z.string().optional(),
+  at: z.string(),
+  clientIp: z.string().optional(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;

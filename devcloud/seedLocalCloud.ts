@@ -1,0 +1,25 @@
+import { keysFromEnvironment } from '../server/crypto/keysFromEnvironment';
+import { createSecrets } from '../server/identity/secrets';
+import { importContent, type ImportReport } from '../scripts/seed/importContent';
+import { importIdentityDemo } from '../scripts/seed/importIdentityDemo';
+import { loadResidents } from '../scripts/seed/loadResidents';
+import { loadSeedContent } from '../scripts/seed/loadSeedContent';
+import { devEnvironment } from './devEnvironment';
+import { localDatabase } from './localDatabase';
+
+/**
+ * Fills a local cloud with the content of data/ (guides, halls), the synthetic residents and the
+ * demo personas, encrypted with the keys the functions use (the dev keys unless set).
+ */
+export async function seedLocalCloud(url: string): Promise<ImportReport[]> {
+  const db = localDatabase(url);
+  const reports = await importContent(db, loadSeedContent());
+  const env = process.env;
+  const { cipher, blindIndex } = keysFromEnvironment({
+    HUKOU_DATA_KEYS: env.HUKOU_DATA_KEYS ?? devEnvironment.HUKOU_DATA_KEYS,
+    HUKOU_DATA_KEY_ID: env.HUKOU_DATA_KEY_ID ?? devEnvironment.HUKOU_DATA_KEY_ID,
+    HUKOU_INDEX_KEY: env.HUKOU_INDEX_KEY ?? devEnvironment.HUKOU_INDEX_KEY,
+  });
+  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents());
+  return reports;
+}

@@ -1,0 +1,53 @@
+import { consentsGiven, personas } from '../../devcloud/personas';
+import type { Account } from '../../core/identity/Account';
+import { FIELD } from '../../core/identity/IdentityDeps';
+import type { Secrets } from '../../core/identity/ports';
+import type { Resident } from '../../core/identity/Resident';
+import type { Database } from '../../server/cloudbase/app';
+import { putDoc } from '../../server/cloudbase/documents';
+import type { SyntheticResident } from './loadResidents';
+
+/**
+ * Local and staging only: the synthetic residents (encrypted, with blind indexes, as the registry
+ * adapter reads them) and the demo personas' accounts. Idempotent (stable ids).
+ */
+export async function importIdentityDemo(db: Database, secrets: Secrets, residents: readonly SyntheticResident[], now = new Date()): Promise<void> {
+  for (const r of residents) {
+    const resident: Resident = {
+      _id: r._id,
+      idIndex: secrets.index('idNumber', r.parsed.number),
+      idNumberEnc: secrets.encrypt(r.parsed.number, FIELD.idNumber),
+      nameEnc: secrets.encrypt(r.name, FIELD.name),
+      householdId: r.householdId,
+      relationToHead: r.relationToHead,
+      birthDate: r.parsed.birthDate,
+      sex: r.parsed.sex,
+      divisionCode: r.parsed.divisionCode,
+      fingerprintsOnFile: r.fingerprintsOnFile,
+      ...(r.cardIssuedOn ? { cardIssuedOn: r.cardIssuedOn } : {}),
+    };
+    await putDoc(db, 'residents', resident);
+  }
+  for (const p of personas) {
+    const account: Account = { _id: p.openid, role: p.role, consents: p.verifiedAs ? consentsGiven(now) : [], halls: p.halls, createdAt: now, updatedAt: now };
+    if (p.verifiedAs) {
+      const r = residents.find((x) => x._id === p.verifiedAs!.residentId);
+      if (!r) throw new Error(`persona ${p.openid}: no resident ${p.verifiedAs.residentId}`);
+      const idIndex = secrets.index('idNumber', r.parsed.number);
+      account.identity = {
+        residentId: r._id,
+        idIndex,
+        idNumberEnc: secrets.encrypt(r.parsed.number, FIELD.idNumber),
+        nameEnc: secrets.encrypt(r.name, FIELD.name),
+        phoneEnc: secrets.encrypt(p.verifiedAs.phone, FIELD.phone),
+        phoneIndex: secrets.index('phone', p.verifiedAs.phone),
+        birthDate: r.parsed.birthDate,
+        verifiedAt: now,
+      };
+      await putDoc(db, 'identity_bindings', { _id: idIndex, openid: p.openid, boundAt: now });
+    }
+    // A persona that exists already keeps what the developer did with it (e.g. family members).
+    const existing = await db.collection('accounts').doc(p.openid).get();
+    if (!(existing.data ?? []).length) await putDoc(db, 'accounts', account);
+  }
+}

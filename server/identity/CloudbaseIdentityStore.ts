@@ -1,0 +1,146 @@
+import type { Account } from '../../core/identity/Account';
+import type { FamilyLink } from '../../core/identity/family';
+import type { OfficerInvitation } from '../../core/identity/Invitation';
+import type { IdentityStore } from '../../core/identity/ports';
+import type { Verification } from '../../core/identity/Verification';
+import type { Database } from '../cloudbase/app';
+import { getDoc, isDuplicateKey, putDoc } from '../cloudbase/documents';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's transaction API is untyped */
+type Tx = any;
+
+/** runTransaction rejects with the reason given to rollback(). */
+const BINDING_CHANGED = 'binding changed';
+
+/** Identity data in CloudBase: accounts, bindings, verifications, failures, family, invitations. */
+export class CloudbaseIdentityStore implements IdentityStore {
+  constructor(private readonly db: Database) {}
+
+  private get _() {
+    return this.db.command;
+  }
+
+  account(openid: string) {
+    return getDoc<Account>(this.db, 'accounts', openid);
+  }
+
+  saveAccount(account: Account) {
+    return putDoc(this.db, 'accounts', account);
+  }
+
+  async boundOpenid(idIndex: string) {
+    return (await getDoc<{ openid: string }>(this.db, 'identity_bindings', idIndex))?.openid;
+  }
+
+  /**
+   * One transaction of single-document operations: check the binding is still as the use case saw
+   * it, take it, clear the identity from the account it leaves, and save the new account.
+   */
+  async bindIdentity(account: Account, expectedBoundOpenid: string | undefined): Promise<boolean> {
+    const identity = account.identity;
+    if (!identity) throw new Error('bindIdentity needs an account with an identity');
+    const moved = await this.db.runTransaction(async (tx: Tx) => {
+      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string } | null;
+      if ((binding?.openid ?? undefined) !== expectedBoundOpenid) {
+        await tx.rollback(BINDING_CHANGED);
+        return false;
+      }
+      if (expectedBoundOpenid && expectedBoundOpenid !== account._id) {
+        const old = (await tx.collection('accounts').doc(expectedBoundOpenid).get()).data as Account | null;
+        if (old?.identity?.idIndex === identity.idIndex) {
+          await tx.collection('accounts').doc(expectedBoundOpenid).update({ identity: this._.remove(), updatedAt: account.updatedAt });
+        }
+      }
+      const { _id, ...body } = account;
+      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt });
+      await tx.collection('accounts').doc(_id).set(body);
+      return true;
+    }).catch((e: unknown) => {
+      // Someone else bound it meanwhile, or conflicts outlasted runTransaction's retries.
+      if (e === BINDING_CHANGED || isDuplicateKey(e) || (e as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
+      throw e;
+    });
+    if (moved && expectedBoundOpenid && expectedBoundOpenid !== account._id) {
+      // The old account no longer acts for anyone.
+      await this.db.collection('family_links').where({ actorOpenid: expectedBoundOpenid }).remove();
+    }
+    return moved === true;
+  }
+
+  async unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void> {
+    await this.db.collection('identity_bindings').where({ _id: idIndex, openid }).remove();
+    await this.db.collection('accounts').doc(openid).update({ identity: this._.remove(), updatedAt: now });
+    await this.db.collection('family_links').where({ actorOpenid: openid }).remove();
+  }
+
+  verification(id: string) {
+    return getDoc<Verification>(this.db, 'verifications', id);
+  }
+
+  async addVerification(v: Verification) {
+    await this.db.collection('verifications').add(v);
+  }
+
+  async advanceVerification(id: string, from: Verification['step'], changes: Partial<Verification>): Promise<boolean> {
+    const res = await this.db.collection('verifications').where({ _id: id, step: from }).update(changes);
+    return res.updated === 1;
+  }
+
+  async countOtpAttempt(id: string): Promise<number> {
+    await this.db.collection('verifications').doc(id).update({ otpAttempts: this._.inc(1) });
+    return (await this.verification(id))?.otpAttempts ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  async failures(openid: string, day: string): Promise<number> {
+    return (await getDoc<{ count: number }>(this.db, 'verification_failures', `${openid}:${day}`))?.count ?? 0;
+  }
+
+  /** Atomic increment; the first failure of a day creates the counter (a racing create retries). */
+  async recordFailure(openid: string, day: string): Promise<number> {
+    const id = `${openid}:${day}`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await this.db.collection('verification_failures').doc(id).update({ count: this._.inc(1) });
+      if (res.updated === 1) return this.failures(openid, day);
+      try {
+        await this.db.collection('verification_failures').add({ _id: id, openid, day, count: 1 });
+        return 1;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    throw new Error('could not record a verification failure');
+  }
+
+  async familyLinks(actorOpenid: string): Promise<FamilyLink[]> {
+    const res = await this.db.collection('family_links').where({ actorOpenid }).orderBy('addedAt', 'asc').limit(100).get();
+    return (res.data ?? []) as FamilyLink[];
+  }
+
+  saveFamilyLink(link: FamilyLink) {
+    return putDoc(this.db, 'family_links', link);
+  }
+
+  async removeFamilyLink(id: string): Promise<boolean> {
+    const res = await this.db.collection('family_links').doc(id).remove();
+    return (res.deleted ?? 0) > 0;
+  }
+
+  async missingHalls(ids: readonly string[]): Promise<string[]> {
+    const res = await this.db.collection('halls').where({ _id: this._.in([...ids]) }).field({ _id: true }).limit(100).get();
+    const found = new Set(((res.data ?? []) as Array<{ _id: string }>).map((h) => h._id));
+    return ids.filter((id) => !found.has(id));
+  }
+
+  async addInvitation(invitation: OfficerInvitation) {
+    await this.db.collection('officer_invitations').add(invitation);
+  }
+
+  /** Compare-and-set: only an unused, unexpired invitation is marked used, exactly once. */
+  async claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null> {
+    const res = await this.db
+      .collection('officer_invitations')
+      .where({ _id: id, usedBy: this._.exists(false), expiresAt: this._.gt(now) })
+      .update({ usedBy: openid, usedAt: now });
+    return res.updated === 1 ? getDoc<OfficerInvitation>(this.db, 'officer_invitations', id) : null;
+  }
+}

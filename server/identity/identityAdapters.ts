@@ -1,0 +1,49 @@
+import type { IdentityDeps } from '../../core/identity/IdentityDeps';
+import type { Environment } from '../config/loadEnvironment';
+import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
+import { database } from '../cloudbase/app';
+import { systemClock } from '../clock';
+import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
+import { LocalFaceVerifier } from '../local/LocalFaceVerifier';
+import { localCloudUrl } from '../local/localCloudUrl';
+import { LocalSmsOutbox } from '../local/LocalSmsOutbox';
+import { TencentSmsSender } from '../sms/TencentSmsSender';
+import { WeChatAccessToken } from '../wechat/accessToken';
+import { WeChatFaceVerifier } from '../wechat/WeChatFaceVerifier';
+import { chinaDivisions } from './chinaDivisions';
+import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
+import { CloudbaseRegistry } from './CloudbaseRegistry';
+import type { IdentityVariable } from './identityEnvironment';
+import { createSecrets } from './secrets';
+
+export type IdentityAdapters = Omit<IdentityDeps, 'caller'>;
+
+/**
+ * The identity function's ports, built once per warm instance. External services are the real
+ * ones (Tencent Cloud SMS, WeChat 人脸核身) except inside the local cloud, which plays them.
+ */
+export function identityAdapters(env: Environment<IdentityVariable>): IdentityAdapters {
+  const db = database();
+  const { cipher, blindIndex } = keysFromEnvironment(env);
+  const local = localCloudUrl();
+  return {
+    store: new CloudbaseIdentityStore(db),
+    registry: new CloudbaseRegistry(db),
+    audit: new CloudbaseAuditLog(db),
+    secrets: createSecrets(cipher, blindIndex),
+    divisions: chinaDivisions,
+    clock: systemClock,
+    sms: local
+      ? new LocalSmsOutbox(local)
+      : new TencentSmsSender({
+          sdkAppId: env.HUKOU_SMS_SDK_APP_ID,
+          signName: env.HUKOU_SMS_SIGN_NAME,
+          templateId: env.HUKOU_SMS_TEMPLATE_ID,
+          // The function's role credentials, which CloudBase puts in every function's environment.
+          secretId: process.env.TENCENTCLOUD_SECRETID ?? '',
+          secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? '',
+          sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN,
+        }),
+    face: local ? new LocalFaceVerifier(local) : new WeChatFaceVerifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET)),
+  };
+}

@@ -1,0 +1,15 @@
+import type { VariableName } from '../../config/environment';
+
+/** What the identity function reads from its environment (declared in config/functions.ts too). */
+export const identityEnvironment = [
+  'HUKOU_DATA_KEYS',
+  'HUKOU_DATA_KEY_ID',
+  'HUKOU_INDEX_KEY',
+  'WX_APPID',
+  'WX_APPSECRET',
+  'HUKOU_SMS_SDK_APP_ID',
+  'HUKOU_SMS_SIGN_NAME',
+  'HUKOU_SMS_TEMPLATE_ID',
+] as const satisfies readonly VariableName[];
+
+export type IdentityVariable = (typeof identityEnvironment)[number];

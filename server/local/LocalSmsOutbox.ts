@@ -1,0 +1,11 @@
+import type { SmsSender } from '../../core/identity/ports';
+import { postJson } from '../http/postJson';
+
+/** Local stand-in: hands the text to the local cloud, which shows it in its console and outbox. */
+export class LocalSmsOutbox implements SmsSender {
+  constructor(private readonly cloudUrl: string) {}
+
+  async sendVerificationCode(phone: string, code: string, minutesValid: number): Promise<void> {
+    await postJson(`${this.cloudUrl}/local/sms`, { phone, text: `【户政服务】您的验证码为${code}，${minutesValid}分钟内有效。`, code });
+  }
+}

@@ -1,0 +1,25 @@
+import { getJson } from '../http/postJson';
+
+/**
+ * WeChat server API access token (`GET /cgi-bin/token`), cached until five minutes before it
+ * expires. One per warm instance; WeChat allows several valid tokens at once.
+ */
+export class WeChatAccessToken {
+  private cached?: { token: string; expiresAt: number };
+
+  constructor(
+    private readonly appid: string,
+    private readonly secret: string,
+    private readonly base = 'https://api.weixin.qq.com',
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(): Promise<string> {
+    if (this.cached && this.cached.expiresAt > this.now()) return this.cached.token;
+    const url = `${this.base}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(this.appid)}&secret=${encodeURIComponent(this.secret)}`;
+    const res = await getJson<{ access_token?: string; expires_in?: number; errcode?: number; errmsg?: string }>(url);
+    if (!res.access_token) throw new Error(`WeChat token refused: ${res.errcode ?? '?'} ${res.errmsg ?? ''}`.trim());
+    this.cached = { token: res.access_token, expiresAt: this.now() + Math.max(60, (res.expires_in ?? 7200) - 300) * 1000 };
+    return res.access_token;
+  }
+}
