@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/guides/index', 'pages/guide/index', 'pages/halls/index', 'pages/hall/index'],
+  pages: ['pages/index/index', 'pages/guides/index', 'pages/guide/index', 'pages/halls/index', 'pages/hall/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/identity',
+      pages: ['consent/index', 'verify/index', 'profile/index', 'family/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

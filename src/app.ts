@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
+import { watchPrivacyAuthorization } from './services/privacyAuthorization';
 import './app.scss';
 
 // WeChat has no template for <i>: NutUI icons must render as a view there.
@@ -13,6 +14,7 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp' && Taro.cloud) {
       Taro.cloud.init({ env: CLOUDBASE_ENV_ID || undefined, traceUser: true });
     }
+    watchPrivacyAuthorization();
   });
   return children;
 }

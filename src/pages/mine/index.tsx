@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { PageShell } from '../../components/PageShell';
+import { Section } from '../../components/Section';
+import { LoadState } from '../../components/LoadState';
+import { Button } from '../../components/nutui';
+import { PersonaSwitcher } from '../../components/PersonaSwitcher';
+import { identityApi } from '../../services/identityApi';
+import { useRemote } from '../../services/useRemote';
+import { ApiError } from '../../services/api';
+import '../../components/Form.scss';
+import './index.scss';
+
+const ROLE = { citizen: '市民', officer: '窗口民警', admin: '管理员' } as const;
+
+/** 我的: real-name status, family, officer invitation, and (H5 only) the local persona. */
+export default function Mine() {
+  const [refresh, setRefresh] = useState(0);
+  useDidShow(() => setRefresh((n) => n + 1));
+  const status = useRemote(() => identityApi.status(), `status:${refresh}`);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState('');
+
+  const acceptInvitation = async () => {
+    setCodeError('');
+    try {
+      await identityApi.acceptOfficerInvitation(code.trim().toUpperCase());
+      void Taro.showToast({ title: '已成为窗口民警', icon: 'success' });
+      setRefresh((n) => n + 1);
+    } catch (e) {
+      setCodeError(e instanceof ApiError ? e.message : '操作失败，请重试');
+    }
+  };
+
+  const s = status.data;
+  return (
+    <PageShell className="mine">
+      <LoadState remote={status}>
+        {s && (
+          <>
+            <View className="mine__card" data-verified={s.verified ? 'yes' : 'no'}>
+              {s.verified && s.profile ? (
+                <>
+                  <Text className="mine__name">{s.profile.nameMasked}</Text>
+                  <Text className="mine__line">身份证 {s.profile.idNumberMasked}</Text>
+                  <Text className="mine__line">手机 {s.profile.phoneMasked}</Text>
+                  <Text className="mine__badge">已实名认证 · {ROLE[s.role]}</Text>
+                </>
+              ) : (
+                <>
+                  <Text className="mine__name">未实名认证</Text>
+                  <Text className="mine__line">预约办理、证件补领前，需要先确认您的身份</Text>
+                  {s.role !== 'citizen' && <Text className="mine__badge">{ROLE[s.role]}</Text>}
+                </>
+              )}
+            </View>
+
+            {s.lockout.locked && <Text className="notice notice--error">今日验证失败次数过多，已暂停认证，请明天再试。</Text>}
+
+            <Section title="实名认证">
+              {s.verified ? (
+                <>
+                  <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/profile/index' })}>
+                    <Text>我的实名信息</Text>
+                    <Text className="mine__chevron">›</Text>
+                  </View>
+                  <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/family/index' })}>
+                    <Text>家庭成员代办</Text>
+                    <Text className="mine__chevron">›</Text>
+                  </View>
+                </>
+              ) : (
+                <View className="form-actions">
+                  <Button type="primary" disabled={s.lockout.locked} onClick={() => Taro.navigateTo({ url: '/packages/identity/consent/index' })}>
+                    去实名认证
+                  </Button>
+                </View>
+              )}
+            </Section>
+
+            <Section title="我的办件">
+              <Text className="mine__empty">预约和证件办理上线后，您的办件进度会显示在这里。</Text>
+            </Section>
+
+            {s.role !== 'citizen' && s.halls.length > 0 && (
+              <Section title="工作大厅">
+                <Text>{s.halls.join('、')}</Text>
+              </Section>
+            )}
+
+            {s.role === 'citizen' && (
+              <Section title="民警入口">
+                <View className="form-field">
+                  <Text className="form-field__label">管理员发放的邀请码</Text>
+                  <Input className="form-field__input" value={code} maxlength={32} placeholder="输入12位邀请码" onInput={(e) => setCode(e.detail.value)} />
+                  {codeError && <Text className="form-field__error">{codeError}</Text>}
+                </View>
+                <View className="form-actions">
+                  <Button disabled={code.trim().length < 12} onClick={acceptInvitation}>
+                    绑定民警身份
+                  </Button>
+                </View>
+              </Section>
+            )}
+          </>
+        )}
+      </LoadState>
+      <PersonaSwitcher onSwitched={() => setRefresh((n) => n + 1)} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,18 @@
+import type { FamilyMemberView, StatusView, VerificationStartedView } from '../../core/identity/views';
+import { call } from './api';
+
+/** Typed calls to the `identity` cloud function. */
+export const identityApi = {
+  status: () => call<StatusView>('identity', 'status'),
+  consent: (purposes: Array<'identity' | 'face'>, version: number) => call<StatusView>('identity', 'consent', { purposes, version }),
+  startVerification: (person: { name: string; idNumber: string; phone: string }) => call<VerificationStartedView>('identity', 'startVerification', person),
+  resendCode: (verificationId: string) => call<VerificationStartedView>('identity', 'resendCode', { verificationId }),
+  confirmPhone: (verificationId: string, code: string) => call<{ step: 'face' }>('identity', 'confirmPhone', { verificationId, code }),
+  confirmFace: (verificationId: string, verifyResult: string) => call<StatusView>('identity', 'confirmFace', { verificationId, verifyResult }),
+  unbind: () => call<StatusView>('identity', 'unbind'),
+  familyMembers: () => call<{ members: FamilyMemberView[] }>('identity', 'familyMembers'),
+  addFamilyMember: (member: { name: string; idNumber: string; relation: 'child' | 'parent' }) =>
+    call<{ members: FamilyMemberView[] }>('identity', 'addFamilyMember', member),
+  removeFamilyMember: (memberId: string) => call<{ members: FamilyMemberView[] }>('identity', 'removeFamilyMember', { memberId }),
+  acceptOfficerInvitation: (code: string) => call<StatusView>('identity', 'acceptOfficerInvitation', { code }),
+};
