@@ -69,13 +69,16 @@ export const collections: CollectionDeclaration[] = [
   },
   {
     name: 'verifications',
-    indexes: [{ name: 'openid_created', keys: { openid: 1, createdAt: -1 } }],
+    indexes: [
+      { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
     rules: closed,
   },
   {
     // _id = openid:YYYY-MM-DD (Asia/Shanghai): failed verifications per account per day.
     name: 'verification_failures',
-    indexes: [],
+    indexes: [{ name: 'day', keys: { day: 1 } }],
     rules: closed,
   },
   {

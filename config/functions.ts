@@ -52,6 +52,8 @@ export const functions: FunctionDeclaration[] = [
     caller: 'verified citizen',
     actions: identityActions as ActionMap<never>,
     env: [...identityEnvironment],
+    // Daily at 03:30 (platform time; the action computes its own cut-off).
+    triggers: [{ name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' }],
     timeoutSeconds: 20,
     memoryMB: 256,
   },

@@ -14,5 +14,5 @@ export const main = createMain<IdentityDeps, (typeof identityEnvironment)[number
     adapters ??= identityAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: identityEnvironment, healthCollection: 'accounts' },
+  { env: identityEnvironment, healthCollection: 'accounts', timers: ['purgeExpiredVerifications'] },
 );

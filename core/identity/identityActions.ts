@@ -3,6 +3,7 @@ import type { IdentityDeps } from './IdentityDeps';
 import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/family';
 import { confirmFace, unbind } from './actions/face';
 import { acceptOfficerInvitation, auditLog, createOfficerInvitation } from './actions/officer';
+import { purgeExpiredVerifications } from './actions/retention';
 import { consent, status } from './actions/status';
 import { confirmPhone, resendCode, startVerification } from './actions/verification';
 
@@ -20,4 +21,5 @@ export const identityActions: ActionMap<IdentityDeps> = {
   createOfficerInvitation,
   acceptOfficerInvitation,
   auditLog,
+  purgeExpiredVerifications,
 };

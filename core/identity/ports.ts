@@ -26,9 +26,13 @@ export interface IdentityStore {
   advanceVerification(id: string, from: Verification['step'], changes: Partial<Verification>): Promise<boolean>;
   /** Atomically counts one wrong code; returns the new count. */
   countOtpAttempt(id: string): Promise<number>;
+  /** Deletes verification sessions that expired before the instant; returns how many. */
+  removeVerificationsExpiredBefore(before: Date): Promise<number>;
 
   failures(openid: string, day: string): Promise<number>;
   recordFailure(openid: string, day: string): Promise<number>;
+  /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
+  removeFailureCountersBefore(day: string): Promise<number>;
 
   familyLinks(actorOpenid: string): Promise<FamilyLink[]>;
   saveFamilyLink(link: FamilyLink): Promise<void>;

@@ -91,6 +91,16 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return (await this.verification(id))?.otpAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
+  async removeVerificationsExpiredBefore(before: Date): Promise<number> {
+    const res = await this.db.collection('verifications').where({ expiresAt: this._.lt(before) }).remove();
+    return res.deleted ?? 0;
+  }
+
+  async removeFailureCountersBefore(day: string): Promise<number> {
+    const res = await this.db.collection('verification_failures').where({ day: this._.lt(day) }).remove();
+    return res.deleted ?? 0;
+  }
+
   async failures(openid: string, day: string): Promise<number> {
     return (await getDoc<{ count: number }>(this.db, 'verification_failures', `${openid}:${day}`))?.count ?? 0;
   }

@@ -1,4 +1,4 @@
-import type { FamilyMemberView, StatusView, VerificationStartedView } from '../../core/identity/views';
+import type { AuditEntryView, FamilyMemberView, StatusView, VerificationStartedView } from '../../core/identity/views';
 import { call } from './api';
 
 /** Typed calls to the `identity` cloud function. */
@@ -15,4 +15,7 @@ export const identityApi = {
     call<{ members: FamilyMemberView[] }>('identity', 'addFamilyMember', member),
   removeFamilyMember: (memberId: string) => call<{ members: FamilyMemberView[] }>('identity', 'removeFamilyMember', { memberId }),
   acceptOfficerInvitation: (code: string) => call<StatusView>('identity', 'acceptOfficerInvitation', { code }),
+  createOfficerInvitation: (halls: string[], validDays: number) =>
+    call<{ code: string; halls: string[]; expiresAt: string }>('identity', 'createOfficerInvitation', { halls, validDays }),
+  auditLog: (limit: number) => call<{ entries: AuditEntryView[] }>('identity', 'auditLog', { limit }),
 };

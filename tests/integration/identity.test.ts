@@ -1,5 +1,6 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { identityActions } from '../../core/identity/identityActions';
+import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
 
@@ -160,4 +161,17 @@ test('no ID or phone number appears unmasked in any response or log line', () =>
   expect(h.responses.length).toBeGreaterThan(50);
   const leaks = [...h.responses, ...h.logs].flatMap((text) => containsUnmaskedIdOrPhone(text));
   expect(leaks).toEqual([]);
+});
+
+test('a daily timer deletes stale verification sessions and failure counters; clients cannot run it', async () => {
+  const db = localDatabase(h.cloud.url);
+  const old = new Date(Date.now() - 3 * 86_400_000);
+  await db.collection('verifications').add({ _id: 'itest-stale-verification', openid: 'itest-x', step: 'failed', expiresAt: old, createdAt: old });
+  await db.collection('verification_failures').add({ _id: 'itest-x:2020-01-01', openid: 'itest-x', day: '2020-01-01', count: 3 });
+  expect((await flow.error('itest-x', 'purgeExpiredVerifications')).code).toBe('UNKNOWN_ACTION');
+  const timer = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
+  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1 } });
+  expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toEqual([]);
+  // Today's counters and live sessions stay.
+  expect((await flow.ok('itest-lock', 'status')).lockout.locked).toBe(true);
 });

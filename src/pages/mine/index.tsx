@@ -83,6 +83,15 @@ export default function Mine() {
               <Text className="mine__empty">预约和证件办理上线后，您的办件进度会显示在这里。</Text>
             </Section>
 
+            {s.role === 'admin' && (
+              <Section title="管理">
+                <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
+                  <Text>发放民警邀请码 · 审计日志</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+              </Section>
+            )}
+
             {s.role !== 'citizen' && s.halls.length > 0 && (
               <Section title="工作大厅">
                 <Text>{s.halls.join('、')}</Text>

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { addDays } from '../../time/shanghai';
+import type { IdentityDeps } from '../IdentityDeps';
+import { failureDay } from '../lockout';
+
+/** How long records that exist only for verification are kept (docs/PRIVACY.md). */
+export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays: 7 };
+
+export const purgeExpiredVerifications = defineAction({
+  summary:
+    'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in) and daily failure counters older than a week.',
+  input: z.object({}).strict(),
+  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int() }),
+  errors: [],
+  async run(_input, deps: IdentityDeps) {
+    const now = deps.clock.now();
+    const before = new Date(now.getTime() - RETENTION.verificationHoursAfterExpiry * 3_600_000);
+    return {
+      verifications: await deps.store.removeVerificationsExpiredBefore(before),
+      failureCounters: await deps.store.removeFailureCountersBefore(addDays(failureDay(now), -RETENTION.failureCounterDays)),
+    };
+  },
+});
