@@ -3,32 +3,50 @@
  * runs with no node_modules beside it: build/functions/<name>/index.js (+ package.json).
  * Usage: tsx scripts/build-functions.ts [name…]
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTIONS_OUT, FUNCTIONS_SRC, bundlePath, functionNames } from './functionBundles';
+import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
 
-export async function bundleFunction(name: string): Promise<number> {
-  const outfile = bundlePath(name);
-  mkdirSync(path.dirname(outfile), { recursive: true });
+const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** `0.1.0+20261123T011500Z`: the package version with the build time as semver build metadata. */
+export function buildVersion(builtAt: Date): string {
+  return `${packageVersion}+${builtAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+}
+
+/** Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size. */
+export async function bundleEntry(entry: string, outDir: string, name: string): Promise<number> {
+  const outfile = path.join(outDir, 'index.js');
+  mkdirSync(outDir, { recursive: true });
+  const builtAt = new Date();
   await build({
-    entryPoints: [path.join(FUNCTIONS_SRC, name, 'index.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
-    // CloudBase's Node.js 16.13 runtime is the oldest we support.
+    // The oldest CloudBase Node.js runtime we could be deployed on (16.13); we deploy on 18.15.
     target: 'node16',
     format: 'cjs',
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      // What `health` reports (server/function/buildInfo.ts): no git needed, only the clock.
+      __HUKOU_VERSION__: JSON.stringify(buildVersion(builtAt)),
+      __HUKOU_BUILT_AT__: JSON.stringify(builtAt.toISOString()),
+    },
   });
   writeFileSync(
-    path.join(FUNCTIONS_OUT, name, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true }, null, 2) + '\n',
+    path.join(outDir, 'package.json'),
+    JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n',
   );
   return statSync(outfile).size;
+}
+
+export async function bundleFunction(name: string): Promise<number> {
+  return bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), path.dirname(bundlePath(name)), name);
 }
 
 async function run(): Promise<void> {

@@ -6,6 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ZIP_LIMIT_BYTES } from './deploy/plan';
+import { zipDirectory } from './deploy/zip';
 import { FUNCTIONS_OUT, ROOT, bundlePath, functionNames } from './functionBundles';
 
 const MB = 1024 * 1024;
@@ -50,9 +52,10 @@ if (existsSync(FUNCTIONS_OUT)) {
   for (const name of functionNames()) {
     const file = bundlePath(name);
     if (!existsSync(file)) continue;
-    const zipped = gzipSync(readFileSync(file)).length;
-    console.log(`function ${name.padEnd(12)} ${kib(statSync(file).size)} (${kib(zipped)} compressed)`);
-    if (zipped > 1.5 * MB) problems.push(`function ${name} compresses to more than 1.5 MB`);
+    // The archive a deploy uploads (scripts/deploy/zip.ts), against the direct-upload limit.
+    const zipped = zipDirectory(path.dirname(file)).length;
+    console.log(`function ${name.padEnd(12)} ${kib(statSync(file).size)} (zip ${kib(zipped)})`);
+    if (zipped > ZIP_LIMIT_BYTES) problems.push(`function ${name} zips to more than 1.5 MB`);
   }
 }
 

@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { errorCatalogue, errorCodes } from '../../core/errors/catalogue';
 import { functions } from '../../config/functions';
+import { commonActions } from '../../core/function/health';
 import { renderSchema } from './renderSchema';
 
-const COMMON = ['INVALID_REQUEST', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'INTERNAL'] as const;
+const COMMON = ['INVALID_REQUEST', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'SERVICE_MISCONFIGURED', 'INTERNAL'] as const;
+
+type Documented = { summary: string; input: z.ZodType; output: z.ZodType; errors: readonly string[] };
+
+function renderAction(out: string[], title: string, action: Documented, timer?: { name: string; cron: string }): void {
+  const input = z.toJSONSchema(action.input, { io: 'input', unrepresentable: 'any' });
+  const output = z.toJSONSchema(action.output, { io: 'output', unrepresentable: 'any' });
+  out.push(`### \`${title}\``, '', action.summary, '');
+  if (timer) out.push(`Run only by the timer trigger \`${timer.name}\` (cron \`${timer.cron}\`); a client calling it gets \`UNKNOWN_ACTION\`.`, '');
+  out.push('Input `data`:', '', '```ts', renderSchema(input as object), '```', '');
+  out.push('Output `data`:', '', '```ts', renderSchema(output as object), '```', '');
+  const errors = action.errors.length ? action.errors.map((c) => `\`${c}\``).join(', ') : 'none beyond the common ones';
+  out.push(`Errors: ${errors}.`, '');
+}
 
 /** docs/API.md, generated from the functions' action declarations (schemas, errors, summaries). */
 export function renderApiDocs(): string {
@@ -19,18 +33,20 @@ export function renderApiDocs(): string {
     'repeatable writes idempotent.',
     '',
     `Every action may also return ${COMMON.map((c) => `\`${c}\``).join(', ')}.`,
+    '`SERVICE_MISCONFIGURED` means a key or credential the function needs is missing or malformed in its',
+    'environment; its `health` action names which (never its value).',
+    '',
+    '## Actions every function answers',
+    '',
+    'Added to every function by `server/function/createMain`, not declared per function: call them as',
+    '`<function>.<action>`, e.g. `guide.health`.',
     '',
   ];
+  for (const [name, action] of Object.entries(commonActions)) renderAction(out, name, action);
   for (const fn of functions) {
     out.push(`## \`${fn.name}\``, '', fn.description, '', `Caller: ${fn.caller}.`, '');
     for (const [name, action] of Object.entries(fn.actions)) {
-      const input = z.toJSONSchema(action.input, { io: 'input', unrepresentable: 'any' });
-      const output = z.toJSONSchema(action.output, { io: 'output', unrepresentable: 'any' });
-      out.push(`### \`${fn.name}.${name}\``, '', action.summary, '');
-      out.push('Input `data`:', '', '```ts', renderSchema(input as object), '```', '');
-      out.push('Output `data`:', '', '```ts', renderSchema(output as object), '```', '');
-      const errors = action.errors.length ? action.errors.map((c) => `\`${c}\``).join(', ') : 'none beyond the common ones';
-      out.push(`Errors: ${errors}.`, '');
+      renderAction(out, `${fn.name}.${name}`, action, fn.triggers?.find((t) => t.name === name));
     }
   }
   out.push('## Error codes', '', '| code | message |', '| --- | --- |');

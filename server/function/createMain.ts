@@ -122,9 +122,12 @@ export function createMain<Deps, K extends VariableName = never>(
     const requestId = (own && /^[A-Za-z0-9_-]{8,64}$/.test(own) ? own : undefined) ?? contextRequestId(context);
 
     const result = await run(request, caller, timer?.trigger);
-    const env = environment;
-    const misconfigured = result.response.ok === false && result.response.error.code === 'SERVICE_MISCONFIGURED';
-    const notReady = result.action === 'health' && env && !env.ok;
+    const code = result.response.ok ? undefined : result.response.error.code;
+    // A misconfigured call, or a health check that finds the environment wrong, names the variables.
+    const environmentProblem =
+      environment && !environment.ok && (code === 'SERVICE_MISCONFIGURED' || result.action === 'health')
+        ? describeProblems(environment.problems)
+        : undefined;
     writeLog({
       fn,
       action: known(result.action),
@@ -132,13 +135,8 @@ export function createMain<Deps, K extends VariableName = never>(
       requestId,
       outcome: result.outcome,
       durationMs: Date.now() - started,
-      errorCode: result.response.ok ? undefined : result.response.error.code,
-      error:
-        (misconfigured || notReady) && env && !env.ok
-          ? describeProblems(env.problems)
-          : result.cause === undefined
-            ? undefined
-            : describeFailure(result.cause),
+      errorCode: code,
+      error: environmentProblem ?? (result.cause === undefined ? undefined : describeFailure(result.cause)),
     });
     return result.response;
   };

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:coldstart [-- --runs 21]`: each function's bundle size and cold-start cost — the time
+ * a fresh `node` takes to load the bundle (copied alone into an empty folder, as deployed), as a
+ * ratio to a bare `node -e 0`. Runs are interleaved (baseline, then each function, repeated) and the
+ * median is reported, so a noisy moment weighs on every column alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundleFunction } from './build-functions';
+import { zipDirectory } from './deploy/zip';
+import { bundlePath, functionNames } from './functionBundles';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A bare environment for every run alike: no NODE_OPTIONS (tsx's loader) and no NODE_EXTRA_CA_CERTS,
+ * which alone adds ~40 ms to every node start on this machine and would flatter the ratio.
+ */
+const BARE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } as unknown as NodeJS.ProcessEnv;
+
+/** Wall time of one fresh `node -e <code>` in `cwd`, in milliseconds. */
+function timeNode(code: string, cwd: string): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['-e', code], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: BARE_ENV });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`node -e ${code} failed: ${run.stderr.toString().slice(0, 300)}`);
+  return ms;
+}
+
+export interface ColdStart {
+  name: string;
+  bundleBytes: number;
+  zipBytes: number;
+  medianMs: number;
+  ratio: number;
+}
+
+export async function benchColdStart(names: readonly string[], runs: number): Promise<{ baselineMs: number; functions: ColdStart[] }> {
+  const dirs = new Map<string, string>();
+  for (const name of names) {
+    if (!existsSync(bundlePath(name))) await bundleFunction(name);
+    const dir = mkdtempSync(path.join(tmpdir(), `hukou-cold-${name}-`));
+    const built = path.dirname(bundlePath(name));
+    for (const file of readdirSync(built)) copyFileSync(path.join(built, file), path.join(dir, file));
+    dirs.set(name, dir);
+  }
+  const empty = mkdtempSync(path.join(tmpdir(), 'hukou-cold-baseline-'));
+  const samples = new Map<string, number[]>([['', []], ...names.map((n) => [n, []] as [string, number[]])]);
+  try {
+    timeNode('0', empty); // warm the OS file cache for node itself
+    for (let i = 0; i < runs; i++) {
+      samples.get('')!.push(timeNode('0', empty));
+      for (const name of names) samples.get(name)!.push(timeNode("require('./index.js')", dirs.get(name)!));
+    }
+    const baselineMs = median(samples.get('')!);
+    return {
+      baselineMs,
+      functions: names.map((name) => {
+        const medianMs = median(samples.get(name)!);
+        return {
+          name,
+          bundleBytes: statSync(path.join(dirs.get(name)!, 'index.js')).size,
+          zipBytes: zipDirectory(dirs.get(name)!).length,
+          medianMs,
+          ratio: medianMs / baselineMs,
+        };
+      }),
+    };
+  } finally {
+    for (const dir of [empty, ...dirs.values()]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--runs');
+  const runs = at >= 0 ? Math.max(3, Number(process.argv[at + 1]) || 15) : 15;
+  const wanted = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs');
+  const names = wanted.length ? wanted : functionNames();
+  const result = await benchColdStart(names, runs);
+  console.log(`cold start: median of ${runs} fresh node processes each (node ${process.version})`);
+  console.log(`baseline   node -e 0                      ${result.baselineMs.toFixed(1).padStart(7)} ms   1.00×`);
+  for (const f of result.functions) {
+    const size = `${(f.bundleBytes / 1024).toFixed(0)} KiB (zip ${(f.zipBytes / 1024).toFixed(0)} KiB)`;
+    console.log(`${f.name.padEnd(10)} ${size.padEnd(30)} ${f.medianMs.toFixed(1).padStart(7)} ms   ${f.ratio.toFixed(2)}×`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { collections } from '../../config/collections';
+import { functions } from '../../config/functions';
+import { bundleEntry } from '../../scripts/build-functions';
+import { deploy } from '../../scripts/deploy';
+import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
+
+jest.setTimeout(120_000);
+
+/** The machine's environment without API keys or function variables: what a fresh clone has. */
+function bareEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('TENCENTCLOUD') && !k.startsWith('HUKOU_') && !k.startsWith('WX_')) env[k] = v;
+  }
+  return env;
+}
+
+function runScript(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', script), ...args], {
+      cwd: ROOT,
+      env: bareEnv() as unknown as NodeJS.ProcessEnv,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('the deploy dry run bundles, zips and plans every declared function', async () => {
+  // Bundles go to a temp folder so the bundles other tests load are never rewritten under them.
+  const out = mkdtempSync(path.join(tmpdir(), 'hukou-deploy-dry-'));
+  const lines: string[] = [];
+  try {
+    const plan = await deploy({
+      envId: 'hukou-ci-1a2b',
+      dryRun: true,
+      env: bareEnv(),
+      log: (l) => lines.push(l),
+      bundle: async (name) => {
+        await bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), path.join(out, name), name);
+        return path.join(out, name);
+      },
+    });
+    const text = lines.join('\n');
+    expect(text).toContain('Deploy plan for CloudBase environment hukou-ci-1a2b (dry run: nothing is uploaded)');
+    expect(plan.problems).toEqual([]);
+    for (const fn of functions) {
+      const p = plan.functions.find((f) => f.name === fn.name)!;
+      expect(p.zipBytes).toBeLessThan(1.5 * 1024 * 1024);
+      expect(p.zipBytes).toBeLessThan(p.bundleBytes);
+      expect(text).toContain(`function ${fn.name}\n`);
+      expect(text).toContain(`tcb fn deploy ${fn.name} -e hukou-ci-1a2b --force --yes --dir build/functions/${fn.name}`);
+      for (const v of fn.env) expect(text).toMatch(new RegExp(`variable  ${v} +(secret|plain) +NOT SET`));
+      // Unset variables are the only problems a fresh clone has.
+      expect(p.problems.every((x) => / is not set /.test(x))).toBe(true);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('npm run db:bootstrap -- --dry-run prints the plan for every declared collection', async () => {
+  const run = await runScript('db-bootstrap.ts', ['--env', 'hukou-ci-1a2b', '--dry-run']);
+  expect(run.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('Database plan for hukou-ci-1a2b');
+  expect(run.stdout).toContain('no API key: planned as if the environment were empty');
+  for (const c of collections) {
+    expect(run.stdout).toContain(`+ create collection ${c.name}\n`);
+    expect(run.stdout).toContain(`+ set rules ${c.name} {"read":false,"write":false}`);
+    for (const i of c.indexes) expect(run.stdout).toContain(`+ create index ${c.name}.${i.name} (`);
+  }
+});
+
+test('without an API key a real bootstrap or seed stops with a clear error and no stack', async () => {
+  for (const [script, args] of [
+    ['db-bootstrap.ts', ['--env', 'hukou-ci-1a2b']],
+    ['seed.ts', ['--env', 'hukou-ci-1a2b']],
+  ] as const) {
+    const run = await runScript(script, [...args]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must hold an API key');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }
+});
