@@ -2,7 +2,9 @@ import { getJson } from '../http/postJson';
 
 /**
  * WeChat server API access token (`GET /cgi-bin/token`), cached until five minutes before it
- * expires. One per warm instance; WeChat allows several valid tokens at once.
+ * expires. One per warm instance. Each fetch makes WeChat retire the previous token after a
+ * five-minute overlap, so another instance's fetch can retire ours early: callers that get
+ * WeChat's "invalid token" answer call `invalidate` and ask again (see WeChatFaceVerifier).
  */
 export class WeChatAccessToken {
   private cached?: { token: string; expiresAt: number };
@@ -21,5 +23,10 @@ export class WeChatAccessToken {
     if (!res.access_token) throw new Error(`WeChat token refused: ${res.errcode ?? '?'} ${res.errmsg ?? ''}`.trim());
     this.cached = { token: res.access_token, expiresAt: this.now() + Math.max(60, (res.expires_in ?? 7200) - 300) * 1000 };
     return res.access_token;
+  }
+
+  /** Forgets `token` if it is the cached one (WeChat refused it), so the next get() fetches anew. */
+  invalidate(token: string): void {
+    if (this.cached?.token === token) this.cached = undefined;
   }
 }
