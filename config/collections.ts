@@ -102,6 +102,46 @@ export const collections: CollectionDeclaration[] = [
     ],
     rules: closed,
   },
+  {
+    // _id = hall id: booking settings of a hall (data/schedules.json).
+    name: 'hall_schedules',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = hallId:date:HHmm; `booked` only ever changes by conditional increments.
+    name: 'slots',
+    indexes: [{ name: 'hall_date', keys: { hallId: 1, date: 1 } }],
+    rules: closed,
+  },
+  {
+    // Deterministic ids (active:/day:/week:…): the database refuses a second claim.
+    name: 'booking_claims',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    name: 'appointments',
+    indexes: [
+      { name: 'actor_created', keys: { actorOpenid: 1, createdAt: -1 } },
+      { name: 'subject_status_date', keys: { subjectIdIndex: 1, status: 1, date: 1 } },
+      { name: 'hall_date_start', keys: { hallId: 1, date: 1, start: 1 } },
+      { name: 'status_date', keys: { status: 1, date: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = hallId:date: the next queue number of a hall's day.
+    name: 'queue_counters',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = openid:requestId: the first result of a repeatable write.
+    name: 'booking_requests',
+    indexes: [{ name: 'created', keys: { createdAt: 1 } }],
+    rules: closed,
+  },
 ];
 
 export function collectionNamed(name: string): CollectionDeclaration | undefined {

@@ -88,6 +88,12 @@ export const environmentVariables = {
     schema: z.string().regex(/^\d{4,10}$/, '4–10 digits'),
     example: '1234567',
   },
+  HUKOU_REMINDER_TEMPLATE_ID: {
+    description: 'WeChat subscribe-message template of the day-before appointment reminder (fields thing1 hall, time2 time, thing3 business).',
+    secret: false,
+    schema: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a WeChat template id'),
+    example: '<template id from mp.weixin.qq.com>',
+  },
 } satisfies Record<string, VariableDeclaration>;
 
 export type VariableName = keyof typeof environmentVariables;

@@ -2,6 +2,8 @@ import type { ActionMap } from '../core/function/action';
 import { guideActions } from '../core/guide/guideActions';
 import { identityActions } from '../core/identity/identityActions';
 import { identityEnvironment } from '../server/identity/identityEnvironment';
+import { appointmentActions } from '../core/booking/appointmentActions';
+import { bookingEnvironment } from '../server/booking/bookingEnvironment';
 import type { VariableName } from './environment';
 
 /**
@@ -55,6 +57,21 @@ export const functions: FunctionDeclaration[] = [
     // Daily at 03:30 (platform time; the action computes its own cut-off).
     triggers: [{ name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' }],
     timeoutSeconds: 20,
+    memoryMB: 256,
+  },
+  {
+    name: 'appointment',
+    description:
+      'Hall appointments: booking options and availability, reserve / cancel / reschedule without overbooking, QR tickets, check-in at the window, the officer’s day and week.',
+    caller: 'verified citizen',
+    actions: appointmentActions as ActionMap<never>,
+    env: [...bookingEnvironment],
+    // Platform time is UTC: 16:30 is 00:30 and 10:00 is 18:00 in Asia/Shanghai.
+    triggers: [
+      { name: 'markNoShows', cron: '0 30 16 * * * *' },
+      { name: 'sendReminders', cron: '0 0 10 * * * *' },
+    ],
+    timeoutSeconds: 30,
     memoryMB: 256,
   },
 ];

@@ -18,6 +18,7 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_SMS_SDK_APP_ID: '1400000000',
   HUKOU_SMS_SIGN_NAME: '户政服务本地',
   HUKOU_SMS_TEMPLATE_ID: '100000',
+  HUKOU_REMINDER_TEMPLATE_ID: 'local-reminder-template',
 };
 
 /** Sets each variable that is not already set (a real value a developer exported wins). */

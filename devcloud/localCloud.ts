@@ -5,7 +5,7 @@ import { collections } from '../config/collections';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
-import { createLocalServices, type SmsMessage } from './localServices';
+import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createStaticFiles } from './staticFiles';
 
 export interface LocalCloudOptions {
@@ -23,6 +23,8 @@ export interface LocalCloud {
   database: DatabaseEmulator;
   /** Texts the functions sent through the local SMS stand-in (newest last). */
   smsOutbox: SmsMessage[];
+  /** Reminders the functions sent through the local notifier. */
+  notifications: Notification[];
   close(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     url,
     database,
     smsOutbox: localServices.outbox,
+    notifications: localServices.notifications,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

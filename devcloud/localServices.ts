@@ -6,6 +6,12 @@ import { PERSONA_HEADER } from './functionGateway';
 import { personas } from './personas';
 import { readBody } from './readBody';
 
+export interface Notification {
+  openid: string;
+  text: string;
+  at: string;
+}
+
 export interface SmsMessage {
   to: string;
   text: string;
@@ -40,6 +46,7 @@ async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
  */
 export function createLocalServices(log: (line: string) => void = console.log) {
   const outbox: SmsMessage[] = [];
+  const notifications: Notification[] = [];
   const faceResults = new Map<string, FaceIdentifyInfo>();
 
   async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -78,11 +85,22 @@ export function createLocalServices(log: (line: string) => void = console.log) {
       faceResults.delete(String(body.verify_result));
       return send(res, 200, info);
     }
+    if (pathname === '/local/notifications' && req.method === 'POST') {
+      const body = await json(req);
+      const n = { openid: String(body.openid ?? ''), text: String(body.text ?? ''), at: new Date().toISOString() };
+      notifications.push(n);
+      if (notifications.length > 500) notifications.shift();
+      log(`[订阅消息] 发给 ${n.openid}：${n.text}`);
+      return send(res, 200, { ok: true });
+    }
+    if (pathname === '/local/notifications' && req.method === 'GET') {
+      return send(res, 200, { notifications: notifications.slice(-50) });
+    }
     if (pathname === '/local/personas' && req.method === 'GET') {
       return send(res, 200, { personas: personas.map(({ openid, label, description }) => ({ openid, label, description })) });
     }
     send(res, 404, { error: 'unknown local service' });
   }
 
-  return { outbox, handle };
+  return { outbox, notifications, handle };
 }

@@ -2,6 +2,8 @@ import { keysFromEnvironment } from '../server/crypto/keysFromEnvironment';
 import { createSecrets } from '../server/identity/secrets';
 import { importContent, type ImportReport } from '../scripts/seed/importContent';
 import { importIdentityDemo } from '../scripts/seed/importIdentityDemo';
+import { importSchedules } from '../scripts/seed/importSchedules';
+import { loadSchedules } from '../scripts/seed/loadSchedules';
 import { loadResidents } from '../scripts/seed/loadResidents';
 import { loadSeedContent } from '../scripts/seed/loadSeedContent';
 import { devEnvironment } from './devEnvironment';
@@ -13,7 +15,8 @@ import { localDatabase } from './localDatabase';
  */
 export async function seedLocalCloud(url: string): Promise<ImportReport[]> {
   const db = localDatabase(url);
-  const reports = await importContent(db, loadSeedContent());
+  const content = loadSeedContent();
+  const reports = [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
   const env = process.env;
   const { cipher, blindIndex } = keysFromEnvironment({
     HUKOU_DATA_KEYS: env.HUKOU_DATA_KEYS ?? devEnvironment.HUKOU_DATA_KEYS,

@@ -13,6 +13,8 @@ import { deployEnvironment } from './deploy/deployEnvironment';
 import { envIdArg } from './deploy/envId';
 import { ROOT } from './functionBundles';
 import { importContent } from './seed/importContent';
+import { importSchedules } from './seed/importSchedules';
+import { loadSchedules } from './seed/loadSchedules';
 import { loadSeedContent } from './seed/loadSeedContent';
 
 const USAGE = 'npm run seed -- [--url <local cloud>] | --env <envId>';
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
   const target = seedTarget(process.argv.slice(2), deployEnvironment(ROOT).values);
   const content = loadSeedContent();
   console.log(`importing data/ into the ${target.label}`);
-  const reports = await importContent(target.db(), content);
+  const db = target.db();
+  const reports = [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
   for (const r of reports) console.log(`${r.collection}: ${r.written} written${r.stale.length ? `, not in data/: ${r.stale.join(', ')}` : ''}`);
 }
 

@@ -1,5 +1,6 @@
 import { guideActions, type GuideDeps } from '../../core/guide/guideActions';
 import { database } from '../../server/cloudbase/app';
+import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
 import { systemClock } from '../../server/clock';
 import { createMain } from '../../server/function/createMain';
 import { CloudbaseGuideRepository } from '../../server/guide/CloudbaseGuideRepository';
@@ -12,7 +13,7 @@ export const main = createMain<GuideDeps>(
   guideActions,
   () => {
     repository ??= new CloudbaseGuideRepository(database());
-    return { guides: repository, clock: systemClock };
+    return { guides: repository, clock: systemClock, calendar: chineseDaysCalendar };
   },
   // Reads no keys: its declaration in config/functions.ts says `env: []`.
   { env: [] },

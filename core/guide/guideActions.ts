@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, type ActionMap } from '../function/action';
 import { DomainError } from '../errors/DomainError';
 import type { Clock } from '../time/Clock';
+import type { WorkCalendar } from '../booking/WorkCalendar';
 import type { GuideRepository } from './GuideRepository';
 import { searchGuides } from './searchGuides';
 import { stableId } from './ServiceGuide';
@@ -21,6 +22,8 @@ import {
 export interface GuideDeps {
   guides: GuideRepository;
   clock: Clock;
+  /** Statutory holidays and adjusted workdays for the hours shown; without it, the halls' own hours only. */
+  calendar?: WorkCalendar;
 }
 
 const categories = defineAction({
@@ -65,11 +68,11 @@ const detail = defineAction({
   input: z.object({ id: stableId }).strict(),
   output: GuideDetailView,
   errors: ['GUIDE_NOT_FOUND'],
-  async run({ id }, { guides, clock }: GuideDeps) {
+  async run({ id }, { guides, clock, calendar }: GuideDeps) {
     const guide = await guides.guide(id);
     if (!guide) throw new DomainError('GUIDE_NOT_FOUND');
     const [cats, halls] = await Promise.all([guides.categories(), guides.hallsHandling(id)]);
-    return guideDetailView(guide, cats.find((c) => c._id === guide.categoryId), halls, clock.now());
+    return guideDetailView(guide, cats.find((c) => c._id === guide.categoryId), halls, clock.now(), calendar);
   },
 });
 
@@ -78,11 +81,11 @@ const halls = defineAction({
   input: z.object({ city: z.string().min(2).max(20).optional() }).strict(),
   output: z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) }),
   errors: [],
-  async run({ city }, { guides, clock }: GuideDeps) {
+  async run({ city }, { guides, clock, calendar }: GuideDeps) {
     const all = await guides.halls();
     const cities = [...new Set(all.map((h) => h.city))];
     const now = clock.now();
-    return { cities, halls: all.filter((h) => !city || h.city === city).map((h) => hallSummaryView(h, now)) };
+    return { cities, halls: all.filter((h) => !city || h.city === city).map((h) => hallSummaryView(h, now, calendar)) };
   },
 });
 
@@ -91,12 +94,12 @@ const hall = defineAction({
   input: z.object({ id: stableId }).strict(),
   output: HallDetailView,
   errors: ['HALL_NOT_FOUND'],
-  async run({ id }, { guides, clock }: GuideDeps) {
+  async run({ id }, { guides, clock, calendar }: GuideDeps) {
     const found = await guides.hall(id);
     if (!found) throw new DomainError('HALL_NOT_FOUND');
     const all = await guides.allGuides();
     const offered = all.filter((g) => found.services.includes(g._id));
-    return hallDetailView(found, clock.now(), offered);
+    return hallDetailView(found, clock.now(), offered, calendar);
   },
 });
 

@@ -1,12 +1,17 @@
 import type { Hall, Session, SpecialHours } from './Hall';
 import { addDays, isoWeekday, shanghaiWallClock } from '../time/shanghai';
+import { openingOn } from '../booking/opening';
+import { NO_HOLIDAYS, type WorkCalendar } from '../booking/WorkCalendar';
 
 export interface DayHours {
   date: string;
   weekday: number;
   /** Empty when closed. */
   sessions: Session[];
-  /** Label of the special period that set these hours (e.g. 春节值班), if any. */
+  /**
+   * What set these hours instead of the week, if anything: a special period's label (春节值班) or,
+   * with a work calendar, a statutory holiday's name (国庆节) or an adjusted workday (国庆节调休上班).
+   */
   special?: string;
 }
 
@@ -26,17 +31,15 @@ export interface HoursView {
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
-function specialOn(hall: Hall, date: string): SpecialHours | undefined {
-  return hall.specialHours.find((s) => s.from <= date && date <= s.to);
-}
-
-/** Opening hours of a hall on a YYYY-MM-DD date in Asia/Shanghai: special periods win over the week. */
-export function hoursOn(hall: Hall, date: string): DayHours {
+/**
+ * Opening hours of a hall on a YYYY-MM-DD date in Asia/Shanghai: special periods win over the
+ * week. With a work calendar, statutory holidays close and adjusted workdays open as booking sees
+ * them (core/booking/opening.ts); without one, only the hall's own hours count.
+ */
+export function hoursOn(hall: Hall, date: string, calendar: WorkCalendar = NO_HOLIDAYS): DayHours {
   const weekday = isoWeekday(date);
-  const special = specialOn(hall, date);
-  if (special) return { date, weekday, sessions: special.sessions, special: special.label };
-  const regular = hall.weeklyHours.find((w) => w.weekday === weekday);
-  return { date, weekday, sessions: regular ? regular.sessions : [] };
+  const { sessions, reason, label } = openingOn(hall, date, calendar);
+  return reason === 'regular' || reason === 'closed' ? { date, weekday, sessions } : { date, weekday, sessions, special: label };
 }
 
 function sameSessions(a: Session[], b: Session[]): boolean {
@@ -69,9 +72,9 @@ export function weeklyRows(hall: Hall): WeeklyHoursRow[] {
 }
 
 /** Everything a citizen needs to know about when to come, as of an instant. */
-export function describeHours(hall: Hall, now: Date, horizonDays = 60): HoursView {
+export function describeHours(hall: Hall, now: Date, horizonDays = 60, calendar?: WorkCalendar): HoursView {
   const { date, clock } = shanghaiWallClock(now);
-  const today = hoursOn(hall, date);
+  const today = hoursOn(hall, date, calendar);
   const openNow = today.sessions.some((s) => s.start <= clock && clock < s.end);
   const horizon = addDays(date, horizonDays);
   const upcomingSpecial = hall.specialHours

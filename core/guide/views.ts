@@ -6,6 +6,7 @@ import { Session, SpecialHours } from './Hall';
 import type { Hall } from './Hall';
 import type { GuideHit } from './searchGuides';
 import { addDays, shanghaiDate } from '../time/shanghai';
+import type { WorkCalendar } from '../booking/WorkCalendar';
 
 /** What the `guide` function returns: views shaped for the pages, with `id` instead of `_id`. */
 
@@ -96,17 +97,18 @@ export function guideSummaryView(guide: ServiceGuide, hit?: GuideHit): GuideSumm
   return view;
 }
 
-export function hallSummaryView(hall: Hall, now: Date): HallSummaryView {
+/** With a work calendar, statutory holidays show as closed (国庆节) and adjusted workdays as open. */
+export function hallSummaryView(hall: Hall, now: Date, calendar?: WorkCalendar): HallSummaryView {
   const { _id, name, city, district, address, phone } = hall;
-  return { id: _id, name, city, district, address, phone, today: describeHours(hall, now).today };
+  return { id: _id, name, city, district, address, phone, today: describeHours(hall, now, undefined, calendar).today };
 }
 
-export function hallDetailView(hall: Hall, now: Date, services: readonly ServiceGuide[]): HallDetailView {
-  const hours = describeHours(hall, now);
+export function hallDetailView(hall: Hall, now: Date, services: readonly ServiceGuide[], calendar?: WorkCalendar): HallDetailView {
+  const hours = describeHours(hall, now, undefined, calendar);
   const first = shanghaiDate(now);
-  const week = Array.from({ length: 7 }, (_, i) => hoursOn(hall, addDays(first, i)));
+  const week = Array.from({ length: 7 }, (_, i) => hoursOn(hall, addDays(first, i), calendar));
   return {
-    ...hallSummaryView(hall, now),
+    ...hallSummaryView(hall, now, calendar),
     province: hall.province,
     weekly: hours.weekly,
     upcomingSpecial: hours.upcomingSpecial,
@@ -123,6 +125,7 @@ export function guideDetailView(
   category: GuideCategory | undefined,
   halls: readonly Hall[],
   now: Date,
+  calendar?: WorkCalendar,
 ): GuideDetailView {
   const { _id, categoryId, order: _order, ...rest } = guide;
   void _order;
@@ -130,6 +133,6 @@ export function guideDetailView(
     ...rest,
     id: _id,
     category: { id: categoryId, name: category?.name ?? '' },
-    halls: halls.map((h) => hallSummaryView(h, now)),
+    halls: halls.map((h) => hallSummaryView(h, now, calendar)),
   };
 }

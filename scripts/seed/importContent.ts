@@ -14,7 +14,7 @@ const BATCH = 10;
  * Writes each document by its stable id (`doc(id).set`), so importing again replaces instead of
  * duplicating. Documents no longer in the seed are reported, not deleted.
  */
-async function importCollection(db: Database, collection: string, docs: ReadonlyArray<{ _id: string }>): Promise<ImportReport> {
+export async function importCollection(db: Database, collection: string, docs: ReadonlyArray<{ _id: string }>): Promise<ImportReport> {
   for (let i = 0; i < docs.length; i += BATCH) {
     await Promise.all(
       docs.slice(i, i + BATCH).map(({ _id, ...body }) => db.collection(collection).doc(_id).set(body)),

@@ -1,0 +1,45 @@
+/**
+ * A booked place in a slot of a hall, for one business, for one person (the caller or a family
+ * member the caller acts for). Only the use cases in core/booking change its status, each with a
+ * compare-and-set on the status it expects.
+ */
+export type AppointmentStatus = 'booked' | 'checkedIn' | 'noShow' | 'cancelled';
+
+export interface Appointment {
+  _id: string;
+  /** Who booked (the WeChat account). */
+  actorOpenid: string;
+  /** For whom: a resident of the registry (the actor's own identity or a family member). */
+  subjectResidentId: string;
+  subjectIdIndex: string;
+  subjectNameEnc: string;
+  /** Set when the actor booked for a family member (who acted for whom). */
+  actedFor?: string;
+  hallId: string;
+  business: string;
+  date: string;
+  start: string;
+  end: string;
+  slotId: string;
+  status: AppointmentStatus;
+  /** Claim documents this appointment holds (released when it ends). */
+  claims: string[];
+  queueNumber?: number;
+  checkedInAt?: Date;
+  checkedInBy?: string;
+  cancelledAt?: Date;
+  /** Set when it was replaced by a rescheduled appointment. */
+  rescheduledTo?: string;
+  remindedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The subject of a booking: who will come to the window. */
+export interface BookingSubject {
+  residentId: string;
+  idIndex: string;
+  nameEnc: string;
+  /** Resident id when the actor books for a family member. */
+  actedFor?: string;
+}

@@ -1,0 +1,22 @@
+import type { Clock } from '../time/Clock';
+import type { GuideRepository } from '../guide/GuideRepository';
+import type { CallerContext } from '../identity/IdentityDeps';
+import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
+import type { TicketSigner } from '../ticket/TicketToken';
+import type { WorkCalendar } from './WorkCalendar';
+import type { BookingStore, Notifier } from './ports';
+
+export interface BookingDeps {
+  caller: CallerContext;
+  booking: BookingStore;
+  guides: GuideRepository;
+  identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
+  calendar: WorkCalendar;
+  secrets: Pick<Secrets, 'decrypt'>;
+  tickets: TicketSigner;
+  notifier: Notifier;
+  audit: AuditLog;
+  clock: Clock;
+  /** A new random appointment id. */
+  newId(): string;
+}

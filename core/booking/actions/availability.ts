@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { stableId } from '../../guide/ServiceGuide';
+import type { BookingDeps } from '../BookingDeps';
+import { bookableDates, bookingOpen, slotsOn } from '../slots';
+import { SlotView } from '../views';
+
+const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const bookingOptions = defineAction({
+  summary: 'Halls that take bookings for a business, and the dates open for booking now.',
+  input: z.object({ business: stableId }).strict(),
+  output: z.object({
+    halls: z.array(z.object({ id: z.string(), name: z.string(), city: z.string(), address: z.string() })),
+    dates: z.array(z.string()),
+  }),
+  errors: [],
+  async run({ business }, deps: BookingDeps) {
+    const halls = await deps.guides.hallsHandling(business);
+    const withSchedules = await Promise.all(halls.map(async (h) => ({ h, s: await deps.booking.schedule(h._id) })));
+    const open = withSchedules.filter(({ s }) => s?.businesses.includes(business));
+    const dates = open.length ? bookableDates(open[0].s!, deps.clock.now()) : [];
+    return { halls: open.map(({ h }) => ({ id: h._id, name: h.name, city: h.city, address: h.address })), dates };
+  },
+});
+
+export const availability = defineAction({
+  summary: "A hall's slots on a date with the places left: the schedule, merged with one indexed query of that day's slot counts.",
+  input: z.object({ hallId: stableId, business: stableId, date: DateInput }).strict(),
+  output: z.object({ hallId: z.string(), date: z.string(), closedReason: z.string().optional(), slots: z.array(SlotView) }),
+  errors: ['HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE'],
+  async run({ hallId, business, date }, deps: BookingDeps) {
+    const [hall, schedule] = await Promise.all([deps.guides.hall(hallId), deps.booking.schedule(hallId)]);
+    if (!hall) throw new DomainError('HALL_NOT_FOUND');
+    if (!schedule || !schedule.businesses.includes(business)) throw new DomainError('BUSINESS_NOT_BOOKABLE');
+    const plans = slotsOn(hall, schedule, date, deps.calendar);
+    const stored = new Map((await deps.booking.slots(hallId, date)).map((s) => [s._id, s]));
+    const now = deps.clock.now();
+    const slots = plans.map((p) => {
+      const s = stored.get(p.slotId);
+      const capacity = s?.capacity ?? p.capacity;
+      const remaining = Math.max(0, capacity - (s?.booked ?? 0));
+      const open = bookingOpen(p, schedule, now);
+      const state = open !== 'open' ? open : remaining === 0 ? ('full' as const) : ('open' as const);
+      return { slotId: p.slotId, start: p.start, end: p.end, capacity, remaining, state };
+    });
+    const closedReason = plans.length === 0 ? deps.calendar.holidayName(date) ?? '当日不办公' : undefined;
+    return { hallId, date, closedReason, slots };
+  },
+});

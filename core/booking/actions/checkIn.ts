@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { audit } from '../../identity/IdentityDeps';
+import { requireOpenid } from '../../identity/IdentityDeps';
+import { shanghaiDate } from '../../time/shanghai';
+import { readTicket } from '../../ticket/TicketToken';
+import type { BookingDeps } from '../BookingDeps';
+import { claimsToReleaseOnCheckIn } from '../claims';
+import { checkInWindow } from '../slots';
+import { AppointmentView, appointmentView } from '../views';
+import { planOf } from './cancel';
+
+/**
+ * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
+ * appointment at one of the officer's halls, today, within the hall's check-in window, and only
+ * once (compare-and-set); every refusal says why.
+ */
+export const checkIn = defineAction({
+  summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
+  input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
+  output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TICKET_INVALID', 'TICKET_EXPIRED', 'TICKET_OTHER_HALL', 'TICKET_NOT_TODAY', 'CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'ALREADY_CHECKED_IN', 'APPOINTMENT_NOT_ACTIVE'],
+  async run({ token }, deps: BookingDeps) {
+    const officer = await deps.identities.account(requireOpenid(deps));
+    if (!officer || (officer.role !== 'officer' && officer.role !== 'admin')) throw new DomainError('FORBIDDEN');
+    const now = deps.clock.now();
+    const read = readTicket(token, deps.tickets, now);
+    if (!read.ok) throw new DomainError(read.reason === 'expired' ? 'TICKET_EXPIRED' : 'TICKET_INVALID');
+    const a = await deps.booking.appointment(read.claims.appointmentId);
+    if (!a || a.hallId !== read.claims.hallId) throw new DomainError('TICKET_INVALID');
+    if (!officer.halls.includes(a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
+    if (a.status === 'checkedIn') throw new DomainError('ALREADY_CHECKED_IN');
+    if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
+    const schedule = await deps.booking.schedule(a.hallId);
+    if (schedule) {
+      const window = checkInWindow(schedule, planOf(a));
+      if (now.getTime() < window.from.getTime()) throw new DomainError('CHECK_IN_TOO_EARLY', `可于 ${a.start} 前${schedule.checkIn.earlyMinutes}分钟内签到`);
+      if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
+    }
+    if (!(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
+      throw new DomainError('ALREADY_CHECKED_IN');
+    }
+    const queueNumber = await deps.booking.nextQueueNumber(a.hallId, a.date);
+    await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber });
+    await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims));
+    await audit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
+    return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
+  },
+});

@@ -1,0 +1,27 @@
+import type { ActionMap } from '../function/action';
+import type { BookingDeps } from './BookingDeps';
+import { availability, bookingOptions } from './actions/availability';
+import { cancel } from './actions/cancel';
+import { checkIn } from './actions/checkIn';
+import { myAppointments, ticket } from './actions/mine';
+import { hallDay, hallWeek } from './actions/officer';
+import { reschedule, reserve } from './actions/reserve';
+import { markNoShows, sendReminders } from './actions/timers';
+
+export const appointmentActions: ActionMap<BookingDeps> = {
+  bookingOptions,
+  availability,
+  reserve,
+  cancel,
+  reschedule,
+  myAppointments,
+  ticket,
+  checkIn,
+  hallDay,
+  hallWeek,
+  markNoShows,
+  sendReminders,
+};
+
+/** Actions only timer triggers may run. */
+export const appointmentTimers = ['markNoShows', 'sendReminders'] as const;

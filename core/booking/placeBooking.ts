@@ -1,0 +1,104 @@
+import { DomainError } from '../errors/DomainError';
+import { addDays, inShanghai, shanghaiDate } from '../time/shanghai';
+import type { Appointment, BookingSubject } from './Appointment';
+import type { BookingDeps } from './BookingDeps';
+import { claimIds, mondayOf } from './claims';
+import { blockedUntil } from './noShow';
+import { bookingOpen, parseSlotId, slotsOn } from './slots';
+
+export interface PlaceBookingInput {
+  actorOpenid: string;
+  subject: BookingSubject;
+  hallId: string;
+  business: string;
+  slotId: string;
+  /** When rescheduling: the appointment being replaced, whose claims can carry over. */
+  replacing?: Appointment;
+}
+
+/**
+ * Takes a place for one person in one slot. Capacity is enforced by the database in one atomic
+ * step, never by a read-then-write:
+ *  1. per-person limits are claim documents with deterministic ids (the database refuses a second);
+ *  2. the place is one conditional update `where({ _id, booked < capacity }).update({ booked + 1 })`,
+ *     whose `updated` count says whether a place was taken;
+ *  3. the appointment is inserted; if that fails the place and claims are given back.
+ * Why not a transaction: under a release-time burst on a hot slot most transactions conflict and
+ * exhaust their retries, while the conditional update just serializes (see `npm run bench`).
+ * A crash between 2 and 3 leaves a count one too high, repaired by the reconciliation sweep.
+ */
+export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput): Promise<Appointment> {
+  const { subject, hallId, business, slotId, replacing } = input;
+  const now = deps.clock.now();
+  const hall = await deps.guides.hall(hallId);
+  if (!hall) throw new DomainError('HALL_NOT_FOUND');
+  const schedule = await deps.booking.schedule(hallId);
+  if (!schedule || !schedule.businesses.includes(business)) throw new DomainError('BUSINESS_NOT_BOOKABLE');
+  const parsed = parseSlotId(slotId);
+  if (!parsed || parsed.hallId !== hallId) throw new DomainError('SLOT_NOT_FOUND');
+  const plan = slotsOn(hall, schedule, parsed.date, deps.calendar).find((s) => s.slotId === slotId);
+  if (!plan) throw new DomainError('SLOT_NOT_FOUND');
+  const open = bookingOpen(plan, schedule, now);
+  if (open === 'past') throw new DomainError('SLOT_NOT_OPEN', '该时段已开始或已结束');
+  if (open === 'notReleased') throw new DomainError('SLOT_NOT_OPEN', `尚未放号，每天 ${schedule.releaseTime} 放出新一天的号`);
+
+  const today = shanghaiDate(now);
+  const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
+  const until = blockedUntil(noShows, today, schedule.limits);
+  if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
+
+  const id = deps.newId();
+  const carried = replacing?.claims ?? [];
+  const taken: string[] = [];
+  const held: string[] = [];
+  const give = async (code: 'ALREADY_BOOKED' | 'ONE_PER_DAY' | 'WEEKLY_LIMIT' | 'SLOT_FULL') => {
+    await deps.booking.releaseClaims(taken);
+    throw new DomainError(code);
+  };
+  const claim = async (claimId: string): Promise<boolean> => {
+    if (carried.includes(claimId)) {
+      held.push(claimId);
+      return true;
+    }
+    if (!(await deps.booking.takeClaim(claimId, id))) return false;
+    taken.push(claimId);
+    held.push(claimId);
+    return true;
+  };
+
+  if (!(await claim(claimIds.active(subject.idIndex, business)))) await give('ALREADY_BOOKED');
+  if (!(await claim(claimIds.day(subject.idIndex, parsed.date)))) await give('ONE_PER_DAY');
+  const carriedWeek = carried.find((c) => c.startsWith(`week:${subject.idIndex}:${mondayOf(parsed.date)}:`));
+  let week = carriedWeek ? await claim(carriedWeek) : false;
+  for (let k = 1; !week && k <= schedule.limits.perWeek; k++) week = await claim(claimIds.week(subject.idIndex, parsed.date, k));
+  if (!week) await give('WEEKLY_LIMIT');
+
+  if (!(await deps.booking.takePlace(plan))) await give('SLOT_FULL');
+
+  const appointment: Appointment = {
+    _id: id,
+    actorOpenid: input.actorOpenid,
+    subjectResidentId: subject.residentId,
+    subjectIdIndex: subject.idIndex,
+    subjectNameEnc: subject.nameEnc,
+    ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+    hallId,
+    business,
+    date: plan.date,
+    start: plan.start,
+    end: plan.end,
+    slotId,
+    status: 'booked',
+    claims: held,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await deps.booking.addAppointment(appointment);
+  } catch (e) {
+    await deps.booking.releasePlace(slotId);
+    await deps.booking.releaseClaims(taken);
+    throw e;
+  }
+  return appointment;
+}

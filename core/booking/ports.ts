@@ -1,0 +1,57 @@
+import type { FunctionResponse } from '../function/envelope';
+import type { Appointment } from './Appointment';
+import type { HallSchedule } from './HallSchedule';
+import type { SlotPlan } from './slots';
+
+/** A slot as stored: capacity is fixed when the slot is first created; `booked` is the count. */
+export interface SlotState {
+  _id: string;
+  hallId: string;
+  date: string;
+  start: string;
+  end: string;
+  capacity: number;
+  booked: number;
+}
+
+export type RequestState = { state: 'new' } | { state: 'pending' } | { state: 'done'; response: FunctionResponse<unknown> };
+
+/** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters, requests. */
+export interface BookingStore {
+  schedule(hallId: string): Promise<HallSchedule | null>;
+  /** Every stored slot of a hall on a day: one indexed query. */
+  slots(hallId: string, date: string): Promise<SlotState[]>;
+  /** One conditional update: takes a place only while booked < the plan's capacity (creating the slot on first use). */
+  takePlace(plan: SlotPlan): Promise<boolean>;
+  /** Gives a place back (never below zero). */
+  releasePlace(slotId: string): Promise<void>;
+
+  /** Creates a claim document with this id; false when it exists (the database refuses it). */
+  takeClaim(id: string, appointmentId: string): Promise<boolean>;
+  releaseClaims(ids: readonly string[]): Promise<void>;
+
+  addAppointment(a: Appointment): Promise<void>;
+  appointment(id: string): Promise<Appointment | null>;
+  /** Compare-and-set on the status. */
+  changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;
+  /** The actor's appointments, newest first. */
+  appointmentsOf(actorOpenid: string, limit: number): Promise<Appointment[]>;
+  /** Dates of a person's no-shows since a date. */
+  noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
+  appointmentsOfHall(hallId: string, from: string, to: string): Promise<Appointment[]>;
+  nextQueueNumber(hallId: string, date: string): Promise<number>;
+  /** Booked appointments dated before `date` (no-show sweep), oldest first. */
+  bookedBefore(date: string, limit: number): Promise<Appointment[]>;
+  /** Booked appointments on `date` not yet reminded. */
+  unremindedOn(date: string, limit: number): Promise<Appointment[]>;
+
+  /** Idempotency: the first call with a key gets 'new'; repeats get the stored response. */
+  beginRequest(key: string): Promise<RequestState>;
+  finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void>;
+  abandonRequest(key: string): Promise<void>;
+}
+
+/** Sends the day-before reminder (WeChat subscribe message in production). */
+export interface Notifier {
+  remindAppointment(openid: string, reminder: { hallName: string; businessTitle: string; date: string; start: string; end: string }): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { maskName } from '../privacy/mask';
+import { FIELD } from '../identity/IdentityDeps';
+import type { Appointment } from './Appointment';
+import type { BookingDeps } from './BookingDeps';
+
+export const SlotView = z.object({
+  slotId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+  /** 'open', or why not: 'past', 'notReleased', 'full'. */
+  state: z.enum(['open', 'past', 'notReleased', 'full']),
+});
+export type SlotView = z.infer<typeof SlotView>;
+
+export const AppointmentView = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  hallName: z.string(),
+  hallAddress: z.string(),
+  business: z.string(),
+  businessTitle: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(['booked', 'checkedIn', 'noShow', 'cancelled']),
+  /** Masked name of who comes to the window. */
+  subjectNameMasked: z.string(),
+  forFamilyMember: z.boolean(),
+  queueNumber: z.number().int().optional(),
+  cancellableUntil: z.string().optional(),
+  checkedInAt: z.string().optional(),
+});
+export type AppointmentView = z.infer<typeof AppointmentView>;
+
+/** Shapes an appointment for its owner or an officer: names masked, hall and business named. */
+export async function appointmentView(a: Appointment, deps: BookingDeps, cancellableUntil?: Date): Promise<AppointmentView> {
+  const [hall, guide] = await Promise.all([deps.guides.hall(a.hallId), deps.guides.guide(a.business)]);
+  return {
+    id: a._id,
+    hallId: a.hallId,
+    hallName: hall?.name ?? a.hallId,
+    hallAddress: hall?.address ?? '',
+    business: a.business,
+    businessTitle: guide?.title ?? a.business,
+    date: a.date,
+    start: a.start,
+    end: a.end,
+    status: a.status,
+    subjectNameMasked: maskName(deps.secrets.decrypt(a.subjectNameEnc, FIELD.name)),
+    forFamilyMember: Boolean(a.actedFor),
+    queueNumber: a.queueNumber,
+    cancellableUntil: a.status === 'booked' && cancellableUntil ? cancellableUntil.toISOString() : undefined,
+    checkedInAt: a.checkedInAt?.toISOString(),
+  };
+}

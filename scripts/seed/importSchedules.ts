@@ -1,0 +1,15 @@
+import type { HallSchedule } from '../../core/booking/HallSchedule';
+import type { Database } from '../../server/cloudbase/app';
+import { importCollection, type ImportReport } from './importContent';
+
+/** Collection of the halls' booking settings, one document per hall (`_id` = hall id). */
+export const HALL_SCHEDULES = 'hall_schedules';
+
+/**
+ * Writes each hall's schedule by its stable id (`doc(hallId).set`), so importing again replaces
+ * it; schedules no longer in data/ are reported, not deleted. Slots already created keep the
+ * capacity they were created with.
+ */
+export function importSchedules(db: Database, schedules: readonly HallSchedule[]): Promise<ImportReport> {
+  return importCollection(db, HALL_SCHEDULES, schedules);
+}

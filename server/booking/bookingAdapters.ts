@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { BookingDeps } from '../../core/booking/BookingDeps';
+import type { Environment } from '../config/loadEnvironment';
+import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
+import { database } from '../cloudbase/app';
+import { systemClock } from '../clock';
+import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
+import { CloudbaseGuideRepository } from '../guide/CloudbaseGuideRepository';
+import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
+import { createSecrets } from '../identity/secrets';
+import { LocalNotifier } from '../local/LocalNotifier';
+import { localCloudUrl } from '../local/localCloudUrl';
+import { HmacTicketSigner } from '../ticket/hmacTicketSigner';
+import { WeChatAccessToken } from '../wechat/accessToken';
+import { WeChatSubscribeNotifier } from '../wechat/WeChatSubscribeNotifier';
+import type { BookingVariable } from './bookingEnvironment';
+import { chineseDaysCalendar } from './chineseDaysCalendar';
+import { CloudbaseBookingStore } from './CloudbaseBookingStore';
+
+export type BookingAdapters = Omit<BookingDeps, 'caller'>;
+
+/** The appointment function's ports, built once per warm instance. */
+export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapters {
+  const db = database();
+  const { cipher, blindIndex } = keysFromEnvironment(env);
+  const local = localCloudUrl();
+  return {
+    booking: new CloudbaseBookingStore(db),
+    guides: new CloudbaseGuideRepository(db),
+    identities: new CloudbaseIdentityStore(db),
+    calendar: chineseDaysCalendar,
+    secrets: createSecrets(cipher, blindIndex),
+    tickets: new HmacTicketSigner(env.HUKOU_TICKET_KEY),
+    notifier: local
+      ? new LocalNotifier(local)
+      : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
+    audit: new CloudbaseAuditLog(db),
+    clock: systemClock,
+    // 12 random bytes: unguessable, and short in the QR token.
+    newId: () => randomBytes(12).toString('base64url'),
+  };
+}

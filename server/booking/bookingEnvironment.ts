@@ -1,0 +1,14 @@
+import type { VariableName } from '../../config/environment';
+
+/** What the appointment function reads from its environment (declared in config/functions.ts too). */
+export const bookingEnvironment = [
+  'HUKOU_DATA_KEYS',
+  'HUKOU_DATA_KEY_ID',
+  'HUKOU_INDEX_KEY',
+  'HUKOU_TICKET_KEY',
+  'WX_APPID',
+  'WX_APPSECRET',
+  'HUKOU_REMINDER_TEMPLATE_ID',
+] as const satisfies readonly VariableName[];
+
+export type BookingVariable = (typeof bookingEnvironment)[number];
