@@ -82,6 +82,12 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // _id = account:<openid>:YYYY-MM-DD or phone:<blind index>:YYYY-MM-DD: texts sent per day.
+    name: 'sms_counters',
+    indexes: [{ name: 'day', keys: { day: 1 } }],
+    rules: closed,
+  },
+  {
     // _id = actor openid:member resident id.
     name: 'family_links',
     indexes: [{ name: 'actor', keys: { actorOpenid: 1 } }],

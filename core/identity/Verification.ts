@@ -9,6 +9,8 @@ export const VERIFICATION_POLICY = {
   otpMinutes: 5,
   otpMaxAttempts: 5,
   otpResendSeconds: 60,
+  /** Texts a day per account and per phone number, so the service cannot be used to flood a phone or run up costs. */
+  smsPerDay: 8,
   /** A WeChat face result older than this is not accepted. */
   faceResultMaxAgeSeconds: 600,
 };

@@ -33,6 +33,9 @@ export interface IdentityStore {
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
   removeFailureCountersBefore(day: string): Promise<number>;
+  /** Atomically counts one text sent today under `key` (an account or a phone's blind index); returns the new count. */
+  countSms(key: string, day: string): Promise<number>;
+  removeSmsCountersBefore(day: string): Promise<number>;
 
   familyLinks(actorOpenid: string): Promise<FamilyLink[]>;
   saveFamilyLink(link: FamilyLink): Promise<void>;

@@ -105,20 +105,33 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return (await getDoc<{ count: number }>(this.db, 'verification_failures', `${openid}:${day}`))?.count ?? 0;
   }
 
-  /** Atomic increment; the first failure of a day creates the counter (a racing create retries). */
-  async recordFailure(openid: string, day: string): Promise<number> {
-    const id = `${openid}:${day}`;
+  /** Atomic increment of a daily counter; the first count of a day creates it (a racing create retries). */
+  private async incrementDaily(collection: string, id: string, fields: Record<string, string>): Promise<number> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await this.db.collection('verification_failures').doc(id).update({ count: this._.inc(1) });
-      if (res.updated === 1) return this.failures(openid, day);
+      const res = await this.db.collection(collection).where({ _id: id }).updateAndReturn({ count: this._.inc(1) });
+      const doc = (res as { doc?: { count?: number } | null }).doc;
+      if (res.updated === 1 && doc?.count !== undefined) return doc.count;
       try {
-        await this.db.collection('verification_failures').add({ _id: id, openid, day, count: 1 });
+        await this.db.collection(collection).add({ _id: id, ...fields, count: 1 });
         return 1;
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
       }
     }
-    throw new Error('could not record a verification failure');
+    throw new Error(`could not count in ${collection}`);
+  }
+
+  recordFailure(openid: string, day: string): Promise<number> {
+    return this.incrementDaily('verification_failures', `${openid}:${day}`, { openid, day });
+  }
+
+  countSms(key: string, day: string): Promise<number> {
+    return this.incrementDaily('sms_counters', `${key}:${day}`, { day });
+  }
+
+  async removeSmsCountersBefore(day: string): Promise<number> {
+    const res = await this.db.collection('sms_counters').where({ day: this._.lt(day) }).remove();
+    return res.deleted ?? 0;
   }
 
   async familyLinks(actorOpenid: string): Promise<FamilyLink[]> {

@@ -170,8 +170,25 @@ test('a daily timer deletes stale verification sessions and failure counters; cl
   await db.collection('verification_failures').add({ _id: 'itest-x:2020-01-01', openid: 'itest-x', day: '2020-01-01', count: 3 });
   expect((await flow.error('itest-x', 'purgeExpiredVerifications')).code).toBe('UNKNOWN_ACTION');
   const timer = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
-  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1 } });
+  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0 } });
   expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toEqual([]);
   // Today's counters and live sessions stay.
   expect((await flow.ok('itest-lock', 'status')).lockout.locked).toBe(true);
+});
+
+test('texts are limited per account and per phone number each day, so a phone cannot be flooded', async () => {
+  const victim = '13912345677';
+  const attacker = 'itest-sms-flood';
+  await flow.consentAll(attacker);
+  const codes: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const res = await flow.call(attacker, 'startVerification', { ...LIN, phone: victim });
+    codes.push(res.ok ? 'ok' : res.error.code);
+  }
+  expect(codes.filter((c) => c === 'ok')).toHaveLength(8);
+  expect(codes.slice(8)).toEqual(['OTP_TOO_FREQUENT', 'OTP_TOO_FREQUENT']);
+  // Another account cannot continue flooding the same phone either.
+  await flow.consentAll('itest-sms-flood-2');
+  const other = await flow.error('itest-sms-flood-2', 'startVerification', { ...LIN, phone: victim });
+  expect(other).toMatchObject({ code: 'OTP_TOO_FREQUENT', message: expect.stringContaining('已达上限') });
 });

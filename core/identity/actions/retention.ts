@@ -9,16 +9,18 @@ export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays:
 
 export const purgeExpiredVerifications = defineAction({
   summary:
-    'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in) and daily failure counters older than a week.',
+    'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in), and daily failure and SMS counters older than a week.',
   input: z.object({}).strict(),
-  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int() }),
+  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int() }),
   errors: [],
   async run(_input, deps: IdentityDeps) {
     const now = deps.clock.now();
     const before = new Date(now.getTime() - RETENTION.verificationHoursAfterExpiry * 3_600_000);
+    const cutoff = addDays(failureDay(now), -RETENTION.failureCounterDays);
     return {
       verifications: await deps.store.removeVerificationsExpiredBefore(before),
-      failureCounters: await deps.store.removeFailureCountersBefore(addDays(failureDay(now), -RETENTION.failureCounterDays)),
+      failureCounters: await deps.store.removeFailureCountersBefore(cutoff),
+      smsCounters: await deps.store.removeSmsCountersBefore(cutoff),
     };
   },
 });

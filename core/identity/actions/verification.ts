@@ -32,7 +32,15 @@ export async function ownVerification(deps: IdentityDeps, openid: string, id: st
   return v;
 }
 
-async function sendCode(deps: IdentityDeps, verificationId: string, phone: string): Promise<{ otpHash: string; otpSentAt: Date }> {
+async function sendCode(deps: IdentityDeps, verificationId: string, phone: string, openid: string): Promise<{ otpHash: string; otpSentAt: Date }> {
+  const day = failureDay(deps.clock.now());
+  const [byAccount, byPhone] = await Promise.all([
+    deps.store.countSms(`account:${openid}`, day),
+    deps.store.countSms(`phone:${deps.secrets.index('phone', phone)}`, day),
+  ]);
+  if (byAccount > VERIFICATION_POLICY.smsPerDay || byPhone > VERIFICATION_POLICY.smsPerDay) {
+    throw new DomainError('OTP_TOO_FREQUENT', '今日短信验证码次数已达上限，请明天再试');
+  }
   const code = deps.secrets.randomDigits(6);
   await deps.sms.sendVerificationCode(phone, code, VERIFICATION_POLICY.otpMinutes);
   return { otpHash: deps.secrets.index('otp', `${verificationId}:${code}`), otpSentAt: deps.clock.now() };
@@ -42,7 +50,7 @@ export const startVerification = defineAction({
   summary: 'Checks name, ID number (format, birth date, check digit, division) and mobile number, then texts a one-time code.',
   input: z.object({ name: NameInput, idNumber: IdNumberInput, phone: PhoneInput }).strict(),
   output: VerificationStartedView,
-  errors: ['UNAUTHENTICATED', 'CONSENT_REQUIRED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'PHONE_INVALID', 'ACCOUNT_HAS_OTHER_IDENTITY'],
+  errors: ['UNAUTHENTICATED', 'CONSENT_REQUIRED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'PHONE_INVALID', 'ACCOUNT_HAS_OTHER_IDENTITY', 'OTP_TOO_FREQUENT'],
   async run(input, deps: IdentityDeps) {
     const account = await accountOf(deps);
     if (!hasConsent(account, 'identity')) throw new DomainError('CONSENT_REQUIRED');
@@ -63,7 +71,7 @@ export const startVerification = defineAction({
       phoneEnc: deps.secrets.encrypt(phone, FIELD.phone),
       phoneIndex: deps.secrets.index('phone', phone),
       birthDate: person.birthDate,
-      ...(await sendCode(deps, id, phone)),
+      ...(await sendCode(deps, id, phone, account._id)),
       otpAttempts: 0,
       createdAt: now,
       expiresAt: new Date(now.getTime() + VERIFICATION_POLICY.sessionMinutes * 60_000),
@@ -88,7 +96,7 @@ export const resendCode = defineAction({
     const v = await ownVerification(deps, account._id, verificationId, 'phone');
     if (!canResendOtp(v, deps.clock.now())) throw new DomainError('OTP_TOO_FREQUENT');
     const phone = deps.secrets.decrypt(v.phoneEnc, FIELD.phone);
-    const sent = await sendCode(deps, v._id, phone);
+    const sent = await sendCode(deps, v._id, phone, account._id);
     if (!(await deps.store.advanceVerification(v._id, 'phone', { ...sent, otpAttempts: 0 }))) throw new DomainError('VERIFICATION_EXPIRED');
     return {
       verificationId: v._id,

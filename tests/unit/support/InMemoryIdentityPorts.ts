@@ -155,6 +155,26 @@ export class InMemoryIdentityStore implements IdentityStore {
     return counter.count;
   }
 
+  readonly smsCounts = new Map<string, { day: string; count: number }>();
+
+  async countSms(key: string, day: string) {
+    const counter = this.smsCounts.get(`${key}:${day}`) ?? { day, count: 0 };
+    counter.count += 1;
+    this.smsCounts.set(`${key}:${day}`, counter);
+    return counter.count;
+  }
+
+  async removeSmsCountersBefore(day: string) {
+    let removed = 0;
+    for (const [key, counter] of this.smsCounts) {
+      if (counter.day < day) {
+        this.smsCounts.delete(key);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async removeFailureCountersBefore(day: string) {
     let removed = 0;
     for (const [key, counter] of this.failureCounts) {
