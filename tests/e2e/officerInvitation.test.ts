@@ -1,35 +1,20 @@
-import { openBrowser, requireH5Build, type Browser } from './support/browser';
-import { startHarness, type Harness } from '../support/localCloudHarness';
+import { useJourney } from './support/journey';
 
 jest.setTimeout(120_000);
 
-let harness: Harness;
-let browser: Browser;
-const pageErrors: string[] = [];
+const journey = useJourney();
 
-beforeAll(async () => {
-  requireH5Build();
-  harness = await startHarness();
-  browser = await openBrowser();
-  browser.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const button = (text: string) => browser.page.locator('taro-button-core:visible', { hasText: text }).first();
+const button = (text: string) => journey.browser.page.locator('taro-button-core:visible', { hasText: text }).first();
 
 async function actAs(persona: string): Promise<void> {
-  const { page } = browser;
+  const { page } = journey.browser;
   await page.goto('about:blank');
-  await page.goto(`${harness.cloud.url}/#/pages/mine/index`);
+  await page.goto(`${journey.harness.cloud.url}/#/pages/mine/index`);
   await page.locator(`[data-persona="${persona}"]:visible`).click();
 }
 
 test('an admin issues an invitation for a hall; a user binds it once and becomes that hall’s officer', async () => {
-  const { page } = browser;
+  const { page } = journey.browser;
   await actAs('local-admin');
   await page.getByText('发放民警邀请码 · 审计日志').filter({ visible: true }).click();
   await page.locator('[data-hall="haikou-longhua"]:visible').click();
@@ -39,7 +24,7 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   const code = (await codeElement.getAttribute('data-invitation-code'))!;
   expect(code).toMatch(/^[A-Z2-9]{12}$/);
   await page.getByText(/发放民警邀请码 · haikou-longhua/).filter({ visible: true }).first().waitFor();
-  await browser.shot('20-admin-invitation');
+  await journey.browser.shot('20-admin-invitation');
 
   await actAs('local-visitor');
   const input = page.locator('.mine:visible input').first();
@@ -47,10 +32,10 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   await button('绑定民警身份').click();
   await page.getByText(/窗口民警/).filter({ visible: true }).first().waitFor();
   await page.getByText('haikou-longhua').filter({ visible: true }).waitFor();
-  await browser.shot('21-officer-bound');
+  await journey.browser.shot('21-officer-bound');
 
   // The same code again, for another account: refused with the catalogue message.
-  const again = await harness.call('identity', { action: 'acceptOfficerInvitation', data: { code } }, 'e2e-someone-else');
+  const again = await journey.harness.call('identity', { action: 'acceptOfficerInvitation', data: { code } }, 'e2e-someone-else');
   expect(again.body.error.code).toBe('INVITATION_INVALID');
-  expect(pageErrors).toEqual([]);
+  expect(journey.pageErrors).toEqual([]);
 });

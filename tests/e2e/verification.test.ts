@@ -1,52 +1,37 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
-import { openBrowser, requireH5Build, type Browser } from './support/browser';
-import { startHarness, type Harness } from '../support/localCloudHarness';
+import { useJourney } from './support/journey';
 
 jest.setTimeout(120_000);
 
-let harness: Harness;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  requireH5Build();
-  harness = await startHarness();
-  browser = await openBrowser();
-  browser.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
+const journey = useJourney();
 
 /** Types into a Taro H5 Input (the native input inside taro-input-core). */
 async function type(field: string, value: string): Promise<void> {
-  const input = browser.page.locator(`[data-field="${field}"]:visible input, input[data-field="${field}"]:visible`).first();
+  const input = journey.browser.page.locator(`[data-field="${field}"]:visible input, input[data-field="${field}"]:visible`).first();
   await input.fill(value);
 }
 
 /** A visible button by its text (NutUI's inner text element does not take clicks). */
 function button(text: string) {
-  return browser.page.locator('taro-button-core:visible', { hasText: text }).first();
+  return journey.browser.page.locator('taro-button-core:visible', { hasText: text }).first();
 }
 
 async function visibleText(): Promise<string> {
-  return browser.page.locator('.taro_page:visible').last().innerText();
+  return journey.browser.page.locator('.taro_page:visible').last().innerText();
 }
 
 test('a new user consents, verifies with an SMS code and face check, and sees a masked profile', async () => {
-  const { page } = browser;
+  const { page } = journey.browser;
   const person = { name: '陈晓燕', idNumber: '460108199012052864', phone: '13912340000' };
 
-  await page.goto(`${harness.cloud.url}/#/pages/mine/index`);
+  await page.goto(`${journey.harness.cloud.url}/#/pages/mine/index`);
   await page.getByText('未实名认证').filter({ visible: true }).first().waitFor();
-  await browser.shot('10-mine-unverified');
+  await journey.browser.shot('10-mine-unverified');
   await button('去实名认证').click();
 
   // Consent: two separate agreements, nothing collected before.
   await page.locator('[data-consent="identity"]:visible').waitFor();
-  await browser.shot('11-consent');
+  await journey.browser.shot('11-consent');
   const agree = button('同意并开始认证');
   await page.locator('[data-consent="identity"]:visible').click();
   await page.locator('[data-consent="face"]:visible').click();
@@ -54,7 +39,7 @@ test('a new user consents, verifies with an SMS code and face check, and sees a 
 
   // Details.
   await page.locator('.verify__step--current', { hasText: '填写信息' }).filter({ visible: true }).waitFor();
-  await browser.shot('12-verify-details-empty');
+  await journey.browser.shot('12-verify-details-empty');
   await type('name', person.name);
   await type('idNumber', '460108199012052865');
   await button('获取短信验证码').click();
@@ -65,15 +50,15 @@ test('a new user consents, verifies with an SMS code and face check, and sees a 
 
   // SMS code from the local cloud's outbox (a real phone would receive it).
   await page.getByText('验证码已发送至 139****0000').filter({ visible: true }).waitFor();
-  const code = harness.cloud.smsOutbox.filter((m) => m.to === person.phone).at(-1)?.code;
+  const code = journey.harness.cloud.smsOutbox.filter((m) => m.to === person.phone).at(-1)?.code;
   expect(code).toMatch(/^\d{6}$/);
   await type('code', code!);
-  await browser.shot('13-verify-code');
+  await journey.browser.shot('13-verify-code');
   await button('下一步').click();
 
   // Face verification (the local stand-in asks whether the face matches).
   await button('开始人脸核身').waitFor();
-  await browser.shot('14-verify-face');
+  await journey.browser.shot('14-verify-face');
   await button('开始人脸核身').click();
   await page.getByText('模拟通过').filter({ visible: true }).click();
 
@@ -84,12 +69,12 @@ test('a new user consents, verifies with an SMS code and face check, and sees a 
   expect(profile).toContain('139****0000');
   expect(profile).toContain('海南省海口市美兰区');
   expect(containsUnmaskedIdOrPhone(profile)).toEqual([]);
-  await browser.shot('15-profile');
+  await journey.browser.shot('15-profile');
 
   // 我的 now shows the verified, masked identity.
-  await page.goto(`${harness.cloud.url}/#/pages/mine/index`);
+  await page.goto(`${journey.harness.cloud.url}/#/pages/mine/index`);
   await page.locator('[data-verified="yes"]:visible').waitFor();
   expect(containsUnmaskedIdOrPhone(await visibleText())).toEqual([]);
-  await browser.shot('16-mine-verified');
-  expect(pageErrors).toEqual([]);
+  await journey.browser.shot('16-mine-verified');
+  expect(journey.pageErrors).toEqual([]);
 });

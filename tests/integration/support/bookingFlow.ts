@@ -1,4 +1,5 @@
 import type { Harness } from '../../support/localCloudHarness';
+import { functionCaller } from './functionCaller';
 
 let counter = 0;
 export const requestId = () => `req${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -8,17 +9,7 @@ export const at = (date: string, clock: string) => new Date(`${date}T${clock}:00
 
 /** Calls of the appointment function as personas. */
 export function bookingFlow(h: Harness) {
-  const call = async (openid: string | undefined, action: string, data: unknown = {}) => (await h.call('appointment', { action, data }, openid)).body;
-  async function ok(openid: string | undefined, action: string, data: unknown = {}) {
-    const body = await call(openid, action, data);
-    if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body.error)}`);
-    return body.data;
-  }
-  async function error(openid: string | undefined, action: string, data: unknown = {}): Promise<{ code: string; message: string }> {
-    const body = await call(openid, action, data);
-    if (body.ok) throw new Error(`${action} unexpectedly succeeded: ${JSON.stringify(body.data).slice(0, 200)}`);
-    return body.error;
-  }
+  const { call, ok, error } = functionCaller(h, 'appointment');
   const reserve = (openid: string, hallId: string, business: string, slotId: string, extra: Record<string, unknown> = {}) =>
     call(openid, 'reserve', { hallId, business, slotId, requestId: requestId(), ...extra });
   const remaining = async (hallId: string, business: string, date: string, slotId: string): Promise<number> =>

@@ -1,22 +1,11 @@
 import { CONSENT_VERSION } from '../../../core/identity/consent';
 import { PERSONA_HEADER } from '../../../devcloud/functionGateway';
 import type { Harness } from '../../support/localCloudHarness';
+import { functionCaller } from './functionCaller';
 
 /** Steps of the verification journey through the local cloud, as the mini-program takes them. */
 export function identityFlow(h: Harness) {
-  const call = async (openid: string | undefined, action: string, data: unknown = {}) => (await h.call('identity', { action, data }, openid)).body;
-
-  async function ok(openid: string | undefined, action: string, data: unknown = {}) {
-    const body = await call(openid, action, data);
-    if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body.error)}`);
-    return body.data;
-  }
-
-  async function error(openid: string | undefined, action: string, data: unknown = {}): Promise<{ code: string; message: string }> {
-    const body = await call(openid, action, data);
-    if (body.ok) throw new Error(`${action} unexpectedly succeeded`);
-    return body.error;
-  }
+  const { call, ok, error } = functionCaller(h, 'identity');
 
   /** The newest code texted to a phone. */
   function lastCode(phone: string): string {
