@@ -117,13 +117,16 @@ export const collections: CollectionDeclaration[] = [
   {
     // _id = hallId:date:HHmm; `booked` only ever changes by conditional increments.
     name: 'slots',
-    indexes: [{ name: 'hall_date', keys: { hallId: 1, date: 1 } }],
+    indexes: [
+      { name: 'hall_date', keys: { hallId: 1, date: 1 } },
+      { name: 'date_taken', keys: { date: 1, lastTakenAt: 1 } },
+    ],
     rules: closed,
   },
   {
     // Deterministic ids (active:/day:/week:…): the database refuses a second claim.
     name: 'booking_claims',
-    indexes: [],
+    indexes: [{ name: 'at', keys: { at: -1 } }],
     rules: closed,
   },
   {
@@ -133,6 +136,7 @@ export const collections: CollectionDeclaration[] = [
       { name: 'subject_status_date', keys: { subjectIdIndex: 1, status: 1, date: 1 } },
       { name: 'hall_date_start', keys: { hallId: 1, date: 1, start: 1 } },
       { name: 'status_date', keys: { status: 1, date: 1 } },
+      { name: 'slot_status', keys: { slotId: 1, status: 1 } },
     ],
     rules: closed,
   },

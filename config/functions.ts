@@ -70,6 +70,7 @@ export const functions: FunctionDeclaration[] = [
     triggers: [
       { name: 'markNoShows', cron: '0 30 16 * * * *' },
       { name: 'sendReminders', cron: '0 0 10 * * * *' },
+      { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
     ],
     timeoutSeconds: 30,
     memoryMB: 256,

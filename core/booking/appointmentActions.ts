@@ -6,7 +6,7 @@ import { checkIn } from './actions/checkIn';
 import { myAppointments, ticket } from './actions/mine';
 import { hallDay, hallWeek } from './actions/officer';
 import { reschedule, reserve } from './actions/reserve';
-import { markNoShows, sendReminders } from './actions/timers';
+import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
 
 export const appointmentActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -21,7 +21,8 @@ export const appointmentActions: ActionMap<BookingDeps> = {
   hallWeek,
   markNoShows,
   sendReminders,
+  reconcileSlots,
 };
 
 /** Actions only timer triggers may run. */
-export const appointmentTimers = ['markNoShows', 'sendReminders'] as const;
+export const appointmentTimers = ['markNoShows', 'sendReminders', 'reconcileSlots'] as const;

@@ -6,6 +6,8 @@ import type { SlotPlan } from './slots';
 /** A slot as stored: capacity is fixed when the slot is first created; `booked` is the count. */
 export interface SlotState {
   _id: string;
+  /** When a place was last taken (reconciliation leaves recently busy slots alone). */
+  lastTakenAt?: Date;
   hallId: string;
   date: string;
   start: string;
@@ -25,6 +27,14 @@ export interface BookingStore {
   takePlace(plan: SlotPlan): Promise<boolean>;
   /** Gives a place back (never below zero). */
   releasePlace(slotId: string): Promise<void>;
+  /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */
+  quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]>;
+  /** Appointments holding a place in a slot (booked or checked in). */
+  countHolding(slotId: string): Promise<number>;
+  /** Compare-and-set of a slot's count: only if it is still `from`. */
+  correctPlaces(slotId: string, from: number, to: number): Promise<boolean>;
+  /** Claims taken before `before` whose appointment does not exist (a crash between claim and insert). */
+  orphanClaims(before: Date, limit: number): Promise<string[]>;
 
   /** Creates a claim document with this id; false when it exists (the database refuses it). */
   takeClaim(id: string, appointmentId: string): Promise<boolean>;

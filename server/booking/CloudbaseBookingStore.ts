@@ -45,7 +45,10 @@ export class CloudbaseBookingStore implements BookingStore {
    */
   async takePlace(plan: SlotPlan): Promise<boolean> {
     const take = () =>
-      this.db.collection('slots').where({ _id: plan.slotId, booked: this._.lt(plan.capacity) }).update({ booked: this._.inc(1), capacity: plan.capacity });
+      this.db
+        .collection('slots')
+        .where({ _id: plan.slotId, booked: this._.lt(plan.capacity) })
+        .update({ booked: this._.inc(1), capacity: plan.capacity, lastTakenAt: new Date(this.now()) });
     if ((await take()).updated === 1) return true;
     if (await getDoc<SlotState>(this.db, 'slots', plan.slotId)) return false;
     await this.createSlot(plan);
@@ -54,6 +57,35 @@ export class CloudbaseBookingStore implements BookingStore {
 
   async releasePlace(slotId: string): Promise<void> {
     await this.db.collection('slots').where({ _id: slotId, booked: this._.gt(0) }).update({ booked: this._.inc(-1) });
+  }
+
+  async quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]> {
+    const res = await this.db
+      .collection('slots')
+      .where({ date: this._.gte(fromDate), booked: this._.gt(0), lastTakenAt: this._.lt(quietSince) })
+      .limit(limit)
+      .get();
+    return (res.data ?? []) as SlotState[];
+  }
+
+  async countHolding(slotId: string): Promise<number> {
+    const res = await this.db.collection('appointments').where({ slotId, status: this._.in(['booked', 'checkedIn']) }).count();
+    return res.total ?? 0;
+  }
+
+  async correctPlaces(slotId: string, from: number, to: number): Promise<boolean> {
+    const res = await this.db.collection('slots').where({ _id: slotId, booked: from }).update({ booked: to });
+    return res.updated === 1;
+  }
+
+  async orphanClaims(before: Date, limit: number): Promise<string[]> {
+    const res = await this.db.collection('booking_claims').where({ at: this._.lt(before) }).orderBy('at', 'desc').limit(limit).get();
+    const claims = (res.data ?? []) as Array<{ _id: string; appointmentId: string }>;
+    if (!claims.length) return [];
+    const ids = [...new Set(claims.map((c) => c.appointmentId))];
+    const found = await this.db.collection('appointments').where({ _id: this._.in(ids) }).field({ _id: true }).limit(1000).get();
+    const existing = new Set(((found.data ?? []) as Array<{ _id: string }>).map((a) => a._id));
+    return claims.filter((c) => !existing.has(c.appointmentId)).map((c) => c._id);
   }
 
   async takeClaim(id: string, appointmentId: string): Promise<boolean> {

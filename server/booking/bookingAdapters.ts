@@ -25,7 +25,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   const { cipher, blindIndex } = keysFromEnvironment(env);
   const local = localCloudUrl();
   return {
-    booking: new CloudbaseBookingStore(db),
+    booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     guides: new CloudbaseGuideRepository(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,

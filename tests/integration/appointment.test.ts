@@ -174,6 +174,33 @@ test('after the day closes, unattended appointments become no-shows; three in 18
   h.setNow(NOW);
 });
 
+test('reconciliation repairs a crash between taking a place and inserting the appointment, and leaves busy slots alone', async () => {
+  const db = localDatabase(h.cloud.url);
+  const crashed = slot('11:00');
+  const busy = slot('11:30');
+  // Plans exist once someone books; take one place in each the normal way.
+  const [a, c] = await seedVerifiedCitizens(h.cloud.url, 'itest-reconcile', 2);
+  await b.ok(a, 'reserve', { hallId: HALL, business: RENEWAL, slotId: crashed, requestId: requestId() });
+  await b.ok(c, 'reserve', { hallId: HALL, business: RENEWAL, slotId: busy, requestId: requestId() });
+  const before = await b.remaining(HALL, RENEWAL, DAY, crashed);
+  // A crash: a place and a claim taken, the appointment never inserted — ten minutes ago.
+  const longAgo = new Date(NOW.getTime() - 10 * 60_000);
+  await db.collection('slots').doc(crashed).update({ booked: db.command.inc(1), lastTakenAt: longAgo });
+  await db.collection('booking_claims').add({ _id: 'active:crashed-person:id-card-renewal', appointmentId: 'never-inserted', at: longAgo });
+  // The same on a slot that is busy right now must not be touched (the insert may still be on its way).
+  await db.collection('slots').doc(busy).update({ booked: db.command.inc(1), lastTakenAt: NOW });
+  expect(await b.remaining(HALL, RENEWAL, DAY, crashed)).toBe(before - 1);
+
+  const swept = await b.timer('reconcileSlots');
+  expect(swept.ok).toBe(true);
+  expect(swept.data.placesReturned).toBe(1);
+  expect(swept.data.claimsReleased).toBeGreaterThanOrEqual(1);
+  expect(await b.remaining(HALL, RENEWAL, DAY, crashed)).toBe(before);
+  expect((await db.collection('booking_claims').doc('active:crashed-person:id-card-renewal').get()).data).toEqual([]);
+  const busySlot = (await db.collection('slots').doc(busy).get()).data[0];
+  expect(busySlot.booked).toBe(2);
+});
+
 test('no ID or phone number appears unmasked in any response or log line', () => {
   const leaks = [...h.responses, ...h.logs].flatMap((text) => containsUnmaskedIdOrPhone(text));
   expect(leaks).toEqual([]);

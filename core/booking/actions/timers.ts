@@ -48,3 +48,28 @@ export const sendReminders = defineAction({
     return { reminded, failed };
   },
 });
+
+/** Longer than any booking takes between its place and its insert (the function times out at 30 s). */
+const QUIET_MS = 5 * 60_000;
+
+export const reconcileSlots = defineAction({
+  summary:
+    'Timer only (every 15 min): repairs what a crash between taking a place and inserting the appointment left behind — slot counts above the appointments holding them, and claims without an appointment. Only slots quiet for 5 minutes are touched, each by compare-and-set.',
+  input: z.object({}).strict(),
+  output: z.object({ slotsChecked: z.number().int(), placesReturned: z.number().int(), claimsReleased: z.number().int() }),
+  errors: [],
+  async run(_input, deps: BookingDeps) {
+    const now = deps.clock.now();
+    const quietSince = new Date(now.getTime() - QUIET_MS);
+    const slots = await deps.booking.quietSlots(shanghaiDate(now), quietSince, BATCH);
+    let placesReturned = 0;
+    for (const slot of slots) {
+      const holding = await deps.booking.countHolding(slot._id);
+      // Only ever gives places back: a count below the appointments would overbook.
+      if (holding < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, holding))) placesReturned += slot.booked - holding;
+    }
+    const orphans = await deps.booking.orphanClaims(quietSince, BATCH);
+    await deps.booking.releaseClaims(orphans);
+    return { slotsChecked: slots.length, placesReturned, claimsReleased: orphans.length };
+  },
+});
