@@ -15,7 +15,12 @@ export default defineConfig<'webpack5'>(() => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: { CLOUDBASE_ENV_ID: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? '') },
+    defineConstants: {
+      CLOUDBASE_ENV_ID: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
+      // The subscribe-message template of the day-before reminder (the same id the appointment
+      // function sends with); empty: the booking page does not ask for the subscription.
+      REMINDER_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_REMINDER_TEMPLATE_ID ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

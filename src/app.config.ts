@@ -5,6 +5,14 @@ export default defineAppConfig({
       root: 'packages/identity',
       pages: ['consent/index', 'verify/index', 'profile/index', 'family/index', 'admin/index'],
     },
+    {
+      root: 'packages/booking',
+      pages: ['book/index', 'mine/index', 'ticket/index'],
+    },
+    {
+      root: 'packages/officer',
+      pages: ['scan/index', 'day/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,6 +8,8 @@ const theme = {
   nutuiColorPrimary: '#1f5fbf',
   nutuiColorPrimaryStop1: '#1f5fbf',
   nutuiColorPrimaryStop2: '#2f74d8',
+  // A disabled primary button: pale blue, not NutUI's default pink.
+  nutuiColorPrimaryDisabledSpecial: '#a9c1e6',
 };
 
 /** Every page's frame: the government-blue theme and the large-text mode. */

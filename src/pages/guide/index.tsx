@@ -123,9 +123,8 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
           <View
             className="guide__action"
             hoverClass="guide__action--pressed"
-            onClick={() =>
-              Taro.showModal({ title: '预约办理', content: '线上预约即将开通。目前可按上方大厅的办公时间前往办理。', showCancel: false, confirmText: '知道了' })
-            }
+            data-action="book"
+            onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
           >
             <Text>预约办理</Text>
           </View>

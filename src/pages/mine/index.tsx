@@ -80,8 +80,28 @@ export default function Mine() {
             </Section>
 
             <Section title="我的办件">
-              <Text className="mine__empty">预约和证件办理上线后，您的办件进度会显示在这里。</Text>
+              {s.verified ? (
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="appointments" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+                  <Text>我的预约</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+              ) : (
+                <Text className="mine__empty">实名认证后可预约大厅窗口，预约记录会显示在这里。</Text>
+              )}
             </Section>
+
+            {s.role !== 'citizen' && (
+              <Section title="窗口工作">
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="check-in" onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
+                  <Text>窗口签到</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="officer-day" onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
+                  <Text>今日预约</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+              </Section>
+            )}
 
             {s.role === 'admin' && (
               <Section title="管理">

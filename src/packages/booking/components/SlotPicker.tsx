@@ -1,0 +1,77 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import type { SlotView } from '../../../../core/booking/views';
+import { LoadState } from '../../../components/LoadState';
+import { dateParts, slotLabel } from '../../../components/appointmentFormat';
+import { appointmentApi } from '../../../services/appointmentApi';
+import { useRemote } from '../../../services/useRemote';
+import './booking.scss';
+
+interface Props {
+  hallId: string;
+  business: string;
+  /** Bookable dates from bookingOptions; the first one is today (Shanghai). */
+  dates: readonly string[];
+  date: string;
+  onDate: (date: string) => void;
+  slotId?: string;
+  onSlot: (slot: SlotView) => void;
+  /** The appointment being moved: its slot is marked and cannot be chosen again. */
+  current?: { date: string; start: string };
+  /** Change it to load the places left again (e.g. after 已约满). */
+  reloadKey?: number;
+}
+
+function dayLabel(dates: readonly string[], date: string): string {
+  const i = dates.indexOf(date);
+  return i === 0 ? '今天' : i === 1 ? '明天' : dateParts(date).weekday;
+}
+
+/** Date chips and the day's slots with the places left; only open slots can be chosen. */
+export function SlotPicker({ hallId, business, dates, date, onDate, slotId, onSlot, current, reloadKey = 0 }: Props) {
+  const availability = useRemote(() => appointmentApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
+  const slots = availability.data?.date === date ? availability.data.slots : undefined;
+  const anyOpen = slots?.some((s) => s.state === 'open');
+
+  return (
+    <View className="slot-picker">
+      <ScrollView scrollX className="date-strip" enhanced showScrollbar={false}>
+        <View className="date-strip__inner">
+          {dates.map((d) => (
+            <View key={d} className={`date-chip ${d === date ? 'date-chip--on' : ''}`} data-date={d} onClick={() => onDate(d)}>
+              <Text className="date-chip__day">{dateParts(d).day}</Text>
+              <Text className="date-chip__weekday">{dayLabel(dates, d)}</Text>
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+
+      <LoadState remote={availability}>
+        {slots && availability.data?.closedReason && <Text className="picker-hint">当日不可预约：{availability.data.closedReason}，请选择其他日期。</Text>}
+        {slots && slots.length > 0 && !anyOpen && <Text className="picker-hint">当日已没有可预约的时段，请选择其他日期。</Text>}
+        <View className="slot-grid">
+          {(slots ?? []).map((s) => {
+            const isCurrent = current?.date === date && current.start === s.start;
+            const disabled = s.state !== 'open' || isCurrent;
+            return (
+              <View
+                key={s.slotId}
+                className={`slot ${disabled ? 'slot--disabled' : ''} ${s.slotId === slotId ? 'slot--on' : ''} ${isCurrent ? 'slot--current' : ''}`}
+                data-slot-id={s.slotId}
+                data-state={s.state}
+                aria-disabled={disabled}
+                onClick={() => {
+                  if (!disabled) onSlot(s);
+                }}
+              >
+                <Text className="slot__time">
+                  {s.start}–{s.end}
+                </Text>
+                <Text className="slot__left">{isCurrent ? '当前预约' : slotLabel(s)}</Text>
+              </View>
+            );
+          })}
+        </View>
+      </LoadState>
+    </View>
+  );
+}

@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { AppointmentView } from '../../../../core/booking/views';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { StatusTag } from '../../../components/StatusTag';
+import { Button, Empty } from '../../../components/nutui';
+import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
+import { ApiError } from '../../../services/api';
+import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { useRemote } from '../../../services/useRemote';
+import { VerifyFirst } from '../components/VerifyFirst';
+import { Reschedule } from './Reschedule';
+import '../components/booking.scss';
+import './index.scss';
+
+function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel: () => void; onMove: () => void }) {
+  const openTicket = () => Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` });
+  return (
+    <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status}>
+      <View className="appointment__head">
+        <Text className="appointment__title">{a.businessTitle}</Text>
+        <StatusTag status={a.status} />
+      </View>
+      <Text className="appointment__line appointment__when">{formatWhen(a)}</Text>
+      <Text className="appointment__line">{a.hallName}</Text>
+      <Text className="appointment__line">办理人 {formatWho(a)}</Text>
+      {a.status === 'checkedIn' && a.queueNumber !== undefined && (
+        <View className="appointment__queue">
+          <Text>排队号</Text>
+          <Text className="appointment__queue-number" data-queue-number={a.queueNumber}>
+            {a.queueNumber}
+          </Text>
+        </View>
+      )}
+      {a.status === 'booked' && a.cancellableUntil && <Text className="appointment__deadline">{formatInstant(a.cancellableUntil)} 前可取消或改约</Text>}
+      {a.status === 'booked' && (
+        <View className="appointment__actions">
+          <Button type="primary" className="appointment__primary" onClick={openTicket}>
+            出示预约码
+          </Button>
+          <View className="appointment__secondary">
+            <Button className="appointment__button" onClick={onMove}>
+              改约
+            </Button>
+            <Button className="appointment__button appointment__button--danger" onClick={onCancel}>
+              取消预约
+            </Button>
+          </View>
+        </View>
+      )}
+      {a.status === 'checkedIn' && (
+        <Text className="appointment__link link" onClick={openTicket}>
+          查看签到凭证 ›
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** 我的预约: every appointment made by this account, for oneself or family, newest first. */
+export default function MyAppointments() {
+  const [version, setVersion] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setVersion((n) => n + 1);
+  });
+  const list = useRemote(() => appointmentApi.myAppointments(), `mine:${version}`);
+  const [moving, setMoving] = useState<AppointmentView>();
+  // One request id per cancellation intention, kept while the answer may not have arrived.
+  const cancelIds = useRef(new Map<string, string>());
+
+  const cancel = async (a: AppointmentView) => {
+    const deadline = a.cancellableUntil ? `\n取消截止：${formatInstant(a.cancellableUntil)}` : '';
+    const ok = await Taro.showModal({
+      title: '取消预约',
+      content: `确定取消 ${formatWhen(a)} 的“${a.businessTitle}”预约？取消后名额将释放给他人。${deadline}`,
+      confirmText: '取消预约',
+      confirmColor: '#c2410c',
+      cancelText: '再想想',
+    });
+    if (!ok.confirm) return;
+    const requestId = cancelIds.current.get(a.id) ?? newRequestId();
+    cancelIds.current.set(a.id, requestId);
+    try {
+      await appointmentApi.cancel(a.id, requestId);
+      cancelIds.current.delete(a.id);
+      void Taro.showToast({ title: '已取消', icon: 'success' });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '取消失败，请重试');
+      if (!retryWithSameId(err)) cancelIds.current.delete(a.id);
+      void Taro.showModal({ title: '未能取消', content: err.message, showCancel: false, confirmText: '知道了' });
+    }
+    setVersion((n) => n + 1);
+  };
+
+  // What still needs doing first (soonest first), then the rest as the function ordered them.
+  const all = list.data?.appointments ?? [];
+  const upcoming = all.filter((a) => a.status === 'booked').sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`));
+  const appointments = [...upcoming, ...all.filter((a) => a.status !== 'booked')];
+  return (
+    <PageShell className="my-appointments">
+      {moving ? (
+        <Reschedule
+          appointment={moving}
+          onClose={() => setMoving(undefined)}
+          onDone={() => {
+            setMoving(undefined);
+            setVersion((n) => n + 1);
+          }}
+        />
+      ) : list.error?.code === 'NOT_VERIFIED' ? (
+        <VerifyFirst />
+      ) : (
+        <LoadState remote={list}>
+          {list.data && appointments.length === 0 && (
+            <View className="my-appointments__empty">
+              <Empty status="empty" title="还没有预约" description="预约后到大厅，出示预约码即可签到办理" />
+            </View>
+          )}
+          {appointments.map((a) => (
+            <AppointmentCard key={a.id} a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} />
+          ))}
+          <View className="form-actions">
+            <Button type="primary" onClick={() => Taro.navigateTo({ url: '/packages/booking/book/index' })}>
+              新的预约
+            </Button>
+          </View>
+        </LoadState>
+      )}
+    </PageShell>
+  );
+}

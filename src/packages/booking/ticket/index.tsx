@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import type { AppointmentView } from '../../../../core/booking/views';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { Section } from '../../../components/Section';
+import { StatusTag } from '../../../components/StatusTag';
+import { TicketQr } from '../../../components/TicketQr';
+import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
+import { ApiError } from '../../../services/api';
+import { appointmentApi, type TicketView } from '../../../services/appointmentApi';
+import { guideApi } from '../../../services/guideApi';
+import { useRemote } from '../../../services/useRemote';
+import { Materials } from '../components/Materials';
+import { SummaryRow } from '../components/SummaryRow';
+import '../components/booking.scss';
+import './index.scss';
+
+/** While the ticket is shown, the appointment is read again this often, to see the check-in. */
+const POLL_MS = 5000;
+/** After a failed token refresh, try again this soon. */
+const RETRY_MS = 5000;
+
+/** 我的预约: back to it when it is the page below, else open it. */
+function openMine(): void {
+  const pages = Taro.getCurrentPages();
+  const below = pages[pages.length - 2]?.route ?? '';
+  if (below.includes('packages/booking/mine')) void Taro.navigateBack();
+  else void Taro.navigateTo({ url: '/packages/booking/mine/index' });
+}
+
+/** The QR of a booked appointment, refreshed while shown; once checked in, the queue number. */
+export default function Ticket() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const initial = useRemote(() => appointmentApi.myAppointments(), `mine:${id}`);
+  const [latest, setLatest] = useState<AppointmentView[]>();
+  const [visible, setVisible] = useState(true);
+  const [ticket, setTicket] = useState<TicketView>();
+  const [ticketError, setTicketError] = useState('');
+  const [pollNow, setPollNow] = useState(0);
+
+  useDidShow(() => setVisible(true));
+  useDidHide(() => setVisible(false));
+  useUnload(() => setVisible(false));
+
+  const list = latest ?? initial.data?.appointments;
+  const appointment = list?.find((a) => a.id === id);
+  const status = appointment?.status;
+  const business = appointment?.business ?? '';
+  const guide = useRemote(() => (business ? guideApi.detail(business) : Promise.resolve(undefined)), `guide:${business}`);
+
+  // Poll the appointment while shown and still waiting for check-in (silently: a missed poll is
+  // made up by the next one).
+  useEffect(() => {
+    if (!visible || status !== 'booked') return undefined;
+    let stopped = false;
+    const poll = () =>
+      appointmentApi
+        .myAppointments()
+        .then((r) => !stopped && setLatest(r.appointments))
+        .catch(() => undefined);
+    if (pollNow > 0) void poll();
+    const timer = setInterval(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [visible, status, pollNow]);
+
+  // A fresh signed token every refreshAfterSeconds while shown.
+  useEffect(() => {
+    if (!visible || status !== 'booked') return undefined;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = async () => {
+      try {
+        const t = await appointmentApi.ticket(id);
+        if (stopped) return;
+        setTicket(t);
+        setTicketError('');
+        timer = setTimeout(refresh, t.refreshAfterSeconds * 1000);
+      } catch (e) {
+        if (stopped) return;
+        setTicketError(e instanceof ApiError ? e.message : '预约码获取失败，正在重试');
+        // Checked in or cancelled meanwhile: read the appointment now rather than in 5 s.
+        if (e instanceof ApiError && e.code === 'APPOINTMENT_NOT_ACTIVE') setPollNow((n) => n + 1);
+        else timer = setTimeout(refresh, RETRY_MS);
+      }
+    };
+    void refresh();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [visible, status, id]);
+
+  return (
+    <PageShell className="ticket">
+      <View className="ticket__root" data-status={status ?? 'loading'}>
+        <LoadState remote={initial}>
+          {list && !appointment && <Text className="notice notice--error">未找到该预约，请在“我的预约”中查看。</Text>}
+          {appointment && (
+            <>
+              <View className="ticket__head">
+                <Text className="ticket__business">{appointment.businessTitle}</Text>
+                <StatusTag status={appointment.status} />
+              </View>
+
+              {appointment.status === 'booked' && (
+                <View className="ticket__qr-card">
+                  <Text className="ticket__qr-title">请在窗口出示预约码</Text>
+                  <View className="ticket__qr">{ticket ? <TicketQr token={ticket.token} /> : <View className="ticket__qr-placeholder" />}</View>
+                  {ticketError ? (
+                    <View className="ticket__qr-error" role="alert">
+                      <Text>{ticketError}</Text>
+                    </View>
+                  ) : (
+                    <Text className="ticket__qr-note">预约码每 {ticket?.refreshAfterSeconds ?? 30} 秒自动刷新，截图无效</Text>
+                  )}
+                </View>
+              )}
+
+              {appointment.status === 'checkedIn' && (
+                <View className="ticket__checked-in">
+                  <Text className="ticket__checked-in-title">已签到</Text>
+                  <Text className="ticket__queue-label">您的排队号</Text>
+                  <Text className="ticket__queue-number" data-queue-number={appointment.queueNumber ?? ''}>
+                    {appointment.queueNumber ?? '—'}
+                  </Text>
+                  <Text className="ticket__queue-note">请留意大厅叫号屏，叫到号后到窗口办理</Text>
+                </View>
+              )}
+
+              {appointment.status === 'cancelled' && <Text className="notice">该预约已取消，预约码不再有效。</Text>}
+              {appointment.status === 'noShow' && <Text className="notice notice--error">该预约未按时签到，已记为未到。</Text>}
+
+              <Section title="预约信息">
+                <SummaryRow label="大厅">{appointment.hallName}</SummaryRow>
+                <SummaryRow label="地址">{appointment.hallAddress}</SummaryRow>
+                <SummaryRow label="时间" field="when">
+                  {formatWhen(appointment)}
+                </SummaryRow>
+                <SummaryRow label="事项">{appointment.businessTitle}</SummaryRow>
+                <SummaryRow label="办理人" field="who">
+                  {formatWho(appointment)}
+                </SummaryRow>
+                {appointment.cancellableUntil && <SummaryRow label="取消截止">{formatInstant(appointment.cancellableUntil)}</SummaryRow>}
+              </Section>
+
+              {appointment.status === 'booked' && guide.data && <Materials materials={guide.data.materials} />}
+
+              <Text className="ticket__mine link" onClick={openMine}>
+                查看全部预约 ›
+              </Text>
+            </>
+          )}
+        </LoadState>
+      </View>
+    </PageShell>
+  );
+}

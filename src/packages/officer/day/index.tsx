@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { identityApi } from '../../../services/identityApi';
+import { guideApi } from '../../../services/guideApi';
+import { useRemote } from '../../../services/useRemote';
+import { DayView } from './DayView';
+import { WeekView } from './WeekView';
+import '../officer.scss';
+import './index.scss';
+
+async function myHalls(): Promise<{ role: string; halls: Array<{ id: string; name: string }> }> {
+  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
+  const names = new Map(all.halls.map((h) => [h.id, h.name]));
+  // An admin without halls of their own may look at any hall.
+  const ids = status.role === 'admin' && status.halls.length === 0 ? all.halls.map((h) => h.id) : status.halls;
+  return { role: status.role, halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+}
+
+/** 今日预约: one of the officer's halls — today's appointments by slot, and the next 7 days. */
+export default function OfficerDay() {
+  const halls = useRemote(myHalls, 'halls');
+  const [hallId, setHallId] = useState('');
+  const [tab, setTab] = useState<'day' | 'week'>('day');
+  const [version, setVersion] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setVersion((n) => n + 1);
+  });
+
+  const list = halls.data?.halls ?? [];
+  useEffect(() => {
+    if (!hallId && list.length > 0) setHallId(list[0].id);
+  }, [hallId, list]);
+
+  const hall = list.find((h) => h.id === hallId);
+  return (
+    <PageShell className="officer-day">
+      <LoadState remote={halls}>
+        {halls.data && halls.data.role === 'citizen' && <Text className="notice notice--error">仅限窗口民警使用。请在“我的”中绑定民警身份。</Text>}
+        {halls.data && halls.data.role !== 'citizen' && list.length === 0 && <Text className="notice notice--error">您还没有分配工作大厅，请联系管理员。</Text>}
+        {list.length > 1 && (
+          <View className="officer__halls">
+            {list.map((h) => (
+              <Text key={h.id} className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`} data-hall={h.id} onClick={() => setHallId(h.id)}>
+                {h.name}
+              </Text>
+            ))}
+          </View>
+        )}
+        {hall && (
+          <>
+            <View className="day__head">
+              <Text className="day__hall">{hall.name}</Text>
+              <View className="day__tabs">
+                <Text className={`day__tab ${tab === 'day' ? 'day__tab--on' : ''}`} data-tab="day" onClick={() => setTab('day')}>
+                  今日
+                </Text>
+                <Text className={`day__tab ${tab === 'week' ? 'day__tab--on' : ''}`} data-tab="week" onClick={() => setTab('week')}>
+                  未来7天
+                </Text>
+              </View>
+            </View>
+            {tab === 'day' ? <DayView hallId={hall.id} version={version} /> : <WeekView hallId={hall.id} version={version} />}
+            <View className="day__footer">
+              <Text className="day__refresh link" onClick={() => setVersion((n) => n + 1)}>
+                刷新
+              </Text>
+              <Text className="day__refresh link" onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
+                窗口签到 ›
+              </Text>
+            </View>
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,83 @@
+import type { AppointmentView, SlotView } from '../../core/booking/views';
+import { call, type ApiError } from './api';
+
+/** What the `appointment` function returns (shapes from core/booking/actions). */
+
+export interface BookingHall {
+  id: string;
+  name: string;
+  city: string;
+  address: string;
+}
+
+export interface BookingOptions {
+  halls: BookingHall[];
+  /** YYYY-MM-DD, Shanghai, open for booking now. */
+  dates: string[];
+}
+
+export interface Availability {
+  hallId: string;
+  date: string;
+  /** Why the hall takes no bookings that day (a holiday's name, or 当日不办公). */
+  closedReason?: string;
+  slots: SlotView[];
+}
+
+export interface TicketView {
+  token: string;
+  expiresAt: string;
+  refreshAfterSeconds: number;
+}
+
+export interface CheckInResult {
+  appointment: AppointmentView;
+  queueNumber: number;
+}
+
+export interface HallDay {
+  hallId: string;
+  date: string;
+  slots: Array<{ start: string; end: string; appointments: AppointmentView[] }>;
+  byBusiness: Array<{ business: string; title: string; booked: number; checkedIn: number; noShow: number; cancelled: number }>;
+}
+
+export interface HallWeek {
+  hallId: string;
+  days: Array<{ date: string; slots: Array<{ start: string; end: string; capacity: number; booked: number }> }>;
+}
+
+/**
+ * A client request id for a repeatable write: create one per intention (when the confirm step
+ * opens) and send the same one again on retry, so the function answers with the first result
+ * instead of booking twice. 8–64 characters of [A-Za-z0-9_-].
+ */
+export function newRequestId(): string {
+  const random = Array.from({ length: 3 }, () => Math.random().toString(36).slice(2, 10)).join('');
+  return `r${Date.now().toString(36)}${random}`.slice(0, 40);
+}
+
+/**
+ * Whether a failed write may not have happened (no answer, busy, still running): try again with the
+ * SAME request id. Any other answer is final for that id; a new attempt needs a new id.
+ */
+export function retryWithSameId(error: ApiError): boolean {
+  return ['NETWORK_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'SERVICE_BUSY', 'INTERNAL'].includes(error.code);
+}
+
+/** Typed calls to the `appointment` cloud function (citizen and officer actions). */
+export const appointmentApi = {
+  bookingOptions: (business: string) => call<BookingOptions>('appointment', 'bookingOptions', { business }),
+  availability: (hallId: string, business: string, date: string) => call<Availability>('appointment', 'availability', { hallId, business, date }),
+  reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string; requestId: string }) =>
+    call<AppointmentView>('appointment', 'reserve', input),
+  cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId, requestId }),
+  reschedule: (appointmentId: string, slotId: string, requestId: string) =>
+    call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId, requestId }),
+  myAppointments: () => call<{ appointments: AppointmentView[] }>('appointment', 'myAppointments'),
+  ticket: (appointmentId: string) => call<TicketView>('appointment', 'ticket', { appointmentId }),
+  // Officer actions.
+  checkIn: (token: string) => call<CheckInResult>('appointment', 'checkIn', { token }),
+  hallDay: (hallId: string, date?: string) => call<HallDay>('appointment', 'hallDay', date ? { hallId, date } : { hallId }),
+  hallWeek: (hallId: string) => call<HallWeek>('appointment', 'hallWeek', { hallId }),
+};
