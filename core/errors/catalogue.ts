@@ -47,6 +47,11 @@ export const errorCatalogue = {
   CHECK_IN_TOO_EARLY: '还未到签到时间',
   CHECK_IN_TOO_LATE: '已超过签到时间，预约已失效，可现场取号办理',
   ALREADY_CHECKED_IN: '该预约已签到，请勿重复签到',
+  REISSUE_NOT_ELIGIBLE: '暂不符合在线补换领身份证的条件，请查看原因，或预约到户政大厅办理',
+  REISSUE_ALREADY_OPEN: '您已有一份正在办理的补换领申请，请先查看办理进度',
+  REISSUE_NOT_FOUND: '未找到该补换领申请',
+  REISSUE_STATE_CONFLICT: '该申请当前的状态不能进行此操作，请刷新后查看',
+  REISSUE_VERSION_CONFLICT: '该申请刚刚已有更新，请刷新后重试',
   SERVICE_BUSY: '当前办理人数较多，请稍后再试',
   /** The function's environment (keys, credentials) is missing or malformed: an ops problem. */
   SERVICE_MISCONFIGURED: '服务配置有误，请稍后再试或联系管理员',

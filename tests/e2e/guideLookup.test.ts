@@ -17,6 +17,8 @@ test('a citizen searches 迁移, opens a cross-province guide, reads its materia
   await page.getByText('搜索事项，如：迁户口、补办身份证').click();
   const input = page.locator('.guides__search input:visible');
   await input.waitFor();
+  // Coming from the home search bar, the search box is ready to type in.
+  expect(await waitUntil(() => input.evaluate((el) => el === document.activeElement), Boolean)).toBe(true);
   await input.fill('迁移');
   await page.getByText('搜索', { exact: true }).click();
   await page.getByText(/“迁移” 找到 \d+ 项/).waitFor();

@@ -37,7 +37,9 @@ export default function Guides() {
           value={input}
           shape="round"
           placeholder="搜索事项或材料，如：迁户口、录取通知书"
-          autoFocus={params.focus === '1'}
+          // NutUI's autoFocus calls Input.focus() before Taro's H5 input exists (a page error on
+          // slow devices); the input's own focus props focus it once it renders, on both platforms.
+          inputProps={params.focus === '1' ? { focus: true, autoFocus: true } : undefined}
           maxLength={40}
           onChange={(v: string) => {
             setInput(v);

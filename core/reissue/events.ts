@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { stableId } from '../guide/ServiceGuide';
+import { Courier, MailAddress, TrackingNumber } from './ReissueApplication';
+
+/**
+ * What can happen to a reissue application. Every event names the version it was decided on
+ * (`expectedVersion`): an event decided on a stale read is refused, so two concurrent actions on
+ * one application resolve to one outcome (stateMachine.ts; the store repeats the check as a
+ * compare-and-set). Who may fire each event and from which states is in stateMachine.ts.
+ */
+
+const at = { expectedVersion: z.number().int().min(0) };
+const paymentId = z.string().min(1).max(64);
+const note = z.string().trim().min(1).max(200).optional();
+
+export const ReissueEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submit'), ...at }),
+  z.object({ type: z.literal('startPayment'), paymentId, ...at }),
+  z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
+  /** Also a timeout: the payment port gave no answer in time (note says so). */
+  z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
+  z.object({ type: z.literal('paymentWaived'), ...at }),
+  z.object({ type: z.literal('startReview'), ...at }),
+  z.object({ type: z.literal('approve'), ...at }),
+  z.object({ type: z.literal('reject'), reason: z.string().trim().min(2).max(200), ...at }),
+  z.object({ type: z.literal('startProduction'), ...at }),
+  z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+  z.object({ type: z.literal('deliver'), ...at }),
+  z.object({ type: z.literal('markReturned'), note, ...at }),
+  z.object({ type: z.literal('reship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+  z.object({ type: z.literal('holdAtHall'), hallId: stableId, ...at }),
+  z.object({ type: z.literal('collect'), ...at }),
+  z.object({ type: z.literal('cancel'), note, ...at }),
+  z.object({ type: z.literal('expire'), ...at }),
+  z.object({ type: z.literal('changeAddress'), address: MailAddress, ...at }),
+  z.object({ type: z.literal('refundSucceeded'), ...at }),
+  z.object({ type: z.literal('refundFailed'), note, ...at }),
+  z.object({ type: z.literal('retryRefund'), ...at }),
+]);
+export type ReissueEvent = z.infer<typeof ReissueEvent>;
+export type ReissueEventType = ReissueEvent['type'];
+export type EventOf<T extends ReissueEventType> = Extract<ReissueEvent, { type: T }>;
+
+export const REISSUE_EVENT_TYPES = [
+  'submit',
+  'startPayment',
+  'paymentSucceeded',
+  'paymentFailed',
+  'paymentWaived',
+  'startReview',
+  'approve',
+  'reject',
+  'startProduction',
+  'ship',
+  'deliver',
+  'markReturned',
+  'reship',
+  'holdAtHall',
+  'collect',
+  'cancel',
+  'expire',
+  'changeAddress',
+  'refundSucceeded',
+  'refundFailed',
+  'retryRefund',
+] as const satisfies readonly ReissueEventType[];

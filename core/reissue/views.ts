@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { WorkCalendar } from '../booking/WorkCalendar';
+import { inShanghai } from '../time/shanghai';
+import type { ReissueApplication } from './ReissueApplication';
+import type { ReissueConfig } from './ReissueConfig';
+import { REISSUE_EVENT_TYPES } from './events';
+import { yuan } from './fees';
+import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES } from './names';
+import { availableEvents, type Actor } from './stateMachine';
+import { deadlines } from './timeLimits';
+
+/**
+ * What the applicant (or an officer) sees of an application: the timeline with Chinese names and
+ * Shanghai times, fees in yuan, the deadlines, the shipment, and what the viewer can do next.
+ * No personal data: the address shows as its province/city/district names only.
+ */
+
+export const TrackingStep = z.object({
+  state: z.string(),
+  stateName: z.string(),
+  event: z.string(),
+  eventName: z.string(),
+  /** ISO instant, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
+  at: z.string(),
+  atText: z.string(),
+  byName: z.string(),
+  note: z.string().optional(),
+});
+export type TrackingStep = z.infer<typeof TrackingStep>;
+
+export const ReissueTrackingView = z.object({
+  id: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  reasonName: z.string(),
+  paymentStatus: z.string(),
+  paymentStatusName: z.string(),
+  fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
+  delivery: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('mail'), place: z.string() }),
+    z.object({ kind: z.literal('hall'), hallId: z.string() }),
+  ]),
+  shipment: z.object({ courier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
+  collectionHallId: z.string().optional(),
+  rejectionReason: z.string().optional(),
+  timeline: z.array(TrackingStep),
+  deadlines: z
+    .object({
+      legalDue: z.string(),
+      promisedDue: z.string(),
+      status: z.enum(['onTime', 'pastPromised', 'pastLegal', 'met', 'closed']),
+      overdue: z.boolean(),
+    })
+    .optional(),
+  /** Event types the viewer may fire now (buttons). */
+  actions: z.array(z.enum(REISSUE_EVENT_TYPES)),
+});
+export type ReissueTrackingView = z.infer<typeof ReissueTrackingView>;
+
+export interface TrackingContext {
+  viewer: Actor;
+  now: Date;
+  calendar: WorkCalendar;
+  config: Pick<ReissueConfig, 'timeLimits'>;
+}
+
+const stepOf = (t: ReissueApplication['timeline'][number]): TrackingStep => ({
+  state: t.state,
+  stateName: STATE_NAMES[t.state],
+  event: t.event,
+  eventName: EVENT_NAMES[t.event as keyof typeof EVENT_NAMES] ?? t.event,
+  at: t.at.toISOString(),
+  atText: inShanghai(t.at).format('YYYY-MM-DD HH:mm'),
+  byName: ACTOR_NAMES[t.by],
+  ...(t.note ? { note: t.note } : {}),
+});
+
+/** 海南省海口市龙华区; a municipality's or a grouping's city level (北京市, 市辖区) is not repeated. */
+function placeOf(names: { province: string; city: string; district: string }): string {
+  const cityShown = names.city !== names.province && !/^(市辖区|县|.*直辖县级行政区划)$/.test(names.city);
+  return `${names.province}${cityShown ? names.city : ''}${names.district}`;
+}
+
+export function trackingView(app: ReissueApplication, { viewer, now, calendar, config }: TrackingContext): ReissueTrackingView {
+  const limits = deadlines(app, calendar, config);
+  const { delivery } = app;
+  return {
+    id: app._id,
+    state: app.state,
+    stateName: STATE_NAMES[app.state],
+    reasonName: REASON_NAMES[app.reason],
+    paymentStatus: app.payment.status,
+    paymentStatusName: PAYMENT_STATUS_NAMES[app.payment.status],
+    fees: {
+      lines: app.fees.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
+      total: yuan(app.fees.totalFen),
+    },
+    delivery:
+      delivery.kind === 'mail'
+        ? { kind: 'mail', place: placeOf(delivery.address.names) }
+        : { kind: 'hall', hallId: delivery.hallId },
+    ...(app.shipment
+      ? { shipment: { courier: app.shipment.courier, trackingNumber: app.shipment.trackingNumber, shippedAt: app.shipment.shippedAt.toISOString() } }
+      : {}),
+    ...(app.collectionHallId ? { collectionHallId: app.collectionHallId } : {}),
+    ...(app.rejectionReason ? { rejectionReason: app.rejectionReason } : {}),
+    timeline: app.timeline.map(stepOf),
+    ...(limits
+      ? { deadlines: { legalDue: limits.legalDue, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } }
+      : {}),
+    actions: availableEvents(app, viewer),
+  };
+}
