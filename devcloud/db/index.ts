@@ -29,6 +29,13 @@ export interface DatabaseEmulatorOptions {
 export interface DatabaseEmulator {
   /** Node http request handler for the SDK's requests (mount at POST /admin, query string is env=..&seqId=..). */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * The emulator's own plain (non-transactional) operations, called in this process without HTTP,
+   * EJSON or the SDK: the same code path, collection locks and version history a wire request
+   * reaches after decoding. For benchmarks (the store-level floor of `npm run bench`) and
+   * diagnostics; production code never sees it (it talks the wire protocol through the SDK).
+   */
+  readonly direct: DirectOps;
   /** Remove every document of every collection (tests). */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +61,7 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions): Pro
 
   return {
     handle: createHandler(state),
+    direct: engine.direct,
 
     async reset(): Promise<void> {
       await locks.with(store.names(), async () => {

@@ -1,0 +1,151 @@
+/**
+ * Part 1: the release-time burst through the whole local stack, as a citizen's phone reaches it:
+ * HTTP POST /fn/appointment → the bundled function (schema, idempotency record, account, hall,
+ * schedule, no-show check) → placeBooking → @cloudbase/node-sdk (signed HTTP) → the database
+ * emulator → nedb, all in memory in this process, with 5,000 distinct verified citizens.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HallSchedule } from '../../core/booking/HallSchedule';
+import { slotsOn, type SlotPlan } from '../../core/booking/slots';
+import type { Hall } from '../../core/guide/Hall';
+import { addDays, shanghaiInstant } from '../../core/time/shanghai';
+import { PERSONA_HEADER } from '../../devcloud/functionGateway';
+import { startLocalCloud } from '../../devcloud/localCloud';
+import { localDatabase } from '../../devcloud/localDatabase';
+import { seedLocalCloud } from '../../devcloud/seedLocalCloud';
+import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
+import { getDoc } from '../../server/cloudbase/documents';
+import { seedVerifiedCitizens } from '../../tests/support/verifiedCitizens';
+import { bundleEntry } from '../build-functions';
+import { FUNCTIONS_SRC, ROOT } from '../functionBundles';
+import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
+import { quietLogs } from './quiet';
+import { checkSlots } from './verify';
+
+export interface BurstPlan {
+  attempts: number;
+  concurrency: number;
+  /** Seed of the slot choices (the same draw in every part and every run). */
+  seed: number;
+}
+
+/** The hall's day the burst is on: its slots as the function plans them. */
+export interface BenchDay {
+  hallId: string;
+  date: string;
+  business: string;
+  plans: SlotPlan[];
+  /** Places of the day (Σ capacity). */
+  places: number;
+  /** Σ capacity per slot, as `windows × perWindow × (1 − walkInShare)`. */
+  settings: string;
+}
+
+const HALL = 'shenzhen-futian';
+/** A Wednesday with no holiday: Futian opens 09:00–12:00, 12:00–13:30, 14:00–17:30 → 16 slots. */
+const DATE = '2026-12-09';
+/** 10 windows × 5 people × (1 − 0.5 kept for walk-ins) = 25 places a slot; 16 slots → 400. */
+const CAPACITY_SETTINGS = { windows: 10, perWindow: 5, walkInShare: 0.5 };
+
+export interface FullStackRun {
+  day: BenchDay;
+  figures: BurstFigures;
+  seedMs: number;
+  logLines: Record<string, number>;
+  slowWarnings: number;
+  socketListenerWarnings: number;
+  /** Requests the database emulator answered during the burst (SDK calls of the function). */
+  databaseRequests: number;
+}
+
+let requestCounter = 0;
+const requestId = () => `bench${(requestCounter++).toString(36)}${randomBytes(4).toString('hex')}`;
+
+export async function runFullStack(plan: BurstPlan, progress: (line: string) => void): Promise<FullStackRun> {
+  // Bundled as build-functions' bundleFunction does, but into a folder of the bench's own, so a
+  // test run using build/functions at the same time is never handed a half-written bundle.
+  const functionsDir = mkdtempSync(path.join(tmpdir(), 'hukou-bench-functions-'));
+  await bundleEntry(path.join(FUNCTIONS_SRC, 'appointment', 'index.ts'), path.join(functionsDir, 'appointment'), 'appointment');
+  const quiet = quietLogs();
+  const cloud = await startLocalCloud({ port: 0, functionsDir, h5Dir: path.join(ROOT, 'dist', 'h5') });
+  const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
+  try {
+    const seedStarted = Date.now();
+    await seedLocalCloud(cloud.url);
+    const openids = await seedVerifiedCitizens(cloud.url, 'bench', plan.attempts);
+    const seedMs = Date.now() - seedStarted;
+    progress(`seeded ${openids.length} verified citizens in ${(seedMs / 1000).toFixed(1)} s`);
+
+    const db = localDatabase(cloud.url);
+    await db.collection('hall_schedules').doc(HALL).update(CAPACITY_SETTINGS);
+    const schedule = HallSchedule.parse(await getDoc(db, 'hall_schedules', HALL));
+    const hall = (await getDoc<Hall>(db, 'halls', HALL))!;
+    const plans = slotsOn(hall, schedule, DATE, chineseDaysCalendar);
+    const day: BenchDay = {
+      hallId: HALL,
+      date: DATE,
+      business: schedule.businesses[0],
+      plans,
+      places: plans.reduce((s, p) => s + p.capacity, 0),
+      settings: `${plans.length} slots × ${plans[0]?.capacity} places (${schedule.windows} windows × ${schedule.perWindow} × (1 − ${schedule.walkInShare} walk-in))`,
+    };
+
+    // The functions' clock: one second after the day is released (release time, bookingWindowDays before).
+    const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
+    process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
+
+    // Count the SDK's requests reaching the emulator during the burst (the local cloud's server
+    // looks `database.handle` up on every request, so wrapping it here sees them all).
+    let databaseRequests = 0;
+    const handle = cloud.database.handle;
+    cloud.database.handle = (req, res) => {
+      databaseRequests++;
+      handle(req, res);
+    };
+    const choices = morningSkewedChoices(plan.attempts, plans.length, plan.seed);
+    const burst = await runBurst(plan.attempts, plan.concurrency, async (i) => {
+      const res = await fetch(`${cloud.url}/fn/appointment`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
+        body: JSON.stringify({
+          action: 'reserve',
+          data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId, requestId: requestId() },
+        }),
+      });
+      const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+      return body.ok ? 'BOOKED' : (body.error?.code ?? `HTTP_${res.status}`);
+    });
+
+    cloud.database.handle = handle;
+    const outcomes = burst.attempts.map((a) => a.result ?? `THROWN ${a.error instanceof Error ? a.error.message : String(a.error)}`);
+    const check = await checkSlots(cloud.database.direct, plans);
+    const bookings = outcomes.filter((o) => o === 'BOOKED').length;
+    if (check.stored !== bookings) progress(`! ${bookings} callers were told BOOKED but ${check.stored} appointments are stored`);
+    return {
+      day,
+      seedMs,
+      logLines: quiet.logLines,
+      slowWarnings: quiet.slowWarnings,
+      socketListenerWarnings: quiet.socketListenerWarnings,
+      databaseRequests,
+      figures: {
+        label: 'full local stack',
+        attempts: plan.attempts,
+        bookings,
+        refused: countBy(outcomes.filter((o) => o !== 'BOOKED')),
+        overbooked: check.overbooked,
+        consistent: check.consistent,
+        stats: latencyStats(burst),
+      },
+    };
+  } finally {
+    if (offsetBefore === undefined) delete process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
+    else process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = offsetBefore;
+    await cloud.close();
+    quiet.restore();
+    rmSync(functionsDir, { recursive: true, force: true });
+  }
+}
