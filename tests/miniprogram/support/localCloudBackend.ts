@@ -15,6 +15,11 @@ export interface LocalCloudForWx {
   harness: Harness;
   /** Forwards a call to `POST /fn/<name>` without a persona (an anonymous visitor). */
   backend: CloudBackend;
+  /**
+   * The same, acting as a demo persona (devcloud/personas.ts, e.g. 'local-citizen') or any openid
+   * the test seeded: the openid WeChat would attach to the call of a signed-in user.
+   */
+  backendAs(openid: string): CloudBackend;
   close(): Promise<void>;
 }
 
@@ -39,8 +44,8 @@ export async function startLocalCloudForWx(): Promise<LocalCloudForWx> {
     throw e;
   }
 
-  const backend: CloudBackend = async (name, data) => {
-    const { status, body } = await harness.call(name, data);
+  const backendAs = (openid: string | undefined): CloudBackend => async (name, data) => {
+    const { status, body } = await harness.call(name, data, openid);
     if (status === 200) return { ok: true, result: body };
     // What WeChat reports when the function is missing or crashed instead of answering.
     if (status === 404) return { ok: false, errMsg: `-501000 FunctionName parameter could not be found (${name})` };
@@ -49,7 +54,8 @@ export async function startLocalCloudForWx(): Promise<LocalCloudForWx> {
 
   return {
     harness,
-    backend,
+    backend: backendAs(undefined),
+    backendAs: (openid) => backendAs(openid),
     async close() {
       try {
         await harness.close();
