@@ -6,6 +6,7 @@ import { createDatabaseEmulator, type DatabaseEmulator } from './db';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
+import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
 
 export interface LocalCloudOptions {
@@ -50,6 +51,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const localServices = createLocalServices();
+  const paymentAndCourier = createLocalPaymentAndCourier();
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
@@ -60,7 +62,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return;
     }
     if (pathname.startsWith('/local/')) {
-      void localServices.handle(req, res, pathname);
+      void paymentAndCourier.handle(req, res, pathname).then((mine) => (mine ? undefined : localServices.handle(req, res, pathname)));
       return;
     }
     if (pathname === '/healthz') {
