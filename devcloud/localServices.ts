@@ -4,7 +4,7 @@ import type { FaceIdentifyInfo } from '../core/identity/faceResult';
 import { maskPhone } from '../core/privacy/mask';
 import { PERSONA_HEADER } from './functionGateway';
 import { personas } from './personas';
-import { readBody } from './readBody';
+import { readJson as json, sendJson as send } from './localJson';
 
 export interface Notification {
   openid: string;
@@ -20,20 +20,6 @@ export interface SmsMessage {
 }
 
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
-  try {
-    const parsed = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /**
  * The external services the local cloud plays, with their real interfaces:
