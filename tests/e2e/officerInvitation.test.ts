@@ -31,7 +31,8 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   await input.fill(code);
   await button('绑定民警身份').click();
   await page.getByText(/窗口民警/).filter({ visible: true }).first().waitFor();
-  await page.getByText('haikou-longhua').filter({ visible: true }).waitFor();
+  // The hall is named, not shown as an id.
+  await page.locator('.mine__hall:visible', { hasText: '龙华分局户政服务大厅' }).waitFor();
   await journey.browser.shot('21-officer-bound');
 
   // The same code again, for another account: refused with the catalogue message.

@@ -8,6 +8,7 @@ import { Button } from '../../components/nutui';
 import { PersonaSwitcher } from '../../components/PersonaSwitcher';
 import { identityApi } from '../../services/identityApi';
 import { useRemote } from '../../services/useRemote';
+import { guideApi } from '../../services/guideApi';
 import { ApiError } from '../../services/api';
 import '../../components/Form.scss';
 import './index.scss';
@@ -19,6 +20,7 @@ export default function Mine() {
   const [refresh, setRefresh] = useState(0);
   useDidShow(() => setRefresh((n) => n + 1));
   const status = useRemote(() => identityApi.status(), `status:${refresh}`);
+  const hallNames = useRemote(() => guideApi.halls(), 'hall-names');
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState('');
 
@@ -114,7 +116,11 @@ export default function Mine() {
 
             {s.role !== 'citizen' && s.halls.length > 0 && (
               <Section title="工作大厅">
-                <Text>{s.halls.join('、')}</Text>
+                {s.halls.map((id) => (
+                  <Text key={id} className="mine__hall" data-hall={id}>
+                    {hallNames.data?.halls.find((h) => h.id === id)?.name ?? id}
+                  </Text>
+                ))}
               </Section>
             )}
 
