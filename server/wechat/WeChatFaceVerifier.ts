@@ -3,9 +3,6 @@ import type { FaceVerifier } from '../../core/identity/ports';
 import { postJson } from '../http/postJson';
 import type { WeChatAccessToken } from './accessToken';
 
-/** WeChat's errcodes for an access token it no longer accepts (retired by a newer fetch, or expired). */
-const TOKEN_REFUSED = new Set([40001, 40014, 42001]);
-
 /**
  * Production: confirms a 人脸核身 result with WeChat's server API
  * `POST /cityservice/face/identify/getinfo?access_token=…` `{ verify_result }`, the documented way
@@ -18,14 +15,9 @@ export class WeChatFaceVerifier implements FaceVerifier {
   ) {}
 
   async identifyInfo(verifyResult: string): Promise<FaceIdentifyInfo> {
-    const token = await this.token.get();
-    let res = await this.getinfo(token, verifyResult);
-    if (typeof res.errcode === 'number' && TOKEN_REFUSED.has(res.errcode)) {
-      // Our cached token was retired (another instance fetched one): fetch anew and ask once more,
-      // rather than fail the citizen's verification (which would count towards their lock).
-      this.token.invalidate(token);
-      res = await this.getinfo(await this.token.get(), verifyResult);
-    }
+    // A retired token is refreshed and the question asked again, rather than failing the
+    // citizen's verification (which would count towards their lock).
+    const res = await this.token.call((token) => this.getinfo(token, verifyResult));
     return {
       errcode: res.errcode ?? -1,
       errmsg: res.errmsg,

@@ -16,9 +16,8 @@ export class WeChatSubscribeNotifier implements Notifier {
   ) {}
 
   async remindAppointment(openid: string, r: { hallName: string; businessTitle: string; date: string; start: string; end: string }): Promise<void> {
-    const url = `${this.base}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.token.get())}`;
     const [y, m, d] = r.date.split('-');
-    const res = await postJson<{ errcode?: number; errmsg?: string }>(url, {
+    const body = {
       touser: openid,
       template_id: this.templateId,
       page: 'pages/mine/index',
@@ -29,7 +28,10 @@ export class WeChatSubscribeNotifier implements Notifier {
         time2: { value: `${y}年${Number(m)}月${Number(d)}日 ${r.start}` },
         thing3: { value: r.businessTitle.slice(0, 20) },
       },
-    });
+    };
+    const res = await this.token.call((token) =>
+      postJson<{ errcode?: number; errmsg?: string }>(`${this.base}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, body),
+    );
     // 43101: the user did not subscribe (or used up the one-time subscription).
     if (res.errcode !== 0) throw new Error(`subscribe message not sent: ${res.errcode ?? '?'}`);
   }

@@ -29,4 +29,19 @@ export class WeChatAccessToken {
   invalidate(token: string): void {
     if (this.cached?.token === token) this.cached = undefined;
   }
+
+  /**
+   * Calls a WeChat API with the token; when WeChat answers that the token was retired (another
+   * instance fetched a newer one) or expired, fetches anew and calls once more.
+   */
+  async call<T extends { errcode?: number }>(request: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.get();
+    const first = await request(token);
+    if (typeof first.errcode !== 'number' || !TOKEN_REFUSED.has(first.errcode)) return first;
+    this.invalidate(token);
+    return request(await this.get());
+  }
 }
+
+/** WeChat's errcodes for an access token it no longer accepts (retired by a newer fetch, or expired). */
+export const TOKEN_REFUSED = new Set([40001, 40014, 42001]);
