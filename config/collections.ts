@@ -152,6 +152,36 @@ export const collections: CollectionDeclaration[] = [
     indexes: [{ name: 'created', keys: { createdAt: 1 } }],
     rules: closed,
   },
+  {
+    // Online reissue applications; every state change is a compare-and-set on `version`.
+    name: 'reissue_applications',
+    indexes: [
+      { name: 'actor_created', keys: { 'applicant.actorOpenid': 1, createdAt: -1 } },
+      { name: 'subject_created', keys: { 'applicant.subjectIdIndex': 1, createdAt: -1 } },
+      { name: 'hall_state_submitted', keys: { hallId: 1, state: 1, submittedAt: 1 } },
+      { name: 'state_updated', keys: { state: 1, updatedAt: 1 } },
+      { name: 'payment_updated', keys: { 'payment.status': 1, updatedAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = open:<blind index of the ID number>: one open reissue application per person.
+    name: 'reissue_claims',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = city division code: that city's reissue rules (photo reuse, fees), defaults otherwise.
+    name: 'reissue_configs',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = openid:requestId: the first result of a repeatable reissue write.
+    name: 'reissue_requests',
+    indexes: [{ name: 'created', keys: { createdAt: 1 } }],
+    rules: closed,
+  },
 ];
 
 export function collectionNamed(name: string): CollectionDeclaration | undefined {

@@ -94,6 +94,48 @@ export const environmentVariables = {
     schema: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a WeChat template id'),
     example: '<template id from mp.weixin.qq.com>',
   },
+  HUKOU_WXPAY_MCHID: {
+    description: 'WeChat Pay merchant id (商户号) that collects reissue fees (server/payment/WeChatPayV3.ts).',
+    secret: false,
+    schema: z.string().regex(/^\d{8,12}$/, '8–12 digits'),
+    example: '1900000109',
+  },
+  HUKOU_WXPAY_SERIAL_NO: {
+    description: 'Serial number of the merchant API certificate (商户API证书序列号), for signing WeChat Pay requests.',
+    secret: false,
+    schema: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'the certificate serial, hex'),
+    example: '<serial from pay.weixin.qq.com>',
+  },
+  HUKOU_WXPAY_PRIVATE_KEY: {
+    description: 'Merchant API private key (apiclient_key.pem): the PEM with \\n escapes, or the PEM in base64, on one line.',
+    secret: true,
+    schema: z
+      .string()
+      .min(40)
+      .refine((v) => {
+        const text = v.startsWith('-----BEGIN') ? v.replace(/\\n/g, '\n') : Buffer.from(v, 'base64').toString('utf8');
+        return /-----BEGIN (RSA )?PRIVATE KEY-----/.test(text);
+      }, 'a PEM private key (\\n-escaped, or base64 of the PEM)'),
+    example: '<base64 of apiclient_key.pem>',
+  },
+  HUKOU_WXPAY_NOTIFY_URL: {
+    description: 'https URL WeChat Pay notifies of payments (required by the API; the function learns outcomes by querying).',
+    secret: false,
+    schema: z.string().regex(/^https:\/\/[^\s?#]+$/, 'an https URL without query'),
+    example: 'https://example.gov.cn/wxpay/notify',
+  },
+  HUKOU_KUAIDI100_CUSTOMER: {
+    description: 'Kuaidi100 (快递100) account customer id (授权码 customer) for shipment tracking.',
+    secret: false,
+    schema: z.string().regex(/^[A-Za-z0-9]{8,64}$/, '8–64 letters or digits'),
+    example: '<customer from api.kuaidi100.com>',
+  },
+  HUKOU_KUAIDI100_KEY: {
+    description: 'Kuaidi100 account key (授权key) that signs tracking queries.',
+    secret: true,
+    schema: z.string().regex(/^[A-Za-z0-9]{6,64}$/, '6–64 letters or digits'),
+    example: '<key from api.kuaidi100.com>',
+  },
 } satisfies Record<string, VariableDeclaration>;
 
 export type VariableName = keyof typeof environmentVariables;

@@ -4,6 +4,8 @@ import { identityActions } from '../core/identity/identityActions';
 import { identityEnvironment } from '../server/identity/identityEnvironment';
 import { appointmentActions } from '../core/booking/appointmentActions';
 import { bookingEnvironment } from '../server/booking/bookingEnvironment';
+import { reissueActions } from '../core/reissue/reissueActions';
+import { reissueEnvironment } from '../server/reissue/reissueEnvironment';
 import type { VariableName } from './environment';
 
 /**
@@ -73,6 +75,20 @@ export const functions: FunctionDeclaration[] = [
       { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
     ],
     timeoutSeconds: 30,
+    memoryMB: 256,
+  },
+  {
+    name: 'reissue',
+    description:
+      'Online ID-card reissue (lost) and replacement (damaged): eligibility, loss report, application with mail delivery or hall collection, payment, tracking, cancel and address change; officers review, produce and ship; shipment polling.',
+    caller: 'verified citizen',
+    actions: reissueActions as ActionMap<never>,
+    env: [...reissueEnvironment],
+    triggers: [
+      { name: 'pollShipments', cron: '0 */30 * * * * *' },
+      { name: 'settlePayments', cron: '0 */10 * * * * *' },
+    ],
+    timeoutSeconds: 60,
     memoryMB: 256,
   },
 ];

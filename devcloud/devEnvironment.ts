@@ -19,6 +19,12 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_SMS_SIGN_NAME: '户政服务本地',
   HUKOU_SMS_TEMPLATE_ID: '100000',
   HUKOU_REMINDER_TEMPLATE_ID: 'local-reminder-template',
+  HUKOU_WXPAY_MCHID: '1900000000',
+  HUKOU_WXPAY_SERIAL_NO: '00000000000000000000000000000000000000DE',
+  HUKOU_WXPAY_PRIVATE_KEY: Buffer.from('-----BEGIN PRIVATE KEY-----\nINSECURE-DEV-ONLY-NOT-A-KEY\n-----END PRIVATE KEY-----\n', 'ascii').toString('base64'),
+  HUKOU_WXPAY_NOTIFY_URL: 'https://localhost.invalid/insecure-dev-only/wxpay/notify',
+  HUKOU_KUAIDI100_CUSTOMER: 'INSECUREDEVONLYCUSTOMER',
+  HUKOU_KUAIDI100_KEY: 'INSECUREDEVONLYKEY',
 };
 
 /** Sets each variable that is not already set (a real value a developer exported wins). */

@@ -52,6 +52,9 @@ export const errorCatalogue = {
   REISSUE_NOT_FOUND: '未找到该补换领申请',
   REISSUE_STATE_CONFLICT: '该申请当前的状态不能进行此操作，请刷新后查看',
   REISSUE_VERSION_CONFLICT: '该申请刚刚已有更新，请刷新后重试',
+  REISSUE_ADDRESS_INVALID: '收件地址的省、市、区（县）不匹配，请重新选择',
+  REISSUE_FEE_CHANGED: '新地址的邮寄费用与原地址不同，不能直接修改；如需寄往该地址，请取消后重新申请',
+  PAYMENT_UNAVAILABLE: '支付服务暂时不可用，请稍后再试',
   SERVICE_BUSY: '当前办理人数较多，请稍后再试',
   /** The function's environment (keys, credentials) is missing or malformed: an ops problem. */
   SERVICE_MISCONFIGURED: '服务配置有误，请稍后再试或联系管理员',

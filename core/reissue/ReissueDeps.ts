@@ -1,0 +1,105 @@
+import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { FunctionResponse } from '../function/envelope';
+import type { GuideRepository } from '../guide/GuideRepository';
+import type { CallerContext } from '../identity/IdentityDeps';
+import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
+import type { Resident } from '../identity/Resident';
+import type { Clock } from '../time/Clock';
+import type { ReissueApplication, ReissueState } from './ReissueApplication';
+import type { ReissueConfig } from './ReissueConfig';
+import type { Courier, PaymentGateway } from './ports';
+
+/**
+ * An application as stored: the domain record plus what the use cases need to route and show it.
+ * `transition` spreads the record, so these fields travel through every state change unchanged.
+ */
+export type ReissueRecord = ReissueApplication & {
+  /** The hall whose officers review, produce and ship it. */
+  hallId: string;
+  /** The subject's name, encrypted (officers see it masked). */
+  subjectNameEnc: string;
+  /** The family member acted for (resident id), when the applicant acts for someone else. */
+  actedFor?: string;
+};
+
+export type RequestState = { state: 'new' } | { state: 'pending' } | { state: 'done'; response: FunctionResponse<unknown> };
+
+export interface QueueQuery {
+  hallIds: readonly string[];
+  states: readonly ReissueState[];
+  /** Only applications submitted before this instant (filter by age). */
+  submittedBefore?: Date;
+  limit: number;
+}
+
+/** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`, `reissue_requests`). */
+export interface ReissueStore {
+  application(id: string): Promise<ReissueRecord | null>;
+  insert(app: ReissueRecord): Promise<void>;
+  /**
+   * One open application per person, enforced by the database: a claim document with a
+   * deterministic id. False when the person already has one (its application id is returned).
+   */
+  claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }>;
+  /** Releases the claim if this application holds it. */
+  releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void>;
+  /**
+   * Writes the application's new version only while the stored one is still `expectedVersion`
+   * (compare-and-set); false when someone else changed it meanwhile.
+   */
+  save(app: ReissueRecord, expectedVersion: number): Promise<boolean>;
+  /** The caller's applications (as the actor), newest first. */
+  applicationsOf(actorOpenid: string, limit: number): Promise<ReissueRecord[]>;
+  /** Applications for a person (any actor), newest first. */
+  applicationsFor(subjectIdIndex: string, limit: number): Promise<ReissueRecord[]>;
+  /** Oldest submitted first. */
+  queue(query: QueueQuery): Promise<ReissueRecord[]>;
+  /** Applications in one state, oldest update first (timers). */
+  inState(state: ReissueState, limit: number): Promise<ReissueRecord[]>;
+  /** Applications whose payment is in one status (timers: refunds). */
+  withPayment(status: ReissueApplication['payment']['status'], limit: number): Promise<ReissueRecord[]>;
+  /** The city's rules (defaults filled in). */
+  config(cityCode: string): Promise<ReissueConfig>;
+  beginRequest(key: string): Promise<RequestState>;
+  finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void>;
+  abandonRequest(key: string): Promise<void>;
+}
+
+/**
+ * The card part of the population registry. Production connects to the bureau's system; locally
+ * the `residents` collection plays it.
+ */
+export interface CardRegistry {
+  resident(idIndex: string): Promise<(Resident & { cardLostAt?: Date; photoReused?: boolean }) | null>;
+  /** Invalidates the person's current card at once; false when it was reported lost before. */
+  reportCardLost(residentId: string, at: Date): Promise<boolean>;
+}
+
+export interface DivisionNames {
+  province: string;
+  city: string;
+  district: string;
+}
+
+/** GB/T 2260 divisions (a maintained data package on the server). */
+export interface AddressDivisions {
+  /** The names when the three codes exist and nest (district in city in province); otherwise undefined. */
+  names(provinceCode: string, cityCode: string, districtCode: string): DivisionNames | undefined;
+}
+
+export interface ReissueDeps {
+  caller: CallerContext;
+  store: ReissueStore;
+  registry: CardRegistry;
+  identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
+  guides: Pick<GuideRepository, 'halls' | 'hall'>;
+  divisions: AddressDivisions;
+  calendar: WorkCalendar;
+  secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
+  payment: PaymentGateway;
+  courier: Courier;
+  audit: AuditLog;
+  clock: Clock;
+  /** A new random application id (16 characters of A–Z a–z 0–9 _ -). */
+  newId(): string;
+}

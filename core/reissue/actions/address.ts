@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DomainError } from '../../errors/DomainError';
+import { FIELD } from '../../identity/IdentityDeps';
+import { stableId } from '../../guide/ServiceGuide';
+import type { Delivery, MailAddress } from '../ReissueApplication';
+import type { ReissueConfig } from '../ReissueConfig';
+import type { ReissueDeps } from '../ReissueDeps';
+import { feeFor, type FeeBreakdown } from '../fees';
+import { REISSUE_SERVICE } from './common';
+
+const code6 = z.string().regex(/^\d{6}$/);
+
+/** A delivery address as the citizen types it; the division names come from the server's data. */
+export const AddressInput = z
+  .object({
+    provinceCode: code6,
+    cityCode: code6,
+    districtCode: code6,
+    detail: z.string().trim().min(4).max(120),
+    recipient: z.string().trim().min(2).max(30),
+    phone: z.string().trim().regex(/^1\d{10}$/, 'mobile number, 11 digits'),
+  })
+  .strict();
+export type AddressInput = z.infer<typeof AddressInput>;
+
+export const DeliveryInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mail'), address: AddressInput }).strict(),
+  z.object({ kind: z.literal('hall'), hallId: stableId }).strict(),
+]);
+export type DeliveryInput = z.infer<typeof DeliveryInput>;
+
+/** Checks the codes against GB/T 2260 and encrypts recipient and phone. */
+export function mailAddress(deps: ReissueDeps, a: AddressInput): MailAddress {
+  const names = deps.divisions.names(a.provinceCode, a.cityCode, a.districtCode);
+  if (!names) throw new DomainError('REISSUE_ADDRESS_INVALID');
+  const parsed = {
+    provinceCode: a.provinceCode,
+    cityCode: a.cityCode,
+    districtCode: a.districtCode,
+    names,
+    detail: a.detail,
+    recipientEnc: deps.secrets.encrypt(a.recipient, FIELD.name),
+    phoneEnc: deps.secrets.encrypt(a.phone, FIELD.phone),
+  };
+  return parsed;
+}
+
+/** The delivery as stored; a hall for collection must handle the reissue. */
+export async function deliveryOf(deps: ReissueDeps, input: DeliveryInput): Promise<Delivery> {
+  if (input.kind === 'mail') return { kind: 'mail', address: mailAddress(deps, input.address) };
+  const hall = await deps.guides.hall(input.hallId);
+  if (!hall || !hall.services.includes(REISSUE_SERVICE)) throw new DomainError('HALL_NOT_FOUND');
+  return { kind: 'hall', hallId: hall._id };
+}
+
+export function feesOf(reason: 'lost' | 'damaged', issuerDivisionCode: string, delivery: { kind: 'mail'; districtCode: string } | { kind: 'hall' }, config: ReissueConfig): FeeBreakdown {
+  return feeFor({
+    reason,
+    delivery: delivery.kind === 'mail' ? { kind: 'mail', fromDivisionCode: issuerDivisionCode, toDistrictCode: delivery.districtCode } : { kind: 'hall' },
+    // The registry stand-in does not know who receives minimum living allowance (低保).
+    lowIncome: false,
+    config: config.fees,
+  });
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { audit, FIELD } from '../../identity/IdentityDeps';
+import { maskName } from '../../privacy/mask';
+import { shanghaiDate } from '../../time/shanghai';
+import type { Hall } from '../../guide/Hall';
+import { ReissueReason } from '../ReissueApplication';
+import type { ReissueConfig } from '../ReissueConfig';
+import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
+import { checkEligibility, type CardApplicationReason, type Eligibility } from '../eligibility';
+import { yuan, type FeeBreakdown } from '../fees';
+import { draftApplication, isOpen, transition } from '../stateMachine';
+import { DeliveryInput, deliveryOf, feesOf } from './address';
+import { ApplicationView, RequestId, SYSTEM, cityCodeOf, citizen, fire, idempotent, reissueHallsFor, resolveSubject, viewOf, type Subject } from './common';
+
+const ForMember = z.string().max(64).optional();
+
+/** Everything the pre-check and the application need to know about the person. */
+async function assess(deps: ReissueDeps, subject: Subject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
+  const resident = await deps.registry.resident(subject.idIndex);
+  if (!resident) throw new DomainError('REGISTRY_MISMATCH');
+  const config: ReissueConfig = await deps.store.config(cityCodeOf(resident.divisionCode));
+  const halls = await reissueHallsFor(deps, resident.divisionCode);
+  const others = await deps.store.applicationsFor(subject.idIndex, 50);
+  const eligibility: Eligibility = checkEligibility({
+    resident,
+    reason,
+    appearanceUnchanged,
+    today: shanghaiDate(deps.clock.now()),
+    openApplications: others,
+    config,
+  });
+  return { resident, config, hall: halls[0] as Hall | undefined, others, eligibility };
+}
+
+const feeView = (f: FeeBreakdown) => ({
+  lines: f.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
+  total: yuan(f.totalFen),
+});
+const FeeView = z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() });
+
+export const eligibility = defineAction({
+  summary: 'Pre-check of an online ID-card reissue for the caller or a family member: every reason it is not possible, and the fee it would cost.',
+  input: z
+    .object({
+      forMemberId: ForMember,
+      reason: z.enum(['lost', 'damaged', 'first', 'expiring', 'infoChanged']).default('lost'),
+      appearanceUnchanged: z.boolean().default(true),
+      /** For the fee preview: mail to a district (default: the person's registered district) or hall collection. */
+      delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), districtCode: z.string().regex(/^\d{6}$/) }), z.object({ kind: z.literal('hall') })]).optional(),
+    })
+    .strict(),
+  output: z.object({
+    eligible: z.boolean(),
+    reasons: z.array(z.object({ code: z.string(), message: z.string(), next: z.enum(['bookHall', 'viewApplication']) })),
+    subjectNameMasked: z.string(),
+    forFamilyMember: z.boolean(),
+    hall: z.object({ id: z.string(), name: z.string() }).optional(),
+    fee: FeeView.optional(),
+    openApplicationId: z.string().optional(),
+  }),
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH'],
+  async run(input, deps: ReissueDeps) {
+    const { subject } = await resolveSubject(deps, input.forMemberId);
+    const { resident, config, hall, others, eligibility: verdict } = await assess(deps, subject, input.reason, input.appearanceUnchanged);
+    const reasons = verdict.ok ? [] : [...verdict.reasons];
+    if (!hall) reasons.push({ code: 'NO_HALL' as never, message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
+    const online = input.reason === 'lost' || input.reason === 'damaged';
+    const fee =
+      hall && online
+        ? feeView(feesOf(input.reason as 'lost' | 'damaged', hall.divisionCode, input.delivery ?? { kind: 'mail', districtCode: resident.divisionCode }, config))
+        : undefined;
+    const open = others.find((a) => !['delivered', 'collected', 'cancelled', 'rejected'].includes(a.state));
+    return {
+      eligible: reasons.length === 0,
+      reasons,
+      subjectNameMasked: maskName(deps.secrets.decrypt(subject.nameEnc, FIELD.name)),
+      forFamilyMember: Boolean(subject.actedFor),
+      ...(hall ? { hall: { id: hall._id, name: hall.name } } : {}),
+      ...(fee ? { fee } : {}),
+      ...(open ? { openApplicationId: open._id } : {}),
+    };
+  },
+});
+
+export const reportLoss = defineAction({
+  summary: "Reports the caller's (or a family member's) ID card lost: the registry invalidates it at once, whatever happens to an application. Audited; repeating it is harmless.",
+  input: z.object({ forMemberId: ForMember }).strict(),
+  output: z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() }),
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE'],
+  async run({ forMemberId }, deps: ReissueDeps) {
+    const { account, subject } = await resolveSubject(deps, forMemberId);
+    const resident = await deps.registry.resident(subject.idIndex);
+    if (!resident) throw new DomainError('REGISTRY_MISMATCH');
+    if (!resident.cardIssuedOn) throw new DomainError('REISSUE_NOT_ELIGIBLE', '没有查询到身份证办理记录');
+    const now = deps.clock.now();
+    const fresh = await deps.registry.reportCardLost(resident._id, now);
+    await audit(deps, account, { action: 'reissue.reportLoss', target: resident._id, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
+    const again = fresh ? undefined : (await deps.registry.resident(subject.idIndex))?.cardLostAt;
+    return { reported: true as const, alreadyReported: !fresh, reportedAt: (again ?? now).toISOString() };
+  },
+});
+
+/**
+ * One open application per person, held by the database (a claim with a deterministic id), so two
+ * applications submitted at the same moment cannot both be created. A claim whose application no
+ * longer exists or is no longer open (left by a crash) is cleared and taken again.
+ */
+async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicationId: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const claim = await deps.store.claimOpen(subjectIdIndex, applicationId);
+    if (claim.taken) return;
+    const holder = claim.holder ? await deps.store.application(claim.holder) : null;
+    if (holder && isOpen(holder)) throw new DomainError('REISSUE_ALREADY_OPEN');
+    await deps.store.releaseOpen(subjectIdIndex, claim.holder);
+  }
+  throw new DomainError('REISSUE_ALREADY_OPEN');
+}
+
+export const apply = defineAction({
+  summary:
+    'Applies for a reissued (lost) or replaced (damaged) ID card with mail delivery or hall collection: re-checks eligibility, fixes the fee, submits. A lost card is reported lost at once. Idempotent under requestId.',
+  input: z
+    .object({
+      forMemberId: ForMember,
+      reason: ReissueReason,
+      /** The applicant confirms the photo on file may be reused (appearance unchanged). */
+      appearanceUnchanged: z.literal(true),
+      delivery: DeliveryInput,
+      requestId: RequestId,
+    })
+    .strict(),
+  output: ApplicationView,
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE', 'REISSUE_ALREADY_OPEN', 'REISSUE_ADDRESS_INVALID', 'HALL_NOT_FOUND', 'REQUEST_IN_PROGRESS'],
+  async run(input, deps: ReissueDeps) {
+    const { account, subject } = await resolveSubject(deps, input.forMemberId);
+    return idempotent(deps, account._id, input.requestId, async () => {
+      const { resident, config, hall, eligibility: verdict } = await assess(deps, subject, input.reason, true);
+      if (!verdict.ok) {
+        const codes = verdict.reasons.map((r) => r.code);
+        if (codes.every((c) => c === 'OPEN_APPLICATION')) throw new DomainError('REISSUE_ALREADY_OPEN');
+        throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
+      }
+      if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
+      const delivery = await deliveryOf(deps, input.delivery);
+      const issuer = delivery.kind === 'hall' ? ((await deps.guides.hall(delivery.hallId)) ?? hall) : hall;
+      const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
+      const now = deps.clock.now();
+      if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
+      const draft = draftApplication(
+        {
+          _id: deps.newId(),
+          applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
+          reason: input.reason,
+          delivery,
+          issuerDivisionCode: issuer.divisionCode,
+          fees,
+        },
+        now,
+      );
+      const submitted = transition(draft, { type: 'submit', expectedVersion: 0 }, citizen(account._id), now);
+      if (!submitted.ok) throw new DomainError(submitted.reason.code, submitted.reason.detail);
+      let app: ReissueRecord = {
+        ...submitted.app,
+        hallId: issuer._id,
+        subjectNameEnc: subject.nameEnc,
+        ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+      };
+      await takeOpenClaim(deps, subject.idIndex, app._id);
+      try {
+        await deps.store.insert(app);
+      } catch (e) {
+        await deps.store.releaseOpen(subject.idIndex, app._id);
+        throw e;
+      }
+      if (fees.totalFen === 0) app = await fire(deps, app, { type: 'paymentWaived' }, SYSTEM);
+      await audit(deps, account, { action: 'reissue.apply', target: app._id, hallId: app.hallId, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
+      return viewOf(deps, app, citizen(account._id));
+    });
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { requireOpenid } from '../../identity/IdentityDeps';
+import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
+import { AddressInput, feesOf, mailAddress } from './address';
+import { ApplicationId, ApplicationView, ExpectedVersion, RequestId, citizen, configFor, fire, idempotent, ownApplication, settleRefund, viewOf } from './common';
+import { settlePayment } from './payment';
+
+export const cancel = defineAction({
+  summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under requestId.',
+  input: z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, requestId: RequestId.optional() }).strict(),
+  output: ApplicationView,
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS'],
+  async run({ applicationId, expectedVersion, requestId }, deps: ReissueDeps) {
+    const { app, openid } = await ownApplication(deps, applicationId);
+    return idempotent(deps, openid, requestId, async () => {
+      let current: ReissueRecord = app;
+      if (current.payment.status === 'pending') {
+        if (expectedVersion !== undefined && expectedVersion !== app.version) throw new DomainError('REISSUE_VERSION_CONFLICT');
+        // An open order is closed first, so it can no longer be paid behind the cancellation.
+        current = await settlePayment(deps, current, 'cancel');
+        expectedVersion = current.version;
+      }
+      const cancelled = await fire(deps, current, { type: 'cancel', note: '申请人取消申请' }, citizen(openid), expectedVersion);
+      return viewOf(deps, await settleRefund(deps, cancelled), citizen(openid));
+    });
+  },
+});
+
+export const changeAddress = defineAction({
+  summary: 'The applicant changes the delivery address until the card is shipped; refused when the new address is in another postage zone (the fee would change).',
+  input: z.object({ applicationId: ApplicationId, address: AddressInput, expectedVersion: ExpectedVersion }).strict(),
+  output: ApplicationView,
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_ADDRESS_INVALID', 'REISSUE_FEE_CHANGED', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
+  async run({ applicationId, address, expectedVersion }, deps: ReissueDeps) {
+    const { app, openid } = await ownApplication(deps, applicationId);
+    const mail = mailAddress(deps, address);
+    if (app.delivery.kind === 'mail') {
+      const fees = feesOf(app.reason, app.issuerDivisionCode, { kind: 'mail', districtCode: mail.districtCode }, await configFor(deps, app));
+      if (fees.totalFen !== app.fees.totalFen) throw new DomainError('REISSUE_FEE_CHANGED');
+    }
+    const changed = await fire(deps, app, { type: 'changeAddress', address: mail }, citizen(openid), expectedVersion);
+    return viewOf(deps, changed, citizen(openid));
+  },
+});
+
+export const myApplications = defineAction({
+  summary: "The caller's reissue applications (for themselves and family members), newest first, each with its tracking view.",
+  input: z.object({}).strict(),
+  output: z.object({ applications: z.array(ApplicationView) }),
+  errors: ['UNAUTHENTICATED'],
+  async run(_input, deps: ReissueDeps) {
+    const openid = requireOpenid(deps);
+    const list = await deps.store.applicationsOf(openid, 50);
+    return { applications: await Promise.all(list.map((a) => viewOf(deps, a, citizen(openid)))) };
+  },
+});
+
+export const application = defineAction({
+  summary: 'One application as its applicant (or an officer of its hall) sees it: timeline, legal and promised deadlines, fees, shipment and tracking number, what can be done next.',
+  input: z.object({ applicationId: ApplicationId }).strict(),
+  output: ApplicationView,
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND'],
+  async run({ applicationId }, deps: ReissueDeps) {
+    const openid = requireOpenid(deps);
+    const app = await deps.store.application(applicationId);
+    if (app && app.applicant.actorOpenid === openid) return viewOf(deps, app, citizen(openid));
+    const account = app ? await deps.identities.account(openid) : null;
+    if (app && account && (account.role === 'admin' || (account.role === 'officer' && account.halls.includes(app.hallId)))) {
+      return viewOf(deps, app, { role: 'officer', id: openid });
+    }
+    throw new DomainError('REISSUE_NOT_FOUND');
+  },
+});

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../../errors/DomainError';
+import type { Account } from '../../identity/Account';
+import { audit, requireOpenid } from '../../identity/IdentityDeps';
+import type { Hall } from '../../guide/Hall';
+import { maskName } from '../../privacy/mask';
+import type { ReissueConfig } from '../ReissueConfig';
+import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
+import type { ReissueEvent } from '../events';
+import { cityOf } from '../postageZone';
+import { isOpen, transition, type Actor } from '../stateMachine';
+import { ReissueTrackingView, trackingView } from '../views';
+
+/** The guide id of the business: halls that list it handle reissue applications. */
+export const REISSUE_SERVICE = 'id-card-reissue-loss';
+
+export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ApplicationId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ExpectedVersion = z.number().int().min(0).optional();
+
+export interface Subject {
+  residentId: string;
+  idIndex: string;
+  nameEnc: string;
+  actedFor?: string;
+}
+
+type Verified = Account & { identity: NonNullable<Account['identity']> };
+
+/** The verified caller and the person they act for: themselves or a linked family member. */
+export async function resolveSubject(deps: ReissueDeps, forMemberId: string | undefined): Promise<{ account: Verified; subject: Subject }> {
+  const account = await deps.identities.account(requireOpenid(deps));
+  if (!account?.identity) throw new DomainError('NOT_VERIFIED');
+  const verified = account as Verified;
+  if (!forMemberId || forMemberId === account.identity.residentId) {
+    const { residentId, idIndex, nameEnc } = account.identity;
+    return { account: verified, subject: { residentId, idIndex, nameEnc } };
+  }
+  const link = (await deps.identities.familyLinks(account._id)).find((l) => l.memberResidentId === forMemberId);
+  if (!link) throw new DomainError('FAMILY_MEMBER_NOT_FOUND');
+  return { account: verified, subject: { residentId: link.memberResidentId, idIndex: link.memberIdIndex, nameEnc: link.memberNameEnc, actedFor: link.memberResidentId } };
+}
+
+/** Runs a repeatable write once per (caller, request id); a repeat answers the first result. */
+export async function idempotent<T>(deps: ReissueDeps, openid: string, requestId: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!requestId) return work();
+  const key = `${openid}:${requestId}`;
+  const begun = await deps.store.beginRequest(key);
+  if (begun.state === 'pending') throw new DomainError('REQUEST_IN_PROGRESS');
+  if (begun.state === 'done') {
+    const r = begun.response;
+    if (r.ok) return r.data as T;
+    throw new DomainError(r.error.code);
+  }
+  try {
+    const data = await work();
+    await deps.store.finishRequest(key, { ok: true, data });
+    return data;
+  } catch (e) {
+    if (isDomainError(e)) await deps.store.finishRequest(key, { ok: false, error: { code: e.code, message: e.message } });
+    else await deps.store.abandonRequest(key);
+    throw e;
+  }
+}
+
+export type EventInput = ReissueEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
+
+/**
+ * One state change: `transition` on the version read, then a compare-and-set write of the result.
+ * A refusal or a lost race is a catalogue error (REISSUE_VERSION_CONFLICT: reload and decide again).
+ */
+export async function fire(deps: ReissueDeps, app: ReissueRecord, event: EventInput, actor: Actor, expectedVersion?: number): Promise<ReissueRecord> {
+  if (expectedVersion !== undefined && expectedVersion !== app.version) throw new DomainError('REISSUE_VERSION_CONFLICT');
+  const result = transition(app, { ...event, expectedVersion: app.version } as ReissueEvent, actor, deps.clock.now());
+  if (!result.ok) throw new DomainError(result.reason.code, result.reason.detail);
+  const next = result.app as ReissueRecord;
+  if (!(await deps.store.save(next, app.version))) throw new DomainError('REISSUE_VERSION_CONFLICT');
+  // Handed over, cancelled or rejected: the person may apply again.
+  if (isOpen(app) && !isOpen(next)) await deps.store.releaseOpen(next.applicant.subjectIdIndex, next._id);
+  return next;
+}
+
+export async function loadApplication(deps: ReissueDeps, id: string): Promise<ReissueRecord> {
+  const app = await deps.store.application(id);
+  if (!app) throw new DomainError('REISSUE_NOT_FOUND');
+  return app;
+}
+
+/** The caller's own application (as the applicant), or REISSUE_NOT_FOUND (never someone else's). */
+export async function ownApplication(deps: ReissueDeps, id: string): Promise<{ app: ReissueRecord; openid: string }> {
+  const openid = requireOpenid(deps);
+  const app = await deps.store.application(id);
+  if (!app || app.applicant.actorOpenid !== openid) throw new DomainError('REISSUE_NOT_FOUND');
+  return { app, openid };
+}
+
+/** An officer of the application's hall (or an admin). */
+export async function requireOfficerOf(deps: ReissueDeps, hallId: string): Promise<Account> {
+  const account = await deps.identities.account(requireOpenid(deps));
+  if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
+  if (account.role === 'officer' && !account.halls.includes(hallId)) throw new DomainError('FORBIDDEN');
+  return account;
+}
+
+export function auditOfficer(deps: ReissueDeps, account: Account, app: ReissueRecord, action: string): Promise<void> {
+  return audit(deps, account, { action: `reissue.${action}`, target: app._id, hallId: app.hallId });
+}
+
+/** The city (6-digit code) a division code belongs to. */
+export const cityCodeOf = (divisionCode: string) => cityOf(divisionCode);
+
+export async function configFor(deps: ReissueDeps, app: Pick<ReissueRecord, 'issuerDivisionCode'>): Promise<ReissueConfig> {
+  return deps.store.config(cityOf(app.issuerDivisionCode));
+}
+
+/** Halls of the resident's city that handle the reissue, in list order. */
+export async function reissueHallsFor(deps: ReissueDeps, divisionCode: string): Promise<Hall[]> {
+  const city = cityOf(divisionCode);
+  const halls = await deps.guides.halls();
+  return halls
+    .filter((h) => h.services.includes(REISSUE_SERVICE) && cityOf(h.divisionCode) === city)
+    .sort((a, b) => a.order - b.order);
+}
+
+export const ApplicationView = ReissueTrackingView.extend({ version: z.number().int(), hallId: z.string(), hallName: z.string(), subjectNameMasked: z.string() });
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export async function viewOf(deps: ReissueDeps, app: ReissueRecord, viewer: Actor): Promise<ApplicationView> {
+  const [config, hall] = await Promise.all([configFor(deps, app), deps.guides.hall(app.hallId)]);
+  const view = trackingView(app, { viewer, now: deps.clock.now(), calendar: deps.calendar, config });
+  let name = '***';
+  try {
+    name = maskName(deps.secrets.decrypt(app.subjectNameEnc, 'name'));
+  } catch {
+    // A name that cannot be decrypted (rotated key) is shown fully masked.
+  }
+  return { ...view, version: app.version, hallId: app.hallId, hallName: hall?.name ?? app.hallId, subjectNameMasked: name };
+}
+
+export const citizen = (openid: string): Actor => ({ role: 'citizen', id: openid });
+export const SYSTEM: Actor = { role: 'system' };
+
+/**
+ * Asks the payment port for a refund the state machine made due (payment 'refunding'). The refund
+ * id is derived from the application, so asking again is the same refund. A port failure leaves it
+ * 'refunding' for the refund timer.
+ */
+export async function settleRefund(deps: ReissueDeps, app: ReissueRecord): Promise<ReissueRecord> {
+  if (app.payment.status !== 'refunding' || !app.payment.id) return app;
+  try {
+    const { status } = await deps.payment.refund({
+      orderId: app.payment.id,
+      refundId: `${app._id}-refund`,
+      amountFen: app.fees.totalFen,
+      totalFen: app.fees.totalFen,
+      reason: '户政补换领申请未办理，费用原路退回',
+    });
+    if (status === 'success') return await fire(deps, app, { type: 'refundSucceeded' }, SYSTEM);
+    if (status === 'failed') return await fire(deps, app, { type: 'refundFailed', note: '退款未成功，工作人员将处理' }, SYSTEM);
+  } catch (e) {
+    if (isDomainError(e)) return (await deps.store.application(app._id)) ?? app;
+  }
+  return app;
+}

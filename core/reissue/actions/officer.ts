@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { FIELD, requireOpenid } from '../../identity/IdentityDeps';
+import { stableId } from '../../guide/ServiceGuide';
+import { maskName } from '../../privacy/mask';
+import { inShanghai } from '../../time/shanghai';
+import { Courier, ReissueState, TrackingNumber } from '../ReissueApplication';
+import type { ReissueDeps } from '../ReissueDeps';
+import { REASON_NAMES, STATE_NAMES } from '../names';
+import { deadlines, reviewOverdue } from '../timeLimits';
+import { ApplicationId, ApplicationView, ExpectedVersion, auditOfficer, configFor, fire, loadApplication, requireOfficerOf, settleRefund, viewOf, type EventInput } from './common';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const QueueItem = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  reasonName: z.string(),
+  subjectNameMasked: z.string(),
+  deliveryKind: z.enum(['mail', 'hall']),
+  submittedAt: z.string(),
+  submittedText: z.string(),
+  ageDays: z.number().int(),
+  legalDue: z.string().optional(),
+  promisedDue: z.string().optional(),
+  overdue: z.boolean(),
+  reviewOverdue: z.boolean(),
+  version: z.number().int(),
+});
+
+export const reviewQueue = defineAction({
+  summary: "Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.",
+  input: z
+    .object({
+      hallId: stableId.optional(),
+      states: z.array(ReissueState).min(1).max(13).optional(),
+      /** Only applications submitted at least this many days ago. */
+      minAgeDays: z.number().int().min(0).max(365).optional(),
+      limit: z.number().int().min(1).max(200).default(100),
+    })
+    .strict(),
+  output: z.object({ applications: z.array(QueueItem) }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  async run(input, deps: ReissueDeps) {
+    const account = await deps.identities.account(requireOpenid(deps));
+    if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
+    if (input.hallId && account.role === 'officer' && !account.halls.includes(input.hallId)) throw new DomainError('FORBIDDEN');
+    const hallIds = input.hallId ? [input.hallId] : account.halls;
+    if (!hallIds.length) return { applications: [] };
+    const now = deps.clock.now();
+    const list = await deps.store.queue({
+      hallIds,
+      states: input.states ?? ['paid', 'underReview'],
+      ...(input.minAgeDays !== undefined ? { submittedBefore: new Date(now.getTime() - input.minAgeDays * DAY_MS) } : {}),
+      limit: input.limit,
+    });
+    const applications = await Promise.all(
+      list.map(async (app) => {
+        const config = await configFor(deps, app);
+        const limits = deadlines(app, deps.calendar, config);
+        const submitted = app.submittedAt ?? app.createdAt;
+        let name = '***';
+        try {
+          name = maskName(deps.secrets.decrypt(app.subjectNameEnc, FIELD.name));
+        } catch {
+          // unreadable: fully masked
+        }
+        const late = reviewOverdue(app, now, deps.calendar, config);
+        return {
+          id: app._id,
+          hallId: app.hallId,
+          state: app.state,
+          stateName: STATE_NAMES[app.state],
+          reasonName: REASON_NAMES[app.reason],
+          subjectNameMasked: name,
+          deliveryKind: app.delivery.kind,
+          submittedAt: submitted.toISOString(),
+          submittedText: inShanghai(submitted).format('YYYY-MM-DD HH:mm'),
+          ageDays: Math.floor((now.getTime() - submitted.getTime()) / DAY_MS),
+          ...(limits ? { legalDue: limits.legalDue, promisedDue: limits.promisedDue } : {}),
+          overdue: late || Boolean(limits?.overdue(now)),
+          reviewOverdue: late,
+          version: app.version,
+        };
+      }),
+    );
+    return { applications };
+  },
+});
+
+/** One officer action: the officer of the application's hall fires one event; audited; a refund due follows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Payload = any;
+
+function officerAction(name: string, summary: string, payload: z.ZodRawShape, event: (input: Payload) => EventInput) {
+  const input: z.ZodType<{ applicationId: string; expectedVersion?: number } & Payload> = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, ...payload }).strict();
+  return defineAction({
+    summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
+    input,
+    output: ApplicationView,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
+    async run(input, deps: ReissueDeps) {
+      const app = await loadApplication(deps, input.applicationId);
+      const account = await requireOfficerOf(deps, app.hallId);
+      const actor = { role: 'officer' as const, id: account._id };
+      const changed = await fire(deps, app, event(input), actor, input.expectedVersion);
+      await auditOfficer(deps, account, changed, name);
+      return viewOf(deps, await settleRefund(deps, changed), actor);
+    },
+  });
+}
+
+const shipping = { courier: Courier, trackingNumber: TrackingNumber };
+
+export const startReview = officerAction('startReview', 'takes a paid application into review.', {}, () => ({ type: 'startReview' }));
+export const approve = officerAction('approve', 'approves an application under review.', {}, () => ({ type: 'approve' }));
+export const reject = officerAction('reject', 'rejects an application under review with a reason the citizen sees; a paid fee is refunded.', { reason: z.string().trim().min(2).max(200) }, (i: Payload) => ({
+  type: 'reject',
+  reason: i.reason,
+}));
+export const startProduction = officerAction('startProduction', 'marks an approved application in production.', {}, () => ({ type: 'startProduction' }));
+export const ship = officerAction('ship', 'ships the produced card with a courier and tracking number.', shipping, (i: Payload) => ({ type: 'ship', courier: i.courier, trackingNumber: i.trackingNumber }));
+export const markDelivered = officerAction('markDelivered', 'records a shipped card as delivered.', {}, () => ({ type: 'deliver' }));
+export const markReturned = officerAction('markReturned', 'records a shipped card as returned by the courier.', { note: z.string().trim().min(1).max(200).optional() }, (i: Payload) => ({
+  type: 'markReturned',
+  ...(i.note ? { note: i.note } : {}),
+}));
+export const reship = officerAction('reship', 'ships a returned card again with a new tracking number.', shipping, (i: Payload) => ({ type: 'reship', courier: i.courier, trackingNumber: i.trackingNumber }));
+export const holdAtHall = officerAction('holdAtHall', 'holds the card at a hall for collection (hall collection once produced, or a returned card).', { hallId: stableId }, (i: Payload) => ({
+  type: 'holdAtHall',
+  hallId: i.hallId,
+}));
+export const collect = officerAction('collect', 'records the card collected at the hall.', {}, () => ({ type: 'collect' }));

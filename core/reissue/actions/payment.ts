@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { REASON_NAMES } from '../names';
+import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
+import { ApplicationId, ApplicationView, RequestId, SYSTEM, citizen, fire, idempotent, ownApplication, settleRefund, viewOf } from './common';
+
+const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
+
+/** A new order id per attempt: the application id and the attempt number (WeChat Pay: ≤ 32 characters). */
+function orderIdOf(app: ReissueRecord): string {
+  const attempts = app.timeline.filter((t) => t.event === 'startPayment').length;
+  return `${app._id}-p${attempts + 1}`;
+}
+
+export const pay = defineAction({
+  summary: 'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under requestId.',
+  input: z.object({ applicationId: ApplicationId, requestId: RequestId.optional() }).strict(),
+  output: z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams }),
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS'],
+  async run({ applicationId, requestId }, deps: ReissueDeps) {
+    const { app, openid } = await ownApplication(deps, applicationId);
+    return idempotent(deps, openid, requestId, async () => {
+      // An order already pending is resumed (the same order id gets the same prepay id).
+      const current = app.payment.status === 'pending' && app.payment.id ? app : await fire(deps, app, { type: 'startPayment', paymentId: orderIdOf(app) }, citizen(openid));
+      const orderId = current.payment.id!;
+      try {
+        const created = await deps.payment.createOrder({
+          orderId,
+          amountFen: current.fees.totalFen,
+          description: `${REASON_NAMES[current.reason]}居民身份证（${current.delivery.kind === 'mail' ? '邮寄' : '大厅领取'}）`,
+          openid,
+        });
+        return { applicationId: current._id, orderId, amount: (current.fees.totalFen / 100).toFixed(2), paymentParams: created.paymentParams };
+      } catch {
+        throw new DomainError('PAYMENT_UNAVAILABLE');
+      }
+    });
+  },
+});
+
+/**
+ * Settles the payment of an application by asking the payment port (what the phone reported is
+ * only a hint): paid → paymentSucceeded; closed → paymentFailed; not paid yet after a failure or
+ * cancel reported by the phone → the order is closed first (it may have been paid meanwhile), then
+ * paymentFailed; after a timeout (or no report) it stays pending and a later confirm settles it.
+ */
+export async function settlePayment(deps: ReissueDeps, app: ReissueRecord, reported: 'ok' | 'fail' | 'cancel' | 'timeout' | undefined): Promise<ReissueRecord> {
+  const orderId = app.payment.id;
+  if (!orderId || !['pending', 'failed'].includes(app.payment.status)) return app;
+  let order;
+  try {
+    order = await deps.payment.queryOrder(orderId);
+  } catch {
+    throw new DomainError('PAYMENT_UNAVAILABLE');
+  }
+  if (order.status === 'paid' || order.status === 'refunded') {
+    const paid = await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM);
+    return settleRefund(deps, paid);
+  }
+  if (app.payment.status !== 'pending') return app;
+  if (order.status === 'closed') return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: '支付未完成' }, SYSTEM);
+  if (reported === 'fail' || reported === 'cancel') {
+    let closed: 'closed' | 'paid';
+    try {
+      closed = await deps.payment.closeOrder(orderId);
+    } catch {
+      throw new DomainError('PAYMENT_UNAVAILABLE');
+    }
+    if (closed === 'paid') return settleRefund(deps, await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM));
+    return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: reported === 'cancel' ? '已取消支付' : '支付未成功' }, SYSTEM);
+  }
+  return app;
+}
+
+export const confirmPayment = defineAction({
+  summary:
+    "After wx.requestPayment: asks the payment port for the order's real state. Paid → the application is paid; failed or cancelled → the order is closed and payment may be retried; timeout → stays pending, confirm again later.",
+  input: z.object({ applicationId: ApplicationId, reported: z.enum(['ok', 'fail', 'cancel', 'timeout']).optional() }).strict(),
+  output: ApplicationView,
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE'],
+  async run({ applicationId, reported }, deps: ReissueDeps) {
+    const { app, openid } = await ownApplication(deps, applicationId);
+    return viewOf(deps, await settlePayment(deps, app, reported), citizen(openid));
+  },
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { isDomainError } from '../../errors/DomainError';
+import { FIELD } from '../../identity/IdentityDeps';
+import type { ReissueDeps } from '../ReissueDeps';
+import { paymentOverdue } from '../timeLimits';
+import { SYSTEM, configFor, fire, settleRefund } from './common';
+import { settlePayment } from './payment';
+
+const BATCH = 200;
+
+export const pollShipments = defineAction({
+  summary: 'Timer only (every 30 min, as Kuaidi100 asks): tracks every shipped card with the courier port and records deliveries and returns.',
+  input: z.object({}).strict(),
+  output: z.object({ checked: z.number().int(), delivered: z.number().int(), returned: z.number().int(), unknown: z.number().int(), failed: z.number().int() }),
+  errors: [],
+  async run(_input, deps: ReissueDeps) {
+    const counts = { checked: 0, delivered: 0, returned: 0, unknown: 0, failed: 0 };
+    for (const app of await deps.store.inState('shipped', BATCH)) {
+      if (!app.shipment) continue;
+      counts.checked++;
+      try {
+        let phone: string | undefined;
+        if (app.delivery.kind === 'mail') {
+          try {
+            phone = deps.secrets.decrypt(app.delivery.address.phoneEnc, FIELD.phone).slice(-4);
+          } catch {
+            phone = undefined;
+          }
+        }
+        const tracking = await deps.courier.track(app.shipment.courier, app.shipment.trackingNumber, phone);
+        if (tracking.state === 'delivered') {
+          await fire(deps, app, { type: 'deliver' }, { role: 'courier' });
+          counts.delivered++;
+        } else if (tracking.state === 'returned') {
+          const last = tracking.events.at(-1)?.description.slice(0, 200);
+          await fire(deps, app, { type: 'markReturned', ...(last ? { note: last } : {}) }, { role: 'courier' });
+          counts.returned++;
+        } else if (tracking.state === 'unknown') counts.unknown++;
+      } catch (e) {
+        // A courier outage or a concurrent officer action: the next run looks again.
+        if (!isDomainError(e)) counts.failed++;
+      }
+    }
+    return counts;
+  },
+});
+
+export const settlePayments = defineAction({
+  summary:
+    'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, and cancels applications left unpaid past the days allowed.',
+  input: z.object({}).strict(),
+  output: z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int() }),
+  errors: [],
+  async run(_input, deps: ReissueDeps) {
+    let paid = 0;
+    let refunded = 0;
+    let expired = 0;
+    const now = deps.clock.now();
+    for (const app of await deps.store.withPayment('pending', BATCH)) {
+      try {
+        if ((await settlePayment(deps, app, undefined)).payment.status === 'paid') paid++;
+      } catch {
+        // next run
+      }
+    }
+    for (const status of ['refunding', 'refundFailed'] as const) {
+      for (const app of await deps.store.withPayment(status, BATCH)) {
+        try {
+          const due = status === 'refundFailed' ? await fire(deps, app, { type: 'retryRefund' }, SYSTEM) : app;
+          if ((await settleRefund(deps, due)).payment.status === 'refunded') refunded++;
+        } catch {
+          // next run
+        }
+      }
+    }
+    for (const state of ['submitted'] as const) {
+      for (const app of await deps.store.inState(state, BATCH)) {
+        try {
+          if (paymentOverdue(app, now, await configFor(deps, app))) {
+            await fire(deps, app, { type: 'expire' }, SYSTEM);
+            expired++;
+          }
+        } catch {
+          // next run
+        }
+      }
+    }
+    return { paid, refunded, expired };
+  },
+});

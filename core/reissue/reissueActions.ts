@@ -1,0 +1,35 @@
+import type { ActionMap } from '../function/action';
+import type { ReissueDeps } from './ReissueDeps';
+import { apply, eligibility, reportLoss } from './actions/apply';
+import { application, cancel, changeAddress, myApplications } from './actions/citizen';
+import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
+import { confirmPayment, pay } from './actions/payment';
+import { pollShipments, settlePayments } from './actions/timers';
+
+export const reissueActions: ActionMap<ReissueDeps> = {
+  eligibility,
+  reportLoss,
+  apply,
+  pay,
+  confirmPayment,
+  cancel,
+  changeAddress,
+  myApplications,
+  application,
+  reviewQueue,
+  startReview,
+  approve,
+  reject,
+  startProduction,
+  ship,
+  markDelivered,
+  markReturned,
+  reship,
+  holdAtHall,
+  collect,
+  pollShipments,
+  settlePayments,
+};
+
+/** Actions only timer triggers may run. */
+export const reissueTimers = ['pollShipments', 'settlePayments'] as const;

@@ -1,0 +1,141 @@
+import type { FunctionResponse } from '../../core/function/envelope';
+import { ReissueConfig } from '../../core/reissue/ReissueConfig';
+import type { QueueQuery, ReissueRecord, ReissueStore, RequestState } from '../../core/reissue/ReissueDeps';
+import type { ReissueApplication, ReissueState } from '../../core/reissue/ReissueApplication';
+import type { Database } from '../cloudbase/app';
+import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+import { writeLog } from '../log/logLine';
+import { knownCityRules } from './cityRules';
+
+const APPS = 'reissue_applications';
+const REQUESTS = 'reissue_requests';
+const CONFIGS = 'reissue_configs';
+
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'object' && v && '$date' in v ? (v as { $date: string | number }).$date : (v as string)));
+
+/** Dates as Date objects whatever shape the wire gave them. */
+function revive(doc: ReissueRecord): ReissueRecord {
+  return {
+    ...doc,
+    createdAt: asDate(doc.createdAt),
+    updatedAt: asDate(doc.updatedAt),
+    ...(doc.submittedAt ? { submittedAt: asDate(doc.submittedAt) } : {}),
+    timeline: doc.timeline.map((t) => ({ ...t, at: asDate(t.at) })),
+    ...(doc.shipment ? { shipment: { ...doc.shipment, shippedAt: asDate(doc.shipment.shippedAt) } } : {}),
+  };
+}
+
+/**
+ * Reissue applications in CloudBase. Every change of an application is one conditional update on
+ * `{ _id, version }` (compare-and-set): of two writers that read the same version, exactly one
+ * updates a document and the other learns it lost (updated 0).
+ */
+export class CloudbaseReissueStore implements ReissueStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get _() {
+    return this.db.command;
+  }
+
+  async application(id: string): Promise<ReissueRecord | null> {
+    const doc = await getDoc<ReissueRecord>(this.db, APPS, id);
+    return doc ? revive(doc) : null;
+  }
+
+  async insert(app: ReissueRecord): Promise<void> {
+    await this.db.collection(APPS).add(app);
+  }
+
+  async claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }> {
+    try {
+      await this.db.collection('reissue_claims').add({ _id: `open:${subjectIdIndex}`, applicationId, at: new Date() });
+      return { taken: true };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const held = await getDoc<{ applicationId: string }>(this.db, 'reissue_claims', `open:${subjectIdIndex}`);
+      return { taken: false, holder: held?.applicationId ?? '' };
+    }
+  }
+
+  async releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void> {
+    await this.db.collection('reissue_claims').where({ _id: `open:${subjectIdIndex}`, applicationId }).remove();
+  }
+
+  async save(app: ReissueRecord, expectedVersion: number): Promise<boolean> {
+    const { _id, ...body } = app;
+    // Sub-documents are replaced whole (`set`), never merged field by field.
+    const changes: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(body)) {
+      changes[k] = v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? this._.set(v) : v;
+    }
+    const res = await this.db.collection(APPS).where({ _id, version: expectedVersion }).update(changes);
+    return res.updated === 1;
+  }
+
+  private async list(where: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<ReissueRecord[]> {
+    const res = await this.db.collection(APPS).where(where).orderBy(order[0], order[1]).limit(limit).get();
+    return ((res.data ?? []) as ReissueRecord[]).map(revive);
+  }
+
+  applicationsOf(actorOpenid: string, limit: number) {
+    return this.list({ 'applicant.actorOpenid': actorOpenid }, ['createdAt', 'desc'], limit);
+  }
+
+  applicationsFor(subjectIdIndex: string, limit: number) {
+    return this.list({ 'applicant.subjectIdIndex': subjectIdIndex }, ['createdAt', 'desc'], limit);
+  }
+
+  queue({ hallIds, states, submittedBefore, limit }: QueueQuery) {
+    return this.list(
+      {
+        hallId: this._.in([...hallIds]),
+        state: this._.in([...states]),
+        ...(submittedBefore ? { submittedAt: this._.lte(submittedBefore) } : {}),
+      },
+      ['submittedAt', 'asc'],
+      limit,
+    );
+  }
+
+  inState(state: ReissueState, limit: number) {
+    return this.list({ state }, ['updatedAt', 'asc'], limit);
+  }
+
+  withPayment(status: ReissueApplication['payment']['status'], limit: number) {
+    return this.list({ 'payment.status': status }, ['updatedAt', 'asc'], limit);
+  }
+
+  async config(cityCode: string): Promise<ReissueConfig> {
+    const doc = await getDoc<Record<string, unknown>>(this.db, CONFIGS, cityCode);
+    if (doc) {
+      const { _id, ...rest } = doc;
+      const parsed = ReissueConfig.safeParse({ ...rest, cityCode });
+      if (parsed.success) return parsed.data;
+      writeLog({ fn: 'reissue', outcome: 'failed', error: `invalid reissue config of city ${cityCode}` });
+    }
+    return ReissueConfig.parse({ ...(knownCityRules[cityCode] ?? {}), cityCode });
+  }
+
+  async beginRequest(key: string): Promise<RequestState> {
+    try {
+      await this.db.collection(REQUESTS).add({ _id: key, state: 'pending', createdAt: new Date(this.now()) });
+      return { state: 'new' };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    const existing = await getDoc<{ state: string; response?: FunctionResponse<unknown> }>(this.db, REQUESTS, key);
+    if (existing?.state === 'done' && existing.response) return { state: 'done', response: existing.response };
+    return { state: 'pending' };
+  }
+
+  async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
+    await this.db.collection(REQUESTS).doc(key).update({ state: 'done', response: this._.set(response) });
+  }
+
+  async abandonRequest(key: string): Promise<void> {
+    await this.db.collection(REQUESTS).doc(key).remove();
+  }
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
+import type { PaymentGateway } from '../../core/reissue/ports';
+import type { Environment } from '../config/loadEnvironment';
+import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
+import { chineseDaysCalendar } from '../booking/chineseDaysCalendar';
+import { database } from '../cloudbase/app';
+import { systemClock } from '../clock';
+import { Kuaidi100Courier } from '../courier/Kuaidi100Courier';
+import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
+import { CloudbaseGuideRepository } from '../guide/CloudbaseGuideRepository';
+import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
+import { createSecrets } from '../identity/secrets';
+import { LocalCourier } from '../local/LocalCourier';
+import { LocalPayment } from '../local/LocalPayment';
+import { localCloudUrl } from '../local/localCloudUrl';
+import { WeChatPayV3 } from '../payment/WeChatPayV3';
+import { chinaAddressDivisions } from './chinaAddressDivisions';
+import { CloudbaseCardRegistry } from './CloudbaseCardRegistry';
+import { CloudbaseReissueStore } from './CloudbaseReissueStore';
+import type { ReissueVariable } from './reissueEnvironment';
+
+/**
+ * The payment adapter is made on first use: its key is parsed then, so a key that cannot be read
+ * fails the payment calls (PAYMENT_UNAVAILABLE) rather than every action of the function.
+ */
+function lazyPayment(make: () => PaymentGateway): PaymentGateway {
+  let made: PaymentGateway | undefined;
+  const get = () => (made ??= make());
+  return {
+    createOrder: (o) => get().createOrder(o),
+    queryOrder: (id) => get().queryOrder(id),
+    closeOrder: (id) => get().closeOrder(id),
+    refund: (r) => get().refund(r),
+    queryRefund: (id) => get().queryRefund(id),
+  };
+}
+
+export type ReissueAdapters = Omit<ReissueDeps, 'caller'>;
+
+/**
+ * The reissue function's ports, built once per warm instance. Inside the local cloud the payment
+ * and the courier are its stand-ins (server/local/); everywhere else WeChat Pay v3 and Kuaidi100.
+ */
+export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapters {
+  const db = database();
+  const { cipher, blindIndex } = keysFromEnvironment(env);
+  const local = localCloudUrl();
+  return {
+    store: new CloudbaseReissueStore(db, () => systemClock.now().getTime()),
+    registry: new CloudbaseCardRegistry(db),
+    identities: new CloudbaseIdentityStore(db),
+    guides: new CloudbaseGuideRepository(db),
+    divisions: chinaAddressDivisions,
+    calendar: chineseDaysCalendar,
+    secrets: createSecrets(cipher, blindIndex),
+    payment: local
+      ? new LocalPayment(local)
+      : lazyPayment(
+          () =>
+            new WeChatPayV3({
+              appid: env.WX_APPID,
+              mchid: env.HUKOU_WXPAY_MCHID,
+              serialNo: env.HUKOU_WXPAY_SERIAL_NO,
+              privateKeyPem: env.HUKOU_WXPAY_PRIVATE_KEY,
+              notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL,
+            }),
+        ),
+    courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
+    audit: new CloudbaseAuditLog(db),
+    clock: systemClock,
+    // 12 random bytes: 16 characters of base64url, unguessable.
+    newId: () => randomBytes(12).toString('base64url'),
+  };
+}

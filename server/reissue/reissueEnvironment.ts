@@ -1,0 +1,17 @@
+import type { VariableName } from '../../config/environment';
+
+/** What the reissue function reads from its environment (declared in config/functions.ts too). */
+export const reissueEnvironment = [
+  'HUKOU_DATA_KEYS',
+  'HUKOU_DATA_KEY_ID',
+  'HUKOU_INDEX_KEY',
+  'WX_APPID',
+  'HUKOU_WXPAY_MCHID',
+  'HUKOU_WXPAY_SERIAL_NO',
+  'HUKOU_WXPAY_PRIVATE_KEY',
+  'HUKOU_WXPAY_NOTIFY_URL',
+  'HUKOU_KUAIDI100_CUSTOMER',
+  'HUKOU_KUAIDI100_KEY',
+] as const satisfies readonly VariableName[];
+
+export type ReissueVariable = (typeof reissueEnvironment)[number];
