@@ -36,10 +36,4 @@ export interface Appointment {
 }
 
 /** The subject of a booking: who will come to the window. */
-export interface BookingSubject {
-  residentId: string;
-  idIndex: string;
-  nameEnc: string;
-  /** Resident id when the actor books for a family member. */
-  actedFor?: string;
-}
+export type { ActingSubject as BookingSubject } from '../identity/actingFor';

@@ -1,4 +1,4 @@
-import type { FunctionResponse } from '../function/envelope';
+import type { RequestLog } from '../function/idempotent';
 import type { Appointment } from './Appointment';
 import type { HallSchedule } from './HallSchedule';
 import type { SlotPlan } from './slots';
@@ -16,10 +16,9 @@ export interface SlotState {
   booked: number;
 }
 
-export type RequestState = { state: 'new' } | { state: 'pending' } | { state: 'done'; response: FunctionResponse<unknown> };
 
 /** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters, requests. */
-export interface BookingStore {
+export interface BookingStore extends RequestLog {
   schedule(hallId: string): Promise<HallSchedule | null>;
   /** Every stored slot of a hall on a day: one indexed query. */
   slots(hallId: string, date: string): Promise<SlotState[]>;
@@ -54,11 +53,6 @@ export interface BookingStore {
   bookedBefore(date: string, limit: number): Promise<Appointment[]>;
   /** Booked appointments on `date` not yet reminded. */
   unremindedOn(date: string, limit: number): Promise<Appointment[]>;
-
-  /** Idempotency: the first call with a key gets 'new'; repeats get the stored response. */
-  beginRequest(key: string): Promise<RequestState>;
-  finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void>;
-  abandonRequest(key: string): Promise<void>;
 }
 
 /** Sends the day-before reminder (WeChat subscribe message in production). */

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../booking/WorkCalendar';
-import type { FunctionResponse } from '../function/envelope';
+import type { RequestLog } from '../function/idempotent';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/IdentityDeps';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
@@ -22,7 +22,7 @@ export type ReissueRecord = ReissueApplication & {
   actedFor?: string;
 };
 
-export type RequestState = { state: 'new' } | { state: 'pending' } | { state: 'done'; response: FunctionResponse<unknown> };
+export type { RequestState } from '../function/idempotent';
 
 export interface QueueQuery {
   hallIds: readonly string[];
@@ -33,7 +33,7 @@ export interface QueueQuery {
 }
 
 /** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`, `reissue_requests`). */
-export interface ReissueStore {
+export interface ReissueStore extends RequestLog {
   application(id: string): Promise<ReissueRecord | null>;
   insert(app: ReissueRecord): Promise<void>;
   /**
@@ -60,9 +60,6 @@ export interface ReissueStore {
   withPayment(status: ReissueApplication['payment']['status'], limit: number): Promise<ReissueRecord[]>;
   /** The city's rules (defaults filled in). */
   config(cityCode: string): Promise<ReissueConfig>;
-  beginRequest(key: string): Promise<RequestState>;
-  finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void>;
-  abandonRequest(key: string): Promise<void>;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { FunctionResponse } from '../../core/function/envelope';
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
-import type { BookingStore, RequestState, SlotState } from '../../core/booking/ports';
+import type { BookingStore, SlotState } from '../../core/booking/ports';
+import type { RequestState } from '../../core/function/idempotent';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';

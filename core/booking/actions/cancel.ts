@@ -3,9 +3,9 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import type { Appointment } from '../Appointment';
 import type { BookingDeps } from '../BookingDeps';
-import { idempotent } from '../idempotent';
+import { idempotent } from '../../function/idempotent';
 import { cancellationDeadline, type SlotPlan } from '../slots';
-import { resolveSubject } from '../subject';
+import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 
 export function planOf(a: Appointment): SlotPlan {

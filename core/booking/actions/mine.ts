@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { shanghaiDate } from '../../time/shanghai';
 import { TICKET_POLICY, issueTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
-import { resolveSubject } from '../subject';
+import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf } from './cancel';
 

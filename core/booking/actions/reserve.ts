@@ -3,9 +3,9 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
-import { idempotent } from '../idempotent';
+import { idempotent } from '../../function/idempotent';
 import { placeBooking } from '../placeBooking';
-import { resolveSubject } from '../subject';
+import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf, endAppointment } from './cancel';
 

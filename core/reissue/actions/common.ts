@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../errors/DomainError';
+import { idempotent as runOnce } from '../../function/idempotent';
+import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
 import type { Account } from '../../identity/Account';
 import { audit, requireOpenid } from '../../identity/IdentityDeps';
 import type { Hall } from '../../guide/Hall';
@@ -18,49 +20,14 @@ export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const ApplicationId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const ExpectedVersion = z.number().int().min(0).optional();
 
-export interface Subject {
-  residentId: string;
-  idIndex: string;
-  nameEnc: string;
-  actedFor?: string;
-}
-
-type Verified = Account & { identity: NonNullable<Account['identity']> };
+export type Subject = ActingSubject;
 
 /** The verified caller and the person they act for: themselves or a linked family member. */
-export async function resolveSubject(deps: ReissueDeps, forMemberId: string | undefined): Promise<{ account: Verified; subject: Subject }> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account?.identity) throw new DomainError('NOT_VERIFIED');
-  const verified = account as Verified;
-  if (!forMemberId || forMemberId === account.identity.residentId) {
-    const { residentId, idIndex, nameEnc } = account.identity;
-    return { account: verified, subject: { residentId, idIndex, nameEnc } };
-  }
-  const link = (await deps.identities.familyLinks(account._id)).find((l) => l.memberResidentId === forMemberId);
-  if (!link) throw new DomainError('FAMILY_MEMBER_NOT_FOUND');
-  return { account: verified, subject: { residentId: link.memberResidentId, idIndex: link.memberIdIndex, nameEnc: link.memberNameEnc, actedFor: link.memberResidentId } };
-}
+export const resolveSubject = (deps: ReissueDeps, forMemberId: string | undefined) => resolveActingFor(deps, forMemberId);
 
-/** Runs a repeatable write once per (caller, request id); a repeat answers the first result. */
-export async function idempotent<T>(deps: ReissueDeps, openid: string, requestId: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!requestId) return work();
-  const key = `${openid}:${requestId}`;
-  const begun = await deps.store.beginRequest(key);
-  if (begun.state === 'pending') throw new DomainError('REQUEST_IN_PROGRESS');
-  if (begun.state === 'done') {
-    const r = begun.response;
-    if (r.ok) return r.data as T;
-    throw new DomainError(r.error.code);
-  }
-  try {
-    const data = await work();
-    await deps.store.finishRequest(key, { ok: true, data });
-    return data;
-  } catch (e) {
-    if (isDomainError(e)) await deps.store.finishRequest(key, { ok: false, error: { code: e.code, message: e.message } });
-    else await deps.store.abandonRequest(key);
-    throw e;
-  }
+/** Runs a repeatable write once per (caller, request id); without a request id it simply runs. */
+export function idempotent<T>(deps: ReissueDeps, openid: string, requestId: string | undefined, work: () => Promise<T>): Promise<T> {
+  return requestId ? runOnce(deps.store, openid, requestId, work) : work();
 }
 
 export type EventInput = ReissueEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
