@@ -13,6 +13,10 @@ export default defineAppConfig({
       root: 'packages/officer',
       pages: ['scan/index', 'day/index'],
     },
+    {
+      root: 'packages/reissue',
+      pages: ['apply/index', 'track/index', 'mine/index', 'review/index', 'review/detail'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -24,7 +24,7 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { key: 'guides', title: '办事指南', note: '材料 · 流程 · 收费', icon: '指', url: '/pages/guides/index' },
   { key: 'booking', title: '预约办理', note: '预约大厅窗口', icon: '约', url: '/packages/booking/book/index' },
-  { key: 'reissue', title: '身份证补换领', note: '网上申请 邮寄到家', icon: '证', guideId: 'id-card-reissue-loss' },
+  { key: 'reissue', title: '身份证补换领', note: '网上申请 邮寄到家', icon: '证', url: '/packages/reissue/apply/index' },
   { key: 'mine', title: '我的', note: '实名认证 · 办件进度', icon: '我', url: '/pages/mine/index' },
 ];
 

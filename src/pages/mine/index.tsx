@@ -83,10 +83,16 @@ export default function Mine() {
 
             <Section title="我的办件">
               {s.verified ? (
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="appointments" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
-                  <Text>我的预约</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
+                <>
+                  <View className="mine__row" hoverClass="mine__row--pressed" data-row="appointments" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+                    <Text>我的预约</Text>
+                    <Text className="mine__chevron">›</Text>
+                  </View>
+                  <View className="mine__row" hoverClass="mine__row--pressed" data-row="reissues" onClick={() => Taro.navigateTo({ url: '/packages/reissue/mine/index' })}>
+                    <Text>我的补领申请</Text>
+                    <Text className="mine__chevron">›</Text>
+                  </View>
+                </>
               ) : (
                 <Text className="mine__empty">实名认证后可预约大厅窗口，预约记录会显示在这里。</Text>
               )}
@@ -100,6 +106,10 @@ export default function Mine() {
                 </View>
                 <View className="mine__row" hoverClass="mine__row--pressed" data-row="officer-day" onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
                   <Text>今日预约</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="reissue-review" onClick={() => Taro.navigateTo({ url: '/packages/reissue/review/index' })}>
+                  <Text>补领审核</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
               </Section>

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import './reissue.scss';
+
+/** One labelled line of an application's details. */
+export function Row({ label, children, field }: { label: string; children: ReactNode; field?: string }) {
+  return (
+    <View className="summary-row">
+      <Text className="summary-row__label">{label}</Text>
+      <Text className="summary-row__value" data-field={field}>
+        {children}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,217 @@
+import { useRef, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { Section } from '../../../components/Section';
+import { Button } from '../../../components/nutui';
+import { ApiError } from '../../../services/api';
+import { COURIERS, courierName, reissueApi, type ReissueView } from '../../../services/reissueApi';
+import { useRemote } from '../../../services/useRemote';
+import { Deadlines } from '../components/Deadlines';
+import { Row } from '../components/Row';
+import { StateTag, Timeline } from '../components/Timeline';
+import '../../../components/Form.scss';
+import '../components/reissue.scss';
+
+type Form = 'reject' | 'ship' | 'reship' | undefined;
+
+/** Officer: one application, and the buttons its state allows (the view's `actions`). */
+export default function ReissueReviewDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [version, setVersion] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setVersion((n) => n + 1);
+  });
+  const remote = useRemote(() => reissueApi.application(id), `officer-app:${id}:${version}`);
+  const [latest, setLatest] = useState<ReissueView>();
+  const [error, setError] = useState<ApiError>();
+  const [form, setForm] = useState<Form>();
+  const [reason, setReason] = useState('');
+  const [courier, setCourier] = useState<string>(COURIERS[0].code);
+  const [trackingNumber, setTrackingNumber] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const view = latest && remote.data && latest.version >= remote.data.version ? latest : remote.data;
+
+  const act = async (run: (v: ReissueView) => Promise<ReissueView>, done: string) => {
+    if (!view) return;
+    setError(undefined);
+    setBusy(true);
+    try {
+      setLatest(await run(view));
+      setForm(undefined);
+      void Taro.showToast({ title: done, icon: 'success' });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '操作失败，请重试');
+      setError(err);
+      if (err.code === 'REISSUE_VERSION_CONFLICT' || err.code === 'REISSUE_STATE_CONFLICT') {
+        setLatest(undefined);
+        setVersion((n) => n + 1);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = (v: ReissueView) => ({ applicationId: v.id, expectedVersion: v.version });
+  const can = (event: string) => Boolean(view?.actions.includes(event as never));
+
+  const shipForm = (kind: 'ship' | 'reship') => (
+    <Section title={kind === 'ship' ? '发货' : '重新发货'}>
+      <Text className="form-field__label">快递公司</Text>
+      <View className="chips">
+        {COURIERS.map((c) => (
+          <Text key={c.code} className={`chip ${courier === c.code ? 'chip--on' : ''}`} data-courier={c.code} onClick={() => setCourier(c.code)}>
+            {c.name}
+          </Text>
+        ))}
+      </View>
+      <View className="form-field">
+        <Text className="form-field__label">运单号</Text>
+        <Input className="form-field__input" data-field="trackingNumber" value={trackingNumber} maxlength={40} placeholder="字母、数字，6-40位" onInput={(e) => setTrackingNumber(e.detail.value)} />
+      </View>
+      <View className="form-actions">
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={trackingNumber.trim().length < 6}
+          onClick={() =>
+            act(
+              (v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: trackingNumber.trim() }),
+              '已发货',
+            )
+          }
+        >
+          确认发货
+        </Button>
+        <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+          取消
+        </Text>
+      </View>
+    </Section>
+  );
+
+  return (
+    <PageShell className="reissue-review-detail">
+      <LoadState remote={remote}>
+        {view && (
+          <View data-state={view.state} className="reissue-review-detail__root">
+            <View className="reissue-head">
+              <Text className="reissue-head__title">
+                {view.subjectNameMasked} · {view.reasonName}
+              </Text>
+              <View>
+                <StateTag state={view.state} name={view.stateName} />
+              </View>
+              <Text className="reissue-head__hint">{view.hallName}</Text>
+            </View>
+
+            {error && (
+              <View className="notice notice--error" role="alert" data-error-code={error.code}>
+                <Text>{error.message}</Text>
+              </View>
+            )}
+
+            <Section title="申请信息">
+              <Row label="申请人" field="subjectName">
+                {view.subjectNameMasked}
+              </Row>
+              <Row label="补换原因">{view.reasonName}</Row>
+              <Row label="领取方式" field="delivery">
+                {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : '大厅领取'}
+              </Row>
+              <Row label="缴费" field="paymentStatus">
+                {view.paymentStatusName} · ¥{view.fees.total}
+              </Row>
+              {view.shipment && (
+                <Row label="快递" field="shipment">
+                  {courierName(view.shipment.courier)} {view.shipment.trackingNumber}
+                </Row>
+              )}
+              {view.rejectionReason && <Row label="驳回原因">{view.rejectionReason}</Row>}
+              {view.deadlines && <Deadlines deadlines={view.deadlines} />}
+            </Section>
+
+            {form === 'reject' && (
+              <Section title="驳回申请">
+                <View className="form-field">
+                  <Text className="form-field__label">驳回原因（申请人可见）</Text>
+                  <Input className="form-field__input" data-field="rejectReason" value={reason} maxlength={200} placeholder="如：存档照片不清晰，请到大厅重新采集" onInput={(e) => setReason(e.detail.value)} />
+                </View>
+                <Text className="hint">驳回后已缴费用将自动原路退回。</Text>
+                <View className="form-actions">
+                  <Button type="danger" loading={busy} disabled={reason.trim().length < 2} onClick={() => act((v) => reissueApi.reject({ ...base(v), reason: reason.trim() }), '已驳回')}>
+                    确认驳回
+                  </Button>
+                  <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+                    取消
+                  </Text>
+                </View>
+              </Section>
+            )}
+            {form === 'ship' && shipForm('ship')}
+            {form === 'reship' && shipForm('reship')}
+
+            {!form && (
+              <View className="form-actions action-buttons">
+                {can('startReview') && (
+                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.startReview(base(v)), '已开始审核')}>
+                    开始审核
+                  </Button>
+                )}
+                {can('approve') && (
+                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.approve(base(v)), '审核通过')}>
+                    通过
+                  </Button>
+                )}
+                {can('reject') && <Button onClick={() => setForm('reject')}>驳回</Button>}
+                {can('startProduction') && (
+                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.startProduction(base(v)), '已开始制证')}>
+                    开始制证
+                  </Button>
+                )}
+                {can('ship') && (
+                  <Button type="primary" onClick={() => setForm('ship')}>
+                    发货
+                  </Button>
+                )}
+                {can('deliver') && (
+                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.markDelivered(base(v)), '已送达')}>
+                    已送达
+                  </Button>
+                )}
+                {can('markReturned') && (
+                  <Button loading={busy} onClick={() => act((v) => reissueApi.markReturned(base(v)), '已记录退回')}>
+                    被退回
+                  </Button>
+                )}
+                {can('reship') && (
+                  <Button type="primary" onClick={() => setForm('reship')}>
+                    重新发货
+                  </Button>
+                )}
+                {can('holdAtHall') && (
+                  <Button loading={busy} onClick={() => act((v) => reissueApi.holdAtHall({ ...base(v), hallId: v.hallId }), '已转大厅待领')}>
+                    留大厅待领
+                  </Button>
+                )}
+                {can('collect') && (
+                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.collect(base(v)), '已领取')}>
+                    已领取
+                  </Button>
+                )}
+              </View>
+            )}
+
+            <Section title="办理进度">
+              <Timeline steps={view.timeline} />
+            </Section>
+          </View>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

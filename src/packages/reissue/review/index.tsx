@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { Section } from '../../../components/Section';
+import { Empty } from '../../../components/nutui';
+import { reissueApi } from '../../../services/reissueApi';
+import { useRemote } from '../../../services/useRemote';
+import { StateTag } from '../components/Timeline';
+import '../components/reissue.scss';
+
+const FILTERS = [
+  { key: 'review', title: '待审核', states: ['paid', 'underReview'] },
+  { key: 'production', title: '待制证', states: ['approved', 'inProduction'] },
+  { key: 'shipping', title: '寄送中', states: ['shipped', 'returned', 'heldAtHall'] },
+  { key: 'unpaid', title: '待缴费', states: ['submitted'] },
+  { key: 'done', title: '已办结', states: ['delivered', 'collected', 'rejected', 'cancelled'] },
+] as const;
+
+const AGES = [
+  { days: 0, title: '全部' },
+  { days: 3, title: '3天以上' },
+  { days: 7, title: '7天以上' },
+];
+
+/** Officer: the reissue applications of their halls by state and age, oldest first, overdue flagged. */
+export default function ReissueReview() {
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]['key']>('review');
+  const [minAge, setMinAge] = useState(0);
+  const [shown, setShown] = useState(0);
+  useDidShow(() => setShown((n) => n + 1));
+  const states = [...FILTERS.find((f) => f.key === filter)!.states];
+  const queue = useRemote(() => reissueApi.reviewQueue({ states, ...(minAge ? { minAgeDays: minAge } : {}) }), `queue:${filter}:${minAge}:${shown}`);
+  const apps = queue.data?.applications ?? [];
+
+  return (
+    <PageShell className="reissue-review">
+      <Section title="筛选">
+        <View className="chips">
+          {FILTERS.map((f) => (
+            <Text key={f.key} className={`chip ${f.key === filter ? 'chip--on' : ''}`} data-filter={f.key} onClick={() => setFilter(f.key)}>
+              {f.title}
+            </Text>
+          ))}
+        </View>
+        <View className="chips" style={{ marginTop: '8px' }}>
+          {AGES.map((a) => (
+            <Text key={a.days} className={`chip ${a.days === minAge ? 'chip--on' : ''}`} data-age={a.days} onClick={() => setMinAge(a.days)}>
+              {a.title}
+            </Text>
+          ))}
+        </View>
+      </Section>
+      <LoadState remote={queue}>
+        {apps.length === 0 ? (
+          <Empty title="没有待处理的申请" description="换个筛选条件看看。" />
+        ) : (
+          <Section title={`共 ${apps.length} 件 · 最早提交的在前`}>
+            {apps.map((a) => (
+              <View key={a.id} className="app-row" data-application={a.id} data-state={a.state} onClick={() => Taro.navigateTo({ url: `/packages/reissue/review/detail?id=${a.id}` })}>
+                <View className="app-row__head">
+                  <Text className="app-row__title">
+                    {a.subjectNameMasked} · {a.reasonName}
+                  </Text>
+                  <StateTag state={a.state} name={a.stateName} />
+                </View>
+                <Text className="app-row__line">
+                  {a.submittedText} 提交 · 已 {a.ageDays} 天 · {a.deliveryKind === 'mail' ? '邮寄' : '大厅领取'}
+                </Text>
+                {a.promisedDue && <Text className="app-row__line">承诺 {a.promisedDue} · 法定 {a.legalDue}</Text>}
+                {a.overdue && (
+                  <Text className="app-row__overdue" data-overdue="yes">
+                    ⚠ {a.reviewOverdue ? '审核已超时' : '已超期'}
+                  </Text>
+                )}
+              </View>
+            ))}
+          </Section>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

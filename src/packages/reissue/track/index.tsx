@@ -1,0 +1,212 @@
+import { useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { LoadState } from '../../../components/LoadState';
+import { PageShell } from '../../../components/PageShell';
+import { Section } from '../../../components/Section';
+import { Button } from '../../../components/nutui';
+import { ApiError } from '../../../services/api';
+import { newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { courierName, reissueApi, type AddressInput, type ReissueView } from '../../../services/reissueApi';
+import { useRemote } from '../../../services/useRemote';
+import { AddressForm, EMPTY_ADDRESS, addressProblem } from '../components/AddressForm';
+import { Deadlines } from '../components/Deadlines';
+import { FeeList } from '../components/FeeList';
+import { Row } from '../components/Row';
+import { StateTag, Timeline } from '../components/Timeline';
+import { usePayment } from '../components/usePayment';
+import '../../../components/Form.scss';
+import '../components/reissue.scss';
+
+/** The applicant's view of one application: state, timeline, deadlines, fee, shipment, next steps. */
+export default function ReissueTrack() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [version, setVersion] = useState(0);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setVersion((n) => n + 1);
+  });
+  const remote = useRemote(() => reissueApi.application(id), `app:${id}:${version}`);
+  const [latest, setLatest] = useState<ReissueView>();
+  const [error, setError] = useState<ApiError>();
+  const [editing, setEditing] = useState(false);
+  const [address, setAddress] = useState<AddressInput>(EMPTY_ADDRESS);
+  const [formProblem, setFormProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const cancelRequest = useRef('');
+
+  // The newest answer wins: an action's result until the next reload.
+  const view = latest && remote.data && latest.version >= remote.data.version ? latest : remote.data;
+  const reload = () => {
+    setLatest(undefined);
+    setVersion((n) => n + 1);
+  };
+  const failed = (e: unknown, fallback: string) => {
+    const err = e instanceof ApiError ? e : new ApiError('INTERNAL', fallback);
+    setError(err);
+    if (err.code === 'REISSUE_VERSION_CONFLICT' || err.code === 'REISSUE_STATE_CONFLICT') reload();
+    return err;
+  };
+  const payment = usePayment(
+    (v) => {
+      setError(undefined);
+      setLatest(v);
+    },
+    (e) => failed(e, '缴费失败，请重试'),
+  );
+
+  const cancel = async () => {
+    if (!view) return;
+    const paid = ['paid', 'pending'].includes(view.paymentStatus);
+    const ok = await Taro.showModal({
+      title: '取消申请',
+      content: paid ? '确定取消本次补领申请？已缴费用将原路退回，一般1-3个工作日到账。挂失的原证件不会恢复。' : '确定取消本次补领申请？挂失的原证件不会恢复。',
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    });
+    if (!ok.confirm) return;
+    setError(undefined);
+    setBusy(true);
+    if (!cancelRequest.current) cancelRequest.current = newRequestId();
+    try {
+      setLatest(await reissueApi.cancel({ applicationId: view.id, expectedVersion: view.version, requestId: cancelRequest.current }));
+      cancelRequest.current = '';
+    } catch (e) {
+      if (!retryWithSameId(failed(e, '取消失败，请重试'))) cancelRequest.current = '';
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveAddress = async () => {
+    if (!view) return;
+    const problem = addressProblem(address);
+    setFormProblem(problem ?? '');
+    if (problem) return;
+    setError(undefined);
+    setBusy(true);
+    try {
+      setLatest(await reissueApi.changeAddress({ applicationId: view.id, expectedVersion: view.version, address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } }));
+      setEditing(false);
+      void Taro.showToast({ title: '地址已修改', icon: 'success' });
+    } catch (e) {
+      failed(e, '修改失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell className="reissue-track">
+      <LoadState remote={remote}>
+        {view && (
+          <View data-state={view.state} data-payment={view.paymentStatus} className="reissue-track__root">
+            <View className="reissue-head">
+              <Text className="reissue-head__title">
+                {view.reasonName}居民身份证 · {view.subjectNameMasked}
+              </Text>
+              <View>
+                <StateTag state={view.state} name={view.stateName} />
+              </View>
+              <Text className="reissue-head__hint">受理单位：{view.hallName}</Text>
+            </View>
+
+            {error && (
+              <View className="notice notice--error" role="alert" data-error-code={error.code}>
+                <Text>{error.message}</Text>
+              </View>
+            )}
+            {view.rejectionReason && (
+              <View className="notice notice--error" data-field="rejectionReason">
+                <Text>审核未通过：{view.rejectionReason}</Text>
+              </View>
+            )}
+
+            {view.shipment && (
+              <Section title="快递信息">
+                <Row label="快递公司" field="courier">
+                  {courierName(view.shipment.courier)}
+                </Row>
+                <Row label="运单号" field="trackingNumber">
+                  {view.shipment.trackingNumber}
+                </Row>
+              </Section>
+            )}
+
+            <Section title="办理信息">
+              <Row label="状态" field="stateName">
+                {view.stateName}
+              </Row>
+              <Row label="领取方式" field="delivery">
+                {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : `大厅领取`}
+              </Row>
+              {view.collectionHallId && <Row label="领取大厅">{view.hallName}</Row>}
+              {view.deadlines && <Deadlines deadlines={view.deadlines} />}
+            </Section>
+
+            <Section title="费用">
+              <FeeList fee={view.fees} />
+              <Row label="缴费状态" field="paymentStatus">
+                {view.paymentStatusName}
+              </Row>
+            </Section>
+
+            {payment.standIn}
+
+            {editing && (
+              <Section title="修改收件地址">
+                <AddressForm value={address} onChange={setAddress} />
+                <Text className="hint">只能改为同一邮寄区域内的地址（邮费不变）。</Text>
+                {formProblem && (
+                  <View className="notice notice--error" role="alert">
+                    <Text>{formProblem}</Text>
+                  </View>
+                )}
+                <View className="form-actions">
+                  <Button type="primary" loading={busy} onClick={saveAddress}>
+                    保存新地址
+                  </Button>
+                  <Text className="form-actions__secondary" onClick={() => setEditing(false)}>
+                    不修改了
+                  </Text>
+                </View>
+              </Section>
+            )}
+
+            {!payment.paying && !editing && (
+              <View className="form-actions action-buttons">
+                {view.actions.includes('startPayment') && (
+                  <Button type="primary" loading={payment.busy} onClick={() => payment.start(view.id)}>
+                    继续支付 ¥{view.fees.total}
+                  </Button>
+                )}
+                {view.actions.includes('changeAddress') && view.delivery.kind === 'mail' && (
+                  <Button
+                    onClick={() => {
+                      setFormProblem('');
+                      setAddress(EMPTY_ADDRESS);
+                      setEditing(true);
+                    }}
+                  >
+                    修改地址
+                  </Button>
+                )}
+                {view.actions.includes('cancel') && (
+                  <Button disabled={busy} onClick={cancel}>
+                    取消申请
+                  </Button>
+                )}
+              </View>
+            )}
+
+            <Section title="办理进度">
+              <Timeline steps={view.timeline} />
+            </Section>
+          </View>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

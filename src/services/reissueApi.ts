@@ -1,0 +1,119 @@
+import Taro from '@tarojs/taro';
+import type { ApplicationView } from '../../core/reissue/actions/common';
+import { call } from './api';
+import { localPersona } from './localPersona';
+
+/** What the `reissue` function returns (shapes from core/reissue/actions). */
+export type ReissueView = ApplicationView;
+export type ReissueReason = 'lost' | 'damaged';
+
+export interface FeeView {
+  lines: Array<{ label: string; amount: string; note?: string }>;
+  total: string;
+}
+
+export interface EligibilityView {
+  eligible: boolean;
+  reasons: Array<{ code: string; message: string; next: 'bookHall' | 'viewApplication' }>;
+  subjectNameMasked: string;
+  forFamilyMember: boolean;
+  hall?: { id: string; name: string };
+  fee?: FeeView;
+  openApplicationId?: string;
+}
+
+export interface AddressInput {
+  provinceCode: string;
+  cityCode: string;
+  districtCode: string;
+  detail: string;
+  recipient: string;
+  phone: string;
+}
+
+export type DeliveryInput = { kind: 'mail'; address: AddressInput } | { kind: 'hall'; hallId: string };
+
+export interface PaymentStart {
+  applicationId: string;
+  orderId: string;
+  amount: string;
+  paymentParams: { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
+}
+
+export interface QueueItem {
+  id: string;
+  hallId: string;
+  state: string;
+  stateName: string;
+  reasonName: string;
+  subjectNameMasked: string;
+  deliveryKind: 'mail' | 'hall';
+  submittedAt: string;
+  submittedText: string;
+  ageDays: number;
+  legalDue?: string;
+  promisedDue?: string;
+  overdue: boolean;
+  reviewOverdue: boolean;
+  version: number;
+}
+
+/** Carriers officers choose from; the code is what the courier port knows. */
+export const COURIERS = [
+  { code: 'sf', name: '顺丰速运' },
+  { code: 'ems', name: 'EMS' },
+  { code: 'zto', name: '中通快递' },
+] as const;
+
+export function courierName(code: string): string {
+  const known: Record<string, string> = { sf: '顺丰速运', shunfeng: '顺丰速运', ems: 'EMS', zto: '中通快递', zhongtong: '中通快递', jd: '京东物流', chinapost: '中国邮政', post: '中国邮政' };
+  return known[code] ?? code;
+}
+
+type Id = { applicationId: string };
+type Versioned = Id & { expectedVersion?: number };
+
+/** Typed calls to the `reissue` cloud function (citizen and officer actions). */
+export const reissueApi = {
+  eligibility: (input: { forMemberId?: string; reason: ReissueReason; delivery?: { kind: 'mail'; districtCode: string } | { kind: 'hall' } }) =>
+    call<EligibilityView>('reissue', 'eligibility', { appearanceUnchanged: true, ...input }),
+  reportLoss: (forMemberId?: string) =>
+    call<{ reported: true; alreadyReported: boolean; reportedAt: string }>('reissue', 'reportLoss', forMemberId ? { forMemberId } : {}),
+  apply: (input: { forMemberId?: string; reason: ReissueReason; delivery: DeliveryInput; requestId: string }) =>
+    call<ReissueView>('reissue', 'apply', { ...input, appearanceUnchanged: true }),
+  pay: (applicationId: string, requestId?: string) => call<PaymentStart>('reissue', 'pay', requestId ? { applicationId, requestId } : { applicationId }),
+  confirmPayment: (applicationId: string, reported?: 'ok' | 'fail' | 'cancel' | 'timeout') =>
+    call<ReissueView>('reissue', 'confirmPayment', reported ? { applicationId, reported } : { applicationId }),
+  cancel: (input: Versioned & { requestId: string }) => call<ReissueView>('reissue', 'cancel', input),
+  changeAddress: (input: Versioned & { address: AddressInput }) => call<ReissueView>('reissue', 'changeAddress', input),
+  myApplications: () => call<{ applications: ReissueView[] }>('reissue', 'myApplications'),
+  application: (applicationId: string) => call<ReissueView>('reissue', 'application', { applicationId }),
+  // Officer actions.
+  reviewQueue: (input: { hallId?: string; states?: string[]; minAgeDays?: number } = {}) => call<{ applications: QueueItem[] }>('reissue', 'reviewQueue', input),
+  startReview: (input: Versioned) => call<ReissueView>('reissue', 'startReview', input),
+  approve: (input: Versioned) => call<ReissueView>('reissue', 'approve', input),
+  reject: (input: Versioned & { reason: string }) => call<ReissueView>('reissue', 'reject', input),
+  startProduction: (input: Versioned) => call<ReissueView>('reissue', 'startProduction', input),
+  ship: (input: Versioned & { courier: string; trackingNumber: string }) => call<ReissueView>('reissue', 'ship', input),
+  markDelivered: (input: Versioned) => call<ReissueView>('reissue', 'markDelivered', input),
+  markReturned: (input: Versioned & { note?: string }) => call<ReissueView>('reissue', 'markReturned', input),
+  reship: (input: Versioned & { courier: string; trackingNumber: string }) => call<ReissueView>('reissue', 'reship', input),
+  holdAtHall: (input: Versioned & { hallId: string }) => call<ReissueView>('reissue', 'holdAtHall', input),
+  collect: (input: Versioned) => call<ReissueView>('reissue', 'collect', input),
+};
+
+/**
+ * H5 only: the local cloud's stand-in for wx.requestPayment. Resolves with the errMsg the stand-in
+ * answers ('requestPayment:ok', '…fail…').
+ */
+export async function localPaymentStandIn(orderId: string, outcome: 'success' | 'fail' | 'timeout'): Promise<string> {
+  const persona = localPersona();
+  const response = await Taro.request<{ errMsg?: string; error?: string; message?: string }>({
+    url: '/local/pay/confirm',
+    method: 'POST',
+    data: { orderId, outcome },
+    header: persona ? { 'content-type': 'application/json', 'X-Local-Openid': persona } : { 'content-type': 'application/json' },
+    timeout: 20000,
+  });
+  return response.data?.errMsg ?? response.data?.message ?? '';
+}
