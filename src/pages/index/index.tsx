@@ -15,10 +15,7 @@ interface Entry {
   title: string;
   note: string;
   icon: string;
-  /** Where it leads; absent while the service is still being built. */
-  url?: string;
-  /** Guide shown meanwhile, so the citizen can still prepare. */
-  guideId?: string;
+  url: string;
 }
 
 const ENTRIES: Entry[] = [
@@ -27,22 +24,6 @@ const ENTRIES: Entry[] = [
   { key: 'reissue', title: '身份证补换领', note: '网上申请 邮寄到家', icon: '证', url: '/packages/reissue/apply/index' },
   { key: 'mine', title: '我的', note: '实名认证 · 办件进度', icon: '我', url: '/pages/mine/index' },
 ];
-
-function openEntry(entry: Entry): void {
-  if (entry.url) {
-    void Taro.navigateTo({ url: entry.url });
-    return;
-  }
-  void Taro.showModal({
-    title: entry.title,
-    content: entry.guideId ? '线上办理即将开通。您可以先查看办事指南，备齐材料。' : '该服务即将开通，敬请期待。',
-    confirmText: entry.guideId ? '查看指南' : '知道了',
-    showCancel: Boolean(entry.guideId),
-    cancelText: '取消',
-  }).then((r) => {
-    if (r.confirm && entry.guideId) void Taro.navigateTo({ url: `/pages/guide/index?id=${entry.guideId}` });
-  });
-}
 
 export default function Home() {
   const [elder, setElder] = useElderMode();
@@ -64,11 +45,10 @@ export default function Home() {
 
       <View className="home__entries">
         {ENTRIES.map((e) => (
-          <View key={e.key} className="home__entry" hoverClass="home__entry--pressed" data-entry={e.key} onClick={() => openEntry(e)}>
+          <View key={e.key} className="home__entry" hoverClass="home__entry--pressed" data-entry={e.key} onClick={() => Taro.navigateTo({ url: e.url })}>
             <Text className={`home__entry-icon home__entry-icon--${e.key}`}>{e.icon}</Text>
             <Text className="home__entry-title">{e.title}</Text>
             <Text className="home__entry-note">{e.note}</Text>
-            {!e.url && <Text className="home__entry-soon">即将开通</Text>}
           </View>
         ))}
       </View>

@@ -15,12 +15,12 @@ import { askReminderSubscription } from '../../../services/reminderSubscription'
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
 import { SlotPicker } from '../components/SlotPicker';
-import { SummaryRow } from '../components/SummaryRow';
+import { SummaryRow } from '../../../components/SummaryRow';
+import { ActingForChips, SELF } from '../../../components/ActingForChips';
 import { VerifyFirst } from '../components/VerifyFirst';
 import '../../../components/Form.scss';
 import './index.scss';
 
-const SELF = 'self';
 /** Answers after which the chosen slot is no longer worth trying: choose again. */
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
 
@@ -187,16 +187,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
 
           {hallId && (
             <Section title="3. 为谁预约">
-              <View className="chips">
-                <Text className={`chip ${who === SELF ? 'chip--on' : ''}`} data-who={SELF} onClick={() => setWho(SELF)}>
-                  本人 {profile.nameMasked}
-                </Text>
-                {data.members.map((m) => (
-                  <Text key={m.memberId} className={`chip ${who === m.memberId ? 'chip--on' : ''}`} data-who={m.memberId} onClick={() => setWho(m.memberId)}>
-                    {m.nameMasked} · {m.relation === 'child' ? '子女' : '父母'}
-                  </Text>
-                ))}
-              </View>
+              <ActingForChips selfName={profile.nameMasked} members={data.members} value={who} onChange={setWho} />
               {data.members.length === 0 && <Text className="picker-hint">可在“我的 › 家庭成员代办”添加子女或父母后为其预约。</Text>}
             </Section>
           )}

@@ -10,7 +10,7 @@ import { ApiError } from '../../../services/api';
 import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
 import { useRemote } from '../../../services/useRemote';
 import { SlotPicker } from '../components/SlotPicker';
-import { SummaryRow } from '../components/SummaryRow';
+import { SummaryRow } from '../../../components/SummaryRow';
 import '../../../components/Form.scss';
 
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];

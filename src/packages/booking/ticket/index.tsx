@@ -13,7 +13,7 @@ import { appointmentApi, type TicketView } from '../../../services/appointmentAp
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
-import { SummaryRow } from '../components/SummaryRow';
+import { SummaryRow } from '../../../components/SummaryRow';
 import '../components/booking.scss';
 import './index.scss';
 

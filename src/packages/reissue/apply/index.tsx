@@ -12,14 +12,14 @@ import { reissueApi, type AddressInput, type ReissueReason, type ReissueView } f
 import { useRemote } from '../../../services/useRemote';
 import { AddressForm, EMPTY_ADDRESS, addressProblem } from '../components/AddressForm';
 import { FeeList } from '../components/FeeList';
-import { Row } from '../components/Row';
+import { SummaryRow } from '../../../components/SummaryRow';
+import { ActingForChips, SELF } from '../../../components/ActingForChips';
 import { namesOf } from '../components/divisions';
 import { usePayment } from '../components/usePayment';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 import './index.scss';
 
-const SELF = 'self';
 const BUSINESS = 'id-card-reissue-loss';
 const REASONS: Array<{ key: ReissueReason; title: string; line: string }> = [
   { key: 'lost', title: '丢失补领', line: '身份证丢失或被盗' },
@@ -180,16 +180,7 @@ export default function ReissueApply() {
             </View>
 
             <Section title="1. 为谁申请">
-              <View className="chips">
-                <Text className={`chip ${who === SELF ? 'chip--on' : ''}`} data-who={SELF} onClick={() => setWho(SELF)}>
-                  本人 {profile.nameMasked}
-                </Text>
-                {data.members.map((m) => (
-                  <Text key={m.memberId} className={`chip ${who === m.memberId ? 'chip--on' : ''}`} data-who={m.memberId} onClick={() => setWho(m.memberId)}>
-                    {m.nameMasked} · {m.relation === 'child' ? '子女' : '父母'}
-                  </Text>
-                ))}
-              </View>
+              <ActingForChips selfName={profile.nameMasked} members={data.members} value={who} onChange={setWho} />
             </Section>
 
             <Section title="2. 补换原因">
@@ -229,14 +220,14 @@ export default function ReissueApply() {
               {elig && elig.eligible && (
                 <>
                   <Section title="3. 证件信息">
-                    <Row label="姓名" field="subjectName">
+                    <SummaryRow label="姓名" field="subjectName">
                       {elig.subjectNameMasked}
                       {elig.forFamilyMember ? '（代办）' : '（本人）'}
-                    </Row>
-                    <Row label="身份证号" field="idNumber">
+                    </SummaryRow>
+                    <SummaryRow label="身份证号" field="idNumber">
                       {idMasked}
-                    </Row>
-                    <Row label="受理单位">{elig.hall?.name ?? '—'}</Row>
+                    </SummaryRow>
+                    <SummaryRow label="受理单位">{elig.hall?.name ?? '—'}</SummaryRow>
                     <Text className="hint">证件信息以户籍登记为准，已做脱敏显示。</Text>
                   </Section>
 
@@ -315,29 +306,29 @@ export default function ReissueApply() {
         {profile && step === 'confirm' && elig && (
           <>
             <Section title="确认申请信息">
-              <Row label="申请人" field="subjectName">
+              <SummaryRow label="申请人" field="subjectName">
                 {elig.subjectNameMasked}
                 {elig.forFamilyMember ? '（代办）' : '（本人）'}
-              </Row>
-              <Row label="身份证号">{idMasked}</Row>
-              <Row label="补换原因" field="reason">
+              </SummaryRow>
+              <SummaryRow label="身份证号">{idMasked}</SummaryRow>
+              <SummaryRow label="补换原因" field="reason">
                 {REASONS.find((r) => r.key === reason)?.title}
-              </Row>
-              <Row label="照片">使用存档照片（相貌无变化）</Row>
+              </SummaryRow>
+              <SummaryRow label="照片">使用存档照片（相貌无变化）</SummaryRow>
               {delivery === 'mail' ? (
                 <>
-                  <Row label="邮寄地址" field="address">
+                  <SummaryRow label="邮寄地址" field="address">
                     {namesOf(address.provinceCode, address.cityCode, address.districtCode).join('')}
                     {address.detail}
-                  </Row>
-                  <Row label="收件人">
+                  </SummaryRow>
+                  <SummaryRow label="收件人">
                     {address.recipient} {address.phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')}
-                  </Row>
+                  </SummaryRow>
                 </>
               ) : (
-                <Row label="领取大厅" field="hall">
+                <SummaryRow label="领取大厅" field="hall">
                   {hall?.name}
-                </Row>
+                </SummaryRow>
               )}
             </Section>
             {elig.fee && (

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import type { ReissueView } from '../../../services/reissueApi';
-import { Row } from './Row';
+import { SummaryRow } from '../../../components/SummaryRow';
 import './reissue.scss';
 
 const STATUS: Record<NonNullable<ReissueView['deadlines']>['status'], string> = {
@@ -15,18 +15,18 @@ const STATUS: Record<NonNullable<ReissueView['deadlines']>['status'], string> = 
 export function Deadlines({ deadlines }: { deadlines: NonNullable<ReissueView['deadlines']> }) {
   return (
     <>
-      <Row label="承诺办结" field="promisedDue">
+      <SummaryRow label="承诺办结" field="promisedDue">
         {deadlines.promisedDue}
-      </Row>
-      <Row label="法定时限" field="legalDue">
+      </SummaryRow>
+      <SummaryRow label="法定时限" field="legalDue">
         {deadlines.legalDue}（60日内）
-      </Row>
-      <Row label="时限状态" field="deadlineStatus">
+      </SummaryRow>
+      <SummaryRow label="时限状态" field="deadlineStatus">
         <Text className={deadlines.overdue ? 'deadline--overdue' : ''} data-overdue={deadlines.overdue ? 'yes' : 'no'}>
           {deadlines.overdue ? '⚠ ' : ''}
           {STATUS[deadlines.status]}
         </Text>
-      </Row>
+      </SummaryRow>
     </>
   );
 }

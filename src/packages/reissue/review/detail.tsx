@@ -9,7 +9,7 @@ import { ApiError } from '../../../services/api';
 import { COURIERS, courierName, reissueApi, type ReissueView } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { Deadlines } from '../components/Deadlines';
-import { Row } from '../components/Row';
+import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
@@ -116,22 +116,22 @@ export default function ReissueReviewDetail() {
             )}
 
             <Section title="申请信息">
-              <Row label="申请人" field="subjectName">
+              <SummaryRow label="申请人" field="subjectName">
                 {view.subjectNameMasked}
-              </Row>
-              <Row label="补换原因">{view.reasonName}</Row>
-              <Row label="领取方式" field="delivery">
+              </SummaryRow>
+              <SummaryRow label="补换原因">{view.reasonName}</SummaryRow>
+              <SummaryRow label="领取方式" field="delivery">
                 {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : '大厅领取'}
-              </Row>
-              <Row label="缴费" field="paymentStatus">
+              </SummaryRow>
+              <SummaryRow label="缴费" field="paymentStatus">
                 {view.paymentStatusName} · ¥{view.fees.total}
-              </Row>
+              </SummaryRow>
               {view.shipment && (
-                <Row label="快递" field="shipment">
+                <SummaryRow label="快递" field="shipment">
                   {courierName(view.shipment.courier)} {view.shipment.trackingNumber}
-                </Row>
+                </SummaryRow>
               )}
-              {view.rejectionReason && <Row label="驳回原因">{view.rejectionReason}</Row>}
+              {view.rejectionReason && <SummaryRow label="驳回原因">{view.rejectionReason}</SummaryRow>}
               {view.deadlines && <Deadlines deadlines={view.deadlines} />}
             </Section>
 

@@ -12,7 +12,7 @@ import { useRemote } from '../../../services/useRemote';
 import { AddressForm, EMPTY_ADDRESS, addressProblem } from '../components/AddressForm';
 import { Deadlines } from '../components/Deadlines';
 import { FeeList } from '../components/FeeList';
-import { Row } from '../components/Row';
+import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { usePayment } from '../components/usePayment';
 import '../../../components/Form.scss';
@@ -126,31 +126,31 @@ export default function ReissueTrack() {
 
             {view.shipment && (
               <Section title="快递信息">
-                <Row label="快递公司" field="courier">
+                <SummaryRow label="快递公司" field="courier">
                   {courierName(view.shipment.courier)}
-                </Row>
-                <Row label="运单号" field="trackingNumber">
+                </SummaryRow>
+                <SummaryRow label="运单号" field="trackingNumber">
                   {view.shipment.trackingNumber}
-                </Row>
+                </SummaryRow>
               </Section>
             )}
 
             <Section title="办理信息">
-              <Row label="状态" field="stateName">
+              <SummaryRow label="状态" field="stateName">
                 {view.stateName}
-              </Row>
-              <Row label="领取方式" field="delivery">
+              </SummaryRow>
+              <SummaryRow label="领取方式" field="delivery">
                 {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : `大厅领取`}
-              </Row>
-              {view.collectionHallId && <Row label="领取大厅">{view.hallName}</Row>}
+              </SummaryRow>
+              {view.collectionHallId && <SummaryRow label="领取大厅">{view.hallName}</SummaryRow>}
               {view.deadlines && <Deadlines deadlines={view.deadlines} />}
             </Section>
 
             <Section title="费用">
               <FeeList fee={view.fees} />
-              <Row label="缴费状态" field="paymentStatus">
+              <SummaryRow label="缴费状态" field="paymentStatus">
                 {view.paymentStatusName}
-              </Row>
+              </SummaryRow>
             </Section>
 
             {payment.standIn}

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import './reissue.scss';
+import './SummaryRow.scss';
 
-/** One labelled line of an application's details. */
-export function Row({ label, children, field }: { label: string; children: ReactNode; field?: string }) {
+/** One labelled line of details: an appointment's, an application's. */
+export function SummaryRow({ label, children, field }: { label: string; children: ReactNode; field?: string }) {
   return (
     <View className="summary-row">
       <Text className="summary-row__label">{label}</Text>
