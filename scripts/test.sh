@@ -8,6 +8,9 @@ start=$(date +%s)
 
 step() { printf '\n== %s\n' "$1"; }
 
+step "lockfile"
+node scripts/npm/check-lockfile.mjs
+
 step "browser for e2e tests"
 bash scripts/ensure-chromium.sh
 
