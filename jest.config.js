@@ -4,6 +4,9 @@ const base = {
   rootDir: __dirname,
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
+  // Tests wait for conditions, never for time: the bound only ends a hung test. Jest's 5 s default
+  // failed property tests and the emulator's contention tests on a busy 2-core machine.
+  testTimeout: 60_000,
 };
 
 module.exports = {

@@ -229,7 +229,7 @@ test('the ticket page turns to 已签到 by itself while it is shown', async () 
   const checkIn = await harness.call('appointment', { action: 'checkIn', data: { token } }, OFFICER);
   expect(checkIn.body.ok).toBe(true);
   const number = String(checkIn.body.data.queueNumber);
-  await page.locator('.ticket__root[data-status="checkedIn"]:visible').waitFor({ timeout: 12_000 });
+  await page.locator('.ticket__root[data-status="checkedIn"]:visible').waitFor();
   expect(await visible('.ticket__root [data-queue-number]').getAttribute('data-queue-number')).toBe(number);
   expect(pageErrors).toEqual([]);
 });

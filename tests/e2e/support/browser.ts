@@ -44,7 +44,9 @@ export async function openBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-  context.setDefaultTimeout(15_000);
+  // Waits are for conditions, so a generous bound costs nothing on a quiet machine and holds on a
+  // busy one (CI's 2 cores with other suites beside it).
+  context.setDefaultTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -83,7 +85,7 @@ export function requireH5Build(): void {
 }
 
 /** Polls `read` until `ok(value)` holds or the time runs out; resolves with the last value. */
-export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!ok(value) && Date.now() < deadline) {
