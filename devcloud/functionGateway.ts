@@ -59,7 +59,7 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) 
     if (cached) return cached;
     const file = path.join(functionsDir, name, 'index.js');
     if (!existsSync(file)) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle found at run time, loaded once, synchronously
     const mod = require(file) as { main?: Main };
     if (typeof mod.main !== 'function') return undefined;
     loaded.set(name, mod.main);
