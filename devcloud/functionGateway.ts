@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { errorCatalogue } from '../core/errors/catalogue';
-import { readBody } from './readBody';
+import { errorCatalogue, type ErrorCode } from '../core/errors/catalogue';
+import { HttpStatus } from './httpStatus';
+import { readBody, RequestBodyError } from './readBody';
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
 
@@ -11,20 +12,23 @@ type Main = (event: unknown, context: unknown) => Promise<unknown>;
 export const PERSONA_HEADER = 'x-local-openid';
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 export const LOCAL_APPID = 'wx-local-hukou';
+/** The largest request body the gateway reads; a larger one is answered 413 REQUEST_TOO_LARGE. */
+export const FUNCTION_BODY_LIMIT = 1024 * 1024;
 
 export interface FunctionGatewayOptions {
   /** Folder with one bundled function per sub-folder (<name>/index.js). */
   functionsDir: string;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(json);
 }
 
-function gatewayError(res: ServerResponse, status: number, code: 'INVALID_REQUEST' | 'UNKNOWN_ACTION' | 'INTERNAL'): void {
-  send(res, status, { ok: false, error: { code, message: errorCatalogue[code] } });
+/** Statuses and codes: the table in httpStatus.ts. */
+function gatewayError(res: ServerResponse, status: number, code: ErrorCode, headers?: Record<string, string>): void {
+  send(res, status, { ok: false, error: { code, message: errorCatalogue[code] } }, headers);
 }
 
 /**
@@ -55,7 +59,7 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) 
     if (cached) return cached;
     const file = path.join(functionsDir, name, 'index.js');
     if (!existsSync(file)) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle found at run time, loaded once, synchronously
     const mod = require(file) as { main?: Main };
     if (typeof mod.main !== 'function') return undefined;
     loaded.set(name, mod.main);
@@ -63,23 +67,30 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) 
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return gatewayError(res, 405, 'INVALID_REQUEST');
+    if (req.method !== 'POST') return gatewayError(res, HttpStatus.wrongMethod, 'INVALID_REQUEST', { allow: 'POST' });
     const main = load(name);
-    if (!main) return gatewayError(res, 404, 'UNKNOWN_ACTION');
+    if (!main) return gatewayError(res, HttpStatus.notFound, 'UNKNOWN_ACTION');
+    let body: Buffer;
+    try {
+      body = await readBody(req, FUNCTION_BODY_LIMIT);
+    } catch (err) {
+      if (err instanceof RequestBodyError && err.reason === 'too-large') return gatewayError(res, HttpStatus.tooLarge, 'REQUEST_TOO_LARGE');
+      return; // The client went away: nobody to answer.
+    }
     let event: unknown;
     try {
-      event = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+      event = JSON.parse(body.toString('utf8') || '{}');
     } catch {
-      return gatewayError(res, 400, 'INVALID_REQUEST');
+      return gatewayError(res, HttpStatus.malformed, 'INVALID_REQUEST');
     }
     const header = req.headers[PERSONA_HEADER];
     const openid = typeof header === 'string' && OPENID.test(header) ? header : undefined;
     const clientIp = req.socket.remoteAddress ?? '127.0.0.1';
     try {
-      send(res, 200, await main(event, localContext(name, openid, clientIp)));
+      send(res, HttpStatus.ok, await main(event, localContext(name, openid, clientIp)));
     } catch {
       // A function must always answer with its envelope; reaching here is a bug in the function.
-      gatewayError(res, 500, 'INTERNAL');
+      gatewayError(res, HttpStatus.internal, 'INTERNAL');
     }
   };
 }

@@ -5,6 +5,7 @@ import { collections } from '../config/collections';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
+import { HttpStatus } from './httpStatus';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
@@ -71,7 +72,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405);
+      res.writeHead(HttpStatus.wrongMethod, { allow: 'GET, HEAD' });
       res.end();
       return;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: everything, from a fresh clone after `npm ci`.
-#  1. typecheck (strict)   2. bundle the functions, build weapp and H5
+#  1. typecheck (strict), lint (eslint, prettier --check)   2. bundle the functions, build weapp and H5
 #  3. unit, contract, integration, miniprogram and browser (e2e) tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,10 @@ bash scripts/ensure-chromium.sh
 
 step "typecheck"
 npx tsc --noEmit -p tsconfig.json
+
+step "lint (eslint, prettier --check; npm run format fixes the layout)"
+npx eslint .
+npx prettier --check . --log-level warn
 
 step "build: functions, weapp, h5"
 npx tsx scripts/build-functions.ts

@@ -61,6 +61,8 @@ export const errorCatalogue = {
   INTERNAL: '系统开小差了，请稍后再试；如多次失败请拨打大厅电话咨询',
   /** Client side only: the request never reached a function. */
   NETWORK_UNAVAILABLE: '网络不太稳定，请检查网络后重试',
+  /** The request body is over the gateway's limit (1 MiB): nothing the function could read. */
+  REQUEST_TOO_LARGE: '请求内容过大，请减少填写或上传的内容后重试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -3,45 +3,52 @@
  *
  * Business errors travel as HTTP 200 with `{ code, message, requestId }` in the body, as the real
  * service does; @cloudbase/node-sdk throws them as `TcbError` with the same `code`. Signature
- * headers (`Authorization: TC3-HMAC-SHA256 …`) are accepted without verification.
+ * headers (`Authorization: TC3-HMAC-SHA256 …`) are accepted without verification. A request
+ * that cannot be read at all (wrong method, not JSON, too large) gets a 4xx from the local cloud's
+ * one status table (../httpStatus.ts), still with `{ code, message, requestId }`.
  */
 import { randomBytes } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
+import { HttpStatus } from '../httpStatus';
+import { readBody, RequestBodyError } from '../readBody';
 import { runAction, type DbRequest, type Engine } from './actions';
-import { invalidParam, requestFailed, toDbError } from './errors';
+import { invalidParam, requestFailed, toDbError, type DbError } from './errors';
 import { isPlainObject } from './nedbModel';
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The largest request body the emulator reads; a larger one is answered 413. */
+export const DATABASE_BODY_LIMIT = 32 * 1024 * 1024;
 
 function requestId(): string {
   return `local-${randomBytes(8).toString('hex')}`;
 }
 
-function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
   });
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<DbRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw invalidParam('request body too large');
-    chunks.push(buf);
-  }
+/** A request the emulator could not read, with its status from the table in ../httpStatus.ts. */
+class Unreadable {
+  constructor(
+    readonly status: number,
+    readonly error: DbError,
+  ) {}
+}
+
+/** The request's JSON object, or why there is none. */
+function parseRequest(raw: Buffer): DbRequest | Unreadable {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    parsed = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw invalidParam('request body is not valid JSON');
+    return new Unreadable(HttpStatus.malformed, invalidParam('request body is not valid JSON'));
   }
-  if (!isPlainObject(parsed)) throw invalidParam('request body must be a JSON object');
+  if (!isPlainObject(parsed)) return new Unreadable(HttpStatus.malformed, invalidParam('request body must be a JSON object'));
   return parsed as DbRequest;
 }
 
@@ -55,24 +62,39 @@ export interface HandlerState {
 export function createHandler(state: HandlerState): (req: IncomingMessage, res: ServerResponse) => void {
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const id = requestId();
+    const refuse = ({ status, error }: Unreadable, headers?: Record<string, string>) =>
+      send(res, status, { requestId: id, code: error.code, message: error.message }, headers);
     if (req.method !== 'POST') {
-      send(res, 405, { requestId: id, code: 'INVALID_PARAM', message: 'the database API only accepts POST' });
+      refuse(new Unreadable(HttpStatus.wrongMethod, invalidParam('the database API only accepts POST')), { allow: 'POST' });
       return;
     }
     try {
       if (state.closed) throw requestFailed('the local database emulator is closed');
-      const body = await readBody(req);
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, DATABASE_BODY_LIMIT);
+      } catch (err) {
+        if (!(err instanceof RequestBodyError && err.reason === 'too-large')) return; // the client went away
+        refuse(new Unreadable(HttpStatus.tooLarge, invalidParam(`request body too large (over ${DATABASE_BODY_LIMIT} bytes)`)));
+        return;
+      }
+      const body = parseRequest(raw);
+      if (body instanceof Unreadable) {
+        refuse(body);
+        return;
+      }
       const result = await runAction(state.engine, body);
-      send(res, 200, { requestId: id, ...result });
+      send(res, HttpStatus.ok, { requestId: id, ...result });
     } catch (err) {
+      // Business errors: 200 with the code, which the SDK raises as a TcbError (../httpStatus.ts).
       const error = toDbError(err);
-      send(res, 200, { requestId: id, code: error.code, message: error.message });
+      send(res, HttpStatus.ok, { requestId: id, code: error.code, message: error.message });
     }
   };
   return (req, res) => {
     const running = serve(req, res).catch((err: unknown) => {
       // Only reachable if writing the response itself failed (e.g. the client went away).
-      if (!res.headersSent) send(res, 500, { code: 'DATABASE_REQUEST_FAILED', message: String(err) });
+      if (!res.headersSent) send(res, HttpStatus.internal, { code: 'DATABASE_REQUEST_FAILED', message: String(err) });
     });
     state.inFlight.add(running);
     void running.finally(() => state.inFlight.delete(running));

@@ -6,8 +6,13 @@ import type { Verification } from '../../core/identity/Verification';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey, putDoc } from '../cloudbase/documents';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's transaction API is untyped */
-type Tx = any;
+/** What this store uses of the SDK's transaction (its `runTransaction` is typed `any`). */
+interface Tx {
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: unknown }>; set(data: object): Promise<unknown>; update(data: object): Promise<unknown> };
+  };
+  rollback(reason: unknown): Promise<unknown>;
+}
 
 /** runTransaction rejects with the reason given to rollback(). */
 const BINDING_CHANGED = 'binding changed';

@@ -17,7 +17,8 @@ afterAll(async () => {
   await h.close();
 });
 
-async function ok<T = any>(action: string, data: unknown = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ok<T = any>(action: string, data: unknown = {}): Promise<T> {
   const { status, body } = await h.call('guide', { action, data });
   expect(status).toBe(200);
   if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body.error)}`);

@@ -18,7 +18,8 @@ function depsAt(iso: string): GuideDeps {
 }
 
 /** Runs an action as the cloud function does; returns its data after checking it against `output`. */
-async function call(action: string, data?: unknown, at = MONDAY_0930): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(action: string, data?: unknown, at = MONDAY_0930): Promise<any> {
   const { response, outcome } = await dispatch(guideActions, { action, data }, depsAt(at));
   if (!response.ok) throw new Error(`${action} failed: ${response.error.code} ${response.error.message}`);
   expect(outcome).toBe('ok');

@@ -26,7 +26,7 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: malformed JSON: ${(e as Error).message}`);
+    throw new Error(`${path}: malformed JSON: ${(e as Error).message}`, { cause: e });
   }
 }
 

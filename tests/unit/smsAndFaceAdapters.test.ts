@@ -559,7 +559,8 @@ describe('the local cloud’s stand-ins', () => {
     return { base, log, outbox: services.outbox };
   }
 
-  async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
     const res = await fetch(url, init);
     return { status: res.status, body: await res.json() };
   }

@@ -11,6 +11,6 @@ export async function decodeQrFrom(locator: Locator): Promise<string> {
   try {
     return decodeQrPng(png);
   } catch (error) {
-    throw new Error(`no QR code found in ${locator.toString()}: ${(error as Error).message}`);
+    throw new Error(`no QR code found in ${locator.toString()}: ${(error as Error).message}`, { cause: error });
   }
 }

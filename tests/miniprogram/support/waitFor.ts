@@ -7,7 +7,7 @@ export async function waitFor<T>(probe: () => T, opts: { timeout?: number; inter
   const timeout = opts.timeout ?? 10_000;
   const interval = opts.interval ?? 20;
   const deadline = Date.now() + timeout;
-  let lastError: unknown = new Error('never probed');
+  let lastError: unknown;
   for (;;) {
     try {
       const value = probe();

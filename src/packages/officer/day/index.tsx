@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
@@ -31,7 +31,7 @@ export default function OfficerDay() {
     else setVersion((n) => n + 1);
   });
 
-  const list = halls.data?.halls ?? [];
+  const list = useMemo(() => halls.data?.halls ?? [], [halls.data]);
   useEffect(() => {
     if (!hallId && list.length > 0) setHallId(list[0].id);
   }, [hallId, list]);
