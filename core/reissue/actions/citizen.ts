@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
+import { mayActForHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/IdentityDeps';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
 import { AddressInput, feesOf, mailAddress } from './address';
@@ -67,7 +68,7 @@ export const application = defineAction({
     const app = await deps.store.application(applicationId);
     if (app && app.applicant.actorOpenid === openid) return viewOf(deps, app, citizen(openid));
     const account = app ? await deps.identities.account(openid) : null;
-    if (app && account && (account.role === 'admin' || (account.role === 'officer' && account.halls.includes(app.hallId)))) {
+    if (app && mayActForHall(account, app.hallId)) {
       return viewOf(deps, app, { role: 'officer', id: openid });
     }
     throw new DomainError('REISSUE_NOT_FOUND');

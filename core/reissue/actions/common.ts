@@ -3,6 +3,7 @@ import { DomainError, isDomainError } from '../../errors/DomainError';
 import { idempotent as runOnce } from '../../function/idempotent';
 import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
 import type { Account } from '../../identity/Account';
+import { requireActingForHall } from '../../identity/hallAccess';
 import { audit, requireOpenid } from '../../identity/IdentityDeps';
 import type { Hall } from '../../guide/Hall';
 import { maskName } from '../../privacy/mask';
@@ -61,12 +62,9 @@ export async function ownApplication(deps: ReissueDeps, id: string): Promise<{ a
   return { app, openid };
 }
 
-/** An officer of the application's hall (or an admin). */
+/** An account that acts for the application's hall (core/identity/hallAccess.ts), or FORBIDDEN. */
 export async function requireOfficerOf(deps: ReissueDeps, hallId: string): Promise<Account> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
-  if (account.role === 'officer' && !account.halls.includes(hallId)) throw new DomainError('FORBIDDEN');
-  return account;
+  return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
 export function auditOfficer(deps: ReissueDeps, account: Account, app: ReissueRecord, action: string): Promise<void> {
