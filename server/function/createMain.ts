@@ -10,7 +10,7 @@ import { describeFailure, writeLog } from '../log/logLine';
 import { buildInfo } from './buildInfo';
 import { callerFrom, type Caller } from './caller';
 import { checkDatabase, type DatabaseCheck } from './checkDatabase';
-import { timerEventFrom } from './timerEvent';
+import { looksLikeTimer, platformTimerFrom } from './timerEvent';
 
 export interface MainOptions<K extends VariableName> {
   /**
@@ -112,8 +112,9 @@ export function createMain<Deps, K extends VariableName = never>(
   return async function main(event: unknown, context: unknown) {
     const started = Date.now();
     const caller = callerFrom(context);
-    // A timer has no caller; a mini-program user always has an openid, so cannot pose as one.
-    const timer = caller.openid ? undefined : timerEventFrom(event);
+    // Only the platform's timer (exact event shape, no client in the context: see timerEvent.ts).
+    const timer = platformTimerFrom(event, context);
+    const posing = !timer && looksLikeTimer(event);
     const request = timer ? { action: timer.trigger, data: {} } : event;
     const own =
       event && typeof event === 'object' && typeof (event as { requestId?: unknown }).requestId === 'string'
@@ -121,7 +122,8 @@ export function createMain<Deps, K extends VariableName = never>(
         : undefined;
     const requestId = (own && /^[A-Za-z0-9_-]{8,64}$/.test(own) ? own : undefined) ?? contextRequestId(context);
 
-    const result = await run(request, caller, timer?.trigger);
+    // A timer-shaped body from a client runs nothing: timer actions do not exist for clients.
+    const result = posing ? failure('UNKNOWN_ACTION') : await run(request, caller, timer?.trigger);
     const code = result.response.ok ? undefined : result.response.error.code;
     // A misconfigured call, or a health check that finds the environment wrong, names the variables.
     const environmentProblem =
@@ -136,7 +138,7 @@ export function createMain<Deps, K extends VariableName = never>(
       outcome: result.outcome,
       durationMs: Date.now() - started,
       errorCode: code,
-      error: environmentProblem ?? (result.cause === undefined ? undefined : describeFailure(result.cause)),
+      error: posing ? 'timer event from a client refused' : (environmentProblem ?? (result.cause === undefined ? undefined : describeFailure(result.cause))),
     });
     return result.response;
   };
