@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { localContext } from '../../devcloud/functionGateway';
 import { devEnvironment } from '../../devcloud/devEnvironment';
 import { createMain, type MainOptions } from '../../server/function/createMain';
@@ -52,8 +53,11 @@ test('a missing key stops every action with SERVICE_MISCONFIGURED and one log li
   const response = await main({ action: 'echo', data: {}, requestId: 'req-12345678' }, citizen);
   expect(response).toEqual({ ok: false, error: { code: 'SERVICE_MISCONFIGURED', message: '服务配置有误，请稍后再试或联系管理员' } });
   expect(logs).toEqual([
-    expect.objectContaining({ fn: 'keyed', action: 'echo', requestId: 'req-12345678', outcome: 'failed', errorCode: 'SERVICE_MISCONFIGURED', error: 'missing HUKOU_INDEX_KEY' }),
+    expect.objectContaining({ fn: 'keyed', action: 'echo', requestId: citizen.request_id, outcome: 'failed', errorCode: 'SERVICE_MISCONFIGURED', error: 'missing HUKOU_INDEX_KEY' }),
   ]);
+  // The client's request id reaches the log only as a digest.
+  expect(logs[0].clientRequest).toBe(createHash('sha256').update('req-12345678').digest('hex').slice(0, 16));
+  expect(JSON.stringify(logs)).not.toContain('req-12345678');
   expect(typeof logs[0].durationMs).toBe('number');
 });
 
