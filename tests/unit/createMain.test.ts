@@ -155,4 +155,7 @@ test('a function may not declare its own health action, nor a timer action it la
   const withHealth = { ...keyedActions, health: keyedActions.echo };
   expect(() => createMain('x', withHealth, () => ({ variables: 0 }))).toThrow(/health/);
   expect(() => createMain('x', keyedActions, () => ({ variables: 0 }), { timers: ['nope'] })).toThrow(/nope/);
+  // A repeatable write needs somewhere to keep its first result.
+  const withWrite = { ...keyedActions, write: { ...keyedActions.echo, idempotent: 'required' as const } };
+  expect(() => createMain('x', withWrite, () => ({ variables: 0 }))).toThrow(/write.*requestLog/);
 });
