@@ -49,8 +49,37 @@ export function localContext(fn: string, openid: string | undefined, clientIp: s
   };
 }
 
-/** `POST /fn/<name>`: runs the bundled function's `main(event, context)` in this process. */
-export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) {
+/**
+ * The context of a timer invocation: the platform's invocation fields and an environment that names
+ * no client (no openid, no client IP, no client SDK as source), as server/function/timerEvent.ts
+ * requires. What else CloudBase puts there is not documented; nothing here depends on it.
+ */
+export function timerContext(fn: string): Record<string, unknown> {
+  return {
+    request_id: randomUUID(),
+    function_name: fn,
+    function_version: '$LATEST',
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 60_000,
+    namespace: 'hukou-local',
+    environment: JSON.stringify({ TCB_ENV: process.env.TCB_ENV ?? 'hukou-local', SCF_NAMESPACE: 'hukou-local', TRIGGER_SRC: 'timer' }),
+  };
+}
+
+/** The event SCF hands a function when its timer trigger fires. */
+export function timerEvent(trigger: string, at: Date): Record<string, string> {
+  return { Type: 'Timer', TriggerName: trigger, Time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' };
+}
+
+export interface FunctionGateway {
+  /** `POST /fn/<name>`: a client's call (a persona, or anonymous). Never a timer. */
+  handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
+  /** Fires a timer trigger of a function the way the platform does (not reachable over HTTP). */
+  fireTimer(name: string, trigger: string, at?: Date): Promise<unknown>;
+}
+
+/** Runs the bundled functions' `main(event, context)` in this process: client calls over HTTP, timers from inside. */
+export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions): FunctionGateway {
   const loaded = new Map<string, Main>();
 
   function load(name: string): Main | undefined {
@@ -66,7 +95,13 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) 
     return mod.main;
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  async function fireTimer(name: string, trigger: string, at: Date = new Date()): Promise<unknown> {
+    const main = load(name);
+    if (!main) throw new Error(`no bundled function ${name}`);
+    return main(timerEvent(trigger, at), timerContext(name));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return gatewayError(res, HttpStatus.wrongMethod, 'INVALID_REQUEST', { allow: 'POST' });
     const main = load(name);
     if (!main) return gatewayError(res, HttpStatus.notFound, 'UNKNOWN_ACTION');
@@ -92,5 +127,7 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions) 
       // A function must always answer with its envelope; reaching here is a bug in the function.
       gatewayError(res, HttpStatus.internal, 'INTERNAL');
     }
-  };
+  }
+
+  return { handle, fireTimer };
 }

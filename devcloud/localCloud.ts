@@ -9,6 +9,7 @@ import { HttpStatus } from './httpStatus';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
+import { startTimerRunner } from './timerRunner';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
@@ -18,6 +19,8 @@ export interface LocalCloudOptions {
   dataDir?: string;
   functionsDir: string;
   h5Dir: string;
+  /** Run the declared timer triggers on their schedule (npm start); tests fire them with fireTimer. */
+  timers?: boolean;
 }
 
 export interface LocalCloud {
@@ -27,6 +30,8 @@ export interface LocalCloud {
   smsOutbox: SmsMessage[];
   /** Reminders the functions sent through the local notifier. */
   notifications: Notification[];
+  /** Fires a function's timer trigger as the platform does (event and context of a timer). */
+  fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (pathname === '/admin' || pathname.startsWith('/admin/')) return database.handle(req, res);
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
-      void gateway(req, res, fn[1]);
+      void gateway.handle(req, res, fn[1]);
       return;
     }
     if (pathname.startsWith('/local/')) {
@@ -89,13 +94,21 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   pointSdkAt(url);
   // The functions' keys and WeChat credentials: insecure fixed values unless already set.
   applyDevEnvironment();
+  const stopTimers = opts.timers
+    ? startTimerRunner(gateway, (fn, trigger, result) => {
+        const r = result as { ok?: boolean; error?: { code?: string } } | undefined;
+        console.log(`[定时触发] ${fn}.${trigger}: ${r?.ok ? 'ok' : (r?.error?.code ?? 'failed')}`);
+      })
+    : () => {};
 
   return {
     url,
     database,
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
+    fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
     async close() {
+      stopTimers();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

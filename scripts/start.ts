@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     dataDir: path.join(ROOT, '.data'),
     functionsDir: FUNCTIONS_OUT,
     h5Dir: H5_DIR,
+    timers: true,
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop the other process or run PORT=8788 npm start`);
     throw e;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     console.log(`seeded ${r.collection}: ${r.written}${r.stale.length ? ` (not in data/: ${r.stale.join(', ')})` : ''}`);
   }
   console.log(`demo personas (H5: 我的 → 切换身份): ${personas.map((p) => `${p.openid} (${p.label})`).join(', ')}`);
-  console.log(`\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\nPress Ctrl+C to stop.`);
+  console.log(`\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\n  timers     the declared triggers fire on schedule ([定时触发] lines)\nPress Ctrl+C to stop.`);
   const stop = () => {
     void cloud.close().then(() => process.exit(0));
   };

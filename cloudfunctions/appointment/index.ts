@@ -14,5 +14,5 @@ export const main = createMain<BookingDeps, (typeof bookingEnvironment)[number]>
     adapters ??= bookingAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: bookingEnvironment, healthCollection: 'appointments', timers: appointmentTimers },
+  { env: bookingEnvironment, healthCollection: 'appointments', timers: appointmentTimers, requestLog: 'booking_requests' },
 );

@@ -14,5 +14,5 @@ export const main = createMain<ReissueDeps, (typeof reissueEnvironment)[number]>
     adapters ??= reissueAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: reissueEnvironment, healthCollection: 'reissue_applications', timers: reissueTimers },
+  { env: reissueEnvironment, healthCollection: 'reissue_applications', timers: reissueTimers, requestLog: 'reissue_requests' },
 );

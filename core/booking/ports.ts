@@ -1,4 +1,3 @@
-import type { RequestLog } from '../function/idempotent';
 import type { Appointment } from './Appointment';
 import type { HallSchedule } from './HallSchedule';
 import type { SlotPlan } from './slots';
@@ -17,8 +16,8 @@ export interface SlotState {
 }
 
 
-/** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters, requests. */
-export interface BookingStore extends RequestLog {
+/** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters (requests: server/function/CloudbaseRequestLog). */
+export interface BookingStore {
   schedule(hallId: string): Promise<HallSchedule | null>;
   /** Every stored slot of a hall on a day: one indexed query. */
   slots(hallId: string, date: string): Promise<SlotState[]>;

@@ -40,6 +40,8 @@ export const errorCatalogue = {
   APPOINTMENT_NOT_ACTIVE: '该预约已取消、已办理或已过期',
   CANCEL_TOO_LATE: '已过取消截止时间，不能取消',
   REQUEST_IN_PROGRESS: '正在处理您刚才的操作，请稍候',
+  /** The request id was first used for another action or another input (it promised one request). */
+  IDEMPOTENCY_KEY_REUSED: '请求编号已用于其他请求，请重新提交',
   TICKET_INVALID: '预约码无效，请让市民刷新预约码后重试',
   TICKET_EXPIRED: '预约码已过期，请让市民刷新预约码',
   TICKET_OTHER_HALL: '该预约不在本大厅办理',

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../errors/DomainError';
 import { messageFor } from '../errors/catalogue';
 import type { ActionMap } from './action';
+import { canonicalJson } from './canonicalJson';
 import { FunctionRequest, type FunctionResponse } from './envelope';
+import { idempotent, type RequestLog } from './idempotent';
+
+/** What dispatch needs to run repeatable writes once (given by server/function/createMain). */
+export interface RequestContext {
+  fn: string;
+  /** The caller, from the function context; a request id is the caller's own. */
+  openid?: string;
+  log: RequestLog;
+  /** A one-way digest (e.g. SHA-256, hex) of a canonical input: the request's fingerprint. */
+  digest(text: string): string;
+}
 
 export type DispatchOutcome = 'ok' | 'rejected' | 'failed';
 
@@ -23,15 +35,15 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Parses the envelope and the action's input, runs the action, and maps every failure to a
- * catalogue error. Never throws, never leaks a stack trace.
+ * Parses the envelope and the action's input, runs the action (a repeatable write once per request
+ * id), and maps every failure to a catalogue error. Never throws, never leaks a stack trace.
  */
-export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, deps: Deps): Promise<DispatchResult> {
+export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, deps: Deps, requests?: RequestContext): Promise<DispatchResult> {
   const envelope = FunctionRequest.safeParse(event);
   if (!envelope.success) {
     return reject(new DomainError('INVALID_REQUEST'));
   }
-  const { action: name, data } = envelope.data;
+  const { action: name, data, requestId } = envelope.data;
   const action = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
   if (!action) {
     return reject(new DomainError('UNKNOWN_ACTION'), name);
@@ -42,7 +54,15 @@ export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, d
     if (!input.success) {
       return reject(new DomainError('INVALID_INPUT', describeIssues(input.error)), name);
     }
-    const result = await action.run(input.data, deps);
+    if (action.idempotent === 'required' && !requestId) {
+      return reject(new DomainError('INVALID_INPUT', '字段 requestId'), name);
+    }
+    const work = () => action.run(input.data, deps);
+    // The envelope's requestId is the one idempotency key, bound to function, action and input.
+    const result =
+      action.idempotent && requestId && requests?.openid
+        ? await idempotent(requests.log, `${requests.openid}:${requestId}`, { fn: requests.fn, action: name, fingerprint: requests.digest(canonicalJson(input.data)) }, work)
+        : await work();
     return { response: { ok: true, data: result }, action: name, outcome: 'ok' };
   } catch (e) {
     if (isDomainError(e)) return reject(e, name);

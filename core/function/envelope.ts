@@ -5,7 +5,11 @@ import type { ErrorCode } from '../errors/catalogue';
 export const FunctionRequest = z.object({
   action: z.string().min(1).max(64),
   data: z.unknown().optional(),
-  /** Client-chosen id that makes a repeatable write idempotent and ties logs together. */
+  /**
+   * Client-chosen id, the one idempotency key: a repeatable write (Action.idempotent) runs once per
+   * caller and id, bound to the function, action and input (core/function/idempotent.ts). Logged
+   * only as a digest.
+   */
   requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 export type FunctionRequest = z.infer<typeof FunctionRequest>;

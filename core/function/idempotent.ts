@@ -1,29 +1,52 @@
 import { DomainError, isDomainError } from '../errors/DomainError';
 import type { FunctionResponse } from './envelope';
 
-export type RequestState = { state: 'new' } | { state: 'pending' } | { state: 'done'; response: FunctionResponse<unknown> };
+/**
+ * What a request id was first used for: the function, the action and a fingerprint (a digest of
+ * the canonical input, never the input itself). A repeat is the same request only when all three
+ * are the same.
+ */
+export interface RequestBinding {
+  fn: string;
+  action: string;
+  fingerprint: string;
+}
 
-/** Where the first result of each repeatable write is kept (one document per caller and request id). */
+/** `binding` is absent only on records written before requests were bound (taken as the same request). */
+export type RequestState =
+  | { state: 'new' }
+  | { state: 'pending'; binding?: RequestBinding }
+  | { state: 'done'; binding?: RequestBinding; response: FunctionResponse<unknown> };
+
+/** Where the first result of each repeatable write is kept (one record per caller and request id). */
 export interface RequestLog {
-  /** The first call with a key gets 'new'; repeats get the stored response, or 'pending' while it runs. */
-  beginRequest(key: string): Promise<RequestState>;
+  /** The first call with a key records its binding and gets 'new'; repeats get the record as it is. */
+  beginRequest(key: string, binding: RequestBinding): Promise<RequestState>;
   finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void>;
   abandonRequest(key: string): Promise<void>;
 }
 
+const sameRequest = (a: RequestBinding | undefined, b: RequestBinding): boolean =>
+  !a || (a.fn === b.fn && a.action === b.action && a.fingerprint === b.fingerprint);
+
 /**
- * Runs a repeatable write once per (caller, client request id): a repeat returns the first result,
- * success or catalogue error, as it was; a repeat while the first is still running is told to wait.
- * An unexpected failure forgets the request, so the client may retry it.
+ * Runs a repeatable write once per (caller, request id), as Stripe's idempotency keys do:
+ * - a repeat of the same request (same function, action and input) returns the first result,
+ *   success or catalogue error, as it was; while the first still runs it is told to wait;
+ * - the same id with another action or another input is refused (IDEMPOTENCY_KEY_REUSED) and does
+ *   nothing: the id promised one request;
+ * - an unexpected failure forgets the request, so the client may retry it.
  */
-export async function idempotent<T>(log: RequestLog, openid: string, requestId: string, work: () => Promise<T>): Promise<T> {
-  const key = `${openid}:${requestId}`;
-  const begun = await log.beginRequest(key);
+export async function idempotent<T>(log: RequestLog, key: string, binding: RequestBinding, work: () => Promise<T>): Promise<T> {
+  const begun = await log.beginRequest(key, binding);
+  if (begun.state !== 'new' && !sameRequest(begun.binding, binding)) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   if (begun.state === 'pending') throw new DomainError('REQUEST_IN_PROGRESS');
   if (begun.state === 'done') {
     const r = begun.response;
     if (r.ok) return r.data as T;
-    throw new DomainError(r.error.code);
+    const first = new DomainError(r.error.code);
+    first.message = r.error.message;
+    throw first;
   }
   try {
     const data = await work();

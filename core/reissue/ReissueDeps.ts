@@ -1,5 +1,4 @@
 import type { WorkCalendar } from '../booking/WorkCalendar';
-import type { RequestLog } from '../function/idempotent';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/IdentityDeps';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
@@ -32,8 +31,8 @@ export interface QueueQuery {
   limit: number;
 }
 
-/** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`, `reissue_requests`). */
-export interface ReissueStore extends RequestLog {
+/** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`; requests: server/function/CloudbaseRequestLog). */
+export interface ReissueStore {
   application(id: string): Promise<ReissueRecord | null>;
   insert(app: ReissueRecord): Promise<void>;
   /**

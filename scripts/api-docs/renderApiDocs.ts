@@ -6,12 +6,18 @@ import { renderSchema } from './renderSchema';
 
 const COMMON = ['INVALID_REQUEST', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'SERVICE_MISCONFIGURED', 'INTERNAL'] as const;
 
-type Documented = { summary: string; input: z.ZodType; output: z.ZodType; errors: readonly string[] };
+type Documented = { summary: string; input: z.ZodType; output: z.ZodType; errors: readonly string[]; idempotent?: 'required' | 'optional' };
 
 function renderAction(out: string[], title: string, action: Documented, timer?: { name: string; cron: string }): void {
   const input = z.toJSONSchema(action.input, { io: 'input', unrepresentable: 'any' });
   const output = z.toJSONSchema(action.output, { io: 'output', unrepresentable: 'any' });
   out.push(`### \`${title}\``, '', action.summary, '');
+  if (action.idempotent) {
+    out.push(
+      `Repeatable write: the envelope's \`requestId\` is ${action.idempotent === 'required' ? 'required' : 'optional'}; the same id with the same input answers the first result, with another input or action \`IDEMPOTENCY_KEY_REUSED\`.`,
+      '',
+    );
+  }
   if (timer) out.push(`Run only by the timer trigger \`${timer.name}\` (cron \`${timer.cron}\`); a client calling it gets \`UNKNOWN_ACTION\`.`, '');
   out.push('Input `data`:', '', '```ts', renderSchema(input as object), '```', '');
   out.push('Output `data`:', '', '```ts', renderSchema(output as object), '```', '');
@@ -29,8 +35,11 @@ export function renderApiDocs(): string {
     'Every function receives `{ action, data, requestId? }` and answers',
     '`{ ok: true, data }` or `{ ok: false, error: { code, message } }`. `message` is Chinese text that can be',
     'shown to the user as it is. The caller is identified only by the function context (`WX_OPENID`), never',
-    'by the payload. `requestId` (8–64 characters of `A-Za-z0-9_-`) ties log lines together and makes',
-    'repeatable writes idempotent.',
+    'by the payload. `requestId` (8–64 characters of `A-Za-z0-9_-`) is the one idempotency key: a repeatable',
+    'write (marked below) runs once per caller and `requestId`, and the id is bound to the function, the action',
+    'and (a digest of) the input. A repeat of the same request answers the first result; the same id with',
+    'another action or input is refused with `IDEMPOTENCY_KEY_REUSED` and does nothing. Logs carry only a',
+    'digest of it. Timer actions run only from the platform\'s timer trigger, never from a client.',
     '',
     `Every action may also return ${COMMON.map((c) => `\`${c}\``).join(', ')}.`,
     '`SERVICE_MISCONFIGURED` means a key or credential the function needs is missing or malformed in its',

@@ -112,7 +112,8 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
         headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
         body: JSON.stringify({
           action: 'reserve',
-          data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId, requestId: requestId() },
+          data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId },
+          requestId: requestId(),
         }),
       });
       const body = (await res.json()) as { ok: boolean; error?: { code: string } };

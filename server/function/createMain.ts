@@ -9,8 +9,13 @@ import { describeProblems, loadEnvironment, type Environment, type EnvironmentRe
 import { describeFailure, writeLog } from '../log/logLine';
 import { buildInfo } from './buildInfo';
 import { callerFrom, type Caller } from './caller';
+import { database } from '../cloudbase/app';
+import { systemClock } from '../clock';
+import type { RequestLog } from '../../core/function/idempotent';
 import { checkDatabase, type DatabaseCheck } from './checkDatabase';
-import { timerEventFrom } from './timerEvent';
+import { CloudbaseRequestLog } from './CloudbaseRequestLog';
+import { sha256Hex } from './requestDigest';
+import { looksLikeTimer, platformTimerFrom } from './timerEvent';
 
 export interface MainOptions<K extends VariableName> {
   /**
@@ -21,6 +26,11 @@ export interface MainOptions<K extends VariableName> {
   env?: readonly K[];
   /** Actions that only timer triggers run (trigger name = action name); clients get UNKNOWN_ACTION. */
   timers?: readonly string[];
+  /**
+   * Where the function's repeatable writes (actions with `idempotent`) keep their first results: a
+   * declared collection (config/collections.ts), or a log (tests). Required when any action is one.
+   */
+  requestLog?: string | (() => RequestLog);
   /** The collection the health check counts; the first declared one by default. */
   healthCollection?: string;
   /** Replaces the database probe of the health check (tests). */
@@ -34,6 +44,11 @@ interface HealthDeps {
 function contextRequestId(context: unknown): string | undefined {
   const id = context && typeof context === 'object' ? (context as { request_id?: unknown }).request_id : undefined;
   return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+}
+
+function envelopeRequestId(event: unknown): string | undefined {
+  const id = event && typeof event === 'object' ? (event as { requestId?: unknown }).requestId : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : undefined;
 }
 
 function failure(code: 'SERVICE_MISCONFIGURED' | 'UNKNOWN_ACTION' | 'INTERNAL', action?: string, cause?: unknown): DispatchResult {
@@ -60,6 +75,14 @@ export function createMain<Deps, K extends VariableName = never>(
   if (Object.prototype.hasOwnProperty.call(actions, 'health')) throw new Error(`${fn}: "health" is answered by createMain`);
   const timers = new Set(options.timers ?? []);
   for (const t of timers) if (!Object.prototype.hasOwnProperty.call(actions, t)) throw new Error(`${fn}: timer action ${t} is not an action`);
+  const repeatable = Object.entries(actions).filter(([, a]) => a.idempotent).map(([name]) => name);
+  if (repeatable.length && !options.requestLog) throw new Error(`${fn}: idempotent actions (${repeatable.join(', ')}) need a requestLog`);
+  let requestLog: RequestLog | undefined;
+  const logOfRequests = (): RequestLog | undefined => {
+    const source = options.requestLog;
+    if (!source) return undefined;
+    return (requestLog ??= typeof source === 'string' ? new CloudbaseRequestLog(database(), source, () => systemClock.now()) : source());
+  };
   const probeCollection = options.healthCollection ?? collections[0]?.name ?? '';
   const probe = options.checkDatabase ?? (() => checkDatabase(probeCollection));
 
@@ -101,27 +124,28 @@ export function createMain<Deps, K extends VariableName = never>(
     const env = loadOnce();
     if (!env.ok) return failure('SERVICE_MISCONFIGURED', name);
     let deps: Deps;
+    let log: RequestLog | undefined;
     try {
       deps = makeDeps(caller, env.env);
+      log = logOfRequests();
     } catch (e) {
       return failure('INTERNAL', name, e);
     }
-    return dispatch(actions, event, deps);
+    return dispatch(actions, event, deps, log ? { fn, openid: caller.openid, log, digest: sha256Hex } : undefined);
   }
 
   return async function main(event: unknown, context: unknown) {
     const started = Date.now();
     const caller = callerFrom(context);
-    // A timer has no caller; a mini-program user always has an openid, so cannot pose as one.
-    const timer = caller.openid ? undefined : timerEventFrom(event);
+    // Only the platform's timer (exact event shape, no client in the context: see timerEvent.ts).
+    const timer = platformTimerFrom(event, context);
+    const posing = !timer && looksLikeTimer(event);
     const request = timer ? { action: timer.trigger, data: {} } : event;
-    const own =
-      event && typeof event === 'object' && typeof (event as { requestId?: unknown }).requestId === 'string'
-        ? (event as { requestId: string }).requestId
-        : undefined;
-    const requestId = (own && /^[A-Za-z0-9_-]{8,64}$/.test(own) ? own : undefined) ?? contextRequestId(context);
+    // The client's requestId is typed by the client: the log gets a digest of it, never the value.
+    const own = envelopeRequestId(event);
 
-    const result = await run(request, caller, timer?.trigger);
+    // A timer-shaped body from a client runs nothing: timer actions do not exist for clients.
+    const result = posing ? failure('UNKNOWN_ACTION') : await run(request, caller, timer?.trigger);
     const code = result.response.ok ? undefined : result.response.error.code;
     // A misconfigured call, or a health check that finds the environment wrong, names the variables.
     const environmentProblem =
@@ -132,11 +156,12 @@ export function createMain<Deps, K extends VariableName = never>(
       fn,
       action: known(result.action),
       trigger: timer?.trigger,
-      requestId,
+      requestId: contextRequestId(context),
+      clientRequest: own === undefined ? undefined : sha256Hex(own).slice(0, 16),
       outcome: result.outcome,
       durationMs: Date.now() - started,
       errorCode: code,
-      error: environmentProblem ?? (result.cause === undefined ? undefined : describeFailure(result.cause)),
+      error: posing ? 'timer event from a client refused' : (environmentProblem ?? (result.cause === undefined ? undefined : describeFailure(result.cause))),
     });
     return result.response;
   };

@@ -8,8 +8,10 @@ export interface LogLine {
   action?: string;
   /** The timer trigger that ran the action (timer invocations only). */
   trigger?: string;
-  /** The client's requestId, or else the platform's invocation id. */
+  /** The platform's invocation id (server-generated; never a client-typed value). */
   requestId?: string;
+  /** A digest of the client's envelope requestId (16 hex of SHA-256), to find a client's request. */
+  clientRequest?: string;
   outcome: 'ok' | 'rejected' | 'failed' | 'start';
   durationMs?: number;
   errorCode?: string;
@@ -17,7 +19,7 @@ export interface LogLine {
   error?: string;
 }
 
-const ALLOWED: readonly (keyof LogLine)[] = ['fn', 'action', 'trigger', 'requestId', 'outcome', 'durationMs', 'errorCode', 'error'];
+const ALLOWED: readonly (keyof LogLine)[] = ['fn', 'action', 'trigger', 'requestId', 'clientRequest', 'outcome', 'durationMs', 'errorCode', 'error'];
 
 export type LogSink = (line: string) => void;
 

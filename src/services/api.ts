@@ -14,7 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-function requestId(): string {
+/** A fresh request id (8–64 of `A-Za-z0-9_-`, as the envelope takes it). */
+function freshRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
@@ -48,9 +49,14 @@ async function viaLocalCloud(fn: string, payload: object): Promise<unknown> {
  * Calls one action of one cloud function. On weapp through `Taro.cloud.callFunction`; the H5 build
  * talks to the local cloud's gateway. Resolves with the action's data or throws an ApiError whose
  * message can be shown as it is.
+ *
+ * `requestId` is the envelope's request id: a repeatable write (reserve, cancel, apply, pay, …) is
+ * done once per id, and the id is bound to that action and input. Retry a write that may not have
+ * happened with the SAME id and the same input (see retryWithSameId); anything else gets a new id.
+ * Without one, each call gets a fresh id.
  */
-export async function call<T>(fn: string, action: string, data: object = {}): Promise<T> {
-  const payload = { action, data, requestId: requestId() };
+export async function call<T>(fn: string, action: string, data: object = {}, requestId: string = freshRequestId()): Promise<T> {
+  const payload = { action, data, requestId };
   let response: unknown;
   try {
     response = process.env.TARO_ENV === 'weapp' ? await viaCloud(fn, payload) : await viaLocalCloud(fn, payload);

@@ -69,11 +69,12 @@ export function retryWithSameId(error: ApiError): boolean {
 export const appointmentApi = {
   bookingOptions: (business: string) => call<BookingOptions>('appointment', 'bookingOptions', { business }),
   availability: (hallId: string, business: string, date: string) => call<Availability>('appointment', 'availability', { hallId, business, date }),
-  reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string; requestId: string }) =>
-    call<AppointmentView>('appointment', 'reserve', input),
-  cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId, requestId }),
+  // Repeatable writes: the request id goes in the envelope, bound to the action and its input.
+  reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string }, requestId: string) =>
+    call<AppointmentView>('appointment', 'reserve', input, requestId),
+  cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId }, requestId),
   reschedule: (appointmentId: string, slotId: string, requestId: string) =>
-    call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId, requestId }),
+    call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId }, requestId),
   myAppointments: () => call<{ appointments: AppointmentView[] }>('appointment', 'myAppointments'),
   ticket: (appointmentId: string) => call<TicketView>('appointment', 'ticket', { appointmentId }),
   // Officer actions.

@@ -79,12 +79,13 @@ export const reissueApi = {
     call<EligibilityView>('reissue', 'eligibility', { appearanceUnchanged: true, ...input }),
   reportLoss: (forMemberId?: string) =>
     call<{ reported: true; alreadyReported: boolean; reportedAt: string }>('reissue', 'reportLoss', forMemberId ? { forMemberId } : {}),
-  apply: (input: { forMemberId?: string; reason: ReissueReason; delivery: DeliveryInput; requestId: string }) =>
-    call<ReissueView>('reissue', 'apply', { ...input, appearanceUnchanged: true }),
-  pay: (applicationId: string, requestId?: string) => call<PaymentStart>('reissue', 'pay', requestId ? { applicationId, requestId } : { applicationId }),
+  // Repeatable writes (apply, pay, cancel): the request id goes in the envelope, bound to the action and its input.
+  apply: (input: { forMemberId?: string; reason: ReissueReason; delivery: DeliveryInput }, requestId: string) =>
+    call<ReissueView>('reissue', 'apply', { ...input, appearanceUnchanged: true }, requestId),
+  pay: (applicationId: string, requestId?: string) => call<PaymentStart>('reissue', 'pay', { applicationId }, requestId),
   confirmPayment: (applicationId: string, reported?: 'ok' | 'fail' | 'cancel' | 'timeout') =>
     call<ReissueView>('reissue', 'confirmPayment', reported ? { applicationId, reported } : { applicationId }),
-  cancel: (input: Versioned & { requestId: string }) => call<ReissueView>('reissue', 'cancel', input),
+  cancel: (input: Versioned, requestId: string) => call<ReissueView>('reissue', 'cancel', input, requestId),
   changeAddress: (input: Versioned & { address: AddressInput }) => call<ReissueView>('reissue', 'changeAddress', input),
   myApplications: () => call<{ applications: ReissueView[] }>('reissue', 'myApplications'),
   application: (applicationId: string) => call<ReissueView>('reissue', 'application', { applicationId }),

@@ -213,7 +213,7 @@ test('the ticket page turns to 已签到 by itself while it is shown', async () 
   expect(mother).toBeDefined();
   const reserved = await harness.call(
     'appointment',
-    { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: day.slotId, forMemberId: mother.memberId, requestId: 'e2e-mother-0001' } },
+    { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: day.slotId, forMemberId: mother.memberId }, requestId: 'e2e-mother-0001' },
     CITIZEN,
   );
   expect(reserved.body.ok).toBe(true);
@@ -266,7 +266,7 @@ test('a citizen moves an appointment to another slot (改约), then cancels it b
   expect(later).toBeDefined();
   const reserved = await harness.call(
     'appointment',
-    { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: later!.slots[0].slotId, requestId: 'e2e-move-00001' } },
+    { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: later!.slots[0].slotId }, requestId: 'e2e-move-00001' },
     CITIZEN,
   );
   expect(reserved.body.ok).toBe(true);

@@ -172,7 +172,7 @@ test('apply by mail and pay → officer reviews, approves, produces, ships → t
     body: JSON.stringify({ trackingNumber: TRACKING, to: 'delivered' }),
   });
   expect(advanced.status).toBe(200);
-  const polled = await h.call('reissue', { Type: 'Timer', TriggerName: 'pollShipments', Time: new Date().toISOString() });
+  const polled = { body: await h.timer('reissue', 'pollShipments') };
   expect(polled.body.data).toMatchObject({ delivered: 1 });
   await open(`packages/reissue/track/index?id=${id}`);
   await visible('.reissue-track__root[data-state="delivered"]').waitFor();

@@ -42,7 +42,7 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       await db.collection('hall_schedules').doc(HALL).update({ windows, perWindow, walkInShare: 0 });
       const slotId = `${HALL}:${date}:${start.replace(':', '')}`;
       const results = await Promise.all(
-        openids.map((openid) => h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId, requestId: requestId() } }, openid)),
+        openids.map((openid) => h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: requestId() }, openid)),
       );
       const booked = results.filter((r) => r.body.ok);
       const refused = results.filter((r) => !r.body.ok).map((r) => r.body.error.code);

@@ -128,7 +128,7 @@ test('log lines hold only allowlisted fields', async () => {
   await ok('search', { q: '身份证' });
   const lines = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines.length).toBeGreaterThan(0);
-  const allowed = new Set(['time', 'fn', 'action', 'requestId', 'outcome', 'durationMs', 'errorCode', 'error']);
+  const allowed = new Set(['time', 'fn', 'action', 'requestId', 'clientRequest', 'outcome', 'durationMs', 'errorCode', 'error']);
   for (const line of lines) for (const key of Object.keys(line)) expect(allowed).toContain(key);
   expect(lines.some((l) => l.action === 'search' && l.outcome === 'ok')).toBe(true);
   // The search words are input, not log fields.

@@ -169,7 +169,11 @@ test('a daily timer deletes stale verification sessions and failure counters; cl
   await db.collection('verifications').add({ _id: 'itest-stale-verification', openid: 'itest-x', step: 'failed', expiresAt: old, createdAt: old });
   await db.collection('verification_failures').add({ _id: 'itest-x:2020-01-01', openid: 'itest-x', day: '2020-01-01', count: 3 });
   expect((await flow.error('itest-x', 'purgeExpiredVerifications')).code).toBe('UNKNOWN_ACTION');
-  const timer = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
+  // The same timer body posted by a client (anonymous) runs nothing.
+  const posed = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
+  expect(posed.body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toHaveLength(1);
+  const timer = { body: await h.timer('identity', 'purgeExpiredVerifications') };
   expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0 } });
   expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toEqual([]);
   // Today's counters and live sessions stay.

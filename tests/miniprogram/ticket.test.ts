@@ -87,7 +87,7 @@ beforeAll(async () => {
   cloud.harness.setNow(NOW);
   const reserved = await cloud.harness.call(
     'appointment',
-    { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: `${HALL}:${DAY}:0900`, requestId: 'mp-ticket-reserve-1' } },
+    { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: `${HALL}:${DAY}:0900` }, requestId: 'mp-ticket-reserve-1' },
     CITIZEN,
   );
   expect(reserved).toMatchObject({ status: 200, body: { ok: true, data: { status: 'booked', date: DAY, start: '09:00' } } });

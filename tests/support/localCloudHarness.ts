@@ -9,6 +9,8 @@ export interface Harness {
   cloud: LocalCloud;
   /** POST /fn/<name> as a persona (or anonymously); resolves with the function's envelope. */
   call(fn: string, event: unknown, persona?: string): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Fires a function's timer trigger as the platform does (POST /fn cannot); resolves with its envelope. */
+  timer(fn: string, trigger: string): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Every log line the functions wrote through the allowlisted logger, for leak scans. */
   logs: string[];
   /** Every response body the functions returned, for leak scans. */
@@ -51,6 +53,11 @@ export async function startHarness(opts: { seed?: boolean } = {}): Promise<Harne
       const text = await res.text();
       responses.push(text);
       return { status: res.status, body: JSON.parse(text) };
+    },
+    async timer(fn, trigger) {
+      const body = await cloud.fireTimer(fn, trigger);
+      responses.push(JSON.stringify(body));
+      return body;
     },
     setNow(instant) {
       if (instant) process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(instant.getTime() - Date.now());

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { localContext } from '../../devcloud/functionGateway';
 import { devEnvironment } from '../../devcloud/devEnvironment';
 import { createMain, type MainOptions } from '../../server/function/createMain';
@@ -52,8 +53,11 @@ test('a missing key stops every action with SERVICE_MISCONFIGURED and one log li
   const response = await main({ action: 'echo', data: {}, requestId: 'req-12345678' }, citizen);
   expect(response).toEqual({ ok: false, error: { code: 'SERVICE_MISCONFIGURED', message: '服务配置有误，请稍后再试或联系管理员' } });
   expect(logs).toEqual([
-    expect.objectContaining({ fn: 'keyed', action: 'echo', requestId: 'req-12345678', outcome: 'failed', errorCode: 'SERVICE_MISCONFIGURED', error: 'missing HUKOU_INDEX_KEY' }),
+    expect.objectContaining({ fn: 'keyed', action: 'echo', requestId: citizen.request_id, outcome: 'failed', errorCode: 'SERVICE_MISCONFIGURED', error: 'missing HUKOU_INDEX_KEY' }),
   ]);
+  // The client's request id reaches the log only as a digest.
+  expect(logs[0].clientRequest).toBe(createHash('sha256').update('req-12345678').digest('hex').slice(0, 16));
+  expect(JSON.stringify(logs)).not.toContain('req-12345678');
   expect(typeof logs[0].durationMs).toBe('number');
 });
 
@@ -94,10 +98,38 @@ test('a timer trigger runs its action; clients cannot, and cannot pose as a time
   expect(logs.at(-1)).toMatchObject({ fn: 'keyed', action: 'sweep', trigger: 'sweep', requestId: 'timer-invocation-1', outcome: 'ok' });
 
   expect(await main({ action: 'sweep', data: {} }, citizen)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
-  // The same event from a signed-in user is just a malformed request.
-  expect(await main(fired, citizen)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   // A trigger may run only its own timer action.
-  expect(await main({ Type: 'Timer', TriggerName: 'echo' }, timerContext)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  expect(await main({ Type: 'Timer', TriggerName: 'echo', Time: '2026-11-23T16:00:00Z' }, timerContext)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+});
+
+test('a timer-shaped body from any client runs nothing: signed in, anonymous, web SDK, HTTP access, or not quite the shape', async () => {
+  setValid();
+  let built = 0;
+  const main = keyed({}, () => {
+    built++;
+    return { variables: 0 };
+  });
+  const fired = { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-23T16:00:00Z', Message: '' };
+  const env = (e: Record<string, string>) => ({ request_id: 'client-1', environment: JSON.stringify(e) });
+  const clients = [
+    citizen,
+    localContext('keyed', undefined, '127.0.0.1'),
+    env({ TCB_SOURCE: 'web_client', TCB_UUID: 'anonymous-1', TCB_ISANONYMOUS_USER: 'true' }),
+    env({ TCB_SOURCE: 'web_client' }),
+    env({ TCB_SOURCE_IP: '203.0.113.9' }),
+    env({ TCB_HTTP_CONTEXT: '{"httpMethod":"POST"}' }),
+    env({ WX_CLIENTIP: '203.0.113.9' }),
+  ];
+  for (const context of clients) {
+    expect(await main(fired, context)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  }
+  // Not exactly the timer's shape, even with no client in the context.
+  for (const event of [{ ...fired, action: 'sweep' }, { Type: 'Timer', TriggerName: 'sweep' }, { ...fired, Type: 'timer ' }, { ...fired, Time: 'soon' }]) {
+    expect(await main(event, timerContext)).toMatchObject({ ok: false });
+  }
+  expect(built).toBe(0);
+  expect(logs.every((l) => l.trigger === undefined && l.outcome === 'rejected')).toBe(true);
+  expect(logs[0]).toMatchObject({ errorCode: 'UNKNOWN_ACTION', error: 'timer event from a client refused' });
 });
 
 test('log lines carry only names the function declares, and the platform request id when the client gave none', async () => {
@@ -123,4 +155,7 @@ test('a function may not declare its own health action, nor a timer action it la
   const withHealth = { ...keyedActions, health: keyedActions.echo };
   expect(() => createMain('x', withHealth, () => ({ variables: 0 }))).toThrow(/health/);
   expect(() => createMain('x', keyedActions, () => ({ variables: 0 }), { timers: ['nope'] })).toThrow(/nope/);
+  // A repeatable write needs somewhere to keep its first result.
+  const withWrite = { ...keyedActions, write: { ...keyedActions.echo, idempotent: 'required' as const } };
+  expect(() => createMain('x', withWrite, () => ({ variables: 0 }))).toThrow(/write.*requestLog/);
 });

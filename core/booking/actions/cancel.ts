@@ -3,7 +3,6 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import type { Appointment } from '../Appointment';
 import type { BookingDeps } from '../BookingDeps';
-import { idempotent } from '../../function/idempotent';
 import { cancellationDeadline, type SlotPlan } from '../slots';
 import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
@@ -39,20 +38,19 @@ export async function endAppointment(
 }
 
 export const cancel = defineAction({
-  summary: "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. Idempotent.",
-  input: z.object({ appointmentId: z.string().min(8).max(64), requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict(),
+  summary: "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. Idempotent under the envelope requestId.",
+  input: z.object({ appointmentId: z.string().min(8).max(64) }).strict(),
   output: AppointmentView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE', 'CANCEL_TOO_LATE', 'REQUEST_IN_PROGRESS'],
-  async run({ appointmentId, requestId }, deps: BookingDeps) {
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE', 'CANCEL_TOO_LATE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  idempotent: 'required',
+  async run({ appointmentId }, deps: BookingDeps) {
     const { account } = await resolveSubject(deps, undefined);
-    return idempotent(deps.booking, account._id, requestId, async () => {
-      const a = await deps.booking.appointment(appointmentId);
-      if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
-      if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-      const deadline = await cancelDeadlineOf(deps, a);
-      if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
-      if (!(await endAppointment(deps, a, { status: 'cancelled' }))) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-      return appointmentView({ ...a, status: 'cancelled' }, deps);
-    });
+    const a = await deps.booking.appointment(appointmentId);
+    if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    const deadline = await cancelDeadlineOf(deps, a);
+    if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
+    if (!(await endAppointment(deps, a, { status: 'cancelled' }))) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    return appointmentView({ ...a, status: 'cancelled' }, deps);
   },
 });

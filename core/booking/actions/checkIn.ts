@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
+import { mayActForHall, requireActingForAnyHall } from '../../identity/hallAccess';
 import { audit } from '../../identity/IdentityDeps';
 import { requireOpenid } from '../../identity/IdentityDeps';
 import { shanghaiDate } from '../../time/shanghai';
@@ -22,14 +23,13 @@ export const checkIn = defineAction({
   output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TICKET_INVALID', 'TICKET_EXPIRED', 'TICKET_OTHER_HALL', 'TICKET_NOT_TODAY', 'CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'ALREADY_CHECKED_IN', 'APPOINTMENT_NOT_ACTIVE'],
   async run({ token }, deps: BookingDeps) {
-    const officer = await deps.identities.account(requireOpenid(deps));
-    if (!officer || (officer.role !== 'officer' && officer.role !== 'admin')) throw new DomainError('FORBIDDEN');
+    const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     const now = deps.clock.now();
     const read = readTicket(token, deps.tickets, now);
     if (!read.ok) throw new DomainError(read.reason === 'expired' ? 'TICKET_EXPIRED' : 'TICKET_INVALID');
     const a = await deps.booking.appointment(read.claims.appointmentId);
     if (!a || a.hallId !== read.claims.hallId) throw new DomainError('TICKET_INVALID');
-    if (!officer.halls.includes(a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
+    if (!mayActForHall(officer, a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
     if (a.status === 'checkedIn') throw new DomainError('ALREADY_CHECKED_IN');
     if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
+import { requireActingForHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/IdentityDeps';
 import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
@@ -9,10 +10,7 @@ import { slotsOn } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
 
 async function requireOfficerOf(deps: BookingDeps, hallId: string) {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
-  if (account.role === 'officer' && !account.halls.includes(hallId)) throw new DomainError('FORBIDDEN');
-  return account;
+  return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
 const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
-import { audit, requireOpenid, requireRole, type IdentityDeps } from '../IdentityDeps';
+import { requireAdmin } from '../hallAccess';
+import { audit, requireOpenid, type IdentityDeps } from '../IdentityDeps';
 import { INVITATION_POLICY, type OfficerInvitation } from '../Invitation';
 import { AuditEntryView, StatusView } from '../views';
 import { accountOf, statusOf } from './status';
@@ -13,7 +14,7 @@ export const createOfficerInvitation = defineAction({
   output: z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
   async run({ halls, validDays }, deps: IdentityDeps) {
-    const admin = await requireRole(deps, ['admin']);
+    const admin = requireAdmin(await deps.store.account(requireOpenid(deps)));
     const missing = await deps.store.missingHalls(halls);
     if (missing.length) throw new DomainError('HALL_NOT_FOUND', missing.join('、'));
     const code = deps.secrets.randomToken(INVITATION_POLICY.codeLength);
@@ -60,7 +61,7 @@ export const auditLog = defineAction({
   output: z.object({ entries: z.array(AuditEntryView) }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run({ limit, actor }, deps: IdentityDeps) {
-    await requireRole(deps, ['admin']);
+    requireAdmin(await deps.store.account(requireOpenid(deps)));
     const entries = await deps.audit.recent(limit, actor);
     return {
       entries: entries.map((e) => ({

@@ -12,7 +12,7 @@ import { checkEligibility, type CardApplicationReason, type Eligibility } from '
 import { yuan, type FeeBreakdown } from '../fees';
 import { draftApplication, isOpen, transition } from '../stateMachine';
 import { DeliveryInput, deliveryOf, feesOf } from './address';
-import { ApplicationView, RequestId, SYSTEM, cityCodeOf, citizen, fire, idempotent, reissueHallsFor, resolveSubject, viewOf, type Subject } from './common';
+import { ApplicationView, SYSTEM, cityCodeOf, citizen, fire, reissueHallsFor, resolveSubject, viewOf, type Subject } from './common';
 
 const ForMember = z.string().max(64).optional();
 
@@ -120,7 +120,7 @@ async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicat
 
 export const apply = defineAction({
   summary:
-    'Applies for a reissued (lost) or replaced (damaged) ID card with mail delivery or hall collection: re-checks eligibility, fixes the fee, submits. A lost card is reported lost at once. Idempotent under requestId.',
+    'Applies for a reissued (lost) or replaced (damaged) ID card with mail delivery or hall collection: re-checks eligibility, fixes the fee, submits. A lost card is reported lost at once. Idempotent under the envelope requestId.',
   input: z
     .object({
       forMemberId: ForMember,
@@ -128,55 +128,53 @@ export const apply = defineAction({
       /** The applicant confirms the photo on file may be reused (appearance unchanged). */
       appearanceUnchanged: z.literal(true),
       delivery: DeliveryInput,
-      requestId: RequestId,
     })
     .strict(),
   output: ApplicationView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE', 'REISSUE_ALREADY_OPEN', 'REISSUE_ADDRESS_INVALID', 'HALL_NOT_FOUND', 'REQUEST_IN_PROGRESS'],
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE', 'REISSUE_ALREADY_OPEN', 'REISSUE_ADDRESS_INVALID', 'HALL_NOT_FOUND', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  idempotent: 'required',
   async run(input, deps: ReissueDeps) {
     const { account, subject } = await resolveSubject(deps, input.forMemberId);
-    return idempotent(deps, account._id, input.requestId, async () => {
-      const { resident, config, hall, eligibility: verdict } = await assess(deps, subject, input.reason, true);
-      if (!verdict.ok) {
-        const codes = verdict.reasons.map((r) => r.code);
-        if (codes.every((c) => c === 'OPEN_APPLICATION')) throw new DomainError('REISSUE_ALREADY_OPEN');
-        throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
-      }
-      if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
-      const delivery = await deliveryOf(deps, input.delivery);
-      const issuer = delivery.kind === 'hall' ? ((await deps.guides.hall(delivery.hallId)) ?? hall) : hall;
-      const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
-      const now = deps.clock.now();
-      if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
-      const draft = draftApplication(
-        {
-          _id: deps.newId(),
-          applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
-          reason: input.reason,
-          delivery,
-          issuerDivisionCode: issuer.divisionCode,
-          fees,
-        },
-        now,
-      );
-      const submitted = transition(draft, { type: 'submit', expectedVersion: 0 }, citizen(account._id), now);
-      if (!submitted.ok) throw new DomainError(submitted.reason.code, submitted.reason.detail);
-      let app: ReissueRecord = {
-        ...submitted.app,
-        hallId: issuer._id,
-        subjectNameEnc: subject.nameEnc,
-        ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
-      };
-      await takeOpenClaim(deps, subject.idIndex, app._id);
-      try {
-        await deps.store.insert(app);
-      } catch (e) {
-        await deps.store.releaseOpen(subject.idIndex, app._id);
-        throw e;
-      }
-      if (fees.totalFen === 0) app = await fire(deps, app, { type: 'paymentWaived' }, SYSTEM);
-      await audit(deps, account, { action: 'reissue.apply', target: app._id, hallId: app.hallId, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
-      return viewOf(deps, app, citizen(account._id));
-    });
+    const { resident, config, hall, eligibility: verdict } = await assess(deps, subject, input.reason, true);
+    if (!verdict.ok) {
+      const codes = verdict.reasons.map((r) => r.code);
+      if (codes.every((c) => c === 'OPEN_APPLICATION')) throw new DomainError('REISSUE_ALREADY_OPEN');
+      throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
+    }
+    if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
+    const delivery = await deliveryOf(deps, input.delivery);
+    const issuer = delivery.kind === 'hall' ? ((await deps.guides.hall(delivery.hallId)) ?? hall) : hall;
+    const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
+    const now = deps.clock.now();
+    if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
+    const draft = draftApplication(
+      {
+        _id: deps.newId(),
+        applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
+        reason: input.reason,
+        delivery,
+        issuerDivisionCode: issuer.divisionCode,
+        fees,
+      },
+      now,
+    );
+    const submitted = transition(draft, { type: 'submit', expectedVersion: 0 }, citizen(account._id), now);
+    if (!submitted.ok) throw new DomainError(submitted.reason.code, submitted.reason.detail);
+    let app: ReissueRecord = {
+      ...submitted.app,
+      hallId: issuer._id,
+      subjectNameEnc: subject.nameEnc,
+      ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+    };
+    await takeOpenClaim(deps, subject.idIndex, app._id);
+    try {
+      await deps.store.insert(app);
+    } catch (e) {
+      await deps.store.releaseOpen(subject.idIndex, app._id);
+      throw e;
+    }
+    if (fees.totalFen === 0) app = await fire(deps, app, { type: 'paymentWaived' }, SYSTEM);
+    await audit(deps, account, { action: 'reissue.apply', target: app._id, hallId: app.hallId, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
+    return viewOf(deps, app, citizen(account._id));
   },
 });

@@ -1,30 +1,30 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
+import { mayActForHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/IdentityDeps';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
 import { AddressInput, feesOf, mailAddress } from './address';
-import { ApplicationId, ApplicationView, ExpectedVersion, RequestId, citizen, configFor, fire, idempotent, ownApplication, settleRefund, viewOf } from './common';
+import { ApplicationId, ApplicationView, ExpectedVersion, citizen, configFor, fire, ownApplication, settleRefund, viewOf } from './common';
 import { settlePayment } from './payment';
 
 export const cancel = defineAction({
-  summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under requestId.',
-  input: z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, requestId: RequestId.optional() }).strict(),
+  summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under the envelope requestId.',
+  input: z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion }).strict(),
   output: ApplicationView,
-  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS'],
-  async run({ applicationId, expectedVersion, requestId }, deps: ReissueDeps) {
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  idempotent: 'optional',
+  async run({ applicationId, expectedVersion }, deps: ReissueDeps) {
     const { app, openid } = await ownApplication(deps, applicationId);
-    return idempotent(deps, openid, requestId, async () => {
-      let current: ReissueRecord = app;
-      if (current.payment.status === 'pending') {
-        if (expectedVersion !== undefined && expectedVersion !== app.version) throw new DomainError('REISSUE_VERSION_CONFLICT');
-        // An open order is closed first, so it can no longer be paid behind the cancellation.
-        current = await settlePayment(deps, current, 'cancel');
-        expectedVersion = current.version;
-      }
-      const cancelled = await fire(deps, current, { type: 'cancel', note: '申请人取消申请' }, citizen(openid), expectedVersion);
-      return viewOf(deps, await settleRefund(deps, cancelled), citizen(openid));
-    });
+    let current: ReissueRecord = app;
+    if (current.payment.status === 'pending') {
+      if (expectedVersion !== undefined && expectedVersion !== app.version) throw new DomainError('REISSUE_VERSION_CONFLICT');
+      // An open order is closed first, so it can no longer be paid behind the cancellation.
+      current = await settlePayment(deps, current, 'cancel');
+      expectedVersion = current.version;
+    }
+    const cancelled = await fire(deps, current, { type: 'cancel', note: '申请人取消申请' }, citizen(openid), expectedVersion);
+    return viewOf(deps, await settleRefund(deps, cancelled), citizen(openid));
   },
 });
 
@@ -67,7 +67,7 @@ export const application = defineAction({
     const app = await deps.store.application(applicationId);
     if (app && app.applicant.actorOpenid === openid) return viewOf(deps, app, citizen(openid));
     const account = app ? await deps.identities.account(openid) : null;
-    if (app && account && (account.role === 'admin' || (account.role === 'officer' && account.halls.includes(app.hallId)))) {
+    if (app && mayActForHall(account, app.hallId)) {
       return viewOf(deps, app, { role: 'officer', id: openid });
     }
     throw new DomainError('REISSUE_NOT_FOUND');

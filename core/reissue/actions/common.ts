@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../errors/DomainError';
-import { idempotent as runOnce } from '../../function/idempotent';
 import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
 import type { Account } from '../../identity/Account';
+import { requireActingForHall } from '../../identity/hallAccess';
 import { audit, requireOpenid } from '../../identity/IdentityDeps';
 import type { Hall } from '../../guide/Hall';
 import { maskName } from '../../privacy/mask';
@@ -16,7 +16,6 @@ import { ReissueTrackingView, trackingView } from '../views';
 /** The guide id of the business: halls that list it handle reissue applications. */
 export const REISSUE_SERVICE = 'id-card-reissue-loss';
 
-export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const ApplicationId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const ExpectedVersion = z.number().int().min(0).optional();
 
@@ -24,11 +23,6 @@ export type Subject = ActingSubject;
 
 /** The verified caller and the person they act for: themselves or a linked family member. */
 export const resolveSubject = (deps: ReissueDeps, forMemberId: string | undefined) => resolveActingFor(deps, forMemberId);
-
-/** Runs a repeatable write once per (caller, request id); without a request id it simply runs. */
-export function idempotent<T>(deps: ReissueDeps, openid: string, requestId: string | undefined, work: () => Promise<T>): Promise<T> {
-  return requestId ? runOnce(deps.store, openid, requestId, work) : work();
-}
 
 export type EventInput = ReissueEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
 
@@ -61,12 +55,9 @@ export async function ownApplication(deps: ReissueDeps, id: string): Promise<{ a
   return { app, openid };
 }
 
-/** An officer of the application's hall (or an admin). */
+/** An account that acts for the application's hall (core/identity/hallAccess.ts), or FORBIDDEN. */
 export async function requireOfficerOf(deps: ReissueDeps, hallId: string): Promise<Account> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
-  if (account.role === 'officer' && !account.halls.includes(hallId)) throw new DomainError('FORBIDDEN');
-  return account;
+  return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
 export function auditOfficer(deps: ReissueDeps, account: Account, app: ReissueRecord, action: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
-import { DomainError } from '../../errors/DomainError';
+import { hallsActedFor, requireActingForAnyHall, requireActingForHall } from '../../identity/hallAccess';
 import { FIELD, requireOpenid } from '../../identity/IdentityDeps';
 import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
@@ -45,11 +45,9 @@ export const reviewQueue = defineAction({
   output: z.object({ applications: z.array(QueueItem) }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run(input, deps: ReissueDeps) {
-    const account = await deps.identities.account(requireOpenid(deps));
-    if (!account || (account.role !== 'officer' && account.role !== 'admin')) throw new DomainError('FORBIDDEN');
-    if (input.hallId && account.role === 'officer' && !account.halls.includes(input.hallId)) throw new DomainError('FORBIDDEN');
-    const hallIds = input.hallId ? [input.hallId] : account.halls;
-    if (!hallIds.length) return { applications: [] };
+    const account = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
+    if (input.hallId) requireActingForHall(account, input.hallId);
+    const hallIds = input.hallId ? [input.hallId] : [...hallsActedFor(account)];
     const now = deps.clock.now();
     const list = await deps.store.queue({
       hallIds,

@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { ApplicationId, ApplicationView, RequestId, SYSTEM, citizen, fire, idempotent, ownApplication, settleRefund, viewOf } from './common';
+import { ApplicationId, ApplicationView, SYSTEM, citizen, fire, ownApplication, settleRefund, viewOf } from './common';
 
 const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
 
@@ -14,28 +14,27 @@ function orderIdOf(app: ReissueRecord): string {
 }
 
 export const pay = defineAction({
-  summary: 'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under requestId.',
-  input: z.object({ applicationId: ApplicationId, requestId: RequestId.optional() }).strict(),
+  summary: 'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under the envelope requestId.',
+  input: z.object({ applicationId: ApplicationId }).strict(),
   output: z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams }),
-  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS'],
-  async run({ applicationId, requestId }, deps: ReissueDeps) {
+  errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  idempotent: 'optional',
+  async run({ applicationId }, deps: ReissueDeps) {
     const { app, openid } = await ownApplication(deps, applicationId);
-    return idempotent(deps, openid, requestId, async () => {
-      // An order already pending is resumed (the same order id gets the same prepay id).
-      const current = app.payment.status === 'pending' && app.payment.id ? app : await fire(deps, app, { type: 'startPayment', paymentId: orderIdOf(app) }, citizen(openid));
-      const orderId = current.payment.id!;
-      try {
-        const created = await deps.payment.createOrder({
-          orderId,
-          amountFen: current.fees.totalFen,
-          description: `${REASON_NAMES[current.reason]}居民身份证（${current.delivery.kind === 'mail' ? '邮寄' : '大厅领取'}）`,
-          openid,
-        });
-        return { applicationId: current._id, orderId, amount: (current.fees.totalFen / 100).toFixed(2), paymentParams: created.paymentParams };
-      } catch {
-        throw new DomainError('PAYMENT_UNAVAILABLE');
-      }
-    });
+    // An order already pending is resumed (the same order id gets the same prepay id).
+    const current = app.payment.status === 'pending' && app.payment.id ? app : await fire(deps, app, { type: 'startPayment', paymentId: orderIdOf(app) }, citizen(openid));
+    const orderId = current.payment.id!;
+    try {
+      const created = await deps.payment.createOrder({
+        orderId,
+        amountFen: current.fees.totalFen,
+        description: `${REASON_NAMES[current.reason]}居民身份证（${current.delivery.kind === 'mail' ? '邮寄' : '大厅领取'}）`,
+        openid,
+      });
+      return { applicationId: current._id, orderId, amount: (current.fees.totalFen / 100).toFixed(2), paymentParams: created.paymentParams };
+    } catch {
+      throw new DomainError('PAYMENT_UNAVAILABLE');
+    }
   },
 });
 

@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { LoadState } from '../../components/LoadState';
 import { Button } from '../../components/nutui';
 import { PersonaSwitcher } from '../../components/PersonaSwitcher';
+import { actsForAnyHall, mayAdminister } from '../../../core/identity/hallAccess';
 import { identityApi } from '../../services/identityApi';
 import { useRemote } from '../../services/useRemote';
 import { guideApi } from '../../services/guideApi';
@@ -98,7 +99,7 @@ export default function Mine() {
               )}
             </Section>
 
-            {s.role !== 'citizen' && (
+            {actsForAnyHall(s) && (
               <Section title="窗口工作">
                 <View className="mine__row" hoverClass="mine__row--pressed" data-row="check-in" onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
                   <Text>窗口签到</Text>
@@ -115,7 +116,7 @@ export default function Mine() {
               </Section>
             )}
 
-            {s.role === 'admin' && (
+            {mayAdminister(s) && (
               <Section title="管理">
                 <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
                   <Text>发放民警邀请码 · 审计日志</Text>

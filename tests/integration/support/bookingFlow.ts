@@ -14,6 +14,6 @@ export function bookingFlow(h: Harness) {
     call(openid, 'reserve', { hallId, business, slotId, requestId: requestId(), ...extra });
   const remaining = async (hallId: string, business: string, date: string, slotId: string): Promise<number> =>
     (await ok(undefined, 'availability', { hallId, business, date })).slots.find((s: { slotId: string }) => s.slotId === slotId).remaining;
-  const timer = async (name: string) => (await h.call('appointment', { Type: 'Timer', TriggerName: name, Time: new Date().toISOString() })).body;
+  const timer = (name: string) => h.timer('appointment', name);
   return { call, ok, error, reserve, remaining, timer };
 }

@@ -14,7 +14,7 @@ export function reissueFlow(h: Harness) {
   /** Plays wx.requestPayment in the payment stand-in. */
   const payInWeChat = (orderId: string, outcome: 'success' | 'fail' | 'timeout') => local('/local/pay/confirm', { orderId, outcome });
   const courierAdvance = (trackingNumber: string, to: 'delivered' | 'returned' = 'delivered') => local('/local/courier/advance', { trackingNumber, to });
-  const timer = async (name: string) => (await h.call('reissue', { Type: 'Timer', TriggerName: name, Time: new Date().toISOString() })).body;
+  const timer = (name: string) => h.timer('reissue', name);
   const applyByMail = (openid: string, extra: Record<string, unknown> = {}) =>
     call(openid, 'apply', { reason: 'lost', appearanceUnchanged: true, delivery: { kind: 'mail', address: HAIKOU_ADDRESS }, requestId: requestId(), ...extra });
   /** Applies, pays with success in the stand-in and confirms: a paid application. */

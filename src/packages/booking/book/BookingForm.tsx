@@ -81,13 +81,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
     setBusy(true);
     await askReminderSubscription();
     try {
-      const appointment = await appointmentApi.reserve({
-        hallId: hall.id,
-        business,
-        slotId: slot.slotId,
-        forMemberId: member?.memberId,
-        requestId,
-      });
+      const appointment = await appointmentApi.reserve({ hallId: hall.id, business, slotId: slot.slotId, forMemberId: member?.memberId }, requestId);
       void Taro.redirectTo({ url: `/packages/booking/ticket/index?id=${appointment.id}` });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '预约失败，请重试');

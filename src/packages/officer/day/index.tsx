@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
+import { hallsActedFor } from '../../../../core/identity/hallAccess';
 import { identityApi } from '../../../services/identityApi';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
@@ -14,8 +15,8 @@ import './index.scss';
 async function myHalls(): Promise<{ role: string; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   const names = new Map(all.halls.map((h) => [h.id, h.name]));
-  // An admin without halls of their own may look at any hall.
-  const ids = status.role === 'admin' && status.halls.length === 0 ? all.halls.map((h) => h.id) : status.halls;
+  // Only the halls the account acts for (an admin without halls acts for none).
+  const ids = hallsActedFor(status);
   return { role: status.role, halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
 }
 

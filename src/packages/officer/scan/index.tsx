@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { actsForAnyHall } from '../../../../core/identity/hallAccess';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -54,7 +55,8 @@ export default function Scan() {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
-  const isOfficer = status.data && status.data.role !== 'citizen';
+  // Only an account bound to a hall checks in (an admin without halls does not).
+  const isOfficer = actsForAnyHall(status.data);
 
   const submit = async (code: string) => {
     const text = code.trim();

@@ -130,12 +130,14 @@ export default function ReissueApply() {
     try {
       const app =
         applied ??
-        (await reissueApi.apply({
-          forMemberId,
-          reason,
-          delivery: delivery === 'mail' ? { kind: 'mail', address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } } : { kind: 'hall', hallId },
+        (await reissueApi.apply(
+          {
+            forMemberId,
+            reason,
+            delivery: delivery === 'mail' ? { kind: 'mail', address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } } : { kind: 'hall', hallId },
+          },
           requestId,
-        }));
+        ));
       setApplied(app);
       if (app.actions.includes('startPayment')) await payment.start(app.id);
       else goTrack(app.id);

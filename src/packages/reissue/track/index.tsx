@@ -71,7 +71,7 @@ export default function ReissueTrack() {
     setBusy(true);
     if (!cancelRequest.current) cancelRequest.current = newRequestId();
     try {
-      setLatest(await reissueApi.cancel({ applicationId: view.id, expectedVersion: view.version, requestId: cancelRequest.current }));
+      setLatest(await reissueApi.cancel({ applicationId: view.id, expectedVersion: view.version }, cancelRequest.current));
       cancelRequest.current = '';
     } catch (e) {
       if (!retryWithSameId(failed(e, '取消失败，请重试'))) cancelRequest.current = '';

@@ -1,0 +1,142 @@
+import type { Account } from '../../core/identity/Account';
+import { localDatabase } from '../../devcloud/localDatabase';
+import { startHarness, type Harness } from '../support/localCloudHarness';
+import { at, requestId } from './support/bookingFlow';
+import { functionCaller } from './support/functionCaller';
+
+/**
+ * Role × action × hall: every officer-facing action of appointment, reissue and identity, for a
+ * citizen, an officer of hall A, an officer of hall B, an admin without halls and an admin bound to
+ * hall A, against hall A and hall B. One rule decides (core/identity/hallAccess.ts): an account acts
+ * for a hall only when bound to it; being an admin grants invitations and the audit log, no hall.
+ */
+jest.setTimeout(180_000);
+
+const A = 'haikou-longhua';
+const B = 'haikou-meilan';
+type Hall = typeof A | typeof B;
+/** The applicant and booker of the targets (the matrix's citizen is someone else). */
+const CITIZEN = 'local-citizen';
+// Monday 2026-03-02, 10:00 in Shanghai: 王建国 may apply online; the week's dates are released.
+const NOW = at('2026-03-02', '10:00');
+
+const ROLES = {
+  citizen: 'matrix-citizen',
+  officerA: 'matrix-officer-a',
+  officerB: 'matrix-officer-b',
+  admin: 'matrix-admin',
+  adminA: 'matrix-admin-a',
+} as const;
+type RoleName = keyof typeof ROLES;
+// A citizen acts for no hall, even with a hall left in their record.
+const accounts: Record<RoleName, Pick<Account, 'role' | 'halls'>> = {
+  citizen: { role: 'citizen', halls: [A] },
+  officerA: { role: 'officer', halls: [A] },
+  officerB: { role: 'officer', halls: [B] },
+  admin: { role: 'admin', halls: [] },
+  adminA: { role: 'admin', halls: [A] },
+};
+/** Who acts for which hall: the expected matrix. */
+const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' : role === 'officerB');
+const administers = (role: RoleName): boolean => role === 'admin' || role === 'adminA';
+
+let h: Harness;
+/** Per hall: an appointment's ticket token and a reissue application id. */
+const target: Record<Hall, { token: string; applicationId: string }> = { [A]: { token: '', applicationId: '' }, [B]: { token: '', applicationId: '' } };
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.setNow(NOW);
+  const db = localDatabase(h.cloud.url);
+  const now = new Date();
+  for (const [name, a] of Object.entries(accounts)) {
+    await db.collection('accounts').doc(ROLES[name as RoleName]).set({ ...a, consents: [], createdAt: now, updatedAt: now });
+  }
+  const appointment = functionCaller(h, 'appointment');
+  const reissue = functionCaller(h, 'reissue');
+  // One booking per business at a time: a different business at each hall.
+  const business: Record<Hall, string> = { [A]: 'id-card-renewal', [B]: 'household-certificate' };
+  let day = 0;
+  for (const hall of [A, B] as Hall[]) {
+    const options = await appointment.ok(undefined, 'bookingOptions', { business: business[hall] });
+    const dates: string[] = options.dates.filter((d: string) => d > '2026-03-02');
+    // A booking in the days ahead (so a check-in gets past the hall check and stops at TICKET_NOT_TODAY).
+    let booked: { id: string } | undefined;
+    for (; !booked && day < dates.length; day++) {
+      const free = (await appointment.ok(undefined, 'availability', { hallId: hall, business: business[hall], date: dates[day] })).slots.find(
+        (s: { state: string; remaining: number }) => s.state === 'open' && s.remaining > 0,
+      );
+      if (free) booked = await appointment.ok(CITIZEN, 'reserve', { hallId: hall, business: business[hall], slotId: free.slotId, requestId: requestId() });
+    }
+    if (!booked) throw new Error(`no open slot at ${hall}`);
+    target[hall].token = (await appointment.ok(CITIZEN, 'ticket', { appointmentId: booked.id })).token;
+    // A reissue application collected at the hall (so its hall is this one); withdrawn, so the next may be made.
+    const app = await reissue.ok(CITIZEN, 'apply', { reason: 'lost', appearanceUnchanged: true, delivery: { kind: 'hall', hallId: hall }, requestId: requestId() });
+    expect(app.hallId).toBe(hall);
+    target[hall].applicationId = app.id;
+    if (hall === A) await reissue.ok(CITIZEN, 'cancel', { applicationId: app.id, requestId: requestId() });
+  }
+});
+afterAll(async () => {
+  await h.close();
+});
+
+interface Case {
+  fn: 'appointment' | 'reissue' | 'identity';
+  action: string;
+  data(hall: Hall): Record<string, unknown>;
+  /** Whether the role may, at that hall. */
+  allowed(role: RoleName, hall: Hall): boolean;
+  /** The answer of a refusal. */
+  denied: string | ((role: RoleName) => string);
+}
+
+const hallScoped = (fn: Case['fn'], action: string, data: Case['data'], denied: Case['denied'] = 'FORBIDDEN'): Case => ({ fn, action, data, allowed: actsFor, denied });
+// A stale expectedVersion: an allowed officer action stops at REISSUE_VERSION_CONFLICT and changes nothing.
+const officerAction = (action: string, extra: Record<string, unknown> = {}) =>
+  hallScoped('reissue', action, (hall) => ({ applicationId: target[hall].applicationId, expectedVersion: 999, ...extra }));
+const shipping = { courier: 'ems', trackingNumber: 'EM123456789CN' };
+
+const cases: Case[] = [
+  hallScoped('appointment', 'hallDay', (hall) => ({ hallId: hall })),
+  hallScoped('appointment', 'hallWeek', (hall) => ({ hallId: hall })),
+  // An account acting for some other hall is told the ticket is another hall's; one acting for none is forbidden.
+  hallScoped('appointment', 'checkIn', (hall) => ({ token: target[hall].token }), (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : 'FORBIDDEN')),
+  hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
+  // Someone else's application does not exist for whoever does not act for its hall.
+  hallScoped('reissue', 'application', (hall) => ({ applicationId: target[hall].applicationId }), 'REISSUE_NOT_FOUND'),
+  officerAction('startReview'),
+  officerAction('approve'),
+  officerAction('reject', { reason: '照片不符合要求' }),
+  officerAction('startProduction'),
+  officerAction('ship', shipping),
+  officerAction('markDelivered'),
+  officerAction('markReturned'),
+  officerAction('reship', shipping),
+  officerAction('holdAtHall', { hallId: A }),
+  officerAction('collect'),
+  { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
+  { fn: 'identity', action: 'auditLog', data: () => ({ limit: 5 }), allowed: administers, denied: 'FORBIDDEN' },
+];
+
+const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));
+
+test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
+  const body = (await h.call(c.fn, { action: c.action, data: c.data(hall) }, ROLES[role])).body;
+  const refusal = typeof c.denied === 'string' ? c.denied : c.denied(role);
+  if (c.allowed(role, hall)) {
+    // Allowed: past the access check (a stale version or a future ticket is not a refusal of access).
+    const code = body.ok ? 'OK' : body.error.code;
+    expect({ allowed: code }).not.toEqual({ allowed: refusal });
+    expect(['OK', 'REISSUE_VERSION_CONFLICT', 'TICKET_NOT_TODAY']).toContain(code);
+  } else {
+    expect(body.ok ? 'OK' : body.error.code).toBe(refusal);
+  }
+});
+
+test('an admin without halls sees no hall of their own in the review queue and is refused it', async () => {
+  const reissue = functionCaller(h, 'reissue');
+  expect((await reissue.error(ROLES.admin, 'reviewQueue', {})).code).toBe('FORBIDDEN');
+  const own = await reissue.ok(ROLES.adminA, 'reviewQueue', { states: ['submitted', 'cancelled'] });
+  expect(own.applications.map((a: { hallId: string }) => a.hallId)).toEqual([A]);
+});
