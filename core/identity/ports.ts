@@ -29,6 +29,9 @@ export interface IdentityStore {
   /** Deletes verification sessions that expired before the instant; returns how many. */
   removeVerificationsExpiredBefore(before: Date): Promise<number>;
 
+  /** Deletes birth dates older versions stored in clear (accounts, verifications); returns how many documents changed. */
+  removePlainBirthDates(): Promise<number>;
+
   failures(openid: string, day: string): Promise<number>;
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */

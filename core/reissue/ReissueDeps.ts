@@ -58,6 +58,11 @@ export interface ReissueStore extends RequestLog {
   inState(state: ReissueState, limit: number): Promise<ReissueRecord[]>;
   /** Applications whose payment is in one status (timers: refunds). */
   withPayment(status: ReissueApplication['payment']['status'], limit: number): Promise<ReissueRecord[]>;
+  /**
+   * Encrypts street addresses stored plain by older versions, at most `limit`; returns how many
+   * (reads already return them sealed).
+   */
+  sealLegacyAddresses(limit: number): Promise<number>;
   /** The city's rules (defaults filled in). */
   config(cityCode: string): Promise<ReissueConfig>;
 }

@@ -12,6 +12,18 @@ type Tx = any;
 /** runTransaction rejects with the reason given to rollback(). */
 const BINDING_CHANGED = 'binding changed';
 
+/**
+ * Versions before PRIVACY.md's "no birth date in clear" stored `identity.birthDate` on accounts and
+ * `birthDate` on verifications. Reads drop it (so a save never writes it back) and
+ * `removePlainBirthDates` deletes it from stored documents.
+ */
+function withoutBirthDate<T extends object>(doc: T | null): T | null {
+  if (!doc) return doc;
+  const { birthDate: _plain, ...rest } = doc as T & { birthDate?: unknown };
+  void _plain;
+  return rest as T;
+}
+
 /** Identity data in CloudBase: accounts, bindings, verifications, failures, family, invitations. */
 export class CloudbaseIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
@@ -20,8 +32,9 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return this.db.command;
   }
 
-  account(openid: string) {
-    return getDoc<Account>(this.db, 'accounts', openid);
+  async account(openid: string) {
+    const account = await getDoc<Account>(this.db, 'accounts', openid);
+    return account?.identity ? { ...account, identity: withoutBirthDate(account.identity)! } : account;
   }
 
   saveAccount(account: Account) {
@@ -73,8 +86,14 @@ export class CloudbaseIdentityStore implements IdentityStore {
     await this.db.collection('family_links').where({ actorOpenid: openid }).remove();
   }
 
-  verification(id: string) {
-    return getDoc<Verification>(this.db, 'verifications', id);
+  async verification(id: string) {
+    return withoutBirthDate(await getDoc<Verification>(this.db, 'verifications', id));
+  }
+
+  async removePlainBirthDates(): Promise<number> {
+    const accounts = await this.db.collection('accounts').where({ 'identity.birthDate': this._.exists(true) }).update({ 'identity.birthDate': this._.remove() });
+    const verifications = await this.db.collection('verifications').where({ birthDate: this._.exists(true) }).update({ birthDate: this._.remove() });
+    return (accounts.updated ?? 0) + (verifications.updated ?? 0);
   }
 
   async addVerification(v: Verification) {

@@ -170,7 +170,7 @@ test('a daily timer deletes stale verification sessions and failure counters; cl
   await db.collection('verification_failures').add({ _id: 'itest-x:2020-01-01', openid: 'itest-x', day: '2020-01-01', count: 3 });
   expect((await flow.error('itest-x', 'purgeExpiredVerifications')).code).toBe('UNKNOWN_ACTION');
   const timer = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
-  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0 } });
+  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0, plainBirthDates: 0 } });
   expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toEqual([]);
   // Today's counters and live sessions stay.
   expect((await flow.ok('itest-lock', 'status')).lockout.locked).toBe(true);

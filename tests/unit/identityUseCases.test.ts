@@ -355,10 +355,10 @@ describe('retention (the daily timer)', () => {
     expect(expiresAt).toBe(Date.parse(START) + 30 * MIN);
 
     w.clock.set(new Date(expiresAt + 24 * 60 * MIN));
-    expect(await purge(w)).toEqual({ verifications: 0, failureCounters: 0, smsCounters: 0 });
+    expect(await purge(w)).toEqual({ verifications: 0, failureCounters: 0, smsCounters: 0, plainBirthDates: 0 });
     expect(w.store.verifications.has(verificationId)).toBe(true);
     w.clock.advance(1);
-    expect(await purge(w)).toEqual({ verifications: 1, failureCounters: 0, smsCounters: 0 });
+    expect(await purge(w)).toEqual({ verifications: 1, failureCounters: 0, smsCounters: 0, plainBirthDates: 0 });
     expect(w.store.verifications.has(verificationId)).toBe(false);
   });
 

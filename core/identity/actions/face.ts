@@ -60,7 +60,6 @@ export const confirmFace = defineAction({
         nameEnc: v.nameEnc,
         phoneEnc: v.phoneEnc,
         phoneIndex: v.phoneIndex,
-        birthDate: v.birthDate,
         verifiedAt: now,
       },
       updatedAt: now,

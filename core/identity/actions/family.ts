@@ -5,7 +5,7 @@ import { maskIdNumber, maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
 import { familyLinkId, judgeFamilyMember, type FamilyLink } from '../family';
-import { ageOn } from '../idNumber';
+import { ageOn, birthDateOf } from '../idNumber';
 import { FIELD, audit, requireVerified, type IdentityDeps } from '../IdentityDeps';
 import { IdNumberInput, NameInput } from '../inputs';
 import { FamilyMemberView } from '../views';
@@ -60,7 +60,7 @@ export const addFamilyMember = defineAction({
     if (!existing) {
       const verdict = judgeFamilyMember({
         actor,
-        actorAge: ageOn(account.identity.birthDate, today),
+        actorAge: ageOn(birthDateOf(deps.secrets.decrypt(account.identity.idNumberEnc, FIELD.idNumber)), today),
         member,
         memberAge: ageOn(member.birthDate, today),
         relation: input.relation,

@@ -164,6 +164,13 @@ export class InMemoryIdentityStore implements IdentityStore {
     return counter.count;
   }
 
+  async removePlainBirthDates() {
+    let changed = 0;
+    for (const a of this.accounts.values()) if (a.identity && 'birthDate' in a.identity) (delete (a.identity as { birthDate?: string }).birthDate, changed++);
+    for (const v of this.verifications.values()) if ('birthDate' in v) (delete (v as { birthDate?: string }).birthDate, changed++);
+    return changed;
+  }
+
   async removeSmsCountersBefore(day: string) {
     let removed = 0;
     for (const [key, counter] of this.smsCounts) {
