@@ -61,6 +61,7 @@ export const errorCatalogue = {
   INTERNAL: '系统开小差了，请稍后再试；如多次失败请拨打大厅电话咨询',
   /** Client side only: the request never reached a function. */
   NETWORK_UNAVAILABLE: '网络不太稳定，请检查网络后重试',
+  FAMILY_MEMBER_UNMATCHED: '未能核实为您同一户口簿上的家庭成员，请核对姓名和身份证号码',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

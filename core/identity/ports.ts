@@ -33,6 +33,8 @@ export interface IdentityStore {
   removePlainBirthDates(): Promise<number>;
 
   failures(openid: string, day: string): Promise<number>;
+  /** Atomically counts one registry lookup made for the account today; returns the new count. */
+  countRegistryLookup(openid: string, day: string): Promise<number>;
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
   removeFailureCountersBefore(day: string): Promise<number>;

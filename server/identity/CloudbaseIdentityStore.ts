@@ -144,6 +144,11 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return this.incrementDaily('verification_failures', `${openid}:${day}`, { openid, day });
   }
 
+  /** Kept with the failure counters (same day, same retention), under a document id of its own. */
+  countRegistryLookup(openid: string, day: string): Promise<number> {
+    return this.incrementDaily('verification_failures', `${openid}:${day}:lookups`, { openid, day, kind: 'registryLookups' });
+  }
+
   countSms(key: string, day: string): Promise<number> {
     return this.incrementDaily('sms_counters', `${key}:${day}`, { day });
   }

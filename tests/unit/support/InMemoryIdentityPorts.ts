@@ -164,6 +164,15 @@ export class InMemoryIdentityStore implements IdentityStore {
     return counter.count;
   }
 
+  readonly lookupCounts = new Map<string, number>();
+
+  async countRegistryLookup(openid: string, day: string) {
+    const key = `${openid}:${day}`;
+    const count = (this.lookupCounts.get(key) ?? 0) + 1;
+    this.lookupCounts.set(key, count);
+    return count;
+  }
+
   async removePlainBirthDates() {
     let changed = 0;
     for (const a of this.accounts.values()) if (a.identity && 'birthDate' in a.identity) (delete (a.identity as { birthDate?: string }).birthDate, changed++);
