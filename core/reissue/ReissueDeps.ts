@@ -102,6 +102,10 @@ export interface ReissueDeps {
   courier: Courier;
   audit: AuditLog;
   clock: Clock;
-  /** A new random application id (16 characters of A–Z a–z 0–9 _ -). */
-  newId(): string;
+  /**
+   * An application id (16–22 characters of A–Z a–z 0–9 _ -): random, or, given a seed (the caller
+   * and their request id), always the same unguessable id for that seed (a keyed hash), so a
+   * retried request finds what its first attempt wrote.
+   */
+  newId(seed?: string): string;
 }

@@ -65,8 +65,15 @@ export class CloudbaseReissueStore implements ReissueStore {
     return doc ? revive(doc, this.seal) : null;
   }
 
+  /** Ids are deterministic per request: inserting the same application again (a retry) is no error. */
   async insert(app: ReissueRecord): Promise<void> {
-    await this.db.collection(APPS).add(app);
+    try {
+      await this.db.collection(APPS).add(app);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const stored = await getDoc<ReissueRecord>(this.db, APPS, app._id);
+      if (stored?.applicant.actorOpenid !== app.applicant.actorOpenid || asDate(stored.createdAt).getTime() !== app.createdAt.getTime()) throw e;
+    }
   }
 
   async claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }> {
