@@ -54,7 +54,9 @@ export class CloudbaseIdentityStore implements IdentityStore {
     if (!identity) throw new Error('bindIdentity needs an account with an identity');
     const moved = await this.db.runTransaction(async (tx: Tx) => {
       const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string } | null;
-      if ((binding?.openid ?? undefined) !== expectedBoundOpenid) {
+      // Already this account's: this same bind was applied before (its answer lost, or retried).
+      const current = binding?.openid ?? undefined;
+      if (current !== expectedBoundOpenid && current !== account._id) {
         await tx.rollback(BINDING_CHANGED);
         return false;
       }
@@ -182,12 +184,15 @@ export class CloudbaseIdentityStore implements IdentityStore {
     await this.db.collection('officer_invitations').add(invitation);
   }
 
-  /** Compare-and-set: only an unused, unexpired invitation is marked used, exactly once. */
+  /** Compare-and-set: only an unused, unexpired invitation is marked used, exactly once (again by the same account: the same claim). */
   async claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null> {
     const res = await this.db
       .collection('officer_invitations')
       .where({ _id: id, usedBy: this._.exists(false), expiresAt: this._.gt(now) })
       .update({ usedBy: openid, usedAt: now });
-    return res.updated === 1 ? getDoc<OfficerInvitation>(this.db, 'officer_invitations', id) : null;
+    if (res.updated === 1) return getDoc<OfficerInvitation>(this.db, 'officer_invitations', id);
+    // Used already, by this account: its claim was applied before (answer lost, or retried).
+    const used = await getDoc<OfficerInvitation>(this.db, 'officer_invitations', id);
+    return used?.usedBy === openid ? used : null;
   }
 }

@@ -109,7 +109,8 @@ test('one identity per account, one account per identity: verifying again elsewh
   expect((await flow.ok('itest-phone-b', 'status')).verified).toBe(true);
   const unbound = await flow.ok('itest-phone-b', 'unbind');
   expect(unbound.verified).toBe(false);
-  expect((await flow.error('itest-phone-b', 'unbind')).code).toBe('NOT_VERIFIED');
+  // Unbinding again (a retry) answers the unbound status.
+  expect((await flow.ok('itest-phone-b', 'unbind')).verified).toBe(false);
 });
 
 test('a verified adult adds a child under 16 and a parent of 60+, of the same household only', async () => {

@@ -123,8 +123,8 @@ async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicat
  * What follows the insert of an application, done again when a retried request finds it: its
  * claim held, nothing to pay waived, the audit record.
  */
-async function resume(deps: ReissueDeps, app: ReissueRecord, account: { _id: string } & Parameters<typeof audit>[1]): Promise<ReissueRecord> {
-  if (isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
+async function resume(deps: ReissueDeps, app: ReissueRecord, account: Parameters<typeof audit>[1], claimed = false): Promise<ReissueRecord> {
+  if (!claimed && isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
   let current = app;
   if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
   await audit(deps, account, { action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
@@ -194,7 +194,7 @@ export const apply = defineAction({
           throw e;
         }
       }
-      app = await resume(deps, app, account);
+      app = await resume(deps, app, account, true);
       return viewOf(deps, app, citizen(account._id));
     });
   },

@@ -77,7 +77,8 @@ export class InMemoryIdentityStore implements IdentityStore {
     this.beforeNextBind = undefined;
     if (competing) await competing();
     // From here on, one transaction: nothing else runs until it returns.
-    if (this.bindings.get(identity.idIndex)?.openid !== expectedBoundOpenid) {
+    const current = this.bindings.get(identity.idIndex)?.openid;
+    if (current !== expectedBoundOpenid && current !== account._id) {
       this.bindResults.push(false);
       return false;
     }
@@ -229,6 +230,7 @@ export class InMemoryIdentityStore implements IdentityStore {
 
   async claimInvitation(id: string, openid: string, now: Date) {
     const inv = this.invitations.get(id);
+    if (inv?.usedBy === openid) return copy(inv);
     if (!inv || inv.usedBy !== undefined || !(inv.expiresAt.getTime() > now.getTime())) return null;
     inv.usedBy = openid;
     inv.usedAt = now;
