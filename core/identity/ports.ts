@@ -17,8 +17,12 @@ export interface IdentityStore {
    * Returns false when someone else changed the binding meanwhile.
    */
   bindIdentity(account: Account, expectedBoundOpenid: string | undefined): Promise<boolean>;
-  /** Removes the account's identity, its binding and its family links. */
-  unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void>;
+  /**
+   * Removes the account's identity, its binding and its family links; each step idempotent.
+   * Without an idIndex (the identity already went), removes what is left: bindings naming the
+   * account, its family links.
+   */
+  unbindIdentity(openid: string, idIndex: string | undefined, now: Date): Promise<void>;
 
   verification(id: string): Promise<Verification | null>;
   addVerification(v: Verification): Promise<void>;

@@ -53,7 +53,7 @@ export class CloudbaseIdentityStore implements IdentityStore {
     const identity = account.identity;
     if (!identity) throw new Error('bindIdentity needs an account with an identity');
     const moved = await this.db.runTransaction(async (tx: Tx) => {
-      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string } | null;
+      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string; movedFrom?: string } | null;
       // Already this account's: this same bind was applied before (its answer lost, or retried).
       const current = binding?.openid ?? undefined;
       if (current !== expectedBoundOpenid && current !== account._id) {
@@ -66,24 +66,28 @@ export class CloudbaseIdentityStore implements IdentityStore {
           await tx.collection('accounts').doc(expectedBoundOpenid).update({ identity: this._.remove(), updatedAt: account.updatedAt });
         }
       }
+      // The account the identity left is remembered, so a retry can finish its clean-up below.
+      const movedFrom = expectedBoundOpenid && expectedBoundOpenid !== account._id ? expectedBoundOpenid : binding?.openid === account._id ? binding.movedFrom : undefined;
       const { _id, ...body } = account;
-      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt });
+      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt, ...(movedFrom ? { movedFrom } : {}) });
       await tx.collection('accounts').doc(_id).set(body);
-      return true;
+      return { movedFrom };
     }).catch((e: unknown) => {
       // Someone else bound it meanwhile, or conflicts outlasted runTransaction's retries.
       if (e === BINDING_CHANGED || isDuplicateKey(e) || (e as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
       throw e;
     });
-    if (moved && expectedBoundOpenid && expectedBoundOpenid !== account._id) {
-      // The old account no longer acts for anyone.
-      await this.db.collection('family_links').where({ actorOpenid: expectedBoundOpenid }).remove();
+    if (!moved) return false;
+    if (moved.movedFrom && !(await this.account(moved.movedFrom))?.identity) {
+      // The old account no longer acts for anyone (again on a retry: removing is idempotent).
+      await this.db.collection('family_links').where({ actorOpenid: moved.movedFrom }).remove();
     }
-    return moved === true;
+    return true;
   }
 
-  async unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void> {
-    await this.db.collection('identity_bindings').where({ _id: idIndex, openid }).remove();
+  /** Every step is idempotent; without an idIndex (a retry after the identity went) it clears what is left. */
+  async unbindIdentity(openid: string, idIndex: string | undefined, now: Date): Promise<void> {
+    await this.db.collection('identity_bindings').where(idIndex ? { _id: idIndex, openid } : { openid }).remove();
     await this.db.collection('accounts').doc(openid).update({ identity: this._.remove(), updatedAt: now });
     await this.db.collection('family_links').where({ actorOpenid: openid }).remove();
   }

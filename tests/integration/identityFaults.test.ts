@@ -22,6 +22,7 @@ import { CloudbaseIdentityStore } from '../../server/identity/CloudbaseIdentityS
 import { FaultInjector, InjectedFault, faultMatrix } from '../support/faultInjection';
 import { FixedClock, InMemoryAuditLog, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from '../unit/support/InMemoryIdentityPorts';
 import { emulatedDatabase, type EmulatedDatabase, type Snapshot } from './support/emulatorSnapshot';
+import { faultyDatabase } from './support/databaseFaults';
 import { report, type CaseOutcome } from './support/faultReport';
 
 jest.setTimeout(240_000);
@@ -64,9 +65,15 @@ afterAll(async () => {
   await edb?.close();
 });
 
+/** Which calls the faults hit: the store's methods, or each database request inside them. */
+type Level = 'store' | 'database';
+let level: Level = 'store';
+
+const faultyStore = (injector: FaultInjector) => (level === 'store' ? injector.wrap('store', store) : new CloudbaseIdentityStore(faultyDatabase(injector, edb.db)));
+
 const deps = (openid: string | undefined, injector?: FaultInjector): IdentityDeps => ({
   caller: { openid, clientIp: '203.0.113.8' },
-  store: injector ? injector.wrap('store', store) : store,
+  store: injector ? faultyStore(injector) : store,
   registry,
   sms,
   face,
@@ -193,12 +200,15 @@ function invariants(end: End, baseline: End): string[] {
   return broken;
 }
 
-describe.each(scenarios)('$name', (scenario) => {
+const cases = (['store', 'database'] as const).flatMap((at) => scenarios.map((s) => ({ ...s, at, title: `${s.name} — faults at each ${at} call` })));
+
+describe.each(cases)('$title', (scenario) => {
   let snap: Snapshot;
   let request: Request;
   let t: string;
 
   beforeAll(async () => {
+    level = 'store';
     await edb.emulator.reset();
     request = await scenario.prepare();
     snap = await edb.snapshot();
@@ -206,6 +216,7 @@ describe.each(scenarios)('$name', (scenario) => {
   });
 
   it('every step × fault: one account per resident and one resident per account, invitations used once, a retry succeeds', async () => {
+    level = scenario.at;
     const restore = async () => {
       await edb.restore(snap);
       clock.set(t);
@@ -227,7 +238,7 @@ describe.each(scenarios)('$name', (scenario) => {
       if (retry !== baselineAnswer) broken.push(`retry answered ${retry}`);
       outcomes.push({ ...c, first, retry, broken });
     }
-    report(scenario.name, outcomes);
+    report(scenario.title, outcomes);
     expect(outcomes.filter((o) => o.broken.length).map((o) => `${o.step} ${o.call} ${o.fault}: ${o.first} → ${o.retry}: ${o.broken.join('; ')}`)).toEqual([]);
   });
 });

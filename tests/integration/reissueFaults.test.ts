@@ -194,12 +194,15 @@ async function settle() {
   await run(undefined, 'settlePayments', {});
 }
 
-describe.each(scenarios)('$name', (scenario) => {
+const cases = (['store', 'database'] as const).flatMap((level) => scenarios.map((s) => ({ ...s, level, title: `${s.name} — faults at each ${level} call` })));
+
+describe.each(cases)('$title', (scenario) => {
   let snap: Snapshot;
   let world: ReturnType<ReissueWorld['save']>;
   let request: Request;
 
   beforeAll(async () => {
+    w.faults.level = 'store';
     await edb.emulator.reset();
     w.load({ ledger: { orders: {}, refunds: {}, refundsMade: 0 }, lostAt: undefined, t: '2026-03-02T02:00:00Z' });
     request = await scenario.prepare();
@@ -209,6 +212,7 @@ describe.each(scenarios)('$name', (scenario) => {
   });
 
   it('every step × fault: money, state and claims stay consistent; a retry succeeds or answers as the fault-free run', async () => {
+    w.faults.level = scenario.level;
     const restore = async () => {
       await edb.restore(snap);
       w.load(world);
@@ -229,7 +233,7 @@ describe.each(scenarios)('$name', (scenario) => {
       const retry = first === 'ok' ? 'ok' : answer(await run(request.openid, request.action, request.data));
       await settle();
       const trueRefusal = TRUE_REFUSALS.has(first) && retry === first;
-      if (c.call === 'store.beginRequest' && retry === 'REQUEST_IN_PROGRESS') {
+      if ((c.call === 'store.beginRequest' || (c.call === 'reissue_requests.add' && c.fault !== 'failBefore')) && retry === 'REQUEST_IN_PROGRESS') {
         outcomes.push({ ...c, first, retry, broken: [], known: WRAPPER_LIMIT });
         continue;
       }
@@ -237,7 +241,7 @@ describe.each(scenarios)('$name', (scenario) => {
       if (retry !== baselineAnswer && !trueRefusal) broken.push(`retry answered ${retry}`);
       outcomes.push({ ...c, first, retry, broken });
     }
-    report(`${scenario.name}`, outcomes);
+    report(scenario.title, outcomes);
     expect(outcomes.filter((o) => o.broken.length).map((o) => `${o.step} ${o.call} ${o.fault}: ${o.first} → ${o.retry}: ${o.broken.join('; ')}`)).toEqual([]);
   });
 });

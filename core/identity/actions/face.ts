@@ -86,7 +86,11 @@ export const unbind = defineAction({
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {
     const account = await accountOf(deps);
-    if (!account.identity) return statusOf(deps, account);
+    if (!account.identity) {
+      // A retry after the identity went: what an interrupted unbind left goes too.
+      await deps.store.unbindIdentity(account._id, undefined, deps.clock.now());
+      return statusOf(deps, account);
+    }
     const target = maskIdNumber(deps.secrets.decrypt(account.identity.idNumberEnc, FIELD.idNumber));
     await deps.store.unbindIdentity(account._id, account.identity.idIndex, deps.clock.now());
     await audit(deps, account, { action: 'identity.unbind', target });

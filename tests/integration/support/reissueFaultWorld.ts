@@ -18,6 +18,7 @@ import { loadSeedContent } from '../../../scripts/seed/loadSeedContent';
 import type { FaultInjector } from '../../support/faultInjection';
 import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog, testSecrets } from '../../unit/support/InMemoryIdentityPorts';
+import { faultyDatabase } from './databaseFaults';
 import type { EmulatedDatabase } from './emulatorSnapshot';
 
 export const CITIZEN = 'o-citizen';
@@ -131,13 +132,17 @@ export function reissueWorld(edb: EmulatedDatabase) {
   const registry = new FakeCardRegistry(person);
   const audit = new InMemoryAuditLog();
   const guides = new InMemoryGuideRepository(loadSeedContent());
-  const store = new CloudbaseReissueStore(edb.db, (plain) => secrets.encrypt(plain, FIELD.address), () => clock.now().getTime());
+  const storeOn = (db: EmulatedDatabase['db']) => new CloudbaseReissueStore(db, (plain) => secrets.encrypt(plain, FIELD.address), () => clock.now().getTime());
+  const store = storeOn(edb.db);
+  /** Where faults hit: each store method, or each database request inside them. */
+  const faults = { level: 'store' as 'store' | 'database' };
+  const faultyStore = (injector: FaultInjector) => (faults.level === 'store' ? injector.wrap('store', store) : storeOn(faultyDatabase(injector, edb.db)));
   let ids = 0;
 
   function deps(openid: string | undefined, injector?: FaultInjector): ReissueDeps {
     return {
       caller: { openid, clientIp: '203.0.113.9' },
-      store: injector ? injector.wrap('store', store) : store,
+      store: injector ? faultyStore(injector) : store,
       payment: injector ? injector.wrap('payment', payment) : payment,
       registry,
       identities,
@@ -159,6 +164,6 @@ export function reissueWorld(edb: EmulatedDatabase) {
     registry.lostAt = s.lostAt;
     clock.set(s.t);
   };
-  return { deps, payment, registry, clock, secrets, idIndex, save, load, audit };
+  return { faults, deps, payment, registry, clock, secrets, idIndex, save, load, audit };
 }
 export type ReissueWorld = ReturnType<typeof reissueWorld>;

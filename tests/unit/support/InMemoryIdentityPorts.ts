@@ -99,8 +99,8 @@ export class InMemoryIdentityStore implements IdentityStore {
     return true;
   }
 
-  async unbindIdentity(openid: string, idIndex: string, now: Date) {
-    if (this.bindings.get(idIndex)?.openid === openid) this.bindings.delete(idIndex);
+  async unbindIdentity(openid: string, idIndex: string | undefined, now: Date) {
+    for (const [key, b] of this.bindings) if ((idIndex === undefined || key === idIndex) && b.openid === openid) this.bindings.delete(key);
     const account = this.accounts.get(openid);
     if (account) {
       delete account.identity;
