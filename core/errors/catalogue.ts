@@ -65,6 +65,7 @@ export const errorCatalogue = {
   NETWORK_UNAVAILABLE: '网络不太稳定，请检查网络后重试',
   /** The request body is over the gateway's limit (1 MiB): nothing the function could read. */
   REQUEST_TOO_LARGE: '请求内容过大，请减少填写或上传的内容后重试',
+  FAMILY_MEMBER_UNMATCHED: '未能核实为您同一户口簿上的家庭成员，请核对姓名和身份证号码',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -15,7 +15,13 @@ export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.Zo
    * input (core/function/idempotent.ts). 'required': a call without a requestId is INVALID_INPUT.
    */
   idempotent?: 'required' | 'optional';
-  run(input: z.infer<In>, deps: Deps): Promise<z.infer<Out>>;
+  run(input: z.infer<In>, deps: Deps, request?: ActionRequest): Promise<z.infer<Out>>;
+}
+
+/** What an action may know of its request besides the input: the envelope's request id, once validated. */
+export interface ActionRequest {
+  /** Present on a repeatable write the client keyed (always, when `idempotent` is 'required'). */
+  requestId?: string;
 }
 
 /** Every action of one function. Each keeps its own schemas; seen from the map, input and output are unknown until parsed. */

@@ -57,7 +57,7 @@ export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, d
     if (action.idempotent === 'required' && !requestId) {
       return reject(new DomainError('INVALID_INPUT', '字段 requestId'), name);
     }
-    const work = () => action.run(input.data, deps);
+    const work = () => action.run(input.data, deps, { requestId });
     // The envelope's requestId is the one idempotency key, bound to function, action and input.
     const result =
       action.idempotent && requestId && requests?.openid

@@ -21,8 +21,7 @@ export interface VerifiedIdentity {
   nameEnc: string;
   phoneEnc: string;
   phoneIndex: string;
-  /** Birth date from the ID number, YYYY-MM-DD, for age rules (family members, reissue). */
-  birthDate: string;
+  // No birth date in clear: age rules read it from the decrypted ID number (birthDateOf).
   verifiedAt: Date;
 }
 

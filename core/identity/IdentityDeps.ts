@@ -55,4 +55,4 @@ export function audit(deps: Pick<IdentityDeps, 'audit' | 'caller' | 'clock'>, ac
 }
 
 /** Field names used as authenticated data, so an encrypted phone cannot pass for an ID number. */
-export const FIELD = { idNumber: 'idNumber', name: 'name', phone: 'phone' } as const;
+export const FIELD = { idNumber: 'idNumber', name: 'name', phone: 'phone', address: 'address' } as const;

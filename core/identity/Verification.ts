@@ -24,7 +24,6 @@ export interface Verification {
   nameEnc: string;
   phoneEnc: string;
   phoneIndex: string;
-  birthDate: string;
   /** Keyed hash of the one-time code; the code itself is never stored. */
   otpHash: string;
   otpSentAt: Date;

@@ -114,6 +114,16 @@ export function parseIdNumber(raw: string, options: ParseOptions): IdNumberResul
 }
 
 /**
+ * The birth date (YYYY-MM-DD) written in a checked ID number (positions 7–14). Stored records keep
+ * only the encrypted number, never the date in clear: this recovers it for age rules.
+ */
+export function birthDateOf(idNumber: string): string {
+  const n = normalizeIdNumber(idNumber);
+  if (!FORMAT.test(n)) throw new RangeError('not an ID number');
+  return `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`;
+}
+
+/**
  * Age in whole years on `date` (both YYYY-MM-DD; `date` not before `birthDate`).
  *
  * A person becomes a year older on their birthday. Someone born on 29 February becomes a year

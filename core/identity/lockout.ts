@@ -4,7 +4,14 @@ import { addDays, inShanghai, shanghaiInstant } from '../time/shanghai';
  * Failed verifications lock further attempts so the service cannot be used to test ID numbers.
  * Failures are counted per account per Asia/Shanghai day; the lock lifts at the next midnight.
  */
-export const LOCKOUT_POLICY = { maxFailuresPerDay: 5 };
+export const LOCKOUT_POLICY = {
+  maxFailuresPerDay: 5,
+  /**
+   * Lookups in the population registry on a citizen's behalf (adding a family member), found or
+   * not, per account per day: a verified account cannot test more people than a family needs.
+   */
+  maxRegistryLookupsPerDay: 10,
+};
 
 export interface LockoutState {
   locked: boolean;
@@ -18,7 +25,7 @@ export function failureDay(now: Date): string {
   return inShanghai(now).format('YYYY-MM-DD');
 }
 
-export function lockoutState(failuresToday: number, now: Date, policy = LOCKOUT_POLICY): LockoutState {
+export function lockoutState(failuresToday: number, now: Date, policy: Pick<typeof LOCKOUT_POLICY, 'maxFailuresPerDay'> = LOCKOUT_POLICY): LockoutState {
   const remaining = Math.max(0, policy.maxFailuresPerDay - failuresToday);
   if (remaining > 0) return { locked: false, failuresToday, remaining };
   const nextDay = addDays(failureDay(now), 1);

@@ -17,8 +17,12 @@ export interface IdentityStore {
    * Returns false when someone else changed the binding meanwhile.
    */
   bindIdentity(account: Account, expectedBoundOpenid: string | undefined): Promise<boolean>;
-  /** Removes the account's identity, its binding and its family links. */
-  unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void>;
+  /**
+   * Removes the account's identity, its binding and its family links; each step idempotent.
+   * Without an idIndex (the identity already went), removes what is left: bindings naming the
+   * account, its family links.
+   */
+  unbindIdentity(openid: string, idIndex: string | undefined, now: Date): Promise<void>;
 
   verification(id: string): Promise<Verification | null>;
   addVerification(v: Verification): Promise<void>;
@@ -29,7 +33,12 @@ export interface IdentityStore {
   /** Deletes verification sessions that expired before the instant; returns how many. */
   removeVerificationsExpiredBefore(before: Date): Promise<number>;
 
+  /** Deletes birth dates older versions stored in clear (accounts, verifications); returns how many documents changed. */
+  removePlainBirthDates(): Promise<number>;
+
   failures(openid: string, day: string): Promise<number>;
+  /** Atomically counts one registry lookup made for the account today; returns the new count. */
+  countRegistryLookup(openid: string, day: string): Promise<number>;
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
   removeFailureCountersBefore(day: string): Promise<number>;

@@ -46,7 +46,11 @@ export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
 const divisionCode = z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits');
 
-/** A delivery address in mainland China; recipient and phone are stored encrypted. */
+/**
+ * A delivery address in mainland China. What identifies a person is stored encrypted (street,
+ * building and room; recipient; phone: AES-256-GCM through the Secrets port); only the division
+ * codes and names stay in clear, for postage zones, the hall's district and the place shown.
+ */
 export const MailAddress = z
   .object({
     provinceCode: divisionCode,
@@ -58,8 +62,8 @@ export const MailAddress = z
       city: z.string().trim().min(2).max(30),
       district: z.string().trim().min(2).max(30),
     }),
-    /** Street, building, room. */
-    detail: z.string().trim().min(4).max(120),
+    /** Street, building, room, encrypted (context `address`). */
+    detailEnc: z.string().min(1),
     recipientEnc: z.string().min(1),
     phoneEnc: z.string().min(1),
   })

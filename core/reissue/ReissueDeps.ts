@@ -57,6 +57,11 @@ export interface ReissueStore {
   inState(state: ReissueState, limit: number): Promise<ReissueRecord[]>;
   /** Applications whose payment is in one status (timers: refunds). */
   withPayment(status: ReissueApplication['payment']['status'], limit: number): Promise<ReissueRecord[]>;
+  /**
+   * Encrypts street addresses stored plain by older versions, at most `limit`; returns how many
+   * (reads already return them sealed).
+   */
+  sealLegacyAddresses(limit: number): Promise<number>;
   /** The city's rules (defaults filled in). */
   config(cityCode: string): Promise<ReissueConfig>;
 }
@@ -96,6 +101,10 @@ export interface ReissueDeps {
   courier: Courier;
   audit: AuditLog;
   clock: Clock;
-  /** A new random application id (16 characters of A–Z a–z 0–9 _ -). */
-  newId(): string;
+  /**
+   * An application id (16–22 characters of A–Z a–z 0–9 _ -): random, or, given a seed (the caller
+   * and their request id), always the same unguessable id for that seed (a keyed hash), so a
+   * retried request finds what its first attempt wrote.
+   */
+  newId(seed?: string): string;
 }

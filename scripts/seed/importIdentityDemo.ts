@@ -41,7 +41,6 @@ export async function importIdentityDemo(db: Database, secrets: Secrets, residen
         nameEnc: secrets.encrypt(r.name, FIELD.name),
         phoneEnc: secrets.encrypt(p.verifiedAs.phone, FIELD.phone),
         phoneIndex: secrets.index('phone', p.verifiedAs.phone),
-        birthDate: r.parsed.birthDate,
         verifiedAt: now,
       };
       await putDoc(db, 'identity_bindings', { _id: idIndex, openid: p.openid, boundAt: now });

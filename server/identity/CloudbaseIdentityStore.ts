@@ -17,6 +17,18 @@ interface Tx {
 /** runTransaction rejects with the reason given to rollback(). */
 const BINDING_CHANGED = 'binding changed';
 
+/**
+ * Versions before PRIVACY.md's "no birth date in clear" stored `identity.birthDate` on accounts and
+ * `birthDate` on verifications. Reads drop it (so a save never writes it back) and
+ * `removePlainBirthDates` deletes it from stored documents.
+ */
+function withoutBirthDate<T extends object>(doc: T | null): T | null {
+  if (!doc) return doc;
+  const { birthDate: _plain, ...rest } = doc as T & { birthDate?: unknown };
+  void _plain;
+  return rest as T;
+}
+
 /** Identity data in CloudBase: accounts, bindings, verifications, failures, family, invitations. */
 export class CloudbaseIdentityStore implements IdentityStore {
   constructor(private readonly db: Database) {}
@@ -25,8 +37,9 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return this.db.command;
   }
 
-  account(openid: string) {
-    return getDoc<Account>(this.db, 'accounts', openid);
+  async account(openid: string) {
+    const account = await getDoc<Account>(this.db, 'accounts', openid);
+    return account?.identity ? { ...account, identity: withoutBirthDate(account.identity)! } : account;
   }
 
   saveAccount(account: Account) {
@@ -45,8 +58,10 @@ export class CloudbaseIdentityStore implements IdentityStore {
     const identity = account.identity;
     if (!identity) throw new Error('bindIdentity needs an account with an identity');
     const moved = await this.db.runTransaction(async (tx: Tx) => {
-      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string } | null;
-      if ((binding?.openid ?? undefined) !== expectedBoundOpenid) {
+      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string; movedFrom?: string } | null;
+      // Already this account's: this same bind was applied before (its answer lost, or retried).
+      const current = binding?.openid ?? undefined;
+      if (current !== expectedBoundOpenid && current !== account._id) {
         await tx.rollback(BINDING_CHANGED);
         return false;
       }
@@ -56,30 +71,40 @@ export class CloudbaseIdentityStore implements IdentityStore {
           await tx.collection('accounts').doc(expectedBoundOpenid).update({ identity: this._.remove(), updatedAt: account.updatedAt });
         }
       }
+      // The account the identity left is remembered, so a retry can finish its clean-up below.
+      const movedFrom = expectedBoundOpenid && expectedBoundOpenid !== account._id ? expectedBoundOpenid : binding?.openid === account._id ? binding.movedFrom : undefined;
       const { _id, ...body } = account;
-      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt });
+      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt, ...(movedFrom ? { movedFrom } : {}) });
       await tx.collection('accounts').doc(_id).set(body);
-      return true;
+      return { movedFrom };
     }).catch((e: unknown) => {
       // Someone else bound it meanwhile, or conflicts outlasted runTransaction's retries.
       if (e === BINDING_CHANGED || isDuplicateKey(e) || (e as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
       throw e;
     });
-    if (moved && expectedBoundOpenid && expectedBoundOpenid !== account._id) {
-      // The old account no longer acts for anyone.
-      await this.db.collection('family_links').where({ actorOpenid: expectedBoundOpenid }).remove();
+    if (!moved) return false;
+    if (moved.movedFrom && !(await this.account(moved.movedFrom))?.identity) {
+      // The old account no longer acts for anyone (again on a retry: removing is idempotent).
+      await this.db.collection('family_links').where({ actorOpenid: moved.movedFrom }).remove();
     }
-    return moved === true;
+    return true;
   }
 
-  async unbindIdentity(openid: string, idIndex: string, now: Date): Promise<void> {
-    await this.db.collection('identity_bindings').where({ _id: idIndex, openid }).remove();
+  /** Every step is idempotent; without an idIndex (a retry after the identity went) it clears what is left. */
+  async unbindIdentity(openid: string, idIndex: string | undefined, now: Date): Promise<void> {
+    await this.db.collection('identity_bindings').where(idIndex ? { _id: idIndex, openid } : { openid }).remove();
     await this.db.collection('accounts').doc(openid).update({ identity: this._.remove(), updatedAt: now });
     await this.db.collection('family_links').where({ actorOpenid: openid }).remove();
   }
 
-  verification(id: string) {
-    return getDoc<Verification>(this.db, 'verifications', id);
+  async verification(id: string) {
+    return withoutBirthDate(await getDoc<Verification>(this.db, 'verifications', id));
+  }
+
+  async removePlainBirthDates(): Promise<number> {
+    const accounts = await this.db.collection('accounts').where({ 'identity.birthDate': this._.exists(true) }).update({ 'identity.birthDate': this._.remove() });
+    const verifications = await this.db.collection('verifications').where({ birthDate: this._.exists(true) }).update({ birthDate: this._.remove() });
+    return (accounts.updated ?? 0) + (verifications.updated ?? 0);
   }
 
   async addVerification(v: Verification) {
@@ -130,6 +155,11 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return this.incrementDaily('verification_failures', `${openid}:${day}`, { openid, day });
   }
 
+  /** Kept with the failure counters (same day, same retention), under a document id of its own. */
+  countRegistryLookup(openid: string, day: string): Promise<number> {
+    return this.incrementDaily('verification_failures', `${openid}:${day}:lookups`, { openid, day, kind: 'registryLookups' });
+  }
+
   countSms(key: string, day: string): Promise<number> {
     return this.incrementDaily('sms_counters', `${key}:${day}`, { day });
   }
@@ -163,12 +193,15 @@ export class CloudbaseIdentityStore implements IdentityStore {
     await this.db.collection('officer_invitations').add(invitation);
   }
 
-  /** Compare-and-set: only an unused, unexpired invitation is marked used, exactly once. */
+  /** Compare-and-set: only an unused, unexpired invitation is marked used, exactly once (again by the same account: the same claim). */
   async claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null> {
     const res = await this.db
       .collection('officer_invitations')
       .where({ _id: id, usedBy: this._.exists(false), expiresAt: this._.gt(now) })
       .update({ usedBy: openid, usedAt: now });
-    return res.updated === 1 ? getDoc<OfficerInvitation>(this.db, 'officer_invitations', id) : null;
+    if (res.updated === 1) return getDoc<OfficerInvitation>(this.db, 'officer_invitations', id);
+    // Used already, by this account: its claim was applied before (answer lost, or retried).
+    const used = await getDoc<OfficerInvitation>(this.db, 'officer_invitations', id);
+    return used?.usedBy === openid ? used : null;
   }
 }

@@ -13,10 +13,28 @@ const CONFIGS = 'reissue_configs';
 
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'object' && v && '$date' in v ? (v as { $date: string | number }).$date : (v as string)));
 
-/** Dates as Date objects whatever shape the wire gave them. */
-function revive(doc: ReissueRecord): ReissueRecord {
+/** Encrypts a street address as the use cases do (`Secrets.encrypt(detail, FIELD.address)`). */
+export type AddressSealer = (plain: string) => string;
+
+/** A mail address as versions before the encryption of street and room stored it. */
+type LegacyAddress = { detail?: string; detailEnc?: string };
+
+/**
+ * An address stored plain by an older version (`detail`), encrypted in memory: the use cases only
+ * ever see `detailEnc`, and the next save replaces the stored address with the sealed one.
+ */
+function sealLegacy(doc: ReissueRecord, seal: AddressSealer): ReissueRecord['delivery'] {
+  if (doc.delivery.kind !== 'mail') return doc.delivery;
+  const { detail, ...rest } = doc.delivery.address as typeof doc.delivery.address & LegacyAddress;
+  if (detail === undefined) return doc.delivery;
+  return { kind: 'mail', address: { ...rest, detailEnc: rest.detailEnc ?? seal(detail) } };
+}
+
+/** Dates as Date objects whatever shape the wire gave them; a plain address sealed. */
+function revive(doc: ReissueRecord, seal: AddressSealer): ReissueRecord {
   return {
     ...doc,
+    delivery: sealLegacy(doc, seal),
     createdAt: asDate(doc.createdAt),
     updatedAt: asDate(doc.updatedAt),
     ...(doc.submittedAt ? { submittedAt: asDate(doc.submittedAt) } : {}),
@@ -33,6 +51,8 @@ function revive(doc: ReissueRecord): ReissueRecord {
 export class CloudbaseReissueStore implements ReissueStore {
   constructor(
     private readonly db: Database,
+    /** Encrypts addresses older versions stored plain (reissueAdapters: the personal-data cipher). */
+    private readonly seal: AddressSealer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -42,11 +62,18 @@ export class CloudbaseReissueStore implements ReissueStore {
 
   async application(id: string): Promise<ReissueRecord | null> {
     const doc = await getDoc<ReissueRecord>(this.db, APPS, id);
-    return doc ? revive(doc) : null;
+    return doc ? revive(doc, this.seal) : null;
   }
 
+  /** Ids are deterministic per request: inserting the same application again (a retry) is no error. */
   async insert(app: ReissueRecord): Promise<void> {
-    await this.db.collection(APPS).add(app);
+    try {
+      await this.db.collection(APPS).add(app);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const stored = await getDoc<ReissueRecord>(this.db, APPS, app._id);
+      if (stored?.applicant.actorOpenid !== app.applicant.actorOpenid || asDate(stored.createdAt).getTime() !== app.createdAt.getTime()) throw e;
+    }
   }
 
   async claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }> {
@@ -77,7 +104,7 @@ export class CloudbaseReissueStore implements ReissueStore {
 
   private async list(where: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<ReissueRecord[]> {
     const res = await this.db.collection(APPS).where(where).orderBy(order[0], order[1]).limit(limit).get();
-    return ((res.data ?? []) as ReissueRecord[]).map(revive);
+    return ((res.data ?? []) as ReissueRecord[]).map((d) => revive(d, this.seal));
   }
 
   applicationsOf(actorOpenid: string, limit: number) {
@@ -106,6 +133,25 @@ export class CloudbaseReissueStore implements ReissueStore {
 
   withPayment(status: ReissueApplication['payment']['status'], limit: number) {
     return this.list({ 'payment.status': status }, ['updatedAt', 'asc'], limit);
+  }
+
+  /**
+   * Encrypts, in place, street addresses that versions before their encryption stored plain
+   * (`delivery.address.detail`), at most `limit` of them; the version is not changed (nothing the
+   * applicant sees changes), and an application changed meanwhile is left for the next run.
+   */
+  async sealLegacyAddresses(limit: number): Promise<number> {
+    const res = await this.db.collection(APPS).where({ 'delivery.address.detail': this._.exists(true) }).limit(limit).get();
+    let sealed = 0;
+    for (const doc of (res.data ?? []) as ReissueRecord[]) {
+      const delivery = sealLegacy(doc, this.seal);
+      const done = await this.db
+        .collection(APPS)
+        .where({ _id: doc._id, version: doc.version, 'delivery.address.detail': this._.exists(true) })
+        .update({ delivery: this._.set(delivery) });
+      sealed += done.updated;
+    }
+    return sealed;
   }
 
   async config(cityCode: string): Promise<ReissueConfig> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { FIELD } from '../../core/identity/IdentityDeps';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { PaymentGateway } from '../../core/reissue/ports';
 import type { Environment } from '../config/loadEnvironment';
@@ -47,7 +48,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
   const { cipher, blindIndex } = keysFromEnvironment(env);
   const local = localCloudUrl();
   return {
-    store: new CloudbaseReissueStore(db, () => systemClock.now().getTime()),
+    store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address), () => systemClock.now().getTime()),
     registry: new CloudbaseCardRegistry(db),
     identities: new CloudbaseIdentityStore(db),
     guides: new CloudbaseGuideRepository(db),
@@ -69,7 +70,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
     courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
     audit: new CloudbaseAuditLog(db),
     clock: systemClock,
-    // 12 random bytes: 16 characters of base64url, unguessable.
-    newId: () => randomBytes(12).toString('base64url'),
+    // 12 random bytes: 16 characters of base64url, unguessable; seeded: a keyed hash, as unguessable.
+    newId: (seed) => (seed ? blindIndex.index('reissueApplication', seed).slice(0, 22) : randomBytes(12).toString('base64url')),
   };
 }

@@ -109,7 +109,8 @@ test('one identity per account, one account per identity: verifying again elsewh
   expect((await flow.ok('itest-phone-b', 'status')).verified).toBe(true);
   const unbound = await flow.ok('itest-phone-b', 'unbind');
   expect(unbound.verified).toBe(false);
-  expect((await flow.error('itest-phone-b', 'unbind')).code).toBe('NOT_VERIFIED');
+  // Unbinding again (a retry) answers the unbound status.
+  expect((await flow.ok('itest-phone-b', 'unbind')).verified).toBe(false);
 });
 
 test('a verified adult adds a child under 16 and a parent of 60+, of the same household only', async () => {
@@ -121,10 +122,11 @@ test('a verified adult adds a child under 16 and a parent of 60+, of the same ho
   const wife = await flow.error(citizen, 'addFamilyMember', { name: '李秀英', idNumber: '460106198709022422', relation: 'parent' });
   expect(wife).toMatchObject({ code: 'FAMILY_NOT_ELIGIBLE', message: expect.stringContaining('60') });
   const stranger = await flow.error(citizen, 'addFamilyMember', { name: '林国栋', idNumber: '440304195002141373', relation: 'parent' });
-  expect(stranger).toMatchObject({ code: 'FAMILY_NOT_ELIGIBLE', message: expect.stringContaining('同一户口簿') });
+  // A person of another household gets the answer a wrong name or an unknown number gets.
+  expect(stranger).toMatchObject({ code: 'FAMILY_MEMBER_UNMATCHED' });
   const mother = await flow.ok(citizen, 'addFamilyMember', { name: '张桂兰', idNumber: '460106195801302642', relation: 'parent' });
   expect(mother.members).toHaveLength(2);
-  expect((await flow.error(citizen, 'addFamilyMember', { name: '王大明', idNumber: '460106201607201539', relation: 'child' })).code).toBe('REGISTRY_MISMATCH');
+  expect(await flow.error(citizen, 'addFamilyMember', { name: '王大明', idNumber: '460106201607201539', relation: 'child' })).toEqual(stranger);
   // Another citizen cannot remove (or see) this family's links.
   expect((await flow.error('itest-chen', 'removeFamilyMember', { memberId: 'resident-003' })).code).toBe('FAMILY_MEMBER_NOT_FOUND');
   expect((await flow.ok('itest-chen', 'familyMembers')).members).toEqual([]);
@@ -174,7 +176,7 @@ test('a daily timer deletes stale verification sessions and failure counters; cl
   expect(posed.body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toHaveLength(1);
   const timer = { body: await h.timer('identity', 'purgeExpiredVerifications') };
-  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0 } });
+  expect(timer.body).toEqual({ ok: true, data: { verifications: 1, failureCounters: 1, smsCounters: 0, plainBirthDates: 0 } });
   expect((await db.collection('verifications').doc('itest-stale-verification').get()).data).toEqual([]);
   // Today's counters and live sessions stay.
   expect((await flow.ok('itest-lock', 'status')).lockout.locked).toBe(true);

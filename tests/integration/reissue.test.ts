@@ -198,3 +198,46 @@ test('no response and no log line carries an unmasked ID or phone number', () =>
   expect(h.responses.join('\n')).not.toContain(HAIKOU_ADDRESS.phone);
   expect(h.responses.join('\n')).not.toContain(HAIKOU_ADDRESS.detail);
 });
+
+/** Every stored document of the collections the service writes about people (the registry stand-in aside). */
+async function stored(collection: string): Promise<Array<Record<string, unknown>>> {
+  return (await h.cloud.database.direct.get(collection, { nedbQuery: {}, order: [], offset: 0, limit: 10_000, projection: undefined })) as Array<Record<string, unknown>>;
+}
+const PEOPLE_COLLECTIONS = ['reissue_applications', 'reissue_requests', 'reissue_claims', 'accounts', 'verifications', 'family_links', 'identity_bindings'];
+/** 王建国 (resident-001) was born on 1985-03-14. */
+const CLEAR = [HAIKOU_ADDRESS.detail, '海府路', '301室', HAIKOU_ADDRESS.phone, HAIKOU_ADDRESS.recipient, '1985-03-14', '19850314'];
+
+test('at rest: no street, room, recipient, phone or birth date in clear; records older versions stored plain are sealed', async () => {
+  const apps = await stored('reissue_applications');
+  expect(apps.some((a) => (a.delivery as { kind: string }).kind === 'mail')).toBe(true);
+  for (const name of PEOPLE_COLLECTIONS) {
+    const text = JSON.stringify(await stored(name));
+    for (const clear of CLEAR) expect({ collection: name, clear, found: text.includes(clear) }).toEqual({ collection: name, clear, found: false });
+    expect({ collection: name, birthDate: /birthDate/.test(text) }).toEqual({ collection: name, birthDate: false });
+  }
+
+  // What an older version wrote: the street in clear on an application, the birth date on an account.
+  const legacyStreet = '旧版明文路9号101室';
+  const template = apps.find((a) => (a.delivery as { kind: string }).kind === 'mail')!;
+  const address: Record<string, unknown> = { ...(template.delivery as { address: Record<string, unknown> }).address, detail: legacyStreet };
+  delete address.detailEnc;
+  await h.cloud.database.direct.insert('reissue_applications', [
+    { ...template, _id: 'legacy-plain-0001', state: 'delivered', applicant: { ...(template.applicant as object), subjectIdIndex: 'legacy-index' }, delivery: { kind: 'mail', address } },
+  ]);
+  const set = { $set: { 'identity.birthDate': '1985-03-14' } };
+  expect((await h.cloud.database.direct.modify('accounts', { query: { _id: CITIZEN }, nedbQuery: { _id: CITIZEN }, update: set, replace: false, multi: false, upsert: false })).updated).toBe(1);
+  expect(JSON.stringify(await stored('reissue_applications'))).toContain(legacyStreet);
+
+  // Still readable as before…
+  expect((await r.ok(CITIZEN, 'application', { applicationId: 'legacy-plain-0001' })).state).toBe('delivered');
+  expect((await identityFlow(h).ok(CITIZEN, 'familyMembers', {})).members.length).toBeGreaterThan(0);
+  // …and the timers seal them.
+  expect((await r.timer('settlePayments')).data.sealed).toBe(1);
+  const purge = await h.call('identity', { Type: 'Timer', TriggerName: 'purgeExpiredVerifications', Time: new Date().toISOString() });
+  expect(purge.body.data.plainBirthDates).toBe(1);
+  for (const name of PEOPLE_COLLECTIONS) {
+    const text = JSON.stringify(await stored(name));
+    expect(text).not.toContain(legacyStreet);
+    expect(text).not.toContain('1985-03-14');
+  }
+});

@@ -36,7 +36,6 @@ export async function seedVerifiedCitizens(cloudUrl: string, prefix: string, cou
             nameEnc: secrets.encrypt('测试市民', FIELD.name),
             phoneEnc: secrets.encrypt('13800000000', FIELD.phone),
             phoneIndex: secrets.index('phone', `${prefix}-${n}`),
-            birthDate: '1990-01-01',
             verifiedAt: now,
           },
         };

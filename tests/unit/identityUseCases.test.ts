@@ -10,6 +10,7 @@ import { newAccount } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
 import { FIELD, type IdentityDeps } from '../../core/identity/IdentityDeps';
+import { LOCKOUT_POLICY } from '../../core/identity/lockout';
 import { identityActions } from '../../core/identity/identityActions';
 import type { Resident } from '../../core/identity/Resident';
 import { dispatch } from '../../core/function/dispatch';
@@ -355,10 +356,10 @@ describe('retention (the daily timer)', () => {
     expect(expiresAt).toBe(Date.parse(START) + 30 * MIN);
 
     w.clock.set(new Date(expiresAt + 24 * 60 * MIN));
-    expect(await purge(w)).toEqual({ verifications: 0, failureCounters: 0, smsCounters: 0 });
+    expect(await purge(w)).toEqual({ verifications: 0, failureCounters: 0, smsCounters: 0, plainBirthDates: 0 });
     expect(w.store.verifications.has(verificationId)).toBe(true);
     w.clock.advance(1);
-    expect(await purge(w)).toEqual({ verifications: 1, failureCounters: 0, smsCounters: 0 });
+    expect(await purge(w)).toEqual({ verifications: 1, failureCounters: 0, smsCounters: 0, plainBirthDates: 0 });
     expect(w.store.verifications.has(verificationId)).toBe(false);
   });
 
@@ -418,8 +419,8 @@ describe('personal data never leaves unmasked', () => {
       ['r-wang-child', '王**', maskIdNumber(WANG_CHILD.idNumber)],
       ['r-wang-mother', '张**', maskIdNumber(WANG_MOTHER.idNumber)],
     ]);
-    expect((await w.error('o-wang', 'addFamilyMember', { ...STRANGER, relation: 'parent' })).code).toBe('FAMILY_NOT_ELIGIBLE');
-    expect((await w.error('o-wang', 'addFamilyMember', { name: NOBODY.name, idNumber: NOBODY.idNumber, relation: 'parent' })).code).toBe('REGISTRY_MISMATCH');
+    expect((await w.error('o-wang', 'addFamilyMember', { ...STRANGER, relation: 'parent' })).code).toBe('FAMILY_MEMBER_UNMATCHED');
+    expect((await w.error('o-wang', 'addFamilyMember', { name: NOBODY.name, idNumber: NOBODY.idNumber, relation: 'parent' })).code).toBe('FAMILY_MEMBER_UNMATCHED');
     expect((await w.error('o-chen', 'familyMembers')).code).toBe('NOT_VERIFIED');
     await w.ok('o-wang', 'removeFamilyMember', { memberId: 'r-wang-child' });
 
@@ -432,7 +433,7 @@ describe('personal data never leaves unmasked', () => {
     expect((await w.verify('o-wang-new-phone', WANG)).ok).toBe(true);
     expect((await w.ok('o-wang', 'status')).verified).toBe(false);
     expect((await w.ok('o-wang-new-phone', 'unbind')).verified).toBe(false);
-    expect((await w.error('o-wang-new-phone', 'unbind')).code).toBe('NOT_VERIFIED');
+    expect((await w.ok('o-wang-new-phone', 'unbind')).verified).toBe(false);
 
     const { entries } = await w.ok('o-admin', 'auditLog', { limit: 200 });
     expect(entries.map((e: Data) => e.action).sort()).toEqual(
@@ -487,5 +488,73 @@ describe('personal data never leaves unmasked', () => {
     }
     expect(invitationCode).toMatch(/^[A-Z2-9]{12}$/);
     expect(json).not.toContain(invitationCode);
+  });
+});
+
+describe('adding a family member is no oracle on the population registry', () => {
+  /** Another adult of the Wang household, not linked: a real, eligible parent. */
+  const attempts = {
+    stranger: { ...STRANGER, relation: 'parent' },
+    wrongName: { name: '张桂芳', idNumber: WANG_MOTHER.idNumber, relation: 'parent' },
+    strangerWrongName: { name: '林国梁', idNumber: STRANGER.idNumber, relation: 'parent' },
+    nobody: { name: NOBODY.name, idNumber: NOBODY.idNumber, relation: 'parent' },
+  };
+
+  it('a stranger, a wrong name and an ID number nobody has get the same answer after the same calls', async () => {
+    const answers: Record<string, unknown> = {};
+    const shapes: Record<string, string[]> = {};
+    for (const [what, input] of Object.entries(attempts)) {
+      // A fresh world each time, so each attempt starts with the same counters.
+      const w = world();
+      expect((await w.verify('o-wang', WANG)).ok).toBe(true);
+      const calls: string[] = [];
+      const record = <T extends object>(port: string, target: T): T =>
+        new Proxy(target, {
+          get: (obj, prop, receiver) => {
+            const value: unknown = Reflect.get(obj, prop, receiver);
+            if (typeof value !== 'function' || typeof prop !== 'string') return value;
+            return (...args: unknown[]) => (calls.push(`${port}.${prop}`), (value as (...a: unknown[]) => unknown).apply(obj, args));
+          },
+        });
+      const deps: IdentityDeps = {
+        caller: { openid: 'o-wang', clientIp: CLIENT_IP },
+        store: record('store', w.store),
+        registry: record('registry', w.registry),
+        sms: w.sms,
+        face: w.face,
+        audit: w.audit,
+        secrets: w.secrets,
+        divisions: chinaDivisions,
+        clock: w.clock,
+      };
+      const result = await dispatch(identityActions, { action: 'addFamilyMember', data: input }, deps);
+      answers[what] = result.response;
+      shapes[what] = calls;
+    }
+    expect(answers.stranger).toMatchObject({ ok: false });
+    for (const what of Object.keys(attempts)) {
+      expect({ what, answer: answers[what] }).toEqual({ what, answer: answers.stranger });
+      expect({ what, calls: shapes[what] }).toEqual({ what, calls: shapes.stranger });
+    }
+  });
+
+  it('every lookup counts: after the daily limit the next one is refused, found or not, and the lock holds for verification too', async () => {
+    const w = world();
+    expect((await w.verify('o-wang', WANG)).ok).toBe(true);
+    // Successful lookups count as well (re-adding a linked member looks it up again).
+    for (let i = 0; i < LOCKOUT_POLICY.maxRegistryLookupsPerDay; i++) await w.ok('o-wang', 'addFamilyMember', { ...WANG_CHILD, relation: 'child' });
+    expect((await w.error('o-wang', 'addFamilyMember', { ...WANG_MOTHER, relation: 'parent' })).code).toBe('VERIFICATION_LOCKED');
+
+    const v = world();
+    expect((await v.verify('o-wang', WANG)).ok).toBe(true);
+    for (let i = 0; i < LOCKOUT_POLICY.maxFailuresPerDay; i++) expect((await v.error('o-wang', 'addFamilyMember', attempts.stranger)).code).not.toBe('VERIFICATION_LOCKED');
+    expect((await v.error('o-wang', 'addFamilyMember', attempts.nobody)).code).toBe('VERIFICATION_LOCKED');
+    expect((await v.error('o-wang', 'addFamilyMember', { ...WANG_MOTHER, relation: 'parent' })).code).toBe('VERIFICATION_LOCKED');
+    expect((await v.lockout('o-wang')).locked).toBe(true);
+    await v.consentAll('o-wang');
+    expect((await v.error('o-wang', 'startVerification', WANG)).code).toBe('VERIFICATION_LOCKED');
+    // The next day in Shanghai the lock lifts.
+    v.clock.advance(24 * 60 * MIN);
+    expect((await v.ok('o-wang', 'addFamilyMember', { ...WANG_MOTHER, relation: 'parent' })).members).toHaveLength(1);
   });
 });

@@ -30,6 +30,11 @@ export const confirmFace = defineAction({
   async run({ verificationId, verifyResult }, deps: IdentityDeps) {
     const account = await accountOf(deps);
     if (!hasConsent(account, 'face')) throw new DomainError('CONSENT_REQUIRED');
+    if (account.identity) {
+      // A retry whose first attempt bound the identity (its answer was lost) gets that answer.
+      const done = await deps.store.verification(verificationId);
+      if (done?.openid === account._id && done.step === 'done' && done.idIndex === account.identity.idIndex) return statusOf(deps, account);
+    }
     const v = await ownVerification(deps, account._id, verificationId, 'face');
     const idNumber = deps.secrets.decrypt(v.idNumberEnc, FIELD.idNumber);
     const name = deps.secrets.decrypt(v.nameEnc, FIELD.name);
@@ -60,7 +65,6 @@ export const confirmFace = defineAction({
         nameEnc: v.nameEnc,
         phoneEnc: v.phoneEnc,
         phoneIndex: v.phoneIndex,
-        birthDate: v.birthDate,
         verifiedAt: now,
       },
       updatedAt: now,
@@ -76,13 +80,17 @@ export const confirmFace = defineAction({
 });
 
 export const unbind = defineAction({
-  summary: 'Unbinds the verified identity from this WeChat account (family links go with it).',
+  summary: 'Unbinds the verified identity from this WeChat account (family links go with it). Unbinding an account that holds none answers its status (a retried unbind succeeds).',
   input: z.object({}).strict(),
   output: StatusView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
+  errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {
     const account = await accountOf(deps);
-    if (!account.identity) throw new DomainError('NOT_VERIFIED');
+    if (!account.identity) {
+      // A retry after the identity went: what an interrupted unbind left goes too.
+      await deps.store.unbindIdentity(account._id, undefined, deps.clock.now());
+      return statusOf(deps, account);
+    }
     const target = maskIdNumber(deps.secrets.decrypt(account.identity.idNumberEnc, FIELD.idNumber));
     await deps.store.unbindIdentity(account._id, account.identity.idIndex, deps.clock.now());
     await audit(deps, account, { action: 'identity.unbind', target });

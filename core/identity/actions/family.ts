@@ -4,11 +4,12 @@ import { DomainError } from '../../errors/DomainError';
 import { maskIdNumber, maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
-import { familyLinkId, judgeFamilyMember, type FamilyLink } from '../family';
-import { ageOn } from '../idNumber';
+import { familyLinkId, judgeFamilyRequest, type FamilyLink } from '../family';
+import { ageOn, birthDateOf } from '../idNumber';
 import { FIELD, audit, requireVerified, type IdentityDeps } from '../IdentityDeps';
 import { IdNumberInput, NameInput } from '../inputs';
 import { FamilyMemberView } from '../views';
+import { describeUntil, failureDay, LOCKOUT_POLICY, lockoutState } from '../lockout';
 import { countFailure, ensureNotLocked } from './verification';
 
 function memberView(link: FamilyLink, deps: IdentityDeps): FamilyMemberView {
@@ -34,41 +35,54 @@ export const familyMembers = defineAction({
   },
 });
 
+/**
+ * Looks a person up in the registry for the caller, counting the lookup first (so concurrent
+ * requests cannot exceed the day's limit): over the limit the caller is locked as for verification.
+ */
+async function countedLookup(deps: IdentityDeps, openid: string, idIndex: string) {
+  const now = deps.clock.now();
+  const lookups = await deps.store.countRegistryLookup(openid, failureDay(now));
+  const lock = lockoutState(lookups - 1, now, { maxFailuresPerDay: LOCKOUT_POLICY.maxRegistryLookupsPerDay });
+  if (lock.locked && lock.until) throw new DomainError('VERIFICATION_LOCKED', `请于${describeUntil(lock.until)}后再试`);
+  return deps.registry.findByIdIndex(idIndex);
+}
+
 export const addFamilyMember = defineAction({
   summary:
-    'Adds a member of the same household (a child under 16 or a parent of 60 or more) the caller may act for. Idempotent; a mismatch with the registry counts towards the lock.',
+    'Adds a member of the same household (a child under 16 or a parent of 60 or more) the caller may act for. Idempotent. Every registry lookup counts towards a daily limit; a stranger, a wrong name, an unknown number and a person of another household get one and the same answer, which also counts towards the lock.',
   input: z.object({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) }).strict(),
   output: FamilyList,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'REGISTRY_MISMATCH', 'FAMILY_NOT_ELIGIBLE'],
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'FAMILY_NOT_ELIGIBLE', 'FAMILY_MEMBER_UNMATCHED'],
   async run(input, deps: IdentityDeps) {
     const account = await requireVerified(deps);
     await ensureNotLocked(deps, account._id);
     const now = deps.clock.now();
+    const today = shanghaiDate(now);
     const person = checkPerson(input.name, input.idNumber, now, deps.divisions);
     const idIndex = deps.secrets.index('idNumber', person.idNumber);
-    const member = await deps.registry.findByIdIndex(idIndex);
-    if (!member || deps.secrets.decrypt(member.nameEnc, FIELD.name) !== person.name) {
-      await countFailure(deps, account._id);
-      throw new DomainError('REGISTRY_MISMATCH');
-    }
-    const actor = await deps.registry.findByIdIndex(account.identity.idIndex);
-    if (!actor) throw new DomainError('REGISTRY_MISMATCH');
-    const today = shanghaiDate(now);
     const links = await deps.store.familyLinks(account._id);
-    const id = familyLinkId(account._id, member._id);
-    const existing = links.find((l) => l._id === id);
+    const existing = links.find((l) => l.memberIdIndex === idIndex);
+    // Judged from the caller's own record and the number typed only: says nothing about anyone else.
+    const request = judgeFamilyRequest({
+      actorAge: ageOn(birthDateOf(deps.secrets.decrypt(account.identity.idNumberEnc, FIELD.idNumber)), today),
+      memberAge: ageOn(person.birthDate, today),
+      relation: input.relation,
+      self: idIndex === account.identity.idIndex,
+      currentMembers: existing ? 0 : links.length,
+    });
+    if (!request.ok) throw new DomainError('FAMILY_NOT_ELIGIBLE', request.reason);
+
+    const member = await countedLookup(deps, account._id, idIndex);
+    const actor = await deps.registry.findByIdIndex(account.identity.idIndex);
+    const nameMatches = member ? deps.secrets.decrypt(member.nameEnc, FIELD.name) === person.name : false;
+    // Not found, another name, another household: one answer, counted as a failed verification.
+    if (!member || !actor || !nameMatches || member.householdId !== actor.householdId || member._id === actor._id) {
+      await countFailure(deps, account._id);
+      throw new DomainError('FAMILY_MEMBER_UNMATCHED');
+    }
     if (!existing) {
-      const verdict = judgeFamilyMember({
-        actor,
-        actorAge: ageOn(account.identity.birthDate, today),
-        member,
-        memberAge: ageOn(member.birthDate, today),
-        relation: input.relation,
-        currentMembers: links.length,
-      });
-      if (!verdict.ok) throw new DomainError('FAMILY_NOT_ELIGIBLE', verdict.reason);
       const link: FamilyLink = {
-        _id: id,
+        _id: familyLinkId(account._id, member._id),
         actorOpenid: account._id,
         memberResidentId: member._id,
         memberIdIndex: idIndex,

@@ -9,9 +9,9 @@ export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays:
 
 export const purgeExpiredVerifications = defineAction({
   summary:
-    'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in), and daily failure and SMS counters older than a week.',
+    'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in), daily failure and SMS counters older than a week, and birth dates older versions stored in clear.',
   input: z.object({}).strict(),
-  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int() }),
+  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int(), plainBirthDates: z.number().int() }),
   errors: [],
   async run(_input, deps: IdentityDeps) {
     const now = deps.clock.now();
@@ -21,6 +21,7 @@ export const purgeExpiredVerifications = defineAction({
       verifications: await deps.store.removeVerificationsExpiredBefore(before),
       failureCounters: await deps.store.removeFailureCountersBefore(cutoff),
       smsCounters: await deps.store.removeSmsCountersBefore(cutoff),
+      plainBirthDates: await deps.store.removePlainBirthDates(),
     };
   },
 });

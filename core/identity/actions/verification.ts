@@ -70,7 +70,6 @@ export const startVerification = defineAction({
       nameEnc: deps.secrets.encrypt(person.name, FIELD.name),
       phoneEnc: deps.secrets.encrypt(phone, FIELD.phone),
       phoneIndex: deps.secrets.index('phone', phone),
-      birthDate: person.birthDate,
       ...(await sendCode(deps, id, phone, account._id)),
       otpAttempts: 0,
       createdAt: now,

@@ -29,7 +29,7 @@ export const DeliveryInput = z.discriminatedUnion('kind', [
 ]);
 export type DeliveryInput = z.infer<typeof DeliveryInput>;
 
-/** Checks the codes against GB/T 2260 and encrypts recipient and phone. */
+/** Checks the codes against GB/T 2260 and encrypts street and room, recipient and phone. */
 export function mailAddress(deps: ReissueDeps, a: AddressInput): MailAddress {
   const names = deps.divisions.names(a.provinceCode, a.cityCode, a.districtCode);
   if (!names) throw new DomainError('REISSUE_ADDRESS_INVALID');
@@ -38,7 +38,7 @@ export function mailAddress(deps: ReissueDeps, a: AddressInput): MailAddress {
     cityCode: a.cityCode,
     districtCode: a.districtCode,
     names,
-    detail: a.detail,
+    detailEnc: deps.secrets.encrypt(a.detail, FIELD.address),
     recipientEnc: deps.secrets.encrypt(a.recipient, FIELD.name),
     phoneEnc: deps.secrets.encrypt(a.phone, FIELD.phone),
   };

@@ -110,12 +110,25 @@ export const reportLoss = defineAction({
 async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicationId: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const claim = await deps.store.claimOpen(subjectIdIndex, applicationId);
-    if (claim.taken) return;
+    // Taken by this very application: an earlier attempt of the same request took it.
+    if (claim.taken || claim.holder === applicationId) return;
     const holder = claim.holder ? await deps.store.application(claim.holder) : null;
     if (holder && isOpen(holder)) throw new DomainError('REISSUE_ALREADY_OPEN');
     await deps.store.releaseOpen(subjectIdIndex, claim.holder);
   }
   throw new DomainError('REISSUE_ALREADY_OPEN');
+}
+
+/**
+ * What follows the insert of an application, done again when a retried request finds it: its
+ * claim held, nothing to pay waived, the audit record.
+ */
+async function resume(deps: ReissueDeps, app: ReissueRecord, account: Parameters<typeof audit>[1], claimed = false): Promise<ReissueRecord> {
+  if (!claimed && isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
+  let current = app;
+  if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
+  await audit(deps, account, { action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
+  return current;
 }
 
 export const apply = defineAction({
@@ -133,8 +146,12 @@ export const apply = defineAction({
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE', 'REISSUE_ALREADY_OPEN', 'REISSUE_ADDRESS_INVALID', 'HALL_NOT_FOUND', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
   idempotent: 'required',
-  async run(input, deps: ReissueDeps) {
+  async run(input, deps: ReissueDeps, request) {
     const { account, subject } = await resolveSubject(deps, input.forMemberId);
+    // The id follows from the caller and the request: a retried request finds what it wrote before.
+    const applicationId = deps.newId(request?.requestId ? `${account._id}:${request.requestId}` : undefined);
+    const earlier = await deps.store.application(applicationId);
+    if (earlier) return viewOf(deps, await resume(deps, earlier, account), citizen(account._id));
     const { resident, config, hall, eligibility: verdict } = await assess(deps, subject, input.reason, true);
     if (!verdict.ok) {
       const codes = verdict.reasons.map((r) => r.code);
@@ -149,7 +166,7 @@ export const apply = defineAction({
     if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
     const draft = draftApplication(
       {
-        _id: deps.newId(),
+          _id: applicationId,
         applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
         reason: input.reason,
         delivery,
@@ -170,11 +187,13 @@ export const apply = defineAction({
     try {
       await deps.store.insert(app);
     } catch (e) {
+        // A timeout after the insert landed is no failure; otherwise the claim goes back.
+        if (!(await deps.store.application(app._id))) {
       await deps.store.releaseOpen(subject.idIndex, app._id);
       throw e;
     }
-    if (fees.totalFen === 0) app = await fire(deps, app, { type: 'paymentWaived' }, SYSTEM);
-    await audit(deps, account, { action: 'reissue.apply', target: app._id, hallId: app.hallId, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
+      }
+      app = await resume(deps, app, account, true);
     return viewOf(deps, app, citizen(account._id));
   },
 });

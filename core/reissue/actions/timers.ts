@@ -48,9 +48,9 @@ export const pollShipments = defineAction({
 
 export const settlePayments = defineAction({
   summary:
-    'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, and cancels applications left unpaid past the days allowed.',
+    'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, cancels applications left unpaid past the days allowed, and encrypts street addresses older versions stored plain.',
   input: z.object({}).strict(),
-  output: z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int() }),
+  output: z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int(), sealed: z.number().int() }),
   errors: [],
   async run(_input, deps: ReissueDeps) {
     let paid = 0;
@@ -86,6 +86,12 @@ export const settlePayments = defineAction({
         }
       }
     }
-    return { paid, refunded, expired };
+    let sealed = 0;
+    try {
+      sealed = await deps.store.sealLegacyAddresses(BATCH);
+    } catch {
+      // next run
+    }
+    return { paid, refunded, expired, sealed };
   },
 });

@@ -77,7 +77,8 @@ export class InMemoryIdentityStore implements IdentityStore {
     this.beforeNextBind = undefined;
     if (competing) await competing();
     // From here on, one transaction: nothing else runs until it returns.
-    if (this.bindings.get(identity.idIndex)?.openid !== expectedBoundOpenid) {
+    const current = this.bindings.get(identity.idIndex)?.openid;
+    if (current !== expectedBoundOpenid && current !== account._id) {
       this.bindResults.push(false);
       return false;
     }
@@ -98,8 +99,8 @@ export class InMemoryIdentityStore implements IdentityStore {
     return true;
   }
 
-  async unbindIdentity(openid: string, idIndex: string, now: Date) {
-    if (this.bindings.get(idIndex)?.openid === openid) this.bindings.delete(idIndex);
+  async unbindIdentity(openid: string, idIndex: string | undefined, now: Date) {
+    for (const [key, b] of this.bindings) if ((idIndex === undefined || key === idIndex) && b.openid === openid) this.bindings.delete(key);
     const account = this.accounts.get(openid);
     if (account) {
       delete account.identity;
@@ -164,6 +165,22 @@ export class InMemoryIdentityStore implements IdentityStore {
     return counter.count;
   }
 
+  readonly lookupCounts = new Map<string, number>();
+
+  async countRegistryLookup(openid: string, day: string) {
+    const key = `${openid}:${day}`;
+    const count = (this.lookupCounts.get(key) ?? 0) + 1;
+    this.lookupCounts.set(key, count);
+    return count;
+  }
+
+  async removePlainBirthDates() {
+    let changed = 0;
+    for (const a of this.accounts.values()) if (a.identity && 'birthDate' in a.identity) (delete (a.identity as { birthDate?: string }).birthDate, changed++);
+    for (const v of this.verifications.values()) if ('birthDate' in v) (delete (v as { birthDate?: string }).birthDate, changed++);
+    return changed;
+  }
+
   async removeSmsCountersBefore(day: string) {
     let removed = 0;
     for (const [key, counter] of this.smsCounts) {
@@ -213,6 +230,7 @@ export class InMemoryIdentityStore implements IdentityStore {
 
   async claimInvitation(id: string, openid: string, now: Date) {
     const inv = this.invitations.get(id);
+    if (inv?.usedBy === openid) return copy(inv);
     if (!inv || inv.usedBy !== undefined || !(inv.expiresAt.getTime() > now.getTime())) return null;
     inv.usedBy = openid;
     inv.usedAt = now;

@@ -16,7 +16,7 @@ export function address(districtCode = '460108', names = { province: '海南省'
     cityCode: `${districtCode.slice(0, 4)}00`,
     districtCode,
     names,
-    detail: '海府路 1 号 2 单元 301',
+    detailEnc: 'enc:detail',
     recipientEnc: 'enc:recipient',
     phoneEnc: 'enc:phone',
   };
