@@ -14,14 +14,30 @@ interface StoredRequest {
 }
 
 /**
+ * How long a request stays 'pending' before a repeat may take it over: longer than any function
+ * may run (config/functions.ts: 60 s at most), so the first call has surely ended by then.
+ */
+export const PENDING_LEASE_MS = 2 * 60_000;
+
+const sameBinding = (stored: StoredRequest, binding: RequestBinding): boolean =>
+  stored.fn === binding.fn && stored.action === binding.action && stored.fingerprint === binding.fingerprint;
+
+/**
  * The first result of each repeatable write of one function, one document per `openid:requestId`
  * (the unique `_id` makes two concurrent first calls one), with what the id was first used for.
+ *
+ * A 'pending' record older than the lease belongs to a call that ended without finishing it: its
+ * answer was lost after the record was written, or the instance died. The same request may then
+ * take it over (a compare-and-set on its start, so only one repeat does) and run again; every
+ * repeatable write resumes under ids that follow from the request, so running again is safe.
+ * Without this, one lost answer of the first write left the request id refused for good.
  */
 export class CloudbaseRequestLog implements RequestLog {
   constructor(
     private readonly db: Database,
     private readonly collection: string,
     private readonly now: () => Date,
+    private readonly leaseMs: number = PENDING_LEASE_MS,
   ) {}
 
   async beginRequest(key: string, binding: RequestBinding): Promise<RequestState> {
@@ -34,7 +50,15 @@ export class CloudbaseRequestLog implements RequestLog {
     const existing = await getDoc<StoredRequest>(this.db, this.collection, key);
     const first = existing?.fn !== undefined ? { fn: existing.fn, action: existing.action ?? '', fingerprint: existing.fingerprint ?? '' } : undefined;
     if (existing?.state === 'done' && existing.response) return { state: 'done', binding: first, response: existing.response };
+    if (existing && (await this.takeOver(key, existing, binding))) return { state: 'new' };
     return { state: 'pending', binding: first };
+  }
+
+  private async takeOver(key: string, stored: StoredRequest, binding: RequestBinding): Promise<boolean> {
+    const started = new Date(stored.createdAt);
+    if (!sameBinding(stored, binding) || this.now().getTime() - started.getTime() < this.leaseMs) return false;
+    const res = await this.db.collection(this.collection).where({ _id: key, state: 'pending', createdAt: started }).update({ createdAt: this.now() });
+    return res.updated === 1;
   }
 
   async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
