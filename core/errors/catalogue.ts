@@ -61,6 +61,8 @@ export const errorCatalogue = {
   INTERNAL: '系统开小差了，请稍后再试；如多次失败请拨打大厅电话咨询',
   /** Client side only: the request never reached a function. */
   NETWORK_UNAVAILABLE: '网络不太稳定，请检查网络后重试',
+  /** Booking/cancel churn per account is limited (issue 10). */
+  CANCEL_LIMIT: '今日取消或改约次数已达上限，请明天再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -30,8 +30,10 @@ export const checkIn = defineAction({
     const a = await deps.booking.appointment(read.claims.appointmentId);
     if (!a || a.hallId !== read.claims.hallId) throw new DomainError('TICKET_INVALID');
     if (!officer.halls.includes(a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
-    if (a.status === 'checkedIn') throw new DomainError('ALREADY_CHECKED_IN');
-    if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    // A check-in by this officer that stopped before its queue number was given (a lost answer) is finished.
+    const resumed = a.status === 'checkedIn' && a.queueNumber === undefined && a.checkedInBy === officer._id;
+    if (a.status === 'checkedIn' && !resumed) throw new DomainError('ALREADY_CHECKED_IN');
+    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
     const schedule = await deps.booking.schedule(a.hallId);
     if (schedule) {
@@ -39,12 +41,14 @@ export const checkIn = defineAction({
       if (now.getTime() < window.from.getTime()) throw new DomainError('CHECK_IN_TOO_EARLY', `可于 ${a.start} 前${schedule.checkIn.earlyMinutes}分钟内签到`);
       if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
     }
-    if (!(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
-      throw new DomainError('ALREADY_CHECKED_IN');
+    if (!resumed && !(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
+      // Lost the compare-and-set: say what it became (a racing cancel is not a check-in).
+      const current = await deps.booking.appointment(a._id);
+      throw new DomainError(current?.status === 'checkedIn' ? 'ALREADY_CHECKED_IN' : 'APPOINTMENT_NOT_ACTIVE');
     }
     const queueNumber = await deps.booking.nextQueueNumber(a.hallId, a.date);
     await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber });
-    await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims));
+    await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
     await audit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
     return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
   },
