@@ -50,7 +50,7 @@ export interface BookingStore extends RequestLog {
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */
   quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]>;
-  /** Ids of the appointments holding a place in a slot (booked or checked in). */
+  /** Ids of the appointments holding a place in a slot (booked, checked in, or a no-show's spent place). */
   holdingIn(slotId: string): Promise<string[]>;
   /** Compare-and-set of a slot's count: only if it is still `from` (slots without holders). */
   correctPlaces(slotId: string, from: number, to: number): Promise<boolean>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FunctionResponse } from '../../core/function/envelope';
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
@@ -8,6 +9,9 @@ import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { fetchAll } from '../cloudbase/fetchAll';
 import { writeLog } from '../log/logLine';
+
+/** Longer than a function may run (60 s at most on CloudBase): a request pending longer was abandoned. */
+const PENDING_TAKEOVER_MS = 90_000;
 
 /** CloudBase's most documents per `get()`. */
 const PAGE = 1000;
@@ -91,7 +95,7 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   async holdingIn(slotId: string): Promise<string[]> {
-    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { slotId, status: this._.in(['booked', 'checkedIn']) })) as Array<{ _id: string }>;
+    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { slotId, status: this._.in(['booked', 'checkedIn', 'noShow']) })) as Array<{ _id: string }>;
     return docs.map((a) => a._id);
   }
 
@@ -214,15 +218,32 @@ export class CloudbaseBookingStore implements BookingStore {
     return (res.data ?? []) as Appointment[];
   }
 
+  /**
+   * Each attempt marks the pending record with its own nonce, so an add the SDK repeated (or that
+   * timed out after it was applied) is recognised as this attempt's, not a concurrent one's. A
+   * record left pending longer than a function may run (the attempt died, or its finish or abandon
+   * was lost) is taken over by compare-and-set: the work is resumable (ids derive from the request).
+   */
   async beginRequest(key: string): Promise<RequestState> {
+    const attempt = randomBytes(9).toString('base64url');
     try {
-      await this.db.collection('booking_requests').add({ _id: key, state: 'pending', createdAt: new Date(this.now()) });
+      await this.db.collection('booking_requests').add({ _id: key, state: 'pending', attempt, createdAt: new Date(this.now()) });
       return { state: 'new' };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
-    const existing = await getDoc<{ state: string; response?: FunctionResponse<unknown> }>(this.db, 'booking_requests', key);
-    if (existing?.state === 'done' && existing.response) return { state: 'done', response: existing.response };
+    const existing = await getDoc<{ state: string; attempt?: string; createdAt?: Date; response?: FunctionResponse<unknown> }>(this.db, 'booking_requests', key);
+    if (!existing) return this.beginRequest(key);
+    if (existing.state === 'done' && existing.response) return { state: 'done', response: existing.response };
+    if (existing.attempt === attempt) return { state: 'new' };
+    const startedAt = existing.createdAt ? new Date(existing.createdAt).getTime() : 0;
+    if (this.now() - startedAt > PENDING_TAKEOVER_MS) {
+      const taken = await this.db
+        .collection('booking_requests')
+        .where({ _id: key, state: 'pending', attempt: existing.attempt ?? this._.exists(false) })
+        .update({ attempt, createdAt: new Date(this.now()) });
+      if (taken.updated === 1) return { state: 'new' };
+    }
     return { state: 'pending' };
   }
 

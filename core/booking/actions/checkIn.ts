@@ -16,6 +16,11 @@ import { planOf } from './cancel';
  * appointment at one of the officer's halls, today, within the hall's check-in window, and only
  * once (compare-and-set); every refusal says why.
  */
+/** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
+function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
+  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
+}
+
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
   input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
@@ -32,7 +37,7 @@ export const checkIn = defineAction({
     if (!officer.halls.includes(a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
     // A check-in by this officer that stopped before its queue number was given (a lost answer) is finished.
     const resumed = a.status === 'checkedIn' && a.queueNumber === undefined && a.checkedInBy === officer._id;
-    if (a.status === 'checkedIn' && !resumed) throw new DomainError('ALREADY_CHECKED_IN');
+    if (a.status === 'checkedIn' && !resumed) throw alreadyCheckedIn(a.queueNumber);
     if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
     const schedule = await deps.booking.schedule(a.hallId);
@@ -42,9 +47,11 @@ export const checkIn = defineAction({
       if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
     }
     if (!resumed && !(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
-      // Lost the compare-and-set: say what it became (a racing cancel is not a check-in).
+      // Lost the compare-and-set: say what it became (a racing cancel is not a check-in), unless
+      // it was this very check-in applied twice (its answer lost), which goes on to its number.
       const current = await deps.booking.appointment(a._id);
-      throw new DomainError(current?.status === 'checkedIn' ? 'ALREADY_CHECKED_IN' : 'APPOINTMENT_NOT_ACTIVE');
+      if (current?.status !== 'checkedIn') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+      if (current.queueNumber !== undefined || current.checkedInBy !== officer._id) throw alreadyCheckedIn(current.queueNumber);
     }
     const queueNumber = await deps.booking.nextQueueNumber(a.hallId, a.date);
     await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber });
