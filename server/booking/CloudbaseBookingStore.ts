@@ -85,13 +85,10 @@ export class CloudbaseBookingStore implements BookingStore {
     return res.updated === 1;
   }
 
+  /** Paged through (a `get()` stops at 1000): every quiet slot is checked, up to `limit`. */
   async quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]> {
-    const res = await this.db
-      .collection('slots')
-      .where({ date: this._.gte(fromDate), booked: this._.gt(0), lastTakenAt: this._.lt(quietSince) })
-      .limit(limit)
-      .get();
-    return (res.data ?? []) as SlotState[];
+    const all = (await fetchAll(this.db, 'slots', [['_id', 'asc']], { date: this._.gte(fromDate), booked: this._.gt(0), lastTakenAt: this._.lt(quietSince) })) as SlotState[];
+    return all.slice(0, limit);
   }
 
   async holdingIn(slotId: string): Promise<string[]> {
@@ -124,7 +121,7 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   /** A duplicate key is read back: the claim may be this appointment's own, applied by a retried add. */
-  async takeClaim(id: string, appointmentId: string): Promise<boolean> {
+  async takeClaim(id: string, appointmentId: string, again = true): Promise<boolean> {
     try {
       await this.db.collection('booking_claims').add({ _id: id, appointmentId, at: new Date(this.now()) });
       return true;
@@ -133,7 +130,7 @@ export class CloudbaseBookingStore implements BookingStore {
     }
     const held = await getDoc<{ appointmentId: string }>(this.db, 'booking_claims', id);
     // Released meanwhile: try once more rather than refuse.
-    if (!held) return this.takeClaim(id, appointmentId);
+    if (!held) return again ? this.takeClaim(id, appointmentId, false) : false;
     return held.appointmentId === appointmentId;
   }
 
@@ -233,7 +230,7 @@ export class CloudbaseBookingStore implements BookingStore {
       if (!isDuplicateKey(e)) throw e;
     }
     const existing = await getDoc<{ state: string; attempt?: string; createdAt?: Date; response?: FunctionResponse<unknown> }>(this.db, 'booking_requests', key);
-    if (!existing) return this.beginRequest(key);
+    if (!existing) throw new Error(`request ${key} vanished while it was begun`);
     if (existing.state === 'done' && existing.response) return { state: 'done', response: existing.response };
     if (existing.attempt === attempt) return { state: 'new' };
     const startedAt = existing.createdAt ? new Date(existing.createdAt).getTime() : 0;

@@ -61,7 +61,7 @@ export const reconcileSlots = defineAction({
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();
     const quietSince = new Date(now.getTime() - QUIET_MS);
-    const slots = await deps.booking.quietSlots(shanghaiDate(now), quietSince, BATCH);
+    const slots = await deps.booking.quietSlots(shanghaiDate(now), quietSince, 50 * BATCH);
     let placesReturned = 0;
     for (const slot of slots) {
       const holding = await deps.booking.holdingIn(slot._id);
