@@ -119,23 +119,27 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
     return appointment;
   } catch (e) {
     if (isDomainError(e)) throw e;
-    await undoUnlessStored(deps, id, slotId, placeTried, tried);
+    // The insert may have been applied before its answer was lost: then the booking stands.
+    const stored = await undoUnlessStored(deps, id, slotId, placeTried, tried);
+    if (stored) return stored;
     throw e;
   }
 }
 
 /**
- * After an unexpected failure (a timeout, a lost answer): if the appointment is not stored, gives
- * back what this attempt may hold, best effort (each release only touches this appointment's
- * own). If it is stored, or the check fails, nothing is given back: the booking may stand, and a
- * retry or the reconciliation sweep settles it.
+ * After an unexpected failure (a timeout, a lost answer): if the appointment is stored, returns it
+ * (the booking stands). Otherwise gives back what this attempt may hold, best effort (each release
+ * only touches this appointment's own). If the check fails, nothing is given back: a retry of the
+ * same request or the reconciliation sweep settles it.
  */
-async function undoUnlessStored(deps: BookingDeps, id: string, slotId: string, placeTried: boolean, tried: readonly string[]): Promise<void> {
+async function undoUnlessStored(deps: BookingDeps, id: string, slotId: string, placeTried: boolean, tried: readonly string[]): Promise<Appointment | null> {
   try {
-    if (await deps.booking.appointment(id)) return;
+    const stored = await deps.booking.appointment(id);
+    if (stored) return stored;
     if (placeTried) await deps.booking.releasePlace(slotId, id);
     await deps.booking.releaseClaims(tried, id);
   } catch {
     // Left to a retry of the same request or to the reconciliation sweep.
   }
+  return null;
 }

@@ -2,8 +2,9 @@
  * Fault injection over every multi-step booking write (issue 10). For each action — reserve, cancel,
  * reschedule, check-in, the no-show sweep and the reconciliation sweep — a fault-free run lists the
  * store calls it makes; then for EVERY call × fault (failBefore, failAfter, repeat, delay) the state
- * is rebuilt, the action runs with that fault, the client retries the same request if it was not
- * answered (as the mini-program does after a timeout), the reconciliation sweep runs, and then:
+ * is rebuilt, the action runs with that fault, the reconciliation sweep runs and the data must be
+ * consistent (the client may never retry); then the client retries the same request if it was not
+ * answered (as the mini-program does after a timeout), the sweep runs again, and then:
  * - the data is consistent (slot counts = holders = holding appointments, within capacity; every
  *   claim held by an appointment that should hold it; no double booking) — see `violations`;
  * - the answer the client ends with is the fault-free answer (no false refusal, no lost place); a
@@ -131,6 +132,10 @@ async function runCase(s: Scenario, plan: { step: number; fault: Fault } | undef
   const faulty = injector.wrap('store', plain as BookingStore);
   const first = await act(depsFor(s.caller, faulty, clock), s.action, s.input(ref));
   injector.disarm();
+  // Without a retry (the client gave up): the data must be consistent once the sweep ran.
+  const sweep = async () => act(depsFor(undefined, plain, new FixedClock(new Date(clock.now().getTime() + 10 * 60_000))), 'reconcileSlots', {});
+  await sweep();
+  const alone = await violations(e.db);
   let final = first;
   const retries: string[] = [];
   // The client retries the same request after a failure; told it is still in progress, it waits a
@@ -142,9 +147,8 @@ async function runCase(s: Scenario, plan: { step: number; fault: Fault } | undef
   }
   const retried = retries.join(' → ');
   // The reconciliation sweep, once everything is quiet.
-  const later = new FixedClock(new Date(clock.now().getTime() + 10 * 60_000));
-  await act(depsFor(undefined, plain, later), 'reconcileSlots', {});
-  const problems = await violations(e.db);
+  await sweep();
+  const problems = [...alone.map((p) => `without retry: ${p}`), ...(await violations(e.db))];
   problems.push(...(await outcomeProblems(s, ref, final, clock)));
   return { row: { first: first.code, retried, problems }, calls: injector.calls, final: final.code };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
-import { DomainError } from '../../errors/DomainError';
+import { DomainError, isDomainError } from '../../errors/DomainError';
 import type { Appointment } from '../Appointment';
 import type { BookingDeps } from '../BookingDeps';
 import { idempotent } from '../../function/idempotent';
@@ -50,6 +50,19 @@ export async function endAppointment(
 }
 
 /**
+ * Runs idempotent steps once more after an unexpected failure (a timeout or a lost answer: the
+ * first try may or may not have been applied). Catalogue errors are answers, not failures.
+ */
+export async function onceMore<T>(steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps();
+  } catch (e) {
+    if (isDomainError(e)) throw e;
+    return steps();
+  }
+}
+
+/**
  * Counts one cancellation (or reschedule) of the account today against CANCELS_PER_DAY: a claim
  * `cancel:<openid>:<date>:<k>` held by the appointment, so a retry counts once. Returns its id.
  */
@@ -82,7 +95,7 @@ export const cancel = defineAction({
         if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
         quota = await takeCancelQuota(deps, account._id, a._id);
       }
-      if (!(await endAppointment(deps, a, { status: 'cancelled', endedBy }))) {
+      if (!(await onceMore(() => endAppointment(deps, a, { status: 'cancelled', endedBy })))) {
         if (quota) await deps.booking.releaseClaims([quota], a._id);
         throw new DomainError('APPOINTMENT_NOT_ACTIVE');
       }

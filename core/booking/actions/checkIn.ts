@@ -9,7 +9,7 @@ import type { BookingDeps } from '../BookingDeps';
 import { claimsToReleaseOnCheckIn } from '../claims';
 import { checkInWindow } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
-import { planOf } from './cancel';
+import { onceMore, planOf } from './cancel';
 
 /**
  * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
@@ -53,9 +53,15 @@ export const checkIn = defineAction({
       if (current?.status !== 'checkedIn') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
       if (current.queueNumber !== undefined || current.checkedInBy !== officer._id) throw alreadyCheckedIn(current.queueNumber);
     }
-    const queueNumber = await deps.booking.nextQueueNumber(a.hallId, a.date);
-    await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber });
-    await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
+    // Checked in: the number and the claims follow, once more after a lost answer (a number taken
+    // twice leaves a gap in the queue, never a duplicate).
+    const queueNumber = await onceMore(async () => {
+      const current = await deps.booking.appointment(a._id);
+      const n = current?.queueNumber ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
+      if (current?.queueNumber === undefined) await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber: n });
+      await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
+      return n;
+    });
     await audit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
     return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
   },

@@ -7,7 +7,7 @@ import { idempotent } from '../../function/idempotent';
 import { placeBooking } from '../placeBooking';
 import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
-import { cancelDeadlineOf, endAppointment, takeCancelQuota } from './cancel';
+import { cancelDeadlineOf, endAppointment, onceMore, takeCancelQuota } from './cancel';
 
 const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const SlotIdInput = z.string().min(10).max(120);
@@ -54,10 +54,13 @@ export const reschedule = defineAction({
         if (quota && isDomainError(e)) await deps.booking.releaseClaims([quota], old._id);
         throw e;
       });
-      // Claims carried over change hands before the old appointment lets go of the rest.
+      // Claims carried over change hands before the old appointment lets go of the rest; both steps
+      // are idempotent and run once more after a lost answer, so the move does not stop half-way.
       const carried = fresh.claims.filter((c) => old.claims.includes(c));
-      await deps.booking.transferClaims(carried, old._id, fresh._id);
-      const ended = await endAppointment(deps, old, { status: 'cancelled', rescheduledTo: fresh._id, endedBy: freshId }, fresh.claims);
+      const ended = await onceMore(async () => {
+        await deps.booking.transferClaims(carried, old._id, fresh._id);
+        return endAppointment(deps, old, { status: 'cancelled', rescheduledTo: fresh._id, endedBy: freshId }, fresh.claims);
+      });
       if (!ended) {
         // The old one changed meanwhile (checked in or cancelled elsewhere): undo the new one.
         await deps.booking.transferClaims(carried, fresh._id, old._id);
