@@ -30,6 +30,8 @@ export interface Appointment {
   cancelledAt?: Date;
   /** Set when it was replaced by a rescheduled appointment. */
   rescheduledTo?: string;
+  /** Which request ended it (cancel, reschedule, no-show sweep): a retry of that request finishes the job. */
+  endedBy?: string;
   remindedAt?: Date;
   createdAt: Date;
   updatedAt: Date;

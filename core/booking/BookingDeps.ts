@@ -19,4 +19,9 @@ export interface BookingDeps {
   clock: Clock;
   /** A new random appointment id. */
   newId(): string;
+  /**
+   * An id derived from a key (e.g. the caller and the client's request id): the same for a retry of
+   * the request, unguessable without the server's key. Makes multi-step writes resumable.
+   */
+  idFor(key: string): string;
 }

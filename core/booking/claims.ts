@@ -13,6 +13,12 @@ export const claimIds = {
   week: (idIndex: string, date: string, k: number) => `week:${idIndex}:${mondayOf(date)}:${k}`,
 };
 
+/** Cancellations (and reschedules) an account may make per Shanghai day: limits booking churn. */
+export const CANCELS_PER_DAY = 5;
+
+/** The k-th cancellation of an account on a day (1 … CANCELS_PER_DAY); held by the cancelled appointment. */
+export const cancelQuotaId = (openid: string, date: string, k: number) => `cancel:${openid}:${date}:${k}`;
+
 export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/DomainError';
+import { DomainError, isDomainError } from '../errors/DomainError';
 import { addDays, inShanghai, shanghaiDate } from '../time/shanghai';
 import type { Appointment, BookingSubject } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
@@ -14,6 +14,11 @@ export interface PlaceBookingInput {
   slotId: string;
   /** When rescheduling: the appointment being replaced, whose claims can carry over. */
   replacing?: Appointment;
+  /**
+   * The new appointment's id, derived from the client's request (`deps.idFor`), so a retry of the
+   * request finds the claims, the place and the appointment the first attempt took as its own.
+   */
+  appointmentId?: string;
 }
 
 /**
@@ -26,6 +31,11 @@ export interface PlaceBookingInput {
  * Why not a transaction: under a release-time burst on a hot slot most transactions conflict and
  * exhaust their retries, while the conditional update just serializes (see `npm run bench`).
  * A crash between 2 and 3 leaves a count one too high, repaired by the reconciliation sweep.
+ *
+ * Every step is idempotent under the appointment id: a claim or a place already held by this
+ * appointment counts as taken, an insert already applied succeeds, and giving back only touches
+ * what this appointment holds. So a retry of the same request (same id) after any failure, timeout
+ * or repeat completes the booking instead of refusing the person their own claims.
  */
 export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput): Promise<Appointment> {
   const { subject, hallId, business, slotId, replacing } = input;
@@ -47,12 +57,21 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
 
-  const id = deps.newId();
+  const id = input.appointmentId ?? deps.newId();
+  // A retry of a request whose booking was completed: the booking stands.
+  const done = input.appointmentId ? await deps.booking.appointment(id) : null;
+  if (done) {
+    if (done.actorOpenid !== input.actorOpenid || done.slotId !== slotId) throw new DomainError('INTERNAL');
+    return done;
+  }
   const carried = replacing?.claims ?? [];
   const taken: string[] = [];
   const held: string[] = [];
+  /** Claims whose take was tried: a take that failed may still have been applied. */
+  const tried: string[] = [];
+  let placeTried = false;
   const give = async (code: 'ALREADY_BOOKED' | 'ONE_PER_DAY' | 'WEEKLY_LIMIT' | 'SLOT_FULL') => {
-    await deps.booking.releaseClaims(taken);
+    await deps.booking.releaseClaims(taken, id);
     throw new DomainError(code);
   };
   const claim = async (claimId: string): Promise<boolean> => {
@@ -60,45 +79,67 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       held.push(claimId);
       return true;
     }
+    tried.push(claimId);
     if (!(await deps.booking.takeClaim(claimId, id))) return false;
     taken.push(claimId);
     held.push(claimId);
     return true;
   };
 
-  if (!(await claim(claimIds.active(subject.idIndex, business)))) await give('ALREADY_BOOKED');
-  if (!(await claim(claimIds.day(subject.idIndex, parsed.date)))) await give('ONE_PER_DAY');
-  const carriedWeek = carried.find((c) => c.startsWith(`week:${subject.idIndex}:${mondayOf(parsed.date)}:`));
-  let week = carriedWeek ? await claim(carriedWeek) : false;
-  for (let k = 1; !week && k <= schedule.limits.perWeek; k++) week = await claim(claimIds.week(subject.idIndex, parsed.date, k));
-  if (!week) await give('WEEKLY_LIMIT');
-
-  if (!(await deps.booking.takePlace(plan))) await give('SLOT_FULL');
-
-  const appointment: Appointment = {
-    _id: id,
-    actorOpenid: input.actorOpenid,
-    subjectResidentId: subject.residentId,
-    subjectIdIndex: subject.idIndex,
-    subjectNameEnc: subject.nameEnc,
-    ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
-    hallId,
-    business,
-    date: plan.date,
-    start: plan.start,
-    end: plan.end,
-    slotId,
-    status: 'booked',
-    claims: held,
-    createdAt: now,
-    updatedAt: now,
-  };
   try {
+    if (!(await claim(claimIds.active(subject.idIndex, business)))) await give('ALREADY_BOOKED');
+    if (!(await claim(claimIds.day(subject.idIndex, parsed.date)))) await give('ONE_PER_DAY');
+    const carriedWeek = carried.find((c) => c.startsWith(`week:${subject.idIndex}:${mondayOf(parsed.date)}:`));
+    let week = carriedWeek ? await claim(carriedWeek) : false;
+    for (let k = 1; !week && k <= schedule.limits.perWeek; k++) week = await claim(claimIds.week(subject.idIndex, parsed.date, k));
+    if (!week) await give('WEEKLY_LIMIT');
+
+    placeTried = true;
+    if (!(await deps.booking.takePlace(plan, id))) await give('SLOT_FULL');
+
+    const appointment: Appointment = {
+      _id: id,
+      actorOpenid: input.actorOpenid,
+      subjectResidentId: subject.residentId,
+      subjectIdIndex: subject.idIndex,
+      subjectNameEnc: subject.nameEnc,
+      ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+      hallId,
+      business,
+      date: plan.date,
+      start: plan.start,
+      end: plan.end,
+      slotId,
+      status: 'booked',
+      claims: held,
+      createdAt: now,
+      updatedAt: now,
+    };
     await deps.booking.addAppointment(appointment);
+    return appointment;
   } catch (e) {
-    await deps.booking.releasePlace(slotId);
-    await deps.booking.releaseClaims(taken);
+    if (isDomainError(e)) throw e;
+    // The insert may have been applied before its answer was lost: then the booking stands.
+    const stored = await undoUnlessStored(deps, id, slotId, placeTried, tried);
+    if (stored) return stored;
     throw e;
   }
-  return appointment;
+}
+
+/**
+ * After an unexpected failure (a timeout, a lost answer): if the appointment is stored, returns it
+ * (the booking stands). Otherwise gives back what this attempt may hold, best effort (each release
+ * only touches this appointment's own). If the check fails, nothing is given back: a retry of the
+ * same request or the reconciliation sweep settles it.
+ */
+async function undoUnlessStored(deps: BookingDeps, id: string, slotId: string, placeTried: boolean, tried: readonly string[]): Promise<Appointment | null> {
+  try {
+    const stored = await deps.booking.appointment(id);
+    if (stored) return stored;
+    if (placeTried) await deps.booking.releasePlace(slotId, id);
+    await deps.booking.releaseClaims(tried, id);
+  } catch {
+    // Left to a retry of the same request or to the reconciliation sweep.
+  }
+  return null;
 }

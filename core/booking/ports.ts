@@ -13,6 +13,24 @@ export interface SlotState {
   end: string;
   capacity: number;
   booked: number;
+  /**
+   * Ids of the appointments holding the `booked` places (one entry each, changed in the same atomic
+   * update as `booked`), so taking or giving back a place is idempotent: a repeated request can
+   * neither take a second place nor give back someone else's. Absent on slots stored before.
+   */
+  holders?: string[];
+}
+
+/** A claim document: a per-person limit held by one appointment. */
+export interface ClaimRef {
+  id: string;
+  appointmentId: string;
+}
+
+/** One page of a list and where the next one starts (absent when there is no more). */
+export interface Page<T> {
+  items: T[];
+  next?: string;
 }
 
 
@@ -21,32 +39,50 @@ export interface BookingStore {
   schedule(hallId: string): Promise<HallSchedule | null>;
   /** Every stored slot of a hall on a day: one indexed query. */
   slots(hallId: string, date: string): Promise<SlotState[]>;
-  /** One conditional update: takes a place only while booked < the plan's capacity (creating the slot on first use). */
-  takePlace(plan: SlotPlan): Promise<boolean>;
-  /** Gives a place back (never below zero). */
-  releasePlace(slotId: string): Promise<void>;
+  /**
+   * One conditional update: takes a place for `holder` only while booked < the plan's capacity
+   * (creating the slot on first use). True when `holder` holds a place afterwards, also when an
+   * earlier (retried or timed-out) attempt took it.
+   */
+  takePlace(plan: SlotPlan, holder: string): Promise<boolean>;
+  /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
+  releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */
   quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]>;
-  /** Appointments holding a place in a slot (booked or checked in). */
-  countHolding(slotId: string): Promise<number>;
-  /** Compare-and-set of a slot's count: only if it is still `from`. */
+  /** Ids of the appointments holding a place in a slot (booked, checked in, or a no-show's spent place). */
+  holdingIn(slotId: string): Promise<string[]>;
+  /** Compare-and-set of a slot's count: only if it is still `from` (slots without holders). */
   correctPlaces(slotId: string, from: number, to: number): Promise<boolean>;
-  /** Claims taken before `before` whose appointment does not exist (a crash between claim and insert). */
-  orphanClaims(before: Date, limit: number): Promise<string[]>;
+  /**
+   * Claims taken before `before` that no appointment should hold any more: its appointment does not
+   * exist (a crash between claim and insert), is cancelled, or (an `active:` claim) has ended.
+   * Quota claims (`cancel:`) are kept: they count what happened.
+   */
+  staleClaims(before: Date, limit: number): Promise<ClaimRef[]>;
 
-  /** Creates a claim document with this id; false when it exists (the database refuses it). */
+  /**
+   * Creates a claim document with this id for `appointmentId`; false when another appointment holds
+   * it (the database refuses a second). True when this appointment already holds it (a retry).
+   */
   takeClaim(id: string, appointmentId: string): Promise<boolean>;
-  releaseClaims(ids: readonly string[]): Promise<void>;
+  /** Removes those of the claims that `appointmentId` holds (never another appointment's). */
+  releaseClaims(ids: readonly string[], appointmentId: string): Promise<void>;
+  /** Hands claims held by `from` to `to` (a rescheduled appointment keeps them); idempotent. */
+  transferClaims(ids: readonly string[], from: string, to: string): Promise<void>;
 
+  /** Inserts; a retry of an insert that was already applied succeeds (same id, same actor and slot). */
   addAppointment(a: Appointment): Promise<void>;
   appointment(id: string): Promise<Appointment | null>;
   /** Compare-and-set on the status. */
   changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;
-  /** The actor's appointments, newest first. */
-  appointmentsOf(actorOpenid: string, limit: number): Promise<Appointment[]>;
+  /** The actor's appointments, newest first, a page at a time (`cursor`: the previous page's `next`). */
+  appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>>;
   /** Dates of a person's no-shows since a date. */
   noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
-  appointmentsOfHall(hallId: string, from: string, to: string): Promise<Appointment[]>;
+  /** Every appointment of a hall's day in one of `statuses`, by start time (paged through, never cut). */
+  appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]>;
+  /** How many appointments of a hall's day have this business and status (counted by the database). */
+  countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']): Promise<number>;
   nextQueueNumber(hallId: string, date: string): Promise<number>;
   /** Booked appointments dated before `date` (no-show sweep), oldest first. */
   bookedBefore(date: string, limit: number): Promise<Appointment[]>;

@@ -66,6 +66,8 @@ export const errorCatalogue = {
   /** The request body is over the gateway's limit (1 MiB): nothing the function could read. */
   REQUEST_TOO_LARGE: '请求内容过大，请减少填写或上传的内容后重试',
   FAMILY_MEMBER_UNMATCHED: '未能核实为您同一户口簿上的家庭成员，请核对姓名和身份证号码',
+  /** Booking/cancel churn per account is limited (issue 10). */
+  CANCEL_LIMIT: '今日取消或改约次数已达上限，请明天再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

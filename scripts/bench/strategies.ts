@@ -72,11 +72,12 @@ function appointmentFor(slot: SlotPlan, i: number): Appointment {
 
 /** (a) as placeBooking does it through CloudbaseBookingStore. */
 async function bookConditional(store: CloudbaseBookingStore, slot: SlotPlan, i: number): Promise<string> {
-  if (!(await store.takePlace(slot))) return 'SLOT_FULL';
+  const appointment = appointmentFor(slot, i);
+  if (!(await store.takePlace(slot, appointment._id))) return 'SLOT_FULL';
   try {
-    await store.addAppointment(appointmentFor(slot, i));
+    await store.addAppointment(appointment);
   } catch (e) {
-    await store.releasePlace(slot.slotId);
+    await store.releasePlace(slot.slotId, appointment._id);
     throw e;
   }
   return 'BOOKED';

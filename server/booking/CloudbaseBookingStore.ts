@@ -1,12 +1,14 @@
-import type { FunctionResponse } from '../../core/function/envelope';
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
-import type { BookingStore, SlotState } from '../../core/booking/ports';
-import type { RequestState } from '../../core/function/idempotent';
+import type { BookingStore, ClaimRef, Page, SlotState } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+import { fetchAll } from '../cloudbase/fetchAll';
 import { writeLog } from '../log/logLine';
+
+/** CloudBase's most documents per `get()`. */
+const PAGE = 1000;
 
 /** Booking data in CloudBase. Every write that guards a limit is a single atomic operation. */
 export class CloudbaseBookingStore implements BookingStore {
@@ -34,77 +36,115 @@ export class CloudbaseBookingStore implements BookingStore {
 
   private async createSlot(plan: SlotPlan): Promise<void> {
     try {
-      await this.db.collection('slots').add({ _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0 });
+      await this.db
+        .collection('slots')
+        .add({ _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
   }
 
   /**
-   * One conditional update takes a place only while `booked` is below the plan's capacity. The
-   * slot document is created on the first booking of the slot (a racing creator is harmless).
+   * One conditional update takes a place only while `booked` is below the plan's capacity and the
+   * holder holds none yet; `booked` and `holders` change together. A missed update reads the slot
+   * once: missing → create it (a racing creator is harmless) and try again; already holding (a
+   * retried or timed-out take that was applied) → true; else one more try, because a racing
+   * booker may have created the slot between the miss and the read (the false SLOT_FULL of issue 10).
    */
-  async takePlace(plan: SlotPlan): Promise<boolean> {
-    const take = () =>
-      this.db
-        .collection('slots')
-        .where({ _id: plan.slotId, booked: this._.lt(plan.capacity) })
-        .update({ booked: this._.inc(1), capacity: plan.capacity, lastTakenAt: new Date(this.now()) });
-    if ((await take()).updated === 1) return true;
-    if (await getDoc<SlotState>(this.db, 'slots', plan.slotId)) return false;
-    await this.createSlot(plan);
-    return (await take()).updated === 1;
+  async takePlace(plan: SlotPlan, holder: string): Promise<boolean> {
+    const take = async () =>
+      (
+        await this.db
+          .collection('slots')
+          .where({ _id: plan.slotId, booked: this._.lt(plan.capacity), holders: this._.neq(holder) })
+          .update({ booked: this._.inc(1), holders: this._.push(holder), capacity: plan.capacity, lastTakenAt: new Date(this.now()) })
+      ).updated === 1;
+    if (await take()) return true;
+    const stored = await getDoc<SlotState>(this.db, 'slots', plan.slotId);
+    if (stored?.holders?.includes(holder)) {
+      // A retry: mark the slot busy again so the reconciliation sweep leaves the place alone while the insert follows.
+      await this.db.collection('slots').where({ _id: plan.slotId, holders: holder }).update({ lastTakenAt: new Date(this.now()) });
+      return true;
+    }
+    if (!stored) await this.createSlot(plan);
+    else if (stored.booked >= plan.capacity) return false;
+    return take();
   }
 
-  async releasePlace(slotId: string): Promise<void> {
-    await this.db.collection('slots').where({ _id: slotId, booked: this._.gt(0) }).update({ booked: this._.inc(-1) });
-  }
-
-  async quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]> {
+  async releasePlace(slotId: string, holder: string): Promise<boolean> {
     const res = await this.db
       .collection('slots')
-      .where({ date: this._.gte(fromDate), booked: this._.gt(0), lastTakenAt: this._.lt(quietSince) })
-      .limit(limit)
-      .get();
-    return (res.data ?? []) as SlotState[];
-  }
-
-  async countHolding(slotId: string): Promise<number> {
-    const res = await this.db.collection('appointments').where({ slotId, status: this._.in(['booked', 'checkedIn']) }).count();
-    return res.total ?? 0;
-  }
-
-  async correctPlaces(slotId: string, from: number, to: number): Promise<boolean> {
-    const res = await this.db.collection('slots').where({ _id: slotId, booked: from }).update({ booked: to });
+      .where({ _id: slotId, holders: holder, booked: this._.gt(0) })
+      .update({ booked: this._.inc(-1), holders: this._.pull(holder) });
     return res.updated === 1;
   }
 
-  async orphanClaims(before: Date, limit: number): Promise<string[]> {
-    const res = await this.db.collection('booking_claims').where({ at: this._.lt(before) }).orderBy('at', 'desc').limit(limit).get();
-    const claims = (res.data ?? []) as Array<{ _id: string; appointmentId: string }>;
-    if (!claims.length) return [];
-    const ids = [...new Set(claims.map((c) => c.appointmentId))];
-    const found = await this.db.collection('appointments').where({ _id: this._.in(ids) }).field({ _id: true }).limit(1000).get();
-    const existing = new Set(((found.data ?? []) as Array<{ _id: string }>).map((a) => a._id));
-    return claims.filter((c) => !existing.has(c.appointmentId)).map((c) => c._id);
+  /** Paged through (a `get()` stops at 1000): every quiet slot is checked, up to `limit`. */
+  async quietSlots(fromDate: string, quietSince: Date, limit: number): Promise<SlotState[]> {
+    const all = (await fetchAll(this.db, 'slots', [['_id', 'asc']], { date: this._.gte(fromDate), booked: this._.gt(0), lastTakenAt: this._.lt(quietSince) })) as SlotState[];
+    return all.slice(0, limit);
   }
 
-  async takeClaim(id: string, appointmentId: string): Promise<boolean> {
+  async holdingIn(slotId: string): Promise<string[]> {
+    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { slotId, status: this._.in(['booked', 'checkedIn', 'noShow']) })) as Array<{ _id: string }>;
+    return docs.map((a) => a._id);
+  }
+
+  async correctPlaces(slotId: string, from: number, to: number): Promise<boolean> {
+    const res = await this.db.collection('slots').where({ _id: slotId, booked: from, holders: this._.exists(false) }).update({ booked: to });
+    return res.updated === 1;
+  }
+
+  /** Pages through every claim older than `before` (a timer's work), oldest first, until `limit` stale ones are found. */
+  async staleClaims(before: Date, limit: number): Promise<ClaimRef[]> {
+    const stale: ClaimRef[] = [];
+    for (let skip = 0; stale.length < limit; skip += PAGE) {
+      const res = await this.db.collection('booking_claims').where({ at: this._.lt(before) }).orderBy('at', 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE).get();
+      const page = (res.data ?? []) as Array<{ _id: string; appointmentId: string }>;
+      const claims = page.filter((c) => !c._id.startsWith('cancel:'));
+      const ids = [...new Set(claims.map((c) => c.appointmentId))];
+      const found = ids.length ? await this.db.collection('appointments').where({ _id: this._.in(ids) }).field({ _id: true, status: true }).limit(PAGE).get() : { data: [] };
+      const status = new Map(((found.data ?? []) as Array<{ _id: string; status: Appointment['status'] }>).map((a) => [a._id, a.status]));
+      for (const c of claims) {
+        const s = status.get(c.appointmentId);
+        if (s === undefined || s === 'cancelled' || (s !== 'booked' && c._id.startsWith('active:'))) stale.push({ id: c._id, appointmentId: c.appointmentId });
+      }
+      if (page.length < PAGE) break;
+    }
+    return stale.slice(0, limit);
+  }
+
+  /** A duplicate key is read back: the claim may be this appointment's own, applied by a retried add. */
+  async takeClaim(id: string, appointmentId: string, again = true): Promise<boolean> {
     try {
       await this.db.collection('booking_claims').add({ _id: id, appointmentId, at: new Date(this.now()) });
       return true;
     } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
+      if (!isDuplicateKey(e)) throw e;
     }
+    const held = await getDoc<{ appointmentId: string }>(this.db, 'booking_claims', id);
+    // Released meanwhile: try once more rather than refuse.
+    if (!held) return again ? this.takeClaim(id, appointmentId, false) : false;
+    return held.appointmentId === appointmentId;
   }
 
-  async releaseClaims(ids: readonly string[]): Promise<void> {
-    if (ids.length) await this.db.collection('booking_claims').where({ _id: this._.in([...ids]) }).remove();
+  async releaseClaims(ids: readonly string[], appointmentId: string): Promise<void> {
+    if (ids.length) await this.db.collection('booking_claims').where({ _id: this._.in([...ids]), appointmentId }).remove();
   }
 
+  async transferClaims(ids: readonly string[], from: string, to: string): Promise<void> {
+    if (ids.length) await this.db.collection('booking_claims').where({ _id: this._.in([...ids]), appointmentId: from }).update({ appointmentId: to });
+  }
+
+  /** A duplicate id is read back: an insert the SDK retried, or that timed out after it was applied, is ours. */
   async addAppointment(a: Appointment): Promise<void> {
-    await this.db.collection('appointments').add(a);
+    try {
+      await this.db.collection('appointments').add(a);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const stored = await this.appointment(a._id);
+      if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
+    }
   }
 
   appointment(id: string) {
@@ -116,9 +156,17 @@ export class CloudbaseBookingStore implements BookingStore {
     return res.updated === 1;
   }
 
-  async appointmentsOf(actorOpenid: string, limit: number): Promise<Appointment[]> {
-    const res = await this.db.collection('appointments').where({ actorOpenid }).orderBy('createdAt', 'desc').limit(limit).get();
-    return (res.data ?? []) as Appointment[];
+  /** Keyset paging on (createdAt, _id), newest first: a page never repeats or skips one. */
+  async appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>> {
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const where = after
+      ? this._.and([{ actorOpenid }, this._.or([{ createdAt: this._.lt(after.at) }, { createdAt: after.at, _id: this._.lt(after.id) }])])
+      : { actorOpenid };
+    const res = await this.db.collection('appointments').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get();
+    const docs = (res.data ?? []) as Appointment[];
+    const items = docs.slice(0, limit);
+    const last = items[items.length - 1];
+    return docs.length > limit && last ? { items, next: encodeCursor(new Date(last.createdAt), last._id) } : { items };
   }
 
   async noShowDates(subjectIdIndex: string, since: string): Promise<string[]> {
@@ -126,15 +174,12 @@ export class CloudbaseBookingStore implements BookingStore {
     return ((res.data ?? []) as Array<{ date: string }>).map((a) => a.date);
   }
 
-  async appointmentsOfHall(hallId: string, from: string, to: string): Promise<Appointment[]> {
-    const res = await this.db
-      .collection('appointments')
-      .where({ hallId, date: this._.gte(from).and(this._.lte(to)) })
-      .orderBy('date', 'asc')
-      .orderBy('start', 'asc')
-      .limit(1000)
-      .get();
-    return (res.data ?? []) as Appointment[];
+  async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]> {
+    return (await fetchAll(this.db, 'appointments', [['start', 'asc'], ['_id', 'asc']], { hallId, date, status: this._.in([...statuses]) })) as Appointment[];
+  }
+
+  async countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']): Promise<number> {
+    return (await this.db.collection('appointments').where({ hallId, date, business, status }).count()).total ?? 0;
   }
 
   /** Atomic increment of the day's counter; the first check-in of a day creates it. */
@@ -164,23 +209,20 @@ export class CloudbaseBookingStore implements BookingStore {
     return (res.data ?? []) as Appointment[];
   }
 
-  async beginRequest(key: string): Promise<RequestState> {
-    try {
-      await this.db.collection('booking_requests').add({ _id: key, state: 'pending', createdAt: new Date(this.now()) });
-      return { state: 'new' };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
-    const existing = await getDoc<{ state: string; response?: FunctionResponse<unknown> }>(this.db, 'booking_requests', key);
-    if (existing?.state === 'done' && existing.response) return { state: 'done', response: existing.response };
-    return { state: 'pending' };
-  }
 
-  async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
-    await this.db.collection('booking_requests').doc(key).update({ state: 'done', response });
-  }
 
-  async abandonRequest(key: string): Promise<void> {
-    await this.db.collection('booking_requests').doc(key).remove();
+}
+
+/** An opaque page cursor: the last item's creation instant and id. */
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.getTime(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
+  try {
+    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    return typeof ms === 'number' && typeof id === 'string' ? { at: new Date(ms), id } : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { BookingDeps } from '../../core/booking/BookingDeps';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
@@ -38,5 +38,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     clock: systemClock,
     // 12 random bytes: unguessable, and short in the QR token.
     newId: () => randomBytes(12).toString('base64url'),
+    // 16 bytes of an HMAC under the ticket key: stable for a retried request, unguessable to others.
+    idFor: (key: string) => createHmac('sha256', env.HUKOU_TICKET_KEY).update(`appointment-id:${key}`).digest().subarray(0, 16).toString('base64url'),
   };
 }

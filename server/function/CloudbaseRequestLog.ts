@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FunctionResponse } from '../../core/function/envelope';
 import type { RequestBinding, RequestLog, RequestState } from '../../core/function/idempotent';
 import type { Database } from '../cloudbase/app';
@@ -5,6 +6,8 @@ import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 
 interface StoredRequest {
   state: 'pending' | 'done';
+  /** The attempt that holds a pending request (absent on records older than attempts). */
+  attempt?: string;
   /** Absent on records written before requests were bound to what they promised. */
   fn?: string;
   action?: string;
@@ -31,6 +34,9 @@ const sameBinding = (stored: StoredRequest, binding: RequestBinding): boolean =>
  * take it over (a compare-and-set on its start, so only one repeat does) and run again; every
  * repeatable write resumes under ids that follow from the request, so running again is safe.
  * Without this, one lost answer of the first write left the request id refused for good.
+ *
+ * Each attempt marks the record with its own nonce, so an add that the SDK repeated, or that timed
+ * out after it was applied, is known as this attempt's own and not taken for a concurrent one.
  */
 export class CloudbaseRequestLog implements RequestLog {
   constructor(
@@ -41,8 +47,9 @@ export class CloudbaseRequestLog implements RequestLog {
   ) {}
 
   async beginRequest(key: string, binding: RequestBinding): Promise<RequestState> {
+    const attempt = randomBytes(9).toString('base64url');
     try {
-      await this.db.collection(this.collection).add({ _id: key, state: 'pending', ...binding, createdAt: this.now() });
+      await this.db.collection(this.collection).add({ _id: key, state: 'pending', attempt, ...binding, createdAt: this.now() });
       return { state: 'new' };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
@@ -50,14 +57,15 @@ export class CloudbaseRequestLog implements RequestLog {
     const existing = await getDoc<StoredRequest>(this.db, this.collection, key);
     const first = existing?.fn !== undefined ? { fn: existing.fn, action: existing.action ?? '', fingerprint: existing.fingerprint ?? '' } : undefined;
     if (existing?.state === 'done' && existing.response) return { state: 'done', binding: first, response: existing.response };
-    if (existing && (await this.takeOver(key, existing, binding))) return { state: 'new' };
+    if (existing?.state === 'pending' && existing.attempt === attempt) return { state: 'new' };
+    if (existing && (await this.takeOver(key, existing, binding, attempt))) return { state: 'new' };
     return { state: 'pending', binding: first };
   }
 
-  private async takeOver(key: string, stored: StoredRequest, binding: RequestBinding): Promise<boolean> {
+  private async takeOver(key: string, stored: StoredRequest, binding: RequestBinding, attempt: string): Promise<boolean> {
     const started = new Date(stored.createdAt);
-    if (!sameBinding(stored, binding) || this.now().getTime() - started.getTime() < this.leaseMs) return false;
-    const res = await this.db.collection(this.collection).where({ _id: key, state: 'pending', createdAt: started }).update({ createdAt: this.now() });
+    if (stored.state !== 'pending' || !sameBinding(stored, binding) || this.now().getTime() - started.getTime() < this.leaseMs) return false;
+    const res = await this.db.collection(this.collection).where({ _id: key, state: 'pending', createdAt: started }).update({ attempt, createdAt: this.now() });
     return res.updated === 1;
   }
 

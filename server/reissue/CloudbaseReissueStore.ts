@@ -1,6 +1,5 @@
-import type { FunctionResponse } from '../../core/function/envelope';
 import { ReissueConfig } from '../../core/reissue/ReissueConfig';
-import type { QueueQuery, ReissueRecord, ReissueStore, RequestState } from '../../core/reissue/ReissueDeps';
+import type { QueueQuery, ReissueRecord, ReissueStore } from '../../core/reissue/ReissueDeps';
 import type { ReissueApplication, ReissueState } from '../../core/reissue/ReissueApplication';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
@@ -8,7 +7,6 @@ import { writeLog } from '../log/logLine';
 import { knownCityRules } from './cityRules';
 
 const APPS = 'reissue_applications';
-const REQUESTS = 'reissue_requests';
 const CONFIGS = 'reissue_configs';
 
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'object' && v && '$date' in v ? (v as { $date: string | number }).$date : (v as string)));
@@ -53,7 +51,6 @@ export class CloudbaseReissueStore implements ReissueStore {
     private readonly db: Database,
     /** Encrypts addresses older versions stored plain (reissueAdapters: the personal-data cipher). */
     private readonly seal: AddressSealer,
-    private readonly now: () => number = Date.now,
   ) {}
 
   private get _() {
@@ -165,23 +162,6 @@ export class CloudbaseReissueStore implements ReissueStore {
     return ReissueConfig.parse({ ...(knownCityRules[cityCode] ?? {}), cityCode });
   }
 
-  async beginRequest(key: string): Promise<RequestState> {
-    try {
-      await this.db.collection(REQUESTS).add({ _id: key, state: 'pending', createdAt: new Date(this.now()) });
-      return { state: 'new' };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
-    const existing = await getDoc<{ state: string; response?: FunctionResponse<unknown> }>(this.db, REQUESTS, key);
-    if (existing?.state === 'done' && existing.response) return { state: 'done', response: existing.response };
-    return { state: 'pending' };
-  }
 
-  async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
-    await this.db.collection(REQUESTS).doc(key).update({ state: 'done', response: this._.set(response) });
-  }
 
-  async abandonRequest(key: string): Promise<void> {
-    await this.db.collection(REQUESTS).doc(key).remove();
-  }
 }

@@ -48,7 +48,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
   const { cipher, blindIndex } = keysFromEnvironment(env);
   const local = localCloudUrl();
   return {
-    store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address), () => systemClock.now().getTime()),
+    store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address)),
     registry: new CloudbaseCardRegistry(db),
     identities: new CloudbaseIdentityStore(db),
     guides: new CloudbaseGuideRepository(db),

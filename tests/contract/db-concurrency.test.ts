@@ -24,6 +24,11 @@ const collections: CollectionDeclaration[] = [
   },
 ];
 
+// 300 SDK requests cost ~10 ms of CPU each (signing, HTTP, EJSON; the emulator's own share is small
+// and flat under contention: one indexed find and one write per request under the collection lock).
+// On 2 busy cores the burst took over 5 s (jest's default, issue 10): an explicit generous limit.
+jest.setTimeout(120_000);
+
 let emulator: DatabaseEmulator;
 let server: EmulatorServer;
 let db: Db;

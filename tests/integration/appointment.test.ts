@@ -185,10 +185,10 @@ test('reconciliation repairs a crash between taking a place and inserting the ap
   const before = await b.remaining(HALL, RENEWAL, DAY, crashed);
   // A crash: a place and a claim taken, the appointment never inserted — ten minutes ago.
   const longAgo = new Date(NOW.getTime() - 10 * 60_000);
-  await db.collection('slots').doc(crashed).update({ booked: db.command.inc(1), lastTakenAt: longAgo });
+  await db.collection('slots').doc(crashed).update({ booked: db.command.inc(1), holders: db.command.push('never-inserted'), lastTakenAt: longAgo });
   await db.collection('booking_claims').add({ _id: 'active:crashed-person:id-card-renewal', appointmentId: 'never-inserted', at: longAgo });
   // The same on a slot that is busy right now must not be touched (the insert may still be on its way).
-  await db.collection('slots').doc(busy).update({ booked: db.command.inc(1), lastTakenAt: NOW });
+  await db.collection('slots').doc(busy).update({ booked: db.command.inc(1), holders: db.command.push('on-its-way'), lastTakenAt: NOW });
   expect(await b.remaining(HALL, RENEWAL, DAY, crashed)).toBe(before - 1);
 
   const swept = await b.timer('reconcileSlots');

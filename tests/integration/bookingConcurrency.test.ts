@@ -5,18 +5,27 @@ import { startHarness, type Harness } from '../support/localCloudHarness';
 import { seedVerifiedCitizens } from '../support/verifiedCitizens';
 import { at, requestId } from './support/bookingFlow';
 
-jest.setTimeout(180_000);
+// Five bursts of 300 through the whole local cloud: minutes on 2 busy cores (measured up to ~3 min with 4 CPU hogs).
+jest.setTimeout(900_000);
 
 /**
  * Hundreds of different verified citizens reserve the same slot at the same moment through the
  * local cloud (gateway → bundled function → SDK → emulator). Exactly the slot's capacity succeeds,
  * everyone else is told it is full, and the slot's count equals the appointments stored.
+ *
+ * On a busy machine some database calls outlast the SDK's 15 s timeout (the write is applied later,
+ * the function answers INTERNAL): that is issue 10's INTERNAL. Each citizen's client then sends the
+ * same request again, as the mini-program does, and must end booked or told SLOT_FULL — never
+ * ALREADY_BOOKED or ONE_PER_DAY by its own first attempt, never a place lost to it.
  */
 const HALL = 'shenzhen-futian';
 const CITIZENS = 300;
 let h: Harness;
 let openids: string[];
 let business: string;
+let firstInternal = 0;
+let retried = 0;
+let clockShift = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -41,9 +50,23 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       // This run's capacity: windows × people per window, nothing kept for walk-ins.
       await db.collection('hall_schedules').doc(HALL).update({ windows, perWindow, walkInShare: 0 });
       const slotId = `${HALL}:${date}:${start.replace(':', '')}`;
-      const results = await Promise.all(
-        openids.map((openid) => h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: requestId() }, openid)),
-      );
+      const requests = openids.map((openid) => ({ openid, requestId: requestId() }));
+      const send = (r: { openid: string; requestId: string }) => h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: r.requestId }, r.openid);
+      const results = await Promise.all(requests.map(send));
+      // Retries of unanswered requests (same request id); after REQUEST_IN_PROGRESS the client waits
+      // (here: the functions' clock moves on past the time a function may run).
+      const unanswered = (i: number) => !results[i].body.ok && ['INTERNAL', 'REQUEST_IN_PROGRESS'].includes(results[i].body.error.code);
+      firstInternal += results.filter((r) => !r.body.ok && r.body.error.code === 'INTERNAL').length;
+      for (let round = 0; round < 5 && requests.some((_, i) => unanswered(i)); round++) {
+        if (results.some((r) => !r.body.ok && r.body.error.code === 'REQUEST_IN_PROGRESS')) {
+          clockShift += 2 * 60_000;
+          h.setNow(new Date(at('2026-12-01', '08:30').getTime() + clockShift));
+        }
+        const again = requests.map((_, i) => i).filter(unanswered);
+        retried += again.length;
+        const answers = await Promise.all(again.map((i) => send(requests[i])));
+        again.forEach((i, k) => (results[i] = answers[k]));
+      }
       const booked = results.filter((r) => r.body.ok);
       const refused = results.filter((r) => !r.body.ok).map((r) => r.body.error.code);
       expect(booked).toHaveLength(capacity);
@@ -52,9 +75,15 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       const stored = await db.collection('appointments').where({ slotId, status: 'booked' }).count();
       expect(slot.booked).toBe(capacity);
       expect(stored.total).toBe(capacity);
+      expect(slot.holders).toHaveLength(capacity);
+      // Every claim belongs to a stored appointment: refused attempts gave theirs back.
+      const claims = (await db.collection('booking_claims').limit(1000).get()).data as Array<{ appointmentId: string }>;
+      const appointmentIds = new Set(booked.map((r) => r.body.data.id));
+      expect(claims.filter((c) => !appointmentIds.has(c.appointmentId))).toEqual([]);
       // Free the citizens' per-day and per-business claims for the next run.
       await db.collection('booking_claims').where({}).remove();
     }),
     { numRuns: 5 },
   );
+  process.stdout.write(`booking burst: ${run} runs × ${CITIZENS} citizens; ${firstInternal} first answers INTERNAL, ${retried} retries, all settled\n`);
 });

@@ -10,13 +10,18 @@ import type { BookingDeps } from '../BookingDeps';
 import { claimsToReleaseOnCheckIn } from '../claims';
 import { checkInWindow } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
-import { planOf } from './cancel';
+import { onceMore, planOf } from './cancel';
 
 /**
  * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
  * appointment at one of the officer's halls, today, within the hall's check-in window, and only
  * once (compare-and-set); every refusal says why.
  */
+/** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
+function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
+  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
+}
+
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
   input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
@@ -30,8 +35,10 @@ export const checkIn = defineAction({
     const a = await deps.booking.appointment(read.claims.appointmentId);
     if (!a || a.hallId !== read.claims.hallId) throw new DomainError('TICKET_INVALID');
     if (!mayActForHall(officer, a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
-    if (a.status === 'checkedIn') throw new DomainError('ALREADY_CHECKED_IN');
-    if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    // A check-in by this officer that stopped before its queue number was given (a lost answer) is finished.
+    const resumed = a.status === 'checkedIn' && a.queueNumber === undefined && a.checkedInBy === officer._id;
+    if (a.status === 'checkedIn' && !resumed) throw alreadyCheckedIn(a.queueNumber);
+    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
     const schedule = await deps.booking.schedule(a.hallId);
     if (schedule) {
@@ -39,12 +46,22 @@ export const checkIn = defineAction({
       if (now.getTime() < window.from.getTime()) throw new DomainError('CHECK_IN_TOO_EARLY', `可于 ${a.start} 前${schedule.checkIn.earlyMinutes}分钟内签到`);
       if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
     }
-    if (!(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
-      throw new DomainError('ALREADY_CHECKED_IN');
+    if (!resumed && !(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
+      // Lost the compare-and-set: say what it became (a racing cancel is not a check-in), unless
+      // it was this very check-in applied twice (its answer lost), which goes on to its number.
+      const current = await deps.booking.appointment(a._id);
+      if (current?.status !== 'checkedIn') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+      if (current.queueNumber !== undefined || current.checkedInBy !== officer._id) throw alreadyCheckedIn(current.queueNumber);
     }
-    const queueNumber = await deps.booking.nextQueueNumber(a.hallId, a.date);
-    await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber });
-    await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims));
+    // Checked in: the number and the claims follow, once more after a lost answer (a number taken
+    // twice leaves a gap in the queue, never a duplicate).
+    const queueNumber = await onceMore(async () => {
+      const current = await deps.booking.appointment(a._id);
+      const n = current?.queueNumber ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
+      if (current?.queueNumber === undefined) await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber: n });
+      await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
+      return n;
+    });
     await audit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
     return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
   },

@@ -8,15 +8,18 @@ import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf } from './cancel';
 
+const PAGE_SIZE = 50;
+
 export const myAppointments = defineAction({
-  summary: "The caller's appointments (for themselves and family members), newest first.",
-  input: z.object({}).strict(),
-  output: z.object({ appointments: z.array(AppointmentView) }),
+  summary: "The caller's appointments (for themselves and family members), newest first, 50 a page: `next` (absent on the last page) is the `cursor` of the next page.",
+  input: z.object({ cursor: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict(),
+  output: z.object({ appointments: z.array(AppointmentView), next: z.string().optional() }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
-  async run(_input, deps: BookingDeps) {
+  async run({ cursor }, deps: BookingDeps) {
     const { account } = await resolveSubject(deps, undefined);
-    const list = await deps.booking.appointmentsOf(account._id, 50);
-    return { appointments: await Promise.all(list.map(async (a) => appointmentView(a, deps, await cancelDeadlineOf(deps, a)))) };
+    const page = await deps.booking.appointmentsOf(account._id, PAGE_SIZE, cursor);
+    const appointments = await Promise.all(page.items.map(async (a) => appointmentView(a, deps, await cancelDeadlineOf(deps, a))));
+    return page.next ? { appointments, next: page.next } : { appointments };
   },
 });
 

@@ -15,8 +15,11 @@ async function requireOfficerOf(deps: BookingDeps, hallId: string) {
 
 const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+const STATUSES = ['booked', 'checkedIn', 'noShow', 'cancelled'] as const;
+
 export const hallDay = defineAction({
-  summary: "Officer: a hall's day — appointments by slot with status, and counts per business and status.",
+  summary:
+    "Officer: a hall's day — every appointment still to serve or served (booked, checked in, no-show) by slot, and counts per business and status counted by the database (cancelled ones only counted).",
   input: z.object({ hallId: stableId, date: DateInput.optional() }).strict(),
   output: z.object({
     hallId: z.string(),
@@ -28,20 +31,24 @@ export const hallDay = defineAction({
   async run({ hallId, date }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
     const day = date ?? shanghaiDate(deps.clock.now());
-    const list = await deps.booking.appointmentsOfHall(hallId, day, day);
+    // Paged through to the end: cancelled ones (which a churning citizen can multiply) are not listed.
+    const list = await deps.booking.appointmentsOfHallDay(hallId, day, ['booked', 'checkedIn', 'noShow']);
     const views = await Promise.all(list.map((a) => appointmentView(a, deps)));
     const starts = [...new Set(views.map((v) => `${v.start}-${v.end}`))].sort();
     const slots = starts.map((k) => {
       const [start, end] = k.split('-');
       return { start, end, appointments: views.filter((v) => v.start === start) };
     });
-    const businesses = [...new Set(views.map((v) => v.business))];
-    const byBusiness = businesses.map((b) => {
-      const of = views.filter((v) => v.business === b);
-      const count = (s: string) => of.filter((v) => v.status === s).length;
-      return { business: b, title: of[0].businessTitle, booked: count('booked'), checkedIn: count('checkedIn'), noShow: count('noShow'), cancelled: count('cancelled') };
-    });
-    return { hallId, date: day, slots, byBusiness };
+    const schedule = await deps.booking.schedule(hallId);
+    const businesses = [...new Set([...(schedule?.businesses ?? []), ...views.map((v) => v.business)])];
+    const byBusiness = await Promise.all(
+      businesses.map(async (b) => {
+        const [booked, checkedIn, noShow, cancelled] = await Promise.all(STATUSES.map((s) => deps.booking.countOfHallDay(hallId, day, b, s)));
+        const title = views.find((v) => v.business === b)?.businessTitle ?? (await deps.guides.guide(b))?.title ?? b;
+        return { business: b, title, booked, checkedIn, noShow, cancelled };
+      }),
+    );
+    return { hallId, date: day, slots, byBusiness: byBusiness.filter((x) => x.booked + x.checkedIn + x.noShow + x.cancelled > 0) };
   },
 });
 

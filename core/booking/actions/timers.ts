@@ -17,7 +17,7 @@ export const markNoShows = defineAction({
     // Each pass ends what it read, so the next query sees the rest; a few passes per run at most.
     for (let pass = 0; pass < 20; pass++) {
       const due = await deps.booking.bookedBefore(today, BATCH);
-      for (const a of due) if (await endAppointment(deps, a, { status: 'noShow' })) marked++;
+      for (const a of due) if (await endAppointment(deps, a, { status: 'noShow', endedBy: 'noShowSweep' })) marked++;
       if (due.length < BATCH) break;
     }
     return { marked };
@@ -54,22 +54,31 @@ const QUIET_MS = 5 * 60_000;
 
 export const reconcileSlots = defineAction({
   summary:
-    'Timer only (every 15 min): repairs what a crash between taking a place and inserting the appointment left behind — slot counts above the appointments holding them, and claims without an appointment. Only slots quiet for 5 minutes are touched, each by compare-and-set.',
+    'Timer only (every 15 min): repairs what a crash or a lost answer left behind in a multi-step write — places held by no booked or checked-in appointment, and claims no appointment should hold any more (missing, cancelled, or ended for the business). Only slots quiet for 5 minutes are touched, each by compare-and-set.',
   input: z.object({}).strict(),
   output: z.object({ slotsChecked: z.number().int(), placesReturned: z.number().int(), claimsReleased: z.number().int() }),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();
     const quietSince = new Date(now.getTime() - QUIET_MS);
-    const slots = await deps.booking.quietSlots(shanghaiDate(now), quietSince, BATCH);
+    const slots = await deps.booking.quietSlots(shanghaiDate(now), quietSince, 50 * BATCH);
     let placesReturned = 0;
     for (const slot of slots) {
-      const holding = await deps.booking.countHolding(slot._id);
-      // Only ever gives places back: a count below the appointments would overbook.
-      if (holding < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, holding))) placesReturned += slot.booked - holding;
+      const holding = await deps.booking.holdingIn(slot._id);
+      if (slot.holders) {
+        // A place held by no booked or checked-in appointment (never inserted, or ended and not given back).
+        const held = new Set(holding);
+        for (const holder of slot.holders) if (!held.has(holder) && (await deps.booking.releasePlace(slot._id, holder))) placesReturned++;
+      } else if (holding.length < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, holding.length))) {
+        // Slots stored before places had holders: only ever gives places back (a count below the appointments would overbook).
+        placesReturned += slot.booked - holding.length;
+      }
     }
-    const orphans = await deps.booking.orphanClaims(quietSince, BATCH);
-    await deps.booking.releaseClaims(orphans);
-    return { slotsChecked: slots.length, placesReturned, claimsReleased: orphans.length };
+    // Claims no appointment should hold any more (the store pages through all old claims to find them).
+    const stale = await deps.booking.staleClaims(quietSince, 10 * BATCH);
+    const owners = new Map<string, string[]>();
+    for (const c of stale) owners.set(c.appointmentId, [...(owners.get(c.appointmentId) ?? []), c.id]);
+    for (const [appointmentId, ids] of owners) await deps.booking.releaseClaims(ids, appointmentId);
+    return { slotsChecked: slots.length, placesReturned, claimsReleased: stale.length };
   },
 });

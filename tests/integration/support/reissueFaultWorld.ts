@@ -132,7 +132,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
   const registry = new FakeCardRegistry(person);
   const audit = new InMemoryAuditLog();
   const guides = new InMemoryGuideRepository(loadSeedContent());
-  const storeOn = (db: EmulatedDatabase['db']) => new CloudbaseReissueStore(db, (plain) => secrets.encrypt(plain, FIELD.address), () => clock.now().getTime());
+  const storeOn = (db: EmulatedDatabase['db']) => new CloudbaseReissueStore(db, (plain) => secrets.encrypt(plain, FIELD.address));
   const store = storeOn(edb.db);
   /** Where faults hit: each store method, or each database request inside them. */
   const faults = { level: 'store' as 'store' | 'database' };

@@ -176,8 +176,16 @@ export class InMemoryIdentityStore implements IdentityStore {
 
   async removePlainBirthDates() {
     let changed = 0;
-    for (const a of this.accounts.values()) if (a.identity && 'birthDate' in a.identity) (delete (a.identity as { birthDate?: string }).birthDate, changed++);
-    for (const v of this.verifications.values()) if ('birthDate' in v) (delete (v as { birthDate?: string }).birthDate, changed++);
+    for (const a of this.accounts.values()) {
+      if (!a.identity || !('birthDate' in a.identity)) continue;
+      delete (a.identity as { birthDate?: string }).birthDate;
+      changed++;
+    }
+    for (const v of this.verifications.values()) {
+      if (!('birthDate' in v)) continue;
+      delete (v as { birthDate?: string }).birthDate;
+      changed++;
+    }
     return changed;
   }
 

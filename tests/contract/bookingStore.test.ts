@@ -1,0 +1,71 @@
+/**
+ * Contract: the booking store's guarded writes against the emulator through the real SDK, under
+ * races and repeats (a write the SDK or the network applied twice, or applied after its caller gave
+ * up). Each case is one of the causes of issue 10: a false SLOT_FULL, a false ALREADY_BOOKED /
+ * ONE_PER_DAY, a place given back twice, another booking's claim removed.
+ */
+import type { Appointment } from '../../core/booking/Appointment';
+import type { SlotPlan } from '../../core/booking/slots';
+import { CloudbaseBookingStore } from '../../server/booking/CloudbaseBookingStore';
+import { startEmulatedDatabase, type EmulatedDatabase } from './support/emulatedDatabase';
+
+jest.setTimeout(60_000);
+
+let e: EmulatedDatabase;
+let store: CloudbaseBookingStore;
+beforeAll(async () => {
+  e = await startEmulatedDatabase();
+  store = new CloudbaseBookingStore(e.db);
+});
+afterEach(() => e.emulator.reset());
+afterAll(() => e.close());
+
+const plan = (capacity: number): SlotPlan => ({ slotId: 'hall-a:2026-12-02:0900', hallId: 'hall-a', date: '2026-12-02', start: '09:00', end: '09:30', capacity });
+const slot = async () => (await e.db.collection('slots').doc(plan(0).slotId).get()).data[0];
+
+test('the first bookers of a slot that does not exist yet all get a place while places remain (no false SLOT_FULL)', async () => {
+  const taken = await Promise.all(Array.from({ length: 30 }, (_, i) => store.takePlace(plan(30), `appt-${i}`)));
+  expect(taken.filter(Boolean)).toHaveLength(30);
+  expect((await slot()).booked).toBe(30);
+});
+
+test('a place never goes past capacity, and a repeated take of one booking takes one place', async () => {
+  const taken = await Promise.all(Array.from({ length: 40 }, (_, i) => store.takePlace(plan(10), `appt-${i % 20}`)));
+  expect((await slot()).booked).toBe(10);
+  expect(new Set(taken.map((t, i) => (t ? `appt-${i % 20}` : undefined)).filter(Boolean)).size).toBe(10);
+  // A retry of a booking that holds a place is told it holds it, even with the slot full.
+  const holder = (await slot()).holders[0];
+  expect(await store.takePlace(plan(10), holder)).toBe(true);
+  expect((await slot()).booked).toBe(10);
+});
+
+test('giving a place back twice gives back one place, and only the holder’s', async () => {
+  expect(await store.takePlace(plan(5), 'appt-a')).toBe(true);
+  expect(await store.takePlace(plan(5), 'appt-b')).toBe(true);
+  await store.releasePlace(plan(5).slotId, 'appt-a');
+  await store.releasePlace(plan(5).slotId, 'appt-a');
+  await store.releasePlace(plan(5).slotId, 'appt-nobody');
+  expect((await slot()).booked).toBe(1);
+});
+
+test('a claim taken again by the same booking (a retried add) is still that booking’s; another booking is refused', async () => {
+  expect(await store.takeClaim('day:p1:2026-12-02', 'appt-a')).toBe(true);
+  expect(await store.takeClaim('day:p1:2026-12-02', 'appt-a')).toBe(true);
+  expect(await store.takeClaim('day:p1:2026-12-02', 'appt-b')).toBe(false);
+});
+
+test('releasing claims removes only those the booking holds, never a newer booking’s', async () => {
+  await store.takeClaim('active:p1:renewal', 'appt-new');
+  await store.takeClaim('day:p1:2026-12-02', 'appt-old');
+  await store.releaseClaims(['active:p1:renewal', 'day:p1:2026-12-02'], 'appt-old');
+  expect(await store.takeClaim('active:p1:renewal', 'appt-other')).toBe(false);
+  expect(await store.takeClaim('day:p1:2026-12-02', 'appt-other')).toBe(true);
+});
+
+test('an appointment insert repeated after it was applied succeeds; a different appointment under that id is refused', async () => {
+  const now = new Date();
+  const a = { _id: 'appt-1', actorOpenid: 'o1', slotId: plan(1).slotId, status: 'booked', claims: [], createdAt: now, updatedAt: now } as unknown as Appointment;
+  await store.addAppointment(a);
+  await expect(store.addAppointment(a)).resolves.toBeUndefined();
+  await expect(store.addAppointment({ ...a, actorOpenid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+});

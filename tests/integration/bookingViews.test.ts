@@ -1,0 +1,111 @@
+/**
+ * Issue 10, the holes outside the fault matrix, against the real store on the emulator:
+ * - a check-in racing a cancel says the appointment is no longer active, not ALREADY_CHECKED_IN;
+ * - an officer's day view shows every real booking however many cancelled ones surround it, with
+ *   counts from the database;
+ * - a citizen's list pages with a cursor instead of silently stopping at 50;
+ * - booking/cancel churn per account is capped (CANCEL_LIMIT).
+ */
+import type { BookingStore } from '../../core/booking/ports';
+import type { Appointment } from '../../core/booking/Appointment';
+import { FixedClock } from '../unit/support/InMemoryIdentityPorts';
+import { startEmulatedDatabase, type EmulatedDatabase } from '../contract/support/emulatedDatabase';
+import { act, at, BUSINESS, DAY, depsFor, HALL, seedSchedule, slotOf, storeOf } from './support/bookingFaultRig';
+
+jest.setTimeout(120_000);
+
+let e: EmulatedDatabase;
+let clock: FixedClock;
+let store: ReturnType<typeof storeOf>;
+beforeAll(async () => {
+  e = await startEmulatedDatabase();
+});
+beforeEach(async () => {
+  await e.emulator.reset();
+  await seedSchedule(e.db);
+  clock = new FixedClock(at('2026-12-01', '08:30'));
+  store = storeOf(e.db, clock);
+});
+afterAll(() => e.close());
+
+let n = 0;
+const reserve = (who: string, start: string) => act(depsFor(who, store, clock), 'reserve', { hallId: HALL, business: BUSINESS, slotId: slotOf(start), requestId: `request-${n++}` });
+const cancel = (who: string, id: string, s: BookingStore = store) => act(depsFor(who, s, clock), 'cancel', { appointmentId: id, requestId: `request-${n++}` });
+
+/** Stored appointments made up directly (what churn or history left behind). */
+async function insertAppointments(count: number, fill: (i: number) => Partial<Appointment>): Promise<void> {
+  const now = clock.now();
+  const base = { actorOpenid: 'churner', subjectResidentId: 'r', subjectIdIndex: 'idx-churner', subjectNameEnc: 'enc', hallId: HALL, business: BUSINESS, date: DAY, start: '09:00', end: '09:30', slotId: slotOf('09:00'), status: 'cancelled', claims: [], createdAt: now, updatedAt: now };
+  // Straight into the emulator's store (one request per document through the SDK takes a while).
+  await e.emulator.direct.insert('appointments', Array.from({ length: count }, (_, i) => ({ ...base, _id: `made-${i}`, ...fill(i) })));
+}
+
+test('a check-in that loses the race to a cancel says the appointment is no longer active', async () => {
+  const booked = await reserve('citizen-a', '09:00');
+  clock.set(at(DAY, '08:50'));
+  const { data: ticket } = await act(depsFor('citizen-a', store, clock), 'ticket', { appointmentId: booked.data.id });
+  // The cancel lands between the check-in's read of the appointment and its compare-and-set.
+  let raced = false;
+  const racing = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== 'changeStatus' || raced) return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: Parameters<BookingStore['changeStatus']>) => {
+        raced = true;
+        clock.set(at('2026-12-01', '08:30'));
+        expect((await cancel('citizen-a', booked.data.id)).code).toBe('ok');
+        clock.set(at(DAY, '08:50'));
+        return target.changeStatus(...args);
+      };
+    },
+  });
+  const answer = await act(depsFor('officer-a', racing, clock), 'checkIn', { token: ticket.token });
+  expect(raced).toBe(true);
+  expect(answer.code).toBe('APPOINTMENT_NOT_ACTIVE');
+});
+
+test("an officer's day shows every real booking and counts it, however many cancelled ones a citizen churned", async () => {
+  await insertAppointments(1_000, () => ({}));
+  const real = await reserve('citizen-a', '09:00');
+  expect(real.code).toBe('ok');
+  const day = await act(depsFor('officer-a', store, clock), 'hallDay', { hallId: HALL, date: DAY });
+  expect(day.code).toBe('ok');
+  expect(day.data.byBusiness.find((b: { business: string }) => b.business === BUSINESS)).toMatchObject({ booked: 1, cancelled: 1_000 });
+  const listed = day.data.slots.flatMap((s: { appointments: Array<{ id: string }> }) => s.appointments.map((a) => a.id));
+  expect(listed).toEqual([real.data.id]);
+  const week = await act(depsFor('officer-a', store, clock), 'hallWeek', { hallId: HALL });
+  expect(week.data.days.find((d: { date: string }) => d.date === DAY).slots[0].booked).toBe(1);
+});
+
+test("a citizen's appointments page with a cursor: all of them, each once, newest first", async () => {
+  const t0 = clock.now().getTime();
+  // Some share a creation instant: the cursor must still neither repeat nor skip one.
+  await insertAppointments(120, (i) => ({ actorOpenid: 'citizen-a', createdAt: new Date(t0 - Math.floor(i / 3) * 1000) }));
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await act(depsFor('citizen-a', store, clock), 'myAppointments', cursor ? { cursor } : {});
+    expect(page.code).toBe('ok');
+    seen.push(...page.data.appointments.map((a: { id: string }) => a.id));
+    cursor = page.data.next;
+    pages++;
+  } while (cursor && pages < 10);
+  expect(pages).toBe(3);
+  expect(new Set(seen).size).toBe(120);
+  expect(seen.slice(0, 3).sort()).toEqual(['made-0', 'made-1', 'made-2']);
+});
+
+test('booking and cancelling again and again is capped per account and day, with a clear error', async () => {
+  for (let i = 0; i < 5; i++) {
+    const booked = await reserve('citizen-a', '09:00');
+    expect(booked.code).toBe('ok');
+    expect((await cancel('citizen-a', booked.data.id)).code).toBe('ok');
+  }
+  const sixth = await reserve('citizen-a', '09:00');
+  expect(sixth.code).toBe('ok');
+  expect((await cancel('citizen-a', sixth.data.id)).code).toBe('CANCEL_LIMIT');
+  // The booking stands, and another account is not affected.
+  const other = await reserve('citizen-b', '09:00');
+  expect((await cancel('citizen-b', other.data.id)).code).toBe('ok');
+});

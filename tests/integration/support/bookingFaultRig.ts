@@ -1,0 +1,161 @@
+/**
+ * The rig of tests/integration/bookingFaults.test.ts: the real CloudbaseBookingStore against the
+ * in-memory database emulator (through the SDK, so every write has its real semantics), the booking
+ * use cases run through `dispatch` as the function would, and the checks of what must hold after
+ * any single fault.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { appointmentActions } from '../../../core/booking/appointmentActions';
+import type { Appointment } from '../../../core/booking/Appointment';
+import type { BookingDeps } from '../../../core/booking/BookingDeps';
+import type { BookingStore, SlotState } from '../../../core/booking/ports';
+import { NO_HOLIDAYS } from '../../../core/booking/WorkCalendar';
+import { dispatch } from '../../../core/function/dispatch';
+import type { RequestLog } from '../../../core/function/idempotent';
+import { CloudbaseRequestLog } from '../../../server/function/CloudbaseRequestLog';
+import { sha256Hex } from '../../../server/function/requestDigest';
+import type { Account } from '../../../core/identity/Account';
+import { loadSchedules } from '../../../scripts/seed/loadSchedules';
+import { loadSeedContent } from '../../../scripts/seed/loadSeedContent';
+import { CloudbaseBookingStore } from '../../../server/booking/CloudbaseBookingStore';
+import type { Database } from '../../../server/cloudbase/app';
+import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
+import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideRepository';
+import { FixedClock, InMemoryAuditLog } from '../../unit/support/InMemoryIdentityPorts';
+
+export const HALL = 'haikou-longhua';
+export const BUSINESS = 'id-card-renewal';
+export const DAY = '2026-12-02';
+export const slotOf = (start: string) => `${HALL}:${DAY}:${start.replace(':', '')}`;
+export const at = (date: string, clock: string) => new Date(`${date}T${clock}:00+08:00`);
+
+const content = loadSeedContent();
+const guides = new InMemoryGuideRepository(content);
+const schedule = loadSchedules(undefined, content).find((s) => s.hallId === HALL)!;
+const tickets = new HmacTicketSigner(Buffer.alloc(32, 7).toString('base64'));
+
+function citizen(openid: string): Account {
+  const now = new Date('2026-11-01T00:00:00Z');
+  return {
+    _id: openid,
+    role: 'citizen',
+    consents: [],
+    halls: [],
+    createdAt: now,
+    updatedAt: now,
+    identity: {
+      residentId: `resident-${openid}`,
+      idIndex: `idx-${openid}`,
+      idNumberEnc: 'enc',
+      nameEnc: 'enc',
+      phoneEnc: 'enc',
+      phoneIndex: `phone-${openid}`,
+      verifiedAt: now,
+    },
+  };
+}
+
+const accounts = new Map<string, Account>([
+  ['citizen-a', citizen('citizen-a')],
+  ['citizen-b', citizen('citizen-b')],
+  ['officer-a', { ...citizen('officer-a'), role: 'officer', halls: [HALL] }],
+]);
+
+export function depsFor(openid: string | undefined, store: BookingStore, clock: FixedClock): BookingDeps {
+  return {
+    caller: { openid, clientIp: '127.0.0.1' },
+    booking: store,
+    guides,
+    identities: { account: async (o: string) => accounts.get(o) ?? null, familyLinks: async () => [] },
+    calendar: NO_HOLIDAYS,
+    secrets: { decrypt: () => '王小明' },
+    tickets,
+    notifier: { remindAppointment: async () => undefined },
+    audit: new InMemoryAuditLog(),
+    clock,
+    newId: () => randomBytes(12).toString('base64url'),
+    idFor: (key: string) => createHmac('sha256', 'fault-rig').update(key).digest().subarray(0, 16).toString('base64url'),
+  };
+}
+
+/** Each store's request log (the function's, as createMain builds it), on the same database and clock. */
+const requestLogs = new WeakMap<BookingStore, RequestLog>();
+export const requestLogOf = (store: BookingStore): RequestLog => {
+  const log = requestLogs.get(store);
+  if (!log) throw new Error('a store made by storeOf has a request log');
+  return log;
+};
+
+/**
+ * An action as the function runs it: the request id (given here in `data` for brevity) goes in the
+ * envelope, repeatable writes run once per id through the request log. Never throws; the answer is
+ * 'ok' or the catalogue code.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function act(deps: BookingDeps, action: string, data: unknown, log?: RequestLog): Promise<{ code: string; data?: any }> {
+  const { requestId, ...input } = (data ?? {}) as { requestId?: string };
+  const requests = { fn: 'appointment', openid: deps.caller.openid, log: log ?? requestLogOf(deps.booking), digest: sha256Hex };
+  const { response } = await dispatch(appointmentActions, { action, data: input, ...(requestId ? { requestId } : {}) }, deps, requests);
+  return response.ok ? { code: 'ok', data: response.data } : { code: response.error.code };
+}
+
+export async function seedSchedule(db: Database): Promise<void> {
+  await db.collection('hall_schedules').add({ ...schedule });
+}
+
+export const storeOf = (db: Database, clock: FixedClock): BookingStore => {
+  const store = new CloudbaseBookingStore(db, () => clock.now().getTime());
+  requestLogs.set(store, new CloudbaseRequestLog(db, 'booking_requests', () => clock.now()));
+  return store;
+};
+
+async function all<T>(db: Database, collection: string): Promise<T[]> {
+  return ((await db.collection(collection).limit(1000).get()).data ?? []) as T[];
+}
+
+/**
+ * What must hold after any single fault, once the reconciliation sweep ran: every slot's count is its
+ * holders and they are exactly the booked, checked-in or no-show appointments in it, within capacity; every
+ * claim belongs to an appointment that should hold it; nobody holds two active bookings of a business
+ * or two bookings on one day. Returns the violations (empty when consistent).
+ */
+export async function violations(db: Database): Promise<string[]> {
+  const [slots, appointments, claims] = await Promise.all([
+    all<SlotState>(db, 'slots'),
+    all<Appointment>(db, 'appointments'),
+    all<{ _id: string; appointmentId: string }>(db, 'booking_claims'),
+  ]);
+  const out: string[] = [];
+  for (const s of slots) {
+    const holding = appointments.filter((a) => a.slotId === s._id && (a.status === 'booked' || a.status === 'checkedIn' || a.status === 'noShow')).map((a) => a._id).sort();
+    const holders = [...(s.holders ?? [])].sort();
+    if (s.booked !== holders.length) out.push(`slot ${s.start}: booked ${s.booked} ≠ ${holders.length} holders`);
+    if (holders.join() !== holding.join()) out.push(`slot ${s.start}: holders [${holders.length}] ≠ holding appointments [${holding.length}]`);
+    if (s.booked > s.capacity) out.push(`slot ${s.start}: overbooked ${s.booked}/${s.capacity}`);
+  }
+  const byId = new Map(appointments.map((a) => [a._id, a]));
+  for (const c of claims) {
+    if (c._id.startsWith('cancel:')) continue;
+    const a = byId.get(c.appointmentId);
+    if (!a) out.push(`claim ${c._id.split(':')[0]} without its appointment`);
+    else if (a.status === 'cancelled') out.push(`claim ${c._id.split(':')[0]} of a cancelled appointment`);
+    else if (a.status !== 'booked' && c._id.startsWith('active:')) out.push(`active claim of a ${a.status} appointment`);
+    else if (!a.claims.includes(c._id)) out.push(`claim ${c._id.split(':')[0]} not listed by its appointment`);
+  }
+  for (const a of appointments.filter((x) => x.status === 'booked')) {
+    for (const c of a.claims) {
+      const held = claims.find((x) => x._id === c);
+      if (!held || held.appointmentId !== a._id) out.push(`booked appointment without its ${c.split(':')[0]} claim`);
+    }
+  }
+  const active = new Map<string, number>();
+  for (const a of appointments.filter((x) => x.status === 'booked')) {
+    const key = `${a.subjectIdIndex}|${a.business}`;
+    active.set(key, (active.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of active) if (n > 1) out.push(`double booking: ${n} active appointments of ${key.split('|')[1]}`);
+  return out;
+}
+
+export { appointmentActions };
+export type { Appointment };
