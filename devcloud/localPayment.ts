@@ -131,7 +131,8 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     if (!order) return sendJson(res, 404, { errMsg: 'requestPayment:fail no such order' });
     const payer = req.headers[PERSONA_HEADER];
     if (typeof payer === 'string' && payer !== order.openid) return sendJson(res, 403, { errMsg: 'requestPayment:fail the order belongs to another payer' });
-    if (order.status === 'paid' || order.status === 'refunded') return sendJson(res, 200, { errMsg: outcome === 'success' ? 'requestPayment:ok' : 'requestPayment:fail order paid' });
+    if (order.status === 'paid' || order.status === 'refunded')
+      return sendJson(res, 200, { errMsg: outcome === 'success' ? 'requestPayment:ok' : 'requestPayment:fail order paid' });
     if (order.status === 'closed') return sendJson(res, 200, { errMsg: 'requestPayment:fail order closed' });
     if (outcome === 'success') {
       pay(order, now());

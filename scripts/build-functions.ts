@@ -12,7 +12,10 @@ const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'),
 
 /** `0.1.0+20261123T011500Z`: the package version with the build time as semver build metadata. */
 export function buildVersion(builtAt: Date): string {
-  return `${packageVersion}+${builtAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `${packageVersion}+${builtAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /** Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size. */
@@ -38,10 +41,7 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
       __HUKOU_BUILT_AT__: JSON.stringify(builtAt.toISOString()),
     },
   });
-  writeFileSync(
-    path.join(outDir, 'package.json'),
-    JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n',
-  );
+  writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');
   return statSync(outfile).size;
 }
 

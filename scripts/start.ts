@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     console.log(`seeded ${r.collection}: ${r.written}${r.stale.length ? ` (not in data/: ${r.stale.join(', ')})` : ''}`);
   }
   console.log(`demo personas (H5: 我的 → 切换身份): ${personas.map((p) => `${p.openid} (${p.label})`).join(', ')}`);
-  console.log(`\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\n  timers     the declared triggers fire on schedule ([定时触发] lines)\nPress Ctrl+C to stop.`);
+  console.log(
+    `\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\n  timers     the declared triggers fire on schedule ([定时触发] lines)\nPress Ctrl+C to stop.`,
+  );
   const stop = () => {
     void cloud.close().then(() => process.exit(0));
   };

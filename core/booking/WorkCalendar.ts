@@ -27,8 +27,7 @@ export function calendarFrom(days: CalendarDays): WorkCalendar {
   return {
     isStatutoryHoliday: (date) => has(days.holidays, date),
     isAdjustedWorkday: (date) => has(days.adjustedWorkdays, date),
-    holidayName: (date) =>
-      has(days.holidays, date) ? days.holidays[date] : has(days.adjustedWorkdays, date) ? days.adjustedWorkdays[date] : undefined,
+    holidayName: (date) => (has(days.holidays, date) ? days.holidays[date] : has(days.adjustedWorkdays, date) ? days.adjustedWorkdays[date] : undefined),
   };
 }
 

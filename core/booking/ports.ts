@@ -33,7 +33,6 @@ export interface Page<T> {
   next?: string;
 }
 
-
 /** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters (requests: server/function/CloudbaseRequestLog). */
 export interface BookingStore {
   schedule(hallId: string): Promise<HallSchedule | null>;

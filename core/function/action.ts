@@ -28,8 +28,6 @@ export interface ActionRequest {
 export type ActionMap<Deps> = Record<string, Action<Deps>>;
 
 /** Identity helper that keeps each action's input and output types tied together. */
-export function defineAction<Deps, In extends z.ZodType, Out extends z.ZodType>(
-  action: Action<Deps, In, Out>,
-): Action<Deps, In, Out> {
+export function defineAction<Deps, In extends z.ZodType, Out extends z.ZodType>(action: Action<Deps, In, Out>): Action<Deps, In, Out> {
   return action;
 }

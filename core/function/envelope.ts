@@ -10,7 +10,12 @@ export const FunctionRequest = z.object({
    * caller and id, bound to the function, action and input (core/function/idempotent.ts). Logged
    * only as a digest.
    */
-  requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  requestId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 export type FunctionRequest = z.infer<typeof FunctionRequest>;
 

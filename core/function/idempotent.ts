@@ -13,10 +13,7 @@ export interface RequestBinding {
 }
 
 /** `binding` is absent only on records written before requests were bound (taken as the same request). */
-export type RequestState =
-  | { state: 'new' }
-  | { state: 'pending'; binding?: RequestBinding }
-  | { state: 'done'; binding?: RequestBinding; response: FunctionResponse<unknown> };
+export type RequestState = { state: 'new' } | { state: 'pending'; binding?: RequestBinding } | { state: 'done'; binding?: RequestBinding; response: FunctionResponse<unknown> };
 
 /** Where the first result of each repeatable write is kept (one record per caller and request id). */
 export interface RequestLog {
@@ -26,8 +23,7 @@ export interface RequestLog {
   abandonRequest(key: string): Promise<void>;
 }
 
-const sameRequest = (a: RequestBinding | undefined, b: RequestBinding): boolean =>
-  !a || (a.fn === b.fn && a.action === b.action && a.fingerprint === b.fingerprint);
+const sameRequest = (a: RequestBinding | undefined, b: RequestBinding): boolean => !a || (a.fn === b.fn && a.action === b.action && a.fingerprint === b.fingerprint);
 
 /**
  * Runs a repeatable write once per (caller, request id), as Stripe's idempotency keys do:

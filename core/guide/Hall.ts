@@ -4,9 +4,7 @@ import { stableId } from './ServiceGuide';
 /** A clock time in Asia/Shanghai, HH:mm. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:mm');
 
-export const Session = z
-  .object({ start: ClockTime, end: ClockTime })
-  .refine((s) => s.start < s.end, { message: 'a session ends after it starts' });
+export const Session = z.object({ start: ClockTime, end: ClockTime }).refine((s) => s.start < s.end, { message: 'a session ends after it starts' });
 export type Session = z.infer<typeof Session>;
 
 /** Regular opening hours for one weekday (1 = Monday … 7 = Sunday). */

@@ -45,9 +45,7 @@ const list = defineAction({
   async run({ categoryId, crossProvince }, { guides }: GuideDeps) {
     const [all, cats] = await Promise.all([guides.allGuides(), guides.categories()]);
     if (categoryId && !cats.some((c) => c._id === categoryId)) throw new DomainError('CATEGORY_NOT_FOUND');
-    const chosen = all.filter(
-      (g) => (!categoryId || g.categoryId === categoryId) && (!crossProvince || g.crossProvince),
-    );
+    const chosen = all.filter((g) => (!categoryId || g.categoryId === categoryId) && (!crossProvince || g.crossProvince));
     return { guides: chosen.map((g) => guideSummaryView(g)) };
   },
 });
@@ -72,7 +70,13 @@ const detail = defineAction({
     const guide = await guides.guide(id);
     if (!guide) throw new DomainError('GUIDE_NOT_FOUND');
     const [cats, halls] = await Promise.all([guides.categories(), guides.hallsHandling(id)]);
-    return guideDetailView(guide, cats.find((c) => c._id === guide.categoryId), halls, clock.now(), calendar);
+    return guideDetailView(
+      guide,
+      cats.find((c) => c._id === guide.categoryId),
+      halls,
+      clock.now(),
+      calendar,
+    );
   },
 });
 

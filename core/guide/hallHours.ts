@@ -58,7 +58,7 @@ export function weeklyRows(hall: Hall): WeeklyHoursRow[] {
   let start = 0;
   let current: Session[] | null = null;
   for (let day = 1; day <= 8; day++) {
-    const sessions = day <= 7 ? hall.weeklyHours.find((w) => w.weekday === day)?.sessions ?? [] : null;
+    const sessions = day <= 7 ? (hall.weeklyHours.find((w) => w.weekday === day)?.sessions ?? []) : null;
     if (current && (sessions === null || !sameSessions(current, sessions))) {
       rows.push({ days: dayRange(start, day - 1), sessions: current });
       current = null;
@@ -77,8 +77,6 @@ export function describeHours(hall: Hall, now: Date, horizonDays = 60, calendar?
   const today = hoursOn(hall, date, calendar);
   const openNow = today.sessions.some((s) => s.start <= clock && clock < s.end);
   const horizon = addDays(date, horizonDays);
-  const upcomingSpecial = hall.specialHours
-    .filter((s) => s.to >= date && s.from <= horizon)
-    .sort((a, b) => a.from.localeCompare(b.from));
+  const upcomingSpecial = hall.specialHours.filter((s) => s.to >= date && s.from <= horizon).sort((a, b) => a.from.localeCompare(b.from));
   return { today: { ...today, openNow }, weekly: weeklyRows(hall), upcomingSpecial, note: hall.hoursNote };
 }

@@ -72,7 +72,11 @@ export function searchGuides(guides: readonly ServiceGuide[], rawQuery: string, 
     const candidates = [
       bestIn(query, 'title', [guide.title]),
       bestIn(query, 'alias', guide.aliases),
-      bestIn(query, 'material', guide.materials.map((m) => m.name)),
+      bestIn(
+        query,
+        'material',
+        guide.materials.map((m) => m.name),
+      ),
       bestIn(query, 'summary', [guide.summary]),
     ].filter((c): c is NonNullable<typeof c> => c !== null);
     if (candidates.length === 0) continue;

@@ -120,13 +120,7 @@ export function hallDetailView(hall: Hall, now: Date, services: readonly Service
   };
 }
 
-export function guideDetailView(
-  guide: ServiceGuide,
-  category: GuideCategory | undefined,
-  halls: readonly Hall[],
-  now: Date,
-  calendar?: WorkCalendar,
-): GuideDetailView {
+export function guideDetailView(guide: ServiceGuide, category: GuideCategory | undefined, halls: readonly Hall[], now: Date, calendar?: WorkCalendar): GuideDetailView {
   const { _id, categoryId, order: _order, ...rest } = guide;
   void _order;
   return {

@@ -2,11 +2,7 @@
  * One verified identity per WeChat account, and one account per identity. A full verification
  * on a new account moves the identity there and unbinds the old account.
  */
-export type BindingDecision =
-  | { kind: 'bind' }
-  | { kind: 'already-bound' }
-  | { kind: 'move'; fromOpenid: string }
-  | { kind: 'refuse'; reason: 'account-has-other-identity' };
+export type BindingDecision = { kind: 'bind' } | { kind: 'already-bound' } | { kind: 'move'; fromOpenid: string } | { kind: 'refuse'; reason: 'account-has-other-identity' };
 
 export function decideBinding(input: {
   openid: string;

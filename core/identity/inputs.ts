@@ -7,7 +7,11 @@ import { z } from 'zod';
 export const NameInput = z.string().trim().min(1).max(40);
 export const IdNumberInput = z.string().trim().min(1).max(24);
 export const PhoneInput = z.string().trim().min(1).max(20);
-export const VerificationIdInput = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const VerificationIdInput = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /**
  * Chinese names as on ID cards, including minority names with the middle dot and rare characters

@@ -74,10 +74,7 @@ export const MailAddress = z
   .refine((a) => a.districtCode.startsWith(a.cityCode.slice(0, 4)), { message: 'the district lies in the city', path: ['districtCode'] });
 export type MailAddress = z.infer<typeof MailAddress>;
 
-export const Delivery = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mail'), address: MailAddress }),
-  z.object({ kind: z.literal('hall'), hallId: stableId }),
-]);
+export const Delivery = z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), address: MailAddress }), z.object({ kind: z.literal('hall'), hallId: stableId })]);
 export type Delivery = z.infer<typeof Delivery>;
 
 /** Who applies (the WeChat account) for whom (a registry resident: the same person, face-verified). */
@@ -108,7 +105,10 @@ export const Payment = z.object({
 export type Payment = z.infer<typeof Payment>;
 
 export const Courier = z.string().trim().min(1).max(32);
-export const TrackingNumber = z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40');
+export const TrackingNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40');
 
 export const Shipment = z.object({
   /** Carrier code as the courier port knows it, e.g. sf, ems. */

@@ -34,9 +34,7 @@ export const FeeConfig = z.object({
   /** 补领 (lost) and 换领 (damaged) cost the same under the national price rule: 40 yuan. */
   cardFen: fen.default(4000),
   /** Postage by zone from the issuing authority to the address (one city's postal scheme). */
-  postageFen: z
-    .object({ sameCity: fen.default(1500), sameProvince: fen.default(1800), otherProvince: fen.default(2000) })
-    .prefault({}),
+  postageFen: z.object({ sameCity: fen.default(1500), sameProvince: fen.default(1800), otherProvince: fen.default(2000) }).prefault({}),
   /** Whether this city waives the card fee for residents on minimum living allowance (低保). */
   lowIncomeExemption: z.boolean().default(true),
   /** Whether that exemption also covers postage (no public source says so: off). */

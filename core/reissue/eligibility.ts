@@ -14,14 +14,7 @@ import { isOpen } from './stateMachine';
 export type CardApplicationReason = 'lost' | 'damaged' | 'first' | 'expiring' | 'infoChanged';
 
 export type EligibilityCode =
-  | 'REASON_NEEDS_HALL'
-  | 'NO_CARD_ON_FILE'
-  | 'UNDER_MIN_AGE'
-  | 'NO_FINGERPRINTS'
-  | 'PHOTO_TOO_OLD'
-  | 'APPEARANCE_CHANGED'
-  | 'PHOTO_ALREADY_REUSED'
-  | 'OPEN_APPLICATION';
+  'REASON_NEEDS_HALL' | 'NO_CARD_ON_FILE' | 'UNDER_MIN_AGE' | 'NO_FINGERPRINTS' | 'PHOTO_TOO_OLD' | 'APPEARANCE_CHANGED' | 'PHOTO_ALREADY_REUSED' | 'OPEN_APPLICATION';
 
 export interface EligibilityProblem {
   code: EligibilityCode;

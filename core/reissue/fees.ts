@@ -36,8 +36,7 @@ export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
 /** Where the card goes, as far as the fee is concerned. */
 export type FeeDelivery =
   /** From the issuing authority's division to the address's district (6-digit codes). */
-  | { kind: 'mail'; fromDivisionCode: string; toDistrictCode: string }
-  | { kind: 'hall' };
+  { kind: 'mail'; fromDivisionCode: string; toDistrictCode: string } | { kind: 'hall' };
 
 export interface FeeInput {
   reason: 'lost' | 'damaged';
@@ -54,18 +53,14 @@ const EXEMPT_NOTE = '最低生活保障对象免收';
 export function feeFor({ reason, delivery, lowIncome, config }: FeeInput): FeeBreakdown {
   const exempt = lowIncome && config.lowIncomeExemption;
   const lines: FeeLine[] = [
-    exempt
-      ? { kind: 'card', label: CARD_LABEL[reason], amountFen: 0, note: EXEMPT_NOTE }
-      : { kind: 'card', label: CARD_LABEL[reason], amountFen: config.cardFen },
+    exempt ? { kind: 'card', label: CARD_LABEL[reason], amountFen: 0, note: EXEMPT_NOTE } : { kind: 'card', label: CARD_LABEL[reason], amountFen: config.cardFen },
   ];
   let zone: FeeBreakdown['zone'] = 'hall';
   if (delivery.kind === 'mail') {
     zone = postageZone(delivery.fromDivisionCode, delivery.toDistrictCode);
     const label = `邮寄费（${ZONE_LABEL[zone]}）`;
     lines.push(
-      exempt && config.exemptionCoversPostage
-        ? { kind: 'postage', label, amountFen: 0, note: EXEMPT_NOTE }
-        : { kind: 'postage', label, amountFen: config.postageFen[zone] },
+      exempt && config.exemptionCoversPostage ? { kind: 'postage', label, amountFen: 0, note: EXEMPT_NOTE } : { kind: 'postage', label, amountFen: config.postageFen[zone] },
     );
   }
   return { lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0), zone, exempt };

@@ -76,9 +76,7 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
     when: (a) => paymentIs(a, 'pending', 'failed'),
     check: sameOrder,
     apply: (a) =>
-      a.state === 'submitted'
-        ? { state: 'paid', patch: payment(a, 'paid') }
-        : { state: 'cancelled', patch: payment(a, 'refunding'), note: '申请已取消，款项将原路退回' },
+      a.state === 'submitted' ? { state: 'paid', patch: payment(a, 'paid') } : { state: 'cancelled', patch: payment(a, 'refunding'), note: '申请已取消，款项将原路退回' },
   },
   paymentFailed: {
     by: ['system'],
@@ -138,7 +136,12 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
     when: (a) => paymentIs(a, 'refunding'),
     apply: (a, e) => ({ state: same(a), patch: payment(a, 'refundFailed'), note: e.note }),
   },
-  retryRefund: { by: ['officer', 'system'], from: ENDED_WITHOUT_CARD, when: (a) => paymentIs(a, 'refundFailed'), apply: (a) => ({ state: same(a), patch: payment(a, 'refunding') }) },
+  retryRefund: {
+    by: ['officer', 'system'],
+    from: ENDED_WITHOUT_CARD,
+    when: (a) => paymentIs(a, 'refundFailed'),
+    apply: (a) => ({ state: same(a), patch: payment(a, 'refunding') }),
+  },
 };
 
 const refuse = (code: Refusal['code'], detail: string): TransitionResult => ({ ok: false, reason: { code, detail } });

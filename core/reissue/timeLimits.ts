@@ -40,7 +40,7 @@ export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
 export function addWorkingDays(date: string, n: number, calendar: WorkCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('working days are a whole number ≥ 0');
   let day = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, calendar)) left -= 1;
   }

@@ -36,10 +36,7 @@ export const ReissueTrackingView = z.object({
   paymentStatus: z.string(),
   paymentStatusName: z.string(),
   fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
-  delivery: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('mail'), place: z.string() }),
-    z.object({ kind: z.literal('hall'), hallId: z.string() }),
-  ]),
+  delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), place: z.string() }), z.object({ kind: z.literal('hall'), hallId: z.string() })]),
   shipment: z.object({ courier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
   collectionHallId: z.string().optional(),
   rejectionReason: z.string().optional(),
@@ -95,19 +92,12 @@ export function trackingView(app: ReissueApplication, { viewer, now, calendar, c
       lines: app.fees.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
       total: yuan(app.fees.totalFen),
     },
-    delivery:
-      delivery.kind === 'mail'
-        ? { kind: 'mail', place: placeOf(delivery.address.names) }
-        : { kind: 'hall', hallId: delivery.hallId },
-    ...(app.shipment
-      ? { shipment: { courier: app.shipment.courier, trackingNumber: app.shipment.trackingNumber, shippedAt: app.shipment.shippedAt.toISOString() } }
-      : {}),
+    delivery: delivery.kind === 'mail' ? { kind: 'mail', place: placeOf(delivery.address.names) } : { kind: 'hall', hallId: delivery.hallId },
+    ...(app.shipment ? { shipment: { courier: app.shipment.courier, trackingNumber: app.shipment.trackingNumber, shippedAt: app.shipment.shippedAt.toISOString() } } : {}),
     ...(app.collectionHallId ? { collectionHallId: app.collectionHallId } : {}),
     ...(app.rejectionReason ? { rejectionReason: app.rejectionReason } : {}),
     timeline: app.timeline.map(stepOf),
-    ...(limits
-      ? { deadlines: { legalDue: limits.legalDue, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } }
-      : {}),
+    ...(limits ? { deadlines: { legalDue: limits.legalDue, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } } : {}),
     actions: availableEvents(app, viewer),
   };
 }

@@ -147,9 +147,7 @@ export async function runAction(engine: Engine, body: DbRequest): Promise<Action
       const query = parseEjson(body.query, 'query', now);
       const nedbQuery = translateQuery(query);
       const multi = body.multi === true;
-      const deleted = txId
-        ? await txOps.remove(txId, collection, query, nedbQuery, multi)
-        : await direct.remove(collection, nedbQuery, multi);
+      const deleted = txId ? await txOps.remove(txId, collection, query, nedbQuery, multi) : await direct.remove(collection, nedbQuery, multi);
       return { data: { deleted } };
     }
     case 'database.addCollection':

@@ -72,12 +72,7 @@ export class DirectOps {
         this.mvcc.recordChange(collection, change.after._id, this.mvcc.nextSeq(), change.before);
       }
       const first = candidates[0];
-      const doc =
-        plan.upsertedId !== undefined
-          ? plan.changes[0].after
-          : first
-            ? (plan.changes.find((c) => c.before === first)?.after ?? first)
-            : null;
+      const doc = plan.upsertedId !== undefined ? plan.changes[0].after : first ? (plan.changes.find((c) => c.before === first)?.after ?? first) : null;
       return {
         matched: plan.matched,
         updated: plan.upsertedId === undefined ? plan.changes.length : 0,

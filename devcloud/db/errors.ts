@@ -40,10 +40,7 @@ export function invalidParam(message: string): DbError {
 
 /** CloudBase answers `[ResourceNotFound] Db or Table not exist` for an unknown collection. */
 export function collectionNotExist(name: string): DbError {
-  return new DbError(
-    'DATABASE_COLLECTION_NOT_EXIST',
-    `[ResourceNotFound] Db or Table not exist: collection "${name}" does not exist. Create it first.`,
-  );
+  return new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: collection "${name}" does not exist. Create it first.`);
 }
 
 export function collectionAlreadyExist(name: string): DbError {
@@ -54,19 +51,11 @@ export function collectionAlreadyExist(name: string): DbError {
  * Duplicate key. The code is CloudBase's `DATABASE_DUPLICATE_WRITE`; the message follows
  * MongoDB's `E11000 duplicate key error …` text so callers matching either marker detect it.
  */
-export function duplicateKey(
-  env: string,
-  collection: string,
-  indexName: string,
-  key: Record<string, unknown>,
-): DbError {
+export function duplicateKey(env: string, collection: string, indexName: string, key: Record<string, unknown>): DbError {
   const shown = Object.entries(key)
     .map(([field, value]) => `${field}: ${value === undefined ? 'null' : JSON.stringify(value)}`)
     .join(', ');
-  return new DbError(
-    'DATABASE_DUPLICATE_WRITE',
-    `E11000 duplicate key error collection: ${env}.${collection} index: ${indexName} dup key: { ${shown} }`,
-  );
+  return new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${env}.${collection} index: ${indexName} dup key: { ${shown} }`);
 }
 
 export function transactionConflict(detail: string): DbError {

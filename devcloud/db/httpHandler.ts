@@ -62,8 +62,7 @@ export interface HandlerState {
 export function createHandler(state: HandlerState): (req: IncomingMessage, res: ServerResponse) => void {
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const id = requestId();
-    const refuse = ({ status, error }: Unreadable, headers?: Record<string, string>) =>
-      send(res, status, { requestId: id, code: error.code, message: error.message }, headers);
+    const refuse = ({ status, error }: Unreadable, headers?: Record<string, string>) => send(res, status, { requestId: id, code: error.code, message: error.message }, headers);
     if (req.method !== 'POST') {
       refuse(new Unreadable(HttpStatus.wrongMethod, invalidParam('the database API only accepts POST')), { allow: 'POST' });
       return;

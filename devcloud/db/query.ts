@@ -43,9 +43,7 @@ function asArray(value: unknown, op: string): unknown[] {
 
 function inList(path: string, values: unknown[]): NedbQuery {
   const plain = values.filter((v) => v !== null && v !== undefined && !(v instanceof RegExp));
-  const extra: NedbQuery[] = values
-    .filter((v) => v === null || v === undefined || v instanceof RegExp)
-    .map((v) => (v instanceof RegExp ? { [path]: v } : equals(path, null)));
+  const extra: NedbQuery[] = values.filter((v) => v === null || v === undefined || v instanceof RegExp).map((v) => (v instanceof RegExp ? { [path]: v } : equals(path, null)));
   if (extra.length === 0) return { [path]: { $in: plain } };
   return { $or: [{ [path]: { $in: plain } }, ...extra] };
 }
@@ -109,11 +107,7 @@ export function translateField(path: string, value: unknown): NedbQuery {
         break;
       case '$elemMatch':
         if (!isPlainObject(operand)) throw invalidParam('$elemMatch needs an object');
-        parts.push(
-          isOperatorObject(operand)
-            ? elemMatchValues(path, operand)
-            : { [path]: { $elemMatch: translateQuery(operand) } },
-        );
+        parts.push(isOperatorObject(operand) ? elemMatchValues(path, operand) : { [path]: { $elemMatch: translateQuery(operand) } });
         break;
       case '$not':
         parts.push({ $not: translateField(path, operand) });
@@ -134,7 +128,10 @@ export function translateField(path: string, value: unknown): NedbQuery {
   if (regexOptions !== undefined) {
     // `{ $regex: 'src', $options: 'i' }` split over two keys: rebuild with the options.
     const src = value.$regex instanceof RegExp ? value.$regex.source : String(value.$regex ?? '');
-    const flags = regexOptions.split('').filter((f) => 'imsu'.includes(f)).join('');
+    const flags = regexOptions
+      .split('')
+      .filter((f) => 'imsu'.includes(f))
+      .join('');
     const idx = parts.findIndex((p) => p[path] instanceof RegExp);
     if (idx >= 0) parts[idx] = { [path]: new RegExp(src, flags) };
   }

@@ -15,10 +15,7 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-export async function serveDatabaseEmulator(
-  emulator: DatabaseEmulator,
-  options: { host?: string; port?: number } = {},
-): Promise<EmulatorServer> {
+export async function serveDatabaseEmulator(emulator: DatabaseEmulator, options: { host?: string; port?: number } = {}): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];

@@ -59,9 +59,7 @@ export class Store {
   private async addCollection(name: string, indexes: IndexDeclaration[]): Promise<void> {
     let collection = this.collections.get(name);
     if (!collection) {
-      const db: Nedb = this.dataDir
-        ? new Datastore({ filename: path.join(this.dataDir, `${name}${FILE_SUFFIX}`) })
-        : new Datastore({ inMemoryOnly: true });
+      const db: Nedb = this.dataDir ? new Datastore({ filename: path.join(this.dataDir, `${name}${FILE_SUFFIX}`) }) : new Datastore({ inMemoryOnly: true });
       await db.loadDatabaseAsync();
       collection = { name, db, unique: [] };
       this.collections.set(name, collection);
@@ -133,7 +131,9 @@ export class Store {
 
   /** Copies of every document (snapshot reads of transactions). */
   all(name: string): Doc[] {
-    return this.get(name).db.getAllData().map((doc) => deepCopy(doc) as unknown as Doc);
+    return this.get(name)
+      .db.getAllData()
+      .map((doc) => deepCopy(doc) as unknown as Doc);
   }
 
   async insert(name: string, doc: Doc): Promise<void> {
@@ -171,11 +171,7 @@ export class Store {
     }
     for (const index of collection.unique) {
       const fields = Object.keys(index.keys);
-      const clash = others.find(
-        (other) =>
-          !areThingsEqual(other._id, doc._id) &&
-          fields.every((f) => sameKey(getDotValue(other, f), getDotValue(doc, f))),
-      );
+      const clash = others.find((other) => !areThingsEqual(other._id, doc._id) && fields.every((f) => sameKey(getDotValue(other, f), getDotValue(doc, f))));
       if (clash) return this.keyError(collection.name, index.name, fields, doc);
     }
     return undefined;
@@ -183,10 +179,7 @@ export class Store {
 
   private duplicateError(collection: Collection, doc: Doc, checkId: boolean): DbError {
     const others = collection.db.getAllData() as unknown as Doc[];
-    return (
-      this.findDuplicate(collection.name, doc, others, checkId) ??
-      this.keyError(collection.name, '_id_', ['_id'], doc)
-    );
+    return this.findDuplicate(collection.name, doc, others, checkId) ?? this.keyError(collection.name, '_id_', ['_id'], doc);
   }
 
   private keyError(collection: string, index: string, fields: string[], doc: Doc): DbError {

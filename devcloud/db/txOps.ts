@@ -107,9 +107,7 @@ export class TxOps {
     const id = idOnly(query);
     if (id !== undefined) {
       const own = tx.writes.get(docKey(collection, id));
-      const doc = own
-        ? own.doc && deepCopy(own.doc)
-        : this.mvcc.snapshotOf(collection, id, await this.store.getById(collection, id), tx.snapshotSeq);
+      const doc = own ? own.doc && deepCopy(own.doc) : this.mvcc.snapshotOf(collection, id, await this.store.getById(collection, id), tx.snapshotSeq);
       return doc && match(doc, nedbQuery) ? [doc] : [];
     }
     const snapshot = this.mvcc.snapshotCollection(collection, this.store.all(collection), tx.snapshotSeq);

@@ -10,14 +10,7 @@
  */
 import { invalidParam } from './errors';
 import { translateField, translateQuery } from './query';
-import {
-  areThingsEqual,
-  compareThings,
-  deepCopy,
-  isPlainObject,
-  match,
-  type Doc,
-} from './nedbModel';
+import { areThingsEqual, compareThings, deepCopy, isPlainObject, match, type Doc } from './nedbModel';
 
 type Obj = Record<string, unknown>;
 
@@ -180,13 +173,23 @@ function applyOperator(doc: Obj, op: string, path: string, operand: unknown, isI
     }
     case '$pull': {
       const arr = arrayAt(doc, path, op);
-      if (arr) setAt(doc, path, arr.filter((el) => !pullMatches(el, operand)));
+      if (arr)
+        setAt(
+          doc,
+          path,
+          arr.filter((el) => !pullMatches(el, operand)),
+        );
       return;
     }
     case '$pullAll': {
       const arr = arrayAt(doc, path, op);
       const remove = Array.isArray(operand) ? operand : [operand];
-      if (arr) setAt(doc, path, arr.filter((el) => !remove.some((r) => areThingsEqual(el, r))));
+      if (arr)
+        setAt(
+          doc,
+          path,
+          arr.filter((el) => !remove.some((r) => areThingsEqual(el, r))),
+        );
       return;
     }
     case '$pop': {

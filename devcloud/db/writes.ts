@@ -45,7 +45,9 @@ let counter = randomBytes(3).readUIntBE(0, 3);
  */
 export function newDocId(): string {
   counter = (counter + 1) % 0x1000000;
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return `${seconds}${processTag}${counter.toString(16).padStart(6, '0')}${randomBytes(6).toString('hex')}`;
 }
 

@@ -39,7 +39,7 @@ export function renderApiDocs(): string {
     'write (marked below) runs once per caller and `requestId`, and the id is bound to the function, the action',
     'and (a digest of) the input. A repeat of the same request answers the first result; the same id with',
     'another action or input is refused with `IDEMPOTENCY_KEY_REUSED` and does nothing. Logs carry only a',
-    'digest of it. Timer actions run only from the platform\'s timer trigger, never from a client.',
+    "digest of it. Timer actions run only from the platform's timer trigger, never from a client.",
     '',
     `Every action may also return ${COMMON.map((c) => `\`${c}\``).join(', ')}.`,
     '`SERVICE_MISCONFIGURED` means a key or credential the function needs is missing or malformed in its',
@@ -55,7 +55,12 @@ export function renderApiDocs(): string {
   for (const fn of functions) {
     out.push(`## \`${fn.name}\``, '', fn.description, '', `Caller: ${fn.caller}.`, '');
     for (const [name, action] of Object.entries(fn.actions)) {
-      renderAction(out, `${fn.name}.${name}`, action, fn.triggers?.find((t) => t.name === name));
+      renderAction(
+        out,
+        `${fn.name}.${name}`,
+        action,
+        fn.triggers?.find((t) => t.name === name),
+      );
     }
   }
   out.push('## Error codes', '', '| code | message |', '| --- | --- |');

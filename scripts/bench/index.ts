@@ -64,8 +64,15 @@ async function medianRun<F extends BurstFigures>(times: number, run: () => Promi
 async function main(): Promise<number> {
   const cpus = os.cpus();
   say('Booking burst bench');
-  say(`machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}, ${os.platform()} ${os.arch()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
-  say(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine shows up in every figure)`);
+  say(
+    `machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}, ${os.platform()} ${os.arch()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  );
+  say(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine shows up in every figure)`,
+  );
   say('Figures are for comparison on the same machine only (expect ±10–20% run to run); everything runs');
   say('in this one Node process (client, function gateway, function, SDK, emulator) over loopback.');
   say();
@@ -92,7 +99,10 @@ async function main(): Promise<number> {
   const quiet = quietLogs();
   const strategyRuns = await (async () => {
     try {
-      return { conditionals: await medianRun(REPEATS, () => runStrategy('conditional', HOT_SLOT)), transactions: await medianRun(REPEATS, () => runStrategy('transaction', HOT_SLOT)) };
+      return {
+        conditionals: await medianRun(REPEATS, () => runStrategy('conditional', HOT_SLOT)),
+        transactions: await medianRun(REPEATS, () => runStrategy('transaction', HOT_SLOT)),
+      };
     } finally {
       quiet.restore();
     }
@@ -122,10 +132,7 @@ async function main(): Promise<number> {
   );
   say();
   for (const f of strategies) say(`refused (${f.label}): ${refusals(f)}`);
-  say(
-    `ratio (b)/(a): throughput ${num(transaction.stats.throughput / conditional.stats.throughput, 2)}×,` +
-      ` p50 ${num(transaction.stats.p50 / conditional.stats.p50, 2)}×`,
-  );
+  say(`ratio (b)/(a): throughput ${num(transaction.stats.throughput / conditional.stats.throughput, 2)}×,` + ` p50 ${num(transaction.stats.p50 / conditional.stats.p50, 2)}×`);
   say();
   say(`total ${num((Date.now() - started) / 1000, 1)} s (seeding ${BURST.attempts} citizens: ${num(full.seedMs / 1000, 1)} s)`);
 

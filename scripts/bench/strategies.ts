@@ -90,7 +90,10 @@ async function bookInTransaction(db: Database, slot: SlotPlan, i: number): Promi
     await db.runTransaction(async (tx: Tx) => {
       const s = (await tx.collection('slots').doc(slot.slotId).get()).data as unknown as { booked: number; capacity: number };
       if (s.booked >= s.capacity) return tx.rollback('full');
-      await tx.collection('slots').doc(slot.slotId).update({ booked: _.inc(1) });
+      await tx
+        .collection('slots')
+        .doc(slot.slotId)
+        .update({ booked: _.inc(1) });
       await tx.collection('appointments').add(appointmentFor(slot, i));
     });
     return 'BOOKED';
@@ -109,16 +112,17 @@ export async function runStrategy(strategy: Strategy, plan: StrategyPlan): Promi
     const db = localDatabase(server.serviceUrl.replace(/\/admin$/, ''));
     await db.collection('slots').add({ _id: slot.slotId, hallId: slot.hallId, date: slot.date, start: slot.start, end: slot.end, capacity: slot.capacity, booked: 0 });
     const store = new CloudbaseBookingStore(db);
-    const burst = await runBurst(plan.attempts, plan.concurrency, (i) =>
-      strategy === 'conditional' ? bookConditional(store, slot, i) : bookInTransaction(db, slot, i),
-    );
+    const burst = await runBurst(plan.attempts, plan.concurrency, (i) => (strategy === 'conditional' ? bookConditional(store, slot, i) : bookInTransaction(db, slot, i)));
     const outcomes = burst.attempts.map((a) => a.result ?? `THROWN ${a.error instanceof Error ? a.error.message : String(a.error)}`);
     const check = await checkSlots(emulator.direct, [slot]);
     const bookings = outcomes.filter((o) => o === 'BOOKED').length;
     // When the last place was sold: the answer of the capacity-th successful booking.
     const soldOutAt =
       bookings >= slot.capacity
-        ? burst.attempts.filter((a) => a.result === 'BOOKED').map((a) => a.endedAt).sort((x, y) => x - y)[slot.capacity - 1]
+        ? burst.attempts
+            .filter((a) => a.result === 'BOOKED')
+            .map((a) => a.endedAt)
+            .sort((x, y) => x - y)[slot.capacity - 1]
         : Infinity;
     const conflicts = burst.attempts.filter((a) => a.result === 'CONFLICT');
     return {

@@ -21,7 +21,10 @@ export async function applyPlan(admin: DatabaseAdmin, plan: BootstrapPlan, log: 
         await admin.createIndexes(op.collection, op.indexes);
         break;
       case 'replaceIndexes':
-        await admin.dropIndexes(op.collection, op.indexes.map((i) => i.name));
+        await admin.dropIndexes(
+          op.collection,
+          op.indexes.map((i) => i.name),
+        );
         await admin.createIndexes(op.collection, op.indexes);
         break;
       case 'setRules':

@@ -94,7 +94,10 @@ export function planBootstrap(
       else if (indexMatches(found, index)) plan.present.push(`index ${c.name}.${index.name}`);
       else {
         changed.push(index);
-        const was = describeIndex(found.keys.map((k) => [k.field, k.direction]), found.unique);
+        const was = describeIndex(
+          found.keys.map((k) => [k.field, k.direction]),
+          found.unique,
+        );
         const now = describeIndex(Object.entries(index.keys), index.unique ?? false);
         plan.warnings.push(
           `index ${c.name}.${index.name} is (${was}) but is declared (${now})${opts.replaceChanged ? ': it will be replaced' : ': rerun with --replace-changed-indexes to replace it'}`,

@@ -7,9 +7,7 @@ const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 const CRON_FIELD = /^[0-9A-Za-z*,\-/]+$/;
 
 /** What the platform would refuse, found before anything is uploaded: one line per problem. */
-export function validateDeclarations(
-  declarations: ReadonlyArray<Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'actions'>>,
-): string[] {
+export function validateDeclarations(declarations: ReadonlyArray<Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'actions'>>): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const d of declarations) {

@@ -16,9 +16,7 @@ const BATCH = 10;
  */
 export async function importCollection(db: Database, collection: string, docs: ReadonlyArray<{ _id: string }>): Promise<ImportReport> {
   for (let i = 0; i < docs.length; i += BATCH) {
-    await Promise.all(
-      docs.slice(i, i + BATCH).map(({ _id, ...body }) => db.collection(collection).doc(_id).set(body)),
-    );
+    await Promise.all(docs.slice(i, i + BATCH).map(({ _id, ...body }) => db.collection(collection).doc(_id).set(body)));
   }
   const wanted = new Set(docs.map((d) => d._id));
   const stored = await db.collection(collection).field({ _id: true }).limit(1000).get();

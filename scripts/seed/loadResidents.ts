@@ -12,7 +12,10 @@ const SyntheticResident = z.object({
   householdId: z.string().min(1),
   relationToHead: z.string().min(1),
   fingerprintsOnFile: z.boolean(),
-  cardIssuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  cardIssuedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type SyntheticResident = z.infer<typeof SyntheticResident> & { parsed: IdNumber };
 

@@ -21,7 +21,11 @@ export function loadSchedules(dir = DATA_DIR, content: SeedContent = loadSeedCon
   for (const s of schedules) {
     if (seen.has(s._id)) throw new Error(`schedules.json: ${s._id} is listed twice`);
     seen.add(s._id);
-    const problems = scheduleProblems(s, content.halls.find((h) => h._id === s.hallId), content.guides);
+    const problems = scheduleProblems(
+      s,
+      content.halls.find((h) => h._id === s.hallId),
+      content.guides,
+    );
     if (problems.length) throw new Error(`schedules.json: ${problems.join('; ')}`);
   }
   return schedules;

@@ -27,9 +27,7 @@ function readJson(file: string): unknown {
 
 /** Reads and validates data/: categories.json, guides/*.json (one guide each), halls.json. */
 export function loadSeedContent(dir = DATA_DIR): SeedContent {
-  const categories = (readJson(path.join(dir, 'categories.json')) as unknown[]).map((c, i) =>
-    parse(GuideCategory, c, `categories.json[${i}]`),
-  );
+  const categories = (readJson(path.join(dir, 'categories.json')) as unknown[]).map((c, i) => parse(GuideCategory, c, `categories.json[${i}]`));
   const guideDir = path.join(dir, 'guides');
   const guides = readdirSync(guideDir)
     .filter((f) => f.endsWith('.json'))

@@ -63,7 +63,10 @@ export class CloudbaseBookingStore implements BookingStore {
     const stored = await getDoc<SlotState>(this.db, 'slots', plan.slotId);
     if (stored?.holders?.includes(holder)) {
       // A retry: mark the slot busy again so the reconciliation sweep leaves the place alone while the insert follows.
-      await this.db.collection('slots').where({ _id: plan.slotId, holders: holder }).update({ lastTakenAt: new Date(this.now()) });
+      await this.db
+        .collection('slots')
+        .where({ _id: plan.slotId, holders: holder })
+        .update({ lastTakenAt: new Date(this.now()) });
       return true;
     }
     if (!stored) await this.createSlot(plan);
@@ -91,7 +94,10 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   async correctPlaces(slotId: string, from: number, to: number): Promise<boolean> {
-    const res = await this.db.collection('slots').where({ _id: slotId, booked: from, holders: this._.exists(false) }).update({ booked: to });
+    const res = await this.db
+      .collection('slots')
+      .where({ _id: slotId, booked: from, holders: this._.exists(false) })
+      .update({ booked: to });
     return res.updated === 1;
   }
 
@@ -99,11 +105,25 @@ export class CloudbaseBookingStore implements BookingStore {
   async staleClaims(before: Date, limit: number): Promise<ClaimRef[]> {
     const stale: ClaimRef[] = [];
     for (let skip = 0; stale.length < limit; skip += PAGE) {
-      const res = await this.db.collection('booking_claims').where({ at: this._.lt(before) }).orderBy('at', 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE).get();
+      const res = await this.db
+        .collection('booking_claims')
+        .where({ at: this._.lt(before) })
+        .orderBy('at', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(PAGE)
+        .get();
       const page = (res.data ?? []) as Array<{ _id: string; appointmentId: string }>;
       const claims = page.filter((c) => !c._id.startsWith('cancel:'));
       const ids = [...new Set(claims.map((c) => c.appointmentId))];
-      const found = ids.length ? await this.db.collection('appointments').where({ _id: this._.in(ids) }).field({ _id: true, status: true }).limit(PAGE).get() : { data: [] };
+      const found = ids.length
+        ? await this.db
+            .collection('appointments')
+            .where({ _id: this._.in(ids) })
+            .field({ _id: true, status: true })
+            .limit(PAGE)
+            .get()
+        : { data: [] };
       const status = new Map(((found.data ?? []) as Array<{ _id: string; status: Appointment['status'] }>).map((a) => [a._id, a.status]));
       for (const c of claims) {
         const s = status.get(c.appointmentId);
@@ -129,11 +149,19 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   async releaseClaims(ids: readonly string[], appointmentId: string): Promise<void> {
-    if (ids.length) await this.db.collection('booking_claims').where({ _id: this._.in([...ids]), appointmentId }).remove();
+    if (ids.length)
+      await this.db
+        .collection('booking_claims')
+        .where({ _id: this._.in([...ids]), appointmentId })
+        .remove();
   }
 
   async transferClaims(ids: readonly string[], from: string, to: string): Promise<void> {
-    if (ids.length) await this.db.collection('booking_claims').where({ _id: this._.in([...ids]), appointmentId: from }).update({ appointmentId: to });
+    if (ids.length)
+      await this.db
+        .collection('booking_claims')
+        .where({ _id: this._.in([...ids]), appointmentId: from })
+        .update({ appointmentId: to });
   }
 
   /** A duplicate id is read back: an insert the SDK retried, or that timed out after it was applied, is ours. */
@@ -159,10 +187,14 @@ export class CloudbaseBookingStore implements BookingStore {
   /** Keyset paging on (createdAt, _id), newest first: a page never repeats or skips one. */
   async appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>> {
     const after = cursor ? decodeCursor(cursor) : undefined;
-    const where = after
-      ? this._.and([{ actorOpenid }, this._.or([{ createdAt: this._.lt(after.at) }, { createdAt: after.at, _id: this._.lt(after.id) }])])
-      : { actorOpenid };
-    const res = await this.db.collection('appointments').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get();
+    const where = after ? this._.and([{ actorOpenid }, this._.or([{ createdAt: this._.lt(after.at) }, { createdAt: after.at, _id: this._.lt(after.id) }])]) : { actorOpenid };
+    const res = await this.db
+      .collection('appointments')
+      .where(where)
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1)
+      .get();
     const docs = (res.data ?? []) as Appointment[];
     const items = docs.slice(0, limit);
     const last = items[items.length - 1];
@@ -170,12 +202,25 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   async noShowDates(subjectIdIndex: string, since: string): Promise<string[]> {
-    const res = await this.db.collection('appointments').where({ subjectIdIndex, status: 'noShow', date: this._.gt(since) }).field({ date: true }).limit(100).get();
+    const res = await this.db
+      .collection('appointments')
+      .where({ subjectIdIndex, status: 'noShow', date: this._.gt(since) })
+      .field({ date: true })
+      .limit(100)
+      .get();
     return ((res.data ?? []) as Array<{ date: string }>).map((a) => a.date);
   }
 
   async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]> {
-    return (await fetchAll(this.db, 'appointments', [['start', 'asc'], ['_id', 'asc']], { hallId, date, status: this._.in([...statuses]) })) as Appointment[];
+    return (await fetchAll(
+      this.db,
+      'appointments',
+      [
+        ['start', 'asc'],
+        ['_id', 'asc'],
+      ],
+      { hallId, date, status: this._.in([...statuses]) },
+    )) as Appointment[];
   }
 
   async countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']): Promise<number> {
@@ -186,7 +231,10 @@ export class CloudbaseBookingStore implements BookingStore {
   async nextQueueNumber(hallId: string, date: string): Promise<number> {
     const id = `${hallId}:${date}`;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await this.db.collection('queue_counters').where({ _id: id }).updateAndReturn({ next: this._.inc(1) });
+      const res = await this.db
+        .collection('queue_counters')
+        .where({ _id: id })
+        .updateAndReturn({ next: this._.inc(1) });
       const doc = (res as { doc?: { next?: number } | null }).doc;
       if (res.updated === 1 && doc?.next !== undefined) return doc.next;
       try {
@@ -200,17 +248,23 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   async bookedBefore(date: string, limit: number): Promise<Appointment[]> {
-    const res = await this.db.collection('appointments').where({ status: 'booked', date: this._.lt(date) }).orderBy('date', 'asc').limit(limit).get();
+    const res = await this.db
+      .collection('appointments')
+      .where({ status: 'booked', date: this._.lt(date) })
+      .orderBy('date', 'asc')
+      .limit(limit)
+      .get();
     return (res.data ?? []) as Appointment[];
   }
 
   async unremindedOn(date: string, limit: number): Promise<Appointment[]> {
-    const res = await this.db.collection('appointments').where({ status: 'booked', date, remindedAt: this._.exists(false) }).limit(limit).get();
+    const res = await this.db
+      .collection('appointments')
+      .where({ status: 'booked', date, remindedAt: this._.exists(false) })
+      .limit(limit)
+      .get();
     return (res.data ?? []) as Appointment[];
   }
-
-
-
 }
 
 /** An opaque page cursor: the last item's creation instant and id. */

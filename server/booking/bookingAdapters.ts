@@ -31,9 +31,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     calendar: chineseDaysCalendar,
     secrets: createSecrets(cipher, blindIndex),
     tickets: new HmacTicketSigner(env.HUKOU_TICKET_KEY),
-    notifier: local
-      ? new LocalNotifier(local)
-      : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
+    notifier: local ? new LocalNotifier(local) : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     clock: systemClock,
     // 12 random bytes: unguessable, and short in the QR token.

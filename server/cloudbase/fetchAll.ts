@@ -3,12 +3,7 @@ import type { Database } from './app';
 /** CloudBase returns at most 1000 documents per `get()`: page through a whole (small) collection. */
 const PAGE = 1000;
 
-export async function fetchAll(
-  db: Database,
-  collection: string,
-  orderBy: ReadonlyArray<[string, 'asc' | 'desc']>,
-  where: Record<string, unknown> = {},
-): Promise<unknown[]> {
+export async function fetchAll(db: Database, collection: string, orderBy: ReadonlyArray<[string, 'asc' | 'desc']>, where: Record<string, unknown> = {}): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let skip = 0; ; skip += PAGE) {
     let query = db.collection(collection).where(where);

@@ -13,10 +13,7 @@ export type EnvironmentResult<K extends VariableName> =
  * or blank is `missing NAME`; one that fails its schema is `malformed NAME (expected …)`, where the
  * expectation is the schema's own description of the format, so no part of the value is echoed.
  */
-export function loadEnvironment<K extends VariableName>(
-  names: readonly K[],
-  source: Readonly<Record<string, string | undefined>> = process.env,
-): EnvironmentResult<K> {
+export function loadEnvironment<K extends VariableName>(names: readonly K[], source: Readonly<Record<string, string | undefined>> = process.env): EnvironmentResult<K> {
   const problems: string[] = [];
   const env: Partial<Record<K, string>> = {};
   for (const name of names) {
@@ -34,9 +31,7 @@ export function loadEnvironment<K extends VariableName>(
     if (!parsed.success) {
       const value = raw.trim();
       // Schema messages describe the format; drop any that would quote the value back.
-      const expected = parsed.error.issues
-        .map((i) => (value.length >= 4 && i.message.includes(value) ? 'the documented format' : i.message))
-        .join('; ');
+      const expected = parsed.error.issues.map((i) => (value.length >= 4 && i.message.includes(value) ? 'the documented format' : i.message)).join('; ');
       problems.push(`malformed ${name} (expected ${expected})`);
       continue;
     }

@@ -94,7 +94,10 @@ export class Kuaidi100Courier implements Courier {
     );
     if (answer.result === false || answer.status !== '200') {
       const code = answer.returnCode ?? answer.status ?? '?';
-      const message = String(answer.message ?? '').split(this.config.key).join('***').slice(0, 120);
+      const message = String(answer.message ?? '')
+        .split(this.config.key)
+        .join('***')
+        .slice(0, 120);
       return { state: 'unknown', events: [], note: `Kuaidi100 ${code}: ${message}`.trim() };
     }
     const events: TrackingEvent[] = [];

@@ -93,9 +93,7 @@ export function createCipher(options: CipherOptions): PersonalDataCipher {
   const currentKeyId = options.currentKeyId;
   const currentKey = ring.get(currentKeyId);
   if (!currentKey) {
-    throw new KeyRingError(
-      `the current key id ${KEY_ID.test(currentKeyId) ? `"${currentKeyId}" ` : ''}is not in the key ring`,
-    );
+    throw new KeyRingError(`the current key id ${KEY_ID.test(currentKeyId) ? `"${currentKeyId}" ` : ''}is not in the key ring`);
   }
 
   const encrypt = (plain: string, context: string): string => {

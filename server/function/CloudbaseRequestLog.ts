@@ -70,7 +70,10 @@ export class CloudbaseRequestLog implements RequestLog {
   }
 
   async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
-    await this.db.collection(this.collection).doc(key).update({ state: 'done', response: this.db.command.set(response) });
+    await this.db
+      .collection(this.collection)
+      .doc(key)
+      .update({ state: 'done', response: this.db.command.set(response) });
   }
 
   async abandonRequest(key: string): Promise<void> {

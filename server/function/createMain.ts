@@ -75,7 +75,9 @@ export function createMain<Deps, K extends VariableName = never>(
   if (Object.prototype.hasOwnProperty.call(actions, 'health')) throw new Error(`${fn}: "health" is answered by createMain`);
   const timers = new Set(options.timers ?? []);
   for (const t of timers) if (!Object.prototype.hasOwnProperty.call(actions, t)) throw new Error(`${fn}: timer action ${t} is not an action`);
-  const repeatable = Object.entries(actions).filter(([, a]) => a.idempotent).map(([name]) => name);
+  const repeatable = Object.entries(actions)
+    .filter(([, a]) => a.idempotent)
+    .map(([name]) => name);
   if (repeatable.length && !options.requestLog) throw new Error(`${fn}: idempotent actions (${repeatable.join(', ')}) need a requestLog`);
   let requestLog: RequestLog | undefined;
   const logOfRequests = (): RequestLog | undefined => {
@@ -149,9 +151,7 @@ export function createMain<Deps, K extends VariableName = never>(
     const code = result.response.ok ? undefined : result.response.error.code;
     // A misconfigured call, or a health check that finds the environment wrong, names the variables.
     const environmentProblem =
-      environment && !environment.ok && (code === 'SERVICE_MISCONFIGURED' || result.action === 'health')
-        ? describeProblems(environment.problems)
-        : undefined;
+      environment && !environment.ok && (code === 'SERVICE_MISCONFIGURED' || result.action === 'health') ? describeProblems(environment.problems) : undefined;
     writeLog({
       fn,
       action: known(result.action),

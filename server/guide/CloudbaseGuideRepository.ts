@@ -56,9 +56,7 @@ export class CloudbaseGuideRepository implements GuideRepository {
     ]).then(([c, g, h]) => {
       const categories = valid(GuideCategory, c, 'guide_categories');
       const rank = new Map(categories.map((cat, i) => [cat._id, i]));
-      const guides = valid(ServiceGuide, g, 'guides').sort(
-        (a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order,
-      );
+      const guides = valid(ServiceGuide, g, 'guides').sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
       return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls') };
     });
     this.snapshot = loading;

@@ -57,31 +57,36 @@ export class CloudbaseIdentityStore implements IdentityStore {
   async bindIdentity(account: Account, expectedBoundOpenid: string | undefined): Promise<boolean> {
     const identity = account.identity;
     if (!identity) throw new Error('bindIdentity needs an account with an identity');
-    const moved = await this.db.runTransaction(async (tx: Tx) => {
-      const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string; movedFrom?: string } | null;
-      // Already this account's: this same bind was applied before (its answer lost, or retried).
-      const current = binding?.openid ?? undefined;
-      if (current !== expectedBoundOpenid && current !== account._id) {
-        await tx.rollback(BINDING_CHANGED);
-        return false;
-      }
-      if (expectedBoundOpenid && expectedBoundOpenid !== account._id) {
-        const old = (await tx.collection('accounts').doc(expectedBoundOpenid).get()).data as Account | null;
-        if (old?.identity?.idIndex === identity.idIndex) {
-          await tx.collection('accounts').doc(expectedBoundOpenid).update({ identity: this._.remove(), updatedAt: account.updatedAt });
+    const moved = await this.db
+      .runTransaction(async (tx: Tx) => {
+        const binding = (await tx.collection('identity_bindings').doc(identity.idIndex).get()).data as { openid: string; movedFrom?: string } | null;
+        // Already this account's: this same bind was applied before (its answer lost, or retried).
+        const current = binding?.openid ?? undefined;
+        if (current !== expectedBoundOpenid && current !== account._id) {
+          await tx.rollback(BINDING_CHANGED);
+          return false;
         }
-      }
-      // The account the identity left is remembered, so a retry can finish its clean-up below.
-      const movedFrom = expectedBoundOpenid && expectedBoundOpenid !== account._id ? expectedBoundOpenid : binding?.openid === account._id ? binding.movedFrom : undefined;
-      const { _id, ...body } = account;
-      await tx.collection('identity_bindings').doc(identity.idIndex).set({ openid: _id, boundAt: identity.verifiedAt, ...(movedFrom ? { movedFrom } : {}) });
-      await tx.collection('accounts').doc(_id).set(body);
-      return { movedFrom };
-    }).catch((e: unknown) => {
-      // Someone else bound it meanwhile, or conflicts outlasted runTransaction's retries.
-      if (e === BINDING_CHANGED || isDuplicateKey(e) || (e as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
-      throw e;
-    });
+        if (expectedBoundOpenid && expectedBoundOpenid !== account._id) {
+          const old = (await tx.collection('accounts').doc(expectedBoundOpenid).get()).data as Account | null;
+          if (old?.identity?.idIndex === identity.idIndex) {
+            await tx.collection('accounts').doc(expectedBoundOpenid).update({ identity: this._.remove(), updatedAt: account.updatedAt });
+          }
+        }
+        // The account the identity left is remembered, so a retry can finish its clean-up below.
+        const movedFrom = expectedBoundOpenid && expectedBoundOpenid !== account._id ? expectedBoundOpenid : binding?.openid === account._id ? binding.movedFrom : undefined;
+        const { _id, ...body } = account;
+        await tx
+          .collection('identity_bindings')
+          .doc(identity.idIndex)
+          .set({ openid: _id, boundAt: identity.verifiedAt, ...(movedFrom ? { movedFrom } : {}) });
+        await tx.collection('accounts').doc(_id).set(body);
+        return { movedFrom };
+      })
+      .catch((e: unknown) => {
+        // Someone else bound it meanwhile, or conflicts outlasted runTransaction's retries.
+        if (e === BINDING_CHANGED || isDuplicateKey(e) || (e as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') return false;
+        throw e;
+      });
     if (!moved) return false;
     if (moved.movedFrom && !(await this.account(moved.movedFrom))?.identity) {
       // The old account no longer acts for anyone (again on a retry: removing is idempotent).
@@ -92,7 +97,10 @@ export class CloudbaseIdentityStore implements IdentityStore {
 
   /** Every step is idempotent; without an idIndex (a retry after the identity went) it clears what is left. */
   async unbindIdentity(openid: string, idIndex: string | undefined, now: Date): Promise<void> {
-    await this.db.collection('identity_bindings').where(idIndex ? { _id: idIndex, openid } : { openid }).remove();
+    await this.db
+      .collection('identity_bindings')
+      .where(idIndex ? { _id: idIndex, openid } : { openid })
+      .remove();
     await this.db.collection('accounts').doc(openid).update({ identity: this._.remove(), updatedAt: now });
     await this.db.collection('family_links').where({ actorOpenid: openid }).remove();
   }
@@ -102,8 +110,14 @@ export class CloudbaseIdentityStore implements IdentityStore {
   }
 
   async removePlainBirthDates(): Promise<number> {
-    const accounts = await this.db.collection('accounts').where({ 'identity.birthDate': this._.exists(true) }).update({ 'identity.birthDate': this._.remove() });
-    const verifications = await this.db.collection('verifications').where({ birthDate: this._.exists(true) }).update({ birthDate: this._.remove() });
+    const accounts = await this.db
+      .collection('accounts')
+      .where({ 'identity.birthDate': this._.exists(true) })
+      .update({ 'identity.birthDate': this._.remove() });
+    const verifications = await this.db
+      .collection('verifications')
+      .where({ birthDate: this._.exists(true) })
+      .update({ birthDate: this._.remove() });
     return (accounts.updated ?? 0) + (verifications.updated ?? 0);
   }
 
@@ -117,17 +131,26 @@ export class CloudbaseIdentityStore implements IdentityStore {
   }
 
   async countOtpAttempt(id: string): Promise<number> {
-    await this.db.collection('verifications').doc(id).update({ otpAttempts: this._.inc(1) });
+    await this.db
+      .collection('verifications')
+      .doc(id)
+      .update({ otpAttempts: this._.inc(1) });
     return (await this.verification(id))?.otpAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
   async removeVerificationsExpiredBefore(before: Date): Promise<number> {
-    const res = await this.db.collection('verifications').where({ expiresAt: this._.lt(before) }).remove();
+    const res = await this.db
+      .collection('verifications')
+      .where({ expiresAt: this._.lt(before) })
+      .remove();
     return res.deleted ?? 0;
   }
 
   async removeFailureCountersBefore(day: string): Promise<number> {
-    const res = await this.db.collection('verification_failures').where({ day: this._.lt(day) }).remove();
+    const res = await this.db
+      .collection('verification_failures')
+      .where({ day: this._.lt(day) })
+      .remove();
     return res.deleted ?? 0;
   }
 
@@ -138,7 +161,10 @@ export class CloudbaseIdentityStore implements IdentityStore {
   /** Atomic increment of a daily counter; the first count of a day creates it (a racing create retries). */
   private async incrementDaily(collection: string, id: string, fields: Record<string, string>): Promise<number> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await this.db.collection(collection).where({ _id: id }).updateAndReturn({ count: this._.inc(1) });
+      const res = await this.db
+        .collection(collection)
+        .where({ _id: id })
+        .updateAndReturn({ count: this._.inc(1) });
       const doc = (res as { doc?: { count?: number } | null }).doc;
       if (res.updated === 1 && doc?.count !== undefined) return doc.count;
       try {
@@ -165,7 +191,10 @@ export class CloudbaseIdentityStore implements IdentityStore {
   }
 
   async removeSmsCountersBefore(day: string): Promise<number> {
-    const res = await this.db.collection('sms_counters').where({ day: this._.lt(day) }).remove();
+    const res = await this.db
+      .collection('sms_counters')
+      .where({ day: this._.lt(day) })
+      .remove();
     return res.deleted ?? 0;
   }
 
@@ -184,7 +213,12 @@ export class CloudbaseIdentityStore implements IdentityStore {
   }
 
   async missingHalls(ids: readonly string[]): Promise<string[]> {
-    const res = await this.db.collection('halls').where({ _id: this._.in([...ids]) }).field({ _id: true }).limit(100).get();
+    const res = await this.db
+      .collection('halls')
+      .where({ _id: this._.in([...ids]) })
+      .field({ _id: true })
+      .limit(100)
+      .get();
     const found = new Set(((res.data ?? []) as Array<{ _id: string }>).map((h) => h._id));
     return ids.filter((id) => !found.has(id));
   }

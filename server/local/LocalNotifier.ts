@@ -6,6 +6,9 @@ export class LocalNotifier implements Notifier {
   constructor(private readonly cloudUrl: string) {}
 
   async remindAppointment(openid: string, r: { hallName: string; businessTitle: string; date: string; start: string; end: string }): Promise<void> {
-    await postJson(`${this.cloudUrl}/local/notifications`, { openid, text: `【预约提醒】您预约了 ${r.date} ${r.start}–${r.end} 在${r.hallName}办理「${r.businessTitle}」，请携带材料按时到达。` });
+    await postJson(`${this.cloudUrl}/local/notifications`, {
+      openid,
+      text: `【预约提醒】您预约了 ${r.date} ${r.start}–${r.end} 在${r.hallName}办理「${r.businessTitle}」，请携带材料按时到达。`,
+    });
   }
 }

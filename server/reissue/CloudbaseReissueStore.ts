@@ -85,7 +85,10 @@ export class CloudbaseReissueStore implements ReissueStore {
   }
 
   async releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void> {
-    await this.db.collection('reissue_claims').where({ _id: `open:${subjectIdIndex}`, applicationId }).remove();
+    await this.db
+      .collection('reissue_claims')
+      .where({ _id: `open:${subjectIdIndex}`, applicationId })
+      .remove();
   }
 
   async save(app: ReissueRecord, expectedVersion: number): Promise<boolean> {
@@ -138,7 +141,11 @@ export class CloudbaseReissueStore implements ReissueStore {
    * applicant sees changes), and an application changed meanwhile is left for the next run.
    */
   async sealLegacyAddresses(limit: number): Promise<number> {
-    const res = await this.db.collection(APPS).where({ 'delivery.address.detail': this._.exists(true) }).limit(limit).get();
+    const res = await this.db
+      .collection(APPS)
+      .where({ 'delivery.address.detail': this._.exists(true) })
+      .limit(limit)
+      .get();
     let sealed = 0;
     for (const doc of (res.data ?? []) as ReissueRecord[]) {
       const delivery = sealLegacy(doc, this.seal);
@@ -161,7 +168,4 @@ export class CloudbaseReissueStore implements ReissueStore {
     }
     return ReissueConfig.parse({ ...(knownCityRules[cityCode] ?? {}), cityCode });
   }
-
-
-
 }

@@ -5,17 +5,7 @@ import './Choice.scss';
 /** Who a booking or an application is for: the caller (`self`), or a family member they act for. */
 export const SELF = 'self';
 
-export function ActingForChips({
-  selfName,
-  members,
-  value,
-  onChange,
-}: {
-  selfName: string;
-  members: readonly FamilyMemberView[];
-  value: string;
-  onChange: (who: string) => void;
-}) {
+export function ActingForChips({ selfName, members, value, onChange }: { selfName: string; members: readonly FamilyMemberView[]; value: string; onChange: (who: string) => void }) {
   return (
     <View className="chips">
       <Text className={`chip ${value === SELF ? 'chip--on' : ''}`} data-who={SELF} onClick={() => onChange(SELF)}>

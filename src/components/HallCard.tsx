@@ -14,12 +14,7 @@ function status(today: HallSummaryView['today']): { text: string; tone: 'open' |
 export function HallCard({ hall }: { hall: HallSummaryView }) {
   const s = status(hall.today);
   return (
-    <View
-      className="hall-card"
-      hoverClass="hall-card--pressed"
-      data-hall-id={hall.id}
-      onClick={() => Taro.navigateTo({ url: `/pages/hall/index?id=${hall.id}` })}
-    >
+    <View className="hall-card" hoverClass="hall-card--pressed" data-hall-id={hall.id} onClick={() => Taro.navigateTo({ url: `/pages/hall/index?id=${hall.id}` })}>
       <View className="hall-card__head">
         <Text className="hall-card__name">{hall.name}</Text>
         <Text className={`hall-card__status hall-card__status--${s.tone}`}>{s.text}</Text>

@@ -6,5 +6,9 @@ import './StatusTag.scss';
 /** 待办理 / 已签到 / 已取消 / 未到. */
 export function StatusTag({ status }: { status: AppointmentView['status'] }) {
   const s = APPOINTMENT_STATUS[status];
-  return <Text className={`status-tag status-tag--${s.tone}`} data-status-tag={status}>{s.text}</Text>;
+  return (
+    <Text className={`status-tag status-tag--${s.tone}`} data-status-tag={status}>
+      {s.text}
+    </Text>
+  );
 }

@@ -27,19 +27,9 @@ export function TicketQr({ token, size = DEFAULT_QR_SIZE }: { token: string; siz
   const unit = layout ? Math.max(1, Math.round(size / layout.total)) : 0;
   const side = layout ? unit * layout.total : size;
   return (
-    <View
-      className="ticket-qr"
-      data-qr-size={layout?.modules ?? 0}
-      role="img"
-      aria-label="预约凭证二维码"
-      style={{ width: `${side}px`, height: `${side}px` }}
-    >
+    <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px` }}>
       {layout?.rects.map((r) => (
-        <View
-          key={`${r.x}.${r.y}`}
-          className="ticket-qr__dark"
-          style={{ left: `${r.x * unit}px`, top: `${r.y * unit}px`, width: `${r.w * unit}px`, height: `${r.h * unit}px` }}
-        />
+        <View key={`${r.x}.${r.y}`} className="ticket-qr__dark" style={{ left: `${r.x * unit}px`, top: `${r.y * unit}px`, width: `${r.w * unit}px`, height: `${r.h * unit}px` }} />
       ))}
     </View>
   );

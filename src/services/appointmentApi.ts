@@ -73,8 +73,7 @@ export const appointmentApi = {
   reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string }, requestId: string) =>
     call<AppointmentView>('appointment', 'reserve', input, requestId),
   cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId }, requestId),
-  reschedule: (appointmentId: string, slotId: string, requestId: string) =>
-    call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId }, requestId),
+  reschedule: (appointmentId: string, slotId: string, requestId: string) => call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId }, requestId),
   myAppointments: () => call<{ appointments: AppointmentView[] }>('appointment', 'myAppointments'),
   ticket: (appointmentId: string) => call<TicketView>('appointment', 'ticket', { appointmentId }),
   // Officer actions.

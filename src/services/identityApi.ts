@@ -11,8 +11,7 @@ export const identityApi = {
   confirmFace: (verificationId: string, verifyResult: string) => call<StatusView>('identity', 'confirmFace', { verificationId, verifyResult }),
   unbind: () => call<StatusView>('identity', 'unbind'),
   familyMembers: () => call<{ members: FamilyMemberView[] }>('identity', 'familyMembers'),
-  addFamilyMember: (member: { name: string; idNumber: string; relation: 'child' | 'parent' }) =>
-    call<{ members: FamilyMemberView[] }>('identity', 'addFamilyMember', member),
+  addFamilyMember: (member: { name: string; idNumber: string; relation: 'child' | 'parent' }) => call<{ members: FamilyMemberView[] }>('identity', 'addFamilyMember', member),
   removeFamilyMember: (memberId: string) => call<{ members: FamilyMemberView[] }>('identity', 'removeFamilyMember', { memberId }),
   acceptOfficerInvitation: (code: string) => call<StatusView>('identity', 'acceptOfficerInvitation', { code }),
   createOfficerInvitation: (halls: string[], validDays: number) =>

@@ -66,7 +66,16 @@ export const COURIERS = [
 ] as const;
 
 export function courierName(code: string): string {
-  const known: Record<string, string> = { sf: '顺丰速运', shunfeng: '顺丰速运', ems: 'EMS', zto: '中通快递', zhongtong: '中通快递', jd: '京东物流', chinapost: '中国邮政', post: '中国邮政' };
+  const known: Record<string, string> = {
+    sf: '顺丰速运',
+    shunfeng: '顺丰速运',
+    ems: 'EMS',
+    zto: '中通快递',
+    zhongtong: '中通快递',
+    jd: '京东物流',
+    chinapost: '中国邮政',
+    post: '中国邮政',
+  };
   return known[code] ?? code;
 }
 
@@ -77,8 +86,7 @@ type Versioned = Id & { expectedVersion?: number };
 export const reissueApi = {
   eligibility: (input: { forMemberId?: string; reason: ReissueReason; delivery?: { kind: 'mail'; districtCode: string } | { kind: 'hall' } }) =>
     call<EligibilityView>('reissue', 'eligibility', { appearanceUnchanged: true, ...input }),
-  reportLoss: (forMemberId?: string) =>
-    call<{ reported: true; alreadyReported: boolean; reportedAt: string }>('reissue', 'reportLoss', forMemberId ? { forMemberId } : {}),
+  reportLoss: (forMemberId?: string) => call<{ reported: true; alreadyReported: boolean; reportedAt: string }>('reissue', 'reportLoss', forMemberId ? { forMemberId } : {}),
   // Repeatable writes (apply, pay, cancel): the request id goes in the envelope, bound to the action and its input.
   apply: (input: { forMemberId?: string; reason: ReissueReason; delivery: DeliveryInput }, requestId: string) =>
     call<ReissueView>('reissue', 'apply', { ...input, appearanceUnchanged: true }, requestId),

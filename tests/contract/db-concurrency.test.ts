@@ -68,9 +68,7 @@ it('300 concurrent conditional increments with a cap of 50: exactly 50 succeed',
 });
 
 it('a unique key lets exactly one of many concurrent identical claims in', async () => {
-  const attempts = await Promise.allSettled(
-    Array.from({ length: 40 }, () => db.collection('test_bookings').add({ person: 'p1', slotId: 'slot-1' })),
-  );
+  const attempts = await Promise.allSettled(Array.from({ length: 40 }, () => db.collection('test_bookings').add({ person: 'p1', slotId: 'slot-1' })));
   const rejected = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
   expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
   for (const r of rejected) expect(r.reason).toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });

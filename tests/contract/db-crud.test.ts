@@ -76,14 +76,20 @@ describe('add and get', () => {
       created: db.serverDate(),
       later: db.serverDate({ offset: 60_000 }),
     });
-    const [doc] = (await items().doc(id as string).get()).data;
+    const [doc] = (
+      await items()
+        .doc(id as string)
+        .get()
+    ).data;
     expect(doc.when).toBeInstanceOf(Date);
     expect(doc.when.getTime()).toBe(when.getTime());
     expect(doc.nested).toEqual({ at: when, list: [when, 1.5, 'x', true, null] });
     expect(doc.created).toBeInstanceOf(Date);
     expect(doc.created.getTime()).toBeGreaterThanOrEqual(before);
     expect(doc.later.getTime() - doc.created.getTime()).toBeGreaterThanOrEqual(59_000);
-    const found = await items().where({ when: db.command.gte(new Date('2024-01-01')) }).get();
+    const found = await items()
+      .where({ when: db.command.gte(new Date('2024-01-01')) })
+      .get();
     expect(found.data.map((d) => d._id)).toEqual([id]);
   });
 
@@ -151,18 +157,30 @@ describe('updates', () => {
         gone: _.remove(),
       });
     expect(res.updated).toBe(1);
-    await items().doc('doc').update({ n: _.mul(2), tags: _.pull('a') });
-    await items().doc('doc').update({ tags: _.addToSet('b') });
-    await items().doc('doc').update({ tags: _.addToSet('z'), code: _.remove() });
+    await items()
+      .doc('doc')
+      .update({ n: _.mul(2), tags: _.pull('a') });
+    await items()
+      .doc('doc')
+      .update({ tags: _.addToSet('b') });
+    await items()
+      .doc('doc')
+      .update({ tags: _.addToSet('z'), code: _.remove() });
     const [doc] = (await items().doc('doc').get()).data;
     expect(doc).toEqual({ _id: 'doc', n: 30, tags: ['b', 'c', 'd', 'z'], profile: { city: 'Y', zip: '1' } });
   });
 
   it('replaces a nested object with _.set, pulls by condition and pushes at a position', async () => {
     const _ = db.command;
-    await items().doc('doc').update({ profile: _.set({ country: 'CN' }), tags: _.pull(_.in(['a', 'b'])) });
-    await items().doc('doc').update({ tags: _.push({ each: ['first'], position: 0 }) });
-    await items().doc('doc').update({ tags: _.unshift('zero'), list: _.addToSet({ each: [1, 1, 2] }) });
+    await items()
+      .doc('doc')
+      .update({ profile: _.set({ country: 'CN' }), tags: _.pull(_.in(['a', 'b'])) });
+    await items()
+      .doc('doc')
+      .update({ tags: _.push({ each: ['first'], position: 0 }) });
+    await items()
+      .doc('doc')
+      .update({ tags: _.unshift('zero'), list: _.addToSet({ each: [1, 1, 2] }) });
     const [doc] = (await items().doc('doc').get()).data;
     expect(doc.profile).toEqual({ country: 'CN' });
     expect(doc.tags).toEqual(['zero', 'first']);
@@ -171,15 +189,31 @@ describe('updates', () => {
 
   it('reports updated 0 when the condition does not match or nothing changes', async () => {
     const _ = db.command;
-    expect((await items().where({ _id: 'doc', n: _.lt(10) }).update({ n: _.inc(1) })).updated).toBe(0);
-    expect((await items().where({ _id: 'doc', n: _.lt(11) }).update({ n: _.inc(1) })).updated).toBe(1);
+    expect(
+      (
+        await items()
+          .where({ _id: 'doc', n: _.lt(10) })
+          .update({ n: _.inc(1) })
+      ).updated,
+    ).toBe(0);
+    expect(
+      (
+        await items()
+          .where({ _id: 'doc', n: _.lt(11) })
+          .update({ n: _.inc(1) })
+      ).updated,
+    ).toBe(1);
     expect((await items().doc('doc').update({ code: 'k' })).updated).toBe(0);
     expect((await items().doc('missing').update({ code: 'q' })).updated).toBe(0);
     expect((await items().doc('doc').get()).data[0].n).toBe(11);
   });
 
   it('updates every matching document with where().update()', async () => {
-    await items().add([{ code: 'm1', group: 'g' }, { code: 'm2', group: 'g' }, { code: 'm3', group: 'h' }]);
+    await items().add([
+      { code: 'm1', group: 'g' },
+      { code: 'm2', group: 'g' },
+      { code: 'm3', group: 'h' },
+    ]);
     const res = await items().where({ group: 'g' }).update({ seen: true });
     expect(res.updated).toBe(2);
     expect((await items().where({ seen: true }).count()).total).toBe(2);
@@ -189,24 +223,34 @@ describe('updates', () => {
     const replaced = await items().doc('doc').set({ code: 'k2', only: true });
     expect(replaced).toMatchObject({ updated: 1, upsertedId: null });
     expect((await items().doc('doc').get()).data).toEqual([{ _id: 'doc', code: 'k2', only: true }]);
-    const created = await items().doc('fresh').set({ code: 'f', at: new Date(0) });
+    const created = await items()
+      .doc('fresh')
+      .set({ code: 'f', at: new Date(0) });
     expect(created).toMatchObject({ updated: 0, upsertedId: 'fresh' });
     expect((await items().doc('fresh').get()).data).toEqual([{ _id: 'fresh', code: 'f', at: new Date(0) }]);
   });
 
   it('updateAndReturn() updates one document atomically and returns its new version', async () => {
     const _ = db.command;
-    const res = await items().where({ code: 'k' }).updateAndReturn({ n: _.inc(1) });
+    const res = await items()
+      .where({ code: 'k' })
+      .updateAndReturn({ n: _.inc(1) });
     expect(res.updated).toBe(1);
     expect(res.doc).toMatchObject({ _id: 'doc', n: 11 });
-    const none = await items().where({ code: 'nothing' }).updateAndReturn({ n: _.inc(1) });
+    const none = await items()
+      .where({ code: 'nothing' })
+      .updateAndReturn({ n: _.inc(1) });
     expect(none).toMatchObject({ updated: 0, doc: null });
   });
 });
 
 describe('remove', () => {
   it('reports deleted counts for doc().remove() and where().remove()', async () => {
-    await items().add([{ _id: 'r1', code: 'r1', g: 1 }, { _id: 'r2', code: 'r2', g: 1 }, { _id: 'r3', code: 'r3', g: 2 }]);
+    await items().add([
+      { _id: 'r1', code: 'r1', g: 1 },
+      { _id: 'r2', code: 'r2', g: 1 },
+      { _id: 'r3', code: 'r3', g: 2 },
+    ]);
     expect((await items().doc('r3').remove()).deleted).toBe(1);
     expect((await items().doc('r3').remove()).deleted).toBe(0);
     expect((await items().where({ g: 1 }).remove()).deleted).toBe(2);

@@ -17,9 +17,7 @@ process.env.TENCENTCLOUD_SECRETKEY = 'local';
 // Skips the SDK's per-request probe of Tencent Cloud's metadata host (see db-crud.test.ts).
 process.env.TENCENTCLOUD = 'true';
 
-const collections: CollectionDeclaration[] = [
-  { name: 'test_items', indexes: [{ name: 'code_unique', keys: { code: 1 }, unique: true }], rules: { read: false, write: false } },
-];
+const collections: CollectionDeclaration[] = [{ name: 'test_items', indexes: [{ name: 'code_unique', keys: { code: 1 }, unique: true }], rules: { read: false, write: false } }];
 
 let dataDir: string;
 
@@ -47,7 +45,10 @@ it('keeps documents, committed transactions, runtime collections and unique inde
   const when = new Date('2024-05-04T03:02:01.000Z');
   await first.db.collection('test_items').add({ _id: 'kept', code: 'k', when, tags: ['a'] });
   await first.db.collection('test_items').add({ _id: 'dropped', code: 'd' });
-  await first.db.collection('test_items').doc('kept').update({ tags: first.db.command.push('b') });
+  await first.db
+    .collection('test_items')
+    .doc('kept')
+    .update({ tags: first.db.command.push('b') });
   await first.db.collection('test_items').doc('dropped').remove();
   await first.db.runTransaction(async (tx: { collection: Db['collection'] }) => {
     await tx.collection('test_items').add({ _id: 'from-tx', code: 't' });

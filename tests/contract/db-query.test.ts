@@ -25,10 +25,48 @@ let server: EmulatorServer;
 let db: Db;
 
 const halls = [
-  { _id: 'h1', name: 'East Hall', city: 'Beijing', order: 1, services: ['id-card', 'hukou'], address: { district: 'Dongcheng', floor: 1 }, rating: 4.5, opened: new Date('2020-01-01T00:00:00Z') },
-  { _id: 'h2', name: 'West Hall', city: 'Beijing', order: 2, services: ['hukou'], address: { district: 'Xicheng', floor: 2 }, rating: 3.9, opened: new Date('2021-06-01T00:00:00Z'), note: 'closed on Mondays' },
-  { _id: 'h3', name: 'Harbour Hall', city: 'Shanghai', order: 1, services: ['id-card'], address: { district: 'Huangpu', floor: 3 }, rating: 4.8, opened: new Date('2019-03-15T00:00:00Z') },
-  { _id: 'h4', name: 'North Office', city: 'Shanghai', order: 2, services: [], address: { district: 'Jingan', floor: 1 }, rating: 4.1, opened: new Date('2022-09-09T00:00:00Z'), note: null },
+  {
+    _id: 'h1',
+    name: 'East Hall',
+    city: 'Beijing',
+    order: 1,
+    services: ['id-card', 'hukou'],
+    address: { district: 'Dongcheng', floor: 1 },
+    rating: 4.5,
+    opened: new Date('2020-01-01T00:00:00Z'),
+  },
+  {
+    _id: 'h2',
+    name: 'West Hall',
+    city: 'Beijing',
+    order: 2,
+    services: ['hukou'],
+    address: { district: 'Xicheng', floor: 2 },
+    rating: 3.9,
+    opened: new Date('2021-06-01T00:00:00Z'),
+    note: 'closed on Mondays',
+  },
+  {
+    _id: 'h3',
+    name: 'Harbour Hall',
+    city: 'Shanghai',
+    order: 1,
+    services: ['id-card'],
+    address: { district: 'Huangpu', floor: 3 },
+    rating: 4.8,
+    opened: new Date('2019-03-15T00:00:00Z'),
+  },
+  {
+    _id: 'h4',
+    name: 'North Office',
+    city: 'Shanghai',
+    order: 2,
+    services: [],
+    address: { district: 'Jingan', floor: 1 },
+    rating: 4.1,
+    opened: new Date('2022-09-09T00:00:00Z'),
+    note: null,
+  },
 ];
 
 beforeAll(async () => {
@@ -134,7 +172,11 @@ describe('ordering, paging, projection and count', () => {
     expect(noId.data).toEqual([{ city: 'Shanghai' }]);
     const excluded = await db.collection('test_halls').doc('h2').field({ services: false, address: false, opened: false }).get();
     expect(excluded.data).toEqual([{ _id: 'h2', name: 'West Hall', city: 'Beijing', order: 2, rating: 3.9, note: 'closed on Mondays' }]);
-    const sliced = await db.collection('test_halls').doc('h1').field({ services: db.command.project.slice(1) }).get();
+    const sliced = await db
+      .collection('test_halls')
+      .doc('h1')
+      .field({ services: db.command.project.slice(1) })
+      .get();
     expect(sliced.data[0]).toMatchObject({ _id: 'h1', name: 'East Hall', services: ['id-card'] });
   });
 });

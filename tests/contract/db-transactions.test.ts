@@ -54,8 +54,7 @@ afterAll(async () => {
 const accounts = () => db.collection('test_accounts');
 const balance = async (id: string): Promise<number> => (await accounts().doc(id).get()).data[0].balance;
 const start = (): Promise<Tx> => db.startTransaction() as Promise<Tx>;
-const run = <T>(fn: (tx: Tx) => Promise<T>, retries?: number): Promise<T> =>
-  db.runTransaction(fn, retries) as Promise<T>;
+const run = <T>(fn: (tx: Tx) => Promise<T>, retries?: number): Promise<T> => db.runTransaction(fn, retries) as Promise<T>;
 
 describe('commit and rollback', () => {
   it('commits reads and writes of several documents atomically', async () => {
@@ -63,7 +62,10 @@ describe('commit and rollback', () => {
     const from = await tx.collection('test_accounts').doc('alice').get();
     expect(from.data).toMatchObject({ _id: 'alice', balance: 100 });
     expect((await tx.collection('test_accounts').doc('alice').update({ balance: 70 })).updated).toBe(1);
-    await tx.collection('test_accounts').doc('bob').update({ balance: db.command.inc(30) });
+    await tx
+      .collection('test_accounts')
+      .doc('bob')
+      .update({ balance: db.command.inc(30) });
     const added = await tx.collection('test_log').add({ _id: 'log-1', amount: 30 });
     expect(added).toMatchObject({ id: 'log-1', inserted: 1 });
     const upserted = await tx.collection('test_accounts').doc('carol').set({ owner: 'carol', balance: 0 });
@@ -73,7 +75,10 @@ describe('commit and rollback', () => {
     expect(await balance('alice')).toBe(100);
     expect((await accounts().doc('carol').get()).data).toEqual([]);
     expect((await tx.collection('test_accounts').doc('bob').get()).data.balance).toBe(80);
-    const inside = await tx.collection('test_accounts').where({ balance: db.command.gte(70) }).get();
+    const inside = await tx
+      .collection('test_accounts')
+      .where({ balance: db.command.gte(70) })
+      .get();
     expect(inside.data.map((d) => d._id).sort()).toEqual(['alice', 'bob']);
 
     await tx.commit();
@@ -153,7 +158,9 @@ describe('isolation and conflicts', () => {
   it('fails a transaction whose document changed after its snapshot', async () => {
     const tx = await start();
     await tx.collection('test_accounts').doc('alice').get();
-    await accounts().doc('alice').update({ balance: db.command.inc(1) });
+    await accounts()
+      .doc('alice')
+      .update({ balance: db.command.inc(1) });
     await expect(tx.collection('test_accounts').doc('alice').update({ balance: 0 })).rejects.toMatchObject({
       code: 'DATABASE_TRANSACTION_CONFLICT',
     });
@@ -174,7 +181,10 @@ describe('isolation and conflicts', () => {
       run(async (tx) => {
         attempts += 1;
         const { data } = await tx.collection('test_accounts').doc('alice').get();
-        await tx.collection('test_accounts').doc('alice').update({ balance: data.balance - amount });
+        await tx
+          .collection('test_accounts')
+          .doc('alice')
+          .update({ balance: data.balance - amount });
         return data.balance - amount;
       });
     await Promise.all([transfer(10), transfer(20)]);
@@ -187,7 +197,10 @@ describe('isolation and conflicts', () => {
       Array.from({ length: 12 }, () =>
         run(async (tx) => {
           const { data } = await tx.collection('test_accounts').doc('bob').get();
-          await tx.collection('test_accounts').doc('bob').update({ balance: data.balance + 1 });
+          await tx
+            .collection('test_accounts')
+            .doc('bob')
+            .update({ balance: data.balance + 1 });
         }),
       ),
     );

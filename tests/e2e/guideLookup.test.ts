@@ -60,7 +60,12 @@ test('the halls list filters by city and a search with no result says so kindly'
   await cards.first().waitFor();
   const all = await cards.count();
   await page.locator('[data-city]:visible', { hasText: '深圳市' }).click();
-  expect(await waitUntil(() => cards.count(), (n) => n < all)).toBeLessThan(all);
+  expect(
+    await waitUntil(
+      () => cards.count(),
+      (n) => n < all,
+    ),
+  ).toBeLessThan(all);
   const cities = await page.locator('.hall-card__line:visible').allTextContents();
   expect(cities.filter((l) => l.includes('深圳市')).length).toBeGreaterThan(0);
   await journey.browser.shot('05-halls-shenzhen');

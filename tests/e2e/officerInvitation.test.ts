@@ -23,14 +23,22 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   await codeElement.waitFor();
   const code = (await codeElement.getAttribute('data-invitation-code'))!;
   expect(code).toMatch(/^[A-Z2-9]{12}$/);
-  await page.getByText(/发放民警邀请码 · haikou-longhua/).filter({ visible: true }).first().waitFor();
+  await page
+    .getByText(/发放民警邀请码 · haikou-longhua/)
+    .filter({ visible: true })
+    .first()
+    .waitFor();
   await journey.browser.shot('20-admin-invitation');
 
   await actAs('local-visitor');
   const input = page.locator('.mine:visible input').first();
   await input.fill(code);
   await button('绑定民警身份').click();
-  await page.getByText(/窗口民警/).filter({ visible: true }).first().waitFor();
+  await page
+    .getByText(/窗口民警/)
+    .filter({ visible: true })
+    .first()
+    .waitFor();
   // The hall is named, not shown as an id.
   await page.locator('.mine__hall:visible', { hasText: '龙华分局户政服务大厅' }).waitFor();
   await journey.browser.shot('21-officer-bound');

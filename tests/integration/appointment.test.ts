@@ -165,7 +165,17 @@ test('after the day closes, unattended appointments become no-shows; three in 18
   const db = localDatabase(h.cloud.url);
   const account = (await db.collection('accounts').doc(openid).get()).data[0];
   for (const date of ['2026-10-10', '2026-11-11']) {
-    await db.collection('appointments').add({ ...booked, _id: `itest-noshow-${date}`, actorOpenid: openid, subjectIdIndex: account.identity.idIndex, date, status: 'noShow', claims: [], createdAt: new Date(), updatedAt: new Date() });
+    await db.collection('appointments').add({
+      ...booked,
+      _id: `itest-noshow-${date}`,
+      actorOpenid: openid,
+      subjectIdIndex: account.identity.idIndex,
+      date,
+      status: 'noShow',
+      claims: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
   }
   const blocked = await b.error(openid, 'reserve', { hallId: HALL, business: RENEWAL, slotId: `${HALL}:2026-12-04:0900`, requestId: requestId() });
   expect(blocked.code).toBe('BOOKING_BLOCKED');
@@ -185,10 +195,16 @@ test('reconciliation repairs a crash between taking a place and inserting the ap
   const before = await b.remaining(HALL, RENEWAL, DAY, crashed);
   // A crash: a place and a claim taken, the appointment never inserted — ten minutes ago.
   const longAgo = new Date(NOW.getTime() - 10 * 60_000);
-  await db.collection('slots').doc(crashed).update({ booked: db.command.inc(1), holders: db.command.push('never-inserted'), lastTakenAt: longAgo });
+  await db
+    .collection('slots')
+    .doc(crashed)
+    .update({ booked: db.command.inc(1), holders: db.command.push('never-inserted'), lastTakenAt: longAgo });
   await db.collection('booking_claims').add({ _id: 'active:crashed-person:id-card-renewal', appointmentId: 'never-inserted', at: longAgo });
   // The same on a slot that is busy right now must not be touched (the insert may still be on its way).
-  await db.collection('slots').doc(busy).update({ booked: db.command.inc(1), holders: db.command.push('on-its-way'), lastTakenAt: NOW });
+  await db
+    .collection('slots')
+    .doc(busy)
+    .update({ booked: db.command.inc(1), holders: db.command.push('on-its-way'), lastTakenAt: NOW });
   expect(await b.remaining(HALL, RENEWAL, DAY, crashed)).toBe(before - 1);
 
   const swept = await b.timer('reconcileSlots');

@@ -51,7 +51,8 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       await db.collection('hall_schedules').doc(HALL).update({ windows, perWindow, walkInShare: 0 });
       const slotId = `${HALL}:${date}:${start.replace(':', '')}`;
       const requests = openids.map((openid) => ({ openid, requestId: requestId() }));
-      const send = (r: { openid: string; requestId: string }) => h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: r.requestId }, r.openid);
+      const send = (r: { openid: string; requestId: string }) =>
+        h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: r.requestId }, r.openid);
       const results = await Promise.all(requests.map(send));
       // Retries of unanswered requests (same request id); after REQUEST_IN_PROGRESS the client waits
       // (here: the functions' clock moves on past the time a function may run).

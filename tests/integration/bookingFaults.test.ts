@@ -122,7 +122,10 @@ interface Row {
 }
 
 /** Rebuilds the state, runs the action under `plan`, retries once, reconciles, checks. */
-async function runCase(s: Scenario, plan: { step: number; fault: Fault } | undefined): Promise<{ row: Omit<Row, 'action' | 'step' | 'call' | 'fault'>; calls: string[]; final: string }> {
+async function runCase(
+  s: Scenario,
+  plan: { step: number; fault: Fault } | undefined,
+): Promise<{ row: Omit<Row, 'action' | 'step' | 'call' | 'fault'>; calls: string[]; final: string }> {
   await e.emulator.reset();
   await seedSchedule(e.db);
   const clock = new FixedClock(NOW);
@@ -154,10 +157,17 @@ async function runCase(s: Scenario, plan: { step: number; fault: Fault } | undef
 }
 
 /** The effect the action must have had when it ended answered 'ok' (or stuck as REQUEST_IN_PROGRESS). */
-async function outcomeProblems(s: Scenario, ref: Record<string, string>, final: { code: string; data?: any }, clock: FixedClock): Promise<string[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an action's answer, checked per action below
+async function outcomeProblems(s: Scenario, ref: Record<string, string>, final: { code: string; data?: any }, clock: FixedClock): Promise<string[]> {
   const accepted = final.code === 'ok' || (s.action === 'checkIn' && final.code === 'ALREADY_CHECKED_IN');
   if (!accepted) return [`answered ${final.code}`];
-  const appts = ((await e.db.collection('appointments').limit(100).get()).data ?? []) as Array<{ _id: string; actorOpenid: string; status: string; start: string; queueNumber?: number }>;
+  const appts = ((await e.db.collection('appointments').limit(100).get()).data ?? []) as Array<{
+    _id: string;
+    actorOpenid: string;
+    status: string;
+    start: string;
+    queueNumber?: number;
+  }>;
   const mine = appts.filter((a) => a.actorOpenid === 'citizen-a');
   const status = (id: string) => appts.find((a) => a._id === id)?.status;
   const out: string[] = [];
@@ -208,7 +218,10 @@ afterAll(() => {
   const table = [
     '| action | step | store call | fault | first answer | client retry | after reconciliation |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.action} | ${r.step < 0 ? '' : r.step} | ${r.call} | ${r.fault} | ${r.first} | ${r.retried || '—'} | ${r.problems.length ? `✗ ${r.problems.join('; ')}` : '✓ consistent'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.action} | ${r.step < 0 ? '' : r.step} | ${r.call} | ${r.fault} | ${r.first} | ${r.retried || '—'} | ${r.problems.length ? `✗ ${r.problems.join('; ')}` : '✓ consistent'} |`,
+    ),
   ].join('\n');
   const file = path.join(__dirname, '../../docs/FAULTS.md');
   if (process.env.WRITE_FAULTS_DOC === '1') {

@@ -29,15 +29,34 @@ beforeEach(async () => {
 afterAll(() => e.close());
 
 let n = 0;
-const reserve = (who: string, start: string) => act(depsFor(who, store, clock), 'reserve', { hallId: HALL, business: BUSINESS, slotId: slotOf(start), requestId: `request-${n++}` });
+const reserve = (who: string, start: string) =>
+  act(depsFor(who, store, clock), 'reserve', { hallId: HALL, business: BUSINESS, slotId: slotOf(start), requestId: `request-${n++}` });
 const cancel = (who: string, id: string, s: BookingStore = store) => act(depsFor(who, s, clock), 'cancel', { appointmentId: id, requestId: `request-${n++}` });
 
 /** Stored appointments made up directly (what churn or history left behind). */
 async function insertAppointments(count: number, fill: (i: number) => Partial<Appointment>): Promise<void> {
   const now = clock.now();
-  const base = { actorOpenid: 'churner', subjectResidentId: 'r', subjectIdIndex: 'idx-churner', subjectNameEnc: 'enc', hallId: HALL, business: BUSINESS, date: DAY, start: '09:00', end: '09:30', slotId: slotOf('09:00'), status: 'cancelled', claims: [], createdAt: now, updatedAt: now };
+  const base = {
+    actorOpenid: 'churner',
+    subjectResidentId: 'r',
+    subjectIdIndex: 'idx-churner',
+    subjectNameEnc: 'enc',
+    hallId: HALL,
+    business: BUSINESS,
+    date: DAY,
+    start: '09:00',
+    end: '09:30',
+    slotId: slotOf('09:00'),
+    status: 'cancelled',
+    claims: [],
+    createdAt: now,
+    updatedAt: now,
+  };
   // Straight into the emulator's store (one request per document through the SDK takes a while).
-  await e.emulator.direct.insert('appointments', Array.from({ length: count }, (_, i) => ({ ...base, _id: `made-${i}`, ...fill(i) })));
+  await e.emulator.direct.insert(
+    'appointments',
+    Array.from({ length: count }, (_, i) => ({ ...base, _id: `made-${i}`, ...fill(i) })),
+  );
 }
 
 test('a check-in that loses the race to a cancel says the appointment is no longer active', async () => {

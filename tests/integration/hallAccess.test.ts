@@ -50,7 +50,10 @@ beforeAll(async () => {
   const db = localDatabase(h.cloud.url);
   const now = new Date();
   for (const [name, a] of Object.entries(accounts)) {
-    await db.collection('accounts').doc(ROLES[name as RoleName]).set({ ...a, consents: [], createdAt: now, updatedAt: now });
+    await db
+      .collection('accounts')
+      .doc(ROLES[name as RoleName])
+      .set({ ...a, consents: [], createdAt: now, updatedAt: now });
   }
   const appointment = functionCaller(h, 'appointment');
   const reissue = functionCaller(h, 'reissue');
@@ -101,7 +104,12 @@ const cases: Case[] = [
   hallScoped('appointment', 'hallDay', (hall) => ({ hallId: hall })),
   hallScoped('appointment', 'hallWeek', (hall) => ({ hallId: hall })),
   // An account acting for some other hall is told the ticket is another hall's; one acting for none is forbidden.
-  hallScoped('appointment', 'checkIn', (hall) => ({ token: target[hall].token }), (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : 'FORBIDDEN')),
+  hallScoped(
+    'appointment',
+    'checkIn',
+    (hall) => ({ token: target[hall].token }),
+    (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : 'FORBIDDEN'),
+  ),
   hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
   // Someone else's application does not exist for whoever does not act for its hall.
   hallScoped('reissue', 'application', (hall) => ({ applicationId: target[hall].applicationId }), 'REISSUE_NOT_FOUND'),

@@ -87,7 +87,7 @@ test('a failed face check or a registry mismatch fails, and five failures a day 
   expect(status.lockout).toMatchObject({ locked: true, remaining: 0 });
 });
 
-test("a verification can only be continued by the account that started it", async () => {
+test('a verification can only be continued by the account that started it', async () => {
   await flow.consentAll('itest-owner');
   await flow.consentAll('itest-thief');
   const { verificationId } = await flow.ok('itest-owner', 'startVerification', LIN);

@@ -82,7 +82,8 @@ const deps = (openid: string | undefined, injector?: FaultInjector): IdentityDep
   divisions: chinaDivisions,
   clock,
 });
-const run = (openid: string | undefined, action: string, data: unknown, injector?: FaultInjector): Promise<DispatchResult> => dispatch(identityActions, { action, data }, deps(openid, injector));
+const run = (openid: string | undefined, action: string, data: unknown, injector?: FaultInjector): Promise<DispatchResult> =>
+  dispatch(identityActions, { action, data }, deps(openid, injector));
 async function ok(openid: string, action: string, data: unknown = {}): Promise<Data> {
   const r = await run(openid, action, data);
   if (!r.response.ok) throw new Error(`${action}: ${r.response.error.code}`);

@@ -91,7 +91,9 @@ test('the whole journey: apply by mail (twice the same request → one), pay (fa
   expect(paid).toMatchObject({ state: 'paid', paymentStatus: 'paid' });
 
   // Address changes: refused when the postage zone (fee) changes, accepted within the same city.
-  expect((await r.error(CITIZEN, 'changeAddress', { applicationId: app.id, address: { ...HAIKOU_ADDRESS, provinceCode: '440000', cityCode: '440300', districtCode: '440304' } })).code).toBe('REISSUE_FEE_CHANGED');
+  expect(
+    (await r.error(CITIZEN, 'changeAddress', { applicationId: app.id, address: { ...HAIKOU_ADDRESS, provinceCode: '440000', cityCode: '440300', districtCode: '440304' } })).code,
+  ).toBe('REISSUE_FEE_CHANGED');
   expect((await r.error(CITIZEN, 'changeAddress', { applicationId: app.id, address: { ...HAIKOU_ADDRESS, districtCode: '440304' } })).code).toBe('REISSUE_ADDRESS_INVALID');
   const moved = await r.ok(CITIZEN, 'changeAddress', { applicationId: app.id, address: { ...HAIKOU_ADDRESS, districtCode: '460105' } });
   expect(moved.delivery.place).toBe('海南省海口市秀英区');
@@ -123,11 +125,24 @@ test('the whole journey: apply by mail (twice the same request → one), pay (fa
   const seen = await r.ok(CITIZEN, 'application', { applicationId: app.id });
   expect(seen).toMatchObject({ state: 'delivered', stateName: '已签收', shipment: { trackingNumber: 'EMS1234567890CN' }, deadlines: { status: 'met' } });
   expect(seen.timeline.map((t: { event: string }) => t.event)).toEqual([
-    'create', 'submit', 'startPayment', 'paymentFailed', 'startPayment', 'paymentSucceeded', 'changeAddress', 'startReview', 'approve', 'startProduction', 'ship', 'deliver',
+    'create',
+    'submit',
+    'startPayment',
+    'paymentFailed',
+    'startPayment',
+    'paymentSucceeded',
+    'changeAddress',
+    'startReview',
+    'approve',
+    'startProduction',
+    'ship',
+    'deliver',
   ]);
   expect(seen.timeline.at(-1)).toMatchObject({ state: 'delivered', byName: '快递' });
   expect(seen.timeline.every((t: { atText: string }) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(t.atText))).toBe(true);
-  const audit = await identityFlow(h).ok('local-admin', 'auditLog', { limit: 50 }).catch(() => undefined);
+  const audit = await identityFlow(h)
+    .ok('local-admin', 'auditLog', { limit: 50 })
+    .catch(() => undefined);
   if (audit) expect(JSON.stringify(audit)).toMatch(/reissue\.ship/);
 });
 
@@ -222,10 +237,18 @@ test('at rest: no street, room, recipient, phone or birth date in clear; records
   const address: Record<string, unknown> = { ...(template.delivery as { address: Record<string, unknown> }).address, detail: legacyStreet };
   delete address.detailEnc;
   await h.cloud.database.direct.insert('reissue_applications', [
-    { ...template, _id: 'legacy-plain-0001', state: 'delivered', applicant: { ...(template.applicant as object), subjectIdIndex: 'legacy-index' }, delivery: { kind: 'mail', address } },
+    {
+      ...template,
+      _id: 'legacy-plain-0001',
+      state: 'delivered',
+      applicant: { ...(template.applicant as object), subjectIdIndex: 'legacy-index' },
+      delivery: { kind: 'mail', address },
+    },
   ]);
   const set = { $set: { 'identity.birthDate': '1985-03-14' } };
-  expect((await h.cloud.database.direct.modify('accounts', { query: { _id: CITIZEN }, nedbQuery: { _id: CITIZEN }, update: set, replace: false, multi: false, upsert: false })).updated).toBe(1);
+  expect(
+    (await h.cloud.database.direct.modify('accounts', { query: { _id: CITIZEN }, nedbQuery: { _id: CITIZEN }, update: set, replace: false, multi: false, upsert: false })).updated,
+  ).toBe(1);
   expect(JSON.stringify(await stored('reissue_applications'))).toContain(legacyStreet);
 
   // Still readable as before…

@@ -132,7 +132,10 @@ const scenarios: Scenario[] = [
       return { openid: undefined, action: 'settlePayments', data: {} };
     },
   },
-  { name: 'cancel while paying (order closed first)', prepare: async () => ({ openid: CITIZEN, action: 'cancel', data: { applicationId: (await pending()).id, requestId: 'req-cancel-0001' } }) },
+  {
+    name: 'cancel while paying (order closed first)',
+    prepare: async () => ({ openid: CITIZEN, action: 'cancel', data: { applicationId: (await pending()).id, requestId: 'req-cancel-0001' } }),
+  },
   { name: 'cancel when paid (refund)', prepare: async () => ({ openid: CITIZEN, action: 'cancel', data: { applicationId: (await paid()).id, requestId: 'req-cancel-0002' } }) },
   {
     name: 'changeAddress',
@@ -144,23 +147,100 @@ const scenarios: Scenario[] = [
   { name: 'startReview', prepare: async () => officer('startReview', await paid()) },
   { name: 'approve', prepare: async () => officer('approve', await through([['startReview', {}]])) },
   { name: 'reject (refund)', prepare: async () => officer('reject', await through([['startReview', {}]]), { reason: '存档照片不清晰，请到大厅重新采集' }) },
-  { name: 'startProduction', prepare: async () => officer('startProduction', await through([['startReview', {}], ['approve', {}]])) },
-  { name: 'ship', prepare: async () => officer('ship', await through([['startReview', {}], ['approve', {}], ['startProduction', {}]]), SHIP) },
-  { name: 'markDelivered', prepare: async () => officer('markDelivered', await through([['startReview', {}], ['approve', {}], ['startProduction', {}], ['ship', SHIP]])) },
-  { name: 'markReturned', prepare: async () => officer('markReturned', await through([['startReview', {}], ['approve', {}], ['startProduction', {}], ['ship', SHIP]])) },
+  {
+    name: 'startProduction',
+    prepare: async () =>
+      officer(
+        'startProduction',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+        ]),
+      ),
+  },
+  {
+    name: 'ship',
+    prepare: async () =>
+      officer(
+        'ship',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+        ]),
+        SHIP,
+      ),
+  },
+  {
+    name: 'markDelivered',
+    prepare: async () =>
+      officer(
+        'markDelivered',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+          ['ship', SHIP],
+        ]),
+      ),
+  },
+  {
+    name: 'markReturned',
+    prepare: async () =>
+      officer(
+        'markReturned',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+          ['ship', SHIP],
+        ]),
+      ),
+  },
   {
     name: 'reship',
     prepare: async () =>
-      officer('reship', await through([['startReview', {}], ['approve', {}], ['startProduction', {}], ['ship', SHIP], ['markReturned', {}]]), { courier: 'sf', trackingNumber: 'SF100200300400' }),
+      officer(
+        'reship',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+          ['ship', SHIP],
+          ['markReturned', {}],
+        ]),
+        { courier: 'sf', trackingNumber: 'SF100200300400' },
+      ),
   },
   {
     name: 'holdAtHall (a returned card)',
-    prepare: async () => officer('holdAtHall', await through([['startReview', {}], ['approve', {}], ['startProduction', {}], ['ship', SHIP], ['markReturned', {}]]), { hallId: 'haikou-longhua' }),
+    prepare: async () =>
+      officer(
+        'holdAtHall',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+          ['ship', SHIP],
+          ['markReturned', {}],
+        ]),
+        { hallId: 'haikou-longhua' },
+      ),
   },
   {
     name: 'collect',
     prepare: async () =>
-      officer('collect', await through([['startReview', {}], ['approve', {}], ['startProduction', {}], ['ship', SHIP], ['markReturned', {}], ['holdAtHall', { hallId: 'haikou-longhua' }]])),
+      officer(
+        'collect',
+        await through([
+          ['startReview', {}],
+          ['approve', {}],
+          ['startProduction', {}],
+          ['ship', SHIP],
+          ['markReturned', {}],
+          ['holdAtHall', { hallId: 'haikou-longhua' }],
+        ]),
+      ),
   },
 ];
 

@@ -90,7 +90,11 @@ const devValues = (names: readonly string[]) => Object.fromEntries(names.map((n)
 
 test.each(functionNames())('the %s bundle runs alone from an empty folder against the local cloud', async (name) => {
   const declaration = functions.find((f) => f.name === name)!;
-  const run = await runBundle(isolate(path.join(FUNCTIONS_OUT, name)), [{ action: 'health' }, ...(name === 'guide' ? [{ action: 'categories', data: {} }] : [])], devValues(declaration.env));
+  const run = await runBundle(
+    isolate(path.join(FUNCTIONS_OUT, name)),
+    [{ action: 'health' }, ...(name === 'guide' ? [{ action: 'categories', data: {} }] : [])],
+    devValues(declaration.env),
+  );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const health = HealthReport.parse(run.results[0].data);
@@ -102,22 +106,17 @@ test.each(functionNames())('the %s bundle runs alone from an empty folder agains
     expect(run.results[1].data.categories.length).toBeGreaterThan(0);
   }
   const lines = logLines(run.stdout);
-  expect(lines.map((l) => [l.fn, l.action, l.outcome, l.requestId])).toEqual(
-    run.results.map((_r, i) => [name, i === 0 ? 'health' : 'categories', 'ok', 'standalone-1']),
-  );
+  expect(lines.map((l) => [l.fn, l.action, l.outcome, l.requestId])).toEqual(run.results.map((_r, i) => [name, i === 0 ? 'health' : 'categories', 'ok', 'standalone-1']));
   for (const line of lines) expect(typeof line.durationMs).toBe('number');
 });
 
-test.each(functions.map((f) => [f.name, f.env] as const))(
-  'the %s bundle validates exactly the variables its declaration lists',
-  async (name, declared) => {
-    const run = await runBundle(isolate(path.join(FUNCTIONS_OUT, name)), [{ action: 'health' }], {});
-    const health = HealthReport.parse(run.results[0].data);
-    const named = health.checks.environment === 'ok' ? [] : health.checks.environment.split('; ').map((p) => p.replace(/^missing /, ''));
-    expect(named.sort()).toEqual([...declared].sort());
-    expect(health.ready).toBe(declared.length === 0);
-  },
-);
+test.each(functions.map((f) => [f.name, f.env] as const))('the %s bundle validates exactly the variables its declaration lists', async (name, declared) => {
+  const run = await runBundle(isolate(path.join(FUNCTIONS_OUT, name)), [{ action: 'health' }], {});
+  const health = HealthReport.parse(run.results[0].data);
+  const named = health.checks.environment === 'ok' ? [] : health.checks.environment.split('; ').map((p) => p.replace(/^missing /, ''));
+  expect(named.sort()).toEqual([...declared].sort());
+  expect(health.ready).toBe(declared.length === 0);
+});
 
 test('a function with a missing key fails clearly: SERVICE_MISCONFIGURED, the key named in one log line, no stack', async () => {
   const dir = isolate(keyedDir);
@@ -147,7 +146,10 @@ test('with every key valid the fixture works, and its timer trigger runs its tim
   const timer = { request_id: 'timer-1', environment: JSON.stringify({ TCB_SOURCE: 'timer' }) };
   const run = await runBundle(
     isolate(keyedDir),
-    [{ action: 'echo', data: {} }, { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-23T16:05:00Z' }],
+    [
+      { action: 'echo', data: {} },
+      { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-23T16:05:00Z' },
+    ],
     devValues(variableNames),
     timer,
   );

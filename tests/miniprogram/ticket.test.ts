@@ -148,9 +148,7 @@ test('shows the booked appointment: hall, date and time window, the masked name'
   const dom = ticketPage().dom;
   await waitFor(() => expect(byClass(dom, 'summary-row').length).toBeGreaterThan(0), { what: 'appointment details' });
 
-  const rows = Object.fromEntries(
-    byClass(dom, 'summary-row').map((row) => [textOf(byClass(row, 'summary-row__label')[0]!), textOf(byClass(row, 'summary-row__value')[0]!)]),
-  );
+  const rows = Object.fromEntries(byClass(dom, 'summary-row').map((row) => [textOf(byClass(row, 'summary-row__label')[0]!), textOf(byClass(row, 'summary-row__value')[0]!)]));
   expect(rows['大厅']).toBe(booked.hallName);
   expect(booked.hallName).toContain('龙华');
   expect(rows['时间']).toBe('12月2日 周三 09:00–09:30');

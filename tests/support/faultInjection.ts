@@ -29,7 +29,10 @@ export interface FaultPlan {
 
 /** The error a faulted call throws: looks like an SDK timeout, never a domain error. */
 export class InjectedFault extends Error {
-  constructor(readonly call: string, readonly fault: Fault) {
+  constructor(
+    readonly call: string,
+    readonly fault: Fault,
+  ) {
     super(`injected ${fault} at ${call}`);
     this.name = 'InjectedFault';
   }

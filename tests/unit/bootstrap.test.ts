@@ -42,14 +42,18 @@ test('on an empty environment it creates every collection, index (unique ones in
       CreateIndexes: [
         {
           IndexName: 'person_day',
-          MgoKeySchema: { MgoIndexKeys: [{ Name: 'personKey', Direction: '1' }, { Name: 'day', Direction: '-1' }], MgoIsUnique: true },
+          MgoKeySchema: {
+            MgoIndexKeys: [
+              { Name: 'personKey', Direction: '1' },
+              { Name: 'day', Direction: '-1' },
+            ],
+            MgoIsUnique: true,
+          },
         },
       ],
     },
   ]);
-  expect(manager.calls[3].args).toEqual([
-    { EnvId: 'hukou-test-1', CollectionName: 'halls', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' },
-  ]);
+  expect(manager.calls[3].args).toEqual([{ EnvId: 'hukou-test-1', CollectionName: 'halls', AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' }]);
 });
 
 test('a second run only reads, and reports everything as present', async () => {
@@ -74,7 +78,19 @@ test('a second run only reads, and reports everything as present', async () => {
 
 test('on a partly set-up environment it creates only what is missing', async () => {
   const manager = new FakeManagerNode('hukou-test-1');
-  manager.seed('halls', [{ name: 'city_order', keys: [['city', '1'], ['order', '1']] }], 'ADMINONLY');
+  manager.seed(
+    'halls',
+    [
+      {
+        name: 'city_order',
+        keys: [
+          ['city', '1'],
+          ['order', '1'],
+        ],
+      },
+    ],
+    'ADMINONLY',
+  );
   manager.seed('claims', [], 'READONLY');
   manager.seed('someone_elses', [], 'READONLY');
   await bootstrap(manager);
@@ -114,11 +130,27 @@ test('the dry run reads and prints the plan but changes nothing', async () => {
 
 test('a changed index is reported and left alone unless replacing is asked for; extra indexes stay', async () => {
   const manager = new FakeManagerNode('hukou-test-1');
-  manager.seed('claims', [{ name: 'person_day', keys: [['personKey', '1'], ['day', '-1']], unique: false }, { name: 'old', keys: [['x', '1']] }], 'ADMINONLY');
+  manager.seed(
+    'claims',
+    [
+      {
+        name: 'person_day',
+        keys: [
+          ['personKey', '1'],
+          ['day', '-1'],
+        ],
+        unique: false,
+      },
+      { name: 'old', keys: [['x', '1']] },
+    ],
+    'ADMINONLY',
+  );
   const decl = [declared[1]];
   const first = await bootstrap(manager, { decl, dryRun: true });
   expect(first.plan.operations).toEqual([]);
-  expect(first.text).toContain('! index claims.person_day is (personKey:1, day:-1) but is declared (personKey:1, day:-1 unique): rerun with --replace-changed-indexes to replace it');
+  expect(first.text).toContain(
+    '! index claims.person_day is (personKey:1, day:-1) but is declared (personKey:1, day:-1 unique): rerun with --replace-changed-indexes to replace it',
+  );
   expect(first.text).toContain('! index claims.old is not declared (left in place)');
   await bootstrap(manager, { decl, replaceChanged: true });
   expect(manager.writes()).toEqual([
@@ -131,7 +163,16 @@ test('a changed index is reported and left alone unless replacing is asked for; 
 test('listing pages through every collection', async () => {
   const manager = new FakeManagerNode('hukou-test-1');
   manager.pageSize = 2;
-  for (const name of ['a1', 'a2', 'a3', 'a4', 'halls']) manager.seed(name, [{ name: 'city_order', keys: [['city', '1'], ['order', '1']] }]);
+  for (const name of ['a1', 'a2', 'a3', 'a4', 'halls'])
+    manager.seed(name, [
+      {
+        name: 'city_order',
+        keys: [
+          ['city', '1'],
+          ['order', '1'],
+        ],
+      },
+    ]);
   const { plan } = await bootstrap(manager, { decl: [declared[0]] });
   expect(plan.operations).toEqual([]);
   expect(manager.calls.filter((c) => c.method === 'listCollections').length).toBe(3);

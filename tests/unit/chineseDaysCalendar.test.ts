@@ -130,6 +130,7 @@ describe('chineseDaysCalendar', () => {
     // Why the adapter reads the data file: west of UTC the package answers for the day before.
     const west = report.filter((r) => r.januaryOffset > 0);
     expect(west.map((r) => r.zone)).toEqual(expect.arrayContaining(['America/New_York', 'Pacific/Pago_Pago']));
-    for (const r of west) expect({ zone: r.zone, for: r.packageAnswersFor, saturdayWorks: r.packageSaturdayIsWorkday }).toEqual({ zone: r.zone, for: '2026-09-30', saturdayWorks: true });
+    for (const r of west)
+      expect({ zone: r.zone, for: r.packageAnswersFor, saturdayWorks: r.packageSaturdayIsWorkday }).toEqual({ zone: r.zone, for: '2026-09-30', saturdayWorks: true });
   });
 });

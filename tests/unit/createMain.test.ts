@@ -53,7 +53,14 @@ test('a missing key stops every action with SERVICE_MISCONFIGURED and one log li
   const response = await main({ action: 'echo', data: {}, requestId: 'req-12345678' }, citizen);
   expect(response).toEqual({ ok: false, error: { code: 'SERVICE_MISCONFIGURED', message: '服务配置有误，请稍后再试或联系管理员' } });
   expect(logs).toEqual([
-    expect.objectContaining({ fn: 'keyed', action: 'echo', requestId: citizen.request_id, outcome: 'failed', errorCode: 'SERVICE_MISCONFIGURED', error: 'missing HUKOU_INDEX_KEY' }),
+    expect.objectContaining({
+      fn: 'keyed',
+      action: 'echo',
+      requestId: citizen.request_id,
+      outcome: 'failed',
+      errorCode: 'SERVICE_MISCONFIGURED',
+      error: 'missing HUKOU_INDEX_KEY',
+    }),
   ]);
   // The client's request id reaches the log only as a digest.
   expect(logs[0].clientRequest).toBe(createHash('sha256').update('req-12345678').digest('hex').slice(0, 16));
@@ -70,9 +77,7 @@ test('a malformed key is named with the expected form, never with its value, and
   expect(response).toMatchObject({ ok: false, error: { code: 'SERVICE_MISCONFIGURED' } });
   const health = (await main({ action: 'health', data: {} }, citizen)) as { ok: true; data: HealthReport };
   expect(health.data.ready).toBe(false);
-  expect(health.data.checks.environment).toBe(
-    'malformed HUKOU_INDEX_KEY (expected at least 32 bytes of base64); malformed WX_APPID (expected wx followed by 16 hex digits)',
-  );
+  expect(health.data.checks.environment).toBe('malformed HUKOU_INDEX_KEY (expected at least 32 bytes of base64); malformed WX_APPID (expected wx followed by 16 hex digits)');
   const everything = JSON.stringify([response, health, logs]);
   expect(everything).not.toContain(secret);
   expect(everything).not.toContain('SECRETISH');
@@ -124,7 +129,12 @@ test('a timer-shaped body from any client runs nothing: signed in, anonymous, we
     expect(await main(fired, context)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   }
   // Not exactly the timer's shape, even with no client in the context.
-  for (const event of [{ ...fired, action: 'sweep' }, { Type: 'Timer', TriggerName: 'sweep' }, { ...fired, Type: 'timer ' }, { ...fired, Time: 'soon' }]) {
+  for (const event of [
+    { ...fired, action: 'sweep' },
+    { Type: 'Timer', TriggerName: 'sweep' },
+    { ...fired, Type: 'timer ' },
+    { ...fired, Time: 'soon' },
+  ]) {
     expect(await main(event, timerContext)).toMatchObject({ ok: false });
   }
   expect(built).toBe(0);

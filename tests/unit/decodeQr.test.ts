@@ -29,8 +29,7 @@ function renderPng(layout: QrLayout, px: number): Buffer {
 }
 
 const signer = new HmacTicketSigner(randomBytes(32));
-const ticket = () =>
-  issueTicket({ appointmentId: randomBytes(16).toString('hex'), hallId: 'haikou-longhua', date: '2026-11-23', expiresAt: 1_795_398_060 }, signer);
+const ticket = () => issueTicket({ appointmentId: randomBytes(16).toString('hex'), hallId: 'haikou-longhua', date: '2026-11-23', expiresAt: 1_795_398_060 }, signer);
 const tokenLikeArb = fc.stringMatching(/^T1\.[A-Za-z0-9_-]{100,240}\.[A-Za-z0-9_-]{43}$/);
 
 describe('qrLayout', () => {

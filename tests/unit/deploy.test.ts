@@ -53,7 +53,9 @@ test('the dry run prints every function with sizes, limits, triggers and variabl
   const plan = await r.promise;
   const text = r.lines.join('\n');
   expect(text).toContain('Deploy plan for CloudBase environment hukou-test-1 (dry run: nothing is uploaded)');
-  expect(text).toMatch(/function keyed\n {2}bundle {4}84 KiB, zip \d+ KiB \(\d+% of the limit\)\n {2}config {4}timeout 30 s, memory 256 MB\n {2}triggers {2}sweep \(timer "0 5 16 \* \* \* \*"\)/);
+  expect(text).toMatch(
+    /function keyed\n {2}bundle {4}84 KiB, zip \d+ KiB \(\d+% of the limit\)\n {2}config {4}timeout 30 s, memory 256 MB\n {2}triggers {2}sweep \(timer "0 5 16 \* \* \* \*"\)/,
+  );
   expect(text).toMatch(/variable {2}HUKOU_INDEX_KEY +secret {2}set \(environment\)/);
   expect(text).toMatch(/variable {2}WX_APPID +plain {3}set \(\.env\.local\)/);
   expect(text).toContain('command   tcb fn deploy keyed -e hukou-test-1 --force --yes --dir build/functions/keyed');
@@ -94,7 +96,10 @@ test('a real deploy logs in with the API key, then deploys each function through
 test('one function can be deployed alone', async () => {
   const r = run({ dryRun: false, only: 'plain', env: { ...keys } });
   await r.promise;
-  expect(r.calls.map((c) => c.slice(0, 3))).toEqual([['login', '--apiKeyId', keys.TENCENTCLOUD_SECRETID], ['fn', 'deploy', 'plain']]);
+  expect(r.calls.map((c) => c.slice(0, 3))).toEqual([
+    ['login', '--apiKeyId', keys.TENCENTCLOUD_SECRETID],
+    ['fn', 'deploy', 'plain'],
+  ]);
   await expect(run({ only: 'nope', env: {} }).promise).rejects.toThrow('no function named nope; declared: keyed, plain');
 });
 

@@ -19,7 +19,10 @@ const echo = defineAction({
   input: z
     .object({
       name: z.string().min(2).max(10),
-      person: z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/) }).strict().optional(),
+      person: z
+        .object({ idNumber: z.string().regex(/^\d{17}[\dX]$/) })
+        .strict()
+        .optional(),
       tags: z.array(z.string().max(3)).optional(),
     })
     .strict(),
@@ -145,15 +148,12 @@ describe('dispatch: the envelope', () => {
     expectError(await dispatch(actions, { action: 'a'.repeat(64) }, deps()), 'UNKNOWN_ACTION');
   });
 
-  it.each(['nope', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'ECHO'])(
-    'an unknown action (%s) is UNKNOWN_ACTION',
-    async (name) => {
-      const result = await dispatch(actions, { action: name, data: {} }, deps());
-      expectError(result, 'UNKNOWN_ACTION');
-      expect(result.outcome).toBe('rejected');
-      expect(result.action).toBe(name);
-    },
-  );
+  it.each(['nope', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'ECHO'])('an unknown action (%s) is UNKNOWN_ACTION', async (name) => {
+    const result = await dispatch(actions, { action: name, data: {} }, deps());
+    expectError(result, 'UNKNOWN_ACTION');
+    expect(result.outcome).toBe('rejected');
+    expect(result.action).toBe(name);
+  });
 
   it('also for an action map without a prototype', async () => {
     const bare = Object.assign(Object.create(null) as ActionMap<Deps>, { noInput });
@@ -213,7 +213,9 @@ describe('dispatch: input', () => {
           fc.string({ minLength: 11, maxLength: 60 }).map((v) => ({ v, data: { name: v }, path: 'name' })),
           badId.map((v) => ({ v, data: { name: '张三', person: { idNumber: v } }, path: 'person.idNumber' })),
           fc.string({ minLength: 4, maxLength: 30 }).map((v) => ({ v, data: { name: '张三', tags: [v] }, path: 'tags.0' })),
-          fc.string({ minLength: 1, maxLength: 30 }).filter((k) => !['name', 'person', 'tags'].includes(k) && !k.startsWith('__'))
+          fc
+            .string({ minLength: 1, maxLength: 30 })
+            .filter((k) => !['name', 'person', 'tags'].includes(k) && !k.startsWith('__'))
             .map((v) => ({ v, data: { name: '张三', [v]: v }, path: '' })),
         ),
         async ({ v, data, path }) => {
@@ -297,7 +299,10 @@ describe('dispatch: properties', () => {
       { requiredKeys: [] },
     ),
   );
-  const arbThrown = fc.oneof(fc.anything(), fc.string().map((s) => new Error(s)));
+  const arbThrown = fc.oneof(
+    fc.anything(),
+    fc.string().map((s) => new Error(s)),
+  );
 
   it('never throws, and every response has exactly the envelope shape with a catalogue code', async () => {
     await fc.assert(

@@ -50,13 +50,7 @@ const CROSS_PROVINCE = [
 describe('guide.categories', () => {
   it('lists the categories in order with guide counts that add up to every guide', async () => {
     const { categories } = await call('categories', {});
-    expect(categories.map((c: { id: string }) => c.id)).toEqual([
-      'id-card',
-      'migration',
-      'registration',
-      'certificates',
-      'residence-permit',
-    ]);
+    expect(categories.map((c: { id: string }) => c.id)).toEqual(['id-card', 'migration', 'registration', 'certificates', 'residence-permit']);
     expect(Object.fromEntries(categories.map((c: { id: string; guideCount: number }) => [c.id, c.guideCount]))).toEqual({
       'id-card': 6,
       migration: 5,
@@ -103,9 +97,7 @@ describe('guide.list', () => {
   });
 
   it('combines both filters, and without filters lists every guide', async () => {
-    expect((await call('list', { categoryId: 'id-card', crossProvince: true })).guides.map((g: { id: string }) => g.id)).toEqual([
-      'id-card-first-application-elsewhere',
-    ]);
+    expect((await call('list', { categoryId: 'id-card', crossProvince: true })).guides.map((g: { id: string }) => g.id)).toEqual(['id-card-first-application-elsewhere']);
     expect((await call('list', { categoryId: 'residence-permit', crossProvince: true })).guides).toEqual([]);
     expect((await call('list', {})).guides).toHaveLength(content.guides.length);
   });
@@ -243,16 +235,16 @@ describe('guide.hall', () => {
       title: '夫妻投靠户口迁移',
       crossProvince: true,
     });
-    expect(view.weekly).toEqual([{ days: '周一至周六', sessions: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:00' }] }]);
-    expect(view.week.map((d: { date: string }) => d.date)).toEqual([
-      '2026-11-23',
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-      '2026-11-27',
-      '2026-11-28',
-      '2026-11-29',
+    expect(view.weekly).toEqual([
+      {
+        days: '周一至周六',
+        sessions: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:30', end: '17:00' },
+        ],
+      },
     ]);
+    expect(view.week.map((d: { date: string }) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
     expect(view.week.map((d: { weekday: number }) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(view.week[6].sessions).toEqual([]);
     expect(view.today.openNow).toBe(true);

@@ -79,10 +79,7 @@ describe('hoursOn', () => {
   });
 
   it('a special period can open a day that is closed every week', () => {
-    const hall = hallWith(
-      [{ weekday: 1, sessions: [AM] }],
-      [{ from: '2026-11-29', to: '2026-11-29', label: '周日值班', sessions: [AM] }],
-    );
+    const hall = hallWith([{ weekday: 1, sessions: [AM] }], [{ from: '2026-11-29', to: '2026-11-29', label: '周日值班', sessions: [AM] }]);
     expect(hoursOn(hall, '2026-11-29')).toEqual({ date: '2026-11-29', weekday: 7, sessions: [AM], special: '周日值班' });
   });
 
@@ -142,7 +139,14 @@ describe('weeklyRows', () => {
   it('a hall with no weekly hours has no rows; a single day is named alone', () => {
     expect(weeklyRows(hallWith([]))).toEqual([]);
     expect(weeklyRows(hallWith([{ weekday: 7, sessions: [AM] }]))).toEqual([{ days: '周日', sessions: [AM] }]);
-    expect(weeklyRows(hallWith([{ weekday: 3, sessions: [AM] }, { weekday: 4, sessions: [PM] }]))).toEqual([
+    expect(
+      weeklyRows(
+        hallWith([
+          { weekday: 3, sessions: [AM] },
+          { weekday: 4, sessions: [PM] },
+        ]),
+      ),
+    ).toEqual([
       { days: '周三', sessions: [AM] },
       { days: '周四', sessions: [PM] },
     ]);
@@ -232,8 +236,7 @@ describe('describeHours', () => {
 
   it('upcomingSpecial lists periods not yet ended within the horizon, soonest first', () => {
     const futian = seedHall('shenzhen-futian');
-    const labels = (hall: Hall, instant: Date, horizon?: number) =>
-      describeHours(hall, instant, horizon).upcomingSpecial.map((s) => s.label);
+    const labels = (hall: Hall, instant: Date, horizon?: number) => describeHours(hall, instant, horizon).upcomingSpecial.map((s) => s.label);
     const nov23 = new Date('2026-11-23T01:30:00Z');
     // 60 days from 2026-11-23 is 2027-01-22: the Spring Festival (from 2027-02-06) is beyond it.
     expect(labels(futian, nov23)).toEqual(['年末延时服务（晚间延至19:30）', '元旦休息']);

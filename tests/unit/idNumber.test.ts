@@ -3,14 +3,7 @@
  * type, and properties over generated valid numbers — every single-character error is caught.
  */
 import fc from 'fast-check';
-import {
-  ageOn,
-  checkDigitOf,
-  idProblemMessage,
-  normalizeIdNumber,
-  parseIdNumber,
-  type IdNumberProblem,
-} from '../../core/identity/idNumber';
+import { ageOn, checkDigitOf, idProblemMessage, normalizeIdNumber, parseIdNumber, type IdNumberProblem } from '../../core/identity/idNumber';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { TODAY, idNumberOf, idPartsArb, validIdNumberArb } from './support/idNumberArbitraries';
 

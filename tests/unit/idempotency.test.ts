@@ -59,7 +59,8 @@ const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 function setup(openid = 'citizen-1', log = new MemoryRequestLog()) {
   const deps: Deps = { booked: [] };
   const requests: RequestContext = { fn: 'appointment', openid, log, digest: sha };
-  const send = async (action: string, data: unknown, requestId?: string) => (await dispatch(actions, { action, data, ...(requestId ? { requestId } : {}) }, deps, requests)).response;
+  const send = async (action: string, data: unknown, requestId?: string) =>
+    (await dispatch(actions, { action, data, ...(requestId ? { requestId } : {}) }, deps, requests)).response;
   return { log, deps, send };
 }
 
@@ -78,7 +79,10 @@ test('the same request id with the same input answers the first result and does 
 test('the same request id with another input is refused and does nothing', async () => {
   const { deps, send } = setup();
   await send('reserve', { slotId: 's1' }, 'req-00000001');
-  expect(await send('reserve', { slotId: 's2' }, 'req-00000001')).toEqual({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('请求编号已用于其他请求') } });
+  expect(await send('reserve', { slotId: 's2' }, 'req-00000001')).toEqual({
+    ok: false,
+    error: { code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('请求编号已用于其他请求') },
+  });
   expect(deps.booked).toEqual(['s1']);
 });
 

@@ -19,15 +19,7 @@ import { containsUnmaskedIdOrPhone, maskIdNumber } from '../../core/privacy/mask
 import type { Secrets } from '../../core/identity/ports';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { idNumberOf } from './support/idNumberArbitraries';
-import {
-  FixedClock,
-  InMemoryAuditLog,
-  InMemoryIdentityStore,
-  InMemoryRegistry,
-  RecordingSmsSender,
-  ScriptedFaceVerifier,
-  testSecrets,
-} from './support/InMemoryIdentityPorts';
+import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from './support/InMemoryIdentityPorts';
 
 type Data = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -6,9 +6,7 @@ import fc from 'fast-check';
 import { containsUnmaskedIdOrPhone, maskIdNumber, maskName, maskPhone } from '../../core/privacy/mask';
 import { validIdNumberArb } from './support/idNumberArbitraries';
 
-const mobileArb = fc
-  .tuple(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }))
-  .map(([second, rest]) => `1${second}${String(rest).padStart(9, '0')}`);
+const mobileArb = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 })).map(([second, rest]) => `1${second}${String(rest).padStart(9, '0')}`);
 const garbage = [null, undefined, 0, 13812345678, {}, [], true, '', '   ', 'abc', '1101051949123100', '11010519491231002X1'];
 
 describe('maskIdNumber', () => {
@@ -85,7 +83,11 @@ describe('masks are total', () => {
         const name = maskName(value);
         expect(id).toMatch(/^(\*{18}|\d{4}\*{10}\d{3}[\dX])$/);
         expect(phone).toMatch(/^(\*{11}|1\d{2}\*{4}\d{4})$/);
-        expect(Array.from(name).slice(1).every((c) => c === '*')).toBe(true);
+        expect(
+          Array.from(name)
+            .slice(1)
+            .every((c) => c === '*'),
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -50,7 +50,10 @@ describe('openingOn', () => {
   });
 
   it('without Monday hours, an adjusted workday takes the first day of the week that has hours; with none it stays closed', () => {
-    const tueThu = hallWith([{ weekday: 4, sessions: [PM] }, { weekday: 2, sessions: [AM] }]);
+    const tueThu = hallWith([
+      { weekday: 4, sessions: [PM] },
+      { weekday: 2, sessions: [AM] },
+    ]);
     expect(workdaySessions(tueThu)).toEqual([AM]);
     expect(openingOn(tueThu, '2026-11-29', calendar)).toMatchObject({ sessions: [AM], reason: 'adjustedWorkday' });
     expect(openingOn(hallWith([]), '2026-11-29', calendar)).toEqual({ sessions: [], reason: 'closed' });

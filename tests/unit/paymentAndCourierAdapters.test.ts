@@ -33,8 +33,7 @@ const SECONDS = String(NOW / 1000);
 // ---------------------------------------------------------------------------------------------
 // WeChat Pay API v3
 
-const pemPair = () =>
-  generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const pemPair = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 const merchant = pemPair();
 /** WeChat Pay's own key pair (微信支付公钥), with which the fake signs its answers. */
 const platform = pemPair();
@@ -157,7 +156,10 @@ describe('WeChatPayV3: JSAPI order', () => {
       expect(requestVerifies(server.requests[server.requests.length - 1])).toBe(true);
     }
     // Lines missing in the middle: not a key any more.
-    const broken = merchant.privateKey.split('\n').filter((_line, i) => i < 3 || i > 8).join('\n');
+    const broken = merchant.privateKey
+      .split('\n')
+      .filter((_line, i) => i < 3 || i > 8)
+      .join('\n');
     let message = '';
     try {
       new WeChatPayV3(payConfig(server, { privateKeyPem: broken }));
@@ -257,7 +259,9 @@ describe('WeChatPayV3: order query and close', () => {
   });
 
   it('a refused close of an order still payable rejects with the refusal', async () => {
-    const server = await fakeWeChatPay((req) => (req.method === 'POST' ? { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' } } : { status: 200, body: { trade_state: 'NOTPAY' } }));
+    const server = await fakeWeChatPay((req) =>
+      req.method === 'POST' ? { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' } } : { status: 200, body: { trade_state: 'NOTPAY' } },
+    );
     const e = await rejection(new WeChatPayV3(payConfig(server), () => NOW).closeOrder(ORDER.orderId));
     expect(e).toMatchObject({ status: 500, code: 'SYSTEM_ERROR' });
   });
@@ -273,7 +277,13 @@ describe('WeChatPayV3: refunds', () => {
   ])('posts /v3/refund/domestic/refunds; status %s is %s', async (wxStatus, status) => {
     const server = await fakeWeChatPay(() => ({
       status: 200,
-      body: { refund_id: '50000000382019052709732678859', out_refund_no: 'RA20261123a1b2c3d4-r1', out_trade_no: ORDER.orderId, status: wxStatus, amount: { refund: 5200, total: 5200 } },
+      body: {
+        refund_id: '50000000382019052709732678859',
+        out_refund_no: 'RA20261123a1b2c3d4-r1',
+        out_trade_no: ORDER.orderId,
+        status: wxStatus,
+        amount: { refund: 5200, total: 5200 },
+      },
     }));
     const pay = new WeChatPayV3(payConfig(server), () => NOW);
     expect(await pay.refund({ orderId: ORDER.orderId, refundId: 'RA20261123a1b2c3d4-r1', amountFen: 5200, totalFen: 5200, reason: '申请已取消' })).toEqual({ status });
@@ -428,7 +438,10 @@ describe('Kuaidi100Courier', () => {
   });
 
   const TABLE: Array<[string, string]> = [
-    ...['0', '1001', '1002', '1003', '1', '101', '102', '103', '5', '501', '2', '201', '203', '206', '208', '210', '7', '8', '10', '11', '12', '13'].map((s): [string, string] => [s, 'inTransit']),
+    ...['0', '1001', '1002', '1003', '1', '101', '102', '103', '5', '501', '2', '201', '203', '206', '208', '210', '7', '8', '10', '11', '12', '13'].map((s): [string, string] => [
+      s,
+      'inTransit',
+    ]),
     ...['3', '301', '302', '303', '304'].map((s): [string, string] => [s, 'delivered']),
     ...['4', '401', '6', '14'].map((s): [string, string] => [s, 'returned']),
     ...['', '9', '15', '999', 'abc'].map((s): [string, string] => [s, 'unknown']),

@@ -101,7 +101,13 @@ describe('tampering and misuse', () => {
   });
 
   it('a value under a key id that exists but is not its key fails authentication', () => {
-    const both = createCipher({ keys: new Map([['k1', k1], ['k2', k2]]), currentKeyId: 'k1' });
+    const both = createCipher({
+      keys: new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      currentKeyId: 'k1',
+    });
     const forged = both.encrypt('x', CONTEXT).replace(/^v1\.k1\./, 'v1.k2.');
     expect(cipherErrorOf(() => both.decrypt(forged, CONTEXT)).reason).toBe('authentication');
   });
@@ -131,7 +137,13 @@ describe('tampering and misuse', () => {
 
 describe('key rotation', () => {
   const oldCipher = createCipher({ keys: ringText([['k1', k1]]), currentKeyId: 'k1' });
-  const rotated = createCipher({ keys: ringText([['k1', k1], ['k2', k2]]), currentKeyId: 'k2' });
+  const rotated = createCipher({
+    keys: ringText([
+      ['k1', k1],
+      ['k2', k2],
+    ]),
+    currentKeyId: 'k2',
+  });
 
   it('decrypts data written under the old key, writes new data under the new one, and flags the old', () => {
     const old = oldCipher.encrypt('11010519491231002X', CONTEXT);
@@ -161,7 +173,12 @@ describe('key rotation', () => {
 
 describe('key ring', () => {
   it('parses the HUKOU_DATA_KEYS format once, and accepts a map', () => {
-    const ring = parseKeyRing(ringText([['k1', k1], ['2025a', k2]]));
+    const ring = parseKeyRing(
+      ringText([
+        ['k1', k1],
+        ['2025a', k2],
+      ]),
+    );
     expect([...ring.keys()]).toEqual(['k1', '2025a']);
     expect(ring.get('2025a')!.equals(k2)).toBe(true);
   });
@@ -179,7 +196,13 @@ describe('key ring', () => {
     ['short key', `k1:${randomBytes(16).toString('base64')}`],
     ['long key', `k1:${randomBytes(33).toString('base64')}`],
     ['not base64', 'k1:!!!!'],
-    ['duplicate id', ringText([['k1', k1], ['k1', k2]])],
+    [
+      'duplicate id',
+      ringText([
+        ['k1', k1],
+        ['k1', k2],
+      ]),
+    ],
     ['extra colon', `k1:${k1.toString('base64')}:x`],
   ])('refuses a ring with %s, without quoting key material', (_, text) => {
     let error: unknown;

@@ -98,10 +98,27 @@ describe('checkEligibility: the matrix', () => {
   });
 
   it('property: any set of failing conditions is reported exactly, in a fixed order', () => {
-    const ORDER: EligibilityCode[] = ['REASON_NEEDS_HALL', 'UNDER_MIN_AGE', 'NO_FINGERPRINTS', 'NO_CARD_ON_FILE', 'PHOTO_TOO_OLD', 'APPEARANCE_CHANGED', 'PHOTO_ALREADY_REUSED', 'OPEN_APPLICATION'];
+    const ORDER: EligibilityCode[] = [
+      'REASON_NEEDS_HALL',
+      'UNDER_MIN_AGE',
+      'NO_FINGERPRINTS',
+      'NO_CARD_ON_FILE',
+      'PHOTO_TOO_OLD',
+      'APPEARANCE_CHANGED',
+      'PHOTO_ALREADY_REUSED',
+      'OPEN_APPLICATION',
+    ];
     fc.assert(
       fc.property(
-        fc.record({ reason: fc.boolean(), age: fc.boolean(), fingerprints: fc.boolean(), photo: fc.constantFrom('ok', 'old', 'none'), looks: fc.boolean(), reused: fc.boolean(), open: fc.boolean() }),
+        fc.record({
+          reason: fc.boolean(),
+          age: fc.boolean(),
+          fingerprints: fc.boolean(),
+          photo: fc.constantFrom('ok', 'old', 'none'),
+          looks: fc.boolean(),
+          reused: fc.boolean(),
+          open: fc.boolean(),
+        }),
         (f) => {
           const input: EligibilityInput = {
             ...base(),

@@ -52,16 +52,21 @@ describe('feeFor', () => {
   });
 
   it('property: integer fen, total = sum of lines, a valid stored breakdown', () => {
-    const code = fc.tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 })).map(
-      ([p, c, d]) => `${p}${String(c).padStart(2, '0')}${String(d).padStart(2, '0')}`,
-    );
+    const code = fc
+      .tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }))
+      .map(([p, c, d]) => `${p}${String(c).padStart(2, '0')}${String(d).padStart(2, '0')}`);
     const fen = fc.integer({ min: 0, max: 100_000 });
     fc.assert(
       fc.property(
         fc.constantFrom('lost' as const, 'damaged' as const),
         fc.option(fc.tuple(code, code), { nil: undefined }),
         fc.boolean(),
-        fc.record({ cardFen: fen, postageFen: fc.record({ sameCity: fen, sameProvince: fen, otherProvince: fen }), lowIncomeExemption: fc.boolean(), exemptionCoversPostage: fc.boolean() }),
+        fc.record({
+          cardFen: fen,
+          postageFen: fc.record({ sameCity: fen, sameProvince: fen, otherProvince: fen }),
+          lowIncomeExemption: fc.boolean(),
+          exemptionCoversPostage: fc.boolean(),
+        }),
         (reason, codes, lowIncome, config) => {
           const fee = feeFor({ reason, delivery: codes ? mail(codes[1], codes[0]) : { kind: 'hall' }, lowIncome, config });
           expect(FeeBreakdown.parse(fee)).toEqual(fee);

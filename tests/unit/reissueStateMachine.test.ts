@@ -16,7 +16,9 @@ import { address, draft, HALL, OWNER, T0 } from './support/reissueFixtures';
 // condition, to state, payment status after ('=' unchanged).
 type Cond = 'mail' | 'hall' | 'fee>0' | 'fee=0' | null;
 type Row = [ReissueEventType, string, ReissueState, PaymentStatus[] | '*', Cond, ReissueState, PaymentStatus | '='];
-const C = 'c', O = 'o', S = 's'; // citizen, officer, system ('k': courier, in multi-role strings)
+const C = 'c',
+  O = 'o',
+  S = 's'; // citizen, officer, system ('k': courier, in multi-role strings)
 const ROWS: Row[] = [
   ['submit', C, 'draft', '*', null, 'submitted', '='],
   ['startPayment', C, 'submitted', ['unpaid', 'failed'], 'fee>0', 'submitted', 'pending'],
@@ -45,9 +47,7 @@ const ROWS: Row[] = [
   ['cancel', C, 'underReview', ['waived'], null, 'cancelled', '='],
   ['expire', S, 'draft', ['unpaid', 'failed'], null, 'cancelled', '='],
   ['expire', S, 'submitted', ['unpaid', 'failed'], null, 'cancelled', '='],
-  ...(['draft', 'submitted', 'paid', 'underReview', 'approved', 'inProduction', 'returned'] as const).map(
-    (from): Row => ['changeAddress', C, from, '*', 'mail', from, '='],
-  ),
+  ...(['draft', 'submitted', 'paid', 'underReview', 'approved', 'inProduction', 'returned'] as const).map((from): Row => ['changeAddress', C, from, '*', 'mail', from, '=']),
   ...(['cancelled', 'rejected'] as const).flatMap((from): Row[] => [
     ['refundSucceeded', S, from, ['refunding'], null, from, 'refunded'],
     ['refundFailed', S, from, ['refunding'], null, from, 'refundFailed'],
@@ -88,20 +88,32 @@ function eventFor(app: ReissueApplication, s: Step, n: number): ReissueEvent {
   const hallId = s.wrongHall ? 'other-hall' : app.delivery.kind === 'hall' ? app.delivery.hallId : HALL;
   const base = { expectedVersion: v };
   switch (s.type) {
-    case 'startPayment': return { type: s.type, paymentId: `pay-${n}`, ...base };
-    case 'paymentSucceeded': return { type: s.type, paymentId, ...base };
-    case 'paymentFailed': return { type: s.type, paymentId, note: '支付超时', ...base };
-    case 'reject': return { type: s.type, reason: '存档照片不清晰', ...base };
-    case 'ship': case 'reship': return { type: s.type, courier: 'sf', trackingNumber: `SF${100000 + n}`, ...base };
-    case 'markReturned': return { type: s.type, note: '收件人拒收', ...base };
-    case 'holdAtHall': return { type: s.type, hallId, ...base };
-    case 'cancel': return { type: s.type, ...base };
-    case 'changeAddress': return { type: s.type, address: address('460107', { province: '海南省', city: '海口市', district: '琼山区' }), ...base };
-    default: return { type: s.type, ...base } as ReissueEvent;
+    case 'startPayment':
+      return { type: s.type, paymentId: `pay-${n}`, ...base };
+    case 'paymentSucceeded':
+      return { type: s.type, paymentId, ...base };
+    case 'paymentFailed':
+      return { type: s.type, paymentId, note: '支付超时', ...base };
+    case 'reject':
+      return { type: s.type, reason: '存档照片不清晰', ...base };
+    case 'ship':
+    case 'reship':
+      return { type: s.type, courier: 'sf', trackingNumber: `SF${100000 + n}`, ...base };
+    case 'markReturned':
+      return { type: s.type, note: '收件人拒收', ...base };
+    case 'holdAtHall':
+      return { type: s.type, hallId, ...base };
+    case 'cancel':
+      return { type: s.type, ...base };
+    case 'changeAddress':
+      return { type: s.type, address: address('460107', { province: '海南省', city: '海口市', district: '琼山区' }), ...base };
+    default:
+      return { type: s.type, ...base } as ReissueEvent;
   }
 }
 
-const actorOf = (s: Step): Actor => (s.role === 'citizen' ? { role: 'citizen', id: s.foreignCitizen ? 'openid-someone-else' : OWNER } : { role: s.role, id: s.role === 'officer' ? 'officer-1' : undefined });
+const actorOf = (s: Step): Actor =>
+  s.role === 'citizen' ? { role: 'citizen', id: s.foreignCitizen ? 'openid-someone-else' : OWNER } : { role: s.role, id: s.role === 'officer' ? 'officer-1' : undefined };
 
 /** Guided steps pick one of the events the table accepts now, so random runs get deep. */
 function resolve(app: ReissueApplication, s: Step): Step {
@@ -136,8 +148,7 @@ describe('reissue state machine: against the table', () => {
           const before = structuredClone(app);
           const row = rowFor(app, s.type, s.role);
           const payloadOk =
-            !((s.type === 'paymentSucceeded' || s.type === 'paymentFailed') && s.wrongPayment) &&
-            !(s.type === 'holdAtHall' && app.delivery.kind === 'hall' && s.wrongHall);
+            !((s.type === 'paymentSucceeded' || s.type === 'paymentFailed') && s.wrongPayment) && !(s.type === 'holdAtHall' && app.delivery.kind === 'hall' && s.wrongHall);
           const shouldAccept = row && !s.stale && !(s.role === 'citizen' && s.foreignCitizen) && payloadOk;
           const result = transition(app, event, actor, at(n + 1));
           expect(app).toEqual(before); // never mutated
@@ -206,7 +217,7 @@ describe('reissue state machine: reachability', () => {
   it('every reachable state is final or has a way out, and from each a final state can be reached', () => {
     const finals = [...nodes.keys()].filter((k) => isFinal(nodes.get(k)!));
     const canFinish = new Set(finals);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [from, tos] of edges) {
         if (!canFinish.has(from) && [...tos].some((t) => canFinish.has(t))) {
@@ -316,7 +327,12 @@ describe('reissue state machine: journeys', () => {
     expect(wrong).toMatchObject({ ok: false, reason: { code: 'REISSUE_STATE_CONFLICT' } });
     const ship = transition(produced, { type: 'ship', courier: 'sf', trackingNumber: 'SF12345678', expectedVersion: produced.version }, officer, at(9));
     expect(ship).toMatchObject({ ok: false, reason: { code: 'REISSUE_STATE_CONFLICT' } });
-    expect(run(produced, [[{ type: 'holdAtHall', hallId: HALL }, officer], [{ type: 'collect' }, officer]]).state).toBe('collected');
+    expect(
+      run(produced, [
+        [{ type: 'holdAtHall', hallId: HALL }, officer],
+        [{ type: 'collect' }, officer],
+      ]).state,
+    ).toBe('collected');
   });
 
   it('a failed or timed-out payment can be retried; a late success of a timed-out order still counts', () => {
@@ -347,16 +363,26 @@ describe('reissue state machine: journeys', () => {
     expect(refunded.payment.status).toBe('refunded');
     expect(isFinal(refunded)).toBe(true);
 
-    const pending = run(draft(), [[{ type: 'submit' }, citizen], [{ type: 'startPayment', paymentId: 'pay-1' }, citizen], [{ type: 'cancel' }, citizen]]);
+    const pending = run(draft(), [
+      [{ type: 'submit' }, citizen],
+      [{ type: 'startPayment', paymentId: 'pay-1' }, citizen],
+      [{ type: 'cancel' }, citizen],
+    ]);
     expect(pending.payment.status).toBe('pending');
     expect(apply(pending, { type: 'paymentSucceeded', paymentId: 'pay-1' }, system).payment.status).toBe('refunding');
     expect(apply(pending, { type: 'paymentFailed', paymentId: 'pay-1' }, system).payment.status).toBe('failed');
   });
 
   it('no cancellation after approval; rejection carries its reason and refunds', () => {
-    const approved = run(paid(), [[{ type: 'startReview' }, officer], [{ type: 'approve' }, officer]]);
+    const approved = run(paid(), [
+      [{ type: 'startReview' }, officer],
+      [{ type: 'approve' }, officer],
+    ]);
     expect(transition(approved, { type: 'cancel', expectedVersion: approved.version }, citizen, at(9))).toMatchObject({ ok: false, reason: { code: 'REISSUE_STATE_CONFLICT' } });
-    const rejected = run(paid(), [[{ type: 'startReview' }, officer], [{ type: 'reject', reason: '存档照片与本人差异较大' }, officer]]);
+    const rejected = run(paid(), [
+      [{ type: 'startReview' }, officer],
+      [{ type: 'reject', reason: '存档照片与本人差异较大' }, officer],
+    ]);
     expect(rejected).toMatchObject({ state: 'rejected', rejectionReason: '存档照片与本人差异较大', payment: { status: 'refunding' } });
     expect(rejected.timeline.at(-1)?.note).toBe('存档照片与本人差异较大');
   });
@@ -382,7 +408,11 @@ describe('reissue state machine: journeys', () => {
     expect(transition(app, { type: 'submit', expectedVersion: 0 }, officer, at(1))).toMatchObject({ ok: false, reason: { code: 'FORBIDDEN' } });
     expect(transition(app, { type: 'submit', expectedVersion: 0 }, { role: 'citizen', id: 'x' }, at(1))).toMatchObject({ ok: false, reason: { code: 'FORBIDDEN' } });
     expect(transition(app, { type: 'submit', expectedVersion: 0 }, { role: 'citizen' }, at(1))).toMatchObject({ ok: false, reason: { code: 'FORBIDDEN' } });
-    const produced = run(paid(), [[{ type: 'startReview' }, officer], [{ type: 'approve' }, officer], [{ type: 'startProduction' }, officer]]);
+    const produced = run(paid(), [
+      [{ type: 'startReview' }, officer],
+      [{ type: 'approve' }, officer],
+      [{ type: 'startProduction' }, officer],
+    ]);
     for (const trackingNumber of ['', '12', '顺丰123456', 'SF 123456']) {
       const r = transition(produced, { type: 'ship', courier: 'sf', trackingNumber, expectedVersion: produced.version }, officer, at(9));
       expect(r).toMatchObject({ ok: false, reason: { code: 'INVALID_INPUT' } });

@@ -25,14 +25,27 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('working days', () => {
   it('weekends and holidays do not count; adjusted workdays do', () => {
     expect(['2026-09-25', '2026-09-26', '2026-09-27', '2026-10-01', '2026-10-05', '2026-10-08', '2026-10-10', '2026-10-11'].map((d) => isWorkingDay(d, NATIONAL_DAY))).toEqual([
-      true, false, true, false, false, true, true, false,
+      true,
+      false,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
     ]);
   });
 
   it('counts from the day after, across the holiday week', () => {
     // Fri 25 Sep → Sun 27 (调休) 1, Mon–Wed 2–4, 1–7 Oct off, Thu 8 5, Fri 9 6, Sat 10 (调休) 7, Mon 12 8.
     expect([0, 1, 2, 4, 5, 7, 8].map((n) => addWorkingDays('2026-09-25', n, NATIONAL_DAY))).toEqual([
-      '2026-09-25', '2026-09-27', '2026-09-28', '2026-09-30', '2026-10-08', '2026-10-10', '2026-10-12',
+      '2026-09-25',
+      '2026-09-27',
+      '2026-09-28',
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-10',
+      '2026-10-12',
     ]);
     expect(addWorkingDays('2026-09-25', 20, NO_HOLIDAYS)).toBe('2026-10-23');
     expect(addWorkingDays('2026-09-25', 20, NATIONAL_DAY)).toBe('2026-10-28');
@@ -43,7 +56,9 @@ describe('working days', () => {
     const day = fc.integer({ min: 0, max: 60 }).map((k) => addDays('2026-09-01', k));
     const arbCalendar = fc
       .tuple(fc.uniqueArray(day, { maxLength: 15 }), fc.uniqueArray(day, { maxLength: 4 }))
-      .map(([h, a]) => calendarFrom({ holidays: Object.fromEntries(h.map((d) => [d, '节日'])), adjustedWorkdays: Object.fromEntries(a.filter((d) => !h.includes(d)).map((d) => [d, '节日'])) }));
+      .map(([h, a]) =>
+        calendarFrom({ holidays: Object.fromEntries(h.map((d) => [d, '节日'])), adjustedWorkdays: Object.fromEntries(a.filter((d) => !h.includes(d)).map((d) => [d, '节日'])) }),
+      );
     fc.assert(
       fc.property(arbCalendar, day, fc.integer({ min: 1, max: 25 }), (calendar, from, n) => {
         const due = addWorkingDays(from, n, calendar);

@@ -39,7 +39,8 @@ describe('data/schedules.json', () => {
     const bookable = new Set(content.guides.filter((g) => g.bookable).map((g) => g._id));
     for (const s of schedules) {
       const hall = content.halls.find((h) => h._id === s.hallId)!;
-      for (const b of s.businesses) expect({ hall: s.hallId, b, handled: hall.services.includes(b), bookable: bookable.has(b) }).toEqual({ hall: s.hallId, b, handled: true, bookable: true });
+      for (const b of s.businesses)
+        expect({ hall: s.hallId, b, handled: hall.services.includes(b), bookable: bookable.has(b) }).toEqual({ hall: s.hallId, b, handled: true, bookable: true });
       expect(scheduleProblems(s, hall, content.guides)).toEqual([]);
     }
   });
@@ -72,7 +73,12 @@ describe('HallSchedule', () => {
 
   it('fills the defaults of DOMAIN.md', () => {
     expect(HallSchedule.parse(minimal)).toEqual({ ...minimal, ...DEFAULT_SCHEDULE });
-    expect(DEFAULT_SCHEDULE).toMatchObject({ slotMinutes: 30, bookingWindowDays: 7, cancelDeadline: { kind: 'hoursBefore', hours: 2 }, checkIn: { earlyMinutes: 30, lateMinutes: 15 } });
+    expect(DEFAULT_SCHEDULE).toMatchObject({
+      slotMinutes: 30,
+      bookingWindowDays: 7,
+      cancelDeadline: { kind: 'hoursBefore', hours: 2 },
+      checkIn: { earlyMinutes: 30, lateMinutes: 15 },
+    });
   });
 
   it('refuses out-of-range settings, a wrong _id and repeated businesses', () => {

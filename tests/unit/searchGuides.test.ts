@@ -9,19 +9,10 @@ import { catalogueGuides } from './support/InMemoryGuideRepository';
 
 const guides = catalogueGuides();
 const ids = (hits: GuideHit[]) => hits.map((h) => h.guide._id);
-const MIGRATIONS = [
-  'migration-job-transfer',
-  'migration-college-admission',
-  'migration-graduate',
-  'migration-spouse',
-  'migration-parents-join-children',
-];
+const MIGRATIONS = ['migration-job-transfer', 'migration-college-admission', 'migration-graduate', 'migration-spouse', 'migration-parents-join-children'];
 
 /** A guide built from a seed guide with only the searchable texts replaced. */
-function guideWith(
-  id: string,
-  texts: { title: string; aliases?: string[]; materials?: string[]; summary?: string },
-): ServiceGuide {
+function guideWith(id: string, texts: { title: string; aliases?: string[]; materials?: string[]; summary?: string }): ServiceGuide {
   const base = guides[0];
   return {
     ...base,
@@ -212,10 +203,7 @@ describe('searchGuides properties', () => {
   };
 
   it('never throws on arbitrary strings (any unicode: surrogates, combining marks, emoji) and returns only positive hits', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })), neverThrows),
-      { numRuns: 200 },
-    );
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })), neverThrows), { numRuns: 200 });
   });
 
   it('never throws on very long strings', () => {

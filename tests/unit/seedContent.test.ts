@@ -34,9 +34,7 @@ function readJson(path: string): unknown {
 function problems(schema: ZodType, value: unknown, where: string): string[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map(
-    (issue) => `${where} at ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
-  );
+  return result.error.issues.map((issue) => `${where} at ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
 
 const guideFiles = readdirSync(guidesDir)
@@ -78,9 +76,7 @@ describe('seed files', () => {
 
   it('categories parse with GuideCategory', () => {
     expect(Array.isArray(rawCategories)).toBe(true);
-    const errors = (rawCategories as unknown[]).flatMap((c, i) =>
-      problems(GuideCategory, c, `data/categories.json [${i}]`),
-    );
+    const errors = (rawCategories as unknown[]).flatMap((c, i) => problems(GuideCategory, c, `data/categories.json [${i}]`));
     expect(errors).toEqual([]);
   });
 
@@ -101,9 +97,7 @@ describe('ids and references', () => {
   const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
 
   it('guide ids equal their file names and are unique', () => {
-    const mismatched = rawGuides
-      .filter((g) => (g.value as ServiceGuide)._id !== basename(g.file, '.json'))
-      .map((g) => `${g.file}: _id ${(g.value as ServiceGuide)._id}`);
+    const mismatched = rawGuides.filter((g) => (g.value as ServiceGuide)._id !== basename(g.file, '.json')).map((g) => `${g.file}: _id ${(g.value as ServiceGuide)._id}`);
     expect(mismatched).toEqual([]);
     expect(duplicates(guides.map((g) => g._id))).toEqual([]);
   });
@@ -115,9 +109,7 @@ describe('ids and references', () => {
 
   it('every guide uses an existing category and every category has a guide', () => {
     const categoryIds = new Set(categories.map((c) => c._id));
-    expect(guides.filter((g) => !categoryIds.has(g.categoryId)).map((g) => `${g._id} → ${g.categoryId}`)).toEqual(
-      [],
-    );
+    expect(guides.filter((g) => !categoryIds.has(g.categoryId)).map((g) => `${g._id} → ${g.categoryId}`)).toEqual([]);
     const used = new Set(guides.map((g) => g.categoryId));
     expect(categories.filter((c) => !used.has(c._id)).map((c) => c._id)).toEqual([]);
   });
@@ -186,9 +178,7 @@ describe('content rules', () => {
   });
 
   it('on-the-spot items have no promised days unless a note explains the time limit', () => {
-    const unexplained = guides.filter(
-      (g) => (g.timeLimit.legalDays === null || g.timeLimit.promisedDays === null) && !g.timeLimit.note,
-    );
+    const unexplained = guides.filter((g) => (g.timeLimit.legalDays === null || g.timeLimit.promisedDays === null) && !g.timeLimit.note);
     expect(unexplained.map((g) => g._id)).toEqual([]);
   });
 });
@@ -237,10 +227,7 @@ describe('halls', () => {
       const periods = [...h.specialHours].sort((a, b) => a.from.localeCompare(b.from));
       for (let i = 1; i < periods.length; i++) {
         if (periods[i].from <= periods[i - 1].to) {
-          errors.push(
-            `${h._id}: ${periods[i - 1].label} (${periods[i - 1].from}..${periods[i - 1].to}) overlaps ` +
-              `${periods[i].label} (${periods[i].from}..${periods[i].to})`,
-          );
+          errors.push(`${h._id}: ${periods[i - 1].label} (${periods[i - 1].from}..${periods[i - 1].to}) overlaps ` + `${periods[i].label} (${periods[i].from}..${periods[i].to})`);
         }
       }
     }

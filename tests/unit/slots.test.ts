@@ -42,7 +42,17 @@ describe('slot ids', () => {
   });
 
   it('anything else is not a slot id', () => {
-    for (const id of ['', 'x', 'a:b:c', 'hall:2026-11-23:930', 'hall:2026-11-23:2400', 'hall:2026-11-23:0960', 'Hall:2026-11-23:0930', 'hall:2026-11-23:0930:x', 'hall:20261123:0930']) {
+    for (const id of [
+      '',
+      'x',
+      'a:b:c',
+      'hall:2026-11-23:930',
+      'hall:2026-11-23:2400',
+      'hall:2026-11-23:0960',
+      'Hall:2026-11-23:0930',
+      'hall:2026-11-23:0930:x',
+      'hall:20261123:0930',
+    ]) {
       expect(parseSlotId(id)).toBeNull();
     }
   });

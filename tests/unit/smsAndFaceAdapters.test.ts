@@ -175,7 +175,17 @@ describe('the test’s own TC3-HMAC-SHA256', () => {
 const sendOk = (req: Received, res: ServerResponse) =>
   json(res, 200, {
     Response: {
-      SendStatusSet: [{ SerialNo: '5000:1045710669157053657849499619', PhoneNumber: JSON.parse(req.body).PhoneNumberSet[0], Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }],
+      SendStatusSet: [
+        {
+          SerialNo: '5000:1045710669157053657849499619',
+          PhoneNumber: JSON.parse(req.body).PhoneNumberSet[0],
+          Fee: 1,
+          SessionContext: '',
+          Code: 'Ok',
+          Message: 'send success',
+          IsoCode: 'CN',
+        },
+      ],
       RequestId: 'a0aabda6-cf91-4f3e-a81f-9198114a2279',
     },
   });

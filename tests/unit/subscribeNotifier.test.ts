@@ -61,7 +61,9 @@ test('a token retired by another instance is refreshed and the message sent once
 
 test('a citizen who did not subscribe (43101) is an error the timer counts, without the openid in it', async () => {
   sendAnswer = () => ({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
-  const error = await notifier().remindAppointment('openid-secret-person', REMINDER).catch((e: Error) => e);
+  const error = await notifier()
+    .remindAppointment('openid-secret-person', REMINDER)
+    .catch((e: Error) => e);
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).message).toContain('43101');
   expect((error as Error).message).not.toContain('openid-secret-person');

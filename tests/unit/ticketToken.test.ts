@@ -26,9 +26,7 @@ const otherSigner = new HmacTicketSigner(randomBytes(32));
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const idArb = fc.stringMatching(/^[\x21-\x7e]{1,64}$/);
-const dateArb = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const expiresArb = fc.integer({ min: 1, max: 4_102_444_800 });
 const claimsArb: fc.Arbitrary<TicketClaims> = fc.record({ appointmentId: idArb, hallId: idArb, date: dateArb, expiresAt: expiresArb });
 

@@ -45,7 +45,7 @@ export const availability = defineAction({
       const state = open !== 'open' ? open : remaining === 0 ? ('full' as const) : ('open' as const);
       return { slotId: p.slotId, start: p.start, end: p.end, capacity, remaining, state };
     });
-    const closedReason = plans.length === 0 ? deps.calendar.holidayName(date) ?? '当日不办公' : undefined;
+    const closedReason = plans.length === 0 ? (deps.calendar.holidayName(date) ?? '当日不办公') : undefined;
     return { hallId, date, closedReason, slots };
   },
 });

@@ -75,30 +75,40 @@ export async function takeCancelQuota(deps: BookingDeps, openid: string, appoint
 }
 
 export const cancel = defineAction({
-  summary: "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. At most 5 cancellations or reschedules a day. Idempotent under the envelope requestId.",
+  summary:
+    "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. At most 5 cancellations or reschedules a day. Idempotent under the envelope requestId.",
   input: z.object({ appointmentId: z.string().min(8).max(64) }).strict(),
   output: AppointmentView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE', 'CANCEL_TOO_LATE', 'CANCEL_LIMIT', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  errors: [
+    'UNAUTHENTICATED',
+    'NOT_VERIFIED',
+    'APPOINTMENT_NOT_FOUND',
+    'APPOINTMENT_NOT_ACTIVE',
+    'CANCEL_TOO_LATE',
+    'CANCEL_LIMIT',
+    'REQUEST_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
   idempotent: 'required',
   async run({ appointmentId }, deps: BookingDeps, request) {
     const requestId = request?.requestId ?? deps.newId();
     const { account } = await resolveSubject(deps, undefined);
     const a = await deps.booking.appointment(appointmentId);
     if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
-      const endedBy = deps.idFor(`cancel:${account._id}:${requestId}`);
-      // A retry of this request after its cancellation was stored finishes it.
-      const resumed = a.status === 'cancelled' && a.endedBy === endedBy;
-      if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-      let quota: string | undefined;
-      if (!resumed) {
-    const deadline = await cancelDeadlineOf(deps, a);
-    if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
-        quota = await takeCancelQuota(deps, account._id, a._id);
-      }
-      if (!(await onceMore(() => endAppointment(deps, a, { status: 'cancelled', endedBy })))) {
-        if (quota) await deps.booking.releaseClaims([quota], a._id);
-        throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-      }
+    const endedBy = deps.idFor(`cancel:${account._id}:${requestId}`);
+    // A retry of this request after its cancellation was stored finishes it.
+    const resumed = a.status === 'cancelled' && a.endedBy === endedBy;
+    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    let quota: string | undefined;
+    if (!resumed) {
+      const deadline = await cancelDeadlineOf(deps, a);
+      if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
+      quota = await takeCancelQuota(deps, account._id, a._id);
+    }
+    if (!(await onceMore(() => endAppointment(deps, a, { status: 'cancelled', endedBy })))) {
+      if (quota) await deps.booking.releaseClaims([quota], a._id);
+      throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    }
     return appointmentView({ ...a, status: 'cancelled' }, deps);
   },
 });

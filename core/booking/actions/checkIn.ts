@@ -26,7 +26,18 @@ export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
   input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
   output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TICKET_INVALID', 'TICKET_EXPIRED', 'TICKET_OTHER_HALL', 'TICKET_NOT_TODAY', 'CHECK_IN_TOO_EARLY', 'CHECK_IN_TOO_LATE', 'ALREADY_CHECKED_IN', 'APPOINTMENT_NOT_ACTIVE'],
+  errors: [
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'TICKET_INVALID',
+    'TICKET_EXPIRED',
+    'TICKET_OTHER_HALL',
+    'TICKET_NOT_TODAY',
+    'CHECK_IN_TOO_EARLY',
+    'CHECK_IN_TOO_LATE',
+    'ALREADY_CHECKED_IN',
+    'APPOINTMENT_NOT_ACTIVE',
+  ],
   async run({ token }, deps: BookingDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     const now = deps.clock.now();

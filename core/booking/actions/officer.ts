@@ -25,7 +25,9 @@ export const hallDay = defineAction({
     hallId: z.string(),
     date: z.string(),
     slots: z.array(z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) })),
-    byBusiness: z.array(z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() })),
+    byBusiness: z.array(
+      z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
+    ),
   }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run({ hallId, date }, deps: BookingDeps) {

@@ -25,7 +25,7 @@ export const markNoShows = defineAction({
 });
 
 export const sendReminders = defineAction({
-  summary: "Timer only (daily, afternoon): reminds everyone booked for tomorrow, once each (compare-and-set on the reminder).",
+  summary: 'Timer only (daily, afternoon): reminds everyone booked for tomorrow, once each (compare-and-set on the reminder).',
   input: z.object({}).strict(),
   output: z.object({ reminded: z.number().int(), failed: z.number().int() }),
   errors: [],
@@ -38,7 +38,13 @@ export const sendReminders = defineAction({
       if (!(await deps.booking.changeStatus(a._id, 'booked', { remindedAt: now }))) continue;
       const [hall, guide] = await Promise.all([deps.guides.hall(a.hallId), deps.guides.guide(a.business)]);
       try {
-        await deps.notifier.remindAppointment(a.actorOpenid, { hallName: hall?.name ?? a.hallId, businessTitle: guide?.title ?? a.business, date: a.date, start: a.start, end: a.end });
+        await deps.notifier.remindAppointment(a.actorOpenid, {
+          hallName: hall?.name ?? a.hallId,
+          businessTitle: guide?.title ?? a.business,
+          date: a.date,
+          start: a.start,
+          end: a.end,
+        });
         reminded++;
       } catch {
         // A citizen who declined the subscription cannot be messaged; that is not an error of ours.

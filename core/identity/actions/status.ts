@@ -39,7 +39,15 @@ export const status = defineAction({
 
 export const consent = defineAction({
   summary: 'Records separate consent to the processing of identity data and of face data (PIPL art. 29).',
-  input: z.object({ purposes: z.array(z.enum(['identity', 'face'])).min(1).max(2), version: z.number().int() }).strict(),
+  input: z
+    .object({
+      purposes: z
+        .array(z.enum(['identity', 'face']))
+        .min(1)
+        .max(2),
+      version: z.number().int(),
+    })
+    .strict(),
   output: StatusView,
   errors: ['UNAUTHENTICATED', 'INVALID_INPUT'],
   async run({ purposes, version }, deps: IdentityDeps) {

@@ -34,10 +34,7 @@ export async function ownVerification(deps: IdentityDeps, openid: string, id: st
 
 async function sendCode(deps: IdentityDeps, verificationId: string, phone: string, openid: string): Promise<{ otpHash: string; otpSentAt: Date }> {
   const day = failureDay(deps.clock.now());
-  const [byAccount, byPhone] = await Promise.all([
-    deps.store.countSms(`account:${openid}`, day),
-    deps.store.countSms(`phone:${deps.secrets.index('phone', phone)}`, day),
-  ]);
+  const [byAccount, byPhone] = await Promise.all([deps.store.countSms(`account:${openid}`, day), deps.store.countSms(`phone:${deps.secrets.index('phone', phone)}`, day)]);
   if (byAccount > VERIFICATION_POLICY.smsPerDay || byPhone > VERIFICATION_POLICY.smsPerDay) {
     throw new DomainError('OTP_TOO_FREQUENT', '今日短信验证码次数已达上限，请明天再试');
   }
@@ -108,7 +105,15 @@ export const resendCode = defineAction({
 
 export const confirmPhone = defineAction({
   summary: 'Checks the one-time code; after 5 wrong codes the verification fails and counts towards the lock.',
-  input: z.object({ verificationId: VerificationIdInput, code: z.string().trim().regex(/^\d{6}$/) }).strict(),
+  input: z
+    .object({
+      verificationId: VerificationIdInput,
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/),
+    })
+    .strict(),
   output: z.object({ step: z.literal('face') }),
   errors: ['UNAUTHENTICATED', 'VERIFICATION_EXPIRED', 'VERIFICATION_OUT_OF_ORDER', 'OTP_INCORRECT', 'OTP_EXPIRED'],
   async run({ verificationId, code }, deps: IdentityDeps) {

@@ -18,7 +18,10 @@ export const AddressInput = z
     districtCode: code6,
     detail: z.string().trim().min(4).max(120),
     recipient: z.string().trim().min(2).max(30),
-    phone: z.string().trim().regex(/^1\d{10}$/, 'mobile number, 11 digits'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, 'mobile number, 11 digits'),
   })
   .strict();
 export type AddressInput = z.infer<typeof AddressInput>;
@@ -53,7 +56,12 @@ export async function deliveryOf(deps: ReissueDeps, input: DeliveryInput): Promi
   return { kind: 'hall', hallId: hall._id };
 }
 
-export function feesOf(reason: 'lost' | 'damaged', issuerDivisionCode: string, delivery: { kind: 'mail'; districtCode: string } | { kind: 'hall' }, config: ReissueConfig): FeeBreakdown {
+export function feesOf(
+  reason: 'lost' | 'damaged',
+  issuerDivisionCode: string,
+  delivery: { kind: 'mail'; districtCode: string } | { kind: 'hall' },
+  config: ReissueConfig,
+): FeeBreakdown {
   return feeFor({
     reason,
     delivery: delivery.kind === 'mail' ? { kind: 'mail', fromDivisionCode: issuerDivisionCode, toDistrictCode: delivery.districtCode } : { kind: 'hall' },

@@ -144,7 +144,18 @@ export const apply = defineAction({
     })
     .strict(),
   output: ApplicationView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE', 'REISSUE_ALREADY_OPEN', 'REISSUE_ADDRESS_INVALID', 'HALL_NOT_FOUND', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
+  errors: [
+    'UNAUTHENTICATED',
+    'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
+    'REGISTRY_MISMATCH',
+    'REISSUE_NOT_ELIGIBLE',
+    'REISSUE_ALREADY_OPEN',
+    'REISSUE_ADDRESS_INVALID',
+    'HALL_NOT_FOUND',
+    'REQUEST_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
   idempotent: 'required',
   async run(input, deps: ReissueDeps, request) {
     const { account, subject } = await resolveSubject(deps, input.forMemberId);
@@ -166,7 +177,7 @@ export const apply = defineAction({
     if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
     const draft = draftApplication(
       {
-          _id: applicationId,
+        _id: applicationId,
         applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
         reason: input.reason,
         delivery,
@@ -187,13 +198,13 @@ export const apply = defineAction({
     try {
       await deps.store.insert(app);
     } catch (e) {
-        // A timeout after the insert landed is no failure; otherwise the claim goes back.
-        if (!(await deps.store.application(app._id))) {
-      await deps.store.releaseOpen(subject.idIndex, app._id);
-      throw e;
-    }
+      // A timeout after the insert landed is no failure; otherwise the claim goes back.
+      if (!(await deps.store.application(app._id))) {
+        await deps.store.releaseOpen(subject.idIndex, app._id);
+        throw e;
       }
-      app = await resume(deps, app, account, true);
+    }
+    app = await resume(deps, app, account, true);
     return viewOf(deps, app, citizen(account._id));
   },
 });

@@ -58,7 +58,8 @@ export const myApplications = defineAction({
 });
 
 export const application = defineAction({
-  summary: 'One application as its applicant (or an officer of its hall) sees it: timeline, legal and promised deadlines, fees, shipment and tracking number, what can be done next.',
+  summary:
+    'One application as its applicant (or an officer of its hall) sees it: timeline, legal and promised deadlines, fees, shipment and tracking number, what can be done next.',
   input: z.object({ applicationId: ApplicationId }).strict(),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND'],

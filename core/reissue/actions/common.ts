@@ -17,7 +17,11 @@ import { ReissueTrackingView, trackingView } from '../views';
 /** The guide id of the business: halls that list it handle reissue applications. */
 export const REISSUE_SERVICE = 'id-card-reissue-loss';
 
-export const ApplicationId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ApplicationId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const ExpectedVersion = z.number().int().min(0).optional();
 
 export type Subject = ActingSubject;
@@ -100,7 +104,8 @@ function alreadyFired(deps: ReissueDeps, app: ReissueRecord, event: EventInput, 
 function sameAddress(deps: ReissueDeps, a: MailAddress, b: MailAddress): boolean {
   if (a.districtCode !== b.districtCode) return false;
   try {
-    const plain = (x: MailAddress) => [deps.secrets.decrypt(x.detailEnc, FIELD.address), deps.secrets.decrypt(x.recipientEnc, FIELD.name), deps.secrets.decrypt(x.phoneEnc, FIELD.phone)].join('\u0000');
+    const plain = (x: MailAddress) =>
+      [deps.secrets.decrypt(x.detailEnc, FIELD.address), deps.secrets.decrypt(x.recipientEnc, FIELD.name), deps.secrets.decrypt(x.phoneEnc, FIELD.phone)].join('\u0000');
     return plain(a) === plain(b);
   } catch {
     return false;
@@ -141,9 +146,7 @@ export async function configFor(deps: ReissueDeps, app: Pick<ReissueRecord, 'iss
 export async function reissueHallsFor(deps: ReissueDeps, divisionCode: string): Promise<Hall[]> {
   const city = cityOf(divisionCode);
   const halls = await deps.guides.halls();
-  return halls
-    .filter((h) => h.services.includes(REISSUE_SERVICE) && cityOf(h.divisionCode) === city)
-    .sort((a, b) => a.order - b.order);
+  return halls.filter((h) => h.services.includes(REISSUE_SERVICE) && cityOf(h.divisionCode) === city).sort((a, b) => a.order - b.order);
 }
 
 export const ApplicationView = ReissueTrackingView.extend({ version: z.number().int(), hallId: z.string(), hallName: z.string(), subjectNameMasked: z.string() });

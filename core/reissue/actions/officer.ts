@@ -32,7 +32,7 @@ const QueueItem = z.object({
 });
 
 export const reviewQueue = defineAction({
-  summary: "Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.",
+  summary: 'Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.',
   input: z
     .object({
       hallId: stableId.optional(),
@@ -92,7 +92,9 @@ export const reviewQueue = defineAction({
 /** One officer action: the officer of the application's hall fires one event; audited; a refund due follows. */
 function officerAction<Payload extends object>(name: string, summary: string, payload: { [K in keyof Payload]: z.ZodType<Payload[K]> }, event: (input: Payload) => EventInput) {
   // The payload's schemas are the Payload's fields one by one; zod cannot say so of a generic shape.
-  const input = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, ...payload }).strict() as z.ZodType as z.ZodType<{ applicationId: string; expectedVersion?: number } & Payload>;
+  const input = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, ...payload }).strict() as z.ZodType as z.ZodType<
+    { applicationId: string; expectedVersion?: number } & Payload
+  >;
   return defineAction({
     summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
     input,
@@ -113,20 +115,38 @@ const shipping = { courier: Courier, trackingNumber: TrackingNumber };
 
 export const startReview = officerAction('startReview', 'takes a paid application into review.', {}, () => ({ type: 'startReview' }));
 export const approve = officerAction('approve', 'approves an application under review.', {}, () => ({ type: 'approve' }));
-export const reject = officerAction('reject', 'rejects an application under review with a reason the citizen sees; a paid fee is refunded.', { reason: z.string().trim().min(2).max(200) }, (i) => ({
-  type: 'reject',
-  reason: i.reason,
-}));
+export const reject = officerAction(
+  'reject',
+  'rejects an application under review with a reason the citizen sees; a paid fee is refunded.',
+  { reason: z.string().trim().min(2).max(200) },
+  (i) => ({
+    type: 'reject',
+    reason: i.reason,
+  }),
+);
 export const startProduction = officerAction('startProduction', 'marks an approved application in production.', {}, () => ({ type: 'startProduction' }));
-export const ship = officerAction('ship', 'ships the produced card with a courier and tracking number.', shipping, (i) => ({ type: 'ship', courier: i.courier, trackingNumber: i.trackingNumber }));
+export const ship = officerAction('ship', 'ships the produced card with a courier and tracking number.', shipping, (i) => ({
+  type: 'ship',
+  courier: i.courier,
+  trackingNumber: i.trackingNumber,
+}));
 export const markDelivered = officerAction('markDelivered', 'records a shipped card as delivered.', {}, () => ({ type: 'deliver' }));
 export const markReturned = officerAction('markReturned', 'records a shipped card as returned by the courier.', { note: z.string().trim().min(1).max(200).optional() }, (i) => ({
   type: 'markReturned',
   ...(i.note ? { note: i.note } : {}),
 }));
-export const reship = officerAction('reship', 'ships a returned card again with a new tracking number.', shipping, (i) => ({ type: 'reship', courier: i.courier, trackingNumber: i.trackingNumber }));
-export const holdAtHall = officerAction('holdAtHall', 'holds the card at a hall for collection (hall collection once produced, or a returned card).', { hallId: stableId }, (i) => ({
-  type: 'holdAtHall',
-  hallId: i.hallId,
+export const reship = officerAction('reship', 'ships a returned card again with a new tracking number.', shipping, (i) => ({
+  type: 'reship',
+  courier: i.courier,
+  trackingNumber: i.trackingNumber,
 }));
+export const holdAtHall = officerAction(
+  'holdAtHall',
+  'holds the card at a hall for collection (hall collection once produced, or a returned card).',
+  { hallId: stableId },
+  (i) => ({
+    type: 'holdAtHall',
+    hallId: i.hallId,
+  }),
+);
 export const collect = officerAction('collect', 'records the card collected at the hall.', {}, () => ({ type: 'collect' }));

@@ -14,7 +14,8 @@ function orderIdOf(app: ReissueRecord): string {
 }
 
 export const pay = defineAction({
-  summary: 'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under the envelope requestId.',
+  summary:
+    'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under the envelope requestId.',
   input: z.object({ applicationId: ApplicationId }).strict(),
   output: z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams }),
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],

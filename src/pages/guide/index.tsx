@@ -99,11 +99,7 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
       </Section>
 
       <Section title="办理地点" id="halls">
-        <Text className="guide__text">
-          {guide.halls.length === 0
-            ? '请咨询当地公安机关户政窗口。'
-            : `以下 ${guide.halls.length} 个大厅可办理，点击查看办公时间和节假日安排。`}
-        </Text>
+        <Text className="guide__text">{guide.halls.length === 0 ? '请咨询当地公安机关户政窗口。' : `以下 ${guide.halls.length} 个大厅可办理，点击查看办公时间和节假日安排。`}</Text>
       </Section>
       {guide.halls.map((h) => (
         <HallCard key={h.id} hall={h} />

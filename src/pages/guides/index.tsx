@@ -16,17 +16,12 @@ export default function Guides() {
   const { params } = useRouter();
   const [input, setInput] = useState(params.q ? decodeURIComponent(params.q) : '');
   const [query, setQuery] = useState(input);
-  const [tab, setTab] = useState(params.cross === '1' ? CROSS : params.category ?? CROSS);
+  const [tab, setTab] = useState(params.cross === '1' ? CROSS : (params.category ?? CROSS));
 
   const categories = useRemote(() => guideApi.categories(), 'categories');
   const q = query.trim();
   const listing = useRemote(
-    () =>
-      q
-        ? guideApi.search(q)
-        : tab === CROSS
-          ? guideApi.list({ crossProvince: true })
-          : guideApi.list({ categoryId: tab }),
+    () => (q ? guideApi.search(q) : tab === CROSS ? guideApi.list({ crossProvince: true }) : guideApi.list({ categoryId: tab })),
     q ? `q:${q}` : `tab:${tab}`,
   );
 
@@ -62,12 +57,7 @@ export default function Guides() {
         <ScrollView scrollX className="guides__tabs" enhanced showScrollbar={false}>
           <View className="guides__tabs-inner">
             {[{ id: CROSS, name: '跨省通办' }, ...(categories.data?.categories ?? [])].map((c) => (
-              <Text
-                key={c.id}
-                className={`guides__tab ${tab === c.id ? 'guides__tab--active' : ''}`}
-                data-tab={c.id}
-                onClick={() => setTab(c.id)}
-              >
+              <Text key={c.id} className={`guides__tab ${tab === c.id ? 'guides__tab--active' : ''}`} data-tab={c.id} onClick={() => setTab(c.id)}>
                 {c.name}
               </Text>
             ))}

@@ -79,12 +79,7 @@ function HallBody({ hall }: { hall: HallDetailView }) {
 
       <Section title="可办事项">
         {hall.services.map((s) => (
-          <View
-            key={s.id}
-            className="hall__service"
-            hoverClass="hall__service--pressed"
-            onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${s.id}` })}
-          >
+          <View key={s.id} className="hall__service" hoverClass="hall__service--pressed" onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${s.id}` })}>
             <Text>{s.title}</Text>
             {s.crossProvince && <Text className="hall__cross">跨省通办</Text>}
           </View>

@@ -34,11 +34,7 @@ export default function Home() {
       <View className="home__hero">
         <Text className="home__title">户政服务</Text>
         <Text className="home__subtitle">公安户政业务 · 指尖查询 · 预约办理</Text>
-        <View
-          className="home__search"
-          hoverClass="home__search--pressed"
-          onClick={() => Taro.navigateTo({ url: '/pages/guides/index?focus=1' })}
-        >
+        <View className="home__search" hoverClass="home__search--pressed" onClick={() => Taro.navigateTo({ url: '/pages/guides/index?focus=1' })}>
           <Text className="home__search-text">搜索事项，如：迁户口、补办身份证</Text>
         </View>
       </View>

@@ -33,16 +33,7 @@ export async function openBrowser(): Promise<Browser> {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   // Waits are for conditions, so a generous bound costs nothing on a quiet machine and holds on a
   // busy one (CI's 2 cores with other suites beside it).
@@ -54,11 +45,7 @@ export async function openBrowser(): Promise<Browser> {
     page,
     async shot(name) {
       // Taro's H5 pages slide in: wait until no animation runs and nothing sticks out sideways.
-      await page.waitForFunction(
-        () =>
-          document.getAnimations().every((a) => a.playState !== 'running') &&
-          document.documentElement.scrollWidth <= window.innerWidth,
-      );
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running') && document.documentElement.scrollWidth <= window.innerWidth);
       const file = path.join(SCREENSHOTS, `${name}.png`);
       // Taro scrolls inside the page element, not the document: grow the viewport to show it all.
       const viewport = page.viewportSize() ?? { width: 390, height: 844 };

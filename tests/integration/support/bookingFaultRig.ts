@@ -127,7 +127,10 @@ export async function violations(db: Database): Promise<string[]> {
   ]);
   const out: string[] = [];
   for (const s of slots) {
-    const holding = appointments.filter((a) => a.slotId === s._id && (a.status === 'booked' || a.status === 'checkedIn' || a.status === 'noShow')).map((a) => a._id).sort();
+    const holding = appointments
+      .filter((a) => a.slotId === s._id && (a.status === 'booked' || a.status === 'checkedIn' || a.status === 'noShow'))
+      .map((a) => a._id)
+      .sort();
     const holders = [...(s.holders ?? [])].sort();
     if (s.booked !== holders.length) out.push(`slot ${s.start}: booked ${s.booked} ≠ ${holders.length} holders`);
     if (holders.join() !== holding.join()) out.push(`slot ${s.start}: holders [${holders.length}] ≠ holding appointments [${holding.length}]`);

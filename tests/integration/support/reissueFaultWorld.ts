@@ -120,7 +120,15 @@ export function reissueWorld(edb: EmulatedDatabase) {
       halls: [],
       createdAt: at,
       updatedAt: at,
-      identity: { residentId: person._id, idIndex, idNumberEnc: person.idNumberEnc, nameEnc, phoneEnc: secrets.encrypt('13800138000', FIELD.phone), phoneIndex: 'p', verifiedAt: at },
+      identity: {
+        residentId: person._id,
+        idIndex,
+        idNumberEnc: person.idNumberEnc,
+        nameEnc,
+        phoneEnc: secrets.encrypt('13800138000', FIELD.phone),
+        phoneIndex: 'p',
+        verifiedAt: at,
+      },
     },
     [OFFICER]: { _id: OFFICER, role: 'officer', consents: [], halls: [HALL], createdAt: at, updatedAt: at },
   };

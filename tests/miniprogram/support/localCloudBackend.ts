@@ -44,13 +44,15 @@ export async function startLocalCloudForWx(): Promise<LocalCloudForWx> {
     throw e;
   }
 
-  const backendAs = (openid: string | undefined): CloudBackend => async (name, data) => {
-    const { status, body } = await harness.call(name, data, openid);
-    if (status === 200) return { ok: true, result: body };
-    // What WeChat reports when the function is missing or crashed instead of answering.
-    if (status === 404) return { ok: false, errMsg: `-501000 FunctionName parameter could not be found (${name})` };
-    return { ok: false, errMsg: `-504002 functions execute fail (local gateway answered HTTP ${status})` };
-  };
+  const backendAs =
+    (openid: string | undefined): CloudBackend =>
+    async (name, data) => {
+      const { status, body } = await harness.call(name, data, openid);
+      if (status === 200) return { ok: true, result: body };
+      // What WeChat reports when the function is missing or crashed instead of answering.
+      if (status === 404) return { ok: false, errMsg: `-501000 FunctionName parameter could not be found (${name})` };
+      return { ok: false, errMsg: `-504002 functions execute fail (local gateway answered HTTP ${status})` };
+    };
 
   return {
     harness,

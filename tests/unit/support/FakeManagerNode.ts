@@ -32,9 +32,7 @@ export class FakeManagerNode implements ManagerNodeApi {
 
   /** Names of the calls that change something. */
   writes(): string[] {
-    return this.calls
-      .filter((c) => ['createCollectionIfNotExists', 'updateCollection', 'ModifySafeRule'].includes(c.method))
-      .map((c) => `${c.method} ${JSON.stringify(c.args)}`);
+    return this.calls.filter((c) => ['createCollectionIfNotExists', 'updateCollection', 'ModifySafeRule'].includes(c.method)).map((c) => `${c.method} ${JSON.stringify(c.args)}`);
   }
 
   seed(name: string, indexes: Array<{ name: string; keys: Array<[string, string]>; unique?: boolean }> = [], aclTag = 'ADMINONLY', rule?: string): void {

@@ -16,9 +16,7 @@ export class InMemoryGuideRepository implements GuideRepository {
   constructor(content: SeedContent) {
     this.cats = [...content.categories].sort((a, b) => a.order - b.order);
     const rank = new Map(this.cats.map((c, i) => [c._id, i]));
-    this.guides = [...content.guides].sort(
-      (a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order,
-    );
+    this.guides = [...content.guides].sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
     this.hallList = [...content.halls].sort((a, b) => a.order - b.order);
   }
 
@@ -58,9 +56,7 @@ export function seedContent(): SeedContent {
 export function catalogueGuides(): ServiceGuide[] {
   const content = seedContent();
   const rank = new Map([...content.categories].sort((a, b) => a.order - b.order).map((c, i) => [c._id, i]));
-  return [...content.guides].sort(
-    (a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order,
-  );
+  return [...content.guides].sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
 }
 
 export function seedHall(id: string): Hall {

@@ -26,14 +26,12 @@ export function isoDate(ms: number): string {
 }
 
 /** 0–3 sessions in order, not overlapping, ends strictly after starts (as the Hall schema requires). */
-export const arbSessions: fc.Arbitrary<Session[]> = fc
-  .uniqueArray(fc.integer({ min: 0, max: 23 * 60 + 59 }), { maxLength: 6 })
-  .map((points) => {
-    const sorted = [...points].sort((a, b) => a - b);
-    const out: Session[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) out.push({ start: hhmm(sorted[i]), end: hhmm(sorted[i + 1]) });
-    return out;
-  });
+export const arbSessions: fc.Arbitrary<Session[]> = fc.uniqueArray(fc.integer({ min: 0, max: 23 * 60 + 59 }), { maxLength: 6 }).map((points) => {
+  const sorted = [...points].sort((a, b) => a - b);
+  const out: Session[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) out.push({ start: hhmm(sorted[i]), end: hhmm(sorted[i + 1]) });
+  return out;
+});
 
 const DATE_MIN = Date.UTC(2025, 0, 1);
 const DATE_SPAN_DAYS = 4 * 365;
@@ -55,10 +53,7 @@ export const arbSpecial: fc.Arbitrary<SpecialHours> = fc
 /** A hall with arbitrary weekly hours (each weekday at most once, any order) and special periods. */
 export const arbHall: fc.Arbitrary<Hall> = fc
   .record({
-    weekly: fc.uniqueArray(
-      fc.record({ weekday: fc.integer({ min: 1, max: 7 }), sessions: arbSessions.filter((s) => s.length > 0) }),
-      { maxLength: 7, selector: (w) => w.weekday },
-    ),
+    weekly: fc.uniqueArray(fc.record({ weekday: fc.integer({ min: 1, max: 7 }), sessions: arbSessions.filter((s) => s.length > 0) }), { maxLength: 7, selector: (w) => w.weekday }),
     special: fc.array(arbSpecial, { maxLength: 6 }),
   })
   .map(({ weekly, special }) => ({

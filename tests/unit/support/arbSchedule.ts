@@ -53,11 +53,7 @@ export interface FakeCalendar {
 
 /** A made-up work calendar: some holidays and some adjusted workdays (never the same date). */
 export const arbCalendar: fc.Arbitrary<FakeCalendar> = fc
-  .tuple(
-    fc.uniqueArray(arbDate, { maxLength: 40 }),
-    fc.uniqueArray(arbDate, { maxLength: 20 }),
-    fc.constantFrom('国庆节', '春节', '劳动节', '元旦'),
-  )
+  .tuple(fc.uniqueArray(arbDate, { maxLength: 40 }), fc.uniqueArray(arbDate, { maxLength: 20 }), fc.constantFrom('国庆节', '春节', '劳动节', '元旦'))
   .map(([h, w, name]) => {
     const holidays = Object.fromEntries(h.map((d) => [d, name]));
     const adjustedWorkdays = Object.fromEntries(w.filter((d) => !(d in holidays)).map((d) => [d, name]));

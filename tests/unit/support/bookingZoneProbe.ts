@@ -71,20 +71,28 @@ function arbGap(transitions: string[]): fc.Arbitrary<[HallSchedule, Date]> {
 
 function checkSlots(): string | undefined {
   const transitions = offsetChangeDates();
-  const cases = fc.oneof(arbSchedule.chain((s) => fc.tuple(fc.constant(s), arbNear(s))), arbGap(transitions));
+  const cases = fc.oneof(
+    arbSchedule.chain((s) => fc.tuple(fc.constant(s), arbNear(s))),
+    arbGap(transitions),
+  );
   const details = fc.check(
-    fc.property(cases.chain(([s, now]) => fc.tuple(fc.constant(s), fc.constant(now), fc.integer({ min: -3, max: 33 }), fc.integer({ min: 0, max: 1439 }))), ([schedule, now, ahead, minute]) => {
-      const expected = expectedReleasedThrough(schedule, now);
-      if (releasedThrough(schedule, now) !== expected) throw new Error(`releasedThrough ${releasedThrough(schedule, now)}, expected ${expected}`);
-      const dates = bookableDates(schedule, now);
-      if (dates[0] !== shanghaiWallClock(now).date || dates.at(-1) !== expected) throw new Error(`bookableDates ${dates[0]}…${dates.at(-1)}`);
-      const slot = { date: isoDate(Date.parse(`${shanghaiWallClock(now).date}T00:00:00Z`) + ahead * DAY), start: hhmm(minute) };
-      if (bookingOpen(slot, schedule, now) !== expectedState(schedule, slot, now)) throw new Error(`bookingOpen ${bookingOpen(slot, schedule, now)} for ${slot.date} ${slot.start}`);
-      if (cancellationDeadline(schedule, slot).getTime() !== expectedDeadline(schedule, slot)) throw new Error(`deadline ${cancellationDeadline(schedule, slot).toISOString()}`);
-      const start = Date.UTC(+slot.date.slice(0, 4), +slot.date.slice(5, 7) - 1, +slot.date.slice(8), 0, minute) - 8 * HOUR;
-      const w = checkInWindow(schedule, slot);
-      if (w.from.getTime() !== start - schedule.checkIn.earlyMinutes * 60_000 || w.to.getTime() !== start + schedule.checkIn.lateMinutes * 60_000) throw new Error('check-in window');
-    }),
+    fc.property(
+      cases.chain(([s, now]) => fc.tuple(fc.constant(s), fc.constant(now), fc.integer({ min: -3, max: 33 }), fc.integer({ min: 0, max: 1439 }))),
+      ([schedule, now, ahead, minute]) => {
+        const expected = expectedReleasedThrough(schedule, now);
+        if (releasedThrough(schedule, now) !== expected) throw new Error(`releasedThrough ${releasedThrough(schedule, now)}, expected ${expected}`);
+        const dates = bookableDates(schedule, now);
+        if (dates[0] !== shanghaiWallClock(now).date || dates.at(-1) !== expected) throw new Error(`bookableDates ${dates[0]}…${dates.at(-1)}`);
+        const slot = { date: isoDate(Date.parse(`${shanghaiWallClock(now).date}T00:00:00Z`) + ahead * DAY), start: hhmm(minute) };
+        if (bookingOpen(slot, schedule, now) !== expectedState(schedule, slot, now))
+          throw new Error(`bookingOpen ${bookingOpen(slot, schedule, now)} for ${slot.date} ${slot.start}`);
+        if (cancellationDeadline(schedule, slot).getTime() !== expectedDeadline(schedule, slot)) throw new Error(`deadline ${cancellationDeadline(schedule, slot).toISOString()}`);
+        const start = Date.UTC(+slot.date.slice(0, 4), +slot.date.slice(5, 7) - 1, +slot.date.slice(8), 0, minute) - 8 * HOUR;
+        const w = checkInWindow(schedule, slot);
+        if (w.from.getTime() !== start - schedule.checkIn.earlyMinutes * 60_000 || w.to.getTime() !== start + schedule.checkIn.lateMinutes * 60_000)
+          throw new Error('check-in window');
+      },
+    ),
     { numRuns: 300 },
   );
   return details.failed ? String((details.errorInstance as Error)?.message ?? details.errorInstance) : undefined;
@@ -125,7 +133,11 @@ const part = process.argv[2];
 const report: Record<string, unknown>[] = [];
 for (const zone of ZONES) {
   process.env.TZ = zone;
-  const entry: Record<string, unknown> = { zone, januaryOffset: new Date(Date.UTC(2027, 0, 15)).getTimezoneOffset(), julyOffset: new Date(Date.UTC(2027, 6, 15)).getTimezoneOffset() };
+  const entry: Record<string, unknown> = {
+    zone,
+    januaryOffset: new Date(Date.UTC(2027, 0, 15)).getTimezoneOffset(),
+    julyOffset: new Date(Date.UTC(2027, 6, 15)).getTimezoneOffset(),
+  };
   if (part === 'slots') {
     entry.transitions = offsetChangeDates().length;
     entry.failure = checkSlots();

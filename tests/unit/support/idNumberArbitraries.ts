@@ -31,9 +31,7 @@ export function idNumberOf(parts: IdParts): string {
   return first17 + checkDigitOf(first17);
 }
 
-export const birthDateArb = fc
-  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date(`${TODAY}T00:00:00Z`), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+export const birthDateArb = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date(`${TODAY}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 export const idPartsArb: fc.Arbitrary<IdParts> = fc.record({
   divisionCode: fc.constantFrom(...countyCodes),

@@ -10,16 +10,7 @@ import { describeHours } from '../../../core/guide/hallHours';
 import type { Hall } from '../../../core/guide/Hall';
 import { arbHall, arbInstantFor, atShanghai, hhmm, shanghaiWallClock } from './arbHall';
 
-const ZONES = [
-  'UTC',
-  'America/New_York',
-  'Europe/Berlin',
-  'Europe/London',
-  'Australia/Sydney',
-  'America/Santiago',
-  'Australia/Lord_Howe',
-  'Asia/Kolkata',
-];
+const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Australia/Sydney', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata'];
 
 /** Open in alternate hours from 00:00 to 05:00, so being an hour off always flips openNow. */
 const nightHall = (hall: Hall): Hall => ({
@@ -86,14 +77,10 @@ for (const zone of ZONES) {
     januaryOffset: new Date(Date.UTC(2027, 0, 15)).getTimezoneOffset(),
     julyOffset: new Date(Date.UTC(2027, 6, 15)).getTimezoneOffset(),
     transitions: transitions.length,
-    pinned: (({ date, weekday, openNow }) => ({ date, weekday, openNow }))(
-      describeHours(earlySunday(fc.sample(arbHall, 1)[0]), new Date('2027-03-13T18:30:00Z')).today,
-    ),
+    pinned: (({ date, weekday, openNow }) => ({ date, weekday, openNow }))(describeHours(earlySunday(fc.sample(arbHall, 1)[0]), new Date('2027-03-13T18:30:00Z')).today),
   };
   const gapInstants = transitions.length
-    ? fc
-        .tuple(fc.constantFrom(...transitions), fc.integer({ min: 0, max: 5 * 60 - 1 }))
-        .map(([date, minute]) => atShanghai(date, hhmm(minute)))
+    ? fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: 0, max: 5 * 60 - 1 })).map(([date, minute]) => atShanghai(date, hhmm(minute)))
     : fc.constant(atShanghai('2027-03-14', '02:30'));
   const details = fc.check(
     fc.property(

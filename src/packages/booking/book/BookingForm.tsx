@@ -25,11 +25,7 @@ import './index.scss';
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
 
 async function loadOptions(business: string) {
-  const [guide, options, family] = await Promise.all([
-    guideApi.detail(business),
-    appointmentApi.bookingOptions(business),
-    identityApi.familyMembers(),
-  ]);
+  const [guide, options, family] = await Promise.all([guideApi.detail(business), appointmentApi.bookingOptions(business), identityApi.familyMembers()]);
   return { guide, options, members: family.members };
 }
 
@@ -103,9 +99,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
   return (
     <LoadState remote={loaded}>
       {data && !data.guide.bookable && <Text className="notice notice--error">该事项不需要预约，请按办事指南直接前往大厅办理。</Text>}
-      {data && data.guide.bookable && data.options.halls.length === 0 && (
-        <Text className="notice notice--error">该事项暂无可预约的大厅，请查看办事指南中的办理地点。</Text>
-      )}
+      {data && data.guide.bookable && data.options.halls.length === 0 && <Text className="notice notice--error">该事项暂无可预约的大厅，请查看办事指南中的办理地点。</Text>}
       {error && (
         <View className="notice notice--error book__error" role="alert" data-error-code={error.code}>
           <Text>{error.message}</Text>
@@ -128,7 +122,11 @@ export function BookingForm({ business, profile }: { business: string; profile: 
             {cities.length > 1 && (
               <View className="chips book__cities">
                 {cities.map((c) => (
-                  <Text key={c} className={`chip ${c === city ? 'chip--on' : ''}`} data-city={c} onClick={() => {
+                  <Text
+                    key={c}
+                    className={`chip ${c === city ? 'chip--on' : ''}`}
+                    data-city={c}
+                    onClick={() => {
                       setCity(c);
                       setHallId('');
                       setSlot(undefined);
@@ -140,20 +138,22 @@ export function BookingForm({ business, profile }: { business: string; profile: 
               </View>
             )}
             <View className="choice-list">
-              {data.options.halls.filter((h) => cities.length <= 1 || h.city === city).map((h) => (
-                <View
-                  key={h.id}
-                  className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
-                  data-hall={h.id}
-                  onClick={() => {
-                    setHallId(h.id);
-                    setSlot(undefined);
-                  }}
-                >
-                  <Text className="choice__title">{h.name}</Text>
-                  <Text className="choice__line">{h.address}</Text>
-                </View>
-              ))}
+              {data.options.halls
+                .filter((h) => cities.length <= 1 || h.city === city)
+                .map((h) => (
+                  <View
+                    key={h.id}
+                    className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
+                    data-hall={h.id}
+                    onClick={() => {
+                      setHallId(h.id);
+                      setSlot(undefined);
+                    }}
+                  >
+                    <Text className="choice__title">{h.name}</Text>
+                    <Text className="choice__line">{h.address}</Text>
+                  </View>
+                ))}
             </View>
           </Section>
 

@@ -9,9 +9,7 @@ import './index.scss';
 async function bookableByCategory(): Promise<Array<{ id: string; name: string; guides: GuideSummaryView[] }>> {
   const { categories } = await guideApi.categories();
   const lists = await Promise.all(categories.map((c) => guideApi.list({ categoryId: c.id })));
-  return categories
-    .map((c, i) => ({ id: c.id, name: c.name, guides: lists[i].guides.filter((g) => g.bookable) }))
-    .filter((c) => c.guides.length > 0);
+  return categories.map((c, i) => ({ id: c.id, name: c.name, guides: lists[i].guides.filter((g) => g.bookable) })).filter((c) => c.guides.length > 0);
 }
 
 /** Step 0 when the page is opened without a business: the bookable guides, by category. */

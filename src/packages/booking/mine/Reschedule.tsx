@@ -28,7 +28,7 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const dates = options.data?.dates ?? [];
-  const shownDate = dates.includes(date) ? date : dates[0] ?? '';
+  const shownDate = dates.includes(date) ? date : (dates[0] ?? '');
 
   const choose = (s: SlotView) => {
     setSlot(s);

@@ -70,9 +70,7 @@ export default function Consent() {
       <Text className="notice">实名认证前，请仔细阅读以下规则。身份证号码和人脸信息属于敏感个人信息，我们需要您分别单独同意。</Text>
       <ConsentBlock text={consentTexts.identity} checked={agreed.identity} onToggle={() => toggle('identity')} />
       <ConsentBlock text={consentTexts.face} checked={agreed.face} onToggle={() => toggle('face')} />
-      {agreed.identity && !agreed.face && (
-        <Text className="notice">不同意人脸识别的，无法在线完成认证；您可以携带身份证到任一服务大厅，由窗口工作人员核验身份后办理。</Text>
-      )}
+      {agreed.identity && !agreed.face && <Text className="notice">不同意人脸识别的，无法在线完成认证；您可以携带身份证到任一服务大厅，由窗口工作人员核验身份后办理。</Text>}
       {error && <Text className="notice notice--error">{error}</Text>}
       <View className="form-actions">
         {needWeChatAuthorization && contractName && (

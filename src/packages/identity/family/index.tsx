@@ -88,11 +88,26 @@ export default function Family() {
         </View>
         <View className="form-field">
           <Text className="form-field__label">姓名</Text>
-          <Input className="form-field__input" data-field="memberName" value={form.name} maxlength={30} placeholder="与户口簿一致" onInput={(e) => setForm((f) => ({ ...f, name: e.detail.value }))} />
+          <Input
+            className="form-field__input"
+            data-field="memberName"
+            value={form.name}
+            maxlength={30}
+            placeholder="与户口簿一致"
+            onInput={(e) => setForm((f) => ({ ...f, name: e.detail.value }))}
+          />
         </View>
         <View className="form-field">
           <Text className="form-field__label">身份证号码</Text>
-          <Input className="form-field__input" data-field="memberIdNumber" type="idcard" value={form.idNumber} maxlength={18} placeholder="18位公民身份号码" onInput={(e) => setForm((f) => ({ ...f, idNumber: e.detail.value }))} />
+          <Input
+            className="form-field__input"
+            data-field="memberIdNumber"
+            type="idcard"
+            value={form.idNumber}
+            maxlength={18}
+            placeholder="18位公民身份号码"
+            onInput={(e) => setForm((f) => ({ ...f, idNumber: e.detail.value }))}
+          />
         </View>
         {error && <Text className="form-field__error">{error}</Text>}
         <View className="form-actions">

@@ -117,9 +117,7 @@ export default function Verify() {
         ))}
       </View>
 
-      {error && (
-        <Text className="notice notice--error">{error}</Text>
-      )}
+      {error && <Text className="notice notice--error">{error}</Text>}
 
       {step === 'details' && (
         <Section title="本人信息">

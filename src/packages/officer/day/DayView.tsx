@@ -63,7 +63,11 @@ export function DayView({ hallId, version }: { hallId: string; version: number }
           </Section>
 
           {d.slots.map((s) => (
-            <Section key={s.start} title={`${s.start}–${s.end}`} extra={<Text className="day__slot-count">{s.appointments.filter((a) => a.status !== 'cancelled').length} 人</Text>}>
+            <Section
+              key={s.start}
+              title={`${s.start}–${s.end}`}
+              extra={<Text className="day__slot-count">{s.appointments.filter((a) => a.status !== 'cancelled').length} 人</Text>}
+            >
               {s.appointments.map((a) => (
                 <View key={a.id} className={`day__appointment day__appointment--${a.status}`} data-appointment={a.id} data-status={a.status}>
                   <View className="day__who">

@@ -134,7 +134,10 @@ export default function ReissueApply() {
           {
             forMemberId,
             reason,
-            delivery: delivery === 'mail' ? { kind: 'mail', address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } } : { kind: 'hall', hallId },
+            delivery:
+              delivery === 'mail'
+                ? { kind: 'mail', address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } }
+                : { kind: 'hall', hallId },
           },
           requestId,
         ));
@@ -235,9 +238,7 @@ export default function ReissueApply() {
 
                   {reason === 'lost' && (
                     <Section title="4. 挂失原证件">
-                      <Text className="loss-step__text">
-                        挂失后，原身份证立即作废，不能再使用；即使之后放弃补领申请，也不能恢复。找回的旧证请交回户政大厅。
-                      </Text>
+                      <Text className="loss-step__text">挂失后，原身份证立即作废，不能再使用；即使之后放弃补领申请，也不能恢复。找回的旧证请交回户政大厅。</Text>
                       {lossReportedAt ? (
                         <Text className="loss-step__done" data-loss="reported">
                           ✓ 已挂失，原证件已作废

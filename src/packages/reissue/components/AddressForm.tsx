@@ -26,15 +26,37 @@ export function AddressForm({ value, onChange }: { value: AddressInput; onChange
       </View>
       <View className="form-field">
         <Text className="form-field__label">详细地址</Text>
-        <Input className="form-field__input" data-field="detail" value={value.detail} maxlength={120} placeholder="街道、门牌号、楼栋房号" onInput={(e) => set({ detail: e.detail.value })} />
+        <Input
+          className="form-field__input"
+          data-field="detail"
+          value={value.detail}
+          maxlength={120}
+          placeholder="街道、门牌号、楼栋房号"
+          onInput={(e) => set({ detail: e.detail.value })}
+        />
       </View>
       <View className="form-field">
         <Text className="form-field__label">收件人</Text>
-        <Input className="form-field__input" data-field="recipient" value={value.recipient} maxlength={30} placeholder="收件人姓名" onInput={(e) => set({ recipient: e.detail.value })} />
+        <Input
+          className="form-field__input"
+          data-field="recipient"
+          value={value.recipient}
+          maxlength={30}
+          placeholder="收件人姓名"
+          onInput={(e) => set({ recipient: e.detail.value })}
+        />
       </View>
       <View className="form-field">
         <Text className="form-field__label">手机号码</Text>
-        <Input className="form-field__input" data-field="phone" type="number" value={value.phone} maxlength={11} placeholder="11位手机号码" onInput={(e) => set({ phone: e.detail.value })} />
+        <Input
+          className="form-field__input"
+          data-field="phone"
+          type="number"
+          value={value.phone}
+          maxlength={11}
+          placeholder="11位手机号码"
+          onInput={(e) => set({ phone: e.detail.value })}
+        />
         <Text className="form-field__hint">快递员派件时联系此号码</Text>
       </View>
     </View>

@@ -28,7 +28,14 @@ export default function ReissueMine() {
         ) : (
           <Section title="我的补领申请">
             {apps.map((a) => (
-              <View key={a.id} className="app-row" hoverClass="app-row--pressed" data-application={a.id} data-state={a.state} onClick={() => Taro.navigateTo({ url: `/packages/reissue/track/index?id=${a.id}` })}>
+              <View
+                key={a.id}
+                className="app-row"
+                hoverClass="app-row--pressed"
+                data-application={a.id}
+                data-state={a.state}
+                onClick={() => Taro.navigateTo({ url: `/packages/reissue/track/index?id=${a.id}` })}
+              >
                 <View className="app-row__head">
                   <Text className="app-row__title">
                     {a.reasonName} · {a.subjectNameMasked}

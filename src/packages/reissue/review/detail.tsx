@@ -71,19 +71,21 @@ export default function ReissueReviewDetail() {
       </View>
       <View className="form-field">
         <Text className="form-field__label">运单号</Text>
-        <Input className="form-field__input" data-field="trackingNumber" value={trackingNumber} maxlength={40} placeholder="字母、数字，6-40位" onInput={(e) => setTrackingNumber(e.detail.value)} />
+        <Input
+          className="form-field__input"
+          data-field="trackingNumber"
+          value={trackingNumber}
+          maxlength={40}
+          placeholder="字母、数字，6-40位"
+          onInput={(e) => setTrackingNumber(e.detail.value)}
+        />
       </View>
       <View className="form-actions">
         <Button
           type="primary"
           loading={busy}
           disabled={trackingNumber.trim().length < 6}
-          onClick={() =>
-            act(
-              (v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: trackingNumber.trim() }),
-              '已发货',
-            )
-          }
+          onClick={() => act((v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: trackingNumber.trim() }), '已发货')}
         >
           确认发货
         </Button>
@@ -139,11 +141,23 @@ export default function ReissueReviewDetail() {
               <Section title="驳回申请">
                 <View className="form-field">
                   <Text className="form-field__label">驳回原因（申请人可见）</Text>
-                  <Input className="form-field__input" data-field="rejectReason" value={reason} maxlength={200} placeholder="如：存档照片不清晰，请到大厅重新采集" onInput={(e) => setReason(e.detail.value)} />
+                  <Input
+                    className="form-field__input"
+                    data-field="rejectReason"
+                    value={reason}
+                    maxlength={200}
+                    placeholder="如：存档照片不清晰，请到大厅重新采集"
+                    onInput={(e) => setReason(e.detail.value)}
+                  />
                 </View>
                 <Text className="hint">驳回后已缴费用将自动原路退回。</Text>
                 <View className="form-actions">
-                  <Button type="danger" loading={busy} disabled={reason.trim().length < 2} onClick={() => act((v) => reissueApi.reject({ ...base(v), reason: reason.trim() }), '已驳回')}>
+                  <Button
+                    type="danger"
+                    loading={busy}
+                    disabled={reason.trim().length < 2}
+                    onClick={() => act((v) => reissueApi.reject({ ...base(v), reason: reason.trim() }), '已驳回')}
+                  >
                     确认驳回
                   </Button>
                   <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>

@@ -58,7 +58,13 @@ export default function ReissueReview() {
         ) : (
           <Section title={`共 ${apps.length} 件 · 最早提交的在前`}>
             {apps.map((a) => (
-              <View key={a.id} className="app-row" data-application={a.id} data-state={a.state} onClick={() => Taro.navigateTo({ url: `/packages/reissue/review/detail?id=${a.id}` })}>
+              <View
+                key={a.id}
+                className="app-row"
+                data-application={a.id}
+                data-state={a.state}
+                onClick={() => Taro.navigateTo({ url: `/packages/reissue/review/detail?id=${a.id}` })}
+              >
                 <View className="app-row__head">
                   <Text className="app-row__title">
                     {a.subjectNameMasked} · {a.reasonName}
@@ -68,7 +74,11 @@ export default function ReissueReview() {
                 <Text className="app-row__line">
                   {a.submittedText} 提交 · 已 {a.ageDays} 天 · {a.deliveryKind === 'mail' ? '邮寄' : '大厅领取'}
                 </Text>
-                {a.promisedDue && <Text className="app-row__line">承诺 {a.promisedDue} · 法定 {a.legalDue}</Text>}
+                {a.promisedDue && (
+                  <Text className="app-row__line">
+                    承诺 {a.promisedDue} · 法定 {a.legalDue}
+                  </Text>
+                )}
                 {a.overdue && (
                   <Text className="app-row__overdue" data-overdue="yes">
                     ⚠ {a.reviewOverdue ? '审核已超时' : '已超期'}

@@ -88,7 +88,13 @@ export default function ReissueTrack() {
     setError(undefined);
     setBusy(true);
     try {
-      setLatest(await reissueApi.changeAddress({ applicationId: view.id, expectedVersion: view.version, address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() } }));
+      setLatest(
+        await reissueApi.changeAddress({
+          applicationId: view.id,
+          expectedVersion: view.version,
+          address: { ...address, detail: address.detail.trim(), recipient: address.recipient.trim(), phone: address.phone.trim() },
+        }),
+      );
       setEditing(false);
       void Taro.showToast({ title: '地址已修改', icon: 'success' });
     } catch (e) {
