@@ -35,6 +35,21 @@ export interface CheckInResult {
   queueNumber: number;
 }
 
+/** One page of the caller's appointments, newest first; `next` (absent on the last page) is the cursor of the next one. */
+export interface AppointmentPage {
+  appointments: AppointmentView[];
+  next?: string;
+}
+
+/** Where an appointment of the caller was found: `cursor` is the one of its page (none for the first). */
+export interface FoundAppointment {
+  appointment?: AppointmentView;
+  cursor?: string;
+}
+
+/** How many pages of the caller's appointments findMyAppointment reads at most. */
+export const FIND_MAX_PAGES = 20;
+
 export interface HallDay {
   hallId: string;
   date: string;
@@ -74,10 +89,30 @@ export const appointmentApi = {
     call<AppointmentView>('appointment', 'reserve', input, requestId),
   cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId }, requestId),
   reschedule: (appointmentId: string, slotId: string, requestId: string) => call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId }, requestId),
-  myAppointments: () => call<{ appointments: AppointmentView[] }>('appointment', 'myAppointments'),
+  myAppointments: (cursor?: string) => call<AppointmentPage>('appointment', 'myAppointments', cursor ? { cursor } : {}),
   ticket: (appointmentId: string) => call<TicketView>('appointment', 'ticket', { appointmentId }),
   // Officer actions.
   checkIn: (token: string) => call<CheckInResult>('appointment', 'checkIn', { token }),
   hallDay: (hallId: string, date?: string) => call<HallDay>('appointment', 'hallDay', date ? { hallId, date } : { hallId }),
   hallWeek: (hallId: string) => call<HallWeek>('appointment', 'hallWeek', { hallId }),
 };
+
+/**
+ * One appointment of the caller by id: reads the pages of myAppointments from `cursor` (the first
+ * page without one), following `next` until it is found or after FIND_MAX_PAGES pages. Resolves
+ * with the cursor of the page it was on, so a later look can start there (pages are keyed by
+ * creation time, so an appointment stays on the same page; if it is not there after all, the search
+ * starts again from the first page). Without `appointment` if not found.
+ */
+export async function findMyAppointment(id: string, cursor?: string): Promise<FoundAppointment> {
+  let from = cursor;
+  for (let pages = 0; pages < FIND_MAX_PAGES; pages++) {
+    const page = await appointmentApi.myAppointments(from);
+    const appointment = page.appointments.find((a) => a.id === id);
+    if (appointment) return from ? { appointment, cursor: from } : { appointment };
+    if (!page.next) break;
+    from = page.next;
+  }
+  // Not after the remembered page: look once more from the first page.
+  return cursor ? findMyAppointment(id) : {};
+}

@@ -7,8 +7,9 @@ import { PageShell } from '../../../components/PageShell';
 import { StatusTag } from '../../../components/StatusTag';
 import { Button, Empty } from '../../../components/nutui';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
+import { errorCatalogue } from '../../../../core/errors/catalogue';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { appointmentApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/appointmentApi';
 import { useRemote } from '../../../services/useRemote';
 import { VerifyFirst } from '../components/VerifyFirst';
 import { Reschedule } from './Reschedule';
@@ -68,6 +69,12 @@ export default function MyAppointments() {
     else setVersion((n) => n + 1);
   });
   const list = useRemote(() => appointmentApi.myAppointments(), `mine:${version}`);
+  // The pages loaded after the first by 加载更多, tagged with the first page they follow: a reload
+  // (new first page) leaves them behind, and a late answer for an old first page is ignored.
+  const [more, setMore] = useState<{ after: AppointmentPage; appointments: AppointmentView[]; next?: string; loading: boolean; error?: string }>();
+  const firstPage = list.data;
+  const extra = more && more.after === firstPage ? more : undefined;
+  const next = extra ? extra.next : firstPage?.next;
   const [moving, setMoving] = useState<AppointmentView>();
   // One request id per cancellation intention, kept while the answer may not have arrived.
   const cancelIds = useRef(new Map<string, string>());
@@ -96,8 +103,21 @@ export default function MyAppointments() {
     setVersion((n) => n + 1);
   };
 
+  const loadMore = async () => {
+    if (!firstPage || !next || extra?.loading) return;
+    const loaded = extra?.appointments ?? [];
+    setMore({ after: firstPage, appointments: loaded, next, loading: true });
+    try {
+      const page = await appointmentApi.myAppointments(next);
+      setMore((m) => (m?.after === firstPage ? { after: firstPage, appointments: [...loaded, ...page.appointments], next: page.next, loading: false } : m));
+    } catch (e) {
+      const error = e instanceof ApiError ? e.message : errorCatalogue.INTERNAL;
+      setMore((m) => (m?.after === firstPage ? { ...m, loading: false, error } : m));
+    }
+  };
+
   // What still needs doing first (soonest first), then the rest as the function ordered them.
-  const all = list.data?.appointments ?? [];
+  const all = [...(firstPage?.appointments ?? []), ...(extra?.appointments ?? [])];
   const upcoming = all.filter((a) => a.status === 'booked').sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`));
   const appointments = [...upcoming, ...all.filter((a) => a.status !== 'booked')];
   return (
@@ -123,6 +143,18 @@ export default function MyAppointments() {
           {appointments.map((a) => (
             <AppointmentCard key={a.id} a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} />
           ))}
+          {next && (
+            <View className="my-appointments__more">
+              {extra?.error && (
+                <View className="notice notice--error" role="alert">
+                  <Text>{extra.error}</Text>
+                </View>
+              )}
+              <Button loading={extra?.loading} disabled={extra?.loading} onClick={() => void loadMore()}>
+                加载更多
+              </Button>
+            </View>
+          )}
           <View className="form-actions">
             <Button type="primary" onClick={() => Taro.navigateTo({ url: '/packages/booking/book/index' })}>
               新的预约

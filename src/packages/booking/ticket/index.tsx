@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
-import type { AppointmentView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -9,7 +8,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { TicketQr } from '../../../components/TicketQr';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, type TicketView } from '../../../services/appointmentApi';
+import { appointmentApi, findMyAppointment, type FoundAppointment, type TicketView } from '../../../services/appointmentApi';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
@@ -34,8 +33,9 @@ function openMine(): void {
 export default function Ticket() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const initial = useRemote(() => appointmentApi.myAppointments(), `mine:${id}`);
-  const [latest, setLatest] = useState<AppointmentView[]>();
+  // Older appointments are on later pages of myAppointments: followed until found (bounded).
+  const initial = useRemote(() => findMyAppointment(id), `mine:${id}`);
+  const [latest, setLatest] = useState<FoundAppointment>();
   const [visible, setVisible] = useState(true);
   const [ticket, setTicket] = useState<TicketView>();
   const [ticketError, setTicketError] = useState('');
@@ -45,8 +45,9 @@ export default function Ticket() {
   useDidHide(() => setVisible(false));
   useUnload(() => setVisible(false));
 
-  const list = latest ?? initial.data?.appointments;
-  const appointment = list?.find((a) => a.id === id);
+  const found = latest ?? initial.data;
+  const appointment = found?.appointment;
+  const cursor = found?.cursor;
   const status = appointment?.status;
   const business = appointment?.business ?? '';
   const guide = useRemote(() => (business ? guideApi.detail(business) : Promise.resolve(undefined)), `guide:${business}`);
@@ -56,10 +57,10 @@ export default function Ticket() {
   useEffect(() => {
     if (!visible || status !== 'booked') return undefined;
     let stopped = false;
+    // From the page it was found on (pages are keyed by creation time, so it stays there).
     const poll = () =>
-      appointmentApi
-        .myAppointments()
-        .then((r) => !stopped && setLatest(r.appointments))
+      findMyAppointment(id, cursor)
+        .then((r) => !stopped && setLatest(r))
         .catch(() => undefined);
     if (pollNow > 0) void poll();
     const timer = setInterval(poll, POLL_MS);
@@ -67,7 +68,7 @@ export default function Ticket() {
       stopped = true;
       clearInterval(timer);
     };
-  }, [visible, status, pollNow]);
+  }, [visible, status, pollNow, id, cursor]);
 
   // A fresh signed token every refreshAfterSeconds while shown.
   useEffect(() => {
@@ -100,7 +101,7 @@ export default function Ticket() {
     <PageShell className="ticket">
       <View className="ticket__root" data-status={status ?? 'loading'}>
         <LoadState remote={initial}>
-          {list && !appointment && <Text className="notice notice--error">未找到该预约，请在“我的预约”中查看。</Text>}
+          {found && !appointment && <Text className="notice notice--error">未找到该预约，请在“我的预约”中查看。</Text>}
           {appointment && (
             <>
               <View className="ticket__head">
