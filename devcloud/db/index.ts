@@ -38,6 +38,12 @@ export interface DatabaseEmulator {
   readonly direct: DirectOps;
   /** Remove every document of every collection (tests). */
   reset(): Promise<void>;
+  /**
+   * Resolves once no request is being served (tests): a write whose caller gave up waiting (an SDK
+   * timeout on a busy machine) is still applied when its turn comes, and must not land in the next
+   * test's data.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,15 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions): Pro
         mvcc.clear();
         await store.clear();
       });
+    },
+
+    async settled(): Promise<void> {
+      // Requests still arriving on open sockets start in a later turn: look again after one.
+      for (;;) {
+        await Promise.allSettled([...state.inFlight]);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (state.inFlight.size === 0) return;
+      }
     },
 
     close(): Promise<void> {
