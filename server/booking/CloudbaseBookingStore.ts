@@ -7,6 +7,9 @@ import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { fetchAll } from '../cloudbase/fetchAll';
 import { writeLog } from '../log/logLine';
 
+/** Longer than any function may run (config/functions.ts: 60 s at most): a claim older than this without its appointment is an orphan. */
+export const ORPHAN_CLAIM_AFTER_MS = 2 * 60_000;
+
 /** CloudBase's most documents per `get()`. */
 const PAGE = 1000;
 
@@ -142,10 +145,28 @@ export class CloudbaseBookingStore implements BookingStore {
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
-    const held = await getDoc<{ appointmentId: string }>(this.db, 'booking_claims', id);
+    const held = await getDoc<{ appointmentId: string; at?: Date }>(this.db, 'booking_claims', id);
     // Released meanwhile: try once more rather than refuse.
     if (!held) return again ? this.takeClaim(id, appointmentId, false) : false;
-    return held.appointmentId === appointmentId;
+    if (held.appointmentId === appointmentId) return true;
+    return this.takeOverOrphan(id, held, appointmentId);
+  }
+
+  /**
+   * A claim is written before its appointment, within one function run. One older than any run
+   * whose appointment does not exist was left by a run that died or whose client gave up: it
+   * refuses nobody any longer (before, the person was refused until the reconciliation sweep).
+   * Taken over by compare-and-set on its holder, so two takers cannot both have it.
+   */
+  private async takeOverOrphan(id: string, held: { appointmentId: string; at?: Date }, appointmentId: string): Promise<boolean> {
+    const at = held.at ? new Date(held.at).getTime() : 0;
+    if (this.now() - at < ORPHAN_CLAIM_AFTER_MS) return false;
+    if (await getDoc(this.db, 'appointments', held.appointmentId)) return false;
+    const res = await this.db
+      .collection('booking_claims')
+      .where({ _id: id, appointmentId: held.appointmentId })
+      .update({ appointmentId, at: new Date(this.now()) });
+    return res.updated === 1;
   }
 
   async releaseClaims(ids: readonly string[], appointmentId: string): Promise<void> {

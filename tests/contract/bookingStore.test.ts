@@ -6,7 +6,7 @@
  */
 import type { Appointment } from '../../core/booking/Appointment';
 import type { SlotPlan } from '../../core/booking/slots';
-import { CloudbaseBookingStore } from '../../server/booking/CloudbaseBookingStore';
+import { CloudbaseBookingStore, ORPHAN_CLAIM_AFTER_MS } from '../../server/booking/CloudbaseBookingStore';
 import { startEmulatedDatabase, type EmulatedDatabase } from './support/emulatedDatabase';
 
 jest.setTimeout(60_000);
@@ -68,4 +68,18 @@ test('an appointment insert repeated after it was applied succeeds; a different 
   await store.addAppointment(a);
   await expect(store.addAppointment(a)).resolves.toBeUndefined();
   await expect(store.addAppointment({ ...a, actorOpenid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+});
+
+test('a claim older than any function run whose appointment never came refuses nobody: taken over once; a younger one, or one whose appointment exists, still refuses', async () => {
+  let now = Date.parse('2026-12-01T00:30:00Z');
+  const timed = new CloudbaseBookingStore(e.db, () => now);
+  expect(await timed.takeClaim('active:p1:renewal', 'appt-died')).toBe(true);
+  expect(await timed.takeClaim('day:p1:2026-12-02', 'appt-kept')).toBe(true);
+  await e.db.collection('appointments').add({ _id: 'appt-kept', status: 'booked' });
+  // Within a function's lifetime the first booking may still be on its way.
+  expect(await timed.takeClaim('active:p1:renewal', 'appt-new')).toBe(false);
+  now += ORPHAN_CLAIM_AFTER_MS + 1;
+  const both = await Promise.all([timed.takeClaim('active:p1:renewal', 'appt-new'), timed.takeClaim('active:p1:renewal', 'appt-other')]);
+  expect(both.filter(Boolean)).toHaveLength(1);
+  expect(await timed.takeClaim('day:p1:2026-12-02', 'appt-new')).toBe(false);
 });
