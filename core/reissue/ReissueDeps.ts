@@ -21,8 +21,6 @@ export type ReissueRecord = ReissueApplication & {
   actedFor?: string;
 };
 
-export type { RequestState } from '../function/idempotent';
-
 export interface QueueQuery {
   hallIds: readonly string[];
   states: readonly ReissueState[];

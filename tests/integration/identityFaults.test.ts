@@ -19,11 +19,11 @@ import type { Resident } from '../../core/identity/Resident';
 import { dispatch, type DispatchResult } from '../../core/function/dispatch';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { CloudbaseIdentityStore } from '../../server/identity/CloudbaseIdentityStore';
-import { FaultInjector, InjectedFault, faultMatrix } from '../support/faultInjection';
+import { FaultInjector, faultMatrix } from '../support/faultInjection';
 import { FixedClock, InMemoryAuditLog, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from '../unit/support/InMemoryIdentityPorts';
 import { emulatedDatabase, type EmulatedDatabase, type Snapshot } from './support/emulatorSnapshot';
 import { faultyDatabase } from './support/databaseFaults';
-import { report, type CaseOutcome } from './support/faultReport';
+import { answerOf, brokenCases, report, type CaseOutcome } from './support/faultReport';
 
 jest.setTimeout(240_000);
 
@@ -89,11 +89,6 @@ async function ok(openid: string, action: string, data: unknown = {}): Promise<D
   if (!r.response.ok) throw new Error(`${action}: ${r.response.error.code}`);
   return r.response.data;
 }
-const answer = (r: DispatchResult): string => {
-  if (r.response.ok) return 'ok';
-  if (r.outcome === 'failed') return r.cause instanceof InjectedFault ? 'fault' : `crash(${String((r.cause as Error)?.message ?? r.cause).slice(0, 60)})`;
-  return r.response.error.code;
-};
 
 let faces = 0;
 /** Consent, details, the texted code: the verification waits for the face; returns the confirmFace request. */
@@ -224,7 +219,7 @@ describe.each(cases)('$title', (scenario) => {
     };
     await restore();
     const recorder = new FaultInjector();
-    const baselineAnswer = answer(await run(request.openid, request.action, request.data, recorder));
+    const baselineAnswer = answerOf(await run(request.openid, request.action, request.data, recorder));
     const baseline = await endState();
     expect(baselineAnswer).toBe('ok');
 
@@ -232,14 +227,14 @@ describe.each(cases)('$title', (scenario) => {
     for (const c of faultMatrix(recorder.calls)) {
       await restore();
       const injector = new FaultInjector({ step: c.step, fault: c.fault });
-      const first = answer(await run(request.openid, request.action, request.data, injector));
+      const first = answerOf(await run(request.openid, request.action, request.data, injector));
       injector.disarm();
-      const retry = first === 'ok' ? 'ok' : answer(await run(request.openid, request.action, request.data));
+      const retry = first === 'ok' ? 'ok' : answerOf(await run(request.openid, request.action, request.data));
       const broken = invariants(await endState(), baseline);
       if (retry !== baselineAnswer) broken.push(`retry answered ${retry}`);
       outcomes.push({ ...c, first, retry, broken });
     }
     report(scenario.title, outcomes);
-    expect(outcomes.filter((o) => o.broken.length).map((o) => `${o.step} ${o.call} ${o.fault}: ${o.first} → ${o.retry}: ${o.broken.join('; ')}`)).toEqual([]);
+    expect(brokenCases(outcomes)).toEqual([]);
   });
 });

@@ -17,10 +17,10 @@ import { reissueActions } from '../../core/reissue/reissueActions';
 import type { ReissueRecord } from '../../core/reissue/ReissueDeps';
 import { CloudbaseRequestLog, PENDING_LEASE_MS } from '../../server/function/CloudbaseRequestLog';
 import { sha256Hex } from '../../server/function/requestDigest';
-import { FaultInjector, InjectedFault, faultMatrix } from '../support/faultInjection';
+import { FaultInjector, faultMatrix } from '../support/faultInjection';
 import { faultyDatabase } from './support/databaseFaults';
 import { emulatedDatabase, type EmulatedDatabase, type Snapshot } from './support/emulatorSnapshot';
-import { report, type CaseOutcome } from './support/faultReport';
+import { answerOf, brokenCases, report, type CaseOutcome } from './support/faultReport';
 import { CITIZEN, OFFICER, reissueWorld, type ReissueWorld } from './support/reissueFaultWorld';
 
 jest.setTimeout(240_000);
@@ -65,13 +65,6 @@ async function ok(openid: string | undefined, action: string, data: unknown): Pr
   if (!r.response.ok) throw new Error(`${action}: ${r.response.error.code}`);
   return r.response.data;
 }
-
-const answer = (r: DispatchResult | undefined): string => {
-  if (!r) return 'none';
-  if (r.response.ok) return 'ok';
-  if (r.outcome === 'failed') return r.cause instanceof InjectedFault ? 'fault' : `crash(${String((r.cause as Error)?.message ?? r.cause).slice(0, 60)})`;
-  return r.response.error.code;
-};
 
 interface Request {
   openid: string | undefined;
@@ -318,7 +311,7 @@ describe.each(cases)('$title', (scenario) => {
     };
     await restore();
     const recorder = new FaultInjector();
-    const baselineAnswer = answer(await run(request.openid, request.action, request.data, recorder));
+    const baselineAnswer = answerOf(await run(request.openid, request.action, request.data, recorder));
     await settle();
     const baseline = await endState();
     expect(baselineAnswer).toBe('ok');
@@ -327,13 +320,13 @@ describe.each(cases)('$title', (scenario) => {
     for (const c of faultMatrix(recorder.calls)) {
       await restore();
       const injector = new FaultInjector({ step: c.step, fault: c.fault });
-      const first = answer(await run(request.openid, request.action, request.data, injector));
+      const first = answerOf(await run(request.openid, request.action, request.data, injector));
       injector.disarm();
-      let retry = first === 'ok' ? 'ok' : answer(await run(request.openid, request.action, request.data));
+      let retry = first === 'ok' ? 'ok' : answerOf(await run(request.openid, request.action, request.data));
       let known: string | undefined;
       if (retry === 'REQUEST_IN_PROGRESS' && (c.call === 'store.beginRequest' || c.call === 'reissue_requests.add')) {
         w.clock.advance(PENDING_LEASE_MS + 1);
-        retry = answer(await run(request.openid, request.action, request.data));
+        retry = answerOf(await run(request.openid, request.action, request.data));
         known = LEASE;
       }
       await settle();
@@ -343,6 +336,6 @@ describe.each(cases)('$title', (scenario) => {
       outcomes.push({ ...c, first, retry, broken, ...(known ? { known } : {}) });
     }
     report(scenario.title, outcomes);
-    expect(outcomes.filter((o) => o.broken.length).map((o) => `${o.step} ${o.call} ${o.fault}: ${o.first} → ${o.retry}: ${o.broken.join('; ')}`)).toEqual([]);
+    expect(brokenCases(outcomes)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * Set FAULTS_MD=<file> to have a run append its tables there (docs/FAULTS.md is written from it).
  */
 import { appendFileSync } from 'node:fs';
-import { FAULTS, type Fault } from '../../support/faultInjection';
+import type { DispatchResult } from '../../../core/function/dispatch';
+import { FAULTS, InjectedFault, type Fault } from '../../support/faultInjection';
 
 export interface CaseOutcome {
   step: number;
@@ -14,7 +15,7 @@ export interface CaseOutcome {
   retry: string;
   /** Invariants broken after the case (empty: all held). */
   broken: string[];
-  /** A known limit owned elsewhere, said in the table instead of failing the test. */
+  /** A known behaviour said in the table (e.g. the retry shown came after the request log's lease). */
   known?: string;
 }
 
@@ -32,4 +33,17 @@ export function markdownTable(action: string, outcomes: readonly CaseOutcome[]):
 export function report(action: string, outcomes: readonly CaseOutcome[]): void {
   const file = process.env.FAULTS_MD;
   if (file) appendFileSync(file, `${markdownTable(action, outcomes)}\n`);
+}
+
+/** What one run of an action answered: 'ok', 'fault' (the injected timeout reached the caller), a catalogue code, or crash(…). */
+export function answerOf(r: DispatchResult | undefined): string {
+  if (!r) return 'none';
+  if (r.response.ok) return 'ok';
+  if (r.outcome === 'failed') return r.cause instanceof InjectedFault ? 'fault' : `crash(${String((r.cause as Error)?.message ?? r.cause).slice(0, 60)})`;
+  return r.response.error.code;
+}
+
+/** The cases that broke an invariant, one line each (the test expects none). */
+export function brokenCases(outcomes: readonly CaseOutcome[]): string[] {
+  return outcomes.filter((o) => o.broken.length).map((o) => `${o.step} ${o.call} ${o.fault}: ${o.first} → ${o.retry}: ${o.broken.join('; ')}`);
 }
