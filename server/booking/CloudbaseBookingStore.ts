@@ -296,7 +296,8 @@ function encodeCursor(at: Date, id: string): string {
 function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
   try {
     const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    return typeof ms === 'number' && typeof id === 'string' ? { at: new Date(ms), id } : undefined;
+    // A cursor is the client's to send back: anything but a finite instant and an id reads as none.
+    return typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string' ? { at: new Date(ms), id } : undefined;
   } catch {
     return undefined;
   }

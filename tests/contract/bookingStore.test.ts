@@ -83,3 +83,10 @@ test('a claim older than any function run whose appointment never came refuses n
   expect(both.filter(Boolean)).toHaveLength(1);
   expect(await timed.takeClaim('day:p1:2026-12-02', 'appt-new')).toBe(false);
 });
+
+test('a cursor the client made up reads as the first page, never as an error', async () => {
+  await e.db.collection('appointments').add({ _id: 'appt-1', actorOpenid: 'o1', createdAt: new Date('2026-12-01T00:00:00Z'), status: 'booked' });
+  for (const made of ['not-base64-json', Buffer.from('[1e999,"x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+    expect((await store.appointmentsOf('o1', 50, made)).items.map((a) => a._id)).toEqual(['appt-1']);
+  }
+});
