@@ -1,11 +1,11 @@
 import type { ActionMap } from '../core/function/action';
 import { guideActions } from '../core/guide/guideActions';
 import { identityActions } from '../core/identity/identityActions';
-import { identityEnvironment } from '../server/identity/identityEnvironment';
-import { appointmentActions } from '../core/booking/appointmentActions';
-import { bookingEnvironment } from '../server/booking/bookingEnvironment';
+import { identityEnvironment } from './identityEnvironment';
+import { bookingActions } from '../core/booking/bookingActions';
+import { bookingEnvironment } from './bookingEnvironment';
 import { reissueActions } from '../core/reissue/reissueActions';
-import { reissueEnvironment } from '../server/reissue/reissueEnvironment';
+import { reissueEnvironment } from './reissueEnvironment';
 import type { VariableName } from './environment';
 
 /**
@@ -62,11 +62,11 @@ export const functions: FunctionDeclaration[] = [
     memoryMB: 256,
   },
   {
-    name: 'appointment',
+    name: 'booking',
     description:
       'Hall appointments: booking options and availability, reserve / cancel / reschedule without overbooking, QR tickets, check-in at the window, the officer’s day and week.',
     caller: 'verified citizen',
-    actions: appointmentActions as ActionMap<never>,
+    actions: bookingActions as ActionMap<never>,
     env: [...bookingEnvironment],
     // Platform time is UTC: 16:30 is 00:30 and 10:00 is 18:00 in Asia/Shanghai.
     triggers: [

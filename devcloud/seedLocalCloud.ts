@@ -1,11 +1,11 @@
 import { keysFromEnvironment } from '../server/crypto/keysFromEnvironment';
 import { createSecrets } from '../server/identity/secrets';
-import { importContent, type ImportReport } from '../scripts/seed/importContent';
-import { importIdentityDemo } from '../scripts/seed/importIdentityDemo';
-import { importSchedules } from '../scripts/seed/importSchedules';
-import { loadSchedules } from '../scripts/seed/loadSchedules';
-import { loadResidents } from '../scripts/seed/loadResidents';
-import { loadSeedContent } from '../scripts/seed/loadSeedContent';
+import { importContent, type ImportReport } from '../server/seed/importContent';
+import { importIdentityDemo } from './seed/importIdentityDemo';
+import { importSchedules } from '../server/seed/importSchedules';
+import { loadSchedules } from '../server/seed/loadSchedules';
+import { loadResidents } from './seed/loadResidents';
+import { loadSeedContent } from '../server/seed/loadSeedContent';
 import { devEnvironment } from './devEnvironment';
 import { localDatabase } from './localDatabase';
 

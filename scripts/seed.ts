@@ -12,10 +12,10 @@ import type { Database } from '../server/cloudbase/app';
 import { deployEnvironment } from './deploy/deployEnvironment';
 import { envIdArg } from './deploy/envId';
 import { ROOT } from './functionBundles';
-import { importContent } from './seed/importContent';
-import { importSchedules } from './seed/importSchedules';
-import { loadSchedules } from './seed/loadSchedules';
-import { loadSeedContent } from './seed/loadSeedContent';
+import { importContent } from '../server/seed/importContent';
+import { importSchedules } from '../server/seed/importSchedules';
+import { loadSchedules } from '../server/seed/loadSchedules';
+import { loadSeedContent } from '../server/seed/loadSeedContent';
 
 const USAGE = 'npm run seed -- [--url <local cloud>] | --env <envId>';
 

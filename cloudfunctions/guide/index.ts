@@ -1,6 +1,6 @@
 import { guideActions, type GuideDeps } from '../../core/guide/guideActions';
 import { database } from '../../server/cloudbase/app';
-import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { systemClock } from '../../server/clock';
 import { createMain } from '../../server/function/createMain';
 import { CloudbaseGuideRepository } from '../../server/guide/CloudbaseGuideRepository';

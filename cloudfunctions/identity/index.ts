@@ -2,7 +2,7 @@ import { identityActions } from '../../core/identity/identityActions';
 import type { IdentityDeps } from '../../core/identity/IdentityDeps';
 import { createMain } from '../../server/function/createMain';
 import { identityAdapters, type IdentityAdapters } from '../../server/identity/identityAdapters';
-import { identityEnvironment } from '../../server/identity/identityEnvironment';
+import { identityEnvironment } from '../../config/identityEnvironment';
 
 /** Real-name verification, roles, family members, officer invitations and the audit log. */
 let adapters: IdentityAdapters | undefined;

@@ -2,7 +2,7 @@ import { reissueActions, reissueTimers } from '../../core/reissue/reissueActions
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import { createMain } from '../../server/function/createMain';
 import { reissueAdapters, type ReissueAdapters } from '../../server/reissue/reissueAdapters';
-import { reissueEnvironment } from '../../server/reissue/reissueEnvironment';
+import { reissueEnvironment } from '../../config/reissueEnvironment';
 
 /** Online ID-card reissue: eligibility, loss report, application, payment, tracking; officers review, produce and ship; shipment polling. */
 let adapters: ReissueAdapters | undefined;

@@ -3,7 +3,7 @@ import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/IdentityDeps';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
 import type { TicketSigner } from '../ticket/TicketToken';
-import type { WorkCalendar } from './WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 
 export interface BookingDeps {

@@ -1,8 +1,8 @@
 import type { Hall } from '../guide/Hall';
 import { addDays, shanghaiInstant, shanghaiWallClock } from '../time/shanghai';
 import type { CancelDeadline, HallSchedule } from './HallSchedule';
-import { openingOn } from './opening';
-import type { WorkCalendar } from './WorkCalendar';
+import { openingOn } from '../time/opening';
+import type { WorkCalendar } from '../time/WorkCalendar';
 
 /**
  * The bookable slots of a hall's day, cut from its opening sessions, and the times around a slot

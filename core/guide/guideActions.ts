@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction, type ActionMap } from '../function/action';
 import { DomainError } from '../errors/DomainError';
 import type { Clock } from '../time/Clock';
-import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 import type { GuideRepository } from './GuideRepository';
 import { searchGuides } from './searchGuides';
 import { stableId } from './ServiceGuide';

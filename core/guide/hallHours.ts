@@ -1,7 +1,7 @@
 import type { Hall, Session, SpecialHours } from './Hall';
 import { addDays, isoWeekday, shanghaiWallClock } from '../time/shanghai';
-import { openingOn } from '../booking/opening';
-import { NO_HOLIDAYS, type WorkCalendar } from '../booking/WorkCalendar';
+import { openingOn } from '../time/opening';
+import { NO_HOLIDAYS, type WorkCalendar } from '../time/WorkCalendar';
 
 export interface DayHours {
   date: string;

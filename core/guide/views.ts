@@ -6,7 +6,7 @@ import { Session, SpecialHours } from './Hall';
 import type { Hall } from './Hall';
 import type { GuideHit } from './searchGuides';
 import { addDays, shanghaiDate } from '../time/shanghai';
-import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 
 /** What the `guide` function returns: views shaped for the pages, with `id` instead of `_id`. */
 

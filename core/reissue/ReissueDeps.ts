@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/IdentityDeps';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';

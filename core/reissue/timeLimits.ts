@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 import { addDays, isoWeekday, shanghaiDate } from '../time/shanghai';
 import type { ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkCalendar } from '../booking/WorkCalendar';
+import type { WorkCalendar } from '../time/WorkCalendar';
 import { inShanghai } from '../time/shanghai';
 import type { ReissueApplication } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';

@@ -1,6 +1,6 @@
 /**
  * Part 1: the release-time burst through the whole local stack, as a citizen's phone reaches it:
- * HTTP POST /fn/appointment → the bundled function (schema, idempotency record, account, hall,
+ * HTTP POST /fn/booking → the bundled function (schema, idempotency record, account, hall,
  * schedule, no-show check) → placeBooking → @cloudbase/node-sdk (signed HTTP) → the database
  * emulator → nedb, all in memory in this process, with 5,000 distinct verified citizens.
  */
@@ -16,9 +16,9 @@ import { PERSONA_HEADER } from '../../devcloud/functionGateway';
 import { startLocalCloud } from '../../devcloud/localCloud';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { seedLocalCloud } from '../../devcloud/seedLocalCloud';
-import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { getDoc } from '../../server/cloudbase/documents';
-import { seedVerifiedCitizens } from '../../tests/support/verifiedCitizens';
+import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { bundleEntry } from '../build-functions';
 import { FUNCTIONS_SRC, ROOT } from '../functionBundles';
 import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
@@ -68,7 +68,7 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
   // Bundled as build-functions' bundleFunction does, but into a folder of the bench's own, so a
   // test run using build/functions at the same time is never handed a half-written bundle.
   const functionsDir = mkdtempSync(path.join(tmpdir(), 'hukou-bench-functions-'));
-  await bundleEntry(path.join(FUNCTIONS_SRC, 'appointment', 'index.ts'), path.join(functionsDir, 'appointment'), 'appointment');
+  await bundleEntry(path.join(FUNCTIONS_SRC, 'booking', 'index.ts'), path.join(functionsDir, 'booking'), 'booking');
   const quiet = quietLogs();
   const cloud = await startLocalCloud({ port: 0, functionsDir, h5Dir: path.join(ROOT, 'dist', 'h5') });
   const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
@@ -107,7 +107,7 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
     };
     const choices = morningSkewedChoices(plan.attempts, plans.length, plan.seed);
     const burst = await runBurst(plan.attempts, plan.concurrency, async (i) => {
-      const res = await fetch(`${cloud.url}/fn/appointment`, {
+      const res = await fetch(`${cloud.url}/fn/booking`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
         body: JSON.stringify({

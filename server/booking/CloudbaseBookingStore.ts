@@ -28,7 +28,7 @@ export class CloudbaseBookingStore implements BookingStore {
   async schedule(hallId: string): Promise<HallSchedule | null> {
     const doc = await getDoc<unknown>(this.db, 'hall_schedules', hallId);
     const parsed = doc ? HallSchedule.safeParse(doc) : undefined;
-    if (parsed && !parsed.success) writeLog({ fn: 'appointment', outcome: 'failed', error: `invalid schedule of hall ${hallId}` });
+    if (parsed && !parsed.success) writeLog({ fn: 'booking', outcome: 'failed', error: `invalid schedule of hall ${hallId}` });
     return parsed?.success ? parsed.data : null;
   }
 

@@ -13,8 +13,8 @@ import { localCloudUrl } from '../local/localCloudUrl';
 import { HmacTicketSigner } from '../ticket/hmacTicketSigner';
 import { WeChatAccessToken } from '../wechat/accessToken';
 import { WeChatSubscribeNotifier } from '../wechat/WeChatSubscribeNotifier';
-import type { BookingVariable } from './bookingEnvironment';
-import { chineseDaysCalendar } from './chineseDaysCalendar';
+import type { BookingVariable } from '../../config/bookingEnvironment';
+import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;

@@ -13,7 +13,7 @@ import { WeChatFaceVerifier } from '../wechat/WeChatFaceVerifier';
 import { chinaDivisions } from './chinaDivisions';
 import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
 import { CloudbaseRegistry } from './CloudbaseRegistry';
-import type { IdentityVariable } from './identityEnvironment';
+import type { IdentityVariable } from '../../config/identityEnvironment';
 import { createSecrets } from './secrets';
 
 export type IdentityAdapters = Omit<IdentityDeps, 'caller'>;

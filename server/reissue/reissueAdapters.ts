@@ -4,7 +4,7 @@ import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { PaymentGateway } from '../../core/reissue/ports';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
-import { chineseDaysCalendar } from '../booking/chineseDaysCalendar';
+import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
 import { Kuaidi100Courier } from '../courier/Kuaidi100Courier';
@@ -19,7 +19,7 @@ import { WeChatPayV3 } from '../payment/WeChatPayV3';
 import { chinaAddressDivisions } from './chinaAddressDivisions';
 import { CloudbaseCardRegistry } from './CloudbaseCardRegistry';
 import { CloudbaseReissueStore } from './CloudbaseReissueStore';
-import type { ReissueVariable } from './reissueEnvironment';
+import type { ReissueVariable } from '../../config/reissueEnvironment';
 
 /**
  * The payment adapter is made on first use: its key is parsed then, so a key that cannot be read

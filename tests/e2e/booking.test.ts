@@ -67,7 +67,7 @@ async function nextBookableDay(): Promise<{ date: string; slotId: string; start:
     const date = addDays(today, i);
     // "Today" is that day, early in the morning: it is bookable and nothing has started yet.
     harness.setNow(shanghaiInstant(date, '05:00'));
-    const res = await harness.call('appointment', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
+    const res = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
     expect(res.body.ok).toBe(true);
     const first = res.body.data.slots[0];
     if (first) return { date, slotId: first.slotId, start: first.start };
@@ -212,7 +212,7 @@ test('the ticket page turns to 已签到 by itself while it is shown', async () 
   const mother = members.body.data.members.find((m: { relation: string }) => m.relation === 'parent');
   expect(mother).toBeDefined();
   const reserved = await harness.call(
-    'appointment',
+    'booking',
     { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: day.slotId, forMemberId: mother.memberId }, requestId: 'e2e-mother-0001' },
     CITIZEN,
   );
@@ -226,7 +226,7 @@ test('the ticket page turns to 已签到 by itself while it is shown', async () 
   const token = await decodeQrFrom(visible('.ticket-qr'));
 
   // The officer checks in through the function while the citizen keeps the ticket on screen.
-  const checkIn = await harness.call('appointment', { action: 'checkIn', data: { token } }, OFFICER);
+  const checkIn = await harness.call('booking', { action: 'checkIn', data: { token } }, OFFICER);
   expect(checkIn.body.ok).toBe(true);
   const number = String(checkIn.body.data.queueNumber);
   await page.locator('.ticket__root[data-status="checkedIn"]:visible').waitFor();
@@ -259,13 +259,13 @@ test('a citizen moves an appointment to another slot (改约), then cancels it b
   let later: { date: string; slots: Array<{ slotId: string; start: string; state: string }> } | undefined;
   for (let i = 1; i <= 6 && !later; i++) {
     const date = addDays(day.date, i);
-    const res = await harness.call('appointment', { action: 'availability', data: { hallId: HALL, business: 'household-certificate', date } }, CITIZEN);
+    const res = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: 'household-certificate', date } }, CITIZEN);
     const open = res.body.data.slots.filter((s: { state: string }) => s.state === 'open');
     if (open.length >= 2) later = { date, slots: open };
   }
   expect(later).toBeDefined();
   const reserved = await harness.call(
-    'appointment',
+    'booking',
     { action: 'reserve', data: { hallId: HALL, business: 'household-certificate', slotId: later!.slots[0].slotId }, requestId: 'e2e-move-00001' },
     CITIZEN,
   );

@@ -36,10 +36,10 @@ async function bookOnce(): Promise<Record<string, unknown>> {
   for (let i = 1; i <= 14; i++) {
     const date = addDays(today, i);
     harness.setNow(shanghaiInstant(date, '05:00'));
-    const res = await harness.call('appointment', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
+    const res = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
     const slot = res.body.data?.slots?.[0];
     if (!slot) continue;
-    const booked = await harness.call('appointment', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `paging-e2e-${i}` }, CITIZEN);
+    const booked = await harness.call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `paging-e2e-${i}` }, CITIZEN);
     expect(booked.body.ok).toBe(true);
     const docs = await harness.cloud.database.direct.get('appointments', { nedbQuery: { _id: booked.body.data.id }, order: [], offset: 0, limit: 1, projection: undefined });
     return docs[0] as Record<string, unknown>;

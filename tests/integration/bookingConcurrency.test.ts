@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { localDatabase } from '../../devcloud/localDatabase';
-import { loadSchedules } from '../../scripts/seed/loadSchedules';
+import { loadSchedules } from '../../server/seed/loadSchedules';
 import { startHarness, type Harness } from '../support/localCloudHarness';
-import { seedVerifiedCitizens } from '../support/verifiedCitizens';
+import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { at, requestId } from './support/bookingFlow';
 
 // Five bursts of 300 through the whole local cloud: minutes on 2 busy cores (measured up to ~3 min with 4 CPU hogs).
@@ -52,7 +52,7 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       const slotId = `${HALL}:${date}:${start.replace(':', '')}`;
       const requests = openids.map((openid) => ({ openid, requestId: requestId() }));
       const send = (r: { openid: string; requestId: string }) =>
-        h.call('appointment', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: r.requestId }, r.openid);
+        h.call('booking', { action: 'reserve', data: { hallId: HALL, business, slotId }, requestId: r.requestId }, r.openid);
       const results = await Promise.all(requests.map(send));
       // Retries of unanswered requests (same request id); after REQUEST_IN_PROGRESS the client waits
       // (here: the functions' clock moves on past the time a function may run).

@@ -1,8 +1,8 @@
 import { guideActions } from '../../core/guide/guideActions';
 import { errorCodes } from '../../core/errors/catalogue';
 import { localDatabase } from '../../devcloud/localDatabase';
-import { importContent } from '../../scripts/seed/importContent';
-import { loadSeedContent } from '../../scripts/seed/loadSeedContent';
+import { importContent } from '../../server/seed/importContent';
+import { loadSeedContent } from '../../server/seed/loadSeedContent';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 
 jest.setTimeout(30_000);

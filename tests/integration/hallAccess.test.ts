@@ -55,7 +55,7 @@ beforeAll(async () => {
       .doc(ROLES[name as RoleName])
       .set({ ...a, consents: [], createdAt: now, updatedAt: now });
   }
-  const appointment = functionCaller(h, 'appointment');
+  const appointment = functionCaller(h, 'booking');
   const reissue = functionCaller(h, 'reissue');
   // One booking per business at a time: a different business at each hall.
   const business: Record<Hall, string> = { [A]: 'id-card-renewal', [B]: 'household-certificate' };
@@ -85,7 +85,7 @@ afterAll(async () => {
 });
 
 interface Case {
-  fn: 'appointment' | 'reissue' | 'identity';
+  fn: 'booking' | 'reissue' | 'identity';
   action: string;
   data(hall: Hall): Record<string, unknown>;
   /** Whether the role may, at that hall. */
@@ -101,11 +101,11 @@ const officerAction = (action: string, extra: Record<string, unknown> = {}) =>
 const shipping = { courier: 'ems', trackingNumber: 'EM123456789CN' };
 
 const cases: Case[] = [
-  hallScoped('appointment', 'hallDay', (hall) => ({ hallId: hall })),
-  hallScoped('appointment', 'hallWeek', (hall) => ({ hallId: hall })),
+  hallScoped('booking', 'hallDay', (hall) => ({ hallId: hall })),
+  hallScoped('booking', 'hallWeek', (hall) => ({ hallId: hall })),
   // An account acting for some other hall is told the ticket is another hall's; one acting for none is forbidden.
   hallScoped(
-    'appointment',
+    'booking',
     'checkIn',
     (hall) => ({ token: target[hall].token }),
     (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : 'FORBIDDEN'),

@@ -25,7 +25,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const send = async (action: string, data: Record<string, unknown>, rid: string) => (await h.call('appointment', { action, data, requestId: rid }, CITIZEN)).body;
+const send = async (action: string, data: Record<string, unknown>, rid: string) => (await h.call('booking', { action, data, requestId: rid }, CITIZEN)).body;
 const bookedOf = async (slotId: string) => (await localDatabase(h.cloud.url).collection('slots').doc(slotId).get()).data[0]?.booked ?? 0;
 
 let first: { ok: true; data: { id: string } };
@@ -48,7 +48,7 @@ test('the same request id with another slot is refused and books nothing', async
 test('the same request id reused on cancel or reschedule is refused, and the appointment stays as it was', async () => {
   expect((await send('cancel', { appointmentId: first.data.id }, rid)).error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   expect((await send('reschedule', { appointmentId: first.data.id, slotId: slot('11:00') }, rid)).error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
-  const mine = (await h.call('appointment', { action: 'myAppointments', data: {} }, CITIZEN)).body.data.appointments;
+  const mine = (await h.call('booking', { action: 'myAppointments', data: {} }, CITIZEN)).body.data.appointments;
   expect(mine.find((a: { id: string }) => a.id === first.data.id)).toMatchObject({ status: 'booked', start: '09:00' });
   expect(await bookedOf(slot('11:00'))).toBe(0);
 
@@ -60,7 +60,7 @@ test('the same request id reused on cancel or reschedule is refused, and the app
 });
 
 test('a repeatable write needs the envelope id, and a client-typed id never reaches the log', async () => {
-  const missing = (await h.call('appointment', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot('14:00') } }, CITIZEN)).body;
+  const missing = (await h.call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot('14:00') } }, CITIZEN)).body;
   expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   const typed = 'my-own-typed-id-4711';
   await send('reserve', { hallId: HALL, business: 'household-certificate', slotId: slot('14:00') }, typed);

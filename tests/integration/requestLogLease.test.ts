@@ -14,7 +14,7 @@ afterAll(async () => {
   await e.close();
 });
 
-const binding = { fn: 'appointment', action: 'reserve', fingerprint: 'f1' };
+const binding = { fn: 'booking', action: 'reserve', fingerprint: 'f1' };
 
 test('a pending request is taken over only after the lease, by the same request, once', async () => {
   let now = new Date('2026-12-01T00:00:00Z');

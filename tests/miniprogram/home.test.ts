@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadSeedContent } from '../../scripts/seed/loadSeedContent';
+import { loadSeedContent } from '../../server/seed/loadSeedContent';
 import { bootMiniProgram, type MiniProgram, type OpenedPage } from './support/miniProgramHost';
 import { startLocalCloudForWx, type LocalCloudForWx } from './support/localCloudBackend';
 import { waitFor } from './support/waitFor';

@@ -50,7 +50,7 @@ function functionsNow(): Date {
 
 /** The `ticket` calls the page made through wx.cloud that were answered, in order. */
 function answeredTicketCalls(): CloudCall[] {
-  return wx.cloudCalls.filter((c) => c.name === 'appointment' && (c.data as { action?: string }).action === 'ticket' && c.answer);
+  return wx.cloudCalls.filter((c) => c.name === 'booking' && (c.data as { action?: string }).action === 'ticket' && c.answer);
 }
 
 /** The token an answered `ticket` call brought the page (checking the answer's shape). */
@@ -78,7 +78,7 @@ async function qrShowing(token: string) {
 }
 
 beforeAll(async () => {
-  for (const file of [path.join(DIST, 'app.js'), path.join(DIST, TICKET + '.js'), path.join(ROOT, 'build', 'functions', 'appointment', 'index.js')]) {
+  for (const file of [path.join(DIST, 'app.js'), path.join(DIST, TICKET + '.js'), path.join(ROOT, 'build', 'functions', 'booking', 'index.js')]) {
     if (!existsSync(file)) {
       throw new Error(`${path.relative(ROOT, file)} is missing: run \`npx tsx scripts/build-functions.ts && npx taro build --type weapp\` first`);
     }
@@ -86,7 +86,7 @@ beforeAll(async () => {
   cloud = await startLocalCloudForWx();
   cloud.harness.setNow(NOW);
   const reserved = await cloud.harness.call(
-    'appointment',
+    'booking',
     { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: `${HALL}:${DAY}:0900` }, requestId: 'mp-ticket-reserve-1' },
     CITIZEN,
   );

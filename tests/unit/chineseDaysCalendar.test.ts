@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { chineseDaysCalendar as cal, chineseDaysCoverage } from '../../server/booking/chineseDaysCalendar';
+import { chineseDaysCalendar as cal, chineseDaysCoverage } from '../../server/time/chineseDaysCalendar';
 import { isoDate } from './support/arbHall';
 
 const DAY = 86_400_000;

@@ -58,7 +58,7 @@ const actions: ActionMap<Deps> = {
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 function setup(openid = 'citizen-1', log = new MemoryRequestLog()) {
   const deps: Deps = { booked: [] };
-  const requests: RequestContext = { fn: 'appointment', openid, log, digest: sha };
+  const requests: RequestContext = { fn: 'booking', openid, log, digest: sha };
   const send = async (action: string, data: unknown, requestId?: string) =>
     (await dispatch(actions, { action, data, ...(requestId ? { requestId } : {}) }, deps, requests)).response;
   return { log, deps, send };
@@ -96,7 +96,7 @@ test('the same request id on another action is refused and does nothing', async 
 test('the record keeps function, action and a fingerprint of the input, never the input; ids are per caller', async () => {
   const { log, send } = setup();
   await send('reserve', { slotId: 's1' }, 'req-00000001');
-  expect(log.records.get('citizen-1:req-00000001')!.binding).toEqual({ fn: 'appointment', action: 'reserve', fingerprint: sha(canonicalJson({ slotId: 's1' })) });
+  expect(log.records.get('citizen-1:req-00000001')!.binding).toEqual({ fn: 'booking', action: 'reserve', fingerprint: sha(canonicalJson({ slotId: 's1' })) });
   expect(JSON.stringify(log.records.get('citizen-1:req-00000001')!.binding)).not.toContain('s1');
   const other = setup('citizen-2', log);
   expect(await other.send('reserve', { slotId: 's2' }, 'req-00000001')).toEqual({ ok: true, data: { id: 'a1' } });
@@ -112,7 +112,7 @@ test('a required request id must be in the envelope; data cannot carry one', asy
 
 test('a repeat while the first still runs is told to wait (or refused, if it is another request)', async () => {
   const { log, send } = setup();
-  await log.beginRequest('citizen-1:req-00000003', { fn: 'appointment', action: 'reserve', fingerprint: sha(canonicalJson({ slotId: 's1' })) });
+  await log.beginRequest('citizen-1:req-00000003', { fn: 'booking', action: 'reserve', fingerprint: sha(canonicalJson({ slotId: 's1' })) });
   expect(await send('reserve', { slotId: 's1' }, 'req-00000003')).toMatchObject({ ok: false, error: { code: 'REQUEST_IN_PROGRESS' } });
   expect(await send('reserve', { slotId: 's2' }, 'req-00000003')).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
 });

@@ -4,14 +4,14 @@
  * the weekly hours.
  */
 import fc from 'fast-check';
-import { openingOn, workdaySessions } from '../../core/booking/opening';
-import { NO_HOLIDAYS } from '../../core/booking/WorkCalendar';
+import { openingOn, workdaySessions } from '../../core/time/opening';
+import { NO_HOLIDAYS } from '../../core/time/WorkCalendar';
 import { dispatch } from '../../core/function/dispatch';
 import { guideActions } from '../../core/guide/guideActions';
 import { HallDetailView, HallSummaryView } from '../../core/guide/views';
 import type { Hall, Session } from '../../core/guide/Hall';
 import { describeHours, hoursOn } from '../../core/guide/hallHours';
-import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { arbHall, atShanghai } from './support/arbHall';
 import { arbCalendar, arbDate, fakeCalendar } from './support/arbSchedule';
 import { InMemoryGuideRepository, fixedClock, seedContent, seedHall } from './support/InMemoryGuideRepository';

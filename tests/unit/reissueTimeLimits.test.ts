@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
-import { calendarFrom, NO_HOLIDAYS } from '../../core/booking/WorkCalendar';
+import { calendarFrom, NO_HOLIDAYS } from '../../core/time/WorkCalendar';
 import type { ReissueApplication } from '../../core/reissue/ReissueApplication';
 import { ReissueConfig, defaultReissueConfig } from '../../core/reissue/ReissueConfig';
 import { addWorkingDays, deadlines, isWorkingDay, onOrNextWorkingDay, paymentOverdue, reviewOverdue } from '../../core/reissue/timeLimits';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { DEFAULT_SCHEDULE, HallSchedule, scheduleProblems } from '../../core/booking/HallSchedule';
 import { slotCapacity, slotsOn } from '../../core/booking/slots';
 import type { Database } from '../../server/cloudbase/app';
-import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
-import { importSchedules } from '../../scripts/seed/importSchedules';
-import { loadSchedules } from '../../scripts/seed/loadSchedules';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
+import { importSchedules } from '../../server/seed/importSchedules';
+import { loadSchedules } from '../../server/seed/loadSchedules';
 import { seedContent } from './support/InMemoryGuideRepository';
 
 const dataDir = path.join(__dirname, '..', '..', 'data');

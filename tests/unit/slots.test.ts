@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { HallSchedule } from '../../core/booking/HallSchedule';
-import { openingOn } from '../../core/booking/opening';
+import { openingOn } from '../../core/time/opening';
 import {
   bookableDates,
   bookingOpen,
@@ -21,10 +21,10 @@ import {
   slotStart,
   slotsOn,
 } from '../../core/booking/slots';
-import { NO_HOLIDAYS } from '../../core/booking/WorkCalendar';
+import { NO_HOLIDAYS } from '../../core/time/WorkCalendar';
 import type { Hall } from '../../core/guide/Hall';
-import { chineseDaysCalendar } from '../../server/booking/chineseDaysCalendar';
-import { loadSchedules } from '../../scripts/seed/loadSchedules';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
+import { loadSchedules } from '../../server/seed/loadSchedules';
 import { arbHall, arbInstantFor, atShanghai, hhmm } from './support/arbHall';
 import { arbCalendar, arbDate, arbSchedule, fakeCalendar, walkInPercent } from './support/arbSchedule';
 import { expectedDeadline, expectedReleasedThrough, expectedState, plusDays, shanghaiMs } from './support/bookingExpectations';

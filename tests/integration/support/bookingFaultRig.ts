@@ -5,18 +5,18 @@
  * any single fault.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { appointmentActions } from '../../../core/booking/appointmentActions';
+import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import type { BookingStore, SlotState } from '../../../core/booking/ports';
-import { NO_HOLIDAYS } from '../../../core/booking/WorkCalendar';
+import { NO_HOLIDAYS } from '../../../core/time/WorkCalendar';
 import { dispatch } from '../../../core/function/dispatch';
 import type { RequestLog } from '../../../core/function/idempotent';
 import { CloudbaseRequestLog } from '../../../server/function/CloudbaseRequestLog';
 import { sha256Hex } from '../../../server/function/requestDigest';
 import type { Account } from '../../../core/identity/Account';
-import { loadSchedules } from '../../../scripts/seed/loadSchedules';
-import { loadSeedContent } from '../../../scripts/seed/loadSeedContent';
+import { loadSchedules } from '../../../server/seed/loadSchedules';
+import { loadSeedContent } from '../../../server/seed/loadSeedContent';
 import { CloudbaseBookingStore } from '../../../server/booking/CloudbaseBookingStore';
 import type { Database } from '../../../server/cloudbase/app';
 import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
@@ -96,8 +96,8 @@ export async function act(deps: BookingDeps, action: string, data: unknown, log?
   const { requestId, ...input } = (data ?? {}) as { requestId?: string };
   // A store view a test made itself (a proxy) has no log of its own: such a call runs without one.
   const requestLog = log ?? requestLogs.get(deps.booking);
-  const requests = requestLog ? { fn: 'appointment', openid: deps.caller.openid, log: requestLog, digest: sha256Hex } : undefined;
-  const { response } = await dispatch(appointmentActions, { action, data: input, ...(requestId ? { requestId } : {}) }, deps, requests);
+  const requests = requestLog ? { fn: 'booking', openid: deps.caller.openid, log: requestLog, digest: sha256Hex } : undefined;
+  const { response } = await dispatch(bookingActions, { action, data: input, ...(requestId ? { requestId } : {}) }, deps, requests);
   return response.ok ? { code: 'ok', data: response.data } : { code: response.error.code };
 }
 
@@ -162,5 +162,5 @@ export async function violations(db: Database): Promise<string[]> {
   return out;
 }
 
-export { appointmentActions };
+export { bookingActions };
 export type { Appointment };

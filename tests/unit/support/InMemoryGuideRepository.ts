@@ -2,7 +2,7 @@ import type { GuideRepository } from '../../../core/guide/GuideRepository';
 import type { Hall } from '../../../core/guide/Hall';
 import type { GuideCategory, ServiceGuide } from '../../../core/guide/ServiceGuide';
 import type { Clock } from '../../../core/time/Clock';
-import { loadSeedContent, type SeedContent } from '../../../scripts/seed/loadSeedContent';
+import { loadSeedContent, type SeedContent } from '../../../server/seed/loadSeedContent';
 
 /**
  * Test double of the GuideRepository port over in-memory content, ordered as the CloudBase

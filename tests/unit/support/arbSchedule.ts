@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { HallSchedule } from '../../../core/booking/HallSchedule';
-import { calendarFrom, type WorkCalendar } from '../../../core/booking/WorkCalendar';
+import { calendarFrom, type WorkCalendar } from '../../../core/time/WorkCalendar';
 import { hhmm, isoDate } from './arbHall';
 
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { HallSchedule } from '../../../core/booking/HallSchedule';
 import { bookableDates, bookingOpen, cancellationDeadline, checkInWindow, releasedThrough, slotsOn } from '../../../core/booking/slots';
-import type { WorkCalendar } from '../../../core/booking/WorkCalendar';
+import type { WorkCalendar } from '../../../core/time/WorkCalendar';
 import { arbHall, atShanghai, hhmm, isoDate, shanghaiWallClock } from './arbHall';
 import { arbCalendar, arbDate, arbSchedule } from './arbSchedule';
 import { expectedReleasedThrough, expectedState, expectedDeadline } from './bookingExpectations';
@@ -110,7 +110,7 @@ const KNOWN_DATES = ['2026-10-01', '2026-02-17', '2026-11-28', '2026-10-10', '20
 function calendarPart(): Record<string, unknown> {
   // Loaded afresh in each zone: the package builds its tables when loaded.
   for (const id of Object.keys(load.cache)) if (id.includes('chinese-days') || id.includes('chineseDaysCalendar')) delete load.cache[id];
-  const { chineseDaysCalendar } = load('../../../server/booking/chineseDaysCalendar') as { chineseDaysCalendar: WorkCalendar };
+  const { chineseDaysCalendar } = load('../../../server/time/chineseDaysCalendar') as { chineseDaysCalendar: WorkCalendar };
   const pkg = load('chinese-days') as { getDayDetail(d: string): { date: string; work: boolean; name: string } };
   const known: Known = {};
   for (const d of KNOWN_DATES) {

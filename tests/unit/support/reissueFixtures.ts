@@ -1,5 +1,5 @@
 /** Builders for reissue-application tests: synthetic addresses, drafts and calendars. */
-import { calendarFrom, type WorkCalendar } from '../../../core/booking/WorkCalendar';
+import { calendarFrom, type WorkCalendar } from '../../../core/time/WorkCalendar';
 import type { MailAddress, ReissueApplication } from '../../../core/reissue/ReissueApplication';
 import { defaultReissueConfig } from '../../../core/reissue/ReissueConfig';
 import { feeFor } from '../../../core/reissue/fees';

@@ -8,7 +8,7 @@ import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { formatDate } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { bookingApi, newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { guideApi } from '../../../services/guideApi';
 import { identityApi } from '../../../services/identityApi';
 import { askReminderSubscription } from '../../../services/reminderSubscription';
@@ -25,7 +25,7 @@ import './index.scss';
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
 
 async function loadOptions(business: string) {
-  const [guide, options, family] = await Promise.all([guideApi.detail(business), appointmentApi.bookingOptions(business), identityApi.familyMembers()]);
+  const [guide, options, family] = await Promise.all([guideApi.detail(business), bookingApi.bookingOptions(business), identityApi.familyMembers()]);
   return { guide, options, members: family.members };
 }
 
@@ -77,7 +77,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
     setBusy(true);
     await askReminderSubscription();
     try {
-      const appointment = await appointmentApi.reserve({ hallId: hall.id, business, slotId: slot.slotId, forMemberId: member?.memberId }, requestId);
+      const appointment = await bookingApi.reserve({ hallId: hall.id, business, slotId: slot.slotId, forMemberId: member?.memberId }, requestId);
       void Taro.redirectTo({ url: `/packages/booking/ticket/index?id=${appointment.id}` });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '预约失败，请重试');

@@ -2,7 +2,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import type { SlotView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { dateParts, slotLabel } from '../../../components/appointmentFormat';
-import { appointmentApi } from '../../../services/appointmentApi';
+import { bookingApi } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import './booking.scss';
 
@@ -28,7 +28,7 @@ function dayLabel(dates: readonly string[], date: string): string {
 
 /** Date chips and the day's slots with the places left; only open slots can be chosen. */
 export function SlotPicker({ hallId, business, dates, date, onDate, slotId, onSlot, current, reloadKey = 0 }: Props) {
-  const availability = useRemote(() => appointmentApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
+  const availability = useRemote(() => bookingApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
   const slots = availability.data?.date === date ? availability.data.slots : undefined;
   const anyOpen = slots?.some((s) => s.state === 'open');
 

@@ -7,7 +7,7 @@ import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { formatDate, formatWhen } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { bookingApi, newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
@@ -20,7 +20,7 @@ const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
  * releases the old one, so the citizen never loses both.
  */
 export function Reschedule({ appointment, onDone, onClose }: { appointment: AppointmentView; onDone: (moved: AppointmentView) => void; onClose: () => void }) {
-  const options = useRemote(() => appointmentApi.bookingOptions(appointment.business), `options:${appointment.business}`);
+  const options = useRemote(() => bookingApi.bookingOptions(appointment.business), `options:${appointment.business}`);
   const [date, setDate] = useState(appointment.date);
   const [slot, setSlot] = useState<SlotView>();
   const [requestId, setRequestId] = useState('');
@@ -42,7 +42,7 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
     setBusy(true);
     setError(undefined);
     try {
-      const moved = await appointmentApi.reschedule(appointment.id, slot.slotId, requestId);
+      const moved = await bookingApi.reschedule(appointment.id, slot.slotId, requestId);
       void Taro.showToast({ title: '已改约', icon: 'success' });
       onDone(moved);
     } catch (e) {

@@ -9,7 +9,7 @@ import { Button, Empty } from '../../../components/nutui';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { errorCatalogue } from '../../../../core/errors/catalogue';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/appointmentApi';
+import { bookingApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import { VerifyFirst } from '../components/VerifyFirst';
 import { Reschedule } from './Reschedule';
@@ -68,7 +68,7 @@ export default function MyAppointments() {
     if (first.current) first.current = false;
     else setVersion((n) => n + 1);
   });
-  const list = useRemote(() => appointmentApi.myAppointments(), `mine:${version}`);
+  const list = useRemote(() => bookingApi.myAppointments(), `mine:${version}`);
   // The pages loaded after the first by 加载更多, tagged with the first page they follow: a reload
   // (new first page) leaves them behind, and a late answer for an old first page is ignored.
   const [more, setMore] = useState<{ after: AppointmentPage; appointments: AppointmentView[]; next?: string; loading: boolean; error?: string }>();
@@ -92,7 +92,7 @@ export default function MyAppointments() {
     const requestId = cancelIds.current.get(a.id) ?? newRequestId();
     cancelIds.current.set(a.id, requestId);
     try {
-      await appointmentApi.cancel(a.id, requestId);
+      await bookingApi.cancel(a.id, requestId);
       cancelIds.current.delete(a.id);
       void Taro.showToast({ title: '已取消', icon: 'success' });
     } catch (e) {
@@ -108,7 +108,7 @@ export default function MyAppointments() {
     const loaded = extra?.appointments ?? [];
     setMore({ after: firstPage, appointments: loaded, next, loading: true });
     try {
-      const page = await appointmentApi.myAppointments(next);
+      const page = await bookingApi.myAppointments(next);
       setMore((m) => (m?.after === firstPage ? { after: firstPage, appointments: [...loaded, ...page.appointments], next: page.next, loading: false } : m));
     } catch (e) {
       const error = e instanceof ApiError ? e.message : errorCatalogue.INTERNAL;

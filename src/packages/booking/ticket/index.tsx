@@ -8,7 +8,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { TicketQr } from '../../../components/TicketQr';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, findMyAppointment, type FoundAppointment, type TicketView } from '../../../services/appointmentApi';
+import { bookingApi, findMyAppointment, type FoundAppointment, type TicketView } from '../../../services/bookingApi';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
@@ -77,7 +77,7 @@ export default function Ticket() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
       try {
-        const t = await appointmentApi.ticket(id);
+        const t = await bookingApi.ticket(id);
         if (stopped) return;
         setTicket(t);
         setTicketError('');

@@ -3,7 +3,7 @@ import { LoadState } from '../../../components/LoadState';
 import { Section } from '../../../components/Section';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDate } from '../../../components/appointmentFormat';
-import { appointmentApi, type HallDay } from '../../../services/appointmentApi';
+import { bookingApi, type HallDay } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 
 function totals(day: HallDay) {
@@ -15,7 +15,7 @@ function totals(day: HallDay) {
 
 /** Today's appointments of a hall by slot, with counts per business. */
 export function DayView({ hallId, version }: { hallId: string; version: number }) {
-  const day = useRemote(() => appointmentApi.hallDay(hallId), `day:${hallId}:${version}`);
+  const day = useRemote(() => bookingApi.hallDay(hallId), `day:${hallId}:${version}`);
   const d = day.data;
   const t = d && totals(d);
   return (

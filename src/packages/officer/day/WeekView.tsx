@@ -1,7 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { LoadState } from '../../../components/LoadState';
 import { dateParts } from '../../../components/appointmentFormat';
-import { appointmentApi, type HallWeek } from '../../../services/appointmentApi';
+import { bookingApi, type HallWeek } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 
 /** Rows: every slot start any day has; cells: booked/capacity, or '—' where the hall is closed. */
@@ -21,7 +21,7 @@ function fill(booked: number, capacity: number): string {
 
 /** The next 7 days' bookings per slot against capacity, to roster officers. */
 export function WeekView({ hallId, version }: { hallId: string; version: number }) {
-  const week = useRemote(() => appointmentApi.hallWeek(hallId), `week:${hallId}:${version}`);
+  const week = useRemote(() => bookingApi.hallWeek(hallId), `week:${hallId}:${version}`);
   const t = week.data && table(week.data);
   return (
     <LoadState remote={week}>

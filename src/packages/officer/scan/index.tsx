@@ -8,7 +8,7 @@ import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, type CheckInResult } from '../../../services/appointmentApi';
+import { bookingApi, type CheckInResult } from '../../../services/bookingApi';
 import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../../../components/Form.scss';
@@ -64,7 +64,7 @@ export default function Scan() {
     setBusy(true);
     setOutcome(undefined);
     try {
-      const result = await appointmentApi.checkIn(text);
+      const result = await bookingApi.checkIn(text);
       setOutcome({ ok: true, result });
       setToken('');
       if (CAN_SCAN) void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined);

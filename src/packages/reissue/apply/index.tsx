@@ -6,7 +6,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { appointmentApi, newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { bookingApi, newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { identityApi } from '../../../services/identityApi';
 import { reissueApi, type AddressInput, type ReissueReason, type ReissueView } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
@@ -32,7 +32,7 @@ async function loadBasics() {
   const [family, options] = await Promise.all([
     identityApi.familyMembers(),
     // Halls for collection: those handling the reissue (an empty list if booking is not offered).
-    appointmentApi.bookingOptions(BUSINESS).catch(() => ({ halls: [], dates: [] })),
+    bookingApi.bookingOptions(BUSINESS).catch(() => ({ halls: [], dates: [] })),
   ]);
   return { status, members: family.members, halls: options.halls };
 }

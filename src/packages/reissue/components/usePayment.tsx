@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { localPaymentStandIn, reissueApi, type PaymentStart, type ReissueView } from '../../../services/reissueApi';
 import './reissue.scss';
 

@@ -6,7 +6,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { newRequestId, retryWithSameId } from '../../../services/appointmentApi';
+import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { courierName, reissueApi, type AddressInput, type ReissueView } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { AddressForm, EMPTY_ADDRESS, addressProblem } from '../components/AddressForm';

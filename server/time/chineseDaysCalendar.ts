@@ -13,7 +13,7 @@
  * only a day of the holiday table, and an adjusted workday only a day of the workday table.
  */
 import days from 'chinese-days/dist/chinese-days.json';
-import { calendarFrom, type WorkCalendar } from '../../core/booking/WorkCalendar';
+import { calendarFrom, type WorkCalendar } from '../../core/time/WorkCalendar';
 
 /** The package abbreviates some names; citizens read the full ones. */
 const FULL_NAMES: Readonly<Record<string, string>> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };

@@ -1,4 +1,4 @@
-import { consentsGiven, personas } from '../../devcloud/personas';
+import { consentsGiven, personas } from '../personas';
 import type { Account } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/IdentityDeps';
 import type { Secrets } from '../../core/identity/ports';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseIdNumber, type IdNumber } from '../../core/identity/idNumber';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
-import { DATA_DIR } from './loadSeedContent';
+import { DATA_DIR } from '../../server/seed/loadSeedContent';
 
 const SyntheticResident = z.object({
   _id: z.string().regex(/^resident-\d{3}$/),

@@ -1,7 +1,7 @@
 import type { Account } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/IdentityDeps';
-import { devEnvironment } from '../../devcloud/devEnvironment';
-import { localDatabase } from '../../devcloud/localDatabase';
+import { devEnvironment } from '../devEnvironment';
+import { localDatabase } from '../localDatabase';
 import { keysFromEnvironment } from '../../server/crypto/keysFromEnvironment';
 import { createSecrets } from '../../server/identity/secrets';
 

@@ -8,7 +8,7 @@ import { hallDay, hallWeek } from './actions/officer';
 import { reschedule, reserve } from './actions/reserve';
 import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
 
-export const appointmentActions: ActionMap<BookingDeps> = {
+export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
   availability,
   reserve,
@@ -25,4 +25,4 @@ export const appointmentActions: ActionMap<BookingDeps> = {
 };
 
 /** Actions only timer triggers may run. */
-export const appointmentTimers = ['markNoShows', 'sendReminders', 'reconcileSlots'] as const;
+export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots'] as const;

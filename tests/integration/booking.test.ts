@@ -1,8 +1,8 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
-import { appointmentActions } from '../../core/booking/appointmentActions';
+import { bookingActions } from '../../core/booking/bookingActions';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
-import { seedVerifiedCitizens } from '../support/verifiedCitizens';
+import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
 
@@ -32,7 +32,7 @@ test('booking options and availability: released dates, slots with the places le
   expect(options.halls.map((x: { id: string }) => x.id)).toContain(HALL);
   expect(options.dates[0]).toBe('2026-12-01');
   const day = await b.ok(undefined, 'availability', { hallId: HALL, business: RENEWAL, date: DAY });
-  expect(appointmentActions.availability.output.parse(day)).toEqual(day);
+  expect(bookingActions.availability.output.parse(day)).toEqual(day);
   expect(day.slots.length).toBeGreaterThan(4);
   expect(day.slots[0]).toMatchObject({ slotId: slot('09:00'), start: '09:00', state: 'open' });
   expect(day.slots[0].remaining).toBe(day.slots[0].capacity);

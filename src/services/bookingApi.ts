@@ -1,7 +1,7 @@
 import type { AppointmentView, SlotView } from '../../core/booking/views';
 import { call, type ApiError } from './api';
 
-/** What the `appointment` function returns (shapes from core/booking/actions). */
+/** What the `booking` function returns (shapes from core/booking/actions). */
 
 export interface BookingHall {
   id: string;
@@ -80,21 +80,20 @@ export function retryWithSameId(error: ApiError): boolean {
   return ['NETWORK_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'SERVICE_BUSY', 'INTERNAL'].includes(error.code);
 }
 
-/** Typed calls to the `appointment` cloud function (citizen and officer actions). */
-export const appointmentApi = {
-  bookingOptions: (business: string) => call<BookingOptions>('appointment', 'bookingOptions', { business }),
-  availability: (hallId: string, business: string, date: string) => call<Availability>('appointment', 'availability', { hallId, business, date }),
+/** Typed calls to the `booking` cloud function (citizen and officer actions). */
+export const bookingApi = {
+  bookingOptions: (business: string) => call<BookingOptions>('booking', 'bookingOptions', { business }),
+  availability: (hallId: string, business: string, date: string) => call<Availability>('booking', 'availability', { hallId, business, date }),
   // Repeatable writes: the request id goes in the envelope, bound to the action and its input.
-  reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string }, requestId: string) =>
-    call<AppointmentView>('appointment', 'reserve', input, requestId),
-  cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('appointment', 'cancel', { appointmentId }, requestId),
-  reschedule: (appointmentId: string, slotId: string, requestId: string) => call<AppointmentView>('appointment', 'reschedule', { appointmentId, slotId }, requestId),
-  myAppointments: (cursor?: string) => call<AppointmentPage>('appointment', 'myAppointments', cursor ? { cursor } : {}),
-  ticket: (appointmentId: string) => call<TicketView>('appointment', 'ticket', { appointmentId }),
+  reserve: (input: { hallId: string; business: string; slotId: string; forMemberId?: string }, requestId: string) => call<AppointmentView>('booking', 'reserve', input, requestId),
+  cancel: (appointmentId: string, requestId: string) => call<AppointmentView>('booking', 'cancel', { appointmentId }, requestId),
+  reschedule: (appointmentId: string, slotId: string, requestId: string) => call<AppointmentView>('booking', 'reschedule', { appointmentId, slotId }, requestId),
+  myAppointments: (cursor?: string) => call<AppointmentPage>('booking', 'myAppointments', cursor ? { cursor } : {}),
+  ticket: (appointmentId: string) => call<TicketView>('booking', 'ticket', { appointmentId }),
   // Officer actions.
-  checkIn: (token: string) => call<CheckInResult>('appointment', 'checkIn', { token }),
-  hallDay: (hallId: string, date?: string) => call<HallDay>('appointment', 'hallDay', date ? { hallId, date } : { hallId }),
-  hallWeek: (hallId: string) => call<HallWeek>('appointment', 'hallWeek', { hallId }),
+  checkIn: (token: string) => call<CheckInResult>('booking', 'checkIn', { token }),
+  hallDay: (hallId: string, date?: string) => call<HallDay>('booking', 'hallDay', date ? { hallId, date } : { hallId }),
+  hallWeek: (hallId: string) => call<HallWeek>('booking', 'hallWeek', { hallId }),
 };
 
 /**
@@ -107,7 +106,7 @@ export const appointmentApi = {
 export async function findMyAppointment(id: string, cursor?: string): Promise<FoundAppointment> {
   let from = cursor;
   for (let pages = 0; pages < FIND_MAX_PAGES; pages++) {
-    const page = await appointmentApi.myAppointments(from);
+    const page = await bookingApi.myAppointments(from);
     const appointment = page.appointments.find((a) => a.id === id);
     if (appointment) return from ? { appointment, cursor: from } : { appointment };
     if (!page.next) break;

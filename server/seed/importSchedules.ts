@@ -1,5 +1,5 @@
 import type { HallSchedule } from '../../core/booking/HallSchedule';
-import type { Database } from '../../server/cloudbase/app';
+import type { Database } from '../cloudbase/app';
 import { importCollection, type ImportReport } from './importContent';
 
 /** Collection of the halls' booking settings, one document per hall (`_id` = hall id). */

@@ -1,5 +1,5 @@
 import type { Hall, Session, SpecialHours } from '../guide/Hall';
-import { isoWeekday } from '../time/shanghai';
+import { isoWeekday } from './shanghai';
 import type { WorkCalendar } from './WorkCalendar';
 
 /** Why a hall has the sessions it has on a date. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../server/cloudbase/app';
+import type { Database } from '../cloudbase/app';
 import type { SeedContent } from './loadSeedContent';
 
 export interface ImportReport {

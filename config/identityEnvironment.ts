@@ -1,4 +1,4 @@
-import type { VariableName } from '../../config/environment';
+import type { VariableName } from './environment';
 
 /** What the identity function reads from its environment (declared in config/functions.ts too). */
 export const identityEnvironment = [
