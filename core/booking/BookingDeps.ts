@@ -1,6 +1,6 @@
 import type { Clock } from '../time/Clock';
 import type { GuideRepository } from '../guide/GuideRepository';
-import type { CallerContext } from '../identity/IdentityDeps';
+import type { CallerContext } from '../identity/caller';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
 import type { TicketSigner } from '../ticket/TicketToken';
 import type { WorkCalendar } from '../time/WorkCalendar';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maskName } from '../privacy/mask';
-import { FIELD } from '../identity/IdentityDeps';
+import { FIELD } from '../identity/fieldNames';
 import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
 

@@ -36,6 +36,9 @@ export interface Account {
   updatedAt: Date;
 }
 
+/** An account whose owner has passed real-name verification. */
+export type VerifiedAccount = Account & { identity: VerifiedIdentity };
+
 export function newAccount(openid: string, now: Date): Account {
   return { _id: openid, role: 'citizen', consents: [], halls: [], createdAt: now, updatedAt: now };
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/DomainError';
-import type { Account } from './Account';
-import { requireOpenid, type CallerContext } from './IdentityDeps';
+import type { VerifiedAccount } from './Account';
+import type { CallerContext } from './caller';
+import { requireVerified } from './callerAccount';
 import type { IdentityStore } from './ports';
 
 /** The person a verified caller acts for: themselves, or a family member of theirs. */
@@ -12,8 +13,6 @@ export interface ActingSubject {
   actedFor?: string;
 }
 
-export type VerifiedAccount = Account & { identity: NonNullable<Account['identity']> };
-
 /**
  * The verified caller and the person they act for: the caller, or a family member the caller may
  * act for (a family link), never anyone else.
@@ -22,9 +21,8 @@ export async function resolveActingFor(
   deps: { caller: CallerContext; identities: Pick<IdentityStore, 'account' | 'familyLinks'> },
   forMemberId: string | undefined,
 ): Promise<{ account: VerifiedAccount; subject: ActingSubject }> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account?.identity) throw new DomainError('NOT_VERIFIED');
-  const verified = account as VerifiedAccount;
+  const verified = await requireVerified(deps);
+  const account = verified;
   if (!forMemberId || forMemberId === account.identity.residentId) {
     const { residentId, idIndex, nameEnc } = account.identity;
     return { account: verified, subject: { residentId, idIndex, nameEnc } };

@@ -1,7 +1,7 @@
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
 import type { VerifiedIdentity } from './Account';
 import type { DivisionDirectory } from './idNumber';
-import { FIELD } from './IdentityDeps';
+import { FIELD } from './fieldNames';
 import type { Secrets } from './ports';
 import type { ProfileView } from './views';
 

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { GuideRepository } from '../guide/GuideRepository';
-import type { CallerContext } from '../identity/IdentityDeps';
+import type { CallerContext } from '../identity/caller';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
 import type { Resident } from '../identity/Resident';
 import type { Clock } from '../time/Clock';

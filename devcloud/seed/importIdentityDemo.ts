@@ -1,6 +1,6 @@
 import { consentsGiven, personas } from '../personas';
 import type { Account } from '../../core/identity/Account';
-import { FIELD } from '../../core/identity/IdentityDeps';
+import { FIELD } from '../../core/identity/fieldNames';
 import type { Secrets } from '../../core/identity/ports';
 import type { Resident } from '../../core/identity/Resident';
 import type { Database } from '../../server/cloudbase/app';

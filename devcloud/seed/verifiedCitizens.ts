@@ -1,5 +1,5 @@
 import type { Account } from '../../core/identity/Account';
-import { FIELD } from '../../core/identity/IdentityDeps';
+import { FIELD } from '../../core/identity/fieldNames';
 import { devEnvironment } from '../devEnvironment';
 import { localDatabase } from '../localDatabase';
 import { keysFromEnvironment } from '../../server/crypto/keysFromEnvironment';

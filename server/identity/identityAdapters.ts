@@ -27,7 +27,7 @@ export function identityAdapters(env: Environment<IdentityVariable>): IdentityAd
   const { cipher, blindIndex } = keysFromEnvironment(env);
   const local = localCloudUrl();
   return {
-    store: new CloudbaseIdentityStore(db),
+    identities: new CloudbaseIdentityStore(db),
     registry: new CloudbaseRegistry(db),
     audit: new CloudbaseAuditLog(db),
     secrets: createSecrets(cipher, blindIndex),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FIELD } from '../../core/identity/IdentityDeps';
+import { FIELD } from '../../core/identity/fieldNames';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { PaymentGateway } from '../../core/reissue/ports';
 import type { Environment } from '../config/loadEnvironment';

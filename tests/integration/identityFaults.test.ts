@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
-import { FIELD, type IdentityDeps } from '../../core/identity/IdentityDeps';
+import { FIELD } from '../../core/identity/fieldNames';
+import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { identityActions } from '../../core/identity/identityActions';
 import type { Resident } from '../../core/identity/Resident';
 import { dispatch, type DispatchResult } from '../../core/function/dispatch';
@@ -73,7 +74,7 @@ const faultyStore = (injector: FaultInjector) => (level === 'store' ? injector.w
 
 const deps = (openid: string | undefined, injector?: FaultInjector): IdentityDeps => ({
   caller: { openid, clientIp: '203.0.113.8' },
-  store: injector ? faultyStore(injector) : store,
+  identities: injector ? faultyStore(injector) : store,
   registry,
   sms,
   face,

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { newAccount } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
-import { FIELD, type IdentityDeps } from '../../core/identity/IdentityDeps';
+import { FIELD } from '../../core/identity/fieldNames';
+import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { LOCKOUT_POLICY } from '../../core/identity/lockout';
 import { identityActions } from '../../core/identity/identityActions';
 import type { Resident } from '../../core/identity/Resident';
@@ -92,7 +93,7 @@ function world(options: { start?: string; codes?: string[] } = {}) {
   const audit = new InMemoryAuditLog();
   const depsFor = (openid?: string): IdentityDeps => ({
     caller: { openid, clientIp: CLIENT_IP },
-    store,
+    identities: store,
     registry,
     sms,
     face,
@@ -510,7 +511,7 @@ describe('adding a family member is no oracle on the population registry', () =>
         });
       const deps: IdentityDeps = {
         caller: { openid: 'o-wang', clientIp: CLIENT_IP },
-        store: record('store', w.store),
+        identities: record('store', w.store),
         registry: record('registry', w.registry),
         sms: w.sms,
         face: w.face,

@@ -6,7 +6,7 @@ import type { BookingDeps } from '../BookingDeps';
 import { shanghaiDate } from '../../time/shanghai';
 import { CANCELS_PER_DAY, cancelQuotaId } from '../claims';
 import { cancellationDeadline, type SlotPlan } from '../slots';
-import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
+import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
 
 export function planOf(a: Appointment): SlotPlan {
@@ -92,7 +92,7 @@ export const cancel = defineAction({
   idempotent: 'required',
   async run({ appointmentId }, deps: BookingDeps, request) {
     const requestId = request?.requestId ?? deps.newId();
-    const { account } = await resolveSubject(deps, undefined);
+    const account = await requireVerified(deps);
     const a = await deps.booking.appointment(appointmentId);
     if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
     const endedBy = deps.idFor(`cancel:${account._id}:${requestId}`);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { mayActForHall, requireActingForAnyHall } from '../../identity/hallAccess';
-import { audit } from '../../identity/IdentityDeps';
-import { requireOpenid } from '../../identity/IdentityDeps';
+import { recordAudit } from '../../identity/recordAudit';
+import { requireOpenid } from '../../identity/caller';
 import { shanghaiDate } from '../../time/shanghai';
 import { readTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
@@ -73,7 +73,7 @@ export const checkIn = defineAction({
       await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
       return n;
     });
-    await audit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
+    await recordAudit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
     return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
   },
 });

@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { shanghaiDate } from '../../time/shanghai';
 import { TICKET_POLICY, issueTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
-import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
+import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf } from './cancel';
 
@@ -25,7 +25,7 @@ export const myAppointments = defineAction({
   output: z.object({ appointments: z.array(AppointmentView), next: z.string().optional() }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run({ cursor }, deps: BookingDeps) {
-    const { account } = await resolveSubject(deps, undefined);
+    const account = await requireVerified(deps);
     const page = await deps.booking.appointmentsOf(account._id, PAGE_SIZE, cursor);
     const appointments = await Promise.all(page.items.map(async (a) => appointmentView(a, deps, await cancelDeadlineOf(deps, a))));
     return page.next ? { appointments, next: page.next } : { appointments };
@@ -38,7 +38,7 @@ export const ticket = defineAction({
   output: z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.number().int() }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE'],
   async run({ appointmentId }, deps: BookingDeps) {
-    const { account } = await resolveSubject(deps, undefined);
+    const account = await requireVerified(deps);
     const a = await deps.booking.appointment(appointmentId);
     if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
     const now = deps.clock.now();

@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireActingForHall } from '../../identity/hallAccess';
-import { requireOpenid } from '../../identity/IdentityDeps';
+import { requireOpenid } from '../../identity/caller';
 import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
 import { slotsOn } from '../slots';

@@ -4,7 +4,8 @@ import { DomainError, isDomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
 import { placeBooking } from '../placeBooking';
-import { resolveActingFor as resolveSubject } from '../../identity/actingFor';
+import { resolveActingFor } from '../../identity/actingFor';
+import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf, endAppointment, onceMore, takeCancelQuota } from './cancel';
 
@@ -32,7 +33,7 @@ export const reserve = defineAction({
   ],
   idempotent: 'required',
   async run(input, deps: BookingDeps, request) {
-    const { account, subject } = await resolveSubject(deps, input.forMemberId);
+    const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const appointmentId = deps.idFor(`reserve:${account._id}:${request?.requestId ?? deps.newId()}`);
     const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId });
     return appointmentView(appointment, deps);
@@ -60,7 +61,7 @@ export const reschedule = defineAction({
   ],
   idempotent: 'required',
   async run(input, deps: BookingDeps, request) {
-    const { account } = await resolveSubject(deps, undefined);
+    const account = await requireVerified(deps);
     const old = await deps.booking.appointment(input.appointmentId);
     if (!old || old.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
     // The new appointment's id comes from the request: a retry finds what the first attempt did.

@@ -6,7 +6,9 @@ import type { Account } from '../Account';
 import { decideBinding } from '../binding';
 import { hasConsent } from '../consent';
 import { judgeFaceResult } from '../faceResult';
-import { FIELD, audit, type IdentityDeps } from '../IdentityDeps';
+import { FIELD } from '../fieldNames';
+import { recordAudit } from '../recordAudit';
+import { type IdentityDeps } from '../IdentityDeps';
 import { VerificationIdInput } from '../inputs';
 import { StatusView } from '../views';
 import { countFailure, ownVerification } from './verification';
@@ -32,7 +34,7 @@ export const confirmFace = defineAction({
     if (!hasConsent(account, 'face')) throw new DomainError('CONSENT_REQUIRED');
     if (account.identity) {
       // A retry whose first attempt bound the identity (its answer was lost) gets that answer.
-      const done = await deps.store.verification(verificationId);
+      const done = await deps.identities.verification(verificationId);
       if (done?.openid === account._id && done.step === 'done' && done.idIndex === account.identity.idIndex) return statusOf(deps, account);
     }
     const v = await ownVerification(deps, account._id, verificationId, 'face');
@@ -41,7 +43,7 @@ export const confirmFace = defineAction({
     const now = deps.clock.now();
 
     const fail = async (code: 'FACE_VERIFICATION_FAILED' | 'REGISTRY_MISMATCH') => {
-      if (await deps.store.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
+      if (await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
       throw new DomainError(code);
     };
 
@@ -52,7 +54,7 @@ export const confirmFace = defineAction({
     const resident = await deps.registry.findByIdIndex(v.idIndex);
     if (!resident || deps.secrets.decrypt(resident.nameEnc, FIELD.name) !== name) await fail('REGISTRY_MISMATCH');
 
-    const boundOpenid = await deps.store.boundOpenid(v.idIndex);
+    const boundOpenid = await deps.identities.boundOpenid(v.idIndex);
     const decision = decideBinding({ openid: account._id, accountIdIndex: account.identity?.idIndex, idIndex: v.idIndex, boundOpenid });
     if (decision.kind === 'refuse') throw new DomainError('ACCOUNT_HAS_OTHER_IDENTITY');
 
@@ -69,9 +71,9 @@ export const confirmFace = defineAction({
       },
       updatedAt: now,
     };
-    if (!(await deps.store.bindIdentity(verified, boundOpenid))) throw new DomainError('SERVICE_BUSY');
-    await deps.store.advanceVerification(v._id, 'face', { step: 'done' });
-    await audit(deps, verified, {
+    if (!(await deps.identities.bindIdentity(verified, boundOpenid))) throw new DomainError('SERVICE_BUSY');
+    await deps.identities.advanceVerification(v._id, 'face', { step: 'done' });
+    await recordAudit(deps, verified, {
       action: decision.kind === 'move' ? 'identity.move' : 'identity.bind',
       target: maskIdNumber(idNumber),
     });
@@ -88,12 +90,12 @@ export const unbind = defineAction({
     const account = await accountOf(deps);
     if (!account.identity) {
       // A retry after the identity went: what an interrupted unbind left goes too.
-      await deps.store.unbindIdentity(account._id, undefined, deps.clock.now());
+      await deps.identities.unbindIdentity(account._id, undefined, deps.clock.now());
       return statusOf(deps, account);
     }
     const target = maskIdNumber(deps.secrets.decrypt(account.identity.idNumberEnc, FIELD.idNumber));
-    await deps.store.unbindIdentity(account._id, account.identity.idIndex, deps.clock.now());
-    await audit(deps, account, { action: 'identity.unbind', target });
+    await deps.identities.unbindIdentity(account._id, account.identity.idIndex, deps.clock.now());
+    await recordAudit(deps, account, { action: 'identity.unbind', target });
     const { identity: _gone, ...rest } = account;
     void _gone;
     return statusOf(deps, { ...rest, updatedAt: deps.clock.now() });

@@ -6,7 +6,10 @@ import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
 import { familyLinkId, judgeFamilyRequest, type FamilyLink } from '../family';
 import { ageOn, birthDateOf } from '../idNumber';
-import { FIELD, audit, requireVerified, type IdentityDeps } from '../IdentityDeps';
+import { FIELD } from '../fieldNames';
+import { recordAudit } from '../recordAudit';
+import { requireVerified } from '../callerAccount';
+import { type IdentityDeps } from '../IdentityDeps';
 import { IdNumberInput, NameInput } from '../inputs';
 import { FamilyMemberView } from '../views';
 import { describeUntil, failureDay, LOCKOUT_POLICY, lockoutState } from '../lockout';
@@ -31,7 +34,7 @@ export const familyMembers = defineAction({
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: IdentityDeps) {
     const account = await requireVerified(deps);
-    return { members: (await deps.store.familyLinks(account._id)).map((l) => memberView(l, deps)) };
+    return { members: (await deps.identities.familyLinks(account._id)).map((l) => memberView(l, deps)) };
   },
 });
 
@@ -41,7 +44,7 @@ export const familyMembers = defineAction({
  */
 async function countedLookup(deps: IdentityDeps, openid: string, idIndex: string) {
   const now = deps.clock.now();
-  const lookups = await deps.store.countRegistryLookup(openid, failureDay(now));
+  const lookups = await deps.identities.countRegistryLookup(openid, failureDay(now));
   const lock = lockoutState(lookups - 1, now, { maxFailuresPerDay: LOCKOUT_POLICY.maxRegistryLookupsPerDay });
   if (lock.locked && lock.until) throw new DomainError('VERIFICATION_LOCKED', `请于${describeUntil(lock.until)}后再试`);
   return deps.registry.findByIdIndex(idIndex);
@@ -60,7 +63,7 @@ export const addFamilyMember = defineAction({
     const today = shanghaiDate(now);
     const person = checkPerson(input.name, input.idNumber, now, deps.divisions);
     const idIndex = deps.secrets.index('idNumber', person.idNumber);
-    const links = await deps.store.familyLinks(account._id);
+    const links = await deps.identities.familyLinks(account._id);
     const existing = links.find((l) => l.memberIdIndex === idIndex);
     // Judged from the caller's own record and the number typed only: says nothing about anyone else.
     const request = judgeFamilyRequest({
@@ -91,9 +94,9 @@ export const addFamilyMember = defineAction({
         relation: input.relation,
         addedAt: now,
       };
-      await deps.store.saveFamilyLink(link);
+      await deps.identities.saveFamilyLink(link);
       links.push(link);
-      await audit(deps, account, { action: 'family.add', target: member._id, actedFor: member._id });
+      await recordAudit(deps, account, { action: 'family.add', target: member._id, actedFor: member._id });
     }
     return { members: links.map((l) => memberView(l, deps)) };
   },
@@ -106,8 +109,8 @@ export const removeFamilyMember = defineAction({
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND'],
   async run({ memberId }, deps: IdentityDeps) {
     const account = await requireVerified(deps);
-    if (!(await deps.store.removeFamilyLink(familyLinkId(account._id, memberId)))) throw new DomainError('FAMILY_MEMBER_NOT_FOUND');
-    await audit(deps, account, { action: 'family.remove', target: memberId, actedFor: memberId });
-    return { members: (await deps.store.familyLinks(account._id)).map((l) => memberView(l, deps)) };
+    if (!(await deps.identities.removeFamilyLink(familyLinkId(account._id, memberId)))) throw new DomainError('FAMILY_MEMBER_NOT_FOUND');
+    await recordAudit(deps, account, { action: 'family.remove', target: memberId, actedFor: memberId });
+    return { members: (await deps.identities.familyLinks(account._id)).map((l) => memberView(l, deps)) };
   },
 });

@@ -3,7 +3,9 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireAdmin } from '../hallAccess';
-import { audit, requireOpenid, type IdentityDeps } from '../IdentityDeps';
+import { recordAudit } from '../recordAudit';
+import { requireOpenid } from '../caller';
+import { type IdentityDeps } from '../IdentityDeps';
 import { INVITATION_POLICY, type OfficerInvitation } from '../Invitation';
 import { AuditEntryView, StatusView } from '../views';
 import { accountOf, statusOf } from './status';
@@ -14,8 +16,8 @@ export const createOfficerInvitation = defineAction({
   output: z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
   async run({ halls, validDays }, deps: IdentityDeps) {
-    const admin = requireAdmin(await deps.store.account(requireOpenid(deps)));
-    const missing = await deps.store.missingHalls(halls);
+    const admin = requireAdmin(await deps.identities.account(requireOpenid(deps)));
+    const missing = await deps.identities.missingHalls(halls);
     if (missing.length) throw new DomainError('HALL_NOT_FOUND', missing.join('、'));
     const code = deps.secrets.randomToken(INVITATION_POLICY.codeLength);
     const now = deps.clock.now();
@@ -26,8 +28,8 @@ export const createOfficerInvitation = defineAction({
       createdAt: now,
       expiresAt: new Date(now.getTime() + validDays * 86_400_000),
     };
-    await deps.store.addInvitation(invitation);
-    await audit(deps, admin, { action: 'officer.invite', target: invitation.halls.join(',') });
+    await deps.identities.addInvitation(invitation);
+    await recordAudit(deps, admin, { action: 'officer.invite', target: invitation.halls.join(',') });
     return { code, halls: invitation.halls, expiresAt: invitation.expiresAt.toISOString() };
   },
 });
@@ -41,7 +43,7 @@ export const acceptOfficerInvitation = defineAction({
     requireOpenid(deps);
     const account = await accountOf(deps);
     const now = deps.clock.now();
-    const claimed = await deps.store.claimInvitation(deps.secrets.index('invitation', code), account._id, now);
+    const claimed = await deps.identities.claimInvitation(deps.secrets.index('invitation', code), account._id, now);
     if (!claimed) throw new DomainError('INVITATION_INVALID');
     const officer = {
       ...account,
@@ -49,8 +51,8 @@ export const acceptOfficerInvitation = defineAction({
       halls: [...new Set([...account.halls, ...claimed.halls])],
       updatedAt: now,
     };
-    await deps.store.saveAccount(officer);
-    await audit(deps, officer, { action: 'officer.bind', target: claimed.halls.join(','), hallId: claimed.halls[0] });
+    await deps.identities.saveAccount(officer);
+    await recordAudit(deps, officer, { action: 'officer.bind', target: claimed.halls.join(','), hallId: claimed.halls[0] });
     return statusOf(deps, officer);
   },
 });
@@ -61,7 +63,7 @@ export const auditLog = defineAction({
   output: z.object({ entries: z.array(AuditEntryView) }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run({ limit, actor }, deps: IdentityDeps) {
-    requireAdmin(await deps.store.account(requireOpenid(deps)));
+    requireAdmin(await deps.identities.account(requireOpenid(deps)));
     const entries = await deps.audit.recent(limit, actor);
     return {
       entries: entries.map((e) => ({

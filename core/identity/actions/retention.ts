@@ -18,10 +18,10 @@ export const purgeExpiredVerifications = defineAction({
     const before = new Date(now.getTime() - RETENTION.verificationHoursAfterExpiry * 3_600_000);
     const cutoff = addDays(failureDay(now), -RETENTION.failureCounterDays);
     return {
-      verifications: await deps.store.removeVerificationsExpiredBefore(before),
-      failureCounters: await deps.store.removeFailureCountersBefore(cutoff),
-      smsCounters: await deps.store.removeSmsCountersBefore(cutoff),
-      plainBirthDates: await deps.store.removePlainBirthDates(),
+      verifications: await deps.identities.removeVerificationsExpiredBefore(before),
+      failureCounters: await deps.identities.removeFailureCountersBefore(cutoff),
+      smsCounters: await deps.identities.removeSmsCountersBefore(cutoff),
+      plainBirthDates: await deps.identities.removePlainBirthDates(),
     };
   },
 });

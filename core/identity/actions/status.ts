@@ -3,14 +3,15 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { newAccount, type Account } from '../Account';
 import { CONSENT_VERSION, hasConsent, withConsents } from '../consent';
-import { type IdentityDeps, requireOpenid } from '../IdentityDeps';
+import { type IdentityDeps } from '../IdentityDeps';
+import { requireOpenid } from '../caller';
 import { failureDay, lockoutState } from '../lockout';
 import { profileOf } from '../profile';
 import { StatusView } from '../views';
 
 export async function statusOf(deps: IdentityDeps, account: Account): Promise<StatusView> {
   const now = deps.clock.now();
-  const lock = lockoutState(await deps.store.failures(account._id, failureDay(now)), now);
+  const lock = lockoutState(await deps.identities.failures(account._id, failureDay(now)), now);
   return {
     role: account.role,
     consents: { identity: hasConsent(account, 'identity'), face: hasConsent(account, 'face'), version: CONSENT_VERSION },
@@ -24,7 +25,7 @@ export async function statusOf(deps: IdentityDeps, account: Account): Promise<St
 /** The caller's account, or a new (unsaved) one. */
 export async function accountOf(deps: IdentityDeps): Promise<Account> {
   const openid = requireOpenid(deps);
-  return (await deps.store.account(openid)) ?? newAccount(openid, deps.clock.now());
+  return (await deps.identities.account(openid)) ?? newAccount(openid, deps.clock.now());
 }
 
 export const status = defineAction({
@@ -54,7 +55,7 @@ export const consent = defineAction({
     // Consent counts only for the text the citizen actually read.
     if (version !== CONSENT_VERSION) throw new DomainError('INVALID_INPUT', '同意书已更新，请重新阅读');
     const account = withConsents(await accountOf(deps), purposes, deps.clock.now());
-    await deps.store.saveAccount(account);
+    await deps.identities.saveAccount(account);
     return statusOf(deps, account);
   },
 });

@@ -4,7 +4,8 @@ import { DomainError } from '../../errors/DomainError';
 import { maskPhone } from '../../privacy/mask';
 import { hasConsent } from '../consent';
 import { checkPerson, checkPhone } from '../checkPerson';
-import { FIELD, type IdentityDeps } from '../IdentityDeps';
+import { FIELD } from '../fieldNames';
+import { type IdentityDeps } from '../IdentityDeps';
 import { IdNumberInput, NameInput, PhoneInput, VerificationIdInput } from '../inputs';
 import { describeUntil, failureDay, lockoutState } from '../lockout';
 import { VERIFICATION_POLICY, canResendOtp, isExpired, otpExpired, type Verification } from '../Verification';
@@ -14,18 +15,18 @@ import { accountOf } from './status';
 /** Refuses when today's failures reached the limit, saying until when. */
 export async function ensureNotLocked(deps: IdentityDeps, openid: string): Promise<void> {
   const now = deps.clock.now();
-  const lock = lockoutState(await deps.store.failures(openid, failureDay(now)), now);
+  const lock = lockoutState(await deps.identities.failures(openid, failureDay(now)), now);
   if (lock.locked && lock.until) throw new DomainError('VERIFICATION_LOCKED', `请于${describeUntil(lock.until)}后再试`);
 }
 
 /** Counts a failed verification towards the daily limit. */
 export async function countFailure(deps: IdentityDeps, openid: string): Promise<void> {
-  await deps.store.recordFailure(openid, failureDay(deps.clock.now()));
+  await deps.identities.recordFailure(openid, failureDay(deps.clock.now()));
 }
 
 /** The caller's own, unexpired verification at `step`. */
 export async function ownVerification(deps: IdentityDeps, openid: string, id: string, step: Verification['step']): Promise<Verification> {
-  const v = await deps.store.verification(id);
+  const v = await deps.identities.verification(id);
   // Someone else's verification is indistinguishable from a missing one.
   if (!v || v.openid !== openid || isExpired(v, deps.clock.now())) throw new DomainError('VERIFICATION_EXPIRED');
   if (v.step !== step) throw new DomainError(v.step === 'failed' ? 'VERIFICATION_EXPIRED' : 'VERIFICATION_OUT_OF_ORDER');
@@ -34,7 +35,10 @@ export async function ownVerification(deps: IdentityDeps, openid: string, id: st
 
 async function sendCode(deps: IdentityDeps, verificationId: string, phone: string, openid: string): Promise<{ otpHash: string; otpSentAt: Date }> {
   const day = failureDay(deps.clock.now());
-  const [byAccount, byPhone] = await Promise.all([deps.store.countSms(`account:${openid}`, day), deps.store.countSms(`phone:${deps.secrets.index('phone', phone)}`, day)]);
+  const [byAccount, byPhone] = await Promise.all([
+    deps.identities.countSms(`account:${openid}`, day),
+    deps.identities.countSms(`phone:${deps.secrets.index('phone', phone)}`, day),
+  ]);
   if (byAccount > VERIFICATION_POLICY.smsPerDay || byPhone > VERIFICATION_POLICY.smsPerDay) {
     throw new DomainError('OTP_TOO_FREQUENT', '今日短信验证码次数已达上限，请明天再试');
   }
@@ -72,7 +76,7 @@ export const startVerification = defineAction({
       createdAt: now,
       expiresAt: new Date(now.getTime() + VERIFICATION_POLICY.sessionMinutes * 60_000),
     };
-    await deps.store.addVerification(verification);
+    await deps.identities.addVerification(verification);
     return {
       verificationId: id,
       phoneMasked: maskPhone(phone),
@@ -93,7 +97,7 @@ export const resendCode = defineAction({
     if (!canResendOtp(v, deps.clock.now())) throw new DomainError('OTP_TOO_FREQUENT');
     const phone = deps.secrets.decrypt(v.phoneEnc, FIELD.phone);
     const sent = await sendCode(deps, v._id, phone, account._id);
-    if (!(await deps.store.advanceVerification(v._id, 'phone', { ...sent, otpAttempts: 0 }))) throw new DomainError('VERIFICATION_EXPIRED');
+    if (!(await deps.identities.advanceVerification(v._id, 'phone', { ...sent, otpAttempts: 0 }))) throw new DomainError('VERIFICATION_EXPIRED');
     return {
       verificationId: v._id,
       phoneMasked: maskPhone(phone),
@@ -121,15 +125,15 @@ export const confirmPhone = defineAction({
     const v = await ownVerification(deps, account._id, verificationId, 'phone');
     if (otpExpired(v, deps.clock.now())) throw new DomainError('OTP_EXPIRED');
     // Count the attempt before comparing, so concurrent guesses cannot exceed the limit.
-    const attempts = await deps.store.countOtpAttempt(v._id);
+    const attempts = await deps.identities.countOtpAttempt(v._id);
     const left = VERIFICATION_POLICY.otpMaxAttempts - attempts;
     const correct = deps.secrets.index('otp', `${v._id}:${code}`) === v.otpHash;
     if (!correct || left < 0) {
       if (left > 0) throw new DomainError('OTP_INCORRECT', `还可尝试${left}次`);
-      if (await deps.store.advanceVerification(v._id, 'phone', { step: 'failed' })) await countFailure(deps, account._id);
+      if (await deps.identities.advanceVerification(v._id, 'phone', { step: 'failed' })) await countFailure(deps, account._id);
       throw new DomainError('OTP_INCORRECT', '错误次数过多，请重新开始认证');
     }
-    if (!(await deps.store.advanceVerification(v._id, 'phone', { step: 'face' }))) throw new DomainError('VERIFICATION_OUT_OF_ORDER');
+    if (!(await deps.identities.advanceVerification(v._id, 'phone', { step: 'face' }))) throw new DomainError('VERIFICATION_OUT_OF_ORDER');
     return { step: 'face' as const };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../errors/DomainError';
-import { FIELD } from '../../identity/IdentityDeps';
+import { FIELD } from '../../identity/fieldNames';
 import { stableId } from '../../guide/ServiceGuide';
 import type { Delivery, MailAddress } from '../ReissueApplication';
 import type { ReissueConfig } from '../ReissueConfig';

@@ -1,7 +1,9 @@
+import type { Account } from '../../identity/Account';
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
-import { audit, FIELD } from '../../identity/IdentityDeps';
+import { recordAudit } from '../../identity/recordAudit';
+import { FIELD } from '../../identity/fieldNames';
 import { maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import type { Hall } from '../../guide/Hall';
@@ -96,7 +98,7 @@ export const reportLoss = defineAction({
     if (!resident.cardIssuedOn) throw new DomainError('REISSUE_NOT_ELIGIBLE', '没有查询到身份证办理记录');
     const now = deps.clock.now();
     const fresh = await deps.registry.reportCardLost(resident._id, now);
-    await audit(deps, account, { action: 'reissue.reportLoss', target: resident._id, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
+    await recordAudit(deps, account, { action: 'reissue.reportLoss', target: resident._id, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
     const again = fresh ? undefined : (await deps.registry.resident(subject.idIndex))?.cardLostAt;
     return { reported: true as const, alreadyReported: !fresh, reportedAt: (again ?? now).toISOString() };
   },
@@ -123,11 +125,11 @@ async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicat
  * What follows the insert of an application, done again when a retried request finds it: its
  * claim held, nothing to pay waived, the audit record.
  */
-async function resume(deps: ReissueDeps, app: ReissueRecord, account: Parameters<typeof audit>[1], claimed = false): Promise<ReissueRecord> {
+async function resume(deps: ReissueDeps, app: ReissueRecord, account: Account, claimed = false): Promise<ReissueRecord> {
   if (!claimed && isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
   let current = app;
   if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
-  await audit(deps, account, { action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
+  await recordAudit(deps, account, { action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
   return current;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { mayActForHall } from '../../identity/hallAccess';
-import { requireOpenid } from '../../identity/IdentityDeps';
+import { requireOpenid } from '../../identity/caller';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
 import { AddressInput, feesOf, mailAddress } from './address';
 import { ApplicationId, ApplicationView, ExpectedVersion, citizen, configFor, fire, ownApplication, settleRefund, viewOf } from './common';

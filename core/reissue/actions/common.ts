@@ -3,7 +3,9 @@ import { DomainError, isDomainError } from '../../errors/DomainError';
 import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
 import type { Account } from '../../identity/Account';
 import { requireActingForHall } from '../../identity/hallAccess';
-import { FIELD, audit, requireOpenid } from '../../identity/IdentityDeps';
+import { FIELD } from '../../identity/fieldNames';
+import { recordAudit } from '../../identity/recordAudit';
+import { requireOpenid } from '../../identity/caller';
 import type { Hall } from '../../guide/Hall';
 import { maskName } from '../../privacy/mask';
 import type { MailAddress } from '../ReissueApplication';
@@ -132,7 +134,7 @@ export async function requireOfficerOf(deps: ReissueDeps, hallId: string): Promi
 }
 
 export function auditOfficer(deps: ReissueDeps, account: Account, app: ReissueRecord, action: string): Promise<void> {
-  return audit(deps, account, { action: `reissue.${action}`, target: app._id, hallId: app.hallId });
+  return recordAudit(deps, account, { action: `reissue.${action}`, target: app._id, hallId: app.hallId });
 }
 
 /** The city (6-digit code) a division code belongs to. */

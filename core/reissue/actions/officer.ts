@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { hallsActedFor, requireActingForAnyHall, requireActingForHall } from '../../identity/hallAccess';
-import { FIELD, requireOpenid } from '../../identity/IdentityDeps';
+import { FIELD } from '../../identity/fieldNames';
+import { requireOpenid } from '../../identity/caller';
 import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
 import { inShanghai } from '../../time/shanghai';

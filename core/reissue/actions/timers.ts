@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { isDomainError } from '../../errors/DomainError';
-import { FIELD } from '../../identity/IdentityDeps';
+import { FIELD } from '../../identity/fieldNames';
 import type { ReissueDeps } from '../ReissueDeps';
 import { paymentOverdue } from '../timeLimits';
 import { SYSTEM, configFor, fire, settleRefund } from './common';

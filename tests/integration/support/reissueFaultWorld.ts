@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '../../../core/identity/Account';
 import type { FamilyLink } from '../../../core/identity/family';
-import { FIELD } from '../../../core/identity/IdentityDeps';
+import { FIELD } from '../../../core/identity/fieldNames';
 import type { Resident } from '../../../core/identity/Resident';
 import type { CardRegistry, ReissueDeps } from '../../../core/reissue/ReissueDeps';
 import type { CreatedOrder, NewOrder, OrderState, PaymentGateway, RefundRequest, RefundState, Courier, Tracking } from '../../../core/reissue/ports';
