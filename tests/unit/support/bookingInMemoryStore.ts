@@ -44,7 +44,7 @@ export class InMemoryBookingStore implements BookingStore {
   ) {}
 
   /** One database operation: waits for its turn, then applies atomically (nothing else runs meanwhile). */
-  private async op<T>(label: string, apply: () => T): Promise<T> {
+  protected async op<T>(label: string, apply: () => T): Promise<T> {
     await this.turn(label);
     this.ops.push(label);
     return apply();
@@ -99,7 +99,8 @@ export class InMemoryBookingStore implements BookingStore {
     }
     if (!stored) await this.createSlot(plan);
     else if (stored.booked >= plan.capacity) return false;
-    return take();
+    if (await take()) return true;
+    return this.op('slots.get', () => Boolean(this.slotDocs.get(plan.slotId)?.holders?.includes(holder)));
   }
 
   async releasePlace(slotId: string, holder: string) {

@@ -57,12 +57,14 @@ export interface WorldOptions {
   schedule?: Partial<Record<string, unknown>>;
   turn?: Turn;
   start?: string;
+  /** Another store (e.g. a deliberately broken one, to show a test would catch it). */
+  store?: (now: () => number, turn?: Turn) => InMemoryBookingStore;
 }
 
 export function bookingWorld(options: WorldOptions = {}) {
   const clock = new FixedClock(options.start ?? START);
   const secrets = testSecrets();
-  const booking = new InMemoryBookingStore(() => clock.now().getTime(), options.turn);
+  const booking = (options.store ?? ((now, turn) => new InMemoryBookingStore(now, turn)))(() => clock.now().getTime(), options.turn);
   const schedule = HallSchedule.parse({
     _id: HALL,
     hallId: HALL,
