@@ -65,7 +65,9 @@ export interface BookingStore {
 
   /**
    * Creates a claim document with this id for `appointmentId`; false when another appointment holds
-   * it (the database refuses a second). True when this appointment already holds it (a retry).
+   * it (the database refuses a second). True when this appointment already holds it (a retry), or
+   * when the holder was an orphan (older than any function run, its appointment never stored) and
+   * is taken over by compare-and-set.
    */
   takeClaim(id: string, appointmentId: string): Promise<boolean>;
   /** Removes those of the claims that `appointmentId` holds (never another appointment's). */
