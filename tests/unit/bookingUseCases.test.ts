@@ -1,6 +1,6 @@
 /**
- * The booking use cases (reserve, cancel, reschedule, ticket, checkIn, myAppointments, the timers)
- * through dispatch, as the cloud function runs them, on in-memory ports with the CloudBase store's
+ * The booking use cases (reserve, cancel, reschedule, ticket, checkIn, myAppointments, the timers,
+ * availability and the officer's day and week) through dispatch, as the cloud function runs them, on in-memory ports with the CloudBase store's
  * semantics (support/bookingInMemoryStore.ts) and a clock the tests move: the rules where they
  * live — per-person limits, release and start, the cancellation deadline and quota, the no-show
  * block, acting for a family member, the check-in window — each at its edge. The same journeys
@@ -355,5 +355,42 @@ describe('timers', () => {
     w.booking.slotDocs.set(plan.slotId, { ...w.booking.slotDocs.get(plan.slotId)!, booked: 2, holders: undefined });
     expect((await w.ok(undefined, 'reconcileSlots')).placesReturned).toBe(1);
     expect(w.booking.slotDocs.get(plan.slotId)!.booked).toBe(1);
+  });
+});
+
+describe('availability and the officer views', () => {
+  it("availability counts the places left from the stored slots; a closed day says why; the officer's day and week count by the database", async () => {
+    const w = bookingWorld({ capacity: 2 });
+    const a = await book(w, 'o-a', TUE, '09:00');
+    await book(w, 'o-b', TUE, '09:00');
+    await book(w, 'o-c', TUE, '09:30', CERTIFICATE);
+    await w.ok('o-c', 'cancel', { appointmentId: [...w.booking.appointments.values()].find((x) => x.actorOpenid === 'o-c')!._id });
+    const day = await w.ok('o-d', 'availability', { hallId: HALL, business: ID_CARD, date: TUE });
+    expect(day.slots.slice(0, 2)).toEqual([
+      { slotId: w.slot(TUE, '09:00').slotId, start: '09:00', end: '09:30', capacity: 2, remaining: 0, state: 'full' },
+      { slotId: w.slot(TUE, '09:30').slotId, start: '09:30', end: '10:00', capacity: 2, remaining: 2, state: 'open' },
+    ]);
+    expect(await w.ok('o-d', 'availability', { hallId: HALL, business: ID_CARD, date: '2026-11-29' })).toMatchObject({ slots: [], closedReason: '当日不办公' });
+    expect(await w.refused('o-d', 'availability', { hallId: HALL, business: 'id-card-temporary', date: TUE })).toBe('BUSINESS_NOT_BOOKABLE');
+
+    expect(await w.refused('o-a', 'hallDay', { hallId: HALL, date: TUE })).toBe('FORBIDDEN');
+    expect(await w.refused(OTHER_OFFICER, 'hallDay', { hallId: HALL, date: TUE })).toBe('FORBIDDEN');
+    const hallDay = await w.ok(OFFICER, 'hallDay', { hallId: HALL, date: TUE });
+    expect(hallDay.slots).toHaveLength(1); // the cancelled one is counted, not listed
+    expect(hallDay.slots[0].appointments.map((v: { id: string; subjectNameMasked: string }) => [v.id === a.id, v.subjectNameMasked])).toEqual(
+      expect.arrayContaining([
+        [true, '陈**'],
+        [false, '林**'],
+      ]),
+    );
+    expect(hallDay.byBusiness).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ business: ID_CARD, booked: 2, checkedIn: 0, noShow: 0, cancelled: 0 }),
+        expect.objectContaining({ business: CERTIFICATE, booked: 0, cancelled: 1 }),
+      ]),
+    );
+    const week = await w.ok(OFFICER, 'hallWeek', { hallId: HALL });
+    expect(week.days).toHaveLength(7);
+    expect(week.days[1].slots[0]).toEqual({ start: '09:00', end: '09:30', capacity: 2, booked: 2 });
   });
 });
