@@ -22,7 +22,7 @@ export interface Appointment {
   end: string;
   slotId: string;
   status: AppointmentStatus;
-  /** Claim documents this appointment holds (released when it ends). */
+  /** Claim documents this appointment holds: a cancellation releases them all, a check-in or no-show only the business's (the day and week stay used). */
   claims: string[];
   queueNumber?: number;
   checkedInAt?: Date;
@@ -36,6 +36,3 @@ export interface Appointment {
   createdAt: Date;
   updatedAt: Date;
 }
-
-/** The subject of a booking: who will come to the window. */
-export type { ActingSubject as BookingSubject } from '../identity/actingFor';

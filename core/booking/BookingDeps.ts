@@ -17,7 +17,7 @@ export interface BookingDeps {
   notifier: Notifier;
   audit: AuditLog;
   clock: Clock;
-  /** A new random appointment id. */
+  /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;
   /**
    * An id derived from a key (e.g. the caller and the client's request id): the same for a retry of

@@ -3,9 +3,11 @@ import type { BookingDeps } from './BookingDeps';
 import { availability, bookingOptions } from './actions/availability';
 import { cancel } from './actions/cancel';
 import { checkIn } from './actions/checkIn';
-import { myAppointments, ticket } from './actions/mine';
+import { myAppointments } from './actions/mine';
 import { hallDay, hallWeek } from './actions/officer';
-import { reschedule, reserve } from './actions/reserve';
+import { reschedule } from './actions/reschedule';
+import { reserve } from './actions/reserve';
+import { ticket } from './actions/ticket';
 import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
 
 export const bookingActions: ActionMap<BookingDeps> = {

@@ -1,6 +1,7 @@
 import { DomainError, isDomainError } from '../errors/DomainError';
 import { addDays, inShanghai, shanghaiDate } from '../time/shanghai';
-import type { Appointment, BookingSubject } from './Appointment';
+import type { ActingSubject } from '../identity/actingFor';
+import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
 import { claimIds, mondayOf } from './claims';
 import { blockedUntil } from './noShow';
@@ -8,7 +9,8 @@ import { bookingOpen, parseSlotId, slotsOn } from './slots';
 
 export interface PlaceBookingInput {
   actorOpenid: string;
-  subject: BookingSubject;
+  /** Who will come to the window: the actor, or a family member the actor acts for. */
+  subject: ActingSubject;
   hallId: string;
   business: string;
   slotId: string;

@@ -2,7 +2,11 @@ import type { Appointment } from './Appointment';
 import type { HallSchedule } from './HallSchedule';
 import type { SlotPlan } from './slots';
 
-/** A slot as stored: capacity is fixed when the slot is first created; `booked` is the count. */
+/**
+ * A slot as stored, created on its first booking. `capacity` is the schedule's figure as of the
+ * latest place taken (every take writes the plan's capacity, so a schedule change applies from the
+ * next booking on; places already taken stay taken); `booked` is the count of places held.
+ */
 export interface SlotState {
   _id: string;
   /** When a place was last taken (reconciliation leaves recently busy slots alone). */
@@ -33,15 +37,15 @@ export interface Page<T> {
   next?: string;
 }
 
-/** Booking data in CloudBase: schedules, slots, claims, appointments, queue counters (requests: server/function/CloudbaseRequestLog). */
+/** Booking data: schedules, slots, claims, appointments, queue counters (CloudBase: server/booking/CloudbaseBookingStore.ts; the request log is server/function/CloudbaseRequestLog). */
 export interface BookingStore {
   schedule(hallId: string): Promise<HallSchedule | null>;
   /** Every stored slot of a hall on a day: one indexed query. */
   slots(hallId: string, date: string): Promise<SlotState[]>;
   /**
    * One conditional update: takes a place for `holder` only while booked < the plan's capacity
-   * (creating the slot on first use). True when `holder` holds a place afterwards, also when an
-   * earlier (retried or timed-out) attempt took it.
+   * (creating the slot on first use), and stores that capacity on the slot. True when `holder`
+   * holds a place afterwards, also when an earlier (retried or timed-out) attempt took it.
    */
   takePlace(plan: SlotPlan, holder: string): Promise<boolean>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
@@ -61,7 +65,9 @@ export interface BookingStore {
 
   /**
    * Creates a claim document with this id for `appointmentId`; false when another appointment holds
-   * it (the database refuses a second). True when this appointment already holds it (a retry).
+   * it (the database refuses a second). True when this appointment already holds it (a retry), or
+   * when the holder was an orphan (older than any function run, its appointment never stored) and
+   * is taken over by compare-and-set.
    */
   takeClaim(id: string, appointmentId: string): Promise<boolean>;
   /** Removes those of the claims that `appointmentId` holds (never another appointment's). */
@@ -76,7 +82,7 @@ export interface BookingStore {
   changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;
   /** The actor's appointments, newest first, a page at a time (`cursor`: the previous page's `next`). */
   appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>>;
-  /** Dates of a person's no-shows since a date. */
+  /** Dates of a person's no-shows after `since` (at most 100). */
   noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
   /** Every appointment of a hall's day in one of `statuses`, by start time (paged through, never cut). */
   appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]>;

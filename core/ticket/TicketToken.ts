@@ -11,8 +11,11 @@
  * algorithm and key live behind the TicketSigner port (server/ticket/hmacTicketSigner.ts).
  *
  * The token goes into a QR code, so it is kept short: one-letter keys, no padding, ASCII only.
- * With a 32-hex-digit appointment id and an HMAC-SHA256 signature it is about 170 characters
- * (a version 9 symbol, 53×53 modules, at error correction M).
+ * With a 32-hex-digit appointment id, a hall id like "haikou-longhua" and an HMAC-SHA256
+ * signature it is 171 characters: a version 9 symbol, 53×53 modules, at error correction M (the
+ * booking function's ids are 16 or 22 base64url characters, shorter still). The longest ids
+ * allowed (64 + 64) make 281 characters, a version 12 symbol (65×65). tests/unit/ticketToken.test.ts
+ * prints these figures.
  */
 
 export interface TicketClaims {

@@ -53,6 +53,8 @@ export class CloudbaseBookingStore implements BookingStore {
    * once: missing → create it (a racing creator is harmless) and try again; already holding (a
    * retried or timed-out take that was applied) → true; else one more try, because a racing
    * booker may have created the slot between the miss and the read (the false SLOT_FULL of issue 10).
+   * When that try misses too, the slot is read once more: an attempt of the same holder running at
+   * the same time (the same request twice) may have taken the place in between, and then it is held.
    */
   async takePlace(plan: SlotPlan, holder: string): Promise<boolean> {
     const take = async () =>
@@ -74,7 +76,8 @@ export class CloudbaseBookingStore implements BookingStore {
     }
     if (!stored) await this.createSlot(plan);
     else if (stored.booked >= plan.capacity) return false;
-    return take();
+    if (await take()) return true;
+    return Boolean((await getDoc<SlotState>(this.db, 'slots', plan.slotId))?.holders?.includes(holder));
   }
 
   async releasePlace(slotId: string, holder: string): Promise<boolean> {

@@ -19,7 +19,7 @@ import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
-/** The appointment function's ports, built once per warm instance. */
+/** The booking function's ports, built once per warm instance. */
 export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapters {
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
@@ -34,7 +34,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     notifier: local ? new LocalNotifier(local) : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     clock: systemClock,
-    // 12 random bytes: unguessable, and short in the QR token.
+    // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).
     newId: () => randomBytes(12).toString('base64url'),
     // 16 bytes of an HMAC under the ticket key: stable for a retried request, unguessable to others.
     idFor: (key: string) => createHmac('sha256', env.HUKOU_TICKET_KEY).update(`appointment-id:${key}`).digest().subarray(0, 16).toString('base64url'),

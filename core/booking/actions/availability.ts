@@ -5,8 +5,7 @@ import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
 import { bookableDates, bookingOpen, slotsOn } from '../slots';
 import { SlotView } from '../views';
-
-const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { DateInput } from './inputs';
 
 export const bookingOptions = defineAction({
   summary: 'Halls that take bookings for a business, and the dates open for booking now.',

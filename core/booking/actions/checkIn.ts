@@ -7,21 +7,21 @@ import { requireOpenid } from '../../identity/caller';
 import { shanghaiDate } from '../../time/shanghai';
 import { readTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
-import { claimsToReleaseOnCheckIn } from '../claims';
+import { claimsFreedWhenOver } from '../claims';
+import { onceMore } from '../onceMore';
 import { checkInWindow } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
-import { onceMore, planOf } from './cancel';
+
+/** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
+function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
+  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
+}
 
 /**
  * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
  * appointment at one of the officer's halls, today, within the hall's check-in window, and only
  * once (compare-and-set); every refusal says why.
  */
-/** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
-function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
-  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
-}
-
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
   input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
@@ -53,7 +53,7 @@ export const checkIn = defineAction({
     if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
     const schedule = await deps.booking.schedule(a.hallId);
     if (schedule) {
-      const window = checkInWindow(schedule, planOf(a));
+      const window = checkInWindow(schedule, a);
       if (now.getTime() < window.from.getTime()) throw new DomainError('CHECK_IN_TOO_EARLY', `可于 ${a.start} 前${schedule.checkIn.earlyMinutes}分钟内签到`);
       if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
     }
@@ -70,7 +70,7 @@ export const checkIn = defineAction({
       const current = await deps.booking.appointment(a._id);
       const n = current?.queueNumber ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
       if (current?.queueNumber === undefined) await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber: n });
-      await deps.booking.releaseClaims(claimsToReleaseOnCheckIn(a.claims), a._id);
+      await deps.booking.releaseClaims(claimsFreedWhenOver(a.claims), a._id);
       return n;
     });
     await recordAudit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });

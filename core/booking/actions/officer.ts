@@ -8,12 +8,11 @@ import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
 import { slotsOn } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
+import { DateInput } from './inputs';
 
 async function requireOfficerOf(deps: BookingDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
-
-const DateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const STATUSES = ['booked', 'checkedIn', 'noShow', 'cancelled'] as const;
 

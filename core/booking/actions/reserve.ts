@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
-import { DomainError, isDomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
 import { placeBooking } from '../placeBooking';
 import { resolveActingFor } from '../../identity/actingFor';
-import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
-import { cancelDeadlineOf, endAppointment, onceMore, takeCancelQuota } from './cancel';
-
-const SlotIdInput = z.string().min(10).max(120);
+import { SlotIdInput } from './inputs';
 
 export const reserve = defineAction({
   summary: 'Books a place in a slot for the caller or a family member. Never overbooks (one conditional update per place). Idempotent under the envelope requestId.',
@@ -37,70 +33,5 @@ export const reserve = defineAction({
     const appointmentId = deps.idFor(`reserve:${account._id}:${request?.requestId ?? deps.newId()}`);
     const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId });
     return appointmentView(appointment, deps);
-  },
-});
-
-export const reschedule = defineAction({
-  summary: 'Moves an appointment to another slot: the new place is taken before the old one is released, so both are never lost. Idempotent under the envelope requestId.',
-  input: z.object({ appointmentId: z.string().min(8).max(64), slotId: SlotIdInput }).strict(),
-  output: AppointmentView,
-  errors: [
-    'UNAUTHENTICATED',
-    'NOT_VERIFIED',
-    'APPOINTMENT_NOT_FOUND',
-    'APPOINTMENT_NOT_ACTIVE',
-    'CANCEL_TOO_LATE',
-    'SLOT_NOT_FOUND',
-    'SLOT_NOT_OPEN',
-    'SLOT_FULL',
-    'ONE_PER_DAY',
-    'WEEKLY_LIMIT',
-    'CANCEL_LIMIT',
-    'REQUEST_IN_PROGRESS',
-    'IDEMPOTENCY_KEY_REUSED',
-  ],
-  idempotent: 'required',
-  async run(input, deps: BookingDeps, request) {
-    const account = await requireVerified(deps);
-    const old = await deps.booking.appointment(input.appointmentId);
-    if (!old || old.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
-    // The new appointment's id comes from the request: a retry finds what the first attempt did.
-    const freshId = deps.idFor(`reschedule:${account._id}:${request?.requestId ?? deps.newId()}`);
-    const resumed = old.status === 'cancelled' && old.endedBy === freshId;
-    if (old.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    let quota: string | undefined;
-    if (!resumed) {
-      const deadline = await cancelDeadlineOf(deps, old);
-      if (deadline && deps.clock.now().getTime() > deadline.getTime()) throw new DomainError('CANCEL_TOO_LATE');
-      quota = await takeCancelQuota(deps, account._id, old._id);
-    }
-    const subject = { residentId: old.subjectResidentId, idIndex: old.subjectIdIndex, nameEnc: old.subjectNameEnc, actedFor: old.actedFor };
-    const fresh = await placeBooking(deps, {
-      actorOpenid: account._id,
-      subject,
-      hallId: old.hallId,
-      business: old.business,
-      slotId: input.slotId,
-      replacing: old,
-      appointmentId: freshId,
-    }).catch(async (e: unknown) => {
-      // Refused (full, limits): nothing moved, so the move does not count against the day's quota.
-      if (quota && isDomainError(e)) await deps.booking.releaseClaims([quota], old._id);
-      throw e;
-    });
-    // Claims carried over change hands before the old appointment lets go of the rest; both steps
-    // are idempotent and run once more after a lost answer, so the move does not stop half-way.
-    const carried = fresh.claims.filter((c) => old.claims.includes(c));
-    const ended = await onceMore(async () => {
-      await deps.booking.transferClaims(carried, old._id, fresh._id);
-      return endAppointment(deps, old, { status: 'cancelled', rescheduledTo: fresh._id, endedBy: freshId }, fresh.claims);
-    });
-    if (!ended) {
-      // The old one changed meanwhile (checked in or cancelled elsewhere): undo the new one.
-      await deps.booking.transferClaims(carried, fresh._id, old._id);
-      await endAppointment(deps, fresh, { status: 'cancelled', endedBy: `undo:${freshId}` }, carried);
-      throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    }
-    return appointmentView(fresh, deps);
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
-import { endAppointment } from './cancel';
+import { endAppointment } from '../endAppointment';
 
 const BATCH = 200;
 

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { requireVerified } from '../../identity/callerAccount';
+import { shanghaiDate } from '../../time/shanghai';
+import { TICKET_POLICY, issueTicket, ticketExpiry } from '../../ticket/TicketToken';
+import type { BookingDeps } from '../BookingDeps';
+import { AppointmentIdInput } from './inputs';
+
+export const ticket = defineAction({
+  summary: 'A signed, short-lived QR token for a booked appointment of the caller; the page refreshes it every 30 s.',
+  input: z.object({ appointmentId: AppointmentIdInput }).strict(),
+  output: z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.number().int() }),
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE'],
+  async run({ appointmentId }, deps: BookingDeps) {
+    const account = await requireVerified(deps);
+    const a = await deps.booking.appointment(appointmentId);
+    if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    const now = deps.clock.now();
+    if (a.status !== 'booked' || a.date < shanghaiDate(now)) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
+    const expiresAt = ticketExpiry(now);
+    return {
+      token: issueTicket({ appointmentId: a._id, hallId: a.hallId, date: a.date, expiresAt }, deps.tickets),
+      expiresAt: new Date(expiresAt * 1000).toISOString(),
+      refreshAfterSeconds: TICKET_POLICY.refreshSeconds,
+    };
+  },
+});
