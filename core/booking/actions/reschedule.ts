@@ -4,6 +4,7 @@ import { DomainError, isDomainError } from '../../errors/DomainError';
 import { requireVerified } from '../../identity/callerAccount';
 import type { BookingDeps } from '../BookingDeps';
 import { requireBeforeCancelDeadline } from '../cancelDeadline';
+import { claimsFreedWhenOver } from '../claims';
 import { takeCancelQuota } from '../cancelQuota';
 import { endAppointment } from '../endAppointment';
 import { onceMore } from '../onceMore';
@@ -66,9 +67,14 @@ export const reschedule = defineAction({
       return endAppointment(deps, old, { status: 'cancelled', rescheduledTo: fresh._id, endedBy: freshId }, fresh.claims);
     });
     if (!ended) {
-      // The old one changed meanwhile (checked in or cancelled elsewhere): undo the new one.
+      // The old one changed meanwhile (checked in or cancelled elsewhere): undo the new one. The
+      // carried claims were away while the old one ended, so its ending did not free them: they go
+      // back and are freed now as that ending would have (all of them for a cancellation, the
+      // business for a check-in), or the person is refused until the reconciliation sweep.
       await deps.booking.transferClaims(carried, fresh._id, old._id);
       await endAppointment(deps, fresh, { status: 'cancelled', endedBy: `undo:${freshId}` }, carried);
+      const ending = await deps.booking.appointment(old._id);
+      if (ending && ending.status !== 'booked') await deps.booking.releaseClaims(ending.status === 'cancelled' ? carried : claimsFreedWhenOver(carried), old._id);
       throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     }
     return appointmentView(fresh, deps);
