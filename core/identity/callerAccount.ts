@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/DomainError';
-import type { Account, VerifiedAccount } from './Account';
+import type { VerifiedAccount } from './Account';
 import { requireOpenid, type CallerContext } from './caller';
 import type { IdentityStore } from './ports';
 
@@ -10,11 +10,4 @@ export async function requireVerified(deps: CallerDeps): Promise<VerifiedAccount
   const account = await deps.identities.account(requireOpenid(deps));
   if (!account?.identity) throw new DomainError('NOT_VERIFIED');
   return account as VerifiedAccount;
-}
-
-/** The caller's account when it has one of the roles, or FORBIDDEN. */
-export async function requireRole(deps: CallerDeps, roles: readonly Account['role'][]): Promise<Account> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account || !roles.includes(account.role)) throw new DomainError('FORBIDDEN');
-  return account;
 }
