@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Courier, ShipmentState, Tracking, TrackingEvent } from '../../core/reissue/ports';
-import { postForm } from '../http/postJson';
+import { postForm } from '../http/httpClient';
 
 /**
  * Production tracking: Kuaidi100 (快递100) 实时快递查询, as documented at api.kuaidi100.com:

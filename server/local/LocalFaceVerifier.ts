@@ -1,6 +1,6 @@
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
 import type { FaceVerifier } from '../../core/identity/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 /**
  * Local stand-in for WeChat's getinfo API: the local cloud's face service (devcloud/localServices.ts)

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { CreatedOrder, NewOrder, OrderState, OrderStatus, PaymentGateway, RefundRequest, RefundState, RefundStatus } from '../../core/reissue/ports';
-import { sendRequest } from '../http/postJson';
+import { sendRequest } from '../http/httpClient';
 import { answerProblem, authorization, nonce, paySignMessage, rsaSign } from './wechatPaySignature';
 
 /**
