@@ -39,6 +39,7 @@ export async function runOncePerRequest<T>(log: RequestLog, key: string, binding
   if (begun.state === 'pending') throw new DomainError('REQUEST_IN_PROGRESS');
   if (begun.state === 'done') {
     const r = begun.response;
+    // The stored result of the first run: the same function, action and input made it, so it is a T.
     if (r.ok) return r.data as T;
     const first = new DomainError(r.error.code);
     first.message = r.error.message;
