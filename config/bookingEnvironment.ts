@@ -1,6 +1,6 @@
 import type { VariableName } from './environment';
 
-/** What the appointment function reads from its environment (declared in config/functions.ts too). */
+/** What the booking function reads from its environment (declared in config/functions.ts too). */
 export const bookingEnvironment = [
   'HUKOU_DATA_KEYS',
   'HUKOU_DATA_KEY_ID',

@@ -183,7 +183,3 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
 ];
-
-export function collectionNamed(name: string): CollectionDeclaration | undefined {
-  return collections.find((c) => c.name === name);
-}

@@ -17,7 +17,7 @@ export default defineConfig<'webpack5'>(() => {
     plugins: [],
     defineConstants: {
       CLOUDBASE_ENV_ID: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
-      // The subscribe-message template of the day-before reminder (the same id the appointment
+      // The subscribe-message template of the day-before reminder (the same id the booking
       // function sends with); empty: the booking page does not ask for the subscription.
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_REMINDER_TEMPLATE_ID ?? ''),
     },

@@ -33,7 +33,8 @@ function gatewayError(res: ServerResponse, status: number, code: ErrorCode, head
 
 /**
  * The context CloudBase hands a function, with the caller where CloudBase puts it:
- * `context.environment` is a JSON string holding WX_OPENID, WX_APPID and the client IP.
+ * `context.environment` is a JSON string holding WX_OPENID, WX_APPID, the client IP and the source
+ * (TCB_SOURCE `wx_client`, as a mini-program call has).
  */
 export function localContext(fn: string, openid: string | undefined, clientIp: string): Record<string, unknown> {
   const environment: Record<string, string> = { WX_APPID: LOCAL_APPID, WX_CLIENTIP: clientIp, TCB_SOURCE: 'wx_client' };

@@ -39,7 +39,8 @@ export interface LocalCloud {
 export function pointSdkAt(url: string): void {
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url}/admin` });
   process.env.TCB_ENV = process.env.TCB_ENV || 'hukou-local';
-  // Local stand-ins of SMS and WeChat face verification live here (server/local/).
+  // The functions' adapters reach the local stand-ins (SMS, face verification, payment, courier,
+  // notifier: server/local/) here, and the local clock offset applies only under it.
   process.env.HUKOU_LOCAL_CLOUD_URL = url;
   // Off Tencent Cloud the SDK probes a metadata host before every request: tell it not to.
   process.env.TENCENTCLOUD = 'true';

@@ -42,7 +42,7 @@ export type CliRunner = (args: string[], opts: { env: Env; cwd: string }) => Pro
 export const runTcb: CliRunner = (args, { env, cwd }) =>
   new Promise((resolve, reject) => {
     const bin = path.join(ROOT, 'node_modules', '@cloudbase', 'cli', 'bin', 'tcb');
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });

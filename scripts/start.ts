@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud } from '../devcloud/localCloud';
 import { personas } from '../devcloud/personas';
-import { seedLocalCloud } from '../devcloud/seedLocalCloud';
+import { seedLocalCloud } from '../devcloud/seed/seedLocalCloud';
 import { bundleFunction } from './build-functions';
 import { FUNCTIONS_OUT, ROOT, functionNames } from './functionBundles';
 

@@ -7,7 +7,7 @@ declare module '*.css';
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | undefined;
-    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV?: 'weapp' | 'h5';
+    NODE_ENV?: 'development' | 'production' | 'test';
   }
 }

@@ -12,7 +12,7 @@ export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.Zo
   errors: readonly ErrorCode[];
   /**
    * A repeatable write: run once per (caller, envelope `requestId`), bound to this action and its
-   * input (core/function/idempotent.ts). 'required': a call without a requestId is INVALID_INPUT.
+   * input (core/function/oncePerRequest.ts). 'required': a call without a requestId is INVALID_INPUT.
    */
   idempotent?: 'required' | 'optional';
   run(input: z.infer<In>, deps: Deps, request?: ActionRequest): Promise<z.infer<Out>>;

@@ -4,7 +4,7 @@ import { messageFor } from '../errors/catalogue';
 import type { ActionMap } from './action';
 import { canonicalJson } from './canonicalJson';
 import { FunctionRequest, type FunctionResponse } from './envelope';
-import { idempotent, type RequestLog } from './idempotent';
+import { runOncePerRequest, type RequestLog } from './oncePerRequest';
 
 /** What dispatch needs to run repeatable writes once (given by server/function/createMain). */
 export interface RequestContext {
@@ -61,7 +61,7 @@ export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, d
     // The envelope's requestId is the one idempotency key, bound to function, action and input.
     const result =
       action.idempotent && requestId && requests?.openid
-        ? await idempotent(requests.log, `${requests.openid}:${requestId}`, { fn: requests.fn, action: name, fingerprint: requests.digest(canonicalJson(input.data)) }, work)
+        ? await runOncePerRequest(requests.log, `${requests.openid}:${requestId}`, { fn: requests.fn, action: name, fingerprint: requests.digest(canonicalJson(input.data)) }, work)
         : await work();
     return { response: { ok: true, data: result }, action: name, outcome: 'ok' };
   } catch (e) {

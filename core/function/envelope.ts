@@ -7,7 +7,7 @@ export const FunctionRequest = z.object({
   data: z.unknown().optional(),
   /**
    * Client-chosen id, the one idempotency key: a repeatable write (Action.idempotent) runs once per
-   * caller and id, bound to the function, action and input (core/function/idempotent.ts). Logged
+   * caller and id, bound to the function, action and input (core/function/oncePerRequest.ts). Logged
    * only as a digest.
    */
   requestId: z

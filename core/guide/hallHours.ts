@@ -34,7 +34,7 @@ const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '�
 /**
  * Opening hours of a hall on a YYYY-MM-DD date in Asia/Shanghai: special periods win over the
  * week. With a work calendar, statutory holidays close and adjusted workdays open as booking sees
- * them (core/booking/opening.ts); without one, only the hall's own hours count.
+ * them (core/time/opening.ts); without one, only the hall's own hours count.
  */
 export function hoursOn(hall: Hall, date: string, calendar: WorkCalendar = NO_HOLIDAYS): DayHours {
   const weekday = isoWeekday(date);

@@ -39,6 +39,11 @@ export interface Account {
 /** An account whose owner has passed real-name verification. */
 export type VerifiedAccount = Account & { identity: VerifiedIdentity };
 
+/** Whether the account's owner has passed real-name verification (the account holds an identity). */
+export function isVerified(account: Account): account is VerifiedAccount {
+  return Boolean(account.identity);
+}
+
 export function newAccount(openid: string, now: Date): Account {
   return { _id: openid, role: 'citizen', consents: [], halls: [], createdAt: now, updatedAt: now };
 }

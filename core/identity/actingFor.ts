@@ -21,16 +21,15 @@ export async function resolveActingFor(
   deps: { caller: CallerContext; identities: Pick<IdentityStore, 'account' | 'familyLinks'> },
   forMemberId: string | undefined,
 ): Promise<{ account: VerifiedAccount; subject: ActingSubject }> {
-  const verified = await requireVerified(deps);
-  const account = verified;
+  const account = await requireVerified(deps);
   if (!forMemberId || forMemberId === account.identity.residentId) {
     const { residentId, idIndex, nameEnc } = account.identity;
-    return { account: verified, subject: { residentId, idIndex, nameEnc } };
+    return { account, subject: { residentId, idIndex, nameEnc } };
   }
   const link = (await deps.identities.familyLinks(account._id)).find((l) => l.memberResidentId === forMemberId);
   if (!link) throw new DomainError('FAMILY_MEMBER_NOT_FOUND');
   return {
-    account: verified,
+    account,
     subject: { residentId: link.memberResidentId, idIndex: link.memberIdIndex, nameEnc: link.memberNameEnc, actedFor: link.memberResidentId },
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/DomainError';
-import type { Account, VerifiedAccount } from './Account';
+import { isVerified, type VerifiedAccount } from './Account';
 import { requireOpenid, type CallerContext } from './caller';
 import type { IdentityStore } from './ports';
 
@@ -8,13 +8,6 @@ type CallerDeps = { caller: CallerContext; identities: Pick<IdentityStore, 'acco
 /** The caller's account with a verified identity, or NOT_VERIFIED (UNAUTHENTICATED without a caller). */
 export async function requireVerified(deps: CallerDeps): Promise<VerifiedAccount> {
   const account = await deps.identities.account(requireOpenid(deps));
-  if (!account?.identity) throw new DomainError('NOT_VERIFIED');
-  return account as VerifiedAccount;
-}
-
-/** The caller's account when it has one of the roles, or FORBIDDEN. */
-export async function requireRole(deps: CallerDeps, roles: readonly Account['role'][]): Promise<Account> {
-  const account = await deps.identities.account(requireOpenid(deps));
-  if (!account || !roles.includes(account.role)) throw new DomainError('FORBIDDEN');
+  if (!account || !isVerified(account)) throw new DomainError('NOT_VERIFIED');
   return account;
 }

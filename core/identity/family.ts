@@ -37,6 +37,11 @@ export function judgeFamilyRequest(input: {
   return { ok: true };
 }
 
+/** The registry's part of the rule: the member is another person on the actor's household register. */
+export function isHouseholdMember(actor: Pick<Resident, '_id' | 'householdId'>, member: Pick<Resident, '_id' | 'householdId'>): boolean {
+  return member._id !== actor._id && member.householdId === actor.householdId;
+}
+
 /**
  * The whole rule, registry answer included. The use case tells the caller only the request part
  * (judgeFamilyRequest); a registry answer that does not fit is one answer for every reason.
@@ -52,7 +57,7 @@ export function judgeFamilyMember(input: {
 }): FamilyVerdict {
   const request = judgeFamilyRequest({ ...input, self: input.member._id === input.actor._id });
   if (!request.ok) return request;
-  if (input.member.householdId !== input.actor.householdId) return { ok: false, reason: '只能添加同一户口簿上的家庭成员' };
+  if (!isHouseholdMember(input.actor, input.member)) return { ok: false, reason: '只能添加同一户口簿上的家庭成员' };
   return { ok: true };
 }
 

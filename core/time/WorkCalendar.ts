@@ -1,7 +1,7 @@
 /**
  * Port: the official Chinese work calendar (国务院办公厅 holiday arrangements), by Asia/Shanghai
- * calendar date (YYYY-MM-DD). Production reads a maintained package (server/booking/
- * chineseDaysCalendar.ts); tests use `calendarFrom` with the days they need.
+ * calendar date (YYYY-MM-DD). Production reads a maintained package
+ * (server/time/chineseDaysCalendar.ts); tests use `calendarFrom` with the days they need.
  */
 export interface WorkCalendar {
   /** A statutory holiday (法定节假日 and the days joined to it), weekends inside it included. */

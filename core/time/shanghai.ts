@@ -3,10 +3,8 @@ import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
 
-/** The zone of every business day, slot and opening hour, whatever the server's own zone. */
-export const BUSINESS_ZONE = 'Asia/Shanghai';
-
 /**
+ * Every business day, slot and opening hour is Asia/Shanghai's, whatever the server's own zone.
  * Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
  * dayjs's tz() and utcOffset() both read through the process's own zone and come out an hour off
  * when the Shanghai time falls in a local daylight-saving gap (e.g. under TZ=America/New_York), so

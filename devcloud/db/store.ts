@@ -18,7 +18,12 @@ import type { CollectionDeclaration, IndexDeclaration } from '../../config/colle
 import { collectionAlreadyExist, collectionNotExist, DbError, duplicateKey, invalidParam, toDbError } from './errors';
 import { areThingsEqual, checkObject, deepCopy, getDotValue, type Doc, type DocId, type NedbQuery } from './nedbModel';
 
-type Nedb = Datastore<Record<string, unknown>>;
+/**
+ * A datastore of our documents. nedb's typings resolve a cursor to `Document<T>` (T & { _id: string }),
+ * so `findAsync` reads as `Doc[] & { _id: string }` and `countAsync` as `number & { _id: string }`:
+ * both are what they claim to be once widened to `Doc[]` and `number`, which the methods below return.
+ */
+type Nedb = Datastore<Doc>;
 
 interface Collection {
   name: string;
@@ -104,7 +109,7 @@ export class Store {
   async find(name: string, query: NedbQuery): Promise<Doc[]> {
     const db = this.get(name).db;
     try {
-      return (await db.findAsync(query)) as unknown as Doc[];
+      return await db.findAsync(query);
     } catch (err) {
       throw queryError(err);
     }
@@ -113,7 +118,7 @@ export class Store {
   async count(name: string, query: NedbQuery): Promise<number> {
     const db = this.get(name).db;
     try {
-      return (await db.countAsync(query)) as unknown as number;
+      return await db.countAsync(query);
     } catch (err) {
       throw queryError(err);
     }
@@ -126,14 +131,14 @@ export class Store {
 
   /** The stored documents themselves, for read-only scans (never modify them). */
   peekAll(name: string): readonly Doc[] {
-    return this.get(name).db.getAllData() as unknown as Doc[];
+    return this.get(name).db.getAllData();
   }
 
   /** Copies of every document (snapshot reads of transactions). */
   all(name: string): Doc[] {
     return this.get(name)
       .db.getAllData()
-      .map((doc) => deepCopy(doc) as unknown as Doc);
+      .map((doc): Doc => deepCopy(doc));
   }
 
   async insert(name: string, doc: Doc): Promise<void> {
@@ -178,7 +183,7 @@ export class Store {
   }
 
   private duplicateError(collection: Collection, doc: Doc, checkId: boolean): DbError {
-    const others = collection.db.getAllData() as unknown as Doc[];
+    const others: readonly Doc[] = collection.db.getAllData();
     return this.findDuplicate(collection.name, doc, others, checkId) ?? this.keyError(collection.name, '_id_', ['_id'], doc);
   }
 

@@ -15,7 +15,7 @@ import { addDays, shanghaiInstant } from '../../core/time/shanghai';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
 import { startLocalCloud } from '../../devcloud/localCloud';
 import { localDatabase } from '../../devcloud/localDatabase';
-import { seedLocalCloud } from '../../devcloud/seedLocalCloud';
+import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
 import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { getDoc } from '../../server/cloudbase/documents';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';

@@ -41,10 +41,23 @@ export interface StrategyFigures extends BurstFigures {
 
 type Strategy = 'conditional' | 'transaction';
 
-/** What runTransaction hands its callback (the SDK's Transaction). */
+/**
+ * What this benchmark uses of what runTransaction hands its callback (the SDK's Transaction; its
+ * `runTransaction` is typed `any`). A document read in a transaction is the document itself or null.
+ */
 interface Tx {
-  collection(name: string): ReturnType<Database['collection']>;
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: unknown }>; update(data: object): Promise<unknown> };
+    add(data: object): Promise<unknown>;
+  };
   rollback(reason: unknown): Promise<unknown>;
+}
+
+type SlotCounts = { booked: number; capacity: number };
+
+function isSlotCounts(data: unknown): data is SlotCounts {
+  const s = data as Partial<Record<keyof SlotCounts, unknown>> | null;
+  return typeof s?.booked === 'number' && typeof s.capacity === 'number';
 }
 
 const HOT: SlotPlan = { slotId: 'bench-hall:2026-12-09:0900', hallId: 'bench-hall', date: '2026-12-09', start: '09:00', end: '09:30', capacity: 0 };
@@ -88,7 +101,8 @@ async function bookInTransaction(db: Database, slot: SlotPlan, i: number): Promi
   const _ = db.command;
   try {
     await db.runTransaction(async (tx: Tx) => {
-      const s = (await tx.collection('slots').doc(slot.slotId).get()).data as unknown as { booked: number; capacity: number };
+      const s = (await tx.collection('slots').doc(slot.slotId).get()).data;
+      if (!isSlotCounts(s)) throw new Error(`slot ${slot.slotId}: no booked/capacity counts`);
       if (s.booked >= s.capacity) return tx.rollback('full');
       await tx
         .collection('slots')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Courier, ShipmentState, Tracking, TrackingEvent } from '../../core/reissue/ports';
-import { postForm } from '../http/postJson';
+import { postForm } from '../http/httpClient';
 
 /**
  * Production tracking: Kuaidi100 (快递100) 实时快递查询, as documented at api.kuaidi100.com:
@@ -16,7 +16,7 @@ import { postForm } from '../http/postJson';
  * family of their first digit, 1001–1003 in transit. Kuaidi100 asks that one number is not
  * queried more often than every half hour or so (it may lock it): the poller's business.
  *
- * Environment (the lead adds them to config/environment.ts):
+ * Environment (declared in config/environment.ts):
  * - HUKOU_KUAIDI100_CUSTOMER   the account's customer id (授权码 customer);
  * - HUKOU_KUAIDI100_KEY        the account's key (授权key) — secret.
  */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FunctionResponse } from '../../core/function/envelope';
-import type { RequestBinding, RequestLog, RequestState } from '../../core/function/idempotent';
+import type { RequestBinding, RequestLog, RequestState } from '../../core/function/oncePerRequest';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 

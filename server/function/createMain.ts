@@ -11,7 +11,7 @@ import { buildInfo } from './buildInfo';
 import { callerFrom, type Caller } from './caller';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
-import type { RequestLog } from '../../core/function/idempotent';
+import type { RequestLog } from '../../core/function/oncePerRequest';
 import { checkDatabase, type DatabaseCheck } from './checkDatabase';
 import { CloudbaseRequestLog } from './CloudbaseRequestLog';
 import { sha256Hex } from './requestDigest';

@@ -68,9 +68,10 @@ const CLIENT_KEYS = [
 /** Whether the platform's context names a client (a user, a client address or a client SDK). */
 export function contextNamesClient(context: unknown): boolean {
   if (!context || typeof context !== 'object') return false;
-  let env: Record<string, unknown>;
+  // Read as unknown values: the platform fills them, and a client-made context may hold anything.
+  let env: Partial<Record<(typeof CLIENT_KEYS)[number] | 'TCB_SOURCE', unknown>>;
   try {
-    env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>;
+    env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
   } catch {
     // A context the SDK cannot read is no platform timer's.
     return true;

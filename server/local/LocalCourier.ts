@@ -1,5 +1,5 @@
 import type { Courier, Tracking } from '../../core/reissue/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 interface TrackingAnswer {
   state: Tracking['state'];

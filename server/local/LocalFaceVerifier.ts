@@ -1,9 +1,9 @@
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
 import type { FaceVerifier } from '../../core/identity/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 /**
- * Local stand-in for WeChat's getinfo API: the local cloud's face service (devcloud/localFace.ts)
+ * Local stand-in for WeChat's getinfo API: the local cloud's face service (devcloud/localServices.ts)
  * issued the verify_result and answers with the same fields WeChat would.
  */
 export class LocalFaceVerifier implements FaceVerifier {

@@ -1,5 +1,5 @@
 import type { Notifier } from '../../core/booking/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 /** Local stand-in: the local cloud records the reminder and shows it in its console. */
 export class LocalNotifier implements Notifier {

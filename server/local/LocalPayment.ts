@@ -1,5 +1,5 @@
 import type { CreatedOrder, NewOrder, OrderState, PaymentGateway, RefundRequest, RefundState } from '../../core/reissue/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 type Answer<T> = T & { error?: string; message?: string };
 

@@ -1,5 +1,5 @@
 import type { SmsSender } from '../../core/identity/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 
 /** Local stand-in: hands the text to the local cloud, which shows it in its console and outbox. */
 export class LocalSmsOutbox implements SmsSender {

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { CreatedOrder, NewOrder, OrderState, OrderStatus, PaymentGateway, RefundRequest, RefundState, RefundStatus } from '../../core/reissue/ports';
-import { sendRequest } from '../http/postJson';
+import { sendRequest } from '../http/httpClient';
 import { answerProblem, authorization, nonce, paySignMessage, rsaSign } from './wechatPaySignature';
 
 /**
@@ -19,17 +19,18 @@ import { answerProblem, authorization, nonce, paySignMessage, rsaSign } from './
  * functions use @cloudbase/node-sdk, which has no cloudPay, and run the same code locally against
  * the local cloud; so this adapter speaks the documented v3 API directly, with node:crypto only.
  *
- * Environment (the lead adds them to config/environment.ts):
- * - WX_APPID                     the mini-program's AppID (already declared), the order's appid;
+ * Environment (declared in config/environment.ts):
+ * - WX_APPID                     the mini-program's AppID, the order's appid;
  * - HUKOU_WXPAY_MCHID            merchant id (商户号), digits;
  * - HUKOU_WXPAY_SERIAL_NO        serial number of the merchant API certificate (商户API证书序列号), hex;
  * - HUKOU_WXPAY_PRIVATE_KEY      the merchant API private key, apiclient_key.pem (PEM; "\n"-escaped
  *                                or base64 of the PEM accepted, for one-line environment values) — secret;
  * - HUKOU_WXPAY_NOTIFY_URL       https URL WeChat Pay notifies of payments (required by the API;
  *                                this adapter itself learns the outcome by querying);
- * - HUKOU_WXPAY_PUBLIC_KEY       WeChat Pay's public key (微信支付公钥, PEM), optional but advised:
- *                                answers are then verified;
- * - HUKOU_WXPAY_PUBLIC_KEY_ID    its id, PUB_KEY_ID_…, expected in Wechatpay-Serial.
+ * WeChat Pay's public key (微信支付公钥, PEM, `wechatpayPublicKeyPem`) and its id (PUB_KEY_ID_…,
+ * expected in Wechatpay-Serial; `wechatpayPublicKeyId`) are options of the config, optional but
+ * advised: answers are then verified. No environment variable declares them yet, so the reissue
+ * function (server/reissue/reissueAdapters.ts) builds this adapter without them.
  */
 
 export interface WeChatPayConfig {

@@ -1,5 +1,5 @@
 import type { SmsSender } from '../../core/identity/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 import { tc3Authorization } from './tc3Signature';
 
 export interface TencentSmsConfig {

@@ -1,6 +1,6 @@
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
 import type { FaceVerifier } from '../../core/identity/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 import type { WeChatAccessToken } from './accessToken';
 
 /**

@@ -1,5 +1,5 @@
 import type { Notifier } from '../../core/booking/ports';
-import { postJson } from '../http/postJson';
+import { postJson } from '../http/httpClient';
 import type { WeChatAccessToken } from './accessToken';
 
 /**

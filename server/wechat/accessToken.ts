@@ -1,4 +1,4 @@
-import { getJson } from '../http/postJson';
+import { getJson } from '../http/httpClient';
 
 /**
  * WeChat server API access token (`GET /cgi-bin/token`), cached until five minutes before it

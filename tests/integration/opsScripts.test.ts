@@ -23,7 +23,7 @@ function runScript(script: string, args: string[]): Promise<{ code: number | nul
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', script), ...args], {
       cwd: ROOT,
-      env: bareEnv() as unknown as NodeJS.ProcessEnv,
+      env: bareEnv(),
     });
     let stdout = '';
     let stderr = '';

@@ -65,7 +65,7 @@ function runBundle(dir: string, events: unknown[], variables: Record<string, str
   };
   const runner = context ? RUNNER.replace(/const context = .*;/, `const context = ${JSON.stringify(context)};`) : RUNNER;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', runner, JSON.stringify(events)], { cwd: dir, env: env as unknown as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, ['-e', runner, JSON.stringify(events)], { cwd: dir, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../devcloud/localCloud';
-import { seedLocalCloud } from '../../devcloud/seedLocalCloud';
+import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
 import { setLogSink } from '../../server/log/logLine';
 import { FUNCTIONS_OUT, ROOT } from '../../scripts/functionBundles';

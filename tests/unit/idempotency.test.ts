@@ -4,7 +4,7 @@ import { defineAction, type ActionMap } from '../../core/function/action';
 import { canonicalJson } from '../../core/function/canonicalJson';
 import { dispatch, type RequestContext } from '../../core/function/dispatch';
 import type { FunctionResponse } from '../../core/function/envelope';
-import type { RequestBinding, RequestLog, RequestState } from '../../core/function/idempotent';
+import type { RequestBinding, RequestLog, RequestState } from '../../core/function/oncePerRequest';
 import { DomainError } from '../../core/errors/DomainError';
 
 /** The request log as the database keeps it: one record per key, the first one wins. */

@@ -374,15 +374,8 @@ interface FakeWeChat {
 
 async function fakeWeChat(): Promise<FakeWeChat> {
   let issued = 0;
-  const fake: FakeWeChat = {
-    server: undefined as unknown as FakeServer,
-    tokenRequests: () => fake.server.requests.filter((r) => r.url.pathname === '/cgi-bin/token'),
-    getinfoRequests: () => fake.server.requests.filter((r) => r.url.pathname === '/cityservice/face/identify/getinfo'),
-    valid: new Set(),
-    results: new Map(),
-    expiresIn: 7200,
-  };
-  fake.server = await serve((req, res) => {
+  // The handler reads `fake`, which exists before the first request arrives.
+  const server = await serve((req, res) => {
     if (req.method === 'GET' && req.url.pathname === '/cgi-bin/token') {
       const q = req.url.searchParams;
       if (q.get('grant_type') !== 'client_credential' || q.get('appid') !== APPID) return json(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
@@ -402,6 +395,14 @@ async function fakeWeChat(): Promise<FakeWeChat> {
     }
     json(res, 404, { errcode: 404, errmsg: 'not found' });
   });
+  const fake: FakeWeChat = {
+    server,
+    tokenRequests: () => server.requests.filter((r) => r.url.pathname === '/cgi-bin/token'),
+    getinfoRequests: () => server.requests.filter((r) => r.url.pathname === '/cityservice/face/identify/getinfo'),
+    valid: new Set(),
+    results: new Map(),
+    expiresIn: 7200,
+  };
   return fake;
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { maskIdNumber, maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
-import { familyLinkId, judgeFamilyRequest, type FamilyLink } from '../family';
+import { familyLinkId, isHouseholdMember, judgeFamilyRequest, type FamilyLink } from '../family';
 import { ageOn, birthDateOf } from '../idNumber';
 import { FIELD } from '../fieldNames';
 import { recordAudit } from '../recordAudit';
@@ -79,7 +79,7 @@ export const addFamilyMember = defineAction({
     const actor = await deps.registry.findByIdIndex(account.identity.idIndex);
     const nameMatches = member ? deps.secrets.decrypt(member.nameEnc, FIELD.name) === person.name : false;
     // Not found, another name, another household: one answer, counted as a failed verification.
-    if (!member || !actor || !nameMatches || member.householdId !== actor.householdId || member._id === actor._id) {
+    if (!member || !actor || !nameMatches || !isHouseholdMember(actor, member)) {
       await countFailure(deps, account._id);
       throw new DomainError('FAMILY_MEMBER_UNMATCHED');
     }

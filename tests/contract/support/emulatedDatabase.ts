@@ -20,7 +20,7 @@ export interface EmulatedDatabase {
 export async function startEmulatedDatabase(): Promise<EmulatedDatabase> {
   const emulator = await createDatabaseEmulator({ collections });
   const server: EmulatorServer = await serveDatabaseEmulator(emulator);
-  const db = init({ env: 'local-test', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database() as unknown as Database;
+  const db = init({ env: 'local-test', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database();
   return {
     db,
     emulator,

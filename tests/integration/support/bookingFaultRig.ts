@@ -11,7 +11,7 @@ import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import type { BookingStore, SlotState } from '../../../core/booking/ports';
 import { NO_HOLIDAYS } from '../../../core/time/WorkCalendar';
 import { dispatch } from '../../../core/function/dispatch';
-import type { RequestLog } from '../../../core/function/idempotent';
+import type { RequestLog } from '../../../core/function/oncePerRequest';
 import { CloudbaseRequestLog } from '../../../server/function/CloudbaseRequestLog';
 import { sha256Hex } from '../../../server/function/requestDigest';
 import type { Account } from '../../../core/identity/Account';

@@ -37,7 +37,7 @@ export interface EmulatedDatabase {
 export async function emulatedDatabase(): Promise<EmulatedDatabase> {
   const emulator = await createDatabaseEmulator({ collections });
   const server: EmulatorServer = await serveDatabaseEmulator(emulator);
-  const db = init({ env: 'local-faults', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database() as unknown as Database;
+  const db = init({ env: 'local-faults', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database();
   const all = async (collection: string) =>
     (await emulator.direct.get(collection, { nedbQuery: {}, order: [], offset: 0, limit: 100_000, projection: undefined })) as Array<Record<string, unknown>>;
   return {

@@ -33,12 +33,13 @@ const sameRequest = (a: RequestBinding | undefined, b: RequestBinding): boolean 
  *   nothing: the id promised one request;
  * - an unexpected failure forgets the request, so the client may retry it.
  */
-export async function idempotent<T>(log: RequestLog, key: string, binding: RequestBinding, work: () => Promise<T>): Promise<T> {
+export async function runOncePerRequest<T>(log: RequestLog, key: string, binding: RequestBinding, work: () => Promise<T>): Promise<T> {
   const begun = await log.beginRequest(key, binding);
   if (begun.state !== 'new' && !sameRequest(begun.binding, binding)) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   if (begun.state === 'pending') throw new DomainError('REQUEST_IN_PROGRESS');
   if (begun.state === 'done') {
     const r = begun.response;
+    // The stored result of the first run: the same function, action and input made it, so it is a T.
     if (r.ok) return r.data as T;
     const first = new DomainError(r.error.code);
     first.message = r.error.message;

@@ -1,13 +1,13 @@
-import { keysFromEnvironment } from '../server/crypto/keysFromEnvironment';
-import { createSecrets } from '../server/identity/secrets';
-import { importContent, type ImportReport } from '../server/seed/importContent';
-import { importIdentityDemo } from './seed/importIdentityDemo';
-import { importSchedules } from '../server/seed/importSchedules';
-import { loadSchedules } from '../server/seed/loadSchedules';
-import { loadResidents } from './seed/loadResidents';
-import { loadSeedContent } from '../server/seed/loadSeedContent';
-import { devEnvironment } from './devEnvironment';
-import { localDatabase } from './localDatabase';
+import { keysFromEnvironment } from '../../server/crypto/keysFromEnvironment';
+import { createSecrets } from '../../server/identity/secrets';
+import { importContent, type ImportReport } from '../../server/seed/importContent';
+import { importIdentityDemo } from './importIdentityDemo';
+import { importSchedules } from '../../server/seed/importSchedules';
+import { loadSchedules } from '../../server/seed/loadSchedules';
+import { loadResidents } from './loadResidents';
+import { loadSeedContent } from '../../server/seed/loadSeedContent';
+import { devEnvironment } from '../devEnvironment';
+import { localDatabase } from '../localDatabase';
 
 /**
  * Fills a local cloud with the content of data/ (guides, halls), the synthetic residents and the
