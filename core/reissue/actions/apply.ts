@@ -14,15 +14,20 @@ import { checkEligibility, type CardApplicationReason, type Eligibility } from '
 import { yuan, type FeeBreakdown } from '../fees';
 import { draftApplication, isOpen, transition } from '../stateMachine';
 import { DeliveryInput, deliveryOf, feesOf } from './address';
-import { ApplicationView, SYSTEM, cityCodeOf, citizen, fire, reissueHallsFor, resolveSubject, viewOf, type Subject } from './common';
+import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
+import { ApplicationView, viewOf } from '../applicationView';
+import { SYSTEM, citizen } from '../actors';
+import { fire } from '../fire';
+import { cityOf } from '../postageZone';
+import { reissueHallsFor } from '../reissueHalls';
 
 const ForMember = z.string().max(64).optional();
 
 /** Everything the pre-check and the application need to know about the person. */
-async function assess(deps: ReissueDeps, subject: Subject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
+async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
   const resident = await deps.registry.resident(subject.idIndex);
   if (!resident) throw new DomainError('REGISTRY_MISMATCH');
-  const config: ReissueConfig = await deps.store.config(cityCodeOf(resident.divisionCode));
+  const config: ReissueConfig = await deps.store.config(cityOf(resident.divisionCode));
   const halls = await reissueHallsFor(deps, resident.divisionCode);
   const others = await deps.store.applicationsFor(subject.idIndex, 50);
   const eligibility: Eligibility = checkEligibility({
@@ -64,7 +69,7 @@ export const eligibility = defineAction({
   }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH'],
   async run(input, deps: ReissueDeps) {
-    const { subject } = await resolveSubject(deps, input.forMemberId);
+    const { subject } = await resolveActingFor(deps, input.forMemberId);
     const { resident, config, hall, others, eligibility: verdict } = await assess(deps, subject, input.reason, input.appearanceUnchanged);
     const reasons = verdict.ok ? [] : [...verdict.reasons];
     if (!hall) reasons.push({ code: 'NO_HALL' as never, message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
@@ -92,7 +97,7 @@ export const reportLoss = defineAction({
   output: z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE'],
   async run({ forMemberId }, deps: ReissueDeps) {
-    const { account, subject } = await resolveSubject(deps, forMemberId);
+    const { account, subject } = await resolveActingFor(deps, forMemberId);
     const resident = await deps.registry.resident(subject.idIndex);
     if (!resident) throw new DomainError('REGISTRY_MISMATCH');
     if (!resident.cardIssuedOn) throw new DomainError('REISSUE_NOT_ELIGIBLE', '没有查询到身份证办理记录');
@@ -160,7 +165,7 @@ export const apply = defineAction({
   ],
   idempotent: 'required',
   async run(input, deps: ReissueDeps, request) {
-    const { account, subject } = await resolveSubject(deps, input.forMemberId);
+    const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     // The id follows from the caller and the request: a retried request finds what it wrote before.
     const applicationId = deps.newId(request?.requestId ? `${account._id}:${request.requestId}` : undefined);
     const earlier = await deps.store.application(applicationId);
@@ -172,8 +177,9 @@ export const apply = defineAction({
       throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
     }
     if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
-    const delivery = await deliveryOf(deps, input.delivery);
-    const issuer = delivery.kind === 'hall' ? ((await deps.guides.hall(delivery.hallId)) ?? hall) : hall;
+    const { delivery, collectionHall } = await deliveryOf(deps, input.delivery);
+    // A card collected at a hall is issued there; a mailed one by the first hall of the person's city.
+    const issuer = collectionHall ?? hall;
     const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
     const now = deps.clock.now();
     if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);

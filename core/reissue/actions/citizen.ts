@@ -5,7 +5,13 @@ import { mayActForHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/caller';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
 import { AddressInput, feesOf, mailAddress } from './address';
-import { ApplicationId, ApplicationView, ExpectedVersion, citizen, configFor, fire, ownApplication, settleRefund, viewOf } from './common';
+import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { citizen } from '../actors';
+import { configFor } from '../cityConfig';
+import { fire } from '../fire';
+import { ownApplication } from '../loadApplication';
+import { settleRefund } from '../refund';
 import { settlePayment } from './payment';
 
 export const cancel = defineAction({

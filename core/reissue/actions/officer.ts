@@ -10,7 +10,13 @@ import { Courier, ReissueState, TrackingNumber } from '../ReissueApplication';
 import type { ReissueDeps } from '../ReissueDeps';
 import { REASON_NAMES, STATE_NAMES } from '../names';
 import { deadlines, reviewOverdue } from '../timeLimits';
-import { ApplicationId, ApplicationView, ExpectedVersion, auditOfficer, configFor, fire, loadApplication, requireOfficerOf, settleRefund, viewOf, type EventInput } from './common';
+import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { configFor } from '../cityConfig';
+import { fire, type EventInput } from '../fire';
+import { loadApplication } from '../loadApplication';
+import { auditOfficer, requireOfficerOf } from '../officerOfHall';
+import { settleRefund } from '../refund';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

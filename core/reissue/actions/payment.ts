@@ -3,7 +3,12 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { ApplicationId, ApplicationView, SYSTEM, citizen, fire, ownApplication, settleRefund, viewOf } from './common';
+import { ApplicationId } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { SYSTEM, citizen } from '../actors';
+import { fire } from '../fire';
+import { ownApplication } from '../loadApplication';
+import { settleRefund } from '../refund';
 
 const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
 

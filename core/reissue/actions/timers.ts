@@ -4,7 +4,10 @@ import { isDomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
 import type { ReissueDeps } from '../ReissueDeps';
 import { paymentOverdue } from '../timeLimits';
-import { SYSTEM, configFor, fire, settleRefund } from './common';
+import { SYSTEM } from '../actors';
+import { configFor } from '../cityConfig';
+import { fire } from '../fire';
+import { settleRefund } from '../refund';
 import { settlePayment } from './payment';
 
 const BATCH = 200;
