@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Action, ActionRequest } from '../../core/function/action';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { DeliveryInput } from '../../core/reissue/actions/address';
+import { CLAIM_IN_FLIGHT_MS } from '../../core/reissue/openClaim';
 import * as applying from '../../core/reissue/actions/apply';
 import * as citizens from '../../core/reissue/actions/citizen';
 import * as officers from '../../core/reissue/actions/officer';
@@ -188,11 +189,21 @@ describe('apply', () => {
     expect(view).toMatchObject({ state: 'paid', paymentStatus: 'waived', fees: { total: '0.00' } });
   });
 
-  test('a claim left by a crash (its application gone) is taken over', async () => {
+  test('a claim left by a crash (no application after CLAIM_IN_FLIGHT_MS) is taken over', async () => {
     const { resident } = w.citizen('o-1');
     w.store.claims.set(`open:${resident.idIndex}`, 'lost-in-a-crash');
+    w.store.claimedAt.set(`open:${resident.idIndex}`, new Date(T0.getTime() - CLAIM_IN_FLIGHT_MS));
     const view = await call(A.apply, { reason: 'lost', appearanceUnchanged: true, delivery: HAIKOU_MAIL }, w.as('o-1'), req());
     expect(w.store.claims.get(`open:${resident.idIndex}`)).toBe(view.id);
+  });
+
+  test('a claim just taken whose application is not inserted yet belongs to an application being submitted: REISSUE_ALREADY_OPEN', async () => {
+    const { resident } = w.citizen('o-1');
+    w.store.claims.set(`open:${resident.idIndex}`, 'being-submitted');
+    w.store.claimedAt.set(`open:${resident.idIndex}`, new Date(T0.getTime() - 1000));
+    await expect(call(A.apply, { reason: 'lost', appearanceUnchanged: true, delivery: HAIKOU_MAIL }, w.as('o-1'), req())).rejects.toEqual(code('REISSUE_ALREADY_OPEN'));
+    expect(w.store.claims.get(`open:${resident.idIndex}`)).toBe('being-submitted');
+    expect(w.store.apps.size).toBe(0);
   });
 });
 

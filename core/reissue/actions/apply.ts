@@ -18,6 +18,7 @@ import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
 import { ApplicationView, viewOf } from '../applicationView';
 import { SYSTEM, citizen } from '../actors';
 import { fire } from '../fire';
+import { takeOpenClaim } from '../openClaim';
 import { cityOf } from '../postageZone';
 import { reissueHallsFor } from '../reissueHalls';
 
@@ -108,23 +109,6 @@ export const reportLoss = defineAction({
     return { reported: true as const, alreadyReported: !fresh, reportedAt: (again ?? now).toISOString() };
   },
 });
-
-/**
- * One open application per person, held by the database (a claim with a deterministic id), so two
- * applications submitted at the same moment cannot both be created. A claim whose application no
- * longer exists or is no longer open (left by a crash) is cleared and taken again.
- */
-async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicationId: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const claim = await deps.store.claimOpen(subjectIdIndex, applicationId);
-    // Taken by this very application: an earlier attempt of the same request took it.
-    if (claim.taken || claim.holder === applicationId) return;
-    const holder = claim.holder ? await deps.store.application(claim.holder) : null;
-    if (holder && isOpen(holder)) throw new DomainError('REISSUE_ALREADY_OPEN');
-    await deps.store.releaseOpen(subjectIdIndex, claim.holder);
-  }
-  throw new DomainError('REISSUE_ALREADY_OPEN');
-}
 
 /**
  * What follows the insert of an application, done again when a retried request finds it: its

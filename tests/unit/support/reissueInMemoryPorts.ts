@@ -39,6 +39,8 @@ export class InMemoryReissueStore implements ReissueStore {
   readonly apps = new Map<string, ReissueRecord>();
   /** `open:<subjectIdIndex>` → the application holding the claim. */
   readonly claims = new Map<string, string>();
+  /** When each claim was taken. */
+  readonly claimedAt = new Map<string, Date>();
   readonly configs = new Map<string, ReissueConfig>();
   /** How many times each method ran (reads a use case costs). */
   readonly calls = new Map<string, number>();
@@ -70,12 +72,16 @@ export class InMemoryReissueStore implements ReissueStore {
     });
   }
 
-  claimOpen(subjectIdIndex: string, applicationId: string) {
-    return this.step('claimOpen', (): { taken: true } | { taken: false; holder: string } => {
+  claimOpen(subjectIdIndex: string, applicationId: string, at: Date) {
+    return this.step('claimOpen', (): { taken: true } | { taken: false; holder: string; since?: Date } => {
       const key = `open:${subjectIdIndex}`;
       const holder = this.claims.get(key);
-      if (holder !== undefined) return { taken: false, holder };
+      if (holder !== undefined) {
+        const since = this.claimedAt.get(key);
+        return { taken: false, holder, ...(since ? { since } : {}) };
+      }
       this.claims.set(key, applicationId);
+      this.claimedAt.set(key, at);
       return { taken: true };
     });
   }
