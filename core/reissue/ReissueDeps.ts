@@ -29,7 +29,7 @@ export interface QueueQuery {
   limit: number;
 }
 
-/** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`; requests: server/function/CloudbaseRequestLog). */
+/** Reissue applications in CloudBase (`reissue_applications`, `reissue_claims`, `reissue_configs`; requests: server/function/CloudbaseRequestLog). */
 export interface ReissueStore {
   application(id: string): Promise<ReissueRecord | null>;
   insert(app: ReissueRecord): Promise<void>;

@@ -22,13 +22,13 @@ type FireDeps = Pick<ReissueDeps, 'store' | 'clock' | 'secrets'>;
  */
 export async function fire(deps: FireDeps, app: ReissueRecord, event: EventInput, actor: Actor, expectedVersion?: number): Promise<ReissueRecord> {
   const stale = expectedVersion !== undefined && expectedVersion !== app.version;
-  const result = stale ? undefined : transition(app, { ...event, expectedVersion: app.version } as ReissueEvent, actor, deps.clock.now());
+  const result = stale ? undefined : transition(app, { ...event, expectedVersion: app.version }, actor, deps.clock.now());
   if (!result?.ok) {
     if (alreadyFired(deps, app, event, actor, expectedVersion)) return closed(deps, app, app);
     if (!result) throw new DomainError('REISSUE_VERSION_CONFLICT');
     throw new DomainError(result.reason.code, result.reason.detail);
   }
-  const next = result.app as ReissueRecord;
+  const next = result.app;
   if (!(await deps.store.save(next, app.version))) {
     const stored = await deps.store.application(app._id);
     if (!stored || !sameWrite(stored, next)) throw new DomainError('REISSUE_VERSION_CONFLICT');

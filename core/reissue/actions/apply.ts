@@ -6,11 +6,10 @@ import { recordAudit } from '../../identity/recordAudit';
 import { FIELD } from '../../identity/fieldNames';
 import { maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
-import type { Hall } from '../../guide/Hall';
 import { ReissueReason } from '../ReissueApplication';
 import type { ReissueConfig } from '../ReissueConfig';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { checkEligibility, type CardApplicationReason, type Eligibility } from '../eligibility';
+import { checkEligibility, type CardApplicationReason, type Eligibility, type EligibilityProblem } from '../eligibility';
 import { yuan, type FeeBreakdown } from '../fees';
 import { draftApplication, isOpen, transition } from '../stateMachine';
 import { DeliveryInput, deliveryOf, feesOf } from './address';
@@ -39,7 +38,7 @@ async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApp
     openApplications: others,
     config,
   });
-  return { resident, config, hall: halls[0] as Hall | undefined, others, eligibility };
+  return { resident, config, hall: halls.at(0), others, eligibility };
 }
 
 const feeView = (f: FeeBreakdown) => ({
@@ -72,14 +71,12 @@ export const eligibility = defineAction({
   async run(input, deps: ReissueDeps) {
     const { subject } = await resolveActingFor(deps, input.forMemberId);
     const { resident, config, hall, others, eligibility: verdict } = await assess(deps, subject, input.reason, input.appearanceUnchanged);
-    const reasons = verdict.ok ? [] : [...verdict.reasons];
-    if (!hall) reasons.push({ code: 'NO_HALL' as never, message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
-    const online = input.reason === 'lost' || input.reason === 'damaged';
-    const fee =
-      hall && online
-        ? feeView(feesOf(input.reason as 'lost' | 'damaged', hall.divisionCode, input.delivery ?? { kind: 'mail', districtCode: resident.divisionCode }, config))
-        : undefined;
-    const open = others.find((a) => !['delivered', 'collected', 'cancelled', 'rejected'].includes(a.state));
+    // Besides the person's own rules: a city without a reissue hall (NO_HALL) cannot take it online.
+    const reasons: Array<Omit<EligibilityProblem, 'code'> & { code: EligibilityProblem['code'] | 'NO_HALL' }> = verdict.ok ? [] : [...verdict.reasons];
+    if (!hall) reasons.push({ code: 'NO_HALL', message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
+    const online = input.reason === 'lost' || input.reason === 'damaged' ? input.reason : undefined;
+    const fee = hall && online ? feeView(feesOf(online, hall.divisionCode, input.delivery ?? { kind: 'mail', districtCode: resident.divisionCode }, config)) : undefined;
+    const open = others.find(isOpen);
     return {
       eligible: reasons.length === 0,
       reasons,

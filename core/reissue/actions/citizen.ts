@@ -12,7 +12,7 @@ import { configFor } from '../cityConfig';
 import { fire } from '../fire';
 import { ownApplication } from '../loadApplication';
 import { settleRefund } from '../refund';
-import { settlePayment } from './payment';
+import { settlePayment } from '../settlePayment';
 
 export const cancel = defineAction({
   summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under the envelope requestId.',

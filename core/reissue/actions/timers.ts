@@ -8,7 +8,7 @@ import { SYSTEM } from '../actors';
 import { configFor } from '../cityConfig';
 import { fire } from '../fire';
 import { settleRefund } from '../refund';
-import { settlePayment } from './payment';
+import { settlePayment } from '../settlePayment';
 
 const BATCH = 200;
 
