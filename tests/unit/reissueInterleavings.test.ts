@@ -12,6 +12,7 @@ import { apply } from '../../core/reissue/actions/apply';
 import { cancel } from '../../core/reissue/actions/citizen';
 import { approve, reject, startReview } from '../../core/reissue/actions/officer';
 import { confirmPayment, pay } from '../../core/reissue/actions/payment';
+import { settlePayments } from '../../core/reissue/actions/timers';
 import { HAIKOU_HALL, HAIKOU_MAIL, reissueWorld, type Gate } from './support/reissueInMemoryPorts';
 
 const RUNS = 150;
@@ -112,10 +113,10 @@ test('an officer decides while the citizen cancels: one of them wins, and money 
   );
 });
 
-test('confirming a payment twice while the phone pays: money taken exactly when the application is paid, succeeded once', async () => {
+test('confirming a payment twice while the phone pays (and the payment timer runs): money taken exactly when the application is paid, succeeded once', async () => {
   const reports = fc.constantFrom('ok', 'fail', 'cancel', 'timeout', undefined);
   await fc.assert(
-    fc.asyncProperty(fc.scheduler(), reports, reports, fc.boolean(), async (s, first, second, tick) => {
+    fc.asyncProperty(fc.scheduler(), reports, reports, fc.boolean(), fc.boolean(), async (s, first, second, timer, tick) => {
       const { w, race, calm } = racingWorld(s, tick);
       w.citizen('o-1');
       const app = await call(apply, input, w.as('o-1'), { requestId: 'r-1' });
@@ -127,6 +128,7 @@ test('confirming a payment twice while the phone pays: money taken exactly when 
           settle(call(confirmPayment, { applicationId: app.id, ...(first ? { reported: first } : {}) }, w.as('o-1'))),
           settle(call(confirmPayment, { applicationId: app.id, ...(second ? { reported: second } : {}) }, w.as('o-1'))),
           settle(phone),
+          settle(timer ? call(settlePayments, {}, w.as(undefined)) : Promise.resolve(undefined)),
         ]),
       );
       for (const r of results) if (!r.ok) expect(['REISSUE_VERSION_CONFLICT', 'REISSUE_STATE_CONFLICT']).toContain(r.code);

@@ -35,7 +35,8 @@ export const cancel = defineAction({
 });
 
 export const changeAddress = defineAction({
-  summary: 'The applicant changes the delivery address until the card is shipped; refused when the new address is in another postage zone (the fee would change).',
+  summary:
+    'The applicant changes the delivery address until the card is shipped, and again once the courier returned it; refused when the new address is in another postage zone (the fee would change).',
   input: z.object({ applicationId: ApplicationId, address: AddressInput, expectedVersion: ExpectedVersion }).strict(),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_ADDRESS_INVALID', 'REISSUE_FEE_CHANGED', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],

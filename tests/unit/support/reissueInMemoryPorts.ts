@@ -19,6 +19,7 @@ import { ReissueConfig } from '../../../core/reissue/ReissueConfig';
 import type { CardRegistry, QueueQuery, ReissueDeps, ReissueRecord, ReissueStore } from '../../../core/reissue/ReissueDeps';
 import type { CreatedOrder, Courier, NewOrder, OrderState, PaymentGateway, RefundRequest, RefundState, RefundStatus, Tracking } from '../../../core/reissue/ports';
 import type { Resident } from '../../../core/identity/Resident';
+import { isOpen } from '../../../core/reissue/stateMachine';
 import { calendarFrom } from '../../../core/time/WorkCalendar';
 import { chinaAddressDivisions } from '../../../server/reissue/chinaAddressDivisions';
 import { knownCityRules } from '../../../server/reissue/cityRules';
@@ -172,7 +173,7 @@ export class InMemoryReissueStore implements ReissueStore {
 
   /** Applications still open for a person. */
   openFor(subjectIdIndex: string): ReissueRecord[] {
-    return [...this.apps.values()].filter((a) => a.applicant.subjectIdIndex === subjectIdIndex && !['delivered', 'collected', 'cancelled', 'rejected'].includes(a.state));
+    return [...this.apps.values()].filter((a) => a.applicant.subjectIdIndex === subjectIdIndex && isOpen(a));
   }
 }
 
