@@ -430,6 +430,27 @@ describe('timers', () => {
     expect(w.store.claims.has(`open:${w.store.apps.get(idle.id)!.applicant.subjectIdIndex}`)).toBe(false);
   });
 
+  test('settlePayments: a payment started and left pending past the days allowed: the order is closed first, then the application expires', async () => {
+    const s = await submitted('o-1');
+    const order = await call(A.pay, { applicationId: s.id }, w.as('o-1'));
+    w.clock.advance(3 * 24 * 3_600_000 - 1);
+    expect(await call(A.settlePayments, {}, w.as(undefined))).toEqual({ paid: 0, refunded: 0, expired: 0, sealed: 0 });
+    w.clock.advance(1);
+    expect(await call(A.settlePayments, {}, w.as(undefined))).toEqual({ paid: 0, refunded: 0, expired: 1, sealed: 0 });
+    expect(w.store.apps.get(s.id)!).toMatchObject({ state: 'cancelled', payment: { status: 'failed' } });
+    expect(w.payment.payByCitizen(order.orderId)).toBe(false);
+    expect(w.store.claims.size).toBe(0);
+  });
+
+  test('settlePayments: paid just before the days ran out counts as paid, not expired', async () => {
+    const s = await submitted('o-1');
+    const order = await call(A.pay, { applicationId: s.id }, w.as('o-1'));
+    w.payment.payByCitizen(order.orderId);
+    w.clock.advance(4 * 24 * 3_600_000);
+    expect(await call(A.settlePayments, {}, w.as(undefined))).toEqual({ paid: 1, refunded: 0, expired: 0, sealed: 0 });
+    expect(w.store.apps.get(s.id)!.state).toBe('paid');
+  });
+
   test('settlePayments asks again for a refund that failed, with the same refund id', async () => {
     const s = await paid('o-1');
     w.payment.refundAnswer = 'failed';
