@@ -10,9 +10,9 @@ import { isDomainError } from '../../core/errors/DomainError';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import { apply } from '../../core/reissue/actions/apply';
 import { cancel } from '../../core/reissue/actions/citizen';
-import { approve, reject, startReview } from '../../core/reissue/actions/officer';
+import { approve, markDelivered, markReturned, reject, ship, startProduction, startReview } from '../../core/reissue/actions/officer';
 import { confirmPayment, pay } from '../../core/reissue/actions/payment';
-import { settlePayments } from '../../core/reissue/actions/timers';
+import { pollShipments, settlePayments } from '../../core/reissue/actions/timers';
 import { HAIKOU_HALL, HAIKOU_MAIL, reissueWorld, type Gate } from './support/reissueInMemoryPorts';
 
 const RUNS = 150;
@@ -167,6 +167,42 @@ test('paying twice at once starts one order', async () => {
       for (const r of results) if (!r.ok) expect(r.code).toBe('REISSUE_VERSION_CONFLICT');
       expect(w.store.apps.get(app.id)!.timeline.filter((t) => t.event === 'startPayment')).toHaveLength(1);
     }),
+    { numRuns: RUNS },
+  );
+});
+
+test('the courier timer and an officer on one shipped card: one of them records its end, the other changes nothing', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.scheduler(),
+      fc.constantFrom('delivered', 'returned') as fc.Arbitrary<'delivered' | 'returned'>,
+      fc.constantFrom(markDelivered, markReturned),
+      fc.boolean(),
+      async (s, courierSays, officerAction, tick) => {
+        const { w, race } = racingWorld(s, tick);
+        w.citizen('o-1');
+        w.officer('o-officer', [HAIKOU_HALL]);
+        const app = await call(apply, input, w.as('o-1'), { requestId: 'r-1' });
+        const order = await call(pay, { applicationId: app.id }, w.as('o-1'));
+        w.payment.payByCitizen(order.orderId);
+        await call(confirmPayment, { applicationId: app.id }, w.as('o-1'));
+        for (const step of [startReview, approve, startProduction]) await call(step as Action<ReissueDeps>, { applicationId: app.id }, w.as('o-officer'));
+        await call(ship, { applicationId: app.id, courier: 'sf', trackingNumber: 'SF1234567890' }, w.as('o-officer'));
+        w.courier.answers.set('SF1234567890', { state: courierSays, events: [] });
+        race();
+        const [timer, officer] = await s.waitFor(
+          Promise.all([settle(call(pollShipments, {}, w.as(undefined))), settle(call(officerAction as Action<ReissueDeps>, { applicationId: app.id }, w.as('o-officer')))]),
+        );
+        expect(timer.ok).toBe(true);
+        if (!officer.ok) expect(['REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT']).toContain(officer.code);
+        const stored = w.store.apps.get(app.id)!;
+        const after = stored.timeline.slice(stored.timeline.findIndex((t) => t.event === 'ship') + 1);
+        expect(after).toHaveLength(1);
+        expect(stored.state).toBe(after[0].state);
+        expect(['delivered', 'returned']).toContain(stored.state);
+        expect(stored.version).toBe(stored.timeline.length - 1);
+      },
+    ),
     { numRuns: RUNS },
   );
 });
