@@ -25,6 +25,7 @@ import { chinaAddressDivisions } from '../../../server/reissue/chinaAddressDivis
 import { knownCityRules } from '../../../server/reissue/cityRules';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
+import { HALL, T0 } from './reissueFixtures';
 
 /** Where a concurrent test may let another use case run before a port call (default: right away). */
 export type Gate = (label: string) => Promise<void>;
@@ -295,8 +296,8 @@ class CountingGuides extends InMemoryGuideRepository {
   }
 }
 
-export const T0 = new Date('2026-09-25T02:00:00Z'); // Friday 10:00 in Shanghai
-export const HAIKOU_HALL = 'haikou-longhua';
+export { T0 };
+export const HAIKOU_HALL = HALL;
 export const OTHER_HAIKOU_HALL = 'haikou-meilan';
 export const SHENZHEN_HALL = 'shenzhen-futian';
 
