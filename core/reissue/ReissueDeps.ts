@@ -29,15 +29,17 @@ export interface QueueQuery {
   limit: number;
 }
 
-/** Reissue applications in CloudBase (`reissue_applications`, `reissue_configs`; requests: server/function/CloudbaseRequestLog). */
+/** Reissue applications in CloudBase (`reissue_applications`, `reissue_claims`, `reissue_configs`; requests: server/function/CloudbaseRequestLog). */
 export interface ReissueStore {
   application(id: string): Promise<ReissueRecord | null>;
   insert(app: ReissueRecord): Promise<void>;
   /**
    * One open application per person, enforced by the database: a claim document with a
-   * deterministic id. False when the person already has one (its application id is returned).
+   * deterministic id, stamped `at`. Not taken when the person already has one: the holding
+   * application's id and since when it holds the claim are returned ('' and no instant when the
+   * claim vanished meanwhile).
    */
-  claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }>;
+  claimOpen(subjectIdIndex: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string; since?: Date }>;
   /** Releases the claim if this application holds it. */
   releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void>;
   /**

@@ -17,7 +17,7 @@ export const ReissueEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit'), ...at }),
   z.object({ type: z.literal('startPayment'), paymentId, ...at }),
   z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
-  /** Also a timeout: the payment port gave no answer in time (note says so). */
+  /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
   z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
   z.object({ type: z.literal('paymentWaived'), ...at }),
   z.object({ type: z.literal('startReview'), ...at }),

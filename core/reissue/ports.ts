@@ -8,12 +8,14 @@
  *    parameters the mini-program passes to `wx.requestPayment`.
  * 2. What the phone reports (success, fail, cancel, nothing) is never trusted: the function asks
  *    `queryOrder`. 'paid' → paymentSucceeded.
- * 3. To give up on an order (the citizen failed or cancelled, or it timed out), `closeOrder` it
- *    first: only once it is closed can it no longer be paid. If it was paid meanwhile the answer
- *    says so ('paid') and the payment succeeded after all; otherwise → paymentFailed.
+ * 3. To give up on an order (the phone reported a failure or a cancel, or the citizen cancels the
+ *    application), `closeOrder` it first: only once it is closed can it no longer be paid. If it
+ *    was paid meanwhile the answer says so ('paid') and the payment succeeded after all;
+ *    otherwise → paymentFailed. A timeout gives up nothing: the order stays pending and the
+ *    payment timer asks `queryOrder` again.
  * 4. A refund (`refundDue`) asks `refund` with a refund id derived from the application, so asking
- *    again after a crash or a 'processing' answer is the same refund, never a second one;
- *    `queryRefund` follows one that is processing.
+ *    again after a crash or a 'processing' answer (the payment timer does) is the same refund,
+ *    never a second one. `queryRefund` reads a refund's state; no use case needs it yet.
  */
 
 /** What the mini-program passes to `wx.requestPayment` (all strings, as WeChat requires). */

@@ -14,7 +14,7 @@ import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, STATE_NAMES } from './n
  *                                                                          →holdAtHall→ heldAtHall
  *                    inProduction (hall collection) →holdAtHall→ heldAtHall →collect→ collected
  * underReview →reject→ rejected; draft|submitted|paid|underReview →cancel→ cancelled;
- * draft|submitted (unpaid) →expire→ cancelled.
+ * draft|submitted (unpaid, or its payment failed) →expire→ cancelled.
  * Refunds are the payment's business, not states: cancel or reject of a paid application sets
  * payment.status 'refunding' (then refundSucceeded → 'refunded', or refundFailed → 'refundFailed'
  * → retryRefund). A payment that succeeds after a cancellation is refunded the same way.
@@ -27,7 +27,8 @@ export interface Actor {
 }
 
 export type Refusal = { code: Extract<ErrorCode, 'INVALID_INPUT' | 'FORBIDDEN' | 'REISSUE_STATE_CONFLICT' | 'REISSUE_VERSION_CONFLICT'>; detail: string };
-export type TransitionResult = { ok: true; app: ReissueApplication } | { ok: false; reason: Refusal };
+/** Accepted: the application as given (every field it carries travels on) in its next version. */
+export type TransitionResult<A extends ReissueApplication = ReissueApplication> = { ok: true; app: A } | { ok: false; reason: Refusal };
 
 interface Outcome {
   state: ReissueState;
@@ -72,7 +73,8 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
   paymentSucceeded: {
     by: ['system'],
     from: ['submitted', 'cancelled'],
-    // 'failed' too: a payment reported as timed out may still succeed later.
+    // 'failed' too: the payment service is the judge; should it report a closed order paid after
+    // all (a payment that raced the close), the money is recorded, not lost.
     when: (a) => paymentIs(a, 'pending', 'failed'),
     check: sameOrder,
     apply: (a) =>
@@ -144,7 +146,16 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
   },
 };
 
-const refuse = (code: Refusal['code'], detail: string): TransitionResult => ({ ok: false, reason: { code, detail } });
+/**
+ * The rule stored under an event type. Indexed with a type parameter the table gives `Rule<T>`
+ * (TypeScript's correlated-union pattern, no cast): `transition` looks the rule up under the
+ * event's own type and hands it that event.
+ */
+function ruleOf<T extends ReissueEventType>(type: T): Rule<T> {
+  return RULES[type];
+}
+
+const refuse = (code: Refusal['code'], detail: string): { ok: false; reason: Refusal } => ({ ok: false, reason: { code, detail } });
 
 /**
  * Applies one event to an application decided on `event.expectedVersion`. Accepted: a new
@@ -152,13 +163,13 @@ const refuse = (code: Refusal['code'], detail: string): TransitionResult => ({ o
  * version plus one. Refused: why, and nothing changes. Checks in order: the event's shape, the
  * version, who fires it, the state, then the application's and the payload's conditions.
  */
-export function transition(app: ReissueApplication, event: ReissueEvent, actor: Actor, now: Date): TransitionResult {
+export function transition<A extends ReissueApplication>(app: A, event: ReissueEvent, actor: Actor, now: Date): TransitionResult<A> {
   const parsed = ReissueEvent.safeParse(event);
   if (!parsed.success) return refuse('INVALID_INPUT', parsed.error.issues.map((i) => i.path.join('.') || i.message).join('，'));
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) return refuse('INVALID_INPUT', 'now');
   const e = parsed.data;
   if (e.expectedVersion !== app.version) return refuse('REISSUE_VERSION_CONFLICT', '申请已被更新');
-  const rule = RULES[e.type] as unknown as Rule<ReissueEventType>;
+  const rule = ruleOf(e.type);
   const action = EVENT_NAMES[e.type];
   if (!rule.by.includes(actor.role)) return refuse('FORBIDDEN', `${ACTOR_NAMES[actor.role]}不能${action}`);
   if (actor.role === 'citizen' && actor.id !== app.applicant.actorOpenid) return refuse('FORBIDDEN', '只能办理本人的申请');
@@ -177,7 +188,7 @@ export function transition(app: ReissueApplication, event: ReissueEvent, actor: 
 export function availableEvents(app: ReissueApplication, actor: Actor): ReissueEventType[] {
   if (actor.role === 'citizen' && actor.id !== app.applicant.actorOpenid) return [];
   return REISSUE_EVENT_TYPES.filter((type) => {
-    const rule = RULES[type] as unknown as Rule<ReissueEventType>;
+    const rule = ruleOf(type);
     return rule.by.includes(actor.role) && rule.from.includes(app.state) && !rule.when?.(app);
   });
 }

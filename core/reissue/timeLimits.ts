@@ -95,11 +95,19 @@ export function deadlines(app: Timed, calendar: WorkCalendar, config: Pick<Reiss
   };
 }
 
-/** Submitted, still unpaid (or the payment failed) and past the days allowed to pay: the system may expire it. */
-export function paymentOverdue(app: Pick<ReissueApplication, 'state' | 'submittedAt' | 'payment'>, now: Date, config: Pick<ReissueConfig, 'timeLimits'>): boolean {
+/** Submitted and not paid within the days allowed to pay, whatever its payment is doing. */
+export function payWindowOver(app: Pick<ReissueApplication, 'state' | 'submittedAt'>, now: Date, config: Pick<ReissueConfig, 'timeLimits'>): boolean {
   if (app.state !== 'submitted' || !app.submittedAt) return false;
-  if (app.payment.status !== 'unpaid' && app.payment.status !== 'failed') return false;
   return now.getTime() >= app.submittedAt.getTime() + config.timeLimits.payWithinDays * 24 * 60 * 60 * 1000;
+}
+
+/**
+ * Submitted, still unpaid (or the payment failed) and past the days allowed to pay: the system may
+ * expire it. (A payment still pending must have its order closed first: settlePayment, 'expired'.)
+ */
+export function paymentOverdue(app: Pick<ReissueApplication, 'state' | 'submittedAt' | 'payment'>, now: Date, config: Pick<ReissueConfig, 'timeLimits'>): boolean {
+  if (app.payment.status !== 'unpaid' && app.payment.status !== 'failed') return false;
+  return payWindowOver(app, now, config);
 }
 
 /** Whether the review is late: paid or under review past the review target. */

@@ -4,6 +4,9 @@ import type { Database } from '../cloudbase/app';
 
 type CardResident = Resident & { cardLostAt?: Date; photoReused?: boolean };
 
+/** A resident as the wire may give it: the loss instant a Date, or its ISO string. */
+type StoredResident = Omit<CardResident, 'cardLostAt'> & { cardLostAt?: Date | string };
+
 /**
  * The card part of the population registry through the `residents` collection (synthetic people).
  * Production connects here to the bureau's system (挂失 through its own interface); the port stays.
@@ -14,9 +17,10 @@ export class CloudbaseCardRegistry implements CardRegistry {
 
   async resident(idIndex: string): Promise<CardResident | null> {
     const res = await this.db.collection('residents').where({ idIndex }).limit(1).get();
-    const r = ((res.data ?? []) as CardResident[])[0];
+    const r = ((res.data ?? []) as StoredResident[])[0];
     if (!r) return null;
-    return r.cardLostAt && !(r.cardLostAt instanceof Date) ? { ...r, cardLostAt: new Date(r.cardLostAt as unknown as string) } : r;
+    const { cardLostAt, ...rest } = r;
+    return !cardLostAt ? rest : { ...rest, cardLostAt: cardLostAt instanceof Date ? cardLostAt : new Date(cardLostAt) };
   }
 
   async reportCardLost(residentId: string, at: Date): Promise<boolean> {

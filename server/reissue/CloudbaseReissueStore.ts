@@ -73,14 +73,15 @@ export class CloudbaseReissueStore implements ReissueStore {
     }
   }
 
-  async claimOpen(subjectIdIndex: string, applicationId: string): Promise<{ taken: true } | { taken: false; holder: string }> {
+  async claimOpen(subjectIdIndex: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string; since?: Date }> {
     try {
-      await this.db.collection('reissue_claims').add({ _id: `open:${subjectIdIndex}`, applicationId, at: new Date() });
+      await this.db.collection('reissue_claims').add({ _id: `open:${subjectIdIndex}`, applicationId, at });
       return { taken: true };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
-      const held = await getDoc<{ applicationId: string }>(this.db, 'reissue_claims', `open:${subjectIdIndex}`);
-      return { taken: false, holder: held?.applicationId ?? '' };
+      const held = await getDoc<{ applicationId: string; at?: unknown }>(this.db, 'reissue_claims', `open:${subjectIdIndex}`);
+      if (!held) return { taken: false, holder: '' };
+      return { taken: false, holder: held.applicationId, ...(held.at ? { since: asDate(held.at) } : {}) };
     }
   }
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ApplicationView } from '../../core/reissue/actions/common';
+import type { ApplicationView } from '../../core/reissue/applicationView';
 import { call } from './api';
 import { localPersona } from './localPersona';
 

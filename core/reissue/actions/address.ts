@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
+import type { Hall } from '../../guide/Hall';
 import { stableId } from '../../guide/ServiceGuide';
 import type { Delivery, MailAddress } from '../ReissueApplication';
 import type { ReissueConfig } from '../ReissueConfig';
 import type { ReissueDeps } from '../ReissueDeps';
 import { feeFor, type FeeBreakdown } from '../fees';
-import { REISSUE_SERVICE } from './common';
+import { REISSUE_SERVICE } from '../reissueHalls';
 
 const code6 = z.string().regex(/^\d{6}$/);
 
@@ -48,12 +49,15 @@ export function mailAddress(deps: ReissueDeps, a: AddressInput): MailAddress {
   return parsed;
 }
 
-/** The delivery as stored; a hall for collection must handle the reissue. */
-export async function deliveryOf(deps: ReissueDeps, input: DeliveryInput): Promise<Delivery> {
-  if (input.kind === 'mail') return { kind: 'mail', address: mailAddress(deps, input.address) };
+/**
+ * The delivery as stored, and for hall collection the hall itself (it issues the card); a hall for
+ * collection must handle the reissue, or HALL_NOT_FOUND.
+ */
+export async function deliveryOf(deps: ReissueDeps, input: DeliveryInput): Promise<{ delivery: Delivery; collectionHall?: Hall }> {
+  if (input.kind === 'mail') return { delivery: { kind: 'mail', address: mailAddress(deps, input.address) } };
   const hall = await deps.guides.hall(input.hallId);
   if (!hall || !hall.services.includes(REISSUE_SERVICE)) throw new DomainError('HALL_NOT_FOUND');
-  return { kind: 'hall', hallId: hall._id };
+  return { delivery: { kind: 'hall', hallId: hall._id }, collectionHall: hall };
 }
 
 export function feesOf(

@@ -6,23 +6,28 @@ import { recordAudit } from '../../identity/recordAudit';
 import { FIELD } from '../../identity/fieldNames';
 import { maskName } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
-import type { Hall } from '../../guide/Hall';
 import { ReissueReason } from '../ReissueApplication';
 import type { ReissueConfig } from '../ReissueConfig';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { checkEligibility, type CardApplicationReason, type Eligibility } from '../eligibility';
+import { checkEligibility, type CardApplicationReason, type Eligibility, type EligibilityProblem } from '../eligibility';
 import { yuan, type FeeBreakdown } from '../fees';
 import { draftApplication, isOpen, transition } from '../stateMachine';
 import { DeliveryInput, deliveryOf, feesOf } from './address';
-import { ApplicationView, SYSTEM, cityCodeOf, citizen, fire, reissueHallsFor, resolveSubject, viewOf, type Subject } from './common';
+import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
+import { ApplicationView, viewOf } from '../applicationView';
+import { SYSTEM, citizen } from '../actors';
+import { fire } from '../fire';
+import { takeOpenClaim } from '../openClaim';
+import { cityOf } from '../postageZone';
+import { reissueHallsFor } from '../reissueHalls';
 
 const ForMember = z.string().max(64).optional();
 
 /** Everything the pre-check and the application need to know about the person. */
-async function assess(deps: ReissueDeps, subject: Subject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
+async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
   const resident = await deps.registry.resident(subject.idIndex);
   if (!resident) throw new DomainError('REGISTRY_MISMATCH');
-  const config: ReissueConfig = await deps.store.config(cityCodeOf(resident.divisionCode));
+  const config: ReissueConfig = await deps.store.config(cityOf(resident.divisionCode));
   const halls = await reissueHallsFor(deps, resident.divisionCode);
   const others = await deps.store.applicationsFor(subject.idIndex, 50);
   const eligibility: Eligibility = checkEligibility({
@@ -33,7 +38,7 @@ async function assess(deps: ReissueDeps, subject: Subject, reason: CardApplicati
     openApplications: others,
     config,
   });
-  return { resident, config, hall: halls[0] as Hall | undefined, others, eligibility };
+  return { resident, config, hall: halls.at(0), others, eligibility };
 }
 
 const feeView = (f: FeeBreakdown) => ({
@@ -64,16 +69,14 @@ export const eligibility = defineAction({
   }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH'],
   async run(input, deps: ReissueDeps) {
-    const { subject } = await resolveSubject(deps, input.forMemberId);
+    const { subject } = await resolveActingFor(deps, input.forMemberId);
     const { resident, config, hall, others, eligibility: verdict } = await assess(deps, subject, input.reason, input.appearanceUnchanged);
-    const reasons = verdict.ok ? [] : [...verdict.reasons];
-    if (!hall) reasons.push({ code: 'NO_HALL' as never, message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
-    const online = input.reason === 'lost' || input.reason === 'damaged';
-    const fee =
-      hall && online
-        ? feeView(feesOf(input.reason as 'lost' | 'damaged', hall.divisionCode, input.delivery ?? { kind: 'mail', districtCode: resident.divisionCode }, config))
-        : undefined;
-    const open = others.find((a) => !['delivered', 'collected', 'cancelled', 'rejected'].includes(a.state));
+    // Besides the person's own rules: a city without a reissue hall (NO_HALL) cannot take it online.
+    const reasons: Array<Omit<EligibilityProblem, 'code'> & { code: EligibilityProblem['code'] | 'NO_HALL' }> = verdict.ok ? [] : [...verdict.reasons];
+    if (!hall) reasons.push({ code: 'NO_HALL', message: '您所在城市暂未开通网上补换领，请预约到户政大厅办理', next: 'bookHall' });
+    const online = input.reason === 'lost' || input.reason === 'damaged' ? input.reason : undefined;
+    const fee = hall && online ? feeView(feesOf(online, hall.divisionCode, input.delivery ?? { kind: 'mail', districtCode: resident.divisionCode }, config)) : undefined;
+    const open = others.find(isOpen);
     return {
       eligible: reasons.length === 0,
       reasons,
@@ -92,7 +95,7 @@ export const reportLoss = defineAction({
   output: z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() }),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE'],
   async run({ forMemberId }, deps: ReissueDeps) {
-    const { account, subject } = await resolveSubject(deps, forMemberId);
+    const { account, subject } = await resolveActingFor(deps, forMemberId);
     const resident = await deps.registry.resident(subject.idIndex);
     if (!resident) throw new DomainError('REGISTRY_MISMATCH');
     if (!resident.cardIssuedOn) throw new DomainError('REISSUE_NOT_ELIGIBLE', '没有查询到身份证办理记录');
@@ -103,23 +106,6 @@ export const reportLoss = defineAction({
     return { reported: true as const, alreadyReported: !fresh, reportedAt: (again ?? now).toISOString() };
   },
 });
-
-/**
- * One open application per person, held by the database (a claim with a deterministic id), so two
- * applications submitted at the same moment cannot both be created. A claim whose application no
- * longer exists or is no longer open (left by a crash) is cleared and taken again.
- */
-async function takeOpenClaim(deps: ReissueDeps, subjectIdIndex: string, applicationId: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const claim = await deps.store.claimOpen(subjectIdIndex, applicationId);
-    // Taken by this very application: an earlier attempt of the same request took it.
-    if (claim.taken || claim.holder === applicationId) return;
-    const holder = claim.holder ? await deps.store.application(claim.holder) : null;
-    if (holder && isOpen(holder)) throw new DomainError('REISSUE_ALREADY_OPEN');
-    await deps.store.releaseOpen(subjectIdIndex, claim.holder);
-  }
-  throw new DomainError('REISSUE_ALREADY_OPEN');
-}
 
 /**
  * What follows the insert of an application, done again when a retried request finds it: its
@@ -160,7 +146,7 @@ export const apply = defineAction({
   ],
   idempotent: 'required',
   async run(input, deps: ReissueDeps, request) {
-    const { account, subject } = await resolveSubject(deps, input.forMemberId);
+    const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     // The id follows from the caller and the request: a retried request finds what it wrote before.
     const applicationId = deps.newId(request?.requestId ? `${account._id}:${request.requestId}` : undefined);
     const earlier = await deps.store.application(applicationId);
@@ -172,8 +158,9 @@ export const apply = defineAction({
       throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
     }
     if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
-    const delivery = await deliveryOf(deps, input.delivery);
-    const issuer = delivery.kind === 'hall' ? ((await deps.guides.hall(delivery.hallId)) ?? hall) : hall;
+    const { delivery, collectionHall } = await deliveryOf(deps, input.delivery);
+    // A card collected at a hall is issued there; a mailed one by the first hall of the person's city.
+    const issuer = collectionHall ?? hall;
     const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
     const now = deps.clock.now();
     if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);

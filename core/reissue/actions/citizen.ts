@@ -5,8 +5,14 @@ import { mayActForHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/caller';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
 import { AddressInput, feesOf, mailAddress } from './address';
-import { ApplicationId, ApplicationView, ExpectedVersion, citizen, configFor, fire, ownApplication, settleRefund, viewOf } from './common';
-import { settlePayment } from './payment';
+import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { citizen } from '../actors';
+import { configFor } from '../cityConfig';
+import { fire } from '../fire';
+import { ownApplication } from '../loadApplication';
+import { settleRefund } from '../refund';
+import { settlePayment } from '../settlePayment';
 
 export const cancel = defineAction({
   summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under the envelope requestId.',
@@ -29,7 +35,8 @@ export const cancel = defineAction({
 });
 
 export const changeAddress = defineAction({
-  summary: 'The applicant changes the delivery address until the card is shipped; refused when the new address is in another postage zone (the fee would change).',
+  summary:
+    'The applicant changes the delivery address until the card is shipped, and again once the courier returned it; refused when the new address is in another postage zone (the fee would change).',
   input: z.object({ applicationId: ApplicationId, address: AddressInput, expectedVersion: ExpectedVersion }).strict(),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_ADDRESS_INVALID', 'REISSUE_FEE_CHANGED', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],

@@ -10,7 +10,13 @@ import { Courier, ReissueState, TrackingNumber } from '../ReissueApplication';
 import type { ReissueDeps } from '../ReissueDeps';
 import { REASON_NAMES, STATE_NAMES } from '../names';
 import { deadlines, reviewOverdue } from '../timeLimits';
-import { ApplicationId, ApplicationView, ExpectedVersion, auditOfficer, configFor, fire, loadApplication, requireOfficerOf, settleRefund, viewOf, type EventInput } from './common';
+import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { configFor } from '../cityConfig';
+import { fire, type EventInput } from '../fire';
+import { loadApplication } from '../loadApplication';
+import { auditOfficer, requireOfficerOf } from '../officerOfHall';
+import { settleRefund } from '../refund';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -90,22 +96,28 @@ export const reviewQueue = defineAction({
   },
 });
 
-/** One officer action: the officer of the application's hall fires one event; audited; a refund due follows. */
-function officerAction<Payload extends object>(name: string, summary: string, payload: { [K in keyof Payload]: z.ZodType<Payload[K]> }, event: (input: Payload) => EventInput) {
-  // The payload's schemas are the Payload's fields one by one; zod cannot say so of a generic shape.
-  const input = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion, ...payload }).strict() as z.ZodType as z.ZodType<
-    { applicationId: string; expectedVersion?: number } & Payload
-  >;
+const Target = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion });
+
+/**
+ * One officer action: the officer of the application's hall fires one event; audited; a refund
+ * due follows. Its input is the application (and the version decided on) plus the event's own
+ * fields, `payload`, which `event` turns into the event.
+ */
+function officerAction<Payload extends z.ZodRawShape>(name: string, summary: string, payload: Payload, event: (input: z.infer<z.ZodObject<Payload>>) => EventInput) {
+  const fields = z.object(payload);
   return defineAction({
     summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
-    input,
+    input: Target.extend(payload).strict(),
     output: ApplicationView,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
     async run(input, deps: ReissueDeps) {
-      const app = await loadApplication(deps, input.applicationId);
+      // `input` passed Target.extend(payload); TypeScript cannot name the fields of a generic
+      // extension, so each part is read back through its own schema (the same checks again).
+      const { applicationId, expectedVersion } = Target.parse(input);
+      const app = await loadApplication(deps, applicationId);
       const account = await requireOfficerOf(deps, app.hallId);
       const actor = { role: 'officer' as const, id: account._id };
-      const changed = await fire(deps, app, event(input), actor, input.expectedVersion);
+      const changed = await fire(deps, app, event(fields.parse(input)), actor, expectedVersion);
       await auditOfficer(deps, account, changed, name);
       return viewOf(deps, await settleRefund(deps, changed), actor);
     },

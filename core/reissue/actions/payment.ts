@@ -3,7 +3,12 @@ import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { ApplicationId, ApplicationView, SYSTEM, citizen, fire, ownApplication, settleRefund, viewOf } from './common';
+import { ApplicationId } from '../applicationInput';
+import { ApplicationView, viewOf } from '../applicationView';
+import { citizen } from '../actors';
+import { fire } from '../fire';
+import { ownApplication } from '../loadApplication';
+import { settlePayment } from '../settlePayment';
 
 const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
 
@@ -38,40 +43,6 @@ export const pay = defineAction({
     }
   },
 });
-
-/**
- * Settles the payment of an application by asking the payment port (what the phone reported is
- * only a hint): paid → paymentSucceeded; closed → paymentFailed; not paid yet after a failure or
- * cancel reported by the phone → the order is closed first (it may have been paid meanwhile), then
- * paymentFailed; after a timeout (or no report) it stays pending and a later confirm settles it.
- */
-export async function settlePayment(deps: ReissueDeps, app: ReissueRecord, reported: 'ok' | 'fail' | 'cancel' | 'timeout' | undefined): Promise<ReissueRecord> {
-  const orderId = app.payment.id;
-  if (!orderId || !['pending', 'failed'].includes(app.payment.status)) return app;
-  let order;
-  try {
-    order = await deps.payment.queryOrder(orderId);
-  } catch {
-    throw new DomainError('PAYMENT_UNAVAILABLE');
-  }
-  if (order.status === 'paid' || order.status === 'refunded') {
-    const paid = await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM);
-    return settleRefund(deps, paid);
-  }
-  if (app.payment.status !== 'pending') return app;
-  if (order.status === 'closed') return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: '支付未完成' }, SYSTEM);
-  if (reported === 'fail' || reported === 'cancel') {
-    let closed: 'closed' | 'paid';
-    try {
-      closed = await deps.payment.closeOrder(orderId);
-    } catch {
-      throw new DomainError('PAYMENT_UNAVAILABLE');
-    }
-    if (closed === 'paid') return settleRefund(deps, await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM));
-    return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: reported === 'cancel' ? '已取消支付' : '支付未成功' }, SYSTEM);
-  }
-  return app;
-}
 
 export const confirmPayment = defineAction({
   summary:

@@ -3,9 +3,12 @@ import { defineAction } from '../../function/action';
 import { isDomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
 import type { ReissueDeps } from '../ReissueDeps';
-import { paymentOverdue } from '../timeLimits';
-import { SYSTEM, configFor, fire, settleRefund } from './common';
-import { settlePayment } from './payment';
+import { payWindowOver, paymentOverdue } from '../timeLimits';
+import { SYSTEM } from '../actors';
+import { configFor } from '../cityConfig';
+import { fire } from '../fire';
+import { settleRefund } from '../refund';
+import { settlePayment } from '../settlePayment';
 
 const BATCH = 200;
 
@@ -48,7 +51,7 @@ export const pollShipments = defineAction({
 
 export const settlePayments = defineAction({
   summary:
-    'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, cancels applications left unpaid past the days allowed, and encrypts street addresses older versions stored plain.',
+    'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, cancels applications left unpaid past the days allowed (closing an order still open first), and encrypts street addresses older versions stored plain.',
   input: z.object({}).strict(),
   output: z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int(), sealed: z.number().int() }),
   errors: [],
@@ -59,7 +62,10 @@ export const settlePayments = defineAction({
     const now = deps.clock.now();
     for (const app of await deps.store.withPayment('pending', BATCH)) {
       try {
-        if ((await settlePayment(deps, app, undefined)).payment.status === 'paid') paid++;
+        // Still pending when the days allowed to pay ran out: its order is closed (a payment that
+        // landed first counts), so the application can expire below.
+        const giveUp = payWindowOver(app, now, await configFor(deps, app));
+        if ((await settlePayment(deps, app, giveUp ? 'expired' : undefined)).payment.status === 'paid') paid++;
       } catch {
         // next run
       }

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** How a client names an application: its id, as `newId` makes them (ReissueDeps). */
+export const ApplicationId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** The version the client decided on (optional): a stale one is refused with REISSUE_VERSION_CONFLICT. */
+export const ExpectedVersion = z.number().int().min(0).optional();

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { FIELD } from '../identity/fieldNames';
+import { maskName } from '../privacy/mask';
+import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
+import { configFor } from './cityConfig';
+import type { Actor } from './stateMachine';
+import { ReissueTrackingView, trackingView } from './views';
+
+/** What every application action answers: the tracking view, the version to decide on, the hall, the subject's masked name. */
+export const ApplicationView = ReissueTrackingView.extend({ version: z.number().int(), hallId: z.string(), hallName: z.string(), subjectNameMasked: z.string() });
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export async function viewOf(deps: Pick<ReissueDeps, 'store' | 'guides' | 'clock' | 'calendar' | 'secrets'>, app: ReissueRecord, viewer: Actor): Promise<ApplicationView> {
+  const [config, hall] = await Promise.all([configFor(deps, app), deps.guides.hall(app.hallId)]);
+  const view = trackingView(app, { viewer, now: deps.clock.now(), calendar: deps.calendar, config });
+  let name = '***';
+  try {
+    name = maskName(deps.secrets.decrypt(app.subjectNameEnc, FIELD.name));
+  } catch {
+    // A name that cannot be decrypted (rotated key) is shown fully masked.
+  }
+  return { ...view, version: app.version, hallId: app.hallId, hallName: hall?.name ?? app.hallId, subjectNameMasked: name };
+}

@@ -1,0 +1,46 @@
+import { DomainError } from '../errors/DomainError';
+import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
+import { SYSTEM } from './actors';
+import { fire } from './fire';
+import { settleRefund } from './refund';
+
+const FAILED_NOTE = { fail: '支付未成功', cancel: '已取消支付', expired: '超过缴费期限未支付' } as const;
+
+/**
+ * Settles the payment of an application by asking the payment port (what the phone reported is
+ * only a hint): paid → paymentSucceeded; closed → paymentFailed; not paid yet after a failure or
+ * cancel reported by the phone, or when the days allowed to pay ran out ('expired', the payment
+ * timer) → the order is closed first (it may have been paid meanwhile), then paymentFailed; after a
+ * timeout (or no report) it stays pending and a later confirm settles it.
+ */
+export async function settlePayment(
+  deps: Pick<ReissueDeps, 'store' | 'clock' | 'secrets' | 'payment'>,
+  app: ReissueRecord,
+  reported: 'ok' | 'fail' | 'cancel' | 'timeout' | 'expired' | undefined,
+): Promise<ReissueRecord> {
+  const orderId = app.payment.id;
+  if (!orderId || !['pending', 'failed'].includes(app.payment.status)) return app;
+  let order;
+  try {
+    order = await deps.payment.queryOrder(orderId);
+  } catch {
+    throw new DomainError('PAYMENT_UNAVAILABLE');
+  }
+  if (order.status === 'paid' || order.status === 'refunded') {
+    const paid = await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM);
+    return settleRefund(deps, paid);
+  }
+  if (app.payment.status !== 'pending') return app;
+  if (order.status === 'closed') return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: '支付未完成' }, SYSTEM);
+  if (reported === 'fail' || reported === 'cancel' || reported === 'expired') {
+    let closed: 'closed' | 'paid';
+    try {
+      closed = await deps.payment.closeOrder(orderId);
+    } catch {
+      throw new DomainError('PAYMENT_UNAVAILABLE');
+    }
+    if (closed === 'paid') return settleRefund(deps, await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM));
+    return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: FAILED_NOTE[reported] }, SYSTEM);
+  }
+  return app;
+}
