@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_RULES } from '../addressRules';
 import { DomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
 import type { Hall } from '../../guide/Hall';
@@ -9,20 +10,17 @@ import type { ReissueDeps } from '../ReissueDeps';
 import { feeFor, type FeeBreakdown } from '../fees';
 import { REISSUE_SERVICE } from '../reissueHalls';
 
-const code6 = z.string().regex(/^\d{6}$/);
+const code6 = z.string().regex(ADDRESS_RULES.divisionCode);
 
-/** A delivery address as the citizen types it; the division names come from the server's data. */
+/** A delivery address as the citizen types it (core/reissue/addressRules.ts); the division names come from the server's data. */
 export const AddressInput = z
   .object({
     provinceCode: code6,
     cityCode: code6,
     districtCode: code6,
-    detail: z.string().trim().min(4).max(120),
-    recipient: z.string().trim().min(2).max(30),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$/, 'mobile number, 11 digits'),
+    detail: z.string().trim().min(ADDRESS_RULES.detail.min).max(ADDRESS_RULES.detail.max),
+    recipient: z.string().trim().min(ADDRESS_RULES.recipient.min).max(ADDRESS_RULES.recipient.max),
+    phone: z.string().trim().regex(ADDRESS_RULES.mobile, 'mobile number, 11 digits'),
   })
   .strict();
 export type AddressInput = z.infer<typeof AddressInput>;

@@ -1,5 +1,5 @@
 import type { AddressInput, ReissueReason } from '../../../services/reissueApi';
-import { addressProblem } from '../components/AddressForm';
+import { addressProblem } from '../../../../core/reissue/addressRules';
 import type { DeliveryKind } from './applyState';
 
 /**

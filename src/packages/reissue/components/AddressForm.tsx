@@ -6,15 +6,6 @@ import './reissue.scss';
 
 export const EMPTY_ADDRESS: AddressInput = { provinceCode: '', cityCode: '', districtCode: '', detail: '', recipient: '', phone: '' };
 
-/** What is missing before the address can be sent (the function checks it again). */
-export function addressProblem(a: AddressInput): string | undefined {
-  if (!a.districtCode) return '请选择省、市、区县';
-  if (a.detail.trim().length < 4) return '请填写详细地址（街道、门牌、楼栋房号）';
-  if (a.recipient.trim().length < 2) return '请填写收件人姓名';
-  if (!/^1\d{10}$/.test(a.phone.trim())) return '请填写11位手机号码';
-  return undefined;
-}
-
 /** 省市区 + 详细地址 + 收件人 + 手机. */
 export function AddressForm({ value, onChange }: { value: AddressInput; onChange: (a: AddressInput) => void }) {
   const set = (patch: Partial<AddressInput>) => onChange({ ...value, ...patch });
