@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { TypedAddress } from '../../core/reissue/addressRules';
 import type { ApplicationView } from '../../core/reissue/applicationView';
 import { call } from './api';
 import { localPersona } from './localPersona';
@@ -22,14 +23,8 @@ export interface EligibilityView {
   openApplicationId?: string;
 }
 
-export interface AddressInput {
-  provinceCode: string;
-  cityCode: string;
-  districtCode: string;
-  detail: string;
-  recipient: string;
-  phone: string;
-}
+/** A delivery address as typed (checked by core/reissue/addressRules.ts before sending). */
+export type AddressInput = TypedAddress;
 
 export type DeliveryInput = { kind: 'mail'; address: AddressInput } | { kind: 'hall'; hallId: string };
 

@@ -13,6 +13,7 @@ import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { decodeQrFrom } from './support/decodeQr';
 import { openBrowser, requireH5Build, type Browser } from './support/browser';
+import { actAs as actAsPersona } from './support/persona';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 
 jest.setTimeout(180_000);
@@ -53,12 +54,7 @@ async function open(route: string): Promise<void> {
   await browser.page.goto(`${harness.cloud.url}/#/${route}`);
 }
 
-/** Chooses the local persona on 我的 (a fresh page load, so no page of the previous one lives on). */
-async function actAs(persona: string): Promise<void> {
-  await open('pages/mine/index');
-  await visible(`[data-persona="${persona}"]`).click();
-  await visible(`.persona--current[data-persona="${persona}"]`).waitFor();
-}
+const actAs = (persona: string) => actAsPersona(browser.page, harness.cloud.url, persona, (name) => browser.shot(name));
 
 /** Future (Shanghai) day on which the hall offers the business, and that day's first slot. */
 async function nextBookableDay(): Promise<{ date: string; slotId: string; start: string }> {

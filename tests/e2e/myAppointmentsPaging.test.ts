@@ -5,6 +5,7 @@
  */
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { openBrowser, requireH5Build, type Browser } from './support/browser';
+import { actAs } from './support/persona';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 
 jest.setTimeout(180_000);
@@ -61,9 +62,7 @@ test('加载更多 shows every appointment once, past the first 50', async () =>
     })),
   );
 
-  await browser.page.goto(`${harness.cloud.url}/#/pages/mine/index`);
-  await visible(`[data-persona="${CITIZEN}"]`).click();
-  await visible(`.persona--current[data-persona="${CITIZEN}"]`).waitFor();
+  await actAs(browser.page, harness.cloud.url, CITIZEN, (name) => browser.shot(name));
   await browser.page.goto('about:blank');
   await browser.page.goto(`${harness.cloud.url}/#/packages/booking/mine/index`);
 

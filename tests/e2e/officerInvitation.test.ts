@@ -1,4 +1,5 @@
 import { useJourney } from './support/journey';
+import { actAs as actAsPersona } from './support/persona';
 
 jest.setTimeout(120_000);
 
@@ -6,12 +7,7 @@ const journey = useJourney();
 
 const button = (text: string) => journey.browser.page.locator('taro-button-core:visible', { hasText: text }).first();
 
-async function actAs(persona: string): Promise<void> {
-  const { page } = journey.browser;
-  await page.goto('about:blank');
-  await page.goto(`${journey.harness.cloud.url}/#/pages/mine/index`);
-  await page.locator(`[data-persona="${persona}"]:visible`).click();
-}
+const actAs = (persona: string) => actAsPersona(journey.browser.page, journey.harness.cloud.url, persona, (name) => journey.browser.shot(name));
 
 test('an admin issues an invitation for a hall; a user binds it once and becomes that hall’s officer', async () => {
   const { page } = journey.browser;

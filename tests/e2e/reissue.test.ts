@@ -10,6 +10,7 @@
  */
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { useJourney } from './support/journey';
+import { actAs as actAsPersona } from './support/persona';
 
 jest.setTimeout(240_000);
 
@@ -28,22 +29,7 @@ async function open(route: string): Promise<void> {
   await page().goto(`${journey.harness.cloud.url}/#/${route}`);
 }
 
-/** Chooses the local persona on 我的 when listed; otherwise sets the H5 persona storage directly. */
-async function actAs(persona: string): Promise<void> {
-  await open('pages/mine/index');
-  const listed = visible(`[data-persona="${persona}"]`);
-  await visible('[data-persona]').first().waitFor();
-  if ((await listed.count()) > 0) {
-    await listed.click();
-    await visible(`.persona--current[data-persona="${persona}"]`).waitFor();
-    return;
-  }
-  await page().evaluate((p) => {
-    // Taro H5 keeps storage as JSON { data } under the key.
-    localStorage.setItem('hukou.localPersona', JSON.stringify({ data: p }));
-  }, persona);
-  await open('pages/mine/index');
-}
+const actAs = (persona: string) => actAsPersona(page(), journey.harness.cloud.url, persona, shot);
 
 async function fill(field: string, value: string): Promise<void> {
   await visible(`[data-field="${field}"] input, input[data-field="${field}"]`).first().fill(value);

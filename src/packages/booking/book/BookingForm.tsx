@@ -17,7 +17,7 @@ import { Materials } from '../components/Materials';
 import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { ActingForChips, SELF } from '../../../components/ActingForChips';
-import { VerifyFirst } from '../components/VerifyFirst';
+import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import '../../../components/Form.scss';
 import './index.scss';
 
@@ -94,7 +94,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
     }
   };
 
-  if (error?.code === 'NOT_VERIFIED') return <VerifyFirst />;
+  if (error?.code === 'NOT_VERIFIED') return <VerifyFirstToBook />;
 
   return (
     <LoadState remote={loaded}>

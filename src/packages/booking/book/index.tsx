@@ -4,7 +4,7 @@ import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
-import { VerifyFirst } from '../components/VerifyFirst';
+import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { BookingForm } from './BookingForm';
 import { ChooseBusiness } from './ChooseBusiness';
 import './index.scss';
@@ -29,7 +29,7 @@ export default function Book() {
   return (
     <PageShell className="book">
       <LoadState remote={status}>
-        {status.data && !profile && <VerifyFirst />}
+        {status.data && !profile && <VerifyFirstToBook />}
         {profile && !business && (
           <ChooseBusiness
             onChoose={(g) => {

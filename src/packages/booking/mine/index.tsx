@@ -11,7 +11,7 @@ import { errorCatalogue } from '../../../../core/errors/catalogue';
 import { ApiError } from '../../../services/api';
 import { bookingApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
-import { VerifyFirst } from '../components/VerifyFirst';
+import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { Reschedule } from './Reschedule';
 import '../components/booking.scss';
 import './index.scss';
@@ -132,7 +132,7 @@ export default function MyAppointments() {
           }}
         />
       ) : list.error?.code === 'NOT_VERIFIED' ? (
-        <VerifyFirst />
+        <VerifyFirstToBook />
       ) : (
         <LoadState remote={list}>
           {list.data && appointments.length === 0 && (

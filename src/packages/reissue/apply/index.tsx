@@ -8,7 +8,7 @@ import { Delivery } from './steps/Delivery';
 import { Fee } from './steps/Fee';
 import { ForWhom } from './steps/ForWhom';
 import { Ineligible } from './steps/Ineligible';
-import { NeedVerification } from './steps/NeedVerification';
+import { VerifyFirst } from '../../../components/VerifyFirst';
 import { PhotoReuse } from './steps/PhotoReuse';
 import { Reason } from './steps/Reason';
 import { ReportLoss } from './steps/ReportLoss';
@@ -32,7 +32,7 @@ export default function ReissueApply() {
   return (
     <PageShell className="reissue-apply">
       <LoadState remote={basics}>
-        {data && !profile && <NeedVerification />}
+        {data && !profile && <VerifyFirst why="网上补换领身份证需要先确认您的身份。认证后，可为本人和同户的家人申请。" />}
 
         {error && (
           <View className="notice notice--error" role="alert" data-error-code={error.code}>
