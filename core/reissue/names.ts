@@ -66,3 +66,32 @@ export const REASON_NAMES: Record<ReissueReason, string> = {
   lost: '丢失补领',
   damaged: '损坏换领',
 };
+
+/**
+ * Carriers by the code stored on a shipment (`Courier`, as the courier port knows it, e.g. sf,
+ * ems; Kuaidi100's own names too): what a person sees. A code not listed shows as typed.
+ */
+export const COURIER_NAMES: Readonly<Record<string, string>> = {
+  ems: '中国邮政EMS',
+  chinapost: '中国邮政',
+  post: '中国邮政',
+  youzhengguonei: '中国邮政',
+  sf: '顺丰速运',
+  shunfeng: '顺丰速运',
+  jd: '京东物流',
+  zto: '中通快递',
+  zhongtong: '中通快递',
+  yto: '圆通速递',
+  yuantong: '圆通速递',
+  sto: '申通快递',
+  shentong: '申通快递',
+  yd: '韵达快递',
+  yunda: '韵达快递',
+};
+
+/** The carriers an officer chooses from when shipping, in this order. */
+export const COURIER_CHOICES = ['sf', 'ems', 'zto'] as const;
+
+export function courierName(code: string): string {
+  return COURIER_NAMES[code.trim().toLowerCase()] ?? code;
+}

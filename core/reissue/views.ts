@@ -5,13 +5,15 @@ import type { ReissueApplication } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import { REISSUE_EVENT_TYPES } from './events';
 import { yuan } from './fees';
-import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES } from './names';
+import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES, courierName } from './names';
+import { Progress, progressOf } from './stages';
 import { availableEvents, type Actor } from './stateMachine';
 import { deadlines } from './timeLimits';
 
 /**
  * What the applicant (or an officer) sees of an application: the timeline with Chinese names and
- * Shanghai times, fees in yuan, the deadlines, the shipment, and what the viewer can do next.
+ * Shanghai times, fees in yuan, the deadlines, the progress as a stage bar (stages.ts), the
+ * shipment with the carrier's Chinese name, and what the viewer can do next.
  * No personal data: the address shows as its province/city/district names only.
  */
 
@@ -37,9 +39,12 @@ export const ReissueTrackingView = z.object({
   paymentStatusName: z.string(),
   fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
   delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), place: z.string() }), z.object({ kind: z.literal('hall'), hallId: z.string() })]),
-  shipment: z.object({ courier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
+  /** `courier` is the carrier's code; `courierName` what a person sees (中国邮政EMS, never ems). */
+  shipment: z.object({ courier: z.string(), courierName: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
   collectionHallId: z.string().optional(),
   rejectionReason: z.string().optional(),
+  /** The stage bar shown above the timeline. */
+  progress: Progress,
   timeline: z.array(TrackingStep),
   deadlines: z
     .object({
@@ -61,6 +66,13 @@ export interface TrackingContext {
   config: Pick<ReissueConfig, 'timeLimits'>;
 }
 
+/** A shipment's note is stored as "<courier code> <tracking number>": shown with the carrier's name. */
+function noteOf(t: ReissueApplication['timeline'][number]): string | undefined {
+  if (!t.note || (t.event !== 'ship' && t.event !== 'reship')) return t.note;
+  const space = t.note.lastIndexOf(' ');
+  return space > 0 ? `${courierName(t.note.slice(0, space))} ${t.note.slice(space + 1)}` : t.note;
+}
+
 const stepOf = (t: ReissueApplication['timeline'][number]): TrackingStep => ({
   state: t.state,
   stateName: STATE_NAMES[t.state],
@@ -69,7 +81,7 @@ const stepOf = (t: ReissueApplication['timeline'][number]): TrackingStep => ({
   at: t.at.toISOString(),
   atText: inShanghai(t.at).format('YYYY-MM-DD HH:mm'),
   byName: ACTOR_NAMES[t.by],
-  ...(t.note ? { note: t.note } : {}),
+  ...(t.note ? { note: noteOf(t) } : {}),
 });
 
 /** 海南省海口市龙华区; a municipality's or a grouping's city level (北京市, 市辖区) is not repeated. */
@@ -93,9 +105,19 @@ export function trackingView(app: ReissueApplication, { viewer, now, calendar, c
       total: yuan(app.fees.totalFen),
     },
     delivery: delivery.kind === 'mail' ? { kind: 'mail', place: placeOf(delivery.address.names) } : { kind: 'hall', hallId: delivery.hallId },
-    ...(app.shipment ? { shipment: { courier: app.shipment.courier, trackingNumber: app.shipment.trackingNumber, shippedAt: app.shipment.shippedAt.toISOString() } } : {}),
+    ...(app.shipment
+      ? {
+          shipment: {
+            courier: app.shipment.courier,
+            courierName: courierName(app.shipment.courier),
+            trackingNumber: app.shipment.trackingNumber,
+            shippedAt: app.shipment.shippedAt.toISOString(),
+          },
+        }
+      : {}),
     ...(app.collectionHallId ? { collectionHallId: app.collectionHallId } : {}),
     ...(app.rejectionReason ? { rejectionReason: app.rejectionReason } : {}),
+    progress: progressOf(app, { now, calendar, config }),
     timeline: app.timeline.map(stepOf),
     ...(limits ? { deadlines: { legalDue: limits.legalDue, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } } : {}),
     actions: availableEvents(app, viewer),

@@ -51,8 +51,8 @@ describe('trackingView', () => {
     ] as const;
     const done = shipped.reduce((a, [e, actor], i) => step(a, e, actor, 10 + i), app);
     const view = trackingView(done, context(citizen));
-    expect(view.shipment).toMatchObject({ courier: 'sf', trackingNumber: 'SF1234567890' });
-    expect(view.timeline.at(-1)).toMatchObject({ stateName: '已寄出', note: 'sf SF1234567890' });
+    expect(view.shipment).toMatchObject({ courier: 'sf', courierName: '顺丰速运', trackingNumber: 'SF1234567890' });
+    expect(view.timeline.at(-1)).toMatchObject({ stateName: '已寄出', note: '顺丰速运 SF1234567890' });
     expect(view.deadlines?.status).toBe('met');
   });
 });
