@@ -53,27 +53,6 @@ export interface QueueItem {
   version: number;
 }
 
-/** Carriers officers choose from; the code is what the courier port knows. */
-export const COURIERS = [
-  { code: 'sf', name: '顺丰速运' },
-  { code: 'ems', name: 'EMS' },
-  { code: 'zto', name: '中通快递' },
-] as const;
-
-export function courierName(code: string): string {
-  const known: Record<string, string> = {
-    sf: '顺丰速运',
-    shunfeng: '顺丰速运',
-    ems: 'EMS',
-    zto: '中通快递',
-    zhongtong: '中通快递',
-    jd: '京东物流',
-    chinapost: '中国邮政',
-    post: '中国邮政',
-  };
-  return known[code] ?? code;
-}
-
 type Id = { applicationId: string };
 type Versioned = Id & { expectedVersion?: number };
 

@@ -8,6 +8,7 @@ import { Button, Empty } from '../../../components/nutui';
 import { reissueApi } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { StateTag } from '../components/Timeline';
+import { StageBar } from '../track/StageBar';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
@@ -45,6 +46,7 @@ export default function ReissueMine() {
                 <Text className="app-row__line">
                   {a.timeline[0]?.atText} 申请 · {a.delivery.kind === 'mail' ? `邮寄到 ${a.delivery.place}` : '大厅领取'}
                 </Text>
+                <StageBar progress={a.progress} compact />
                 {a.deadlines?.overdue && <Text className="app-row__overdue">已超过承诺时间</Text>}
               </View>
             ))}

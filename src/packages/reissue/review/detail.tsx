@@ -6,7 +6,8 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { COURIERS, courierName, reissueApi, type ReissueView } from '../../../services/reissueApi';
+import { reissueApi, type ReissueView } from '../../../services/reissueApi';
+import { COURIER_CHOICES, courierName } from '../../../../core/reissue/names';
 import { useRemote } from '../../../services/useRemote';
 import { Deadlines } from '../components/Deadlines';
 import { SummaryRow } from '../../../components/SummaryRow';
@@ -31,7 +32,7 @@ export default function ReissueReviewDetail() {
   const [error, setError] = useState<ApiError>();
   const [form, setForm] = useState<Form>();
   const [reason, setReason] = useState('');
-  const [courier, setCourier] = useState<string>(COURIERS[0].code);
+  const [courier, setCourier] = useState<string>(COURIER_CHOICES[0]);
   const [trackingNumber, setTrackingNumber] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -63,9 +64,9 @@ export default function ReissueReviewDetail() {
     <Section title={kind === 'ship' ? '发货' : '重新发货'}>
       <Text className="form-field__label">快递公司</Text>
       <View className="chips">
-        {COURIERS.map((c) => (
-          <Text key={c.code} className={`chip ${courier === c.code ? 'chip--on' : ''}`} data-courier={c.code} onClick={() => setCourier(c.code)}>
-            {c.name}
+        {COURIER_CHOICES.map((code) => (
+          <Text key={code} className={`chip ${courier === code ? 'chip--on' : ''}`} data-courier={code} onClick={() => setCourier(code)}>
+            {courierName(code)}
           </Text>
         ))}
       </View>
@@ -130,7 +131,7 @@ export default function ReissueReviewDetail() {
               </SummaryRow>
               {view.shipment && (
                 <SummaryRow label="快递" field="shipment">
-                  {courierName(view.shipment.courier)} {view.shipment.trackingNumber}
+                  {view.shipment.courierName} {view.shipment.trackingNumber}
                 </SummaryRow>
               )}
               {view.rejectionReason && <SummaryRow label="驳回原因">{view.rejectionReason}</SummaryRow>}

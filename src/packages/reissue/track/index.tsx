@@ -7,7 +7,7 @@ import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
 import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
-import { courierName, reissueApi, type AddressInput, type ReissueView } from '../../../services/reissueApi';
+import { reissueApi, type AddressInput, type ReissueView } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { addressProblem } from '../../../../core/reissue/addressRules';
 import { AddressForm, EMPTY_ADDRESS } from '../components/AddressForm';
@@ -16,10 +16,11 @@ import { FeeList } from '../components/FeeList';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { usePayment } from '../components/usePayment';
+import { StageBar } from './StageBar';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
-/** The applicant's view of one application: state, timeline, deadlines, fee, shipment, next steps. */
+/** The applicant's view of one application: the stage bar, state, deadlines, fee, shipment, next steps, the event log. */
 export default function ReissueTrack() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -131,10 +132,14 @@ export default function ReissueTrack() {
               </View>
             )}
 
+            <Section title="办理进度">
+              <StageBar progress={view.progress} />
+            </Section>
+
             {view.shipment && (
               <Section title="快递信息">
                 <SummaryRow label="快递公司" field="courier">
-                  {courierName(view.shipment.courier)}
+                  {view.shipment.courierName}
                 </SummaryRow>
                 <SummaryRow label="运单号" field="trackingNumber">
                   {view.shipment.trackingNumber}
@@ -208,7 +213,7 @@ export default function ReissueTrack() {
               </View>
             )}
 
-            <Section title="办理进度">
+            <Section title="办理记录">
               <Timeline steps={view.timeline} />
             </Section>
           </View>
