@@ -20,6 +20,8 @@ export type DeadlineStatus = 'onTime' | 'pastPromised' | 'pastLegal' | 'met' | '
 export interface Deadlines {
   submittedOn: string;
   legalDue: string;
+  /** Calendar days the law allows this application (60, or more for a remote area). */
+  legalDays: number;
   promisedDue: string;
   /** Known once paid. */
   reviewDue?: string;
@@ -70,7 +72,8 @@ export function deadlines(app: Timed, calendar: WorkCalendar, config: Pick<Reiss
   const limits = config.timeLimits;
   const submittedOn = shanghaiDate(app.submittedAt);
   const remote = isRemote(app.issuerDivisionCode, config);
-  const bare = addDays(submittedOn, limits.legalDays + (remote ? limits.remoteExtraDays : 0));
+  const legalDays = limits.legalDays + (remote ? limits.remoteExtraDays : 0);
+  const bare = addDays(submittedOn, legalDays);
   const legalDue = limits.legalDueMovesToWorkday ? onOrNextWorkingDay(bare, calendar) : bare;
   const promisedDue = addWorkingDays(submittedOn, limits.promisedWorkingDays, calendar);
   const paid = app.timeline.find((t) => t.state === 'paid');
@@ -87,6 +90,7 @@ export function deadlines(app: Timed, calendar: WorkCalendar, config: Pick<Reiss
   return {
     submittedOn,
     legalDue,
+    legalDays,
     promisedDue,
     ...(reviewDue ? { reviewDue } : {}),
     remote,

@@ -49,6 +49,8 @@ export const ReissueTrackingView = z.object({
   deadlines: z
     .object({
       legalDue: z.string(),
+      /** Calendar days the law allows (60, more in a remote area): shown beside legalDue. */
+      legalDays: z.number().int(),
       promisedDue: z.string(),
       status: z.enum(['onTime', 'pastPromised', 'pastLegal', 'met', 'closed']),
       overdue: z.boolean(),
@@ -119,7 +121,9 @@ export function trackingView(app: ReissueApplication, { viewer, now, calendar, c
     ...(app.rejectionReason ? { rejectionReason: app.rejectionReason } : {}),
     progress: progressOf(app, { now, calendar, config }),
     timeline: app.timeline.map(stepOf),
-    ...(limits ? { deadlines: { legalDue: limits.legalDue, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } } : {}),
+    ...(limits
+      ? { deadlines: { legalDue: limits.legalDue, legalDays: limits.legalDays, promisedDue: limits.promisedDue, status: limits.status(now), overdue: limits.overdue(now) } }
+      : {}),
     actions: availableEvents(app, viewer),
   };
 }

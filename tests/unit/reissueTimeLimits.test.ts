@@ -75,7 +75,7 @@ describe('working days', () => {
 describe('deadlines', () => {
   it('legal: 60 calendar days from the day after submission; promised: 20 working days', () => {
     const d = deadlines(submitted(T0), NATIONAL_DAY, CONFIG)!;
-    expect(d).toMatchObject({ submittedOn: '2026-09-25', legalDue: '2026-11-24', promisedDue: '2026-10-28', remote: false });
+    expect(d).toMatchObject({ submittedOn: '2026-09-25', legalDue: '2026-11-24', legalDays: 60, promisedDue: '2026-10-28', remote: false });
     expect(d.reviewDue).toBeUndefined();
   });
 
@@ -90,7 +90,7 @@ describe('deadlines', () => {
   it('remote areas get 30 days more', () => {
     const remote = ReissueConfig.parse({ cityCode: '460100', timeLimits: { remoteDivisions: ['4601'] } });
     const d = deadlines(submitted(shanghai('2026-08-02T09:00:00')), NATIONAL_DAY, remote)!;
-    expect(d).toMatchObject({ remote: true, legalDue: '2026-11-02' }); // 31 Oct is a Saturday
+    expect(d).toMatchObject({ remote: true, legalDue: '2026-11-02', legalDays: 90 }); // 31 Oct is a Saturday
     expect(deadlines(submitted(T0, { issuerDivisionCode: '460202' }), NATIONAL_DAY, remote)!.remote).toBe(false);
   });
 

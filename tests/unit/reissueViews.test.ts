@@ -36,7 +36,7 @@ describe('trackingView', () => {
 
   it('shows deadlines (overdue past the promised day) and what the viewer may do', () => {
     const view = trackingView(app, context(citizen));
-    expect(view.deadlines).toEqual({ legalDue: '2026-11-24', promisedDue: '2026-10-28', status: 'pastPromised', overdue: true });
+    expect(view.deadlines).toEqual({ legalDue: '2026-11-24', legalDays: 60, promisedDue: '2026-10-28', status: 'pastPromised', overdue: true });
     expect(view.actions).toEqual(['cancel', 'changeAddress']);
     expect(trackingView(app, context(officer)).actions).toEqual(['startReview']);
     expect(trackingView(draft(), context(citizen)).deadlines).toBeUndefined();

@@ -11,7 +11,7 @@ const STATUS: Record<NonNullable<ReissueView['deadlines']>['status'], string> = 
   closed: '申请已结束',
 };
 
-/** The legal 60-day limit and the promised date; overdue flagged. */
+/** The legal limit (60 days, more in a remote area) and the promised date; overdue flagged. */
 export function Deadlines({ deadlines }: { deadlines: NonNullable<ReissueView['deadlines']> }) {
   return (
     <>
@@ -19,7 +19,7 @@ export function Deadlines({ deadlines }: { deadlines: NonNullable<ReissueView['d
         {deadlines.promisedDue}
       </SummaryRow>
       <SummaryRow label="法定时限" field="legalDue">
-        {deadlines.legalDue}（60日内）
+        {deadlines.legalDue}（{deadlines.legalDays}日内）
       </SummaryRow>
       <SummaryRow label="时限状态" field="deadlineStatus">
         <Text className={deadlines.overdue ? 'deadline--overdue' : ''} data-overdue={deadlines.overdue ? 'yes' : 'no'}>
