@@ -18,7 +18,7 @@ import { accountOf, statusOf } from './status';
 
 export const confirmFace = defineAction({
   summary:
-    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); each face result is used once.",
+    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again).",
   input: z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict(),
   output: StatusView,
   errors: [
@@ -47,14 +47,19 @@ export const confirmFace = defineAction({
     const name = deps.secrets.decrypt(v.nameEnc, FIELD.name);
     const now = deps.clock.now();
 
-    // Counted before WeChat is asked, so neither a replayed result nor concurrent tries exceed the limit.
-    const attempts = await deps.identities.countFaceAttempt(v._id, deps.secrets.index('face', verifyResult));
-    if (attempts === null) throw new DomainError('FACE_VERIFICATION_FAILED', '该次刷脸结果已使用，请重新刷脸');
+    // One face result is one try, counted before WeChat is asked, so concurrent tries cannot exceed
+    // the limit. Sent again (a retried request whose answer was lost), it is judged again but never
+    // counted again: it can complete its own try, not make another.
+    const counted = await deps.identities.countFaceAttempt(v._id, deps.secrets.index('face', verifyResult));
+    const replay = counted === null;
+    const attempts = counted ?? (await ownVerification(deps, account._id, v._id, 'face')).faceAttempts ?? 0;
     if (attempts > VERIFICATION_POLICY.faceMaxAttempts) throw new DomainError('FACE_ATTEMPTS_USED_UP', '请重新开始认证');
 
     /** A failed face check counts towards the lock; the verification stays at the face step while tries remain. */
     const failFace = async (): Promise<never> => {
-      const lock = lockoutState(await deps.identities.recordFailure(account._id, failureDay(now)), now);
+      const day = failureDay(now);
+      const failures = replay ? await deps.identities.failures(account._id, day) : await deps.identities.recordFailure(account._id, day);
+      const lock = lockoutState(failures, now);
       const left = Math.min(VERIFICATION_POLICY.faceMaxAttempts - attempts, lock.remaining);
       if (left > 0) throw new DomainError('FACE_VERIFICATION_FAILED', `本次认证还可重试${left}次`);
       await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' });
