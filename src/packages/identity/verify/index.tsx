@@ -174,7 +174,7 @@ export default function Verify() {
           {faceOutcome !== 'ended' && <Text className="verify__text">请在光线充足的地方，正对手机屏幕，按提示完成动作。人脸图像由微信人脸核身服务比对，本服务不保存。</Text>}
           {/* Shown at the button, where the person is looking. */}
           {error && (
-            <Text className="notice notice--error" data-face-outcome={faceOutcome}>
+            <Text className="notice notice--error verify__face-notice" data-face-outcome={faceOutcome}>
               {error}
             </Text>
           )}
