@@ -68,6 +68,8 @@ export const errorCatalogue = {
   FAMILY_MEMBER_UNMATCHED: '未能核实为您同一户口簿上的家庭成员，请核对姓名和身份证号码',
   /** Booking/cancel churn per account is limited (issue 10). */
   CANCEL_LIMIT: '今日取消或改约次数已达上限，请明天再试',
+  /** The face check failed and this verification allows no further one (issue 12). */
+  FACE_ATTEMPTS_USED_UP: '人脸核验未通过，本次认证的刷脸次数已用完',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -13,6 +13,13 @@ export const VERIFICATION_POLICY = {
   smsPerDay: 8,
   /** A WeChat face result older than this is not accepted. */
   faceResultMaxAgeSeconds: 600,
+  /**
+   * Face checks one verification allows. A failed check is often the light or the angle, so the
+   * person may try again without a new SMS code; each failure also counts towards the day's lock
+   * (lockout.ts). Three keeps a retry or two for honest people while one session cannot spend the
+   * whole day's allowance of 5 on one identity.
+   */
+  faceMaxAttempts: 3,
 };
 
 export interface Verification {
@@ -28,6 +35,10 @@ export interface Verification {
   otpHash: string;
   otpSentAt: Date;
   otpAttempts: number;
+  /** Face results confirmed in this verification (absent before the first, and in sessions from older versions). */
+  faceAttempts?: number;
+  /** Keyed hashes of the face results used, so one result counts once and cannot be replayed. */
+  faceResultKeys?: string[];
   createdAt: Date;
   expiresAt: Date;
 }

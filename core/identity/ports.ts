@@ -30,6 +30,12 @@ export interface IdentityStore {
   advanceVerification(id: string, from: Verification['step'], changes: Partial<Verification>): Promise<boolean>;
   /** Atomically counts one wrong code; returns the new count. */
   countOtpAttempt(id: string): Promise<number>;
+  /**
+   * Atomically counts one face attempt with the key of its face result, while the verification is
+   * at the face step and that key was not used in it; returns the new count, or null when it
+   * could not (the result was used already, or the step moved on).
+   */
+  countFaceAttempt(id: string, resultKey: string): Promise<number | null>;
   /** Deletes verification sessions that expired before the instant; returns how many. */
   removeVerificationsExpiredBefore(before: Date): Promise<number>;
 
@@ -81,7 +87,7 @@ export interface AuditLog {
 export interface Secrets {
   encrypt(plain: string, context: string): string;
   decrypt(ciphertext: string, context: string): string;
-  index(purpose: 'idNumber' | 'phone' | 'invitation' | 'otp', value: string): string;
+  index(purpose: 'idNumber' | 'phone' | 'invitation' | 'otp' | 'face', value: string): string;
   md5(text: string): string;
   randomDigits(count: number): string;
   randomToken(length: number): string;

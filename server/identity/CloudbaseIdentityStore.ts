@@ -138,6 +138,16 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return (await this.verification(id))?.otpAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
+  async countFaceAttempt(id: string, resultKey: string): Promise<number | null> {
+    // `neq` on an array: no element equals the key (also true while the field is missing).
+    const res = await this.db
+      .collection('verifications')
+      .where({ _id: id, step: 'face', faceResultKeys: this._.neq(resultKey) })
+      .update({ faceAttempts: this._.inc(1), faceResultKeys: this._.push(resultKey) });
+    if (res.updated !== 1) return null;
+    return (await this.verification(id))?.faceAttempts ?? Number.MAX_SAFE_INTEGER;
+  }
+
   async removeVerificationsExpiredBefore(before: Date): Promise<number> {
     const res = await this.db
       .collection('verifications')

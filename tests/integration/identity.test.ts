@@ -198,3 +198,48 @@ test('texts are limited per account and per phone number each day, so a phone ca
   const other = await flow.error('itest-sms-flood-2', 'startVerification', { ...LIN, phone: victim });
   expect(other).toMatchObject({ code: 'OTP_TOO_FREQUENT', message: expect.stringContaining('已达上限') });
 });
+
+test('a failed face check is retried within the same verification, without a new SMS code; a face result sent again is not counted again (issue 12)', async () => {
+  const openid = 'itest-face-retry';
+  await flow.consentAll(openid);
+  const { verificationId } = await flow.ok(openid, 'startVerification', HUANG);
+  await flow.ok(openid, 'confirmPhone', { verificationId, code: flow.lastCode(HUANG.phone) });
+  const texts = h.cloud.smsOutbox.length;
+
+  const failed = await flow.face(openid, HUANG.name, HUANG.idNumber, 'fail');
+  const first = await flow.error(openid, 'confirmFace', { verificationId, verifyResult: failed });
+  expect(first).toMatchObject({ code: 'FACE_VERIFICATION_FAILED', message: expect.stringContaining('本次认证还可重试2次') });
+  expect((await flow.ok(openid, 'status')).lockout.remaining).toBe(4);
+  // The same result again (WeChat has forgotten it): the same try, not counted again.
+  expect(await flow.error(openid, 'confirmFace', { verificationId, verifyResult: failed })).toMatchObject({
+    code: 'FACE_VERIFICATION_FAILED',
+    message: expect.stringContaining('本次认证还可重试2次'),
+  });
+  expect((await flow.ok(openid, 'status')).lockout.remaining).toBe(4);
+  const stored = (await localDatabase(h.cloud.url).collection('verifications').doc(verificationId).get()).data[0];
+  expect(stored).toMatchObject({ step: 'face', faceAttempts: 1 });
+  expect(stored.faceResultKeys).toHaveLength(1);
+  expect(stored.faceResultKeys[0]).not.toBe(failed);
+
+  const passed = await flow.face(openid, HUANG.name, HUANG.idNumber, 'pass');
+  expect(await flow.ok(openid, 'confirmFace', { verificationId, verifyResult: passed })).toMatchObject({ verified: true });
+  expect(h.cloud.smsOutbox).toHaveLength(texts);
+  expect((await flow.ok(openid, 'status')).lockout.remaining).toBe(4);
+});
+
+test('three failed face checks end the verification; the person starts over (issue 12)', async () => {
+  const openid = 'itest-face-limit';
+  await flow.consentAll(openid);
+  const { verificationId } = await flow.ok(openid, 'startVerification', ZHAO);
+  await flow.ok(openid, 'confirmPhone', { verificationId, code: flow.lastCode(ZHAO.phone) });
+  const codes: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const verifyResult = await flow.face(openid, ZHAO.name, ZHAO.idNumber, 'fail');
+    codes.push((await flow.error(openid, 'confirmFace', { verificationId, verifyResult })).code);
+  }
+  expect(codes).toEqual(['FACE_VERIFICATION_FAILED', 'FACE_VERIFICATION_FAILED', 'FACE_ATTEMPTS_USED_UP']);
+  const passed = await flow.face(openid, ZHAO.name, ZHAO.idNumber, 'pass');
+  expect((await flow.error(openid, 'confirmFace', { verificationId, verifyResult: passed })).code).toBe('VERIFICATION_EXPIRED');
+  expect((await flow.ok(openid, 'status')).lockout.remaining).toBe(2);
+  expect((await flow.verify(openid, ZHAO)).ok).toBe(true);
+});

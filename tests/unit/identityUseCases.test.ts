@@ -12,6 +12,7 @@ import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
 import { FIELD } from '../../core/identity/fieldNames';
 import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { LOCKOUT_POLICY } from '../../core/identity/lockout';
+import { VERIFICATION_POLICY } from '../../core/identity/Verification';
 import { identityActions } from '../../core/identity/identityActions';
 import type { Resident } from '../../core/identity/Resident';
 import { dispatch } from '../../core/function/dispatch';
@@ -250,12 +251,130 @@ describe('face results', () => {
     }
     expect(res).toMatchObject({ ok: false, error: { code: 'FACE_VERIFICATION_FAILED' } });
     expect(await w.store.account('o-huang')).not.toHaveProperty('identity');
+    expect(w.store.verifications.get(verificationId)?.step).toBe('face');
+    expect((await w.lockout('o-huang')).remaining).toBe(4);
+    // A fresh face check in the same verification is accepted; the failure stays counted once.
+    const retry = await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) });
+    expect(retry.verified).toBe(true);
+    expect((await w.lockout('o-huang')).remaining).toBe(4);
+  });
+});
+
+describe('a failed face check can be retried within the verification (issue 12)', () => {
+  const failing = { identify_ret: 10001 };
+
+  it('stays at the face step, says how many tries remain, and a retry verifies without a new SMS code', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-huang', HUANG);
+    const texts = w.sms.sent.length;
+    const first = await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG, failing) });
+    expect(first).toMatchObject({ code: 'FACE_VERIFICATION_FAILED', message: expect.stringContaining('本次认证还可重试2次') });
+    expect(w.store.verifications.get(verificationId)?.step).toBe('face');
+    expect((await w.lockout('o-huang')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 1);
+    expect(await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) })).toMatchObject({ verified: true });
+    expect(w.store.verifications.get(verificationId)?.step).toBe('done');
+    expect(w.sms.sent).toHaveLength(texts);
+    expect(w.audit.entries.map((e) => e.action)).toEqual(['identity.bind']);
+  });
+
+  it('each failed try counts towards the lock; the third ends the verification and the person starts over', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-zhao', ZHAO);
+    const tries = [];
+    for (let i = 0; i < VERIFICATION_POLICY.faceMaxAttempts; i++) {
+      tries.push(await w.error('o-zhao', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-zhao', ZHAO, failing) }));
+    }
+    expect(tries.map((t) => t.code)).toEqual(['FACE_VERIFICATION_FAILED', 'FACE_VERIFICATION_FAILED', 'FACE_ATTEMPTS_USED_UP']);
+    expect(tries[1].message).toContain('还可重试1次');
+    expect(tries[2].message).toContain('请重新开始认证');
     expect(w.store.verifications.get(verificationId)?.step).toBe('failed');
-    expect((await w.lockout('o-huang')).remaining).toBe(4);
-    // The attempt is over: a fresh result for it is refused, and not counted twice.
-    const retry = await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) });
-    expect(retry.code).toBe('VERIFICATION_EXPIRED');
-    expect((await w.lockout('o-huang')).remaining).toBe(4);
+    expect((await w.lockout('o-zhao')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 3);
+    // Over: even a passing result is refused (and not asked of WeChat, nor counted).
+    const passing = w.faceResult('o-zhao', ZHAO);
+    expect((await w.error('o-zhao', 'confirmFace', { verificationId, verifyResult: passing })).code).toBe('VERIFICATION_EXPIRED');
+    expect(w.face.asked).not.toContain(passing);
+    expect((await w.lockout('o-zhao')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 3);
+    // Starting over works, with the tries of a new verification.
+    expect((await w.verify('o-zhao', ZHAO)).ok).toBe(true);
+  });
+
+  it("a failure that reaches the day's lock ends the verification, saying until when", async () => {
+    const w = world();
+    // Three failures in an earlier verification, then one more: one failure left today.
+    const earlier = await w.upToFace('o-zhao', ZHAO);
+    for (let i = 0; i < 3; i++) await w.call('o-zhao', 'confirmFace', { verificationId: earlier, verifyResult: w.faceResult('o-zhao', ZHAO, failing) });
+    const verificationId = await w.upToFace('o-zhao', ZHAO);
+    const fourth = await w.error('o-zhao', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-zhao', ZHAO, failing) });
+    // Two tries of the verification remain, but only one failure before the lock.
+    expect(fourth).toMatchObject({ code: 'FACE_VERIFICATION_FAILED', message: expect.stringContaining('还可重试1次') });
+    const fifth = await w.error('o-zhao', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-zhao', ZHAO, failing) });
+    expect(fifth).toMatchObject({ code: 'FACE_ATTEMPTS_USED_UP', message: expect.stringContaining('11月24日 00:00') });
+    expect(w.store.verifications.get(verificationId)?.step).toBe('failed');
+    expect(await w.lockout('o-zhao')).toMatchObject({ locked: true, remaining: 0 });
+  });
+
+  it('a locked account cannot try a face check in a verification still open from before the lock', async () => {
+    const w = world();
+    const open = await w.upToFace('o-zhao', ZHAO);
+    for (let i = 0; i < LOCKOUT_POLICY.maxFailuresPerDay; i++) await w.verify('o-zhao', NOBODY);
+    expect((await w.lockout('o-zhao')).locked).toBe(true);
+    const passing = w.faceResult('o-zhao', ZHAO);
+    expect((await w.error('o-zhao', 'confirmFace', { verificationId: open, verifyResult: passing })).code).toBe('VERIFICATION_LOCKED');
+    expect(w.face.asked).not.toContain(passing);
+    expect(await w.store.account('o-zhao')).not.toHaveProperty('identity');
+  });
+
+  it('a face result is one try: sent again it is judged again but never counted again', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-huang', HUANG);
+    const failed = w.faceResult('o-huang', HUANG, failing);
+    await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed });
+    const replays = await Promise.all([1, 2, 3, 4].map(() => w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed })));
+    expect(replays.map((r) => r.message)).toEqual(Array(4).fill(expect.stringContaining('本次认证还可重试2次')));
+    expect((await w.lockout('o-huang')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 1);
+    expect(w.store.verifications.get(verificationId)).toMatchObject({ step: 'face', faceAttempts: 1 });
+    // The tries left are still there.
+    expect(await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) })).toMatchObject({ verified: true });
+  });
+
+  it('a passing result sent again after its answer was lost gets that answer, once bound', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-huang', HUANG);
+    const passing = w.faceResult('o-huang', HUANG);
+    const first = await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: passing });
+    expect(await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: passing })).toEqual(first);
+    expect(w.audit.entries.map((e) => e.action)).toEqual(['identity.bind']);
+    expect(w.store.verifications.get(verificationId)).toMatchObject({ step: 'done', faceAttempts: 1 });
+  });
+
+  it('concurrent tries cannot exceed the limit: at most three are asked of WeChat', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-zhao', ZHAO);
+    const results = await Promise.all(Array.from({ length: 5 }, () => w.call('o-zhao', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-zhao', ZHAO, failing) })));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(w.face.asked).toHaveLength(VERIFICATION_POLICY.faceMaxAttempts);
+    expect((await w.lockout('o-zhao')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - VERIFICATION_POLICY.faceMaxAttempts);
+    expect(w.store.verifications.get(verificationId)?.step).toBe('failed');
+  });
+
+  it('a registry mismatch (the face matches the details given) still ends the verification', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-nobody', NOBODY);
+    expect((await w.error('o-nobody', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-nobody', NOBODY) })).code).toBe('REGISTRY_MISMATCH');
+    expect(w.store.verifications.get(verificationId)?.step).toBe('failed');
+    expect((await w.lockout('o-nobody')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 1);
+    const again = w.faceResult('o-nobody', NOBODY);
+    expect((await w.error('o-nobody', 'confirmFace', { verificationId, verifyResult: again })).code).toBe('VERIFICATION_EXPIRED');
+    expect((await w.lockout('o-nobody')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 1);
+  });
+
+  it('the session still expires: a retry after 30 minutes is refused', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-huang', HUANG);
+    await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG, failing) });
+    w.clock.advance(VERIFICATION_POLICY.sessionMinutes * MIN);
+    expect((await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) })).code).toBe('VERIFICATION_EXPIRED');
+    expect(await w.store.account('o-huang')).not.toHaveProperty('identity');
   });
 });
 
@@ -308,7 +427,9 @@ describe('the daily lock', () => {
     // 23:40 on 23 November in Shanghai.
     const w = world({ start: '2026-11-23T15:40:00Z' });
     for (let i = 0; i < 5; i++) {
-      expect(await w.verify('o-zhao', ZHAO, { identify_ret: 10001 })).toMatchObject({ ok: false, error: { code: 'FACE_VERIFICATION_FAILED' } });
+      // The failure that reaches the lock also ends its verification (issue 12).
+      const code = i < 4 ? 'FACE_VERIFICATION_FAILED' : 'FACE_ATTEMPTS_USED_UP';
+      expect(await w.verify('o-zhao', ZHAO, { identify_ret: 10001 })).toMatchObject({ ok: false, error: { code } });
     }
     expect(await w.lockout('o-zhao')).toEqual({ locked: true, remaining: 0, until: '2026-11-23T16:00:00.000Z' });
     const locked = await w.error('o-zhao', 'startVerification', ZHAO);

@@ -7,16 +7,18 @@ import { decideBinding } from '../binding';
 import { hasConsent } from '../consent';
 import { judgeFaceResult } from '../faceResult';
 import { FIELD } from '../fieldNames';
+import { describeUntil, failureDay, lockoutState } from '../lockout';
 import { recordAudit } from '../recordAudit';
 import { type IdentityDeps } from '../IdentityDeps';
 import { VerificationIdInput } from '../inputs';
+import { VERIFICATION_POLICY } from '../Verification';
 import { StatusView } from '../views';
-import { countFailure, ownVerification } from './verification';
+import { countFailure, ensureNotLocked, ownVerification } from './verification';
 import { accountOf, statusOf } from './status';
 
 export const confirmFace = defineAction({
   summary:
-    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed).",
+    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again).",
   input: z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict(),
   output: StatusView,
   errors: [
@@ -24,7 +26,9 @@ export const confirmFace = defineAction({
     'CONSENT_REQUIRED',
     'VERIFICATION_EXPIRED',
     'VERIFICATION_OUT_OF_ORDER',
+    'VERIFICATION_LOCKED',
     'FACE_VERIFICATION_FAILED',
+    'FACE_ATTEMPTS_USED_UP',
     'REGISTRY_MISMATCH',
     'ACCOUNT_HAS_OTHER_IDENTITY',
     'SERVICE_BUSY',
@@ -38,21 +42,40 @@ export const confirmFace = defineAction({
       if (done?.openid === account._id && done.step === 'done' && done.idIndex === account.identity.idIndex) return statusOf(deps, account);
     }
     const v = await ownVerification(deps, account._id, verificationId, 'face');
+    await ensureNotLocked(deps, account._id);
     const idNumber = deps.secrets.decrypt(v.idNumberEnc, FIELD.idNumber);
     const name = deps.secrets.decrypt(v.nameEnc, FIELD.name);
     const now = deps.clock.now();
 
-    const fail = async (code: 'FACE_VERIFICATION_FAILED' | 'REGISTRY_MISMATCH') => {
-      if (await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
-      throw new DomainError(code);
+    // One face result is one try, counted before WeChat is asked, so concurrent tries cannot exceed
+    // the limit. Sent again (a retried request whose answer was lost), it is judged again but never
+    // counted again: it can complete its own try, not make another.
+    const counted = await deps.identities.countFaceAttempt(v._id, deps.secrets.index('face', verifyResult));
+    const replay = counted === null;
+    const attempts = counted ?? (await ownVerification(deps, account._id, v._id, 'face')).faceAttempts ?? 0;
+    if (attempts > VERIFICATION_POLICY.faceMaxAttempts) throw new DomainError('FACE_ATTEMPTS_USED_UP', '请重新开始认证');
+
+    /** A failed face check counts towards the lock; the verification stays at the face step while tries remain. */
+    const failFace = async (): Promise<never> => {
+      const day = failureDay(now);
+      const failures = replay ? await deps.identities.failures(account._id, day) : await deps.identities.recordFailure(account._id, day);
+      const lock = lockoutState(failures, now);
+      const left = Math.min(VERIFICATION_POLICY.faceMaxAttempts - attempts, lock.remaining);
+      if (left > 0) throw new DomainError('FACE_VERIFICATION_FAILED', `本次认证还可重试${left}次`);
+      await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' });
+      throw new DomainError('FACE_ATTEMPTS_USED_UP', lock.until ? `今日验证失败次数已达上限，请于${describeUntil(lock.until)}后再试` : '请重新开始认证');
     };
 
     const info = await deps.face.identifyInfo(verifyResult);
     const verdict = judgeFaceResult(info, { openid: account._id, idNumberMd5: deps.secrets.md5(idNumber), nameMd5: deps.secrets.md5(name) }, now);
-    if (!verdict.ok) await fail('FACE_VERIFICATION_FAILED');
+    if (!verdict.ok) await failFace();
 
+    // The face matches the details given, but the registry does not know them: the person starts over.
     const resident = await deps.registry.findByIdIndex(v.idIndex);
-    if (!resident || deps.secrets.decrypt(resident.nameEnc, FIELD.name) !== name) await fail('REGISTRY_MISMATCH');
+    if (!resident || deps.secrets.decrypt(resident.nameEnc, FIELD.name) !== name) {
+      if (await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
+      throw new DomainError('REGISTRY_MISMATCH');
+    }
 
     const boundOpenid = await deps.identities.boundOpenid(v.idIndex);
     const decision = decideBinding({ openid: account._id, accountIdIndex: account.identity?.idIndex, idIndex: v.idIndex, boundOpenid });

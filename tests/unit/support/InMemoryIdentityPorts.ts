@@ -133,6 +133,14 @@ export class InMemoryIdentityStore implements IdentityStore {
     return v.otpAttempts;
   }
 
+  async countFaceAttempt(id: string, resultKey: string) {
+    const v = this.verifications.get(id);
+    if (!v || v.step !== 'face' || v.faceResultKeys?.includes(resultKey)) return null;
+    v.faceResultKeys = [...(v.faceResultKeys ?? []), resultKey];
+    v.faceAttempts = (v.faceAttempts ?? 0) + 1;
+    return v.faceAttempts;
+  }
+
   async removeVerificationsExpiredBefore(before: Date) {
     let removed = 0;
     for (const [id, v] of this.verifications) {

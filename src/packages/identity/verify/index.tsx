@@ -12,6 +12,10 @@ import '../../../components/Form.scss';
 import './index.scss';
 
 type Step = 'details' | 'code' | 'face';
+/** After a face check: none yet, failed with tries left in this verification, or the verification ended. */
+type FaceOutcome = 'none' | 'retry' | 'ended';
+/** Answers of confirmFace after which this verification cannot go on: the person starts over. */
+const ENDS_VERIFICATION = new Set(['FACE_ATTEMPTS_USED_UP', 'REGISTRY_MISMATCH', 'VERIFICATION_LOCKED']);
 const STEPS: Array<{ key: Step; title: string }> = [
   { key: 'details', title: '填写信息' },
   { key: 'code', title: '短信验证' },
@@ -28,6 +32,7 @@ export default function Verify() {
   const [code, setCode] = useState('');
   const [resendIn, setResendIn] = useState(0);
   const [error, setError] = useState('');
+  const [faceOutcome, setFaceOutcome] = useState<FaceOutcome>('none');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -47,6 +52,9 @@ export default function Verify() {
       if (e instanceof ApiError) {
         setError(e.message);
         if (e.code === 'VERIFICATION_EXPIRED') setStep('details');
+        // The server keeps the verification at the face step while tries remain (its message says how many).
+        if (e.code === 'FACE_VERIFICATION_FAILED') setFaceOutcome('retry');
+        if (ENDS_VERIFICATION.has(e.code)) setFaceOutcome('ended');
         if (e.code === 'CONSENT_REQUIRED') void Taro.redirectTo({ url: '/packages/identity/consent/index' });
       } else if (e instanceof FaceVerificationCancelled) setError('人脸核身未完成，可以再试一次');
       else setError('操作失败，请重试');
@@ -64,6 +72,7 @@ export default function Verify() {
       setPhoneMasked(started.phoneMasked);
       setResendIn(started.resendAfterSeconds);
       setCode('');
+      setFaceOutcome('none');
       setStep('code');
     });
   };
@@ -88,6 +97,15 @@ export default function Verify() {
       void Taro.showToast({ title: '认证成功', icon: 'success' });
       void Taro.redirectTo({ url: '/packages/identity/profile/index' });
     });
+
+  /** Back to the details (kept, to check or correct) for a new verification. */
+  const startOver = () => {
+    setError('');
+    setFaceOutcome('none');
+    setVerificationId('');
+    setCode('');
+    setStep('details');
+  };
 
   const field = (key: keyof typeof details, label: string, placeholder: string, type: 'text' | 'idcard' | 'number' = 'text', maxlength = 30) => (
     <View className="form-field">
@@ -117,7 +135,7 @@ export default function Verify() {
         ))}
       </View>
 
-      {error && <Text className="notice notice--error">{error}</Text>}
+      {error && step !== 'face' && <Text className="notice notice--error">{error}</Text>}
 
       {step === 'details' && (
         <Section title="本人信息">
@@ -153,11 +171,24 @@ export default function Verify() {
 
       {step === 'face' && (
         <Section title="人脸核身">
-          <Text className="verify__text">请在光线充足的地方，正对手机屏幕，按提示完成动作。人脸图像由微信人脸核身服务比对，本服务不保存。</Text>
+          {faceOutcome !== 'ended' && <Text className="verify__text">请在光线充足的地方，正对手机屏幕，按提示完成动作。人脸图像由微信人脸核身服务比对，本服务不保存。</Text>}
+          {/* Shown at the button, where the person is looking. */}
+          {error && (
+            <Text className="notice notice--error verify__face-notice" data-face-outcome={faceOutcome}>
+              {error}
+            </Text>
+          )}
+          {faceOutcome === 'ended' && <Text className="verify__text">本次认证已结束，请重新填写信息并获取短信验证码。</Text>}
           <View className="form-actions">
-            <Button type="primary" loading={busy} onClick={startFace}>
-              开始人脸核身
-            </Button>
+            {faceOutcome === 'ended' ? (
+              <Button type="primary" onClick={startOver}>
+                重新开始认证
+              </Button>
+            ) : (
+              <Button type="primary" loading={busy} onClick={startFace}>
+                {faceOutcome === 'retry' ? '重新刷脸' : '开始人脸核身'}
+              </Button>
+            )}
           </View>
         </Section>
       )}
