@@ -18,6 +18,14 @@ async function setElder(on: boolean): Promise<void> {
   await journey.browser.page.evaluate((v) => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: v })), on);
 }
 
+/** Taro's H5 toast: a fixed box inside a zero-size element, so shown means displayed with the text. */
+async function toast(text: string): Promise<void> {
+  await journey.browser.page.waitForFunction((t) => {
+    const el = document.querySelector<HTMLElement>('.taro__toast');
+    return el !== null && el.style.display !== 'none' && el.textContent === t;
+  }, text);
+}
+
 async function openHall(): Promise<void> {
   await journey.browser.page.goto('about:blank');
   await journey.browser.page.goto(`${journey.harness.cloud.url}/#/pages/hall/index?id=${HALL}`);
@@ -89,14 +97,12 @@ test('a hall: 导航 opens the map at its coordinates, 拨打 and 复制 say wha
   expect(await visible('[data-action="navigate"]').getAttribute('data-map-url')).toBe(opened[0]);
 
   await visible('[data-action="copy"]').click();
-  await visible('.taro__toast').filter({ hasText: '地址已复制' }).waitFor();
+  await toast('地址已复制');
   await journey.browser.shot('34-hall-copied');
   expect(await page.evaluate(() => localStorage.getItem('taro_clipboard'))).toContain(hall.address);
 
   await visible('[data-row="phone"]').click();
-  await visible('.taro__toast')
-    .filter({ hasText: `正在拨打 ${hall.phone}` })
-    .waitFor();
+  await toast(`正在拨打 ${hall.phone}`);
 
   await setElder(true);
   await openHall();
