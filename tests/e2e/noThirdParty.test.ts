@@ -48,9 +48,8 @@ test('walking the main pages, every request goes to the local cloud only', async
   // Empty and failed states: a search with no result and a hall that does not exist.
   await open(`pages/guides/index?q=${encodeURIComponent('航天飞机驾照')}`);
   await page.getByText('没有找到相关事项').filter({ visible: true }).waitFor();
-  await visible('[data-empty="empty"]').waitFor();
   await open('pages/hall/index?id=no-such-hall');
-  await visible('[data-empty="error"]').waitFor();
+  await page.getByText('加载失败').filter({ visible: true }).waitFor();
   await journey.browser.shot('90-error-state-local-mark');
 
   await actAs(page, journey.harness.cloud.url, 'local-citizen', (name) => journey.browser.shot(name));
