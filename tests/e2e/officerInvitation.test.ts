@@ -27,6 +27,7 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   await journey.browser.shot('20-admin-invitation');
 
   await actAs('local-visitor');
+  await page.locator('[data-row="officer-invitation"]:visible').click();
   const input = page.locator('.mine:visible input').first();
   await input.fill(code);
   await button('绑定民警身份').click();

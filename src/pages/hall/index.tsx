@@ -8,6 +8,7 @@ import { formatDay, formatSessions } from '../../components/format';
 import { guideApi } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import type { HallDetailView } from '../../../core/guide/views';
+import { callHall, copyHallAddress, hallMapUrl, navigateToHall } from '../../components/hallActions';
 import './index.scss';
 
 function HallBody({ hall }: { hall: HallDetailView }) {
@@ -21,15 +22,34 @@ function HallBody({ hall }: { hall: HallDetailView }) {
             ? `今日休息${today.special ? `（${today.special}）` : ''}`
             : `${today.openNow ? '办公中' : '当前非办公时间'} · 今日 ${formatSessions(today.sessions)}${today.special ? `（${today.special}）` : ''}`}
         </Text>
+        <View className="hall__actions">
+          <View
+            className="hall__action"
+            hoverClass="hall__action--pressed"
+            data-action="navigate"
+            data-map-url={process.env.TARO_ENV === 'h5' ? hallMapUrl(hall) : undefined}
+            onClick={() => void navigateToHall(hall)}
+          >
+            <Text className="hall__action-text">导航</Text>
+          </View>
+          <View className="hall__action" hoverClass="hall__action--pressed" data-action="call" onClick={() => void callHall(hall)}>
+            <Text className="hall__action-text">拨打</Text>
+          </View>
+          <View className="hall__action" hoverClass="hall__action--pressed" data-action="copy" onClick={() => void copyHallAddress(hall)}>
+            <Text className="hall__action-text">复制地址</Text>
+          </View>
+        </View>
       </View>
 
       <Section title="地址与电话">
-        <View className="hall__row" onClick={() => Taro.setClipboardData({ data: `${hall.province}${hall.address}` })}>
+        <View className="hall__row" data-row="address" onClick={() => void copyHallAddress(hall)}>
           <Text className="hall__label">地址</Text>
-          <Text className="hall__value">{hall.address}</Text>
+          <Text className="hall__value" userSelect>
+            {hall.address}
+          </Text>
           <Text className="hall__link">复制</Text>
         </View>
-        <View className="hall__row" onClick={() => Taro.makePhoneCall({ phoneNumber: hall.phone })}>
+        <View className="hall__row" data-row="phone" onClick={() => void callHall(hall)}>
           <Text className="hall__label">电话</Text>
           <Text className="hall__value">{hall.phone}</Text>
           <Text className="hall__link">拨打</Text>

@@ -16,7 +16,7 @@ import './index.scss';
 
 const ROLE = { citizen: '市民', officer: '窗口民警', admin: '管理员' } as const;
 
-/** 我的: real-name status, family, officer invitation, and (H5 only) the local persona. */
+/** 我的: real-name status, family, officer invitation (folded for citizens), and (H5 only) the local persona. */
 export default function Mine() {
   const [refresh, setRefresh] = useState(0);
   useDidShow(() => setRefresh((n) => n + 1));
@@ -24,6 +24,7 @@ export default function Mine() {
   const hallNames = useRemote(() => guideApi.halls(), 'hall-names');
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState('');
+  const [invitationOpen, setInvitationOpen] = useState(false);
 
   const acceptInvitation = async () => {
     setCodeError('');
@@ -135,20 +136,26 @@ export default function Mine() {
               </Section>
             )}
 
-            {s.role === 'citizen' && (
-              <Section title="民警入口">
-                <View className="form-field">
-                  <Text className="form-field__label">管理员发放的邀请码</Text>
-                  <Input className="form-field__input" value={code} maxlength={32} placeholder="输入12位邀请码" onInput={(e) => setCode(e.detail.value)} />
-                  {codeError && <Text className="form-field__error">{codeError}</Text>}
-                </View>
-                <View className="form-actions">
-                  <Button disabled={code.trim().length < 12} onClick={acceptInvitation}>
-                    绑定民警身份
-                  </Button>
-                </View>
-              </Section>
-            )}
+            {s.role === 'citizen' &&
+              (invitationOpen ? (
+                <Section title="民警入口">
+                  <View className="form-field">
+                    <Text className="form-field__label">管理员发放的邀请码</Text>
+                    <Input className="form-field__input" value={code} maxlength={32} placeholder="输入12位邀请码" onInput={(e) => setCode(e.detail.value)} />
+                    {codeError && <Text className="form-field__error">{codeError}</Text>}
+                  </View>
+                  <View className="form-actions">
+                    <Button disabled={code.trim().length < 12} onClick={acceptInvitation}>
+                      绑定民警身份
+                    </Button>
+                  </View>
+                </Section>
+              ) : (
+                // Citizens are not officers: the box stays folded behind one quiet link.
+                <Text className="mine__officer-link" data-row="officer-invitation" onClick={() => setInvitationOpen(true)}>
+                  我是民警，绑定邀请码
+                </Text>
+              ))}
           </>
         )}
       </LoadState>
