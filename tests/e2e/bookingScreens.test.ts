@@ -132,7 +132,7 @@ describe.each([
       await button('下一步').click();
       await visible('[data-field="when"]').waitFor();
       await button('确认预约').click();
-      const error = visible('.action-error[data-error-code="ALREADY_BOOKED"]');
+      const error = visible('[role="alert"][data-error-code="ALREADY_BOOKED"]');
       await error.waitFor();
       expect(
         await waitUntil(
