@@ -11,7 +11,7 @@ import { ApiError } from '../../../services/api';
 import { bookingApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
-import { AppointmentStatusTag } from '../components/AppointmentStatusTag';
+import { StatusTag } from '../../../components/StatusTag';
 import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
 import '../components/booking.scss';
@@ -23,7 +23,7 @@ function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel
     <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status} data-shown-status={shownStatus(a)}>
       <View className="appointment__head">
         <Text className="appointment__title">{a.businessTitle}</Text>
-        <AppointmentStatusTag appointment={a} />
+        <StatusTag appointment={a} />
       </View>
       <Text className="appointment__line appointment__when">{formatWhen(a)}</Text>
       {a.status === 'cancelled' && a.rescheduledTo && (

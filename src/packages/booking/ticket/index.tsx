@@ -4,7 +4,7 @@ import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { AppointmentStatusTag } from '../components/AppointmentStatusTag';
+import { StatusTag } from '../../../components/StatusTag';
 import { TicketQr } from '../../../components/TicketQr';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
@@ -106,7 +106,7 @@ export default function Ticket() {
             <>
               <View className="ticket__head">
                 <Text className="ticket__business">{appointment.businessTitle}</Text>
-                <AppointmentStatusTag appointment={appointment} />
+                <StatusTag appointment={appointment} />
               </View>
 
               {appointment.status === 'booked' && (
