@@ -3,6 +3,10 @@ import { maskName } from '../privacy/mask';
 import { FIELD } from '../identity/fieldNames';
 import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
+import type { HallSchedule } from './HallSchedule';
+import type { Hall } from '../guide/Hall';
+import type { WorkCalendar } from '../time/WorkCalendar';
+import { slotsOn } from './slots';
 
 export const SlotView = z.object({
   slotId: z.string(),
@@ -32,12 +36,18 @@ export const AppointmentView = z.object({
   queueNumber: z.number().int().optional(),
   cancellableUntil: z.string().optional(),
   checkedInAt: z.string().optional(),
+  /** A cancelled appointment that a reschedule replaced: the one it moved to. */
+  rescheduledTo: z.object({ id: z.string(), date: z.string(), start: z.string(), end: z.string() }).optional(),
 });
 export type AppointmentView = z.infer<typeof AppointmentView>;
 
 /** Shapes an appointment for its owner or an officer: names masked, hall and business named. */
 export async function appointmentView(a: Appointment, deps: BookingDeps, cancellableUntil?: Date): Promise<AppointmentView> {
-  const [hall, guide] = await Promise.all([deps.guides.hall(a.hallId), deps.guides.guide(a.business)]);
+  const [hall, guide, moved] = await Promise.all([
+    deps.guides.hall(a.hallId),
+    deps.guides.guide(a.business),
+    a.status === 'cancelled' && a.rescheduledTo ? deps.booking.appointment(a.rescheduledTo) : null,
+  ]);
   return {
     id: a._id,
     hallId: a.hallId,
@@ -54,5 +64,21 @@ export async function appointmentView(a: Appointment, deps: BookingDeps, cancell
     queueNumber: a.queueNumber,
     cancellableUntil: a.status === 'booked' && cancellableUntil ? cancellableUntil.toISOString() : undefined,
     checkedInAt: a.checkedInAt?.toISOString(),
+    rescheduledTo: moved ? { id: moved._id, date: moved.date, start: moved.start, end: moved.end } : undefined,
   };
+}
+
+/**
+ * The owner's list: what still needs doing (booked, soonest first), then the history in the order
+ * given (newest first). Orders what it is given: a list loaded a page at a time is ordered within
+ * the pages loaded so far.
+ */
+export function currentFirst<T extends Pick<AppointmentView, 'status' | 'date' | 'start'>>(appointments: readonly T[]): T[] {
+  const current = appointments.filter((a) => a.status === 'booked').sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`));
+  return [...current, ...appointments.filter((a) => a.status !== 'booked')];
+}
+
+/** Why nobody can book a hall on a date (no slot at all), or undefined when it has slots. */
+export function closedReason(hall: Hall, schedule: HallSchedule, date: string, calendar: WorkCalendar, plans = slotsOn(hall, schedule, date, calendar)): string | undefined {
+  return plans.length === 0 ? (calendar.holidayName(date) ?? '当日不办公') : undefined;
 }

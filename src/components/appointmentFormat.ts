@@ -4,13 +4,6 @@ import { WEEKDAY } from './format';
 
 /** Display of appointments and slots: words and dates only, no rules. */
 
-export const APPOINTMENT_STATUS: Record<AppointmentView['status'], { text: string; tone: 'active' | 'done' | 'off' | 'warn' }> = {
-  booked: { text: '待办理', tone: 'active' },
-  checkedIn: { text: '已签到', tone: 'done' },
-  cancelled: { text: '已取消', tone: 'off' },
-  noShow: { text: '未到', tone: 'warn' },
-};
-
 /** Why a slot cannot be chosen, or how many places are left. */
 export function slotLabel(slot: SlotView): string {
   switch (slot.state) {

@@ -8,6 +8,8 @@ export interface BookingHall {
   name: string;
   city: string;
   address: string;
+  /** Dates among BookingOptions.dates on which this hall has no slot, and why (shown closed). */
+  closedDates: { date: string; reason: string }[];
 }
 
 export interface BookingOptions {

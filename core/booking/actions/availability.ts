@@ -4,14 +4,15 @@ import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
 import { bookableDates, bookingOpen, slotsOn } from '../slots';
-import { SlotView } from '../views';
+import { SlotView, closedReason } from '../views';
 import { DateInput } from './inputs';
 
 export const bookingOptions = defineAction({
   summary: 'Halls that take bookings for a business, and the dates open for booking now.',
   input: z.object({ business: stableId }).strict(),
   output: z.object({
-    halls: z.array(z.object({ id: z.string(), name: z.string(), city: z.string(), address: z.string() })),
+    /** Per hall, the dates of `dates` on which it has no slot, with why (shown closed, not choosable). */
+    halls: z.array(z.object({ id: z.string(), name: z.string(), city: z.string(), address: z.string(), closedDates: z.array(z.object({ date: z.string(), reason: z.string() })) })),
     dates: z.array(z.string()),
   }),
   errors: [],
@@ -20,7 +21,12 @@ export const bookingOptions = defineAction({
     const withSchedules = await Promise.all(halls.map(async (h) => ({ h, s: await deps.booking.schedule(h._id) })));
     const open = withSchedules.filter(({ s }) => s?.businesses.includes(business));
     const dates = open.length ? bookableDates(open[0].s!, deps.clock.now()) : [];
-    return { halls: open.map(({ h }) => ({ id: h._id, name: h.name, city: h.city, address: h.address })), dates };
+    const closedDates = (h: (typeof open)[number]['h'], s: NonNullable<(typeof open)[number]['s']>) =>
+      dates.flatMap((date) => {
+        const reason = closedReason(h, s, date, deps.calendar);
+        return reason ? [{ date, reason }] : [];
+      });
+    return { halls: open.map(({ h, s }) => ({ id: h._id, name: h.name, city: h.city, address: h.address, closedDates: closedDates(h, s!) })), dates };
   },
 });
 
@@ -44,7 +50,6 @@ export const availability = defineAction({
       const state = open !== 'open' ? open : remaining === 0 ? ('full' as const) : ('open' as const);
       return { slotId: p.slotId, start: p.start, end: p.end, capacity, remaining, state };
     });
-    const closedReason = plans.length === 0 ? (deps.calendar.holidayName(date) ?? '当日不办公') : undefined;
-    return { hallId, date, closedReason, slots };
+    return { hallId, date, closedReason: closedReason(hall, schedule, date, deps.calendar, plans), slots };
   },
 });

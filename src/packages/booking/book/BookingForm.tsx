@@ -18,6 +18,7 @@ import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { ActingForChips, SELF } from '../../../components/ActingForChips';
 import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
+import { ActionError } from '../components/ActionError';
 import '../../../components/Form.scss';
 import './index.scss';
 
@@ -61,6 +62,12 @@ export function BookingForm({ business, profile }: { business: string; profile: 
   }, [data]);
 
   const hall = data?.options.halls.find((h) => h.id === hallId);
+  // A hall's closed days are shown closed in the strip; a closed day is never the chosen one.
+  const closed = hall?.closedDates;
+  useEffect(() => {
+    if (!data || !closed?.some((c) => c.date === date)) return;
+    setDate(data.options.dates.find((d) => !closed.some((c) => c.date === d)) ?? date);
+  }, [data, closed, date]);
   const member = data?.members.find((m) => m.memberId === who);
   const whoText = member ? `${member.nameMasked}（${member.relation === 'child' ? '子女' : '父母'}，代办）` : `${profile.nameMasked}（本人）`;
 
@@ -100,16 +107,6 @@ export function BookingForm({ business, profile }: { business: string; profile: 
     <LoadState remote={loaded}>
       {data && !data.guide.bookable && <Text className="notice notice--error">该事项不需要预约，请按办事指南直接前往大厅办理。</Text>}
       {data && data.guide.bookable && data.options.halls.length === 0 && <Text className="notice notice--error">该事项暂无可预约的大厅，请查看办事指南中的办理地点。</Text>}
-      {error && (
-        <View className="notice notice--error book__error" role="alert" data-error-code={error.code}>
-          <Text>{error.message}</Text>
-          {error.code === 'ALREADY_BOOKED' && (
-            <Text className="book__error-link" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
-              查看我的预约 ›
-            </Text>
-          )}
-        </View>
-      )}
 
       {data && data.options.halls.length > 0 && step === 'choose' && (
         <>
@@ -167,6 +164,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
                   business={business}
                   dates={data.options.dates}
                   date={date}
+                  closed={closed}
                   onDate={(d) => {
                     setDate(d);
                     setSlot(undefined);
@@ -187,6 +185,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
           )}
 
           <View className="form-actions">
+            <ActionError error={error} id="book-error" />
             <Button type="primary" disabled={!hall || !slot} onClick={openConfirm}>
               {slot ? `下一步：确认 ${slot.start}–${slot.end}` : '请选择时段'}
             </Button>
@@ -210,6 +209,13 @@ export function BookingForm({ business, profile }: { business: string; profile: 
           <Materials materials={data.guide.materials} title="请带齐材料" />
           <Text className="notice">请按预约时间前往，签到时出示预约码。未到且未取消的预约会计入失约记录，多次失约将暂停预约。</Text>
           <View className="form-actions">
+            <ActionError error={error} id="book-error">
+              {error?.code === 'ALREADY_BOOKED' && (
+                <Text className="book__error-link" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+                  查看我的预约 ›
+                </Text>
+              )}
+            </ActionError>
             <Button type="primary" loading={busy} onClick={confirm}>
               确认预约
             </Button>

@@ -1,7 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { SlotView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
-import { dateParts, slotLabel } from '../../../components/appointmentFormat';
+import { dateParts, formatDate, slotLabel } from '../../../components/appointmentFormat';
 import { bookingApi } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import './booking.scss';
@@ -12,6 +12,8 @@ interface Props {
   /** Bookable dates from bookingOptions; the first one is today (Shanghai). */
   dates: readonly string[];
   date: string;
+  /** Dates the hall does not open, with why: shown closed and cannot be chosen. */
+  closed?: readonly { date: string; reason: string }[];
   onDate: (date: string) => void;
   slotId?: string;
   onSlot: (slot: SlotView) => void;
@@ -26,8 +28,13 @@ function dayLabel(dates: readonly string[], date: string): string {
   return i === 0 ? '今天' : i === 1 ? '明天' : dateParts(date).weekday;
 }
 
-/** Date chips and the day's slots with the places left; only open slots can be chosen. */
-export function SlotPicker({ hallId, business, dates, date, onDate, slotId, onSlot, current, reloadKey = 0 }: Props) {
+/** What a closed day's chip says: a holiday's name (元旦), else 休息. */
+function closedLabel(reason: string): string {
+  return reason.length <= 3 ? reason : '休息';
+}
+
+/** Date chips (closed days shown closed) and the day's slots with the places left; only open days and slots can be chosen. */
+export function SlotPicker({ hallId, business, dates, date, closed = [], onDate, slotId, onSlot, current, reloadKey = 0 }: Props) {
   const availability = useRemote(() => bookingApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
   const slots = availability.data?.date === date ? availability.data.slots : undefined;
   const anyOpen = slots?.some((s) => s.state === 'open');
@@ -36,12 +43,26 @@ export function SlotPicker({ hallId, business, dates, date, onDate, slotId, onSl
     <View className="slot-picker">
       <ScrollView scrollX className="date-strip" enhanced showScrollbar={false}>
         <View className="date-strip__inner">
-          {dates.map((d) => (
-            <View key={d} className={`date-chip ${d === date ? 'date-chip--on' : ''}`} data-date={d} onClick={() => onDate(d)}>
-              <Text className="date-chip__day">{dateParts(d).day}</Text>
-              <Text className="date-chip__weekday">{dayLabel(dates, d)}</Text>
-            </View>
-          ))}
+          {dates.map((d) => {
+            const reason = closed.find((c) => c.date === d)?.reason;
+            return (
+              <View
+                key={d}
+                className={`date-chip ${reason ? 'date-chip--closed' : d === date ? 'date-chip--on' : ''}`}
+                data-date={d}
+                data-closed={reason ? 'true' : undefined}
+                aria-disabled={Boolean(reason)}
+                aria-label={reason ? `${formatDate(d)} ${reason}，不可预约` : undefined}
+                onClick={() => {
+                  if (!reason) onDate(d);
+                }}
+              >
+                <Text className="date-chip__day">{dateParts(d).day}</Text>
+                <Text className="date-chip__weekday">{dayLabel(dates, d)}</Text>
+                {reason && <Text className="date-chip__closed">{closedLabel(reason)}</Text>}
+              </View>
+            );
+          })}
         </View>
       </ScrollView>
 

@@ -11,6 +11,7 @@ import { bookingApi, newRequestId, retryWithSameId } from '../../../services/boo
 import { useRemote } from '../../../services/useRemote';
 import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
+import { ActionError } from '../components/ActionError';
 import '../../../components/Form.scss';
 
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
@@ -28,7 +29,9 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const dates = options.data?.dates ?? [];
-  const shownDate = dates.includes(date) ? date : (dates[0] ?? '');
+  const closed = options.data?.halls.find((h) => h.id === appointment.hallId)?.closedDates ?? [];
+  const open = dates.filter((d) => !closed.some((c) => c.date === d));
+  const shownDate = open.includes(date) ? date : (open[0] ?? dates[0] ?? '');
 
   const choose = (s: SlotView) => {
     setSlot(s);
@@ -80,6 +83,7 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
               business={appointment.business}
               dates={dates}
               date={shownDate}
+              closed={closed}
               onDate={(d) => {
                 setDate(d);
                 setSlot(undefined);
@@ -92,13 +96,9 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
           )}
         </LoadState>
       </Section>
-      {error && (
-        <View className="notice notice--error" role="alert" data-error-code={error.code}>
-          <Text>{error.message}</Text>
-        </View>
-      )}
       <Text className="notice">新时段约定成功后，原预约自动取消，名额释放给他人。</Text>
       <View className="form-actions">
+        <ActionError error={error} id="reschedule-error" />
         <Button type="primary" disabled={!slot} loading={busy} onClick={confirm}>
           {slot ? `确认改到 ${slot.start}–${slot.end}` : '请选择新的时段'}
         </Button>

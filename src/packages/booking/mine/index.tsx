@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { AppointmentView } from '../../../../core/booking/views';
+import { currentFirst, type AppointmentView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
-import { StatusTag } from '../../../components/StatusTag';
 import { Button, Empty } from '../../../components/nutui';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { errorCatalogue } from '../../../../core/errors/catalogue';
@@ -12,6 +11,8 @@ import { ApiError } from '../../../services/api';
 import { bookingApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
+import { StatusTag } from '../../../components/StatusTag';
+import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
 import '../components/booking.scss';
 import './index.scss';
@@ -19,12 +20,17 @@ import './index.scss';
 function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel: () => void; onMove: () => void }) {
   const openTicket = () => Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` });
   return (
-    <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status}>
+    <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status} data-shown-status={shownStatus(a)}>
       <View className="appointment__head">
         <Text className="appointment__title">{a.businessTitle}</Text>
-        <StatusTag status={a.status} />
+        <StatusTag appointment={a} />
       </View>
       <Text className="appointment__line appointment__when">{formatWhen(a)}</Text>
+      {a.status === 'cancelled' && a.rescheduledTo && (
+        <Text className="appointment__line appointment__moved" data-moved-to={a.rescheduledTo.id}>
+          已改至 {formatWhen(a.rescheduledTo)}
+        </Text>
+      )}
       <Text className="appointment__line">{a.hallName}</Text>
       <Text className="appointment__line">办理人 {formatWho(a)}</Text>
       {a.status === 'checkedIn' && a.queueNumber !== undefined && (
@@ -116,10 +122,11 @@ export default function MyAppointments() {
     }
   };
 
-  // What still needs doing first (soonest first), then the rest as the function ordered them.
-  const all = [...(firstPage?.appointments ?? []), ...(extra?.appointments ?? [])];
-  const upcoming = all.filter((a) => a.status === 'booked').sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`));
-  const appointments = [...upcoming, ...all.filter((a) => a.status !== 'booked')];
+  // What still needs doing first (soonest first), then the history as the function ordered it
+  // (newest first). Ordered within the pages loaded so far: a booked one on a later page joins the
+  // current ones when 加载更多 brings it.
+  const appointments = currentFirst([...(firstPage?.appointments ?? []), ...(extra?.appointments ?? [])]);
+  const historyFrom = appointments.findIndex((a) => a.status !== 'booked');
   return (
     <PageShell className="my-appointments">
       {moving ? (
@@ -140,8 +147,11 @@ export default function MyAppointments() {
               <Empty status="empty" title="还没有预约" description="预约后到大厅，出示预约码即可签到办理" />
             </View>
           )}
-          {appointments.map((a) => (
-            <AppointmentCard key={a.id} a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} />
+          {appointments.map((a, i) => (
+            <View key={a.id}>
+              {i === historyFrom && historyFrom > 0 && <Text className="my-appointments__group">历史预约</Text>}
+              <AppointmentCard a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} />
+            </View>
           ))}
           {next && (
             <View className="my-appointments__more">

@@ -106,7 +106,7 @@ export default function Ticket() {
             <>
               <View className="ticket__head">
                 <Text className="ticket__business">{appointment.businessTitle}</Text>
-                <StatusTag status={appointment.status} />
+                <StatusTag appointment={appointment} />
               </View>
 
               {appointment.status === 'booked' && (
@@ -134,7 +134,12 @@ export default function Ticket() {
                 </View>
               )}
 
-              {appointment.status === 'cancelled' && <Text className="notice">该预约已取消，预约码不再有效。</Text>}
+              {appointment.status === 'cancelled' && !appointment.rescheduledTo && <Text className="notice">该预约已取消，预约码不再有效。</Text>}
+              {appointment.status === 'cancelled' && appointment.rescheduledTo && (
+                <Text className="notice" data-moved-to={appointment.rescheduledTo.id}>
+                  该预约已改至 {formatWhen(appointment.rescheduledTo)}，原预约码不再有效。
+                </Text>
+              )}
               {appointment.status === 'noShow' && <Text className="notice notice--error">该预约未按时签到，已记为未到。</Text>}
 
               <Section title="预约信息">

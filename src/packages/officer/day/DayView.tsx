@@ -78,7 +78,7 @@ export function DayView({ hallId, version }: { hallId: string; version: number }
                     <Text className="day__what">{a.businessTitle}</Text>
                   </View>
                   {a.queueNumber !== undefined && <Text className="day__queue">{a.queueNumber} 号</Text>}
-                  <StatusTag status={a.status} />
+                  <StatusTag appointment={a} />
                 </View>
               ))}
             </Section>
