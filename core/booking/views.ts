@@ -7,7 +7,6 @@ import type { HallSchedule } from './HallSchedule';
 import type { Hall } from '../guide/Hall';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { slotsOn } from './slots';
-import { openingOn } from '../time/opening';
 
 export const SlotView = z.object({
   slotId: z.string(),
@@ -81,5 +80,5 @@ export function currentFirst<T extends Pick<AppointmentView, 'status' | 'date' |
 
 /** Why nobody can book a hall on a date (no slot at all), or undefined when it has slots. */
 export function closedReason(hall: Hall, schedule: HallSchedule, date: string, calendar: WorkCalendar, plans = slotsOn(hall, schedule, date, calendar)): string | undefined {
-  return plans.length === 0 ? (openingOn(hall, date, calendar).label ?? '当日不办公') : undefined;
+  return plans.length === 0 ? (calendar.holidayName(date) ?? '当日不办公') : undefined;
 }

@@ -13,12 +13,6 @@ export interface WorkCalendar {
    * or for an adjusted workday the name of the holiday it makes up for. Undefined otherwise.
    */
   holidayName(date: string): string | undefined;
-  /**
-   * Whether the official arrangement for the date's year is known. The State Council publishes a
-   * year's notice in the autumn before it, and a package release follows: a date past the last
-   * known year may be a public holiday nobody has told us about.
-   */
-  covers(date: string): boolean;
 }
 
 /** The days of a calendar: date → holiday name. */
@@ -27,20 +21,13 @@ export interface CalendarDays {
   adjustedWorkdays: Readonly<Record<string, string>>;
 }
 
-/** The years a calendar knows, inclusive. */
-export interface CalendarYears {
-  firstYear: number;
-  lastYear: number;
-}
-
-/** A calendar over explicit days; every other date is an ordinary day, in `years` (all years when absent). */
-export function calendarFrom(days: CalendarDays, years?: CalendarYears): WorkCalendar {
+/** A calendar over explicit days; every other date is an ordinary day. */
+export function calendarFrom(days: CalendarDays): WorkCalendar {
   const has = (table: Readonly<Record<string, string>>, date: string) => Object.prototype.hasOwnProperty.call(table, date);
   return {
     isStatutoryHoliday: (date) => has(days.holidays, date),
     isAdjustedWorkday: (date) => has(days.adjustedWorkdays, date),
     holidayName: (date) => (has(days.holidays, date) ? days.holidays[date] : has(days.adjustedWorkdays, date) ? days.adjustedWorkdays[date] : undefined),
-    covers: (date) => !years || (Number(date.slice(0, 4)) >= years.firstYear && Number(date.slice(0, 4)) <= years.lastYear),
   };
 }
 

@@ -3,7 +3,7 @@ import { isoWeekday } from './shanghai';
 import type { WorkCalendar } from './WorkCalendar';
 
 /** Why a hall has the sessions it has on a date. */
-export type OpeningReason = 'special' | 'holiday' | 'adjustedWorkday' | 'regular' | 'closed' | 'calendarUnknown';
+export type OpeningReason = 'special' | 'holiday' | 'adjustedWorkday' | 'regular' | 'closed';
 
 export interface Opening {
   /** Empty when closed. The hall's own arrays, not copies. */
@@ -27,16 +27,13 @@ export function workdaySessions(hall: Hall): Session[] {
 /**
  * When a hall is open on a Shanghai calendar date, in order of precedence:
  * 1. a special period of the hall (holiday duty, closure, extended hours);
- * 2. a year whose official holiday arrangement is not known yet closes it: it is never open on a
- *    public holiday nobody has told us about (the hall publishes special hours to open);
- * 3. a statutory holiday closes it;
- * 4. an adjusted workday (调休上班, a weekend working day) opens it with its working-day hours;
- * 5. its weekly hours ('closed' when that weekday has none).
+ * 2. a statutory holiday closes it;
+ * 3. an adjusted workday (调休上班, a weekend working day) opens it with its working-day hours;
+ * 4. its weekly hours ('closed' when that weekday has none).
  */
 export function openingOn(hall: Hall, date: string, calendar: WorkCalendar): Opening {
   const special = specialOn(hall, date);
   if (special) return { sessions: special.sessions, reason: 'special', label: special.label };
-  if (!calendar.covers(date)) return { sessions: [], reason: 'calendarUnknown', label: `${date.slice(0, 4)}年节假日安排尚未公布` };
   if (calendar.isStatutoryHoliday(date)) {
     return { sessions: [], reason: 'holiday', label: calendar.holidayName(date) || '法定节假日' };
   }

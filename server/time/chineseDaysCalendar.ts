@@ -34,14 +34,14 @@ function chineseNames(table: Readonly<Record<string, string>>, which: string): R
 const holidays = chineseNames(days.holidays, 'holidays');
 const adjustedWorkdays = chineseNames(days.workdays, 'workdays');
 
+export const chineseDaysCalendar: WorkCalendar = calendarFrom({ holidays, adjustedWorkdays });
+
 /**
  * The years the installed package knows (2004 through the last notice published). Dates after
- * `lastYear` are not covered: halls open on them only by their own special hours
- * (core/time/opening.ts) until the package is updated.
+ * `lastYear` are ordinary days to this calendar: halls publish their own special hours for them
+ * until the package is updated.
  */
 export const chineseDaysCoverage = (() => {
   const years = Object.keys(holidays).map((d) => Number(d.slice(0, 4)));
   return { firstYear: Math.min(...years), lastYear: Math.max(...years) };
 })();
-
-export const chineseDaysCalendar: WorkCalendar = calendarFrom({ holidays, adjustedWorkdays }, chineseDaysCoverage);

@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { openingOn, workdaySessions } from '../../core/time/opening';
-import { NO_HOLIDAYS, calendarFrom } from '../../core/time/WorkCalendar';
+import { NO_HOLIDAYS } from '../../core/time/WorkCalendar';
 import { dispatch } from '../../core/function/dispatch';
 import { guideActions } from '../../core/guide/guideActions';
 import { HallDetailView, HallSummaryView } from '../../core/guide/views';
 import type { Hall, Session } from '../../core/guide/Hall';
 import { describeHours, hoursOn } from '../../core/guide/hallHours';
-import { chineseDaysCalendar, chineseDaysCoverage } from '../../server/time/chineseDaysCalendar';
+import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { arbHall, atShanghai } from './support/arbHall';
 import { arbCalendar, arbDate, fakeCalendar } from './support/arbSchedule';
 import { InMemoryGuideRepository, fixedClock, seedContent, seedHall } from './support/InMemoryGuideRepository';
@@ -93,18 +93,6 @@ describe('openingOn', () => {
       }),
       { numRuns: 500 },
     );
-  });
-
-  it('a year whose holiday arrangement is not published yet is closed and says so, unless the hall published special hours for the day', () => {
-    const known = calendarFrom({ holidays: {}, adjustedWorkdays: {} }, { firstYear: 2004, lastYear: 2026 });
-    // 2027-01-04 is a Monday: an ordinary working day by the weekly hours, but nobody has said so.
-    expect(openingOn(longhua, '2026-12-31', known)).toEqual({ sessions: [AM, PM], reason: 'regular' });
-    expect(openingOn(longhua, '2027-01-04', known)).toEqual({ sessions: [], reason: 'calendarUnknown', label: '2027年节假日安排尚未公布' });
-    const published = hallWith(longhua.weeklyHours, [{ from: '2027-01-04', to: '2027-01-08', label: '正常上班', sessions: [AM] }]);
-    expect(openingOn(published, '2027-01-04', known)).toEqual({ sessions: [AM], reason: 'special', label: '正常上班' });
-    // The real calendar, past the installed package's years, for a hall without special hours then.
-    const next = `${chineseDaysCoverage.lastYear + 1}-03-02`;
-    expect(openingOn(hallWith(longhua.weeklyHours), next, chineseDaysCalendar)).toMatchObject({ sessions: [], reason: 'calendarUnknown' });
   });
 });
 
