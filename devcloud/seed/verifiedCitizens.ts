@@ -1,4 +1,4 @@
-import type { Account } from '../../core/identity/Account';
+import { newAccount, type Account } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/fieldNames';
 import { devEnvironment } from '../devEnvironment';
 import { localDatabase } from '../localDatabase';
@@ -23,12 +23,9 @@ export async function seedVerifiedCitizens(cloudUrl: string, prefix: string, cou
     await Promise.all(
       openids.slice(i, i + 50).map((openid, j) => {
         const n = i + j;
+        const { _id, ...fresh } = newAccount(openid, now);
         const account: Omit<Account, '_id'> = {
-          role: 'citizen',
-          consents: [],
-          halls: [],
-          createdAt: now,
-          updatedAt: now,
+          ...fresh,
           identity: {
             residentId: `${prefix}-resident-${n}`,
             idIndex: secrets.index('idNumber', `${prefix}-${n}`),

@@ -14,7 +14,7 @@ import { dispatch } from '../../../core/function/dispatch';
 import type { RequestLog } from '../../../core/function/oncePerRequest';
 import { CloudbaseRequestLog } from '../../../server/function/CloudbaseRequestLog';
 import { sha256Hex } from '../../../server/function/requestDigest';
-import type { Account } from '../../../core/identity/Account';
+import { newAccount, type Account } from '../../../core/identity/Account';
 import { loadSchedules } from '../../../server/seed/loadSchedules';
 import { loadSeedContent } from '../../../server/seed/loadSeedContent';
 import { CloudbaseBookingStore } from '../../../server/booking/CloudbaseBookingStore';
@@ -37,12 +37,7 @@ const tickets = new HmacTicketSigner(Buffer.alloc(32, 7).toString('base64'));
 function citizen(openid: string): Account {
   const now = new Date('2026-11-01T00:00:00Z');
   return {
-    _id: openid,
-    role: 'citizen',
-    consents: [],
-    halls: [],
-    createdAt: now,
-    updatedAt: now,
+    ...newAccount(openid, now),
     identity: {
       residentId: `resident-${openid}`,
       idIndex: `idx-${openid}`,

@@ -5,7 +5,7 @@
  * the accounts of a citizen and an officer, the halls and an audit log.
  */
 import { createHash } from 'node:crypto';
-import type { Account } from '../../../core/identity/Account';
+import { newAccount, type Account } from '../../../core/identity/Account';
 import type { FamilyLink } from '../../../core/identity/family';
 import { FIELD } from '../../../core/identity/fieldNames';
 import type { Resident } from '../../../core/identity/Resident';
@@ -114,12 +114,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
   const at = clock.now();
   const accounts: Record<string, Account> = {
     [CITIZEN]: {
-      _id: CITIZEN,
-      role: 'citizen',
-      consents: [],
-      halls: [],
-      createdAt: at,
-      updatedAt: at,
+      ...newAccount(CITIZEN, at),
       identity: {
         residentId: person._id,
         idIndex,

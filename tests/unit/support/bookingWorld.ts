@@ -5,7 +5,7 @@
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
 import { createHash } from 'node:crypto';
-import type { Account } from '../../../core/identity/Account';
+import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import { HallSchedule } from '../../../core/booking/HallSchedule';
@@ -85,10 +85,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   const idIndexOf = (openid: string) => secrets.index('idNumber', `id-of-${openid}`);
   CITIZENS.forEach((openid, i) => {
     const account: Account = {
-      _id: openid,
-      role: 'citizen',
-      consents: [],
-      halls: [],
+      ...newAccount(openid, now),
       identity: {
         residentId: `r-${openid}`,
         idIndex: idIndexOf(openid),
@@ -98,14 +95,12 @@ export function bookingWorld(options: WorldOptions = {}) {
         phoneIndex: secrets.index('phone', '13912345601'),
         verifiedAt: now,
       },
-      createdAt: now,
-      updatedAt: now,
     };
     void identities.saveAccount(account);
   });
-  void identities.saveAccount({ _id: 'o-unverified', role: 'citizen', consents: [], halls: [], createdAt: now, updatedAt: now });
-  void identities.saveAccount({ _id: OFFICER, role: 'officer', consents: [], halls: [HALL], createdAt: now, updatedAt: now });
-  void identities.saveAccount({ _id: OTHER_OFFICER, role: 'officer', consents: [], halls: [OTHER_HALL], createdAt: now, updatedAt: now });
+  void identities.saveAccount(newAccount('o-unverified', now));
+  void identities.saveAccount({ ...newAccount(OFFICER, now), role: 'officer', halls: [HALL] });
+  void identities.saveAccount({ ...newAccount(OTHER_OFFICER, now), role: 'officer', halls: [OTHER_HALL] });
   const child: FamilyLink = {
     _id: `o-a:${CHILD_RESIDENT}`,
     actorOpenid: 'o-a',

@@ -12,7 +12,7 @@
  * the gate a scheduled promise, so each database step is atomic and the steps of concurrent use
  * cases interleave in the orders the scheduler picks.
  */
-import type { Account, VerifiedAccount } from '../../../core/identity/Account';
+import { newAccount, type Account, type VerifiedAccount } from '../../../core/identity/Account';
 import type { FamilyLink } from '../../../core/identity/family';
 import type { ReissueApplication, ReissueState } from '../../../core/reissue/ReissueApplication';
 import { ReissueConfig } from '../../../core/reissue/ReissueConfig';
@@ -374,12 +374,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
   function citizen(openid: string, name = '王建国', o: PersonOptions = {}): { openid: string; resident: CardResident } {
     const r = resident(name, o);
     const account: VerifiedAccount = {
-      _id: openid,
-      role: 'citizen',
-      consents: [],
-      halls: [],
-      createdAt: T0,
-      updatedAt: T0,
+      ...newAccount(openid, T0),
       identity: {
         residentId: r._id,
         idIndex: r.idIndex,
