@@ -70,6 +70,8 @@ export const errorCatalogue = {
   CANCEL_LIMIT: '今日取消或改约次数已达上限，请明天再试',
   /** The face check failed and this verification allows no further one (issue 12). */
   FACE_ATTEMPTS_USED_UP: '人脸核验未通过，本次认证的刷脸次数已用完',
+  /** The same face result was sent more often than a lost answer explains; WeChat is not asked again. */
+  FACE_RESULT_RESENT_TOO_OFTEN: '该刷脸结果已多次提交，请重新刷脸',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

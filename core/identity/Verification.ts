@@ -20,6 +20,12 @@ export const VERIFICATION_POLICY = {
    * whole day's allowance of 5 on one identity.
    */
   faceMaxAttempts: 3,
+  /**
+   * Times one face result may be sent again in a verification and judged again (a request whose
+   * answer was lost is resent by the client). Each judging asks WeChat, so without a bound a
+   * caller could replay one result to spend the bureau's WeChat API quota.
+   */
+  faceReplaysMax: 3,
 };
 
 export interface Verification {
@@ -39,6 +45,8 @@ export interface Verification {
   faceAttempts?: number;
   /** Keyed hashes of the face results used, so one result counts once and cannot be replayed. */
   faceResultKeys?: string[];
+  /** Face results sent again in this verification (each judged again: see faceReplaysMax). */
+  faceReplays?: number;
   createdAt: Date;
   expiresAt: Date;
 }

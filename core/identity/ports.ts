@@ -36,6 +36,8 @@ export interface IdentityStore {
    * could not (the result was used already, or the step moved on).
    */
   countFaceAttempt(id: string, resultKey: string): Promise<number | null>;
+  /** Atomically counts one face result sent again while the verification is at the face step; returns the new count (null when the step moved on). */
+  countFaceReplay(id: string): Promise<number | null>;
   /** Deletes verification sessions that expired before the instant; returns how many. */
   removeVerificationsExpiredBefore(before: Date): Promise<number>;
 

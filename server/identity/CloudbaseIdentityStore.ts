@@ -148,6 +148,15 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return (await this.verification(id))?.faceAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
+  async countFaceReplay(id: string): Promise<number | null> {
+    const res = await this.db
+      .collection('verifications')
+      .where({ _id: id, step: 'face' })
+      .update({ faceReplays: this._.inc(1) });
+    if (res.updated !== 1) return null;
+    return (await this.verification(id))?.faceReplays ?? Number.MAX_SAFE_INTEGER;
+  }
+
   async removeVerificationsExpiredBefore(before: Date): Promise<number> {
     const res = await this.db
       .collection('verifications')

@@ -258,6 +258,22 @@ describe('face results', () => {
     expect(retry.verified).toBe(true);
     expect((await w.lockout('o-huang')).remaining).toBe(4);
   });
+
+  it('a face result sent again and again asks WeChat a bounded number of times: replays cost nothing and cannot be used to spend the WeChat quota', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-huang', HUANG);
+    const failed = w.faceResult('o-huang', HUANG, { identify_ret: 1 });
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) codes.push((await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed })).code);
+    // The first try and up to faceReplaysMax resends are judged (a lost answer gets its answer again); the rest are refused unasked.
+    expect(w.face.asked.filter((r) => r === failed)).toHaveLength(1 + VERIFICATION_POLICY.faceReplaysMax);
+    expect(codes.slice(0, 1 + VERIFICATION_POLICY.faceReplaysMax).every((c) => c === 'FACE_VERIFICATION_FAILED')).toBe(true);
+    expect(new Set(codes.slice(1 + VERIFICATION_POLICY.faceReplaysMax))).toEqual(new Set(['FACE_RESULT_RESENT_TOO_OFTEN']));
+    // Counted once towards the lock; a fresh result still completes the verification.
+    expect((await w.lockout('o-huang')).remaining).toBe(4);
+    const fresh = await w.ok('o-huang', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-huang', HUANG) });
+    expect(fresh.verified).toBe(true);
+  });
 });
 
 describe('a failed face check can be retried within the verification (issue 12)', () => {
@@ -329,8 +345,9 @@ describe('a failed face check can be retried within the verification (issue 12)'
     const verificationId = await w.upToFace('o-huang', HUANG);
     const failed = w.faceResult('o-huang', HUANG, failing);
     await w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed });
-    const replays = await Promise.all([1, 2, 3, 4].map(() => w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed })));
-    expect(replays.map((r) => r.message)).toEqual(Array(4).fill(expect.stringContaining('本次认证还可重试2次')));
+    const resends = Array.from({ length: VERIFICATION_POLICY.faceReplaysMax }, () => w.error('o-huang', 'confirmFace', { verificationId, verifyResult: failed }));
+    const replays = await Promise.all(resends);
+    expect(replays.map((r) => r.message)).toEqual(Array(VERIFICATION_POLICY.faceReplaysMax).fill(expect.stringContaining('本次认证还可重试2次')));
     expect((await w.lockout('o-huang')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay - 1);
     expect(w.store.verifications.get(verificationId)).toMatchObject({ step: 'face', faceAttempts: 1 });
     // The tries left are still there.

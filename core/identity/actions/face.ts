@@ -18,7 +18,7 @@ import { accountOf, statusOf } from './status';
 
 export const confirmFace = defineAction({
   summary:
-    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again).",
+    "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again, at most 3 times).",
   input: z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict(),
   output: StatusView,
   errors: [
@@ -29,6 +29,7 @@ export const confirmFace = defineAction({
     'VERIFICATION_LOCKED',
     'FACE_VERIFICATION_FAILED',
     'FACE_ATTEMPTS_USED_UP',
+    'FACE_RESULT_RESENT_TOO_OFTEN',
     'REGISTRY_MISMATCH',
     'ACCOUNT_HAS_OTHER_IDENTITY',
     'SERVICE_BUSY',
@@ -52,6 +53,11 @@ export const confirmFace = defineAction({
     // counted again: it can complete its own try, not make another.
     const counted = await deps.identities.countFaceAttempt(v._id, deps.secrets.index('face', verifyResult));
     const replay = counted === null;
+    if (replay) {
+      const replays = await deps.identities.countFaceReplay(v._id);
+      if (replays === null) throw new DomainError('VERIFICATION_OUT_OF_ORDER');
+      if (replays > VERIFICATION_POLICY.faceReplaysMax) throw new DomainError('FACE_RESULT_RESENT_TOO_OFTEN');
+    }
     const attempts = counted ?? (await ownVerification(deps, account._id, v._id, 'face')).faceAttempts ?? 0;
     if (attempts > VERIFICATION_POLICY.faceMaxAttempts) throw new DomainError('FACE_ATTEMPTS_USED_UP', '请重新开始认证');
 

@@ -141,6 +141,13 @@ export class InMemoryIdentityStore implements IdentityStore {
     return v.faceAttempts;
   }
 
+  async countFaceReplay(id: string) {
+    const v = this.verifications.get(id);
+    if (!v || v.step !== 'face') return null;
+    v.faceReplays = (v.faceReplays ?? 0) + 1;
+    return v.faceReplays;
+  }
+
   async removeVerificationsExpiredBefore(before: Date) {
     let removed = 0;
     for (const [id, v] of this.verifications) {
