@@ -29,7 +29,10 @@ const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
  * - WeChat 人脸核身: POST /local/face/verify plays `wx.startFacialRecognitionVerify` on H5 (the
  *   person chooses to pass or fail) and returns a verify_result; POST /local/face/getinfo answers
  *   like WeChat's `cityservice/face/identify/getinfo` for it;
- * - GET /local/personas: the demo personas the H5 app can sign in as.
+ * - GET /local/personas: the demo personas the H5 app can sign in as;
+ * - GET /local/clock { now, offsetMs }; POST /local/clock { at: ISO instant } moves the local clock
+ *   there (functions, timers, stand-ins: HUKOU_LOCAL_CLOCK_OFFSET_MS), { offsetMs } sets the
+ *   offset, {} returns to real time.
  * Times (a face check's finish_time, when a text was sent) are on the local clock (localClock.ts).
  */
 export function createLocalServices(log: (line: string) => void = console.log, now: () => number = localNow) {
@@ -83,6 +86,19 @@ export function createLocalServices(log: (line: string) => void = console.log, n
     }
     if (pathname === '/local/notifications' && req.method === 'GET') {
       return send(res, 200, { notifications: notifications.slice(-50) });
+    }
+    if (pathname === '/local/clock' && req.method === 'POST') {
+      const body = await json(req);
+      const at = typeof body.at === 'string' ? Date.parse(body.at) : NaN;
+      const offset = typeof body.at === 'string' ? at - Date.now() : body.offsetMs === undefined ? 0 : Number(body.offsetMs);
+      if (!Number.isFinite(offset)) return send(res, 400, { error: 'PARAM_ERROR', message: 'at: an ISO instant (2026-12-03T18:30:00+08:00), or offsetMs: a number' });
+      if (offset === 0) delete process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
+      else process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(Math.round(offset));
+      log(`[时钟] 本地时钟现在是 ${new Date(now()).toISOString()}`);
+      return send(res, 200, { now: new Date(now()).toISOString(), offsetMs: Math.round(offset) });
+    }
+    if (pathname === '/local/clock' && req.method === 'GET') {
+      return send(res, 200, { now: new Date(now()).toISOString(), offsetMs: now() - Date.now() });
     }
     if (pathname === '/local/personas' && req.method === 'GET') {
       return send(res, 200, { personas: personas.map(({ openid, label, description }) => ({ openid, label, description })) });

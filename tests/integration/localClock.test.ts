@@ -54,6 +54,25 @@ describe('the face stand-in and the courier on the moved clock', () => {
   });
 });
 
+test('POST /local/clock moves the clock of the functions: a hall is closed at 19:00 Shanghai time, and {} returns to real time', async () => {
+  const h = await startHarness();
+  try {
+    const post = async (body: unknown) => (await fetch(`${h.cloud.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const moved = await post({ at: '2027-03-03T19:00:00+08:00' });
+    expect(Math.abs(Date.parse(moved.now) - Date.parse('2027-03-03T11:00:00Z'))).toBeLessThan(60_000);
+    const evening = await h.call('guide', { action: 'hall', data: { id: 'haikou-longhua' } });
+    expect(evening.body).toMatchObject({ ok: true, data: { today: { date: '2027-03-03', openNow: false } } });
+    await post({ at: '2027-03-03T10:00:00+08:00' });
+    expect((await h.call('guide', { action: 'hall', data: { id: 'haikou-longhua' } })).body).toMatchObject({ ok: true, data: { today: { date: '2027-03-03', openNow: true } } });
+    expect((await post({ at: 'not a date' })).error).toBe('PARAM_ERROR');
+    const back = await post({});
+    expect(back.offsetMs).toBe(0);
+    expect(process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS).toBeUndefined();
+  } finally {
+    await h.close();
+  }
+});
+
 describe('the timer runner of npm start on the moved clock', () => {
   let h: Harness;
   afterAll(async () => {
