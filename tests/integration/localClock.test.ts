@@ -57,7 +57,8 @@ describe('the face stand-in and the courier on the moved clock', () => {
 test('POST /local/clock moves the clock of the functions: a hall is closed at 19:00 Shanghai time, and {} returns to real time', async () => {
   const h = await startHarness();
   try {
-    const post = async (body: unknown) => (await fetch(`${h.cloud.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const post = async (body: unknown) =>
+      (await fetch(`${h.cloud.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
     const moved = await post({ at: '2027-03-03T19:00:00+08:00' });
     expect(Math.abs(Date.parse(moved.now) - Date.parse('2027-03-03T11:00:00Z'))).toBeLessThan(60_000);
     const evening = await h.call('guide', { action: 'hall', data: { id: 'haikou-longhua' } });
