@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errorCatalogue, type ErrorCode } from '../core/errors/catalogue';
 import { HttpStatus } from './httpStatus';
+import { localNow } from './localClock';
 import { readBody, RequestBodyError } from './readBody';
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
@@ -96,7 +97,7 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     return mod.main;
   }
 
-  async function fireTimer(name: string, trigger: string, at: Date = new Date()): Promise<unknown> {
+  async function fireTimer(name: string, trigger: string, at: Date = new Date(localNow())): Promise<unknown> {
     const main = load(name);
     if (!main) throw new Error(`no bundled function ${name}`);
     return main(timerEvent(trigger, at), timerContext(name));

@@ -9,6 +9,7 @@ import { HttpStatus } from './httpStatus';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
+import { localNow } from './localClock';
 import { startTimerRunner } from './timerRunner';
 
 export interface LocalCloudOptions {
@@ -21,6 +22,11 @@ export interface LocalCloudOptions {
   h5Dir: string;
   /** Run the declared timer triggers on their schedule (npm start); tests fire them with fireTimer. */
   timers?: boolean;
+  /**
+   * The courier stand-in delivers a shipment by itself once this long has passed on the local clock
+   * since it was picked up (npm start: a few hours); unset, only /local/courier/advance delivers.
+   */
+  courierDeliversAfterMs?: number;
 }
 
 export interface LocalCloud {
@@ -57,8 +63,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
-  const localServices = createLocalServices();
-  const paymentAndCourier = createLocalPaymentAndCourier();
+  const localServices = createLocalServices(console.log, localNow);
+  const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs });
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];

@@ -11,7 +11,9 @@ import { readJson, sendJson } from './localJson';
  *   shipment in transit (again: unchanged). A number first seen by `track` or `advance` is
  *   registered then, so whatever number an officer types is trackable;
  * - POST /local/courier/track { courierCode, trackingNumber } → { state, events } (oldest first);
- *   the shipment is delivered by itself on its `deliverAfterTracks`-th query (0: never);
+ *   the shipment is delivered by itself on its `deliverAfterTracks`-th query (0: never), or on the
+ *   first query once `deliverAfterMs` has passed on the stand-in's clock since it was picked up
+ *   (npm start: the courier progresses with the local clock, moved by HUKOU_LOCAL_CLOCK_OFFSET_MS);
  * - POST /local/courier/advance { trackingNumber, to?: 'delivered' | 'returned' } moves a shipment in
  *   transit to `to` (default delivered); one already delivered or returned is refused (409);
  * - GET  /local/courier/shipments every shipment, for a developer.
@@ -26,12 +28,16 @@ export interface LocalShipment {
   tracks: number;
   /** Delivered by itself on this query (0: only by `advance`). */
   deliverAfterTracks: number;
+  /** When it was picked up, on the stand-in's clock (ms). */
+  pickedUpAt: number;
 }
 
 export interface LocalCourierOptions {
   now?: () => number;
   /** Default of `deliverAfterTracks` for new shipments (default 0: only `advance` moves them). */
   autoDeliverAfterTracks?: number;
+  /** Delivered by itself when tracked this long after pickup (unset: not by time). */
+  deliverAfterMs?: number;
   log?: (line: string) => void;
 }
 
@@ -58,6 +64,7 @@ export function createLocalCourier(opts: LocalCourierOptions = {}) {
       events: [],
       tracks: 0,
       deliverAfterTracks: deliverAfterTracks ?? opts.autoDeliverAfterTracks ?? 0,
+      pickedUpAt: now(),
     };
     event(s, '【本地快递】快件已揽收');
     shipments.set(trackingNumber, s);
@@ -86,7 +93,9 @@ export function createLocalCourier(opts: LocalCourierOptions = {}) {
     if (!TRACKING_NUMBER.test(trackingNumber)) return sendJson(res, 200, { state: 'unknown', events: [], note: 'local courier: no such tracking number' });
     const s = shipment(trackingNumber, text(b.courierCode));
     s.tracks += 1;
-    if (s.state === 'inTransit' && s.deliverAfterTracks > 0 && s.tracks >= s.deliverAfterTracks) move(s, 'delivered');
+    const byTracks = s.deliverAfterTracks > 0 && s.tracks >= s.deliverAfterTracks;
+    const byTime = opts.deliverAfterMs !== undefined && now() - s.pickedUpAt >= opts.deliverAfterMs;
+    if (s.state === 'inTransit' && (byTracks || byTime)) move(s, 'delivered');
     sendJson(res, 200, tracking(s));
   }
 

@@ -1,6 +1,7 @@
 import { functions } from '../config/functions';
 import { cronMatches } from './cron';
 import type { FunctionGateway } from './functionGateway';
+import { localNow } from './localClock';
 
 /**
  * Plays CloudBase's timer triggers: every second of the local clock (moved by the same
@@ -12,8 +13,7 @@ export function startTimerRunner(gateway: FunctionGateway, onResult: (fn: string
   const triggers = functions.flatMap((f) => (f.triggers ?? []).map((t) => ({ fn: f.name, trigger: t.name, cron: t.cron })));
   let last = 0;
   const tick = () => {
-    const offset = Number(process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS ?? 0);
-    const second = Math.floor((Date.now() + (Number.isFinite(offset) ? offset : 0)) / 1000);
+    const second = Math.floor(localNow() / 1000);
     if (second === last) return;
     last = second;
     const at = new Date(second * 1000);

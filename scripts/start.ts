@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     functionsDir: FUNCTIONS_OUT,
     h5Dir: H5_DIR,
     timers: true,
+    // A shipped card is delivered an hour (of the local clock) after pickup; pollShipments records it.
+    courierDeliversAfterMs: 60 * 60 * 1000,
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop the other process or run PORT=8788 npm start`);
     throw e;

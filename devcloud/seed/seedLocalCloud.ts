@@ -8,12 +8,15 @@ import { loadResidents } from './loadResidents';
 import { loadSeedContent } from '../../server/seed/loadSeedContent';
 import { devEnvironment } from '../devEnvironment';
 import { localDatabase } from '../localDatabase';
+import { localNow } from '../localClock';
+import { shanghaiDate } from '../../core/time/shanghai';
 
 /**
  * Fills a local cloud with the content of data/ (guides, halls), the synthetic residents and the
- * demo personas, encrypted with the keys the functions use (the dev keys unless set).
+ * demo personas, encrypted with the keys the functions use (the dev keys unless set). Dates that
+ * rules read are computed from `now`, the local clock (HUKOU_LOCAL_CLOCK_OFFSET_MS) unless given.
  */
-export async function seedLocalCloud(url: string): Promise<ImportReport[]> {
+export async function seedLocalCloud(url: string, now = new Date(localNow())): Promise<ImportReport[]> {
   const db = localDatabase(url);
   const content = loadSeedContent();
   const reports = [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
@@ -23,6 +26,6 @@ export async function seedLocalCloud(url: string): Promise<ImportReport[]> {
     HUKOU_DATA_KEY_ID: env.HUKOU_DATA_KEY_ID ?? devEnvironment.HUKOU_DATA_KEY_ID,
     HUKOU_INDEX_KEY: env.HUKOU_INDEX_KEY ?? devEnvironment.HUKOU_INDEX_KEY,
   });
-  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents());
+  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents(undefined, shanghaiDate(now)), now);
   return reports;
 }

@@ -14,6 +14,8 @@
  */
 import days from 'chinese-days/dist/chinese-days.json';
 import { calendarFrom, type WorkCalendar } from '../../core/time/WorkCalendar';
+import { withStatutoryHolidaysAfter } from '../../core/time/statutoryHolidays';
+import { chineseAlmanac } from './chineseAlmanac';
 
 /** The package abbreviates some names; citizens read the full ones. */
 const FULL_NAMES: Readonly<Record<string, string>> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
@@ -34,14 +36,22 @@ function chineseNames(table: Readonly<Record<string, string>>, which: string): R
 const holidays = chineseNames(days.holidays, 'holidays');
 const adjustedWorkdays = chineseNames(days.workdays, 'workdays');
 
-export const chineseDaysCalendar: WorkCalendar = calendarFrom({ holidays, adjustedWorkdays });
+/** The published notices alone. */
+export const publishedCalendar: WorkCalendar = calendarFrom({ holidays, adjustedWorkdays });
 
 /**
- * The years the installed package knows (2004 through the last notice published). Dates after
- * `lastYear` are ordinary days to this calendar: halls publish their own special hours for them
- * until the package is updated.
+ * The years the installed package knows (2004 through the last notice published). DEPLOY.md says to
+ * update the package when the State Council publishes the next year's notice (each autumn).
  */
 export const chineseDaysCoverage = (() => {
   const years = Object.keys(holidays).map((d) => Number(d.slice(0, 4)));
   return { firstYear: Math.min(...years), lastYear: Math.max(...years) };
 })();
+
+/**
+ * The published notices, and after the last year they cover the statutory days of the law
+ * (元旦（法定节假日） …, core/time/statutoryHolidays.ts); other days of such a year open by a
+ * hall's weekly hours, and bridging days are closed only by a hall's special hours until the
+ * package is updated.
+ */
+export const chineseDaysCalendar: WorkCalendar = withStatutoryHolidaysAfter(publishedCalendar, chineseDaysCoverage.lastYear, chineseAlmanac);

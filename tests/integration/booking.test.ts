@@ -63,7 +63,7 @@ test('a verified citizen books; the place is taken; repeating the request return
 
 test('booking for a family member of the household, and only for them', async () => {
   const idFlow = identityFlow(h);
-  await idFlow.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  await idFlow.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
   const forChild = await b.reserve('local-citizen', HALL, RENEWAL, slot('10:00'), { forMemberId: 'resident-003' });
   expect(forChild.ok).toBe(true);
   expect(forChild.data).toMatchObject({ forFamilyMember: true, subjectNameMasked: '王**' });

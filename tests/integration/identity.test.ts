@@ -115,10 +115,10 @@ test('one identity per account, one account per identity: verifying again elsewh
 
 test('a verified adult adds a child under 16 and a parent of 60+, of the same household only', async () => {
   const citizen = 'local-citizen';
-  const child = await flow.ok(citizen, 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  const child = await flow.ok(citizen, 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
   expect(child.members).toEqual([expect.objectContaining({ nameMasked: '王**', idNumberMasked: '4601**********1539', relation: 'child' })]);
   // Idempotent.
-  expect((await flow.ok(citizen, 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' })).members).toHaveLength(1);
+  expect((await flow.ok(citizen, 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' })).members).toHaveLength(1);
   const wife = await flow.error(citizen, 'addFamilyMember', { name: '李秀英', idNumber: '460106198709022422', relation: 'parent' });
   expect(wife).toMatchObject({ code: 'FAMILY_NOT_ELIGIBLE', message: expect.stringContaining('60') });
   const stranger = await flow.error(citizen, 'addFamilyMember', { name: '林国栋', idNumber: '440304195002141373', relation: 'parent' });
@@ -126,7 +126,7 @@ test('a verified adult adds a child under 16 and a parent of 60+, of the same ho
   expect(stranger).toMatchObject({ code: 'FAMILY_MEMBER_UNMATCHED' });
   const mother = await flow.ok(citizen, 'addFamilyMember', { name: '张桂兰', idNumber: '460106195801302642', relation: 'parent' });
   expect(mother.members).toHaveLength(2);
-  expect(await flow.error(citizen, 'addFamilyMember', { name: '王大明', idNumber: '460106201607201539', relation: 'child' })).toEqual(stranger);
+  expect(await flow.error(citizen, 'addFamilyMember', { name: '王大明', idNumber: '460106202407201539', relation: 'child' })).toEqual(stranger);
   // Another citizen cannot remove (or see) this family's links.
   expect((await flow.error('itest-chen', 'removeFamilyMember', { memberId: 'resident-003' })).code).toBe('FAMILY_MEMBER_NOT_FOUND');
   expect((await flow.ok('itest-chen', 'familyMembers')).members).toEqual([]);

@@ -31,7 +31,7 @@ jest.setTimeout(240_000);
 type Data = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const WANG = { name: '王建国', idNumber: '460106198503141311', phone: '13912345605' };
-const CHILD = { name: '王小明', idNumber: '460106201607201539' };
+const CHILD = { name: '王小明', idNumber: '460106202407201539' };
 const OLD_PHONE = 'o-wang-old';
 const NEW_PHONE = 'o-wang-new';
 const ADMIN = 'o-admin';

@@ -43,7 +43,7 @@ test('eligibility: 王建国 may apply online (fee preview); his son 王小明 (
   const first = await r.ok(CITIZEN, 'eligibility', { reason: 'first' });
   expect(first.reasons.map((x: { code: string }) => x.code)).toContain('REASON_NEEDS_HALL');
 
-  await identityFlow(h).ok(CITIZEN, 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  await identityFlow(h).ok(CITIZEN, 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
   const child = await r.ok(CITIZEN, 'eligibility', { forMemberId: 'resident-003', reason: 'lost' });
   expect(child.eligible).toBe(false);
   expect(child.forFamilyMember).toBe(true);

@@ -21,8 +21,14 @@ export interface Harness {
 }
 
 /** A local cloud in memory with the bundled functions and the seed content, on a free port. */
-export async function startHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
-  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
+export async function startHarness(opts: { seed?: boolean; timers?: boolean; courierDeliversAfterMs?: number } = {}): Promise<Harness> {
+  const cloud = await startLocalCloud({
+    port: 0,
+    functionsDir: FUNCTIONS_OUT,
+    h5Dir: path.join(ROOT, 'dist', 'h5'),
+    timers: opts.timers,
+    courierDeliversAfterMs: opts.courierDeliversAfterMs,
+  });
   if (opts.seed !== false) await seedLocalCloud(cloud.url);
   const logs: string[] = [];
   const responses: string[] = [];

@@ -87,12 +87,14 @@ describe('chineseDaysCalendar', () => {
     expect(holidays / (chineseDaysCoverage.lastYear - chineseDaysCoverage.firstYear + 1)).toBeGreaterThan(20);
   });
 
-  it('covers 2004 through at least 2026; later dates are ordinary days (halls publish special hours for them)', () => {
+  it('covers 2004 through at least 2026; later years close only the statutory days of the law (statutoryHolidays.test.ts)', () => {
     expect(chineseDaysCoverage.firstYear).toBe(2004);
     expect(chineseDaysCoverage.lastYear).toBeGreaterThanOrEqual(2026);
-    const after = `${chineseDaysCoverage.lastYear + 1}-10-01`;
-    expect(cal.isStatutoryHoliday(after)).toBe(false);
-    expect(cal.holidayName(after)).toBeUndefined();
+    const next = chineseDaysCoverage.lastYear + 1;
+    expect(cal.isStatutoryHoliday(`${next}-10-01`)).toBe(true);
+    expect(cal.holidayName(`${next}-10-01`)).toBe('国庆节（法定节假日）');
+    expect(cal.isStatutoryHoliday(`${next}-10-04`)).toBe(false);
+    expect(cal.holidayName(`${next}-10-04`)).toBeUndefined();
   });
 
   it('gives the same answers under any process time zone, where the package’s own functions slip a day west of UTC', () => {
@@ -121,6 +123,9 @@ describe('chineseDaysCalendar', () => {
       '2026-10-03': { holiday: true, adjusted: false, name: '国庆节' },
       '2026-11-23': { holiday: false, adjusted: false },
       '2025-10-06': { holiday: true, adjusted: false, name: '中秋节' },
+      '2027-02-05': { holiday: true, adjusted: false, name: '春节（法定节假日）' },
+      '2027-04-05': { holiday: true, adjusted: false, name: '清明节（法定节假日）' },
+      '2027-04-06': { holiday: false, adjusted: false },
     };
     for (const r of report) {
       expect({ zone: r.zone, known: r.known }).toEqual({ zone: r.zone, known: expected });

@@ -105,11 +105,11 @@ function slotsFingerprint(): string {
 }
 
 type Known = Record<string, { holiday: boolean; adjusted: boolean; name?: string }>;
-const KNOWN_DATES = ['2026-10-01', '2026-02-17', '2026-11-28', '2026-10-10', '2026-09-20', '2026-10-03', '2026-11-23', '2025-10-06'];
+const KNOWN_DATES = ['2026-10-01', '2026-02-17', '2026-11-28', '2026-10-10', '2026-09-20', '2026-10-03', '2026-11-23', '2025-10-06', '2027-02-05', '2027-04-05', '2027-04-06'];
 
 function calendarPart(): Record<string, unknown> {
   // Loaded afresh in each zone: the package builds its tables when loaded.
-  for (const id of Object.keys(load.cache)) if (id.includes('chinese-days') || id.includes('chineseDaysCalendar')) delete load.cache[id];
+  for (const id of Object.keys(load.cache)) if (id.includes('chinese-days') || id.includes('chineseDaysCalendar') || id.includes('chineseAlmanac')) delete load.cache[id];
   const { chineseDaysCalendar } = load('../../../server/time/chineseDaysCalendar') as { chineseDaysCalendar: WorkCalendar };
   const pkg = load('chinese-days') as { getDayDetail(d: string): { date: string; work: boolean; name: string } };
   const known: Known = {};
