@@ -12,6 +12,7 @@ export function appointmentFinished(a: Pick<Appointment, 'status'>): boolean {
 
 const FINISHED_APPLICATION: readonly ReissueState[] = ['delivered', 'collected'];
 
-export function applicationFinished(app: { state: ReissueState }): boolean {
-  return FINISHED_APPLICATION.includes(app.state);
+/** Takes the state as stored or as a view shows it (a string). */
+export function applicationFinished(app: { state: ReissueState | string }): boolean {
+  return (FINISHED_APPLICATION as readonly string[]).includes(app.state);
 }
