@@ -51,7 +51,10 @@ export const RatingInput = z
   .object({
     level: RatingLevel,
     reasons: z.array(PoorReason).max(POOR_REASONS.length).optional(),
-    comment: z.string().max(COMMENT_MAX * 2).optional(),
+    comment: z
+      .string()
+      .max(COMMENT_MAX * 2)
+      .optional(),
   })
   .strict();
 export type RatingInput = z.infer<typeof RatingInput>;

@@ -22,12 +22,26 @@ export interface RatedService {
  * elsewhere, so ids cannot be probed). The id is the service's, so the database keeps one rating:
  * a retry of the same rating answers the stored one; a different second rating is refused.
  */
-export async function rateService(deps: RatingDeps, service: RatedService | null, input: RatingInput, notFound: 'APPOINTMENT_NOT_FOUND' | 'REISSUE_NOT_FOUND'): Promise<RatingView> {
+export async function rateService(
+  deps: RatingDeps,
+  service: RatedService | null,
+  input: RatingInput,
+  notFound: 'APPOINTMENT_NOT_FOUND' | 'REISSUE_NOT_FOUND',
+): Promise<RatingView> {
   const openid = requireOpenid(deps);
   if (!service || service.actorOpenid !== openid) throw new DomainError(notFound);
   if (!service.finished) throw new DomainError('RATING_NOT_FINISHED');
   const judged = judgeRating(input);
-  const wanted = { _id: ratingId(service.kind, service.id), kind: service.kind, serviceId: service.id, hallId: service.hallId, business: service.business, actorOpenid: openid, ...judged, createdAt: deps.clock.now() };
+  const wanted = {
+    _id: ratingId(service.kind, service.id),
+    kind: service.kind,
+    serviceId: service.id,
+    hallId: service.hallId,
+    business: service.business,
+    actorOpenid: openid,
+    ...judged,
+    createdAt: deps.clock.now(),
+  };
   const { created, rating: stored } = await deps.ratings.add(wanted);
   if (!created && !sameRating(stored, judged)) throw new DomainError('RATING_ALREADY_GIVEN');
   return ratingView(stored);

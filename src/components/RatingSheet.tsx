@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { COMMENT_MAX, isPoor, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES, type PoorReason, type RatingInput, type RatingLevel, type RatingView } from '../../core/rating/Rating';
+import {
+  COMMENT_MAX,
+  isPoor,
+  LEVEL_NAMES,
+  POOR_REASONS,
+  RATING_LEVELS,
+  REASON_NAMES,
+  type PoorReason,
+  type RatingInput,
+  type RatingLevel,
+  type RatingView,
+} from '../../core/rating/Rating';
 import { ApiError } from '../services/api';
 import { ActionError, type ShownError } from './ActionError';
 import { Button } from './nutui';
@@ -13,7 +24,17 @@ import './RatingSheet.scss';
  * and an optional short note without personal data. The answer is the stored rating (a retry of the
  * same rating answers the same).
  */
-export function RatingSheet({ id, submit, onDone, onClose }: { id: string; submit: (r: RatingInput) => Promise<RatingView>; onDone: (r: RatingView) => void; onClose: () => void }) {
+export function RatingSheet({
+  id,
+  submit,
+  onDone,
+  onClose,
+}: {
+  id: string;
+  submit: (r: RatingInput) => Promise<RatingView>;
+  onDone: (r: RatingView) => void;
+  onClose: () => void;
+}) {
   const [level, setLevel] = useState<RatingLevel>();
   const [reasons, setReasons] = useState<PoorReason[]>([]);
   const [comment, setComment] = useState('');
@@ -80,7 +101,17 @@ export function RatingSheet({ id, submit, onDone, onClose }: { id: string; submi
 }
 
 /** After a finished service: the rating given, or the 评价 entry that opens the sheet. */
-export function RatingEntry({ id, rating, submit, onRated }: { id: string; rating?: RatingView; submit: (r: RatingInput) => Promise<RatingView>; onRated: (r: RatingView) => void }) {
+export function RatingEntry({
+  id,
+  rating,
+  submit,
+  onRated,
+}: {
+  id: string;
+  rating?: RatingView;
+  submit: (r: RatingInput) => Promise<RatingView>;
+  onRated: (r: RatingView) => void;
+}) {
   const [open, setOpen] = useState(false);
   if (rating)
     return (

@@ -159,7 +159,7 @@ describe('containsUnmaskedIdOrPhone', () => {
   });
 });
 
-describe('maskNameForFamily (the linking account\'s own family list)', () => {
+describe("maskNameForFamily (the linking account's own family list)", () => {
   it.each([
     ['王建国', '王*国'],
     ['王建军', '王*军'],
@@ -187,7 +187,11 @@ describe('maskNameForFamily (the linking account\'s own family list)', () => {
         const chars = Array.from(value.trim());
         if (chars.length <= 2) return expect(masked).toBe(maskName(value));
         expect(Array.from(masked)).toHaveLength(chars.length);
-        expect(Array.from(masked).slice(1, -1).every((c) => c === '*')).toBe(true);
+        expect(
+          Array.from(masked)
+            .slice(1, -1)
+            .every((c) => c === '*'),
+        ).toBe(true);
         expect(shown.length).toBeLessThanOrEqual(2);
         expect(Array.from(masked)[0]).toBe(chars[0]);
         expect(Array.from(masked).at(-1)).toBe(chars.at(-1));

@@ -30,7 +30,7 @@ describe('rateAppointment', () => {
     expect((await w.ok('o-a', 'myRatings', { kind: 'appointment', serviceIds: [id, 'someone-else-1'] })).ratings).toEqual([first]);
   });
 
-  it("nobody else rates it (another citizen, the officer), and the answer does not tell that it exists", async () => {
+  it('nobody else rates it (another citizen, the officer), and the answer does not tell that it exists', async () => {
     const w = bookingWorld();
     const id = await served(w, 'o-a', '09:00');
     await checkIn(w, id);
@@ -52,7 +52,9 @@ describe('rateAppointment', () => {
     const id = await served(w, 'o-a', '09:00');
     await checkIn(w, id);
     expect(await w.refused('o-a', 'rateAppointment', { appointmentId: id, level: 'dissatisfied' })).toBe('RATING_REASON_REQUIRED');
-    expect(await w.refused('o-a', 'rateAppointment', { appointmentId: id, level: 'dissatisfied', reasons: ['tooSlow'], comment: '回电13812345678' })).toBe('RATING_COMMENT_INVALID');
+    expect(await w.refused('o-a', 'rateAppointment', { appointmentId: id, level: 'dissatisfied', reasons: ['tooSlow'], comment: '回电13812345678' })).toBe(
+      'RATING_COMMENT_INVALID',
+    );
     expect(w.ratings.docs.size).toBe(0);
   });
 });

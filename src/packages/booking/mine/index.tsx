@@ -19,7 +19,19 @@ import type { RatingView } from '../../../../core/rating/Rating';
 import '../components/booking.scss';
 import './index.scss';
 
-function AppointmentCard({ a, onCancel, onMove, rating, onRated }: { a: AppointmentView; onCancel: () => void; onMove: () => void; rating?: RatingView; onRated: (r: RatingView) => void }) {
+function AppointmentCard({
+  a,
+  onCancel,
+  onMove,
+  rating,
+  onRated,
+}: {
+  a: AppointmentView;
+  onCancel: () => void;
+  onMove: () => void;
+  rating?: RatingView;
+  onRated: (r: RatingView) => void;
+}) {
   const openTicket = () => Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` });
   return (
     <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status} data-shown-status={shownStatus(a)}>
