@@ -66,6 +66,7 @@ test('the family list and the booking picker tell members apart: first and last 
   await journey.browser.shot('120-family-distinct');
 
   await open(`packages/booking/book/index?business=${BUSINESS}`);
+  await visible(`[data-hall="${HALL}"]`).click();
   await visible('.chip[data-who]').first().waitFor();
   const chips = await visible('.chip[data-who]').allInnerTexts();
   expect(chips.join('|')).toContain('王*明 · 子女 · 2016年生');
