@@ -182,4 +182,14 @@ export const collections: CollectionDeclaration[] = [
     indexes: [{ name: 'created', keys: { createdAt: 1 } }],
     rules: closed,
   },
+  {
+    // _id = <appointment|application>:<service id>: one 好差评 rating per finished service.
+    name: 'service_ratings',
+    indexes: [
+      { name: 'hall_level', keys: { hallId: 1, level: 1 } },
+      { name: 'hall_poor_created', keys: { hallId: 1, poor: 1, createdAt: -1 } },
+      { name: 'actor_created', keys: { actorOpenid: 1, createdAt: -1 } },
+    ],
+    rules: closed,
+  },
 ];

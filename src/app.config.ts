@@ -11,7 +11,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/officer',
-      pages: ['scan/index', 'day/index'],
+      pages: ['scan/index', 'day/index', 'ratings/index'],
     },
     {
       root: 'packages/reissue',

@@ -5,6 +5,7 @@ import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
 import type { TicketSigner } from '../ticket/TicketToken';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
+import type { RatingStore } from '../rating/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -16,6 +17,8 @@ export interface BookingDeps {
   tickets: TicketSigner;
   notifier: Notifier;
   audit: AuditLog;
+  /** 好差评 ratings of served appointments (core/rating). */
+  ratings: RatingStore;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

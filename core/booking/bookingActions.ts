@@ -9,6 +9,9 @@ import { reschedule } from './actions/reschedule';
 import { reserve } from './actions/reserve';
 import { ticket } from './actions/ticket';
 import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
+import { rateAppointment } from './actions/rate';
+import { hallRatings } from '../rating/actions/hallRatings';
+import { myRatings } from '../rating/actions/myRatings';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -24,6 +27,9 @@ export const bookingActions: ActionMap<BookingDeps> = {
   markNoShows,
   sendReminders,
   reconcileSlots,
+  rateAppointment,
+  myRatings,
+  hallRatings,
 };
 
 /** Actions only timer triggers may run. */

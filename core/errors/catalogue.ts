@@ -72,6 +72,11 @@ export const errorCatalogue = {
   FACE_ATTEMPTS_USED_UP: '人脸核验未通过，本次认证的刷脸次数已用完',
   /** The same face result was sent more often than a lost answer explains; WeChat is not asked again. */
   FACE_RESULT_RESENT_TOO_OFTEN: '该刷脸结果已多次提交，请重新刷脸',
+  /** 好差评 (issue 12): a service is rated once, after it finished, by who booked or applied. */
+  RATING_NOT_FINISHED: '服务办结后才能评价',
+  RATING_ALREADY_GIVEN: '该服务已评价过，每项服务只能评价一次',
+  RATING_REASON_REQUIRED: '选择“不满意”或“非常不满意”时，请至少选择一项原因',
+  RATING_COMMENT_INVALID: '补充说明请不超过100字，且不要填写身份证号、手机号等个人信息',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

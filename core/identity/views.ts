@@ -15,6 +15,10 @@ export type ProfileView = z.infer<typeof ProfileView>;
 export const FamilyMemberView = z.object({
   memberId: z.string(),
   nameMasked: z.string(),
+  /** The mask that tells members apart (first and last character): this list is only ever the linking account's own (core/privacy/mask.ts). */
+  nameForFamily: z.string(),
+  /** From the ID number, to tell apart members with alike names. */
+  birthYear: z.number().int().optional(),
   idNumberMasked: z.string(),
   relation: z.enum(['child', 'parent']),
   addedAt: z.string(),

@@ -51,6 +51,37 @@ export function maskName(value: unknown): string {
   return chars[0] + STAR.repeat(chars.length - 1);
 }
 
+/**
+ * For the account's own family list only (and its "for whom" pickers): '王建国' → '王*国',
+ * '欧阳建国' → '欧**国', '阿依古丽·买买提' → '阿******提', '王强' → '王*'. A name of three or more
+ * characters keeps its first and last character, so members who share a surname (a father and
+ * son both 王**) can be told apart; a two-character name shows only its first (its last would be
+ * all but the whole name); one character, or anything not a string, is masked whole. Every
+ * character between the first and the last stays hidden, and the length shows as the plain mask
+ * shows it. Safe to show there because only the account that linked these members sees it, and
+ * that account typed each member's full name and ID number when it linked them: it learns
+ * nothing new, while a glance over the shoulder still sees at most two characters.
+ */
+export function maskNameForFamily(value: unknown): string {
+  if (typeof value !== 'string') return NAME_FULLY_MASKED;
+  const chars = Array.from(value.trim());
+  if (chars.length <= 2) return maskName(value);
+  return chars[0] + STAR.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+/**
+ * The year of birth in a (valid-shaped) ID number, e.g. 1949 from '11010519491231002X'; undefined
+ * for anything else. Shown beside a family member's masked name (same audience, same reason as
+ * maskNameForFamily); the month and day stay hidden.
+ */
+export function birthYearShown(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const id = normalizeIdNumber(value);
+  if (!ID_SHAPE.test(id)) return undefined;
+  const year = Number(id.slice(6, 10));
+  return year >= 1900 && year <= 2100 ? year : undefined;
+}
+
 /*
  * Leak scanner. Tokens are bounded by anything that is not an ASCII letter or digit, so numbers
  * inside longer digit runs (order numbers, timestamps) or inside identifiers such as hex document

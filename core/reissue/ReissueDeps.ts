@@ -7,6 +7,7 @@ import type { Clock } from '../time/Clock';
 import type { ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import type { Courier, PaymentGateway } from './ports';
+import type { RatingStore } from '../rating/ports';
 
 /**
  * An application as stored: the domain record plus what the use cases need to route and show it.
@@ -100,6 +101,8 @@ export interface ReissueDeps {
   payment: PaymentGateway;
   courier: Courier;
   audit: AuditLog;
+  /** 好差评 ratings of finished applications (core/rating). */
+  ratings: RatingStore;
   clock: Clock;
   /**
    * An application id (16–22 characters of A–Z a–z 0–9 _ -): random, or, given a seed (the caller

@@ -5,6 +5,8 @@ import { application, cancel, changeAddress, myApplications } from './actions/ci
 import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
 import { confirmPayment, pay } from './actions/payment';
 import { pollShipments, settlePayments } from './actions/timers';
+import { rateApplication } from './actions/rate';
+import { myRatings } from '../rating/actions/myRatings';
 
 export const reissueActions: ActionMap<ReissueDeps> = {
   eligibility,
@@ -29,6 +31,8 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   collect,
   pollShipments,
   settlePayments,
+  rateApplication,
+  myRatings,
 };
 
 /** Actions only timer triggers may run. */

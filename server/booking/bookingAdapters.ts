@@ -16,6 +16,7 @@ import { WeChatSubscribeNotifier } from '../wechat/WeChatSubscribeNotifier';
 import type { BookingVariable } from '../../config/bookingEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
+import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -33,6 +34,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     tickets: new HmacTicketSigner(env.HUKOU_TICKET_KEY),
     notifier: local ? new LocalNotifier(local) : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
+    ratings: new CloudbaseRatingStore(db),
     clock: systemClock,
     // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).
     newId: () => randomBytes(12).toString('base64url'),

@@ -19,6 +19,7 @@ import { WeChatPayV3 } from '../payment/WeChatPayV3';
 import { chinaAddressDivisions } from './chinaAddressDivisions';
 import { CloudbaseCardRegistry } from './CloudbaseCardRegistry';
 import { CloudbaseReissueStore } from './CloudbaseReissueStore';
+import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import type { ReissueVariable } from '../../config/reissueEnvironment';
 
 /**
@@ -69,6 +70,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
         ),
     courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
     audit: new CloudbaseAuditLog(db),
+    ratings: new CloudbaseRatingStore(db),
     clock: systemClock,
     // 12 random bytes: 16 characters of base64url, unguessable; seeded: a keyed hash, as unguessable.
     newId: (seed) => (seed ? blindIndex.index('reissueApplication', seed).slice(0, 22) : randomBytes(12).toString('base64url')),

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { FamilyMemberView } from '../../core/identity/views';
+import { familyMemberLabel } from './familyMemberLabel';
 import './Choice.scss';
 
 /** Who a booking or an application is for: the caller (`self`), or a family member they act for. */
@@ -13,7 +14,7 @@ export function ActingForChips({ selfName, members, value, onChange }: { selfNam
       </Text>
       {members.map((m) => (
         <Text key={m.memberId} className={`chip ${value === m.memberId ? 'chip--on' : ''}`} data-who={m.memberId} onClick={() => onChange(m.memberId)}>
-          {m.nameMasked} · {m.relation === 'child' ? '子女' : '父母'}
+          {familyMemberLabel(m)}
         </Text>
       ))}
     </View>

@@ -1,4 +1,5 @@
 import type { AppointmentView, SlotView } from '../../core/booking/views';
+import type { RatingInput, RatingView } from '../../core/rating/Rating';
 import { call, type ApiError } from './api';
 
 /** What the `booking` function returns (shapes from core/booking/actions). */
@@ -96,7 +97,22 @@ export const bookingApi = {
   checkIn: (token: string) => call<CheckInResult>('booking', 'checkIn', { token }),
   hallDay: (hallId: string, date?: string) => call<HallDay>('booking', 'hallDay', date ? { hallId, date } : { hallId }),
   hallWeek: (hallId: string) => call<HallWeek>('booking', 'hallWeek', { hallId }),
+  // 好差评: the citizen rates a served appointment; the hall (officers, admins) reads its ratings.
+  rateAppointment: (appointmentId: string, rating: RatingInput) => call<RatingView>('booking', 'rateAppointment', { appointmentId, ...rating }),
+  myRatings: (serviceIds: string[]) => call<{ ratings: RatingView[] }>('booking', 'myRatings', { kind: 'appointment', serviceIds }),
+  hallRatings: (hallId: string) => call<HallRatings>('booking', 'hallRatings', { hallId }),
 };
+
+/** A hall's 好差评 (core/rating/actions/hallRatings.ts). */
+export interface HallRatings {
+  hallId: string;
+  hallName: string;
+  total: number;
+  byLevel: Array<{ level: RatingView['level']; name: string; count: number }>;
+  satisfactionPercent?: number;
+  poorCount: number;
+  recentPoor: Array<RatingView & { businessTitle: string }>;
+}
 
 /**
  * One appointment of the caller by id: reads the pages of myAppointments from `cursor` (the first

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { TypedAddress } from '../../core/reissue/addressRules';
 import type { ApplicationView } from '../../core/reissue/applicationView';
+import type { RatingInput, RatingView } from '../../core/rating/Rating';
 import { call } from './api';
 import { localPersona } from './localPersona';
 
@@ -58,6 +59,9 @@ type Versioned = Id & { expectedVersion?: number };
 
 /** Typed calls to the `reissue` cloud function (citizen and officer actions). */
 export const reissueApi = {
+  // 好差评: the applicant rates a delivered or collected application.
+  rateApplication: (applicationId: string, rating: RatingInput) => call<RatingView>('reissue', 'rateApplication', { applicationId, ...rating }),
+  myRatings: (serviceIds: string[]) => call<{ ratings: RatingView[] }>('reissue', 'myRatings', { kind: 'application', serviceIds }),
   eligibility: (input: { forMemberId?: string; reason: ReissueReason; delivery?: { kind: 'mail'; districtCode: string } | { kind: 'hall' } }) =>
     call<EligibilityView>('reissue', 'eligibility', { appearanceUnchanged: true, ...input }),
   reportLoss: (forMemberId?: string) => call<{ reported: true; alreadyReported: boolean; reportedAt: string }>('reissue', 'reportLoss', forMemberId ? { forMemberId } : {}),

@@ -550,6 +550,11 @@ describe('personal data never leaves unmasked', () => {
       ['r-wang-child', '王**', maskIdNumber(WANG_CHILD.idNumber)],
       ['r-wang-mother', '张**', maskIdNumber(WANG_MOTHER.idNumber)],
     ]);
+    // The linking account's own list tells its members apart (issue 12): 王*明 (2016) and 张*兰 (1958).
+    expect(two.members.map((m: Data) => [m.nameForFamily, m.birthYear])).toEqual([
+      ['王*明', 2016],
+      ['张*兰', 1958],
+    ]);
     expect((await w.error('o-wang', 'addFamilyMember', { ...STRANGER, relation: 'parent' })).code).toBe('FAMILY_MEMBER_UNMATCHED');
     expect((await w.error('o-wang', 'addFamilyMember', { name: NOBODY.name, idNumber: NOBODY.idNumber, relation: 'parent' })).code).toBe('FAMILY_MEMBER_UNMATCHED');
     expect((await w.error('o-chen', 'familyMembers')).code).toBe('NOT_VERIFIED');

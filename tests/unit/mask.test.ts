@@ -3,7 +3,7 @@
  * integration suite runs over everything functions logged and returned.
  */
 import fc from 'fast-check';
-import { containsUnmaskedIdOrPhone, maskIdNumber, maskName, maskPhone } from '../../core/privacy/mask';
+import { birthYearShown, containsUnmaskedIdOrPhone, maskIdNumber, maskName, maskNameForFamily, maskPhone } from '../../core/privacy/mask';
 import { validIdNumberArb } from './support/idNumberArbitraries';
 
 const mobileArb = fc.tuple(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 })).map(([second, rest]) => `1${second}${String(rest).padStart(9, '0')}`);
@@ -155,6 +155,64 @@ describe('containsUnmaskedIdOrPhone', () => {
         expect(Array.isArray(containsUnmaskedIdOrPhone(value))).toBe(true);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("maskNameForFamily (the linking account's own family list)", () => {
+  it.each([
+    ['王建国', '王*国'],
+    ['王建军', '王*军'],
+    ['欧阳建国', '欧**国'],
+    ['阿依古丽·买买提', '阿******提'],
+    ['王强', '王*'],
+    [' 李四 ', '李*'],
+    ['𠀾小明', '𠀾*明'],
+    ['王', '*'],
+  ])('%s → %s', (name, masked) => {
+    expect(maskNameForFamily(name)).toBe(masked);
+  });
+
+  it('tells apart members the plain mask shows alike', () => {
+    expect(maskName('王建国')).toBe(maskName('王小明'));
+    expect(maskNameForFamily('王建国')).not.toBe(maskNameForFamily('王小明'));
+  });
+
+  it('property: shows at most the first and last character, never more than the plain mask plus one, never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.anything()), (value) => {
+        const masked = maskNameForFamily(value);
+        const shown = Array.from(masked).filter((c) => c !== '*');
+        if (typeof value !== 'string') return expect(masked).toBe('*');
+        const chars = Array.from(value.trim());
+        if (chars.length <= 2) return expect(masked).toBe(maskName(value));
+        expect(Array.from(masked)).toHaveLength(chars.length);
+        expect(
+          Array.from(masked)
+            .slice(1, -1)
+            .every((c) => c === '*'),
+        ).toBe(true);
+        expect(shown.length).toBeLessThanOrEqual(2);
+        expect(Array.from(masked)[0]).toBe(chars[0]);
+        expect(Array.from(masked).at(-1)).toBe(chars.at(-1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('birthYearShown', () => {
+  it('the year only, from a valid-shaped number; nothing from anything else', () => {
+    expect(birthYearShown('11010519491231002X')).toBe(1949);
+    for (const g of garbage) expect(birthYearShown(g)).toBeUndefined();
+  });
+
+  it('property: the four year digits and nothing else of the number', () => {
+    fc.assert(
+      fc.property(validIdNumberArb, (id) => {
+        expect(String(birthYearShown(id))).toBe(id.slice(6, 10));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
-import { maskIdNumber, maskName } from '../../privacy/mask';
+import { birthYearShown, maskIdNumber, maskName, maskNameForFamily } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
 import { familyLinkId, isHouseholdMember, judgeFamilyRequest, type FamilyLink } from '../family';
@@ -15,11 +15,17 @@ import { FamilyMemberView } from '../views';
 import { describeUntil, failureDay, LOCKOUT_POLICY, lockoutState } from '../lockout';
 import { countFailure, ensureNotLocked } from './verification';
 
+/** A member as the account that linked them sees them: told apart by name (first and last character), relation and year of birth. */
 function memberView(link: FamilyLink, deps: IdentityDeps): FamilyMemberView {
+  const name = deps.secrets.decrypt(link.memberNameEnc, FIELD.name);
+  const idNumber = deps.secrets.decrypt(link.memberIdNumberEnc, FIELD.idNumber);
+  const birthYear = birthYearShown(idNumber);
   return {
     memberId: link.memberResidentId,
-    nameMasked: maskName(deps.secrets.decrypt(link.memberNameEnc, FIELD.name)),
-    idNumberMasked: maskIdNumber(deps.secrets.decrypt(link.memberIdNumberEnc, FIELD.idNumber)),
+    nameMasked: maskName(name),
+    nameForFamily: maskNameForFamily(name),
+    ...(birthYear === undefined ? {} : { birthYear }),
+    idNumberMasked: maskIdNumber(idNumber),
     relation: link.relation,
     addedAt: link.addedAt.toISOString(),
   };

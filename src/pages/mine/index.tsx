@@ -114,6 +114,10 @@ export default function Mine() {
                   <Text>补领审核</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="hall-ratings" onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}>
+                  <Text>本厅好差评</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
               </Section>
             )}
 
@@ -121,6 +125,10 @@ export default function Mine() {
               <Section title="管理">
                 <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
                   <Text>发放民警邀请码 · 审计日志</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="all-ratings" onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}>
+                  <Text>各大厅好差评</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
               </Section>

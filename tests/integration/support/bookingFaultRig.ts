@@ -22,6 +22,7 @@ import type { Database } from '../../../server/cloudbase/app';
 import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog } from '../../unit/support/InMemoryIdentityPorts';
+import { InMemoryRatingStore } from '../../unit/support/ratingInMemoryStore';
 
 export const HALL = 'haikou-longhua';
 export const BUSINESS = 'id-card-renewal';
@@ -67,6 +68,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     tickets,
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
+    ratings: new InMemoryRatingStore(),
     clock,
     newId: () => randomBytes(12).toString('base64url'),
     idFor: (key: string) => createHmac('sha256', 'fault-rig').update(key).digest().subarray(0, 16).toString('base64url'),

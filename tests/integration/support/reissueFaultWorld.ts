@@ -20,6 +20,7 @@ import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideReposit
 import { FixedClock, InMemoryAuditLog, testSecrets } from '../../unit/support/InMemoryIdentityPorts';
 import { faultyDatabase } from './databaseFaults';
 import type { EmulatedDatabase } from './emulatorSnapshot';
+import { InMemoryRatingStore } from '../../unit/support/ratingInMemoryStore';
 
 export const CITIZEN = 'o-citizen';
 export const OFFICER = 'o-officer';
@@ -134,6 +135,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
   const payment = new LedgerPayment();
   const registry = new FakeCardRegistry(person);
   const audit = new InMemoryAuditLog();
+  const ratings = new InMemoryRatingStore();
   const guides = new InMemoryGuideRepository(loadSeedContent());
   const storeOn = (db: EmulatedDatabase['db']) => new CloudbaseReissueStore(db, (plain) => secrets.encrypt(plain, FIELD.address));
   const store = storeOn(edb.db);
@@ -155,6 +157,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
       secrets,
       courier: noCourier,
       audit,
+      ratings,
       clock,
       newId: (seed?: string) => (seed ? `app-${createHash('sha256').update(seed).digest('base64url').slice(0, 16)}` : `app-random-${++ids}`),
     };

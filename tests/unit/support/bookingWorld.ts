@@ -21,6 +21,7 @@ import { chineseDaysCalendar } from '../../../server/time/chineseDaysCalendar';
 import { InMemoryBookingStore, type Turn } from './bookingInMemoryStore';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
+import { InMemoryRatingStore } from './ratingInMemoryStore';
 
 type Data = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -78,6 +79,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   const identities = new InMemoryIdentityStore([HALL, OTHER_HALL]);
   const guides = new InMemoryGuideRepository(seedContent());
   const audit = new InMemoryAuditLog();
+  const ratings = new InMemoryRatingStore();
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -125,6 +127,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     tickets,
     notifier,
     audit,
+    ratings,
     clock,
     newId: () => `new-id-${++ids}`,
     idFor: (key: string) => createHash('sha256').update(`appointment-id:${key}`).digest().subarray(0, 16).toString('base64url'),
@@ -169,7 +172,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     return a;
   };
 
-  return { clock, secrets, booking, identities, guides, audit, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
+  return { clock, secrets, booking, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
 }
 
 export type BookingWorld = ReturnType<typeof bookingWorld>;

@@ -26,6 +26,7 @@ import { knownCityRules } from '../../../server/reissue/cityRules';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
 import { HALL, T0 } from './reissueFixtures';
+import { InMemoryRatingStore } from './ratingInMemoryStore';
 
 /** Where a concurrent test may let another use case run before a port call (default: right away). */
 export type Gate = (label: string) => Promise<void>;
@@ -322,6 +323,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
   const courier = new ScriptedCourier();
   const guides = new CountingGuides(seedContent());
   const audit = new InMemoryAuditLog();
+  const ratings = new InMemoryRatingStore();
   const clock = new FixedClock(T0);
   const now = options.tick ? () => (clock.advance(1), clock.now()) : () => clock.now();
   const ids = new Map<string, string>();
@@ -345,6 +347,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
     payment,
     courier,
     audit,
+    ratings,
     clock: { now },
     newId,
   });
@@ -411,7 +414,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
     return openid;
   }
 
-  return { as, store, registry, identities, payment, courier, guides, audit, clock, secrets, citizen, familyMember, officer, resident };
+  return { as, store, registry, identities, payment, courier, guides, audit, ratings, clock, secrets, citizen, familyMember, officer, resident };
 }
 
 export type ReissueWorld = ReturnType<typeof reissueWorld>;

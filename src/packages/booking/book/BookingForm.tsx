@@ -17,6 +17,7 @@ import { Materials } from '../components/Materials';
 import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { ActingForChips, SELF } from '../../../components/ActingForChips';
+import { familyMemberLabel } from '../../../components/familyMemberLabel';
 import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { ActionError } from '../components/ActionError';
 import '../../../components/Form.scss';
@@ -69,7 +70,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
     setDate(data.options.dates.find((d) => !closed.some((c) => c.date === d)) ?? date);
   }, [data, closed, date]);
   const member = data?.members.find((m) => m.memberId === who);
-  const whoText = member ? `${member.nameMasked}（${member.relation === 'child' ? '子女' : '父母'}，代办）` : `${profile.nameMasked}（本人）`;
+  const whoText = member ? `${familyMemberLabel(member)}（代办）` : `${profile.nameMasked}（本人）`;
 
   const openConfirm = () => {
     setError(undefined);

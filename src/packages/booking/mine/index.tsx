@@ -14,10 +14,24 @@ import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { StatusTag } from '../../../components/StatusTag';
 import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
+import { RatingEntry } from '../../../components/RatingSheet';
+import type { RatingView } from '../../../../core/rating/Rating';
 import '../components/booking.scss';
 import './index.scss';
 
-function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel: () => void; onMove: () => void }) {
+function AppointmentCard({
+  a,
+  onCancel,
+  onMove,
+  rating,
+  onRated,
+}: {
+  a: AppointmentView;
+  onCancel: () => void;
+  onMove: () => void;
+  rating?: RatingView;
+  onRated: (r: RatingView) => void;
+}) {
   const openTicket = () => Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` });
   return (
     <View className={`appointment appointment--${a.status}`} data-appointment={a.id} data-status={a.status} data-shown-status={shownStatus(a)}>
@@ -62,6 +76,8 @@ function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel
           查看签到凭证 ›
         </Text>
       )}
+      {/* Served: 好差评, once. */}
+      {a.status === 'checkedIn' && <RatingEntry id={a.id} rating={rating} submit={(r) => bookingApi.rateAppointment(a.id, r)} onRated={onRated} />}
     </View>
   );
 }
@@ -127,6 +143,11 @@ export default function MyAppointments() {
   // current ones when 加载更多 brings it.
   const appointments = currentFirst([...(firstPage?.appointments ?? []), ...(extra?.appointments ?? [])]);
   const historyFrom = appointments.findIndex((a) => a.status !== 'booked');
+  // Which served appointments were rated already (and ratings given on this page since).
+  const served = appointments.filter((a) => a.status === 'checkedIn').map((a) => a.id);
+  const rated = useRemote(() => (served.length ? bookingApi.myRatings(served.slice(0, 100)) : Promise.resolve({ ratings: [] })), `rated:${served.join(',')}`);
+  const [given, setGiven] = useState<Record<string, RatingView>>({});
+  const ratingOf = (id: string) => given[id] ?? rated.data?.ratings.find((r) => r.serviceId === id);
   return (
     <PageShell className="my-appointments">
       {moving ? (
@@ -150,7 +171,7 @@ export default function MyAppointments() {
           {appointments.map((a, i) => (
             <View key={a.id}>
               {i === historyFrom && historyFrom > 0 && <Text className="my-appointments__group">历史预约</Text>}
-              <AppointmentCard a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} />
+              <AppointmentCard a={a} onCancel={() => void cancel(a)} onMove={() => setMoving(a)} rating={ratingOf(a.id)} onRated={(r) => setGiven((g) => ({ ...g, [a.id]: r }))} />
             </View>
           ))}
           {next && (

@@ -10,6 +10,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import { ApiError } from '../../../services/api';
 import { checkDetails } from '../verify/checkDetails';
+import { familyMemberLabel } from '../../../components/familyMemberLabel';
 import '../../../components/Form.scss';
 import './index.scss';
 
@@ -46,7 +47,7 @@ export default function Family() {
   };
 
   const remove = async (m: FamilyMemberView) => {
-    const ok = await Taro.showModal({ title: '不再代办', content: `确定不再为 ${m.nameMasked} 代办业务？`, confirmText: '确定' });
+    const ok = await Taro.showModal({ title: '不再代办', content: `确定不再为 ${familyMemberLabel(m)} 代办业务？`, confirmText: '确定' });
     if (!ok.confirm) return;
     try {
       setMembers((await identityApi.removeFamilyMember(m.memberId)).members);
@@ -65,9 +66,7 @@ export default function Family() {
           {shown.map((m) => (
             <View key={m.memberId} className="family__member" data-member={m.memberId}>
               <View className="family__who">
-                <Text className="family__name">
-                  {m.nameMasked} · {m.relation === 'child' ? '子女' : '父母'}
-                </Text>
+                <Text className="family__name">{familyMemberLabel(m)}</Text>
                 <Text className="family__id">{m.idNumberMasked}</Text>
               </View>
               <Text className="family__remove" onClick={() => remove(m)}>

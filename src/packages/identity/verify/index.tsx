@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
+import { ActionError, type ShownError } from '../../../components/ActionError';
 import { identityApi } from '../../../services/identityApi';
 import { ApiError } from '../../../services/api';
 import { FaceVerificationCancelled, runFaceVerification } from '../../../services/faceVerification';
@@ -31,7 +32,7 @@ export default function Verify() {
   const [phoneMasked, setPhoneMasked] = useState('');
   const [code, setCode] = useState('');
   const [resendIn, setResendIn] = useState(0);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<ShownError | undefined>();
   const [faceOutcome, setFaceOutcome] = useState<FaceOutcome>('none');
   const [busy, setBusy] = useState(false);
 
@@ -44,20 +45,20 @@ export default function Verify() {
   const errors: DetailErrors = touched ? checkDetails(details) : {};
 
   async function attempt(work: () => Promise<void>) {
-    setError('');
+    setError(undefined);
     setBusy(true);
     try {
       await work();
     } catch (e) {
       if (e instanceof ApiError) {
-        setError(e.message);
+        setError({ code: e.code, message: e.message });
         if (e.code === 'VERIFICATION_EXPIRED') setStep('details');
         // The server keeps the verification at the face step while tries remain (its message says how many).
         if (e.code === 'FACE_VERIFICATION_FAILED') setFaceOutcome('retry');
         if (ENDS_VERIFICATION.has(e.code)) setFaceOutcome('ended');
         if (e.code === 'CONSENT_REQUIRED') void Taro.redirectTo({ url: '/packages/identity/consent/index' });
-      } else if (e instanceof FaceVerificationCancelled) setError('人脸核身未完成，可以再试一次');
-      else setError('操作失败，请重试');
+      } else if (e instanceof FaceVerificationCancelled) setError({ code: 'FACE_CANCELLED', message: '人脸核身未完成，可以再试一次' });
+      else setError({ code: 'UNKNOWN', message: '操作失败，请重试' });
     } finally {
       setBusy(false);
     }
@@ -100,7 +101,7 @@ export default function Verify() {
 
   /** Back to the details (kept, to check or correct) for a new verification. */
   const startOver = () => {
-    setError('');
+    setError(undefined);
     setFaceOutcome('none');
     setVerificationId('');
     setCode('');
@@ -135,8 +136,6 @@ export default function Verify() {
         ))}
       </View>
 
-      {error && step !== 'face' && <Text className="notice notice--error">{error}</Text>}
-
       {step === 'details' && (
         <Section title="本人信息">
           {field('name', '姓名', '与身份证一致')}
@@ -144,6 +143,8 @@ export default function Verify() {
           {field('phone', '手机号码', '用于接收验证码', 'number', 11)}
           <Text className="form-field__hint">信息加密传输和保存，页面和日志中只显示部分号码。</Text>
           <View className="form-actions">
+            {/* Shown at the button, where the person is looking (a long form puts the page top out of view). */}
+            <ActionError error={error} id="verify-details-error" />
             <Button type="primary" loading={busy} onClick={submitDetails}>
               获取短信验证码
             </Button>
@@ -159,6 +160,7 @@ export default function Verify() {
             <Input className="form-field__input" data-field="code" type="number" maxlength={6} value={code} placeholder="6位数字" onInput={(e) => setCode(e.detail.value)} />
           </View>
           <View className="form-actions">
+            <ActionError error={error} id="verify-code-error" />
             <Button type="primary" loading={busy} disabled={!/^\d{6}$/.test(code.trim())} onClick={submitCode}>
               下一步
             </Button>
@@ -174,8 +176,8 @@ export default function Verify() {
           {faceOutcome !== 'ended' && <Text className="verify__text">请在光线充足的地方，正对手机屏幕，按提示完成动作。人脸图像由微信人脸核身服务比对，本服务不保存。</Text>}
           {/* Shown at the button, where the person is looking. */}
           {error && (
-            <Text className="notice notice--error verify__face-notice" data-face-outcome={faceOutcome}>
-              {error}
+            <Text className="notice notice--error verify__face-notice" data-face-outcome={faceOutcome} data-error-code={error.code}>
+              {error.message}
             </Text>
           )}
           {faceOutcome === 'ended' && <Text className="verify__text">本次认证已结束，请重新填写信息并获取短信验证码。</Text>}

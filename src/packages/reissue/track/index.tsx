@@ -17,6 +17,9 @@ import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { usePayment } from '../components/usePayment';
 import { StageBar } from './StageBar';
+import { RatingEntry } from '../../../components/RatingSheet';
+import { applicationFinished } from '../../../../core/rating/finished';
+import type { RatingView } from '../../../../core/rating/Rating';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
@@ -38,6 +41,10 @@ export default function ReissueTrack() {
   const [formProblem, setFormProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const cancelRequest = useRef('');
+  // 好差评 once the card was delivered or collected: the rating given, if any.
+  const finished = remote.data ? applicationFinished(remote.data) : false;
+  const rated = useRemote(() => (finished ? reissueApi.myRatings([id]) : Promise.resolve({ ratings: [] })), `rated:${id}:${finished}`);
+  const [given, setGiven] = useState<RatingView>();
 
   // The newest answer wins: an action's result until the next reload.
   const view = latest && remote.data && latest.version >= remote.data.version ? latest : remote.data;
@@ -135,6 +142,12 @@ export default function ReissueTrack() {
             <Section title="办理进度">
               <StageBar progress={view.progress} />
             </Section>
+
+            {applicationFinished(view) && (
+              <Section title="服务评价">
+                <RatingEntry id={view.id} rating={given ?? rated.data?.ratings[0]} submit={(r) => reissueApi.rateApplication(view.id, r)} onRated={setGiven} />
+              </Section>
+            )}
 
             {view.shipment && (
               <Section title="快递信息">

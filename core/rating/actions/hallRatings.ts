@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import type { GuideRepository } from '../../guide/GuideRepository';
+import { stableId } from '../../guide/ServiceGuide';
+import { requireOpenid } from '../../identity/caller';
+import { mayActForHall, mayAdminister } from '../../identity/hallAccess';
+import { hallSummary } from '../hallSummary';
+import { RATING_LEVELS, RatingLevel, ratingView, RatingView } from '../Rating';
+import type { RatingDeps } from '../RatingDeps';
+
+const RECENT_POOR = 20;
+
+/**
+ * Officer: a hall's 好差评 — counts per level, the satisfaction rate, and the latest poor ratings
+ * with their reasons, to follow up. An officer sees the halls they act for; an admin, every hall
+ * (ratings are published per hall and count in its assessment). No rating names the citizen.
+ */
+export const hallRatings = defineAction({
+  summary: "Officer (of the hall) or admin: a hall's ratings (好差评): counts per level, satisfaction rate, the 20 latest poor ratings with their reasons.",
+  input: z.object({ hallId: stableId }).strict(),
+  output: z.object({
+    hallId: z.string(),
+    hallName: z.string(),
+    total: z.number().int(),
+    byLevel: z.array(z.object({ level: RatingLevel, name: z.string(), count: z.number().int() })),
+    satisfactionPercent: z.number().int().optional(),
+    poorCount: z.number().int(),
+    recentPoor: z.array(RatingView.extend({ businessTitle: z.string() })),
+  }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
+  async run({ hallId }, deps: RatingDeps & { guides: Pick<GuideRepository, 'hall' | 'guide'> }) {
+    const account = await deps.identities.account(requireOpenid(deps));
+    if (!mayActForHall(account, hallId) && !mayAdminister(account)) throw new DomainError('FORBIDDEN');
+    const hall = await deps.guides.hall(hallId);
+    if (!hall) throw new DomainError('HALL_NOT_FOUND');
+    const [counts, poor] = await Promise.all([Promise.all(RATING_LEVELS.map((l) => deps.ratings.countOf(hallId, l))), deps.ratings.recentPoor(hallId, RECENT_POOR)]);
+    const summary = hallSummary(Object.fromEntries(RATING_LEVELS.map((l, i) => [l, counts[i]])) as Record<RatingLevel, number>);
+    const titles = new Map<string, string>();
+    for (const b of new Set(poor.map((r) => r.business))) titles.set(b, (await deps.guides.guide(b))?.title ?? b);
+    return { hallId, hallName: hall.name, ...summary, recentPoor: poor.map((r) => ({ ...ratingView(r), businessTitle: titles.get(r.business) ?? r.business })) };
+  },
+});
