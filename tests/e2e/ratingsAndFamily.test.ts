@@ -1,7 +1,7 @@
 /**
  * Issue 12 in the browser, at phone size (390×844): a citizen rates a served appointment (好差评)
  * and the hall's officer sees the poor rating with its reasons; the family list tells members
- * apart (王*明 · 子女 · 2016年生); a refused SMS code shows its error at the button, inside the
+ * apart (王*明 · 子女 · 2024年生); a refused SMS code shows its error at the button, inside the
  * viewport.
  */
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
@@ -52,7 +52,7 @@ async function expectInViewport(selector: string): Promise<void> {
 test('the family list and the booking picker tell members apart: first and last character, relation, year of birth', async () => {
   const { harness } = journey;
   for (const member of [
-    { name: '王小明', idNumber: '460106201607201539', relation: 'child' },
+    { name: '王小明', idNumber: '460106202407201539', relation: 'child' },
     { name: '张桂兰', idNumber: '460106195801302642', relation: 'parent' },
   ]) {
     expect((await harness.call('identity', { action: 'addFamilyMember', data: member }, CITIZEN)).body.ok).toBe(true);
@@ -61,7 +61,7 @@ test('the family list and the booking picker tell members apart: first and last 
   await open('packages/identity/family/index');
   await visible('.family__member').first().waitFor();
   const names = await visible('.family__name').allInnerTexts();
-  expect(names).toEqual(expect.arrayContaining(['王*明 · 子女 · 2016年生', '张*兰 · 父母 · 1958年生']));
+  expect(names).toEqual(expect.arrayContaining(['王*明 · 子女 · 2024年生', '张*兰 · 父母 · 1958年生']));
   expect(new Set(names).size).toBe(names.length);
   await journey.browser.shot('120-family-distinct');
 
@@ -69,7 +69,7 @@ test('the family list and the booking picker tell members apart: first and last 
   await visible(`[data-hall="${HALL}"]`).click();
   await visible('.chip[data-who]').first().waitFor();
   const chips = await visible('.chip[data-who]').allInnerTexts();
-  expect(chips.join('|')).toContain('王*明 · 子女 · 2016年生');
+  expect(chips.join('|')).toContain('王*明 · 子女 · 2024年生');
   await journey.browser.shot('121-booking-for-whom');
 });
 
