@@ -51,7 +51,6 @@ export function PersonAndPhoto({ file }: { file: CaseFile }) {
         {card.photoReused ? '已沿用过一次' : '未沿用过'}
         {file.appearanceUnchangedDeclared ? '；申请人声明相貌无明显变化' : ''}
       </SummaryRow>
-      <SummaryRow label="补换原因">{file.reasonName}</SummaryRow>
       <SummaryRow label="挂失" field="lostReported">
         {card.lostReportedAt ? `已于 ${card.lostReportedAt} 挂失，原证已作废` : '未挂失'}
       </SummaryRow>

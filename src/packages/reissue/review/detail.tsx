@@ -77,20 +77,20 @@ export default function ReissueReviewDetail() {
     const f = file.data;
     const photo = f ? (f.photo.onFile ? `沿用存档照片（${f.photo.takenOn ?? f.card.photoTakenOn ?? '日期未知'}）` : '无留存照片') : '未能读取存档照片';
     const checks = f ? (f.checks.length ? `预审未通过：${f.checks.map((c) => c.message).join('；')}` : '预审条件均满足') : '';
-    if (await confirmed('确认审核通过？', `${who(view)}\n${photo}\n${checks}\n通过后进入制证。`, '确认通过')) void act((v) => reissueApi.approve(base(v)), '审核通过');
+    if (await confirmed('确认审核通过？', `${who(view)}；${photo}；${checks}；通过后进入制证。`, '确认通过')) void act((v) => reissueApi.approve(base(v)), '审核通过');
   };
   const rejectNow = async () => {
     if (!view) return;
     const text = reason.trim();
-    if (await confirmed('确认驳回？', `${who(view)}\n驳回原因：${text}\n申请人会看到该原因，已缴费用将原路退回。`, '确认驳回'))
+    if (await confirmed('确认驳回？', `${who(view)}；驳回原因：${text}；申请人会看到该原因，已缴费用将原路退回。`, '确认驳回'))
       void act((v) => reissueApi.reject({ ...base(v), reason: text }), '已驳回');
   };
   const shipNow = async (kind: 'ship' | 'reship') => {
     if (!view) return;
     const number = trackingNumber.trim();
     const to = file.data?.recipient;
-    const dest = to ? `寄往：${to.name} ${to.phone}\n${to.address}` : `寄往：${view.delivery.kind === 'mail' ? view.delivery.place : view.hallName}`;
-    if (await confirmed(kind === 'ship' ? '确认寄出？' : '确认重新寄出？', `${courierName(courier)} 单号 ${number}\n${dest}`, '确认寄出')) {
+    const dest = to ? `寄往：${to.name}（${to.phone}）${to.address}` : `寄往：${view.delivery.kind === 'mail' ? view.delivery.place : view.hallName}`;
+    if (await confirmed(kind === 'ship' ? '确认寄出？' : '确认重新寄出？', `${courierName(courier)} 单号 ${number}；${dest}`, '确认寄出')) {
       void act((v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: number }), '已发货');
     }
   };
@@ -135,7 +135,7 @@ export default function ReissueReviewDetail() {
           <View data-state={view.state} className="reissue-review-detail__root">
             <View className="reissue-head">
               <Text className="reissue-head__title">
-                {view.subjectNameMasked} · {view.reasonName}
+                {file.data?.subject.name ?? view.subjectNameMasked} · {view.reasonName}
               </Text>
               <View>
                 <StateTag state={view.state} name={view.stateName} />
@@ -149,10 +149,22 @@ export default function ReissueReviewDetail() {
               </View>
             )}
 
+            {file.data ? (
+              <PersonAndPhoto file={file.data} />
+            ) : (
+              file.error && (
+                <View className="notice notice--error" role="alert" data-error-code={file.error.code}>
+                  <Text>案卷信息未能读取：{file.error.message}</Text>
+                </View>
+              )
+            )}
+
             <Section title="申请信息">
-              <SummaryRow label="申请人" field="subjectName">
-                {view.subjectNameMasked}
-              </SummaryRow>
+              {!file.data && (
+                <SummaryRow label="申请人" field="subjectName">
+                  {view.subjectNameMasked}
+                </SummaryRow>
+              )}
               <SummaryRow label="补换原因">{view.reasonName}</SummaryRow>
               <SummaryRow label="领取方式" field="delivery">
                 {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : '大厅领取'}
@@ -169,18 +181,7 @@ export default function ReissueReviewDetail() {
               {view.deadlines && <Deadlines deadlines={view.deadlines} />}
             </Section>
 
-            {file.data ? (
-              <>
-                <PersonAndPhoto file={file.data} />
-                <Waybill file={file.data} />
-              </>
-            ) : (
-              file.error && (
-                <View className="notice notice--error" role="alert" data-error-code={file.error.code}>
-                  <Text>案卷信息未能读取：{file.error.message}</Text>
-                </View>
-              )
-            )}
+            {file.data && <Waybill file={file.data} />}
 
             {form === 'reject' && (
               <Section title="驳回申请">
