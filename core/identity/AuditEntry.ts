@@ -13,4 +13,6 @@ export interface AuditEntry {
   actedFor?: string;
   at: Date;
   clientIp?: string;
+  /** Why personal data was looked at (e.g. review, shipping), for views of a case file. */
+  purpose?: string;
 }

@@ -53,5 +53,6 @@ export const AuditEntryView = z.object({
   actedFor: z.string().optional(),
   at: z.string(),
   clientIp: z.string().optional(),
+  purpose: z.string().optional(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;

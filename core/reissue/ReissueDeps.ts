@@ -75,6 +75,18 @@ export interface CardRegistry {
   resident(idIndex: string): Promise<(Resident & { cardLostAt?: Date; photoReused?: boolean }) | null>;
   /** Invalidates the person's current card at once; false when it was reported lost before. */
   reportCardLost(residentId: string, at: Date): Promise<boolean>;
+  /** The photo on file for the person's card (what a reissued card reuses), or null when there is none. */
+  photo(residentId: string): Promise<RegistryPhoto | null>;
+}
+
+/** A photo as the registry holds it: the image itself (base64), when it was taken, whether it only stands in for one. */
+export interface RegistryPhoto {
+  mimeType: 'image/jpeg' | 'image/png' | 'image/svg+xml';
+  base64: string;
+  /** YYYY-MM-DD, when the registry knows. */
+  takenOn?: string;
+  /** A drawn stand-in of the local registry (synthetic people have no photographs), never a real face. */
+  sample?: boolean;
 }
 
 export interface DivisionNames {

@@ -2,6 +2,7 @@ import type { ActionMap } from '../function/action';
 import type { ReissueDeps } from './ReissueDeps';
 import { apply, eligibility, reportLoss } from './actions/apply';
 import { application, cancel, changeAddress, myApplications } from './actions/citizen';
+import { caseFile } from './actions/caseFile';
 import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
 import { confirmPayment, pay } from './actions/payment';
 import { pollShipments, settlePayments } from './actions/timers';
@@ -19,6 +20,7 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   myApplications,
   application,
   reviewQueue,
+  caseFile,
   startReview,
   approve,
   reject,

@@ -87,7 +87,7 @@ const stepOf = (t: ReissueApplication['timeline'][number]): TrackingStep => ({
 });
 
 /** 海南省海口市龙华区; a municipality's or a grouping's city level (北京市, 市辖区) is not repeated. */
-function placeOf(names: { province: string; city: string; district: string }): string {
+export function placeOf(names: { province: string; city: string; district: string }): string {
   const cityShown = names.city !== names.province && !/^(市辖区|县|.*直辖县级行政区划)$/.test(names.city);
   return `${names.province}${cityShown ? names.city : ''}${names.district}`;
 }

@@ -2,12 +2,15 @@ import Taro from '@tarojs/taro';
 import type { TypedAddress } from '../../core/reissue/addressRules';
 import type { ApplicationView } from '../../core/reissue/applicationView';
 import type { RatingInput, RatingView } from '../../core/rating/Rating';
+import type { CaseFileView } from '../../core/reissue/caseFile';
 import { call } from './api';
 import { localPersona } from './localPersona';
 
 /** What the `reissue` function returns (shapes from core/reissue/actions). */
 export type ReissueView = ApplicationView;
 export type ReissueReason = 'lost' | 'damaged';
+/** The officer's audited case file (photo, card facts, the waybill's recipient). */
+export type CaseFile = CaseFileView;
 
 export interface FeeView {
   lines: Array<{ label: string; amount: string; note?: string }>;
@@ -76,6 +79,7 @@ export const reissueApi = {
   myApplications: () => call<{ applications: ReissueView[] }>('reissue', 'myApplications'),
   application: (applicationId: string) => call<ReissueView>('reissue', 'application', { applicationId }),
   // Officer actions.
+  caseFile: (applicationId: string) => call<CaseFile>('reissue', 'caseFile', { applicationId }),
   reviewQueue: (input: { hallId?: string; states?: string[]; minAgeDays?: number } = {}) => call<{ applications: QueueItem[] }>('reissue', 'reviewQueue', input),
   startReview: (input: Versioned) => call<ReissueView>('reissue', 'startReview', input),
   approve: (input: Versioned) => call<ReissueView>('reissue', 'approve', input),

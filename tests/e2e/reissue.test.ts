@@ -47,8 +47,13 @@ async function officerOf(hallId: string): Promise<string> {
   return openid;
 }
 
-async function officerStep(label: string, state: string): Promise<void> {
+/** Clicks an officer's button; a decision (通过, 确认发货) asks first: confirmed in the dialog. */
+async function officerStep(label: string, state: string, confirm?: string): Promise<void> {
   await button(label).click();
+  if (confirm) {
+    await page().locator('.taro-modal__content:visible').waitFor();
+    await page().locator('.taro-modal__foot:visible').getByText(confirm).click();
+  }
   await visible(`.reissue-review-detail__root[data-state="${state}"]`).waitFor();
 }
 
@@ -131,13 +136,13 @@ test('apply by mail and pay → officer reviews, approves, produces, ships → t
   await visible('.reissue-review-detail__root[data-state="paid"]').waitFor();
   await shot('66-reissue-review-detail');
   await officerStep('开始审核', 'underReview');
-  await officerStep('通过', 'approved');
+  await officerStep('通过', 'approved', '确认通过');
   await officerStep('开始制证', 'inProduction');
   await button('发货').click();
   await visible('[data-courier="ems"]').click();
   await fill('trackingNumber', TRACKING);
   await shot('67-reissue-review-ship');
-  await officerStep('确认发货', 'shipped');
+  await officerStep('确认发货', 'shipped', '确认寄出');
   await shot('68-reissue-review-shipped');
 
   // The citizen sees the courier and the tracking number.

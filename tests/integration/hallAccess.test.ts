@@ -113,6 +113,8 @@ const cases: Case[] = [
   hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
   // Someone else's application does not exist for whoever does not act for its hall.
   hallScoped('reissue', 'application', (hall) => ({ applicationId: target[hall].applicationId }), 'REISSUE_NOT_FOUND'),
+  // The case file (full address and phone): only for the application's own hall.
+  hallScoped('reissue', 'caseFile', (hall) => ({ applicationId: target[hall].applicationId })),
   officerAction('startReview'),
   officerAction('approve'),
   officerAction('reject', { reason: '照片不符合要求' }),

@@ -76,6 +76,7 @@ export const auditLog = defineAction({
         actedFor: e.actedFor,
         at: e.at.toISOString(),
         clientIp: e.clientIp,
+        ...(e.purpose ? { purpose: e.purpose } : {}),
       })),
     };
   },

@@ -90,6 +90,9 @@ class FakeCardRegistry implements CardRegistry {
     this.lostAt = at;
     return true;
   }
+  async photo() {
+    return null;
+  }
 }
 
 const noCourier: Courier = { track: async (): Promise<Tracking> => ({ state: 'inTransit', events: [] }) };

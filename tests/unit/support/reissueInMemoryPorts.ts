@@ -195,6 +195,11 @@ export class InMemoryCardRegistry implements CardRegistry {
     r.cardLostAt = at;
     return true;
   }
+
+  async photo(residentId: string) {
+    const r = this.residents.find((x) => x._id === residentId);
+    return r?.cardIssuedOn ? { mimeType: 'image/png' as const, base64: 'iVBORw0KGgo=', takenOn: r.cardIssuedOn } : null;
+  }
 }
 
 interface Order {

@@ -6,18 +6,29 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { reissueApi, type ReissueView } from '../../../services/reissueApi';
+import { reissueApi, type CaseFile, type ReissueView } from '../../../services/reissueApi';
 import { COURIER_CHOICES, courierName } from '../../../../core/reissue/names';
 import { useRemote } from '../../../services/useRemote';
 import { Deadlines } from '../components/Deadlines';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
+import { PersonAndPhoto, Waybill } from './CaseFilePanel';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
 type Form = 'reject' | 'ship' | 'reship' | undefined;
 
-/** Officer: one application, and the buttons its state allows (the view's `actions`). */
+/** Asks before a decision, repeating what it is about; true when the officer confirms. */
+async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText, cancelText: '再看看' });
+  return res.confirm;
+}
+
+/**
+ * Officer: one application, its case file (photo on file, card facts, the waybill's recipient;
+ * each load is audited) and the buttons its state allows (the view's `actions`). Approving,
+ * rejecting and shipping ask first, repeating the key facts.
+ */
 export default function ReissueReviewDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -28,6 +39,8 @@ export default function ReissueReviewDetail() {
     else setVersion((n) => n + 1);
   });
   const remote = useRemote(() => reissueApi.application(id), `officer-app:${id}:${version}`);
+  // Loaded with the page (and after a conflict), never after each step: every load is an audited view.
+  const file = useRemote<CaseFile>(() => reissueApi.caseFile(id), `officer-case:${id}:${version}`);
   const [latest, setLatest] = useState<ReissueView>();
   const [error, setError] = useState<ApiError>();
   const [form, setForm] = useState<Form>();
@@ -58,6 +71,29 @@ export default function ReissueReviewDetail() {
     }
   };
   const base = (v: ReissueView) => ({ applicationId: v.id, expectedVersion: v.version });
+  const who = (v: ReissueView) => `${file.data?.subject.name ?? v.subjectNameMasked}（${v.reasonName}）`;
+  const approve = async () => {
+    if (!view) return;
+    const f = file.data;
+    const photo = f ? (f.photo.onFile ? `沿用存档照片（${f.photo.takenOn ?? f.card.photoTakenOn ?? '日期未知'}）` : '无留存照片') : '未能读取存档照片';
+    const checks = f ? (f.checks.length ? `预审未通过：${f.checks.map((c) => c.message).join('；')}` : '预审条件均满足') : '';
+    if (await confirmed('确认审核通过？', `${who(view)}；${photo}；${checks}；通过后进入制证。`, '确认通过')) void act((v) => reissueApi.approve(base(v)), '审核通过');
+  };
+  const rejectNow = async () => {
+    if (!view) return;
+    const text = reason.trim();
+    if (await confirmed('确认驳回？', `${who(view)}；驳回原因：${text}；申请人会看到该原因，已缴费用将原路退回。`, '确认驳回'))
+      void act((v) => reissueApi.reject({ ...base(v), reason: text }), '已驳回');
+  };
+  const shipNow = async (kind: 'ship' | 'reship') => {
+    if (!view) return;
+    const number = trackingNumber.trim();
+    const to = file.data?.recipient;
+    const dest = to ? `寄往：${to.name}（${to.phone}）${to.address}` : `寄往：${view.delivery.kind === 'mail' ? view.delivery.place : view.hallName}`;
+    if (await confirmed(kind === 'ship' ? '确认寄出？' : '确认重新寄出？', `${courierName(courier)} 单号 ${number}；${dest}`, '确认寄出')) {
+      void act((v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: number }), '已发货');
+    }
+  };
   const can = (event: string) => Boolean(view?.actions.includes(event as never));
 
   const shipForm = (kind: 'ship' | 'reship') => (
@@ -82,12 +118,7 @@ export default function ReissueReviewDetail() {
         />
       </View>
       <View className="form-actions">
-        <Button
-          type="primary"
-          loading={busy}
-          disabled={trackingNumber.trim().length < 6}
-          onClick={() => act((v) => (kind === 'ship' ? reissueApi.ship : reissueApi.reship)({ ...base(v), courier, trackingNumber: trackingNumber.trim() }), '已发货')}
-        >
+        <Button type="primary" loading={busy} disabled={trackingNumber.trim().length < 6} onClick={() => void shipNow(kind)}>
           确认发货
         </Button>
         <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
@@ -104,7 +135,7 @@ export default function ReissueReviewDetail() {
           <View data-state={view.state} className="reissue-review-detail__root">
             <View className="reissue-head">
               <Text className="reissue-head__title">
-                {view.subjectNameMasked} · {view.reasonName}
+                {file.data?.subject.name ?? view.subjectNameMasked} · {view.reasonName}
               </Text>
               <View>
                 <StateTag state={view.state} name={view.stateName} />
@@ -118,10 +149,22 @@ export default function ReissueReviewDetail() {
               </View>
             )}
 
+            {file.data ? (
+              <PersonAndPhoto file={file.data} />
+            ) : (
+              file.error && (
+                <View className="notice notice--error" role="alert" data-error-code={file.error.code}>
+                  <Text>案卷信息未能读取：{file.error.message}</Text>
+                </View>
+              )
+            )}
+
             <Section title="申请信息">
-              <SummaryRow label="申请人" field="subjectName">
-                {view.subjectNameMasked}
-              </SummaryRow>
+              {!file.data && (
+                <SummaryRow label="申请人" field="subjectName">
+                  {view.subjectNameMasked}
+                </SummaryRow>
+              )}
               <SummaryRow label="补换原因">{view.reasonName}</SummaryRow>
               <SummaryRow label="领取方式" field="delivery">
                 {view.delivery.kind === 'mail' ? `邮寄到 ${view.delivery.place}` : '大厅领取'}
@@ -138,6 +181,8 @@ export default function ReissueReviewDetail() {
               {view.deadlines && <Deadlines deadlines={view.deadlines} />}
             </Section>
 
+            {file.data && <Waybill file={file.data} />}
+
             {form === 'reject' && (
               <Section title="驳回申请">
                 <View className="form-field">
@@ -153,12 +198,7 @@ export default function ReissueReviewDetail() {
                 </View>
                 <Text className="hint">驳回后已缴费用将自动原路退回。</Text>
                 <View className="form-actions">
-                  <Button
-                    type="danger"
-                    loading={busy}
-                    disabled={reason.trim().length < 2}
-                    onClick={() => act((v) => reissueApi.reject({ ...base(v), reason: reason.trim() }), '已驳回')}
-                  >
+                  <Button type="danger" loading={busy} disabled={reason.trim().length < 2} onClick={() => void rejectNow()}>
                     确认驳回
                   </Button>
                   <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
@@ -178,7 +218,7 @@ export default function ReissueReviewDetail() {
                   </Button>
                 )}
                 {can('approve') && (
-                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.approve(base(v)), '审核通过')}>
+                  <Button type="primary" loading={busy} onClick={() => void approve()}>
                     通过
                   </Button>
                 )}
