@@ -3,7 +3,7 @@
  * Resolves with what it returned. On timeout, rejects with the last failure, so a failed
  * `expect` inside the probe reads as the test's failure.
  */
-export async function waitFor<T>(probe: () => T, opts: { timeout?: number; interval?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(probe: () => T, opts: { timeout?: number; interval?: number; what?: string } = {}): Promise<Exclude<T, false>> {
   const timeout = opts.timeout ?? 10_000;
   const interval = opts.interval ?? 20;
   const deadline = Date.now() + timeout;
@@ -11,7 +11,7 @@ export async function waitFor<T>(probe: () => T, opts: { timeout?: number; inter
   for (;;) {
     try {
       const value = probe();
-      if (value !== false) return value;
+      if (value !== false) return value as Exclude<T, false>;
       lastError = new Error(`${opts.what ?? 'condition'} still false`);
     } catch (e) {
       lastError = e;
