@@ -4,7 +4,8 @@
  * `expect` inside the probe reads as the test's failure.
  */
 export async function waitFor<T>(probe: () => T, opts: { timeout?: number; interval?: number; what?: string } = {}): Promise<Exclude<T, false>> {
-  const timeout = opts.timeout ?? 10_000;
+  // Generous: on a busy 2-core machine a first render through the local cloud took over 10 s.
+  const timeout = opts.timeout ?? 25_000;
   const interval = opts.interval ?? 20;
   const deadline = Date.now() + timeout;
   let lastError: unknown;
