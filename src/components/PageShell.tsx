@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { ConfigProvider } from './nutui';
 import { useElderMode } from '../services/elderMode';
+import { PrivacyPrompt } from './PrivacyPrompt';
 import './PageShell.scss';
 
 const theme = {
@@ -17,7 +18,10 @@ export function PageShell({ children, className }: PropsWithChildren<{ className
   const [elder] = useElderMode();
   return (
     <ConfigProvider theme={theme}>
-      <View className={`page ${elder ? 'page--elder' : ''} ${className ?? ''}`}>{children}</View>
+      <View className={`page ${elder ? 'page--elder' : ''} ${className ?? ''}`}>
+        {children}
+        {process.env.TARO_ENV === 'weapp' && <PrivacyPrompt />}
+      </View>
     </ConfigProvider>
   );
 }

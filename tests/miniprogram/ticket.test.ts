@@ -20,7 +20,7 @@ import { waitFor } from './support/waitFor';
 import { byClass, textOf } from './support/wxDom';
 import { createWxStandIns, type CloudCall, type WxStandIns } from './support/wxStandIns';
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist', 'weapp');

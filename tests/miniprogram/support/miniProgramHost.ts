@@ -49,7 +49,7 @@ export interface OpenedPage {
 
 export interface MiniProgram {
   app: AppInstance;
-  /** Loads, renders and attaches a page of the build (e.g. 'pages/index/index'). Once per route per test file. */
+  /** Loads, renders and attaches a page of the build (e.g. 'pages/index/index'); a route opened again is a new instance. */
   openPage(route: string, query?: Record<string, string>): OpenedPage;
   /** getCurrentPages() */
   pages(): PageInstance[];
@@ -91,6 +91,10 @@ export function bootMiniProgram(opts: BootOptions): MiniProgram {
   let app: AppInstance | undefined;
   const stack: PageInstance[] = [];
   let opening: { route: string; query: Record<string, string> } | undefined;
+  /** The page being attached now: a page opened again reads its own query here. */
+  let attaching: { route: string; query: Record<string, string> } | undefined;
+  /** Component ids of the pages loaded: a route opened again renders a new instance of it. */
+  const loaded = new Map<string, string>();
 
   g.App = (config: AppInstance) => {
     if (app) throw new Error('App() called twice');
@@ -100,7 +104,7 @@ export function bootMiniProgram(opts: BootOptions): MiniProgram {
   g.getCurrentPages = () => stack.slice();
   g.Page = (options: Record<string, unknown>) => {
     if (!opening) throw new Error('Page() ran outside openPage()');
-    const { route, query } = opening;
+    const { route } = opening;
     const { data, behaviors, ...rest } = options;
     const methods: Record<string, Lifecycle> = {};
     const fields: Record<string, unknown> = {};
@@ -121,6 +125,7 @@ export function bootMiniProgram(opts: BootOptions): MiniProgram {
           Object.assign(this, fields);
         },
         attached(this: PageInstance) {
+          const query = attaching?.route === route ? attaching.query : {};
           this.route = route;
           this.__route__ = route;
           this.options = { ...query };
@@ -168,11 +173,20 @@ export function bootMiniProgram(opts: BootOptions): MiniProgram {
       try {
         // The page's js (required by simulate.load) pushes its chunk and calls Page(); its
         // usingComponents (Taro's recursive `comp`) are registered the same way.
-        const id = simulate.load(path.join(opts.distDir, route), { rootPath: opts.distDir });
+        let id = loaded.get(route);
+        if (!id) {
+          id = simulate.load(path.join(opts.distDir, route), { rootPath: opts.distDir });
+          loaded.set(route, id);
+        }
         const root = simulate.render(id);
         const host = document.createElement('page-host');
         document.body.appendChild(host);
-        root.attach(host);
+        attaching = { route, query };
+        try {
+          root.attach(host);
+        } finally {
+          attaching = undefined;
+        }
         const dom = root.dom;
         if (!dom) throw new Error(`${route} rendered no DOM`);
         return {

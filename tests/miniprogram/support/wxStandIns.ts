@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createWxPlatform, type PlatformHooks, type WxPlatform } from './wxPlatform';
 
 /**
  * Stand-ins for the `wx` APIs the pages use, shaped like WeChat's documented interface, that
@@ -13,19 +14,21 @@ export type CloudAnswer = { ok: true; result: unknown } | { ok: false; errMsg: s
 
 export interface CloudCall {
   name: string;
+  /** The environment the call went to: its `config.env`, else the one `wx.cloud.init` set. */
+  env?: string;
   data: unknown;
   /** What `callFunction` resolved with (`result`), or why it failed; undefined while in flight. */
   answer?: CloudAnswer;
 }
 
-interface Callbacks<T> {
+export interface Callbacks<T> {
   success?: (res: T) => void;
   fail?: (err: { errMsg: string }) => void;
   complete?: (res: T | { errMsg: string }) => void;
 }
 
 /** The WeChat calling convention: callbacks if any are given, otherwise a Promise. */
-function settle<T>(api: string, opts: Callbacks<T> | undefined, run: () => Promise<T>): Promise<T> | undefined {
+export function settle<T>(api: string, opts: Callbacks<T> | undefined, run: () => Promise<T>): Promise<T> | undefined {
   const p = run();
   if (opts && (opts.success || opts.fail || opts.complete)) {
     p.then(
@@ -55,9 +58,36 @@ export interface WxStandIns {
   /** Every `wx.showModal` call's options; they are answered with `cancel`. */
   modals: Record<string, unknown>[];
   storage: Map<string, unknown>;
+  /** The weapp-only APIs beyond the cloud (scanCode, requestPayment, …): wxPlatform.ts. */
+  platform: WxPlatform;
 }
 
-export function createWxStandIns(backend: CloudBackend): WxStandIns {
+export interface WxStandInOptions {
+  /**
+   * The environment ids this account's CloudBase has. When given, a call to any other environment
+   * (or with none set, which `wx.cloud.init` requires) fails as WeChat answers it.
+   */
+  envIds?: string[];
+  /** What the platform APIs do (payment at WeChat Pay, face verification results): wxPlatform.ts. */
+  platform?: PlatformHooks;
+}
+
+/** What WeChat answers a call to an environment the mini-program has no access to. */
+export const ENV_INVALID = '-501000 | errMsg: [100003] Param Invalid: env check invalid be filterd';
+
+function envOf(init: Record<string, unknown>, config: { env?: unknown } | undefined): string | undefined {
+  if (typeof config?.env === 'string') return config.env;
+  const env = init.env;
+  if (typeof env === 'string') return env;
+  if (env && typeof env === 'object') {
+    const perService = env as { functions?: unknown; default?: unknown };
+    if (typeof perService.functions === 'string') return perService.functions;
+    if (typeof perService.default === 'string') return perService.default;
+  }
+  return undefined;
+}
+
+export function createWxStandIns(backend: CloudBackend, options: WxStandInOptions = {}): WxStandIns {
   let initOptions: Record<string, unknown> | undefined;
   const cloudCalls: CloudCall[] = [];
   const navigations: string[] = [];
@@ -66,9 +96,10 @@ export function createWxStandIns(backend: CloudBackend): WxStandIns {
 
   const cloud = {
     init(opts: Record<string, unknown> = {}): void {
-      initOptions = { ...opts };
+      // "Only the first call takes effect when multiple calls are made."
+      if (!initOptions) initOptions = { ...opts };
     },
-    callFunction(opts: { name: string; data?: unknown } & Callbacks<{ result: unknown; requestID: string; errMsg: string }>) {
+    callFunction(opts: { name: string; data?: unknown; config?: { env?: unknown } } & Callbacks<{ result: unknown; requestID: string; errMsg: string }>) {
       return settle('cloud.callFunction', opts, async () => {
         if (!initOptions) {
           // What the real SDK says when a page calls before App.onLaunch ran wx.cloud.init.
@@ -79,8 +110,16 @@ export function createWxStandIns(backend: CloudBackend): WxStandIns {
         }
         // The payload crosses a process boundary on WeChat: the function sees a JSON copy.
         const data = opts.data === undefined ? {} : JSON.parse(JSON.stringify(opts.data));
-        const call: CloudCall = { name: opts.name, data };
+        const env = envOf(initOptions, opts.config);
+        const call: CloudCall = { name: opts.name, env, data };
         cloudCalls.push(call);
+        if (options.envIds && (!env || !options.envIds.includes(env))) {
+          call.answer = { ok: false, errMsg: ENV_INVALID };
+          platform.problems.push(
+            `cloud.callFunction went to environment ${JSON.stringify(env)}, not one of ${JSON.stringify(options.envIds)}: is the build bound to it (CLOUDBASE_ENV_ID)?`,
+          );
+          throw { errMsg: `cloud.callFunction:fail ${ENV_INVALID}` };
+        }
         const answer = await backend(opts.name, data);
         call.answer = answer;
         if (!answer.ok) throw { errMsg: `cloud.callFunction:fail ${answer.errMsg}` };
@@ -117,5 +156,21 @@ export function createWxStandIns(backend: CloudBackend): WxStandIns {
     },
   };
 
-  return { api, cloudInit: () => initOptions, cloudCalls, navigations, modals, storage };
+  const platform = createWxPlatform(settle, options.platform ?? {});
+  Object.assign(api, platform.api);
+  // Page moves the pages make (other than navigateTo, kept above for the older tests).
+  for (const name of ['redirectTo', 'navigateBack', 'switchTab', 'reLaunch']) {
+    api[name] = (opts: Record<string, unknown> & Callbacks<{ errMsg: string }> = {}) =>
+      settle(name, opts, async () => {
+        platform.moves.push({ api: name, url: typeof opts.url === 'string' ? opts.url : undefined });
+        return { errMsg: `${name}:ok` };
+      });
+  }
+  const navigateTo = api.navigateTo as (opts: { url: string } & Callbacks<{ errMsg: string }>) => unknown;
+  api.navigateTo = (opts: { url: string } & Callbacks<{ errMsg: string }>) => {
+    platform.moves.push({ api: 'navigateTo', url: opts.url });
+    return navigateTo(opts);
+  };
+
+  return { api, cloudInit: () => initOptions, cloudCalls, navigations, modals, storage, platform };
 }

@@ -47,7 +47,10 @@ export function usePayment(onSettled: (view: ReissueView) => void, onError: (e: 
         } catch (e) {
           errMsg = (e as { errMsg?: string })?.errMsg ?? 'requestPayment:fail';
         }
-        await settle(applicationId, reportedOf(errMsg));
+        const reported = reportedOf(errMsg);
+        // Said where the person looks (a toast outlives the move to the tracking page).
+        if (reported === 'cancel') void Taro.showToast({ title: '已取消支付，未扣款', icon: 'none', duration: 3000 });
+        await settle(applicationId, reported);
       } else {
         setOrder(started);
       }
