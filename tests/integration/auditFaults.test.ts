@@ -80,7 +80,12 @@ async function runCase(s: Scenario, plan?: { step: number; fault: Fault }) {
     if (answer.code === 'REQUEST_IN_PROGRESS') clock.advance(2 * 60_000);
     answer = await act(familyDeps(plain, clock), s.action, s.input(ref));
   }
-  const audited = ((await e.db.collection('audit_log').where({ action: `appointment.${s.action}For` }).get()).data ?? []) as Array<Record<string, unknown>>;
+  const audited = ((
+    await e.db
+      .collection('audit_log')
+      .where({ action: `appointment.${s.action}For` })
+      .get()
+  ).data ?? []) as Array<Record<string, unknown>>;
   return { answer: answer.code, audited, calls: injector.calls };
 }
 

@@ -38,7 +38,8 @@ interface Entry {
   actedForName?: string;
   at: string;
 }
-const log = async (as: string, query: Record<string, unknown> = {}) => (await id.ok(as, 'auditLog', { limit: 200, ...query })) as { entries: Entry[]; hasMore: boolean; nextOffset?: number };
+const log = async (as: string, query: Record<string, unknown> = {}) =>
+  (await id.ok(as, 'auditLog', { limit: 200, ...query })) as { entries: Entry[]; hasMore: boolean; nextOffset?: number };
 const records = async () => ((await localDatabase(h.cloud.url).collection('audit_log').limit(1000).get()).data ?? []) as Array<Record<string, unknown>>;
 
 /** Ids of the acts for the son, set by the first test. */

@@ -71,7 +71,12 @@ async function describe(deps: IdentityDeps, records: Array<AuditEntry & { _id: s
       const actedForName = r.actedFor ? (r.actedForName ?? actor.family.get(r.actedFor) ?? '家人') : undefined;
       const acting = r.role === 'citizen' && actedForName && r.action !== 'family.add' && r.action !== 'family.remove';
       const who = `${AUDIT_ROLE_NAMES[r.role]} ${actor.name}`;
-      const targetLabel = r.action.startsWith('officer.') ? r.target.split(',').map((id) => halls[id] ?? id).join('、') : undefined;
+      const targetLabel = r.action.startsWith('officer.')
+        ? r.target
+            .split(',')
+            .map((id) => halls[id] ?? id)
+            .join('、')
+        : undefined;
       return {
         id: r._id,
         action: r.action,

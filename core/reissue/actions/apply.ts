@@ -116,7 +116,13 @@ async function resume(deps: ReissueDeps, app: ReissueRecord, account: Account, c
   let current = app;
   if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
   // One record per application (its id follows from the request): a resumed retry records nothing more.
-  await recordAudit(deps, account, { id: `reissue.apply:${current._id}`, action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
+  await recordAudit(deps, account, {
+    id: `reissue.apply:${current._id}`,
+    action: 'reissue.apply',
+    target: current._id,
+    hallId: current.hallId,
+    ...(current.actedFor ? { actedFor: current.actedFor } : {}),
+  });
   return current;
 }
 
