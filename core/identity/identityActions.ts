@@ -3,7 +3,7 @@ import type { IdentityDeps } from './IdentityDeps';
 import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/family';
 import { confirmFace, unbind } from './actions/face';
 import { acceptOfficerInvitation, createOfficerInvitation } from './actions/officer';
-import { auditLog } from './actions/auditLog';
+import { auditLog, myActsFor } from './actions/auditLog';
 import { purgeExpiredVerifications } from './actions/retention';
 import { consent, status } from './actions/status';
 import { confirmPhone, resendCode, startVerification } from './actions/verification';
@@ -22,5 +22,6 @@ export const identityActions: ActionMap<IdentityDeps> = {
   createOfficerInvitation,
   acceptOfficerInvitation,
   auditLog,
+  myActsFor,
   purgeExpiredVerifications,
 };

@@ -9,6 +9,7 @@ import type { AuditEntry, AuditQuery } from '../AuditEntry';
 import { AUDIT_ROLE_NAMES, auditActionName } from '../auditActionNames';
 import { requireOpenid } from '../caller';
 import { FIELD } from '../fieldNames';
+import { requireVerified } from '../callerAccount';
 import { auditScope } from '../hallAccess';
 import type { IdentityDeps } from '../IdentityDeps';
 import { AuditEntryView } from '../views';
@@ -51,6 +52,22 @@ export const auditLog = defineAction({
     const hasMore = found.length > input.limit;
     const entries = await describe(deps, page);
     return { entries, hasMore, ...(hasMore ? { nextOffset: input.offset + input.limit } : {}) };
+  },
+});
+
+/** How many of their latest audited acts a citizen is shown on the family page. */
+const OWN_ACTS_SHOWN = 30;
+
+export const myActsFor = defineAction({
+  summary: "The caller's own acts for family members (代办记录: bookings, moves, cancellations, applications for them), newest first, as the audit log has them.",
+  input: z.object({}).strict(),
+  output: z.object({ entries: z.array(AuditEntryView) }),
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
+  async run(_input, deps: IdentityDeps) {
+    const account = await requireVerified(deps);
+    // Adding or removing a member is not an act for them: the family list shows that.
+    const acts = (await deps.audit.query({ actorOpenid: account._id, offset: 0, limit: 100 })).filter((r) => r.actedFor && !r.action.startsWith('family.'));
+    return { entries: await describe(deps, acts.slice(0, OWN_ACTS_SHOWN)) };
   },
 });
 
