@@ -18,4 +18,5 @@ export const identityApi = {
     call<{ code: string; halls: string[]; expiresAt: string }>('identity', 'createOfficerInvitation', { halls, validDays }),
   auditLog: (query: { limit?: number; offset?: number; action?: string; hallId?: string; actor?: string; from?: string; to?: string }) =>
     call<{ entries: AuditEntryView[]; hasMore: boolean; nextOffset?: number }>('identity', 'auditLog', query),
+  myActsFor: () => call<{ entries: AuditEntryView[] }>('identity', 'myActsFor'),
 };

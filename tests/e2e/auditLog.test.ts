@@ -44,6 +44,8 @@ test('an admin reads the audit log in Chinese and filters it by action; an offic
     await entry(action).filter({ hasText: name }).waitFor();
   }
   await entry('appointment.reserveFor').filter({ hasText: '海口市公安局龙华分局户政服务大厅' }).filter({ hasText: '市民 王** 代 王**' }).waitFor();
+  // Halls are folded behind one chip (a dozen would fill a phone screen).
+  expect(await page.locator('[data-hall-filter]:visible').count()).toBe(0);
   const text = await page.locator('.audit:visible').innerText();
   // No raw codes or ids on screen.
   expect(text).not.toMatch(/appointment\.|haikou-longhua|resident-\d|local-citizen/);
@@ -64,5 +66,17 @@ test('an admin reads the audit log in Chinese and filters it by action; an offic
   await entry('appointment.reserveFor').waitFor();
   expect(await page.locator('.audit__entry[data-audit-action="family.add"]:visible').count()).toBe(0);
   await journey.browser.shot('62-audit-log-officer');
+  expect(journey.pageErrors).toEqual([]);
+});
+
+test('the citizen’s family page lists their own acts for family members (代办记录)', async () => {
+  const { page } = journey.browser;
+  await actAs('local-citizen');
+  await page.goto(`${journey.harness.cloud.url}/#/packages/identity/family/index`);
+  const act = page.locator('.family__act[data-act="appointment.reserveFor"]:visible');
+  await act.filter({ hasText: '代为预约 · 王**' }).waitFor();
+  await page.locator('.family__act[data-act="appointment.cancelFor"]:visible', { hasText: '代为取消预约' }).waitFor();
+  expect(await page.locator('.family__act:visible').count()).toBe(3);
+  await journey.browser.shot('63-family-acts-for');
   expect(journey.pageErrors).toEqual([]);
 });

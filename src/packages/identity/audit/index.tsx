@@ -28,6 +28,7 @@ export default function AuditLogPage() {
   const [filters, setFilters] = useState<AuditFilters>({ range: 'all' });
   const [shown, setShown] = useState(PAGE);
   const [kindsOpen, setKindsOpen] = useState(false);
+  const [hallsOpen, setHallsOpen] = useState(false);
   const query = auditQueryOf(filters, Date.now());
   const log = useRemote(() => identityApi.auditLog({ ...query, limit: shown }), `audit:${JSON.stringify(query)}:${shown}`);
 
@@ -38,6 +39,7 @@ export default function AuditLogPage() {
   const role = status.data?.role;
   // An officer chooses among their own halls; an admin among all.
   const hallChoices = (halls.data?.halls ?? []).filter((h) => role === 'admin' || (status.data?.halls ?? []).includes(h.id));
+  const chosenHall = hallChoices.find((h) => h.id === filters.hallId);
   const kindName = KINDS.find((k) => k.code === filters.action)?.name;
   const entries = log.data?.entries ?? [];
 
@@ -78,12 +80,28 @@ export default function AuditLogPage() {
               <Text className={`chip ${filters.hallId ? '' : 'chip--on'}`} onClick={() => change({ hallId: undefined })}>
                 {role === 'admin' ? '全部大厅' : '我的全部大厅'}
               </Text>
-              {hallChoices.map((h) => (
-                <Text key={h.id} className={`chip ${filters.hallId === h.id ? 'chip--on' : ''}`} data-hall-filter={h.id} onClick={() => change({ hallId: h.id })}>
-                  {shortHall(h.name)}
-                </Text>
-              ))}
+              {chosenHall && <Text className="chip chip--on">{shortHall(chosenHall.name)}</Text>}
+              <Text className="chip" data-hall-more onClick={() => setHallsOpen((o) => !o)}>
+                {hallsOpen ? '收起' : '选择大厅…'}
+              </Text>
             </View>
+            {hallsOpen && (
+              <View className="chips audit__kinds">
+                {hallChoices.map((h) => (
+                  <Text
+                    key={h.id}
+                    className={`chip ${filters.hallId === h.id ? 'chip--on' : ''}`}
+                    data-hall-filter={h.id}
+                    onClick={() => {
+                      change({ hallId: h.id });
+                      setHallsOpen(false);
+                    }}
+                  >
+                    {shortHall(h.name)}
+                  </Text>
+                ))}
+              </View>
+            )}
           </>
         )}
         <Text className="audit__label">日期</Text>

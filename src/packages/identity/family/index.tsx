@@ -10,6 +10,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import { ApiError } from '../../../services/api';
 import { checkDetails } from '../verify/checkDetails';
+import { ActsForRecords } from './ActsForRecords';
 import '../../../components/Form.scss';
 import './index.scss';
 
@@ -116,6 +117,8 @@ export default function Family() {
           </Button>
         </View>
       </Section>
+
+      <ActsForRecords />
     </PageShell>
   );
 }
