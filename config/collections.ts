@@ -105,6 +105,9 @@ export const collections: CollectionDeclaration[] = [
     indexes: [
       { name: 'at', keys: { at: -1 } },
       { name: 'actor_at', keys: { actorOpenid: 1, at: -1 } },
+      // The log's filters (core/identity/actions/auditLog.ts): an officer's halls, one action.
+      { name: 'hall_at', keys: { hallId: 1, at: -1 } },
+      { name: 'action_at', keys: { action: 1, at: -1 } },
     ],
     rules: closed,
   },

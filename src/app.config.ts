@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/identity',
-      pages: ['consent/index', 'verify/index', 'profile/index', 'family/index', 'admin/index'],
+      pages: ['consent/index', 'verify/index', 'profile/index', 'family/index', 'admin/index', 'audit/index'],
     },
     {
       root: 'packages/booking',

@@ -11,8 +11,23 @@ export interface AuditEntry {
   target: string;
   /** The family member acted for, when acting for someone. */
   actedFor?: string;
+  /** That member's name, masked (maskName), as it was when acting. */
+  actedForName?: string;
   at: Date;
   clientIp?: string;
   /** Why personal data was looked at (e.g. review, shipping), for views of a case file. */
   purpose?: string;
+}
+
+/** Which records to read, newest first: every given condition holds. */
+export interface AuditQuery {
+  /** Only records of these halls (an officer's view); absent: every record. */
+  halls?: readonly string[];
+  action?: string;
+  actorOpenid?: string;
+  /** From this instant (inclusive) to that one (exclusive). */
+  from?: Date;
+  to?: Date;
+  offset: number;
+  limit: number;
 }

@@ -9,7 +9,8 @@ import type { Account } from './Account';
  *   reissue applications) only when it is bound to that hall: an officer of the hall, or an admin
  *   who is also bound to it (an admin with halls acts for those halls as an officer does).
  * - Being an admin by itself grants no hall: an admin manages officers (invitations) and reads the
- *   audit log, nothing else.
+ *   whole audit log, nothing else.
+ * - An officer reads the audit records of their own halls only (`auditScope`).
  * - A citizen acts for no hall, whatever their `halls` field holds.
  */
 type Holder = Pick<Account, 'role' | 'halls'> | null | undefined;
@@ -33,6 +34,15 @@ export function actsForAnyHall(account: Holder): boolean {
 /** Whether the account may invite officers and read the audit log. */
 export function mayAdminister(account: Holder): boolean {
   return account?.role === 'admin';
+}
+
+/**
+ * Which audit records the account may read: an admin all of them, an account acting for halls
+ * those of its halls, anyone else none (null).
+ */
+export function auditScope(account: Holder): 'all' | readonly string[] | null {
+  if (mayAdminister(account)) return 'all';
+  return actsForAnyHall(account) ? hallsActedFor(account) : null;
 }
 
 /** The account, when it may act for the hall; FORBIDDEN otherwise. */

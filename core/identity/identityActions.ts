@@ -2,7 +2,8 @@ import type { ActionMap } from '../function/action';
 import type { IdentityDeps } from './IdentityDeps';
 import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/family';
 import { confirmFace, unbind } from './actions/face';
-import { acceptOfficerInvitation, auditLog, createOfficerInvitation } from './actions/officer';
+import { acceptOfficerInvitation, createOfficerInvitation } from './actions/officer';
+import { auditLog, myActsFor } from './actions/auditLog';
 import { purgeExpiredVerifications } from './actions/retention';
 import { consent, status } from './actions/status';
 import { confirmPhone, resendCode, startVerification } from './actions/verification';
@@ -21,5 +22,6 @@ export const identityActions: ActionMap<IdentityDeps> = {
   createOfficerInvitation,
   acceptOfficerInvitation,
   auditLog,
+  myActsFor,
   purgeExpiredVerifications,
 };

@@ -1,5 +1,5 @@
 import type { Account } from './Account';
-import type { AuditEntry } from './AuditEntry';
+import type { AuditEntry, AuditQuery } from './AuditEntry';
 import type { FaceIdentifyInfo } from './faceResult';
 import type { FamilyLink } from './family';
 import type { OfficerInvitation } from './Invitation';
@@ -60,6 +60,8 @@ export interface IdentityStore {
 
   /** Which of these hall ids do not exist. */
   missingHalls(ids: readonly string[]): Promise<string[]>;
+  /** The names of these halls, by id (unknown ids are left out). */
+  hallNames(ids: readonly string[]): Promise<Record<string, string>>;
   addInvitation(invitation: OfficerInvitation): Promise<void>;
   /** Marks an unused, unexpired invitation used by `openid`; returns it, or null when it cannot. */
   claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null>;
@@ -81,8 +83,13 @@ export interface FaceVerifier {
 }
 
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
-  recent(limit: number, actorOpenid?: string): Promise<Array<AuditEntry & { _id: string }>>;
+  /**
+   * Appends a record. With an `id` (derived from the request) the record is written once: a retry
+   * that records the same id again leaves the first one as it is.
+   */
+  record(entry: AuditEntry, id?: string): Promise<void>;
+  /** Records matching the query, newest first. */
+  query(q: AuditQuery): Promise<Array<AuditEntry & { _id: string }>>;
 }
 
 /** Encryption, blind indexes, keyed hashes and randomness (server/crypto). */

@@ -45,14 +45,24 @@ export type VerificationStartedView = z.infer<typeof VerificationStartedView>;
 
 export const AuditEntryView = z.object({
   id: z.string(),
-  actor: z.string(),
-  role: z.enum(['citizen', 'officer', 'admin']),
-  hallId: z.string().optional(),
+  /** The audit code, and its Chinese name (core/identity/auditActionNames.ts). */
   action: z.string(),
+  actionName: z.string(),
+  role: z.enum(['citizen', 'officer', 'admin']),
+  /** The acting account's id (to filter by it); shown as `actorLabel`. */
+  actorId: z.string(),
+  /** Role and masked name, e.g. "民警 陈**", "市民 王** 代 王*". */
+  actorLabel: z.string(),
+  hallId: z.string().optional(),
+  hallName: z.string().optional(),
   target: z.string(),
-  actedFor: z.string().optional(),
+  /** What was acted on, in words, when the code and hall do not already say it (e.g. the halls of an invitation). */
+  targetLabel: z.string().optional(),
+  /** The family member acted for, masked. */
+  actedForName: z.string().optional(),
   at: z.string(),
   clientIp: z.string().optional(),
   purpose: z.string().optional(),
+  purposeName: z.string().optional(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIELD } from '../identity/fieldNames';
 import { ageOn } from '../identity/idNumber';
+import { AUDIT_PURPOSE_NAMES } from '../identity/auditActionNames';
 import { maskIdNumber } from '../privacy/mask';
 import { inShanghai, shanghaiDate } from '../time/shanghai';
 import type { ReissueState } from './ReissueApplication';
@@ -22,14 +23,6 @@ import { placeOf } from './views';
 /** Why an officer looks at the case file, from what the application waits for. */
 export const CASE_PURPOSES = ['review', 'production', 'shipping', 'collection', 'followUp'] as const;
 export type CasePurpose = (typeof CASE_PURPOSES)[number];
-
-export const CASE_PURPOSE_NAMES: Record<CasePurpose, string> = {
-  review: '审核',
-  production: '制证',
-  shipping: '寄递',
-  collection: '大厅领取',
-  followUp: '查询',
-};
 
 export function purposeOf(app: Pick<ReissueRecord, 'state' | 'delivery'>): CasePurpose {
   const byState: Partial<Record<ReissueState, CasePurpose>> = {
@@ -134,7 +127,7 @@ export async function caseFileOf(deps: Pick<ReissueDeps, 'registry' | 'secrets' 
     version: app.version,
     hallId: app.hallId,
     purpose,
-    purposeName: CASE_PURPOSE_NAMES[purpose],
+    purposeName: AUDIT_PURPOSE_NAMES[purpose],
     subject: {
       name: open(deps, app.subjectNameEnc, FIELD.name),
       idNumberMasked: resident ? maskIdNumber(open(deps, resident.idNumberEnc, FIELD.idNumber)) : maskIdNumber(undefined),

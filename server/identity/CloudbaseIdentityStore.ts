@@ -242,6 +242,16 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return ids.filter((id) => !found.has(id));
   }
 
+  async hallNames(ids: readonly string[]): Promise<Record<string, string>> {
+    const res = await this.db
+      .collection('halls')
+      .where({ _id: this._.in([...ids]) })
+      .field({ _id: true, name: true })
+      .limit(100)
+      .get();
+    return Object.fromEntries(((res.data ?? []) as Array<{ _id: string; name: string }>).map((h) => [h._id, h.name]));
+  }
+
   async addInvitation(invitation: OfficerInvitation) {
     await this.db.collection('officer_invitations').add(invitation);
   }

@@ -16,5 +16,7 @@ export const identityApi = {
   acceptOfficerInvitation: (code: string) => call<StatusView>('identity', 'acceptOfficerInvitation', { code }),
   createOfficerInvitation: (halls: string[], validDays: number) =>
     call<{ code: string; halls: string[]; expiresAt: string }>('identity', 'createOfficerInvitation', { halls, validDays }),
-  auditLog: (limit: number) => call<{ entries: AuditEntryView[] }>('identity', 'auditLog', { limit }),
+  auditLog: (query: { limit?: number; offset?: number; action?: string; hallId?: string; actor?: string; from?: string; to?: string }) =>
+    call<{ entries: AuditEntryView[]; hasMore: boolean; nextOffset?: number }>('identity', 'auditLog', query),
+  myActsFor: () => call<{ entries: AuditEntryView[] }>('identity', 'myActsFor'),
 };

@@ -19,12 +19,11 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
   await codeElement.waitFor();
   const code = (await codeElement.getAttribute('data-invitation-code'))!;
   expect(code).toMatch(/^[A-Z2-9]{12}$/);
-  await page
-    .getByText(/发放民警邀请码 · haikou-longhua/)
-    .filter({ visible: true })
-    .first()
-    .waitFor();
   await journey.browser.shot('20-admin-invitation');
+  // The log names the act and the hall in Chinese, not by code and id.
+  await page.locator('[data-row="audit-log"]:visible').click();
+  await page.locator('.audit__entry[data-audit-action="officer.invite"]:visible', { hasText: '发放民警邀请码' }).first().waitFor();
+  await page.locator('.audit__entry[data-audit-action="officer.invite"]:visible', { hasText: '龙华分局户政服务大厅' }).first().waitFor();
 
   await actAs('local-visitor');
   await page.locator('[data-row="officer-invitation"]:visible').click();

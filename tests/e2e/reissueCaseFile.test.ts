@@ -45,7 +45,7 @@ async function officerOf(hallId: string): Promise<string> {
 async function caseFileViews(id: string, officer: string): Promise<Array<Record<string, unknown>>> {
   const log = await journey.harness.call('identity', { action: 'auditLog', data: { limit: 200 } }, 'local-admin');
   expect(log.body.ok).toBe(true);
-  return (log.body.data.entries as Array<Record<string, unknown>>).filter((e) => e.action === 'reissue.caseFile' && e.target === id && e.actor === officer);
+  return (log.body.data.entries as Array<Record<string, unknown>>).filter((e) => e.action === 'reissue.caseFile' && e.target === id && e.actorId === officer);
 }
 
 test('the officer opens the case: photo, card facts, address and phone; the view is audited; approve and ship ask first', async () => {
@@ -88,7 +88,7 @@ test('the officer opens the case: photo, card facts, address and phone; the view
   // The view is in the audit log: officer, hall, application, purpose.
   const views = await caseFileViews(id, officer);
   expect(views.length).toBeGreaterThanOrEqual(1);
-  expect(views[0]).toMatchObject({ hallId: paid.hallId, purpose: 'review' });
+  expect(views[0]).toMatchObject({ hallId: paid.hallId, purpose: 'review', actionName: '查看办件详情', purposeName: '审核' });
   expect(containsUnmaskedIdOrPhone(JSON.stringify(views))).toEqual([]);
 
   // Approve asks first, repeating who and the photo; cancelling changes nothing.

@@ -8,7 +8,8 @@ import { functionCaller } from './support/functionCaller';
  * Role × action × hall: every officer-facing action of appointment, reissue and identity, for a
  * citizen, an officer of hall A, an officer of hall B, an admin without halls and an admin bound to
  * hall A, against hall A and hall B. One rule decides (core/identity/hallAccess.ts): an account acts
- * for a hall only when bound to it; being an admin grants invitations and the audit log, no hall.
+ * for a hall only when bound to it; being an admin grants invitations and the whole audit log, no
+ * hall; an officer reads the audit log of their own halls.
  */
 jest.setTimeout(180_000);
 
@@ -126,7 +127,8 @@ const cases: Case[] = [
   officerAction('holdAtHall', { hallId: A }),
   officerAction('collect'),
   { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
-  { fn: 'identity', action: 'auditLog', data: () => ({ limit: 5 }), allowed: administers, denied: 'FORBIDDEN' },
+  // The audit log: an admin reads every hall's, an officer their own halls' only.
+  { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: 'FORBIDDEN' },
 ];
 
 const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));

@@ -144,12 +144,15 @@ test('an admin invites an officer to a hall; the invitation works once; only adm
   expect(officer).toMatchObject({ role: 'officer', halls: ['haikou-longhua', 'haikou-meilan'] });
   expect((await flow.error('itest-second-officer', 'acceptOfficerInvitation', { code: invitation.code })).code).toBe('INVITATION_INVALID');
   expect((await flow.error('itest-second-officer', 'acceptOfficerInvitation', { code: 'ABCDEFGHJKMN' })).code).toBe('INVITATION_INVALID');
-  expect((await flow.error('itest-new-officer', 'auditLog', {})).code).toBe('FORBIDDEN');
+  expect((await flow.error('local-citizen', 'auditLog', {})).code).toBe('FORBIDDEN');
+  // An officer reads the records of their halls only: not the admin's invitation (no hall).
+  const own = await flow.ok('itest-new-officer', 'auditLog', {});
+  expect(own.entries.every((e: { hallId?: string }) => e.hallId === 'haikou-longhua' || e.hallId === 'haikou-meilan')).toBe(true);
   const { entries } = await flow.ok('local-admin', 'auditLog', { limit: 100 });
   const actions = entries.map((e: { action: string }) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['officer.invite', 'officer.bind', 'identity.bind', 'identity.move', 'identity.unbind', 'family.add']));
-  const bind = entries.find((e: { action: string; actor: string }) => e.action === 'officer.bind' && e.actor === 'itest-new-officer');
-  expect(bind).toMatchObject({ role: 'officer', hallId: 'haikou-longhua', clientIp: expect.any(String) });
+  const bind = entries.find((e: { action: string; actorId: string }) => e.action === 'officer.bind' && e.actorId === 'itest-new-officer');
+  expect(bind).toMatchObject({ role: 'officer', hallId: 'haikou-longhua', hallName: '海口市公安局龙华分局户政服务大厅', actionName: '绑定民警身份', clientIp: expect.any(String) });
 });
 
 test('concurrent claims of one invitation: exactly one account becomes an officer', async () => {

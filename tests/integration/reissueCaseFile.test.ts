@@ -32,7 +32,7 @@ async function invitedOfficer(hall: string, openid: string): Promise<string> {
 }
 
 interface AuditRow {
-  actor: string;
+  actorId: string;
   role: string;
   hallId?: string;
   action: string;
@@ -100,7 +100,7 @@ test('each view writes exactly one audit record: officer, hall, application, pur
   await r.ok(officer, 'caseFile', { applicationId: appId });
   const once = await caseFileAudits();
   expect(once.length).toBe(before.length + 1);
-  expect(once[0]).toMatchObject({ actor: officer, role: expect.stringMatching(/^(officer|admin)$/), hallId, action: 'reissue.caseFile', target: appId, purpose: 'review' });
+  expect(once[0]).toMatchObject({ actorId: officer, role: expect.stringMatching(/^(officer|admin)$/), hallId, action: 'reissue.caseFile', target: appId, purpose: 'review' });
   await r.ok(officer, 'caseFile', { applicationId: appId });
   expect((await caseFileAudits()).length).toBe(before.length + 2);
 

@@ -559,6 +559,8 @@ describe('personal data never leaves unmasked', () => {
     expect((await w.error('o-wang', 'addFamilyMember', { name: NOBODY.name, idNumber: NOBODY.idNumber, relation: 'parent' })).code).toBe('FAMILY_MEMBER_UNMATCHED');
     expect((await w.error('o-chen', 'familyMembers')).code).toBe('NOT_VERIFIED');
     await w.ok('o-wang', 'removeFamilyMember', { memberId: 'r-wang-child' });
+    // Adding and removing members are not acts for them: the caller's 代办记录 stays empty.
+    expect((await w.ok('o-wang', 'myActsFor')).entries).toEqual([]);
 
     const invitation = await w.ok('o-admin', 'createOfficerInvitation', { halls: ['haikou-longhua'], validDays: 3 });
     invitationCode = invitation.code;

@@ -6,6 +6,7 @@ import { requireVerified } from '../../identity/callerAccount';
 import { requireBeforeCancelDeadline } from '../cancelDeadline';
 import { takeCancelQuota } from '../cancelQuota';
 import { endAppointment } from '../endAppointment';
+import { auditActingFor } from '../auditActingFor';
 import { onceMore } from '../onceMore';
 import { AppointmentView, appointmentView } from '../views';
 import { AppointmentIdInput } from './inputs';
@@ -44,6 +45,7 @@ export const cancel = defineAction({
       if (quota) await deps.booking.releaseClaims([quota], a._id);
       throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     }
+    await auditActingFor(deps, account, a, 'cancel', endedBy);
     return appointmentView({ ...a, status: 'cancelled' }, deps);
   },
 });

@@ -7,6 +7,7 @@ import { requireBeforeCancelDeadline } from '../cancelDeadline';
 import { claimsFreedWhenOver } from '../claims';
 import { takeCancelQuota } from '../cancelQuota';
 import { endAppointment } from '../endAppointment';
+import { auditActingFor } from '../auditActingFor';
 import { onceMore } from '../onceMore';
 import { placeBooking } from '../placeBooking';
 import { AppointmentView, appointmentView } from '../views';
@@ -77,6 +78,7 @@ export const reschedule = defineAction({
       if (ending && ending.status !== 'booked') await deps.booking.releaseClaims(ending.status === 'cancelled' ? carried : claimsFreedWhenOver(carried), old._id);
       throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     }
+    await auditActingFor(deps, account, fresh, 'reschedule', freshId);
     return appointmentView(fresh, deps);
   },
 });

@@ -3,6 +3,7 @@ import { defineAction } from '../../function/action';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
 import { placeBooking } from '../placeBooking';
+import { auditActingFor } from '../auditActingFor';
 import { resolveActingFor } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 import { SlotIdInput } from './inputs';
@@ -32,6 +33,7 @@ export const reserve = defineAction({
     const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const appointmentId = deps.idFor(`reserve:${account._id}:${request?.requestId ?? deps.newId()}`);
     const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId });
+    await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
     return appointmentView(appointment, deps);
   },
 });

@@ -7,7 +7,7 @@ import { recordAudit } from '../recordAudit';
 import { requireOpenid } from '../caller';
 import { type IdentityDeps } from '../IdentityDeps';
 import { INVITATION_POLICY, type OfficerInvitation } from '../Invitation';
-import { AuditEntryView, StatusView } from '../views';
+import { StatusView } from '../views';
 import { accountOf, statusOf } from './status';
 
 export const createOfficerInvitation = defineAction({
@@ -54,30 +54,5 @@ export const acceptOfficerInvitation = defineAction({
     await deps.identities.saveAccount(officer);
     await recordAudit(deps, officer, { action: 'officer.bind', target: claimed.halls.join(','), hallId: claimed.halls[0] });
     return statusOf(deps, officer);
-  },
-});
-
-export const auditLog = defineAction({
-  summary: 'Admin: the most recent audit records, optionally of one actor.',
-  input: z.object({ limit: z.number().int().min(1).max(200).default(50), actor: z.string().max(64).optional() }).strict(),
-  output: z.object({ entries: z.array(AuditEntryView) }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
-  async run({ limit, actor }, deps: IdentityDeps) {
-    requireAdmin(await deps.identities.account(requireOpenid(deps)));
-    const entries = await deps.audit.recent(limit, actor);
-    return {
-      entries: entries.map((e) => ({
-        id: e._id,
-        actor: e.actorOpenid,
-        role: e.role,
-        hallId: e.hallId,
-        action: e.action,
-        target: e.target,
-        actedFor: e.actedFor,
-        at: e.at.toISOString(),
-        clientIp: e.clientIp,
-        ...(e.purpose ? { purpose: e.purpose } : {}),
-      })),
-    };
   },
 });

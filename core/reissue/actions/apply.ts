@@ -115,7 +115,14 @@ async function resume(deps: ReissueDeps, app: ReissueRecord, account: Account, c
   if (!claimed && isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
   let current = app;
   if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
-  await recordAudit(deps, account, { action: 'reissue.apply', target: current._id, hallId: current.hallId, ...(current.actedFor ? { actedFor: current.actedFor } : {}) });
+  // One record per application (its id follows from the request): a resumed retry records nothing more.
+  await recordAudit(deps, account, {
+    id: `reissue.apply:${current._id}`,
+    action: 'reissue.apply',
+    target: current._id,
+    hallId: current.hallId,
+    ...(current.actedFor ? { actedFor: current.actedFor } : {}),
+  });
   return current;
 }
 

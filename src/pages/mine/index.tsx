@@ -118,6 +118,10 @@ export default function Mine() {
                   <Text>本厅好差评</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
+                <View className="mine__row" hoverClass="mine__row--pressed" data-row="audit-log" onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}>
+                  <Text>审计日志</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
               </Section>
             )}
 

@@ -7,7 +7,7 @@
  * - testSecrets: the production Secrets (server/identity/secrets.ts) with fixed test keys.
  */
 import type { Account } from '../../../core/identity/Account';
-import type { AuditEntry } from '../../../core/identity/AuditEntry';
+import type { AuditEntry, AuditQuery } from '../../../core/identity/AuditEntry';
 import type { FaceIdentifyInfo } from '../../../core/identity/faceResult';
 import type { FamilyLink } from '../../../core/identity/family';
 import type { OfficerInvitation } from '../../../core/identity/Invitation';
@@ -246,6 +246,10 @@ export class InMemoryIdentityStore implements IdentityStore {
     return ids.filter((id) => !this.halls.includes(id));
   }
 
+  async hallNames(ids: readonly string[]) {
+    return Object.fromEntries(ids.filter((id) => this.halls.includes(id)).map((id) => [id, `${id} hall`]));
+  }
+
   async addInvitation(invitation: OfficerInvitation) {
     if (this.invitations.has(invitation._id)) throw duplicateKey('officer_invitations');
     this.invitations.set(invitation._id, copy(invitation));
@@ -309,15 +313,23 @@ export class ScriptedFaceVerifier implements FaceVerifier {
 export class InMemoryAuditLog implements AuditLog {
   readonly entries: Array<AuditEntry & { _id: string }> = [];
 
-  async record(entry: AuditEntry) {
-    this.entries.push({ ...copy(entry), _id: `audit-${this.entries.length + 1}` });
+  async record(entry: AuditEntry, id?: string) {
+    if (id && this.entries.some((e) => e._id === id)) return;
+    this.entries.push({ ...copy(entry), _id: id ?? `audit-${this.entries.length + 1}` });
   }
 
-  async recent(limit: number, actorOpenid?: string) {
+  async query(q: AuditQuery) {
     return this.entries
-      .filter((e) => actorOpenid === undefined || e.actorOpenid === actorOpenid)
+      .filter(
+        (e) =>
+          (!q.halls || (e.hallId !== undefined && q.halls.includes(e.hallId))) &&
+          (!q.action || e.action === q.action) &&
+          (!q.actorOpenid || e.actorOpenid === q.actorOpenid) &&
+          (!q.from || e.at >= q.from) &&
+          (!q.to || e.at < q.to),
+      )
       .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .slice(0, limit)
+      .slice(q.offset, q.offset + q.limit)
       .map(copy);
   }
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { AuditEntryView } from '../../../../core/identity/views';
 import { inShanghai } from '../../../../core/time/shanghai';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -14,21 +13,9 @@ import { ApiError } from '../../../services/api';
 import '../../../components/Form.scss';
 import './index.scss';
 
-const ACTION_NAMES: Record<string, string> = {
-  'identity.bind': '实名绑定',
-  'identity.move': '实名换绑',
-  'identity.unbind': '解除绑定',
-  'family.add': '添加代办家人',
-  'family.remove': '移除代办家人',
-  'officer.invite': '发放民警邀请码',
-  'officer.bind': '绑定民警身份',
-};
-
-/** Admin: officer invitations for chosen halls (code shown once) and the recent audit log. */
+/** Admin: officer invitations for chosen halls (code shown once), and the way to the audit log. */
 export default function Admin() {
   const halls = useRemote(() => guideApi.halls(), 'halls');
-  const [version, setVersion] = useState(0);
-  const audit = useRemote(() => identityApi.auditLog(30), `audit:${version}`);
   const [chosen, setChosen] = useState<string[]>([]);
   const [invitation, setInvitation] = useState<{ code: string; expiresAt: string }>();
   const [error, setError] = useState('');
@@ -40,7 +27,6 @@ export default function Admin() {
     try {
       const res = await identityApi.createOfficerInvitation(chosen, 7);
       setInvitation({ code: res.code, expiresAt: res.expiresAt });
-      setVersion((n) => n + 1);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '操作失败，请重试');
     }
@@ -75,21 +61,11 @@ export default function Admin() {
         )}
       </Section>
 
-      <Section title="审计日志（最近30条）">
-        <LoadState remote={audit}>
-          {(audit.data?.entries ?? []).map((e: AuditEntryView) => (
-            <View key={e.id} className="admin__entry">
-              <Text className="admin__entry-action">
-                {ACTION_NAMES[e.action] ?? e.action} · {e.target}
-              </Text>
-              <Text className="form-field__hint">
-                {inShanghai(e.at).format('M月D日 HH:mm:ss')} · {e.role} {e.actor}
-                {e.hallId ? ` · ${e.hallId}` : ''}
-                {e.clientIp ? ` · ${e.clientIp}` : ''}
-              </Text>
-            </View>
-          ))}
-        </LoadState>
+      <Section title="审计日志">
+        <View className="admin__row" data-row="audit-log" hoverClass="admin__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}>
+          <Text>查看审计日志（按操作、大厅、日期筛选）</Text>
+          <Text className="admin__chevron">›</Text>
+        </View>
       </Section>
     </PageShell>
   );

@@ -11,6 +11,7 @@ import { useRemote } from '../../../services/useRemote';
 import { ApiError } from '../../../services/api';
 import { checkDetails } from '../verify/checkDetails';
 import { familyMemberLabel } from '../../../components/familyMemberLabel';
+import { ActsForRecords } from './ActsForRecords';
 import '../../../components/Form.scss';
 import './index.scss';
 
@@ -115,6 +116,8 @@ export default function Family() {
           </Button>
         </View>
       </Section>
+
+      <ActsForRecords />
     </PageShell>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * What each audit code means, in Chinese: the one table the audit log is shown from and filtered
+ * by. A new audited act appends one line here (code → name); a code missing here is still shown
+ * readably by `auditActionName` (its domain and the code).
+ */
+export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
+  'identity.bind': '实名绑定',
+  'identity.move': '实名换绑',
+  'identity.unbind': '解除绑定',
+  'family.add': '添加代办家人',
+  'family.remove': '移除代办家人',
+  'officer.invite': '发放民警邀请码',
+  'officer.bind': '绑定民警身份',
+  'appointment.checkIn': '签到',
+  'appointment.reserveFor': '代为预约',
+  'appointment.cancelFor': '代为取消预约',
+  'appointment.rescheduleFor': '代为改约',
+  'reissue.reportLoss': '挂失身份证',
+  'reissue.apply': '申请补换领',
+  'reissue.startReview': '开始审核补换领',
+  'reissue.approve': '审核通过补换领',
+  'reissue.reject': '驳回补换领',
+  'reissue.startProduction': '开始制证',
+  'reissue.ship': '寄出证件',
+  'reissue.markDelivered': '确认送达',
+  'reissue.markReturned': '登记退件',
+  'reissue.reship': '重新寄出证件',
+  'reissue.holdAtHall': '转大厅自取',
+  'reissue.collect': '窗口领取',
+  'reissue.caseFile': '查看办件详情',
+};
+
+/** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */
+export const AUDIT_PURPOSE_NAMES: Readonly<Record<string, string>> = {
+  review: '审核',
+  production: '制证',
+  shipping: '寄递',
+  collection: '大厅领取',
+  followUp: '查询',
+};
+
+/** The domain of a code (its part before the dot), for codes the table does not name. */
+const DOMAIN_NAMES: Readonly<Record<string, string>> = {
+  identity: '实名',
+  family: '家人代办',
+  officer: '民警管理',
+  appointment: '预约',
+  reissue: '补换领',
+};
+
+/** The Chinese name of an audit code; an unknown code reads as its domain's "其他操作" with the code. */
+export function auditActionName(code: string): string {
+  const known = AUDIT_ACTION_NAMES[code];
+  if (known) return known;
+  const domain = DOMAIN_NAMES[code.split('.')[0] ?? ''];
+  return `${domain ?? ''}其他操作（${code}）`;
+}
+
+/** The codes the log can be filtered by, with their names, in the table's order. */
+export function auditActionKinds(): Array<{ code: string; name: string }> {
+  return Object.entries(AUDIT_ACTION_NAMES).map(([code, name]) => ({ code, name }));
+}
+
+/** How a role is named next to an actor in the log. */
+export const AUDIT_ROLE_NAMES = { citizen: '市民', officer: '民警', admin: '管理员' } as const;
