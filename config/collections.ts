@@ -182,4 +182,10 @@ export const collections: CollectionDeclaration[] = [
     indexes: [{ name: 'created', keys: { createdAt: 1 } }],
     rules: closed,
   },
+  {
+    // One document (_id = default): synonyms, pointers to other offices and the hotline of guide search.
+    name: 'search_lexicon',
+    indexes: [],
+    rules: closed,
+  },
 ];
