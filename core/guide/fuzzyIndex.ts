@@ -39,18 +39,50 @@ function fuse(entries: Entry[], threshold: number): Fuse<Entry> {
     ignoreLocation: true,
     ignoreFieldNorm: true,
     isCaseSensitive: true,
-    minMatchCharLength: 2,
+    // A typo in the middle of a short word leaves runs of one character (居_证): they count.
+    minMatchCharLength: 1,
     shouldSort: false,
   });
 }
 
+/** Entries by the characters they contain, to hand fuse.js only those that could match. */
+class CharacterIndex {
+  private readonly byChar = new Map<string, number[]>();
+
+  constructor(private readonly entries: Entry[]) {
+    entries.forEach((e, i) => {
+      for (const ch of new Set(e.key)) {
+        const list = this.byChar.get(ch);
+        if (list) list.push(i);
+        else this.byChar.set(ch, [i]);
+      }
+    });
+  }
+
+  /**
+   * Entries containing enough of the query's distinct characters to be within `threshold` edits of
+   * it: each edit loses at most one of them, so fewer shared characters can never match.
+   */
+  candidates(query: string, threshold: number): Entry[] {
+    const chars = [...new Set(query)];
+    const needed = chars.length - Math.floor(threshold * Array.from(query).length);
+    if (needed <= 0) return this.entries;
+    const shared = new Map<number, number>();
+    for (const ch of chars) for (const i of this.byChar.get(ch) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const out: Entry[] = [];
+    for (const [i, n] of shared) if (n >= needed) out.push(this.entries[i]);
+    return out;
+  }
+}
+
 /**
  * Typo-tolerant matching (fuse.js) over the titles, aliases and material names of a catalogue,
- * and over the pinyin of titles and aliases stored on import.
+ * and over the pinyin of titles and aliases stored on import. A character index narrows each
+ * search to the entries that could match, so a query costs little even on a large catalogue.
  */
 export class FuzzyIndex {
-  private readonly text: Fuse<Entry>;
-  private readonly pinyin: Fuse<Entry>;
+  private readonly text: CharacterIndex;
+  private readonly pinyin: CharacterIndex;
 
   constructor(guides: readonly ServiceGuide[]) {
     const texts: Entry[] = [];
@@ -62,8 +94,8 @@ export class FuzzyIndex {
       g.materials.forEach((m) => add('material', m.name));
       for (const p of g.searchPinyin ?? []) pinyin.push({ guide, field: p.field, text: p.text, key: p.syllables.join('') });
     });
-    this.text = fuse(texts, TEXT_THRESHOLD);
-    this.pinyin = fuse(pinyin, PINYIN_THRESHOLD);
+    this.text = new CharacterIndex(texts);
+    this.pinyin = new CharacterIndex(pinyin);
   }
 
   /** Hits for a normalized query; none for queries too short to be told from noise, or too long. */
@@ -72,7 +104,10 @@ export class FuzzyIndex {
     if (length > MAX_QUERY) return [];
     const latin = isLatin(query);
     if (length < (latin ? MIN_PINYIN : MIN_TEXT)) return [];
-    return (latin ? this.pinyin : this.text).search(query).map(({ item, score }) => ({
+    const threshold = latin ? PINYIN_THRESHOLD : TEXT_THRESHOLD;
+    const candidates = (latin ? this.pinyin : this.text).candidates(query, threshold);
+    if (candidates.length === 0) return [];
+    return fuse(candidates, threshold).search(query).map(({ item, score }) => ({
       guide: item.guide,
       field: item.field,
       text: item.text,

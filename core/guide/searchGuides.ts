@@ -42,13 +42,41 @@ function grams(text: string): string[] {
  * one half count as no match, so a single common character does not flood the results.
  */
 export function matchStrength(query: string, text: string): number {
-  const t = normalizeQuery(text);
+  return strengthIn(query, normalizeQuery(text));
+}
+
+/** matchStrength on a text already normalized. */
+function strengthIn(query: string, t: string): number {
   if (!query || !t) return 0;
   if (t.includes(query)) return 1;
   const qs = grams(query);
   if (qs.length < 2) return 0;
   const found = qs.filter((g) => t.includes(g)).length / qs.length;
   return found >= 0.5 ? found * 0.8 : 0;
+}
+
+interface NormalizedTexts {
+  title: string;
+  aliases: Array<[raw: string, normalized: string]>;
+  materials: Array<[raw: string, normalized: string]>;
+  summary: string;
+}
+
+const normalizedCache = new WeakMap<ServiceGuide, NormalizedTexts>();
+
+/** A guide's searchable texts normalized once per guide object (the repository keeps them while it caches). */
+function normalizedTexts(guide: ServiceGuide): NormalizedTexts {
+  let texts = normalizedCache.get(guide);
+  if (!texts) {
+    texts = {
+      title: normalizeQuery(guide.title),
+      aliases: guide.aliases.map((a) => [a, normalizeQuery(a)]),
+      materials: guide.materials.map((m) => [m.name, normalizeQuery(m.name)]),
+      summary: normalizeQuery(guide.summary),
+    };
+    normalizedCache.set(guide, texts);
+  }
+  return texts;
 }
 
 /** The best match of one guide in each field, across the query's variants and the ways of matching. */
@@ -86,12 +114,13 @@ export function searchGuides(guides: readonly ServiceGuide[], rawQuery: string, 
   const found = guides.map(() => new Candidates());
   guides.forEach((guide, i) => {
     const c = found[i];
+    const texts = normalizedTexts(guide);
     for (const v of variants) {
-      c.offer('title', matchStrength(v, guide.title), guide.title);
-      for (const alias of guide.aliases) c.offer('alias', matchStrength(v, alias), alias);
-      for (const m of guide.materials) c.offer('material', matchStrength(v, m.name), m.name);
-      c.offer('summary', matchStrength(v, guide.summary), guide.summary);
-      if (normalizeQuery(guide.title) === v) c.exact = true;
+      c.offer('title', strengthIn(v, texts.title), guide.title);
+      for (const [alias, n] of texts.aliases) c.offer('alias', strengthIn(v, n), alias);
+      for (const [name, n] of texts.materials) c.offer('material', strengthIn(v, n), name);
+      c.offer('summary', strengthIn(v, texts.summary), guide.summary);
+      if (texts.title === v) c.exact = true;
       if (!isLatin(v)) continue;
       for (const p of guide.searchPinyin ?? []) {
         const { strength, whole } = pinyinMatch(v, p);

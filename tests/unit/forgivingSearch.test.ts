@@ -28,6 +28,11 @@ describe('typos, English and pinyin find the ID-card guides', () => {
     expect(ids(search('身分证补办'))[0]).toBe('id-card-reissue-loss');
   });
 
+  it('without any synonym, a one-character typo in a short word still finds it (fuse.js)', () => {
+    expect(ids(searchGuides(guides, '居往证', 100))[0]).toBe('residence-permit-application');
+    expect(new Set(ids(searchGuides(guides, '身分证', 100)).slice(0, ID_CARD.length))).toEqual(new Set(ID_CARD));
+  });
+
   it('居往证 (a typo) and 暂住证 (the old name) find the residence permit first', () => {
     for (const q of ['居往证', '暂住证', 'juzhuzheng', 'jzz']) expect({ q, first: ids(search(q))[0] }).toEqual({ q, first: 'residence-permit-application' });
   });
