@@ -21,7 +21,10 @@ export const Elsewhere = z.object({
   /** Who handles it: 公安机关出入境管理部门. */
   office: z.string().min(1),
   /** Its public service number, when it has one: 12367. */
-  phone: z.string().regex(/^\d{3,12}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\d{3,12}$/)
+    .optional(),
   /** One sentence telling the citizen where to go. */
   note: z.string().min(1),
 });

@@ -107,12 +107,14 @@ export class FuzzyIndex {
     const threshold = latin ? PINYIN_THRESHOLD : TEXT_THRESHOLD;
     const candidates = (latin ? this.pinyin : this.text).candidates(query, threshold);
     if (candidates.length === 0) return [];
-    return fuse(candidates, threshold).search(query).map(({ item, score }) => ({
-      guide: item.guide,
-      field: item.field,
-      text: item.text,
-      strength: FUZZY_WEIGHT * (1 - (score ?? 1)),
-    }));
+    return fuse(candidates, threshold)
+      .search(query)
+      .map(({ item, score }) => ({
+        guide: item.guide,
+        field: item.field,
+        text: item.text,
+        strength: FUZZY_WEIGHT * (1 - (score ?? 1)),
+      }));
   }
 }
 

@@ -103,7 +103,10 @@ const halls = defineAction({
   input: z
     .object({
       city: z.string().min(2).max(20).optional(),
-      near: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict().optional(),
+      near: z
+        .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+        .strict()
+        .optional(),
     })
     .strict(),
   output: z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) }),
@@ -114,7 +117,10 @@ const halls = defineAction({
     const now = clock.now();
     const chosen = all.filter((h) => !city || h.city === city);
     if (!near) return { cities, halls: chosen.map((h) => hallSummaryView(h, now, calendar)) };
-    return { cities, halls: nearestHalls(chosen, near).map(({ hall, distanceKm }) => ({ ...hallSummaryView(hall, now, calendar), ...(distanceKm !== undefined && { distanceKm }) })) };
+    return {
+      cities,
+      halls: nearestHalls(chosen, near).map(({ hall, distanceKm }) => ({ ...hallSummaryView(hall, now, calendar), ...(distanceKm !== undefined && { distanceKm }) })),
+    };
   },
 });
 

@@ -25,5 +25,7 @@ for (const times of [1, 20]) {
   const start = performance.now();
   for (let r = 0; r < ROUNDS; r++) for (const q of QUERIES) answerSearch(guides, q, content.lexicon);
   const perQuery = (performance.now() - start) / (ROUNDS * QUERIES.length);
-  console.log(`${String(guides.length).padStart(4)} guides: first search (builds the fuzzy index) ${first.toFixed(1)} ms, then ${perQuery.toFixed(2)} ms per query (${ROUNDS} × ${QUERIES.length} queries)`);
+  console.log(
+    `${String(guides.length).padStart(4)} guides: first search (builds the fuzzy index) ${first.toFixed(1)} ms, then ${perQuery.toFixed(2)} ms per query (${ROUNDS} × ${QUERIES.length} queries)`,
+  );
 }

@@ -6,6 +6,11 @@ import { findNearestHall, type NearestHall } from '../services/nearestHall';
 import { HallCard } from './HallCard';
 import './SearchHelp.scss';
 
+function distance(km?: number): string {
+  if (km === undefined) return '';
+  return km < 1 ? '（1 公里以内）' : `（约 ${km} 公里）`;
+}
+
 async function dial(phone: string) {
   try {
     await Taro.makePhoneCall({ phoneNumber: phone });
@@ -60,9 +65,7 @@ export function SearchHelp({ elsewhere, hotline }: { elsewhere?: ElsewhereView; 
           <Text className="search-help__title">到大厅当面咨询</Text>
           {nearest && nearest !== 'locating' && 'hall' in nearest ? (
             <View data-nearest-hall={nearest.hall.id}>
-              <Text className="search-help__text">
-                离您最近的户政大厅{nearest.hall.distanceKm !== undefined ? `（约 ${nearest.hall.distanceKm} 公里）` : ''}：
-              </Text>
+              <Text className="search-help__text">离您最近的户政大厅{distance(nearest.hall.distanceKm)}：</Text>
               <HallCard hall={nearest.hall} />
             </View>
           ) : (

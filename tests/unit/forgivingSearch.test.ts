@@ -113,7 +113,9 @@ describe('synonyms and pinyin, unit by unit', () => {
 // ---- properties over the catalogue ----
 
 /** Common characters to type by mistake. */
-const TYPO = Array.from('的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动');
+const TYPO = Array.from(
+  '的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动',
+);
 /** Characters in no text of the catalogue or its lexicon: queries made of them are unrelated. */
 const catalogueText = JSON.stringify(guides) + JSON.stringify(lexicon);
 const UNRELATED = Array.from('鑫淼犇焱垚磊森晶鱻龘飍麤靐齉爩驫灥厵朤燚').filter((c) => !catalogueText.includes(c));

@@ -78,7 +78,8 @@ export default function Guides() {
         {answer?.elsewhere && answer.guides.length > 0 && <SearchHelp elsewhere={answer.elsewhere} />}
         {listing.data && listing.data.guides.length === 0 ? (
           <>
-            <Empty title="没有找到相关事项" description="换个说法试试，如“户口迁移”“身份证”，或电话、到大厅咨询" />
+            {/* Another office's business: its pointer is the answer, not a "nothing found". */}
+            {!answer?.elsewhere && <Empty title="没有找到相关事项" description="换个说法试试，如“户口迁移”“身份证”，或电话、到大厅咨询" />}
             <SearchHelp elsewhere={answer?.elsewhere} hotline={answer?.hotline} />
           </>
         ) : (
