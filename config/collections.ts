@@ -195,4 +195,10 @@ export const collections: CollectionDeclaration[] = [
     ],
     rules: closed,
   },
+  {
+    // One document (_id = default): synonyms, pointers to other offices and the hotline of guide search.
+    name: 'search_lexicon',
+    indexes: [],
+    rules: closed,
+  },
 ];

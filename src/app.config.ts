@@ -26,4 +26,7 @@ export default defineAppConfig({
     backgroundColor: '#f3f5f9',
   },
   lazyCodeLoading: 'requiredComponents',
+  // Search's "nearest hall" asks for the position when the citizen taps it; it is sent once and not kept.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找离您最近的户政服务大厅' } },
 });

@@ -1,4 +1,5 @@
 import type { Hall } from './Hall';
+import type { SearchLexicon } from './SearchLexicon';
 import type { GuideCategory, ServiceGuide } from './ServiceGuide';
 
 /** Port: where guides, categories and halls are read from (CloudBase in production). */
@@ -11,4 +12,6 @@ export interface GuideRepository {
   halls(city?: string): Promise<Hall[]>;
   hall(id: string): Promise<Hall | null>;
   hallsHandling(guideId: string): Promise<Hall[]>;
+  /** Synonyms, pointers to other offices and the hotline of search; the empty lexicon when none is imported. */
+  lexicon(): Promise<SearchLexicon>;
 }

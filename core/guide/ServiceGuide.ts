@@ -27,8 +27,8 @@ export type Step = z.infer<typeof Step>;
 
 export const Fee = z.object({
   item: z.string().min(1),
-  /** Amount in yuan; 0 for a free item. */
-  amountYuan: z.number().min(0),
+  /** Amount in yuan; 0 for a free item; null when it is set locally (then `note` says so). */
+  amountYuan: z.number().min(0).nullable(),
   note: z.string().optional(),
 });
 export type Fee = z.infer<typeof Fee>;
@@ -48,6 +48,17 @@ export const TimeLimit = z.object({
   note: z.string().optional(),
 });
 export type TimeLimit = z.infer<typeof TimeLimit>;
+
+/**
+ * The pinyin of one searchable text of a guide (its title or an alias), one toneless syllable per
+ * character, computed when guides are imported (server/seed) so the function needs no dictionary.
+ */
+export const GuidePinyin = z.object({
+  field: z.enum(['title', 'alias']),
+  text: z.string().min(1),
+  syllables: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1),
+});
+export type GuidePinyin = z.infer<typeof GuidePinyin>;
 
 export const ServiceGuide = z.object({
   _id: stableId,
@@ -77,6 +88,8 @@ export const ServiceGuide = z.object({
   legalBasis: z.array(z.string().min(1)).min(1),
   /** Date the content was last checked, YYYY-MM-DD. */
   reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Pinyin of the title and aliases, added on import; absent in data/ files. */
+  searchPinyin: z.array(GuidePinyin).optional(),
 });
 export type ServiceGuide = z.infer<typeof ServiceGuide>;
 

@@ -4,11 +4,14 @@ import { DomainError } from '../errors/DomainError';
 import type { Clock } from '../time/Clock';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { GuideRepository } from './GuideRepository';
-import { searchGuides } from './searchGuides';
+import { answerSearch } from './answerSearch';
+import { nearestHalls } from './nearestHalls';
 import { stableId } from './ServiceGuide';
 import {
   CategoryView,
+  ElsewhereView,
   GuideDetailView,
+  HotlineView,
   GuideSummaryView,
   HallDetailView,
   HallSummaryView,
@@ -51,13 +54,28 @@ const list = defineAction({
 });
 
 const search = defineAction({
-  summary: 'Keyword search in Chinese over titles, aliases and materials, best match first.',
+  summary:
+    'Forgiving keyword search (synonyms, pinyin and initials, small typos) over titles, aliases and materials, best match first; ' +
+    "another office's business gets a pointer (elsewhere), and no result the hotline.",
   input: z.object({ q: z.string().trim().min(1).max(40) }).strict(),
-  output: z.object({ query: z.string(), guides: z.array(GuideSummaryView) }),
+  output: z.object({
+    query: z.string(),
+    guides: z.array(GuideSummaryView),
+    /** What was asked for is handled by another office: where to go instead. */
+    elsewhere: ElsewhereView.optional(),
+    /** Present when no guide was found: where to ask. */
+    hotline: HotlineView.optional(),
+  }),
   errors: [],
   async run({ q }, { guides }: GuideDeps) {
-    const hits = searchGuides(await guides.allGuides(), q);
-    return { query: q, guides: hits.map((h) => guideSummaryView(h.guide, h)) };
+    const [all, lexicon] = await Promise.all([guides.allGuides(), guides.lexicon()]);
+    const { hits, elsewhere, hotline } = answerSearch(all, q, lexicon);
+    return {
+      query: q,
+      guides: hits.map((h) => guideSummaryView(h.guide, h)),
+      ...(elsewhere && { elsewhere: { business: elsewhere.business, office: elsewhere.office, phone: elsewhere.phone, note: elsewhere.note } }),
+      ...(hotline && { hotline }),
+    };
   },
 });
 
@@ -81,15 +99,28 @@ const detail = defineAction({
 });
 
 const halls = defineAction({
-  summary: 'Halls, optionally of one city, with the cities that have halls.',
-  input: z.object({ city: z.string().min(2).max(20).optional() }).strict(),
+  summary: 'Halls, optionally of one city, with the cities that have halls; nearest first with distances when a location is given (used for this answer only).',
+  input: z
+    .object({
+      city: z.string().min(2).max(20).optional(),
+      near: z
+        .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   output: z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) }),
   errors: [],
-  async run({ city }, { guides, clock, calendar }: GuideDeps) {
+  async run({ city, near }, { guides, clock, calendar }: GuideDeps) {
     const all = await guides.halls();
     const cities = [...new Set(all.map((h) => h.city))];
     const now = clock.now();
-    return { cities, halls: all.filter((h) => !city || h.city === city).map((h) => hallSummaryView(h, now, calendar)) };
+    const chosen = all.filter((h) => !city || h.city === city);
+    if (!near) return { cities, halls: chosen.map((h) => hallSummaryView(h, now, calendar)) };
+    return {
+      cities,
+      halls: nearestHalls(chosen, near).map(({ hall, distanceKm }) => ({ ...hallSummaryView(hall, now, calendar), ...(distanceKm !== undefined && { distanceKm }) })),
+    };
   },
 });
 

@@ -47,6 +47,8 @@ export const HallSummaryView = z.object({
   address: z.string(),
   phone: z.string(),
   today: DayHoursView.extend({ openNow: z.boolean() }),
+  /** Present when the citizen shared a location: how far the hall is, in km. */
+  distanceKm: z.number().optional(),
 });
 export type HallSummaryView = z.infer<typeof HallSummaryView>;
 
@@ -62,6 +64,13 @@ export const HallDetailView = HallSummaryView.extend({
   services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
 });
 export type HallDetailView = z.infer<typeof HallDetailView>;
+
+/** Search's answer when what was asked for is another office's business (护照 → 出入境管理部门). */
+export const ElsewhereView = z.object({ business: z.string(), office: z.string(), phone: z.string().optional(), note: z.string() });
+export type ElsewhereView = z.infer<typeof ElsewhereView>;
+
+export const HotlineView = z.object({ name: z.string(), phone: z.string(), note: z.string().optional() });
+export type HotlineView = z.infer<typeof HotlineView>;
 
 export const GuideDetailView = z.object({
   id: z.string(),
@@ -121,8 +130,9 @@ export function hallDetailView(hall: Hall, now: Date, services: readonly Service
 }
 
 export function guideDetailView(guide: ServiceGuide, category: GuideCategory | undefined, halls: readonly Hall[], now: Date, calendar?: WorkCalendar): GuideDetailView {
-  const { _id, categoryId, order: _order, ...rest } = guide;
+  const { _id, categoryId, order: _order, searchPinyin: _pinyin, ...rest } = guide;
   void _order;
+  void _pinyin;
   return {
     ...rest,
     id: _id,

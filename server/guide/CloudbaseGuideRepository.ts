@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
 import { Hall } from '../../core/guide/Hall';
+import { EMPTY_LEXICON, SEARCH_LEXICON_ID, SearchLexicon } from '../../core/guide/SearchLexicon';
 import type { GuideRepository } from '../../core/guide/GuideRepository';
 import type { Database } from '../cloudbase/app';
 import { fetchAll } from '../cloudbase/fetchAll';
@@ -14,6 +15,7 @@ interface Snapshot {
   categories: GuideCategory[];
   guides: ServiceGuide[];
   halls: Hall[];
+  lexicon: SearchLexicon;
 }
 
 /** Keeps documents that match the schema; a broken document is logged by id and left out. */
@@ -53,11 +55,14 @@ export class CloudbaseGuideRepository implements GuideRepository {
       fetchAll(this.db, 'guide_categories', [['order', 'asc']]),
       fetchAll(this.db, 'guides', [['order', 'asc']]),
       fetchAll(this.db, 'halls', [['order', 'asc']]),
-    ]).then(([c, g, h]) => {
+      fetchAll(this.db, 'search_lexicon', [], { _id: SEARCH_LEXICON_ID }),
+    ]).then(([c, g, h, l]) => {
       const categories = valid(GuideCategory, c, 'guide_categories');
       const rank = new Map(categories.map((cat, i) => [cat._id, i]));
       const guides = valid(ServiceGuide, g, 'guides').sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
-      return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls') };
+      // Without an imported lexicon, search still works: no synonyms, the national hotline.
+      const [lexicon = EMPTY_LEXICON] = valid(SearchLexicon, l, 'search_lexicon');
+      return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls'), lexicon };
     });
     this.snapshot = loading;
     loading.catch(() => {
@@ -89,5 +94,9 @@ export class CloudbaseGuideRepository implements GuideRepository {
 
   async hallsHandling(guideId: string) {
     return (await this.load()).halls.filter((h) => h.services.includes(guideId));
+  }
+
+  async lexicon() {
+    return (await this.load()).lexicon;
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../cloudbase/app';
+import { SEARCH_LEXICON_ID } from '../../core/guide/SearchLexicon';
 import type { SeedContent } from './loadSeedContent';
 
 export interface ImportReport {
@@ -29,5 +30,6 @@ export async function importContent(db: Database, content: SeedContent): Promise
     await importCollection(db, 'guide_categories', content.categories),
     await importCollection(db, 'guides', content.guides),
     await importCollection(db, 'halls', content.halls),
+    await importCollection(db, 'search_lexicon', [{ _id: SEARCH_LEXICON_ID, ...content.lexicon }]),
   ];
 }

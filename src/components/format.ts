@@ -30,6 +30,7 @@ export function formatCopies(m: Material): string {
 }
 
 export function formatFee(fee: Fee): string {
+  if (fee.amountYuan === null) return '以窗口告知为准';
   return fee.amountYuan === 0 ? '免费' : `${fee.amountYuan} 元`;
 }
 

@@ -57,6 +57,31 @@ test('searching 迁移 finds the migration items, best first, and says where it 
   expect(guides[0].matched.field).toBe('title');
 });
 
+test('search forgives typos, English and pinyin through the imported lexicon and pinyin, and answers nonsense with the hotline', async () => {
+  const idCard = content.guides.filter((g) => g.title.includes('居民身份证')).map((g) => g._id);
+  for (const q of ['身分证', 'sfz', 'ID card', 'shenfenzheng']) {
+    const { guides } = await ok('search', { q });
+    expect({ q, first: new Set(guides.slice(0, idCard.length).map((g: { id: string }) => g.id)) }).toEqual({ q, first: new Set(idCard) });
+  }
+  expect((await ok('search', { q: '居往证' })).guides[0].id).toBe('residence-permit-application');
+  expect((await ok('search', { q: '改名' })).guides[0].id).toBe('name-change');
+  expect((await ok('search', { q: 'hukoubu' })).guides[0].id).toBe('household-register-reissue');
+  const passport = await ok('search', { q: 'passport' });
+  expect(passport).toMatchObject({ guides: [], elsewhere: { phone: '12367' }, hotline: { phone: '12345' } });
+  const nonsense = await ok('search', { q: '航天飞机' });
+  expect(nonsense).toEqual({ query: '航天飞机', guides: [], hotline: content.lexicon.hotline });
+  // The pinyin index stays on the server: a detail does not carry it.
+  expect(await ok('detail', { id: 'name-change' })).not.toHaveProperty('searchPinyin');
+});
+
+test('halls near a place come nearest first with their distance', async () => {
+  const { halls } = await ok('halls', { near: { latitude: 22.5208, longitude: 113.9301 } });
+  expect(halls[0]).toMatchObject({ id: 'shenzhen-nanshan', distanceKm: 0 });
+  expect(halls.map((x: { distanceKm: number }) => x.distanceKm)).toEqual([...halls.map((x: { distanceKm: number }) => x.distanceKm)].sort((a, b) => a - b));
+  // The position is input for this answer, never a log field.
+  expect(h.logs.join('\n')).not.toContain('22.5208');
+});
+
 test('searching a material (录取通知书) finds the guide that needs it', async () => {
   const { guides } = await ok('search', { q: '录取通知书' });
   expect(guides[0].id).toBe('migration-college-admission');
@@ -121,6 +146,7 @@ test('importing the content again adds no duplicates', async () => {
   const db = localDatabase(h.cloud.url);
   expect((await db.collection('guides').count()).total).toBe(content.guides.length);
   expect((await db.collection('halls').count()).total).toBe(content.halls.length);
+  expect((await db.collection('search_lexicon').count()).total).toBe(1);
   expect(await ok('categories')).toEqual(before);
 });
 

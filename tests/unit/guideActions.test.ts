@@ -43,6 +43,7 @@ const CROSS_PROVINCE = [
   'migration-graduate',
   'migration-spouse',
   'migration-parents-join-children',
+  'migration-move-out',
   'birth-registration-elsewhere',
   'household-certificate',
 ];
@@ -53,8 +54,8 @@ describe('guide.categories', () => {
     expect(categories.map((c: { id: string }) => c.id)).toEqual(['id-card', 'migration', 'registration', 'certificates', 'residence-permit']);
     expect(Object.fromEntries(categories.map((c: { id: string; guideCount: number }) => [c.id, c.guideCount]))).toEqual({
       'id-card': 6,
-      migration: 5,
-      registration: 2,
+      migration: 6,
+      registration: 5,
       certificates: 1,
       'residence-permit': 1,
     });
@@ -77,6 +78,7 @@ describe('guide.list', () => {
       'migration-graduate',
       'migration-spouse',
       'migration-parents-join-children',
+      'migration-move-out',
     ]);
     expect(guides[0]).toEqual({
       id: 'migration-job-transfer',
@@ -90,7 +92,7 @@ describe('guide.list', () => {
     expect(guides[0].matched).toBeUndefined();
   });
 
-  it('lists the 8 cross-province (跨省通办) items', async () => {
+  it('lists the 9 cross-province (跨省通办) items', async () => {
     const { guides } = await call('list', { crossProvince: true });
     expect(guides.map((g: { id: string }) => g.id)).toEqual(CROSS_PROVINCE);
     expect(guides.every((g: { crossProvince: boolean }) => g.crossProvince)).toBe(true);
@@ -134,7 +136,27 @@ describe('guide.search', () => {
 
   it('trims the query; punctuation only finds nothing', async () => {
     expect((await call('search', { q: '  迁户口 ' })).query).toBe('迁户口');
-    expect(await call('search', { q: '！？' })).toEqual({ query: '！？', guides: [] });
+    expect(await call('search', { q: '！？' })).toEqual({ query: '！？', guides: [], hotline: content.lexicon.hotline });
+  });
+
+  it('forgives: 身分证, sfz and ID card find the ID-card guides; 改名 the name change; no hotline when something is found', async () => {
+    for (const q of ['身分证', 'sfz', 'ID card']) {
+      const answer = await call('search', { q });
+      expect(answer.guides.slice(0, 6).every((g: { categoryId: string }) => g.categoryId === 'id-card')).toBe(true);
+      expect(answer).not.toHaveProperty('hotline');
+      expect(answer).not.toHaveProperty('elsewhere');
+    }
+    expect((await call('search', { q: '改名' })).guides[0]).toMatchObject({ id: 'name-change', matched: { field: 'alias', text: '改名' } });
+  });
+
+  it('passport points to the exit-entry administration with the hotline; nonsense gets the hotline', async () => {
+    expect(await call('search', { q: 'passport' })).toEqual({
+      query: 'passport',
+      guides: [],
+      elsewhere: { business: expect.stringContaining('护照'), office: '公安机关出入境管理部门', phone: '12367', note: expect.stringContaining('不属于户政业务') },
+      hotline: content.lexicon.hotline,
+    });
+    expect(await call('search', { q: '航天飞机' })).toEqual({ query: '航天飞机', guides: [], hotline: { name: '12345政务服务便民热线', phone: '12345', note: expect.any(String) } });
   });
 
   it('rejects an empty, blank, over-long or missing query, and extra keys', async () => {
@@ -165,6 +187,7 @@ describe('guide.detail', () => {
     expect(view.materials.map((m: { name: string }) => m.name)).toContain('调动通知书（调令）');
     expect(view).not.toHaveProperty('_id');
     expect(view).not.toHaveProperty('order');
+    expect(view).not.toHaveProperty('searchPinyin');
 
     const handling = content.halls.filter((h) => h.services.includes(guide._id)).map((h) => h._id);
     expect(view.halls.map((h: { id: string }) => h.id).sort()).toEqual([...handling].sort());
@@ -204,6 +227,22 @@ describe('guide.halls', () => {
     expect(cities).toEqual(['海口市', '深圳市', '广州市']);
     expect(halls).toHaveLength(content.halls.length);
     for (const h of halls) expect(h.today.date).toBe('2026-11-23');
+  });
+
+  it('near a place: nearest first with distances, the place used for nothing else', async () => {
+    // Beside the Futian hall in Shenzhen.
+    const { halls } = await call('halls', { near: { latitude: 22.538, longitude: 114.0612 } });
+    expect(halls).toHaveLength(content.halls.length);
+    expect(halls[0]).toMatchObject({ id: 'shenzhen-futian', distanceKm: 0 });
+    const distances = halls.map((h: { distanceKm: number }) => h.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // Haikou is some 400 km away.
+    expect(halls.find((h: { id: string }) => h.id === 'haikou-longhua').distanceKm).toBeGreaterThan(350);
+    const inCity = await call('halls', { city: '海口市', near: { latitude: 20.03, longitude: 110.36 } });
+    expect(inCity.halls[0].id).toBe('haikou-meilan');
+    for (const near of [{ latitude: 91, longitude: 0 }, { latitude: 0 }, { latitude: '22', longitude: 114 }, { latitude: 0, longitude: 0, accuracy: 5 }]) {
+      expect((await failure('halls', { near })).code).toBe('INVALID_INPUT');
+    }
   });
 
   it('filters by city, keeping the list of cities', async () => {
@@ -291,7 +330,7 @@ describe('strict inputs', () => {
     ['list', { categoryId: 'migration', sort: 'title' }],
     ['search', { q: '迁移', limit: 100 }],
     ['detail', { id: 'migration-spouse', withHalls: true }],
-    ['halls', { city: '海口市', near: '20,110' }],
+    ['halls', { city: '海口市', nearby: true }],
     ['hall', { id: 'haikou-longhua', _openid: 'x' }],
   ])('%s rejects an extra key', async (action, data) => {
     expect(await failure(action, data)).toEqual({ code: 'INVALID_INPUT', message: `${messageFor('INVALID_INPUT')}（请求内容）` });

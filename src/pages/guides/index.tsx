@@ -3,9 +3,11 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../components/PageShell';
 import { GuideList } from '../../components/GuideList';
+import { SearchHelp } from '../../components/SearchHelp';
 import { LoadState } from '../../components/LoadState';
 import { Empty, SearchBar } from '../../components/nutui';
-import { guideApi } from '../../services/guideApi';
+import type { GuideSummaryView } from '../../../core/guide/views';
+import { guideApi, type SearchAnswer } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import './index.scss';
 
@@ -20,10 +22,12 @@ export default function Guides() {
 
   const categories = useRemote(() => guideApi.categories(), 'categories');
   const q = query.trim();
-  const listing = useRemote(
+  const listing = useRemote<{ guides: GuideSummaryView[] } & Partial<SearchAnswer>>(
     () => (q ? guideApi.search(q) : tab === CROSS ? guideApi.list({ crossProvince: true }) : guideApi.list({ categoryId: tab })),
     q ? `q:${q}` : `tab:${tab}`,
   );
+  // Search answers may carry a pointer to another office and, with no result, the hotline.
+  const answer = q ? listing.data : undefined;
 
   return (
     <PageShell className="guides">
@@ -71,8 +75,13 @@ export default function Guides() {
         </Text>
       )}
       <LoadState remote={listing}>
+        {answer?.elsewhere && answer.guides.length > 0 && <SearchHelp elsewhere={answer.elsewhere} />}
         {listing.data && listing.data.guides.length === 0 ? (
-          <Empty title="没有找到相关事项" description="换个说法试试，如“户口迁移”“身份证”，或拨打大厅电话咨询" />
+          <>
+            {/* Another office's business: its pointer is the answer, not a "nothing found". */}
+            {!answer?.elsewhere && <Empty title="没有找到相关事项" description="换个说法试试，如“户口迁移”“身份证”，或电话、到大厅咨询" />}
+            <SearchHelp elsewhere={answer?.elsewhere} hotline={answer?.hotline} />
+          </>
         ) : (
           <GuideList guides={listing.data?.guides ?? []} />
         )}

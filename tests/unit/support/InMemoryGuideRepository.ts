@@ -1,5 +1,6 @@
 import type { GuideRepository } from '../../../core/guide/GuideRepository';
 import type { Hall } from '../../../core/guide/Hall';
+import { EMPTY_LEXICON } from '../../../core/guide/SearchLexicon';
 import type { GuideCategory, ServiceGuide } from '../../../core/guide/ServiceGuide';
 import type { Clock } from '../../../core/time/Clock';
 import { loadSeedContent, type SeedContent } from '../../../server/seed/loadSeedContent';
@@ -13,7 +14,7 @@ export class InMemoryGuideRepository implements GuideRepository {
   private readonly guides: ServiceGuide[];
   private readonly hallList: Hall[];
 
-  constructor(content: SeedContent) {
+  constructor(private readonly content: Omit<SeedContent, 'lexicon'> & { lexicon?: SeedContent['lexicon'] }) {
     this.cats = [...content.categories].sort((a, b) => a.order - b.order);
     const rank = new Map(this.cats.map((c, i) => [c._id, i]));
     this.guides = [...content.guides].sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
@@ -42,6 +43,10 @@ export class InMemoryGuideRepository implements GuideRepository {
 
   async hallsHandling(guideId: string) {
     return this.hallList.filter((h) => h.services.includes(guideId));
+  }
+
+  async lexicon() {
+    return this.content.lexicon ?? EMPTY_LEXICON;
   }
 }
 
