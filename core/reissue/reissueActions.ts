@@ -4,6 +4,7 @@ import { apply, eligibility, reportLoss } from './actions/apply';
 import { application, cancel, changeAddress, myApplications } from './actions/citizen';
 import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
 import { confirmPayment, pay } from './actions/payment';
+import { applicationByNumber } from './actions/byNumber';
 import { pollShipments, settlePayments } from './actions/timers';
 
 export const reissueActions: ActionMap<ReissueDeps> = {
@@ -17,6 +18,7 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   myApplications,
   application,
   reviewQueue,
+  applicationByNumber,
   startReview,
   approve,
   reject,

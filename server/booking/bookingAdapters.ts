@@ -16,6 +16,7 @@ import { WeChatSubscribeNotifier } from '../wechat/WeChatSubscribeNotifier';
 import type { BookingVariable } from '../../config/bookingEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
+import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -26,6 +27,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   const local = localCloudUrl();
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
+    references: new CloudbaseReferenceNumbers(db),
     guides: new CloudbaseGuideRepository(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,
