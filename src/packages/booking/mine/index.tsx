@@ -14,6 +14,7 @@ import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { StatusTag } from '../../../components/StatusTag';
 import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
+import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
 
@@ -33,6 +34,7 @@ function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel
       )}
       <Text className="appointment__line">{a.hallName}</Text>
       <Text className="appointment__line">办理人 {formatWho(a)}</Text>
+      <RefNumber label="预约号" number={a.refNumber} size="inline" />
       {a.status === 'checkedIn' && a.queueNumber !== undefined && (
         <View className="appointment__queue">
           <Text>排队号</Text>

@@ -17,6 +17,7 @@ import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { usePayment } from '../components/usePayment';
 import { StageBar } from './StageBar';
+import { RefNumber } from '../../../components/RefNumber';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
@@ -119,6 +120,7 @@ export default function ReissueTrack() {
                 <StateTag state={view.state} name={view.stateName} />
               </View>
               <Text className="reissue-head__hint">受理单位：{view.hallName}</Text>
+              <RefNumber label="办件编号" number={view.refNumber} note="咨询办理进度时请报出办件编号" />
             </View>
 
             {error && (
