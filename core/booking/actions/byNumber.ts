@@ -101,7 +101,7 @@ export const checkInByNumber = defineAction({
   async run({ number, idLast4 }, deps: BookingDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     const ending = typedEnding(idLast4);
-    if (!ending) throw new DomainError('INVALID_INPUT', '请输入身份证号码最后4位（数字或X）');
+    if (!ending) throw new DomainError('INVALID_INPUT', '请输入身份证号码最后4位，数字或X');
     const now = deps.clock.now();
     const a = await findInOwnHalls(deps, officer, number, 'appointment.lookupByNumber');
     if ((await attemptsLeft(deps, officer, a)) <= 0) throw new DomainError('IDENTITY_CHECK_LOCKED');
@@ -115,7 +115,7 @@ export const checkInByNumber = defineAction({
       await recordAudit(deps, officer, { action: 'appointment.identityCheckFailed', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
       const left = Math.min(WINDOW_CHECK_POLICY.perAppointment - mine, WINDOW_CHECK_POLICY.perOfficerPerDay - officerToday);
       if (left <= 0) throw new DomainError('IDENTITY_CHECK_LOCKED');
-      throw new DomainError('IDENTITY_CHECK_FAILED', `身份证号码后四位与预约人不符，请核对市民出示的身份证（还可核对${left}次）`);
+      throw new DomainError('IDENTITY_CHECK_FAILED', `还可核对${left}次`);
     }
     return checkInAppointment(deps, officer, a, now, 'number');
   },

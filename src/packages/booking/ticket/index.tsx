@@ -122,7 +122,7 @@ export default function Ticket() {
                   ) : (
                     <Text className="ticket__qr-note">预约码每 {ticket?.refreshAfterSeconds ?? 30} 秒自动刷新，截图无效</Text>
                   )}
-                  <RefNumber label="预约号" number={appointment.refNumber} note="扫码不便或手机无网络时，向窗口报出预约号并出示身份证" />
+                  <RefNumber label="预约号" number={appointment.refNumber} note="扫码不便或手机无网络时，报出预约号并出示身份证" />
                 </View>
               )}
 
