@@ -54,7 +54,11 @@ async function bookNextDay(): Promise<{ id: string; refNumber: string }> {
     const res = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
     const first = res.body.data.slots[0];
     if (!first) continue;
-    const booked = await harness.call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: first.slotId }, requestId: `e2e-refnum-${Date.now()}` }, CITIZEN);
+    const booked = await harness.call(
+      'booking',
+      { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: first.slotId }, requestId: `e2e-refnum-${Date.now()}` },
+      CITIZEN,
+    );
     expect(booked.body.ok).toBe(true);
     harness.setNow(new Date(shanghaiInstant(date, first.start).getTime() - 10 * 60_000));
     return booked.body.data;
