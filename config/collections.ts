@@ -201,4 +201,16 @@ export const collections: CollectionDeclaration[] = [
     indexes: [],
     rules: closed,
   },
+  {
+    // _id = hallId:number: the 预约号 / 办件编号 of an appointment or reissue application, unique in its hall (core/reference).
+    name: 'reference_numbers',
+    indexes: [{ name: 'target', keys: { kind: 1, targetId: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = appt:<appointment id> or officer:<openid>:YYYY-MM-DD: wrong ID-number endings typed at the window.
+    name: 'reference_check_failures',
+    indexes: [{ name: 'at', keys: { at: 1 } }],
+    rules: closed,
+  },
 ];

@@ -21,6 +21,8 @@ export interface Appointment {
   start: string;
   end: string;
   slotId: string;
+  /** 预约号: eight digits, unique in the hall (core/reference). Absent on appointments booked before numbers existed. */
+  refNumber?: string;
   status: AppointmentStatus;
   /** Claim documents this appointment holds: a cancellation releases them all, a check-in or no-show only the business's (the day and week stay used). */
   claims: string[];

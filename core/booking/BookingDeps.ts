@@ -6,10 +6,13 @@ import type { TicketSigner } from '../ticket/TicketToken';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
+import type { ReferenceNumberStore } from '../reference/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
   booking: BookingStore;
+  /** 预约号 claims and the window's identity-confirmation counters. */
+  references: ReferenceNumberStore;
   guides: GuideRepository;
   identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
   calendar: WorkCalendar;

@@ -3,6 +3,7 @@ import type { BookingDeps } from './BookingDeps';
 import { availability, bookingOptions } from './actions/availability';
 import { cancel } from './actions/cancel';
 import { checkIn } from './actions/checkIn';
+import { appointmentByNumber, checkInByNumber } from './actions/byNumber';
 import { myAppointments } from './actions/mine';
 import { hallDay, hallWeek } from './actions/officer';
 import { reschedule } from './actions/reschedule';
@@ -22,6 +23,8 @@ export const bookingActions: ActionMap<BookingDeps> = {
   myAppointments,
   ticket,
   checkIn,
+  appointmentByNumber,
+  checkInByNumber,
   hallDay,
   hallWeek,
   markNoShows,

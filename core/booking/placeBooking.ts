@@ -6,6 +6,7 @@ import type { BookingDeps } from './BookingDeps';
 import { claimIds, mondayOf } from './claims';
 import { blockedUntil } from './noShow';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
+import { assignReferenceNumber } from '../reference/assignReferenceNumber';
 
 export interface PlaceBookingInput {
   actorOpenid: string;
@@ -98,6 +99,8 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
 
     placeTried = true;
     if (!(await deps.booking.takePlace(plan, id))) await give('SLOT_FULL');
+    // The 预约号, unique in the hall; derived from the appointment id, so a retry gets the same one.
+    const refNumber = await assignReferenceNumber(deps.references, { kind: 'appointment', id, hallId }, (attempt) => deps.idFor(`reference:${id}:${attempt}`), now);
 
     const appointment: Appointment = {
       _id: id,
@@ -112,6 +115,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       start: plan.start,
       end: plan.end,
       slotId,
+      refNumber,
       status: 'booked',
       claims: held,
       createdAt: now,
@@ -120,7 +124,8 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
     await deps.booking.addAppointment(appointment);
     return appointment;
   } catch (e) {
-    if (isDomainError(e)) throw e;
+    // SERVICE_BUSY (no free number) comes after the place was taken: given back below like a failure.
+    if (isDomainError(e) && e.code !== 'SERVICE_BUSY') throw e;
     // The insert may have been applied before its answer was lost: then the booking stands.
     const stored = await undoUnlessStored(deps, id, slotId, placeTried, tried);
     if (stored) return stored;

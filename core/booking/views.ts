@@ -30,6 +30,8 @@ export const AppointmentView = z.object({
   start: z.string(),
   end: z.string(),
   status: z.enum(['booked', 'checkedIn', 'noShow', 'cancelled']),
+  /** 预约号 (eight digits; shown grouped). Absent on appointments booked before numbers existed. */
+  refNumber: z.string().optional(),
   /** Masked name of who comes to the window. */
   subjectNameMasked: z.string(),
   forFamilyMember: z.boolean(),
@@ -59,6 +61,7 @@ export async function appointmentView(a: Appointment, deps: BookingDeps, cancell
     start: a.start,
     end: a.end,
     status: a.status,
+    refNumber: a.refNumber,
     subjectNameMasked: maskName(deps.secrets.decrypt(a.subjectNameEnc, FIELD.name)),
     forFamilyMember: Boolean(a.actedFor),
     queueNumber: a.queueNumber,

@@ -77,6 +77,14 @@ export const errorCatalogue = {
   RATING_ALREADY_GIVEN: '该服务已评价过，每项服务只能评价一次',
   RATING_REASON_REQUIRED: '选择“不满意”或“非常不满意”时，请至少选择一项原因',
   RATING_COMMENT_INVALID: '补充说明请不超过100字，且不要填写身份证号、手机号等个人信息',
+  /** A 预约号 / 办件编号 that is not eight digits or whose check digit is wrong (a misheard or mistyped number; issue 12). */
+  REFERENCE_NUMBER_INVALID: '编号有误，请核对后重新输入（8位数字）',
+  /** The last four characters typed at the window are not those of the appointment's subject (issue 12). */
+  IDENTITY_CHECK_FAILED: '身份证号码后四位与预约人不符，请核对市民出示的身份证',
+  /** Too many wrong endings for this appointment or by this officer today (issue 12). */
+  IDENTITY_CHECK_LOCKED: '核对失败次数过多，请改为扫描预约码签到，或请市民现场取号办理',
+  /** The appointment's subject cannot be confirmed by ID number (their verified identity is gone; issue 12). */
+  IDENTITY_CHECK_UNAVAILABLE: '无法核对该预约人的身份信息，请扫描预约码签到或请市民现场取号办理',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

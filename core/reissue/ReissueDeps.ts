@@ -8,6 +8,7 @@ import type { ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import type { Courier, PaymentGateway } from './ports';
 import type { RatingStore } from '../rating/ports';
+import type { ReferenceNumberStore } from '../reference/ports';
 
 /**
  * An application as stored: the domain record plus what the use cases need to route and show it.
@@ -20,6 +21,8 @@ export type ReissueRecord = ReissueApplication & {
   subjectNameEnc: string;
   /** The family member acted for (resident id), when the applicant acts for someone else. */
   actedFor?: string;
+  /** 办件编号: eight digits, unique in the hall (core/reference). Absent on applications made before numbers existed. */
+  refNumber?: string;
 };
 
 export interface QueueQuery {
@@ -104,6 +107,8 @@ export interface AddressDivisions {
 export interface ReissueDeps {
   caller: CallerContext;
   store: ReissueStore;
+  /** 办件编号 claims. */
+  references: ReferenceNumberStore;
   registry: CardRegistry;
   identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
   guides: Pick<GuideRepository, 'halls' | 'hall'>;

@@ -7,7 +7,14 @@ import type { Actor } from './stateMachine';
 import { ReissueTrackingView, trackingView } from './views';
 
 /** What every application action answers: the tracking view, the version to decide on, the hall, the subject's masked name. */
-export const ApplicationView = ReissueTrackingView.extend({ version: z.number().int(), hallId: z.string(), hallName: z.string(), subjectNameMasked: z.string() });
+export const ApplicationView = ReissueTrackingView.extend({
+  version: z.number().int(),
+  hallId: z.string(),
+  hallName: z.string(),
+  subjectNameMasked: z.string(),
+  /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers existed. */
+  refNumber: z.string().optional(),
+});
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
 export async function viewOf(deps: Pick<ReissueDeps, 'store' | 'guides' | 'clock' | 'calendar' | 'secrets'>, app: ReissueRecord, viewer: Actor): Promise<ApplicationView> {
@@ -19,5 +26,5 @@ export async function viewOf(deps: Pick<ReissueDeps, 'store' | 'guides' | 'clock
   } catch {
     // A name that cannot be decrypted (rotated key) is shown fully masked.
   }
-  return { ...view, version: app.version, hallId: app.hallId, hallName: hall?.name ?? app.hallId, subjectNameMasked: name };
+  return { ...view, version: app.version, hallId: app.hallId, hallName: hall?.name ?? app.hallId, subjectNameMasked: name, ...(app.refNumber ? { refNumber: app.refNumber } : {}) };
 }

@@ -5,6 +5,7 @@ import { application, cancel, changeAddress, myApplications } from './actions/ci
 import { caseFile } from './actions/caseFile';
 import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
 import { confirmPayment, pay } from './actions/payment';
+import { applicationByNumber } from './actions/byNumber';
 import { pollShipments, settlePayments } from './actions/timers';
 import { rateApplication } from './actions/rate';
 import { myRatings } from '../rating/actions/myRatings';
@@ -21,6 +22,7 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   application,
   reviewQueue,
   caseFile,
+  applicationByNumber,
   startReview,
   approve,
   reject,

@@ -17,6 +17,7 @@ import type { BookingVariable } from '../../config/bookingEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
+import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -27,6 +28,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   const local = localCloudUrl();
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
+    references: new CloudbaseReferenceNumbers(db),
     guides: new CloudbaseGuideRepository(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,

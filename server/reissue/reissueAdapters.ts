@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { FIELD } from '../../core/identity/fieldNames';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { PaymentGateway } from '../../core/reissue/ports';
@@ -50,6 +51,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
   const local = localCloudUrl();
   return {
     store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address)),
+    references: new CloudbaseReferenceNumbers(db),
     registry: new CloudbaseCardRegistry(db),
     identities: new CloudbaseIdentityStore(db),
     guides: new CloudbaseGuideRepository(db),

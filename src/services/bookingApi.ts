@@ -38,6 +38,13 @@ export interface CheckInResult {
   queueNumber: number;
 }
 
+/** An appointment found by its 预约号 (officer): the ID number with its last four hidden, for the identity check at the window. */
+export interface FoundByNumber {
+  appointment: AppointmentView;
+  idNumberMasked: string;
+  identityCheckAttemptsLeft: number;
+}
+
 /** One page of the caller's appointments, newest first; `next` (absent on the last page) is the cursor of the next one. */
 export interface AppointmentPage {
   appointments: AppointmentView[];
@@ -95,6 +102,8 @@ export const bookingApi = {
   ticket: (appointmentId: string) => call<TicketView>('booking', 'ticket', { appointmentId }),
   // Officer actions.
   checkIn: (token: string) => call<CheckInResult>('booking', 'checkIn', { token }),
+  appointmentByNumber: (number: string) => call<FoundByNumber>('booking', 'appointmentByNumber', { number }),
+  checkInByNumber: (number: string, idLast4: string) => call<CheckInResult>('booking', 'checkInByNumber', { number, idLast4 }),
   hallDay: (hallId: string, date?: string) => call<HallDay>('booking', 'hallDay', date ? { hallId, date } : { hallId }),
   hallWeek: (hallId: string) => call<HallWeek>('booking', 'hallWeek', { hallId }),
   // 好差评: the citizen rates a served appointment; the hall (officers, admins) reads its ratings.

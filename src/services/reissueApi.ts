@@ -55,6 +55,8 @@ export interface QueueItem {
   overdue: boolean;
   reviewOverdue: boolean;
   version: number;
+  /** 办件编号, when it has one. */
+  refNumber?: string;
 }
 
 type Id = { applicationId: string };
@@ -80,6 +82,8 @@ export const reissueApi = {
   application: (applicationId: string) => call<ReissueView>('reissue', 'application', { applicationId }),
   // Officer actions.
   caseFile: (applicationId: string) => call<CaseFile>('reissue', 'caseFile', { applicationId }),
+  applicationByNumber: (number: string) =>
+    call<{ id: string; hallId: string; refNumber: string; state: string; stateName: string; subjectNameMasked: string }>('reissue', 'applicationByNumber', { number }),
   reviewQueue: (input: { hallId?: string; states?: string[]; minAgeDays?: number } = {}) => call<{ applications: QueueItem[] }>('reissue', 'reviewQueue', input),
   startReview: (input: Versioned) => call<ReissueView>('reissue', 'startReview', input),
   approve: (input: Versioned) => call<ReissueView>('reissue', 'approve', input),

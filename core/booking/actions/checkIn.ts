@@ -2,20 +2,11 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { mayActForHall, requireActingForAnyHall } from '../../identity/hallAccess';
-import { recordAudit } from '../../identity/recordAudit';
 import { requireOpenid } from '../../identity/caller';
-import { shanghaiDate } from '../../time/shanghai';
 import { readTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
-import { claimsFreedWhenOver } from '../claims';
-import { onceMore } from '../onceMore';
-import { checkInWindow } from '../slots';
-import { AppointmentView, appointmentView } from '../views';
-
-/** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
-function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
-  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
-}
+import { AppointmentView } from '../views';
+import { checkInAppointment } from '../checkInAppointment';
 
 /**
  * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
@@ -46,34 +37,6 @@ export const checkIn = defineAction({
     const a = await deps.booking.appointment(read.claims.appointmentId);
     if (!a || a.hallId !== read.claims.hallId) throw new DomainError('TICKET_INVALID');
     if (!mayActForHall(officer, a.hallId)) throw new DomainError('TICKET_OTHER_HALL');
-    // A check-in by this officer that stopped before its queue number was given (a lost answer) is finished.
-    const resumed = a.status === 'checkedIn' && a.queueNumber === undefined && a.checkedInBy === officer._id;
-    if (a.status === 'checkedIn' && !resumed) throw alreadyCheckedIn(a.queueNumber);
-    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    if (a.date !== shanghaiDate(now)) throw new DomainError('TICKET_NOT_TODAY');
-    const schedule = await deps.booking.schedule(a.hallId);
-    if (schedule) {
-      const window = checkInWindow(schedule, a);
-      if (now.getTime() < window.from.getTime()) throw new DomainError('CHECK_IN_TOO_EARLY', `可于 ${a.start} 前${schedule.checkIn.earlyMinutes}分钟内签到`);
-      if (now.getTime() > window.to.getTime()) throw new DomainError('CHECK_IN_TOO_LATE');
-    }
-    if (!resumed && !(await deps.booking.changeStatus(a._id, 'booked', { status: 'checkedIn', checkedInAt: now, checkedInBy: officer._id, updatedAt: now }))) {
-      // Lost the compare-and-set: say what it became (a racing cancel is not a check-in), unless
-      // it was this very check-in applied twice (its answer lost), which goes on to its number.
-      const current = await deps.booking.appointment(a._id);
-      if (current?.status !== 'checkedIn') throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-      if (current.queueNumber !== undefined || current.checkedInBy !== officer._id) throw alreadyCheckedIn(current.queueNumber);
-    }
-    // Checked in: the number and the claims follow, once more after a lost answer (a number taken
-    // twice leaves a gap in the queue, never a duplicate).
-    const queueNumber = await onceMore(async () => {
-      const current = await deps.booking.appointment(a._id);
-      const n = current?.queueNumber ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
-      if (current?.queueNumber === undefined) await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber: n });
-      await deps.booking.releaseClaims(claimsFreedWhenOver(a.claims), a._id);
-      return n;
-    });
-    await recordAudit(deps, officer, { action: 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
-    return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
+    return checkInAppointment(deps, officer, a, now);
   },
 });

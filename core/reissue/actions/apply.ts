@@ -20,6 +20,7 @@ import { fire } from '../fire';
 import { takeOpenClaim } from '../openClaim';
 import { cityOf } from '../postageZone';
 import { reissueHallsFor } from '../reissueHalls';
+import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
 
 const ForMember = z.string().max(64).optional();
 
@@ -191,6 +192,13 @@ export const apply = defineAction({
       ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
     };
     await takeOpenClaim(deps, subject.idIndex, app._id);
+    // The 办件编号, unique in the hall; derived from the application id, so a retry gets the same one.
+    app.refNumber = await assignReferenceNumber(
+      deps.references,
+      { kind: 'reissue', id: app._id, hallId: app.hallId },
+      (attempt) => deps.newId(`reference:${app._id}:${attempt}`),
+      now,
+    );
     try {
       await deps.store.insert(app);
     } catch (e) {

@@ -36,6 +36,8 @@ const QueueItem = z.object({
   overdue: z.boolean(),
   reviewOverdue: z.boolean(),
   version: z.number().int(),
+  /** 办件编号, when it has one. */
+  refNumber: z.string().optional(),
 });
 
 export const reviewQueue = defineAction({
@@ -89,6 +91,7 @@ export const reviewQueue = defineAction({
           overdue: late || Boolean(limits?.overdue(now)),
           reviewOverdue: late,
           version: app.version,
+          ...(app.refNumber ? { refNumber: app.refNumber } : {}),
         };
       }),
     );

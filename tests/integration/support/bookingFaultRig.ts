@@ -5,6 +5,7 @@
  * any single fault.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
 import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
@@ -57,10 +58,19 @@ const accounts = new Map<string, Account>([
   ['officer-a', { ...citizen('officer-a'), role: 'officer', halls: [HALL] }],
 ]);
 
+/** Each store's reference numbers (kept in memory: the fault matrices are about places and claims). */
+const referenceStores = new WeakMap<BookingStore, InMemoryReferenceNumbers>();
+const referencesOf = (store: BookingStore): InMemoryReferenceNumbers => {
+  let refs = referenceStores.get(store);
+  if (!refs) referenceStores.set(store, (refs = new InMemoryReferenceNumbers()));
+  return refs;
+};
+
 export function depsFor(openid: string | undefined, store: BookingStore, clock: FixedClock): BookingDeps {
   return {
     caller: { openid, clientIp: '127.0.0.1' },
     booking: store,
+    references: referencesOf(store),
     guides,
     identities: { account: async (o: string) => accounts.get(o) ?? null, familyLinks: async () => [] },
     calendar: NO_HOLIDAYS,

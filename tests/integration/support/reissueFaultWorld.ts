@@ -5,6 +5,7 @@
  * the accounts of a citizen and an officer, the halls and an audit log.
  */
 import { createHash } from 'node:crypto';
+import { CloudbaseReferenceNumbers } from '../../../server/reference/CloudbaseReferenceNumbers';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { FamilyLink } from '../../../core/identity/family';
 import { FIELD } from '../../../core/identity/fieldNames';
@@ -151,6 +152,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
     return {
       caller: { openid, clientIp: '203.0.113.9' },
       store: injector ? faultyStore(injector) : store,
+      references: new CloudbaseReferenceNumbers(edb.db),
       payment: injector ? injector.wrap('payment', payment) : payment,
       registry,
       identities,

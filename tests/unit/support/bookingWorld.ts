@@ -19,6 +19,7 @@ import { FIELD } from '../../../core/identity/fieldNames';
 import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { chineseDaysCalendar } from '../../../server/time/chineseDaysCalendar';
 import { InMemoryBookingStore, type Turn } from './bookingInMemoryStore';
+import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
 import { InMemoryRatingStore } from './ratingInMemoryStore';
@@ -117,9 +118,11 @@ export function bookingWorld(options: WorldOptions = {}) {
 
   let ids = 0;
   let requests = 0;
+  const references = new InMemoryReferenceNumbers();
   const deps = (openid: string | undefined): BookingDeps => ({
     caller: { openid, clientIp: '203.0.113.7' },
     booking,
+    references,
     guides,
     identities,
     calendar: chineseDaysCalendar,
@@ -172,7 +175,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     return a;
   };
 
-  return { clock, secrets, booking, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
+  return { clock, secrets, booking, references, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
 }
 
 export type BookingWorld = ReturnType<typeof bookingWorld>;

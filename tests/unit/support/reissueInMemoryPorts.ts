@@ -13,6 +13,7 @@
  * cases interleave in the orders the scheduler picks.
  */
 import { newAccount, type Account, type VerifiedAccount } from '../../../core/identity/Account';
+import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
 import type { FamilyLink } from '../../../core/identity/family';
 import type { ReissueApplication, ReissueState } from '../../../core/reissue/ReissueApplication';
 import { ReissueConfig } from '../../../core/reissue/ReissueConfig';
@@ -324,6 +325,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
   const identities = new InMemoryIdentityStore();
   const registry = new InMemoryCardRegistry([]);
   const store = new InMemoryReissueStore(gate);
+  const references = new InMemoryReferenceNumbers();
   const payment = new ScriptedPayment(gate);
   const courier = new ScriptedCourier();
   const guides = new CountingGuides(seedContent());
@@ -343,6 +345,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
   const as = (openid: string | undefined): ReissueDeps => ({
     caller: { ...(openid ? { openid } : {}), clientIp: '203.0.113.9' },
     store,
+    references,
     registry,
     identities,
     guides,

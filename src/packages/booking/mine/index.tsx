@@ -16,6 +16,7 @@ import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
 import { RatingEntry } from '../../../components/RatingSheet';
 import type { RatingView } from '../../../../core/rating/Rating';
+import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
 
@@ -47,6 +48,7 @@ function AppointmentCard({
       )}
       <Text className="appointment__line">{a.hallName}</Text>
       <Text className="appointment__line">办理人 {formatWho(a)}</Text>
+      <RefNumber label="预约号" number={a.refNumber} size="inline" />
       {a.status === 'checkedIn' && a.queueNumber !== undefined && (
         <View className="appointment__queue">
           <Text>排队号</Text>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -13,6 +14,7 @@ import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
 import { SummaryRow } from '../../../components/SummaryRow';
+import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
 
@@ -120,6 +122,7 @@ export default function Ticket() {
                   ) : (
                     <Text className="ticket__qr-note">预约码每 {ticket?.refreshAfterSeconds ?? 30} 秒自动刷新，截图无效</Text>
                   )}
+                  <RefNumber label="预约号" number={appointment.refNumber} note="扫码不便或手机无网络时，报出预约号并出示身份证" />
                 </View>
               )}
 
@@ -143,6 +146,7 @@ export default function Ticket() {
               {appointment.status === 'noShow' && <Text className="notice notice--error">该预约未按时签到，已记为未到。</Text>}
 
               <Section title="预约信息">
+                {appointment.status !== 'booked' && appointment.refNumber && <SummaryRow label="预约号">{formatReferenceNumber(appointment.refNumber)}</SummaryRow>}
                 <SummaryRow label="大厅">{appointment.hallName}</SummaryRow>
                 <SummaryRow label="地址">{appointment.hallAddress}</SummaryRow>
                 <SummaryRow label="时间" field="when">

@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actsForAnyHall } from '../../../../core/identity/hallAccess';
+import { formatReferenceNumber, looksLikeReferenceNumber, parseReferenceNumber } from '../../../../core/reference/referenceNumber';
+import { typedEnding } from '../../../../core/reference/windowCheck';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button } from '../../../components/nutui';
 import { formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
-import { bookingApi, type CheckInResult } from '../../../services/bookingApi';
+import { bookingApi, type CheckInResult, type FoundByNumber } from '../../../services/bookingApi';
 import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../../../components/Form.scss';
@@ -46,6 +48,52 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
 }
 
 /**
+ * An appointment found by its 预约号: who and what (name masked, ID number without its last four),
+ * and the identity check at the window — the officer types the last four characters of the ID
+ * number on the card the citizen hands over; the server compares them.
+ */
+function ConfirmIdentity({ found, busy, onConfirm, onCancel }: { found: FoundByNumber; busy: boolean; onConfirm: (last4: string) => void; onCancel: () => void }) {
+  const [last4, setLast4] = useState('');
+  const a = found.appointment;
+  const ending = typedEnding(last4);
+  return (
+    <View className="by-number" data-found={a.id}>
+      <Text className="by-number__title">预约号 {formatReferenceNumber(a.refNumber ?? '')}</Text>
+      <View className="check-in__details by-number__details">
+        <Text className="check-in__line">办理人 {formatWho(a)}</Text>
+        <Text className="check-in__line" data-field="id-masked">
+          身份证 {found.idNumberMasked}
+        </Text>
+        <Text className="check-in__line">事项 {a.businessTitle}</Text>
+        <Text className="check-in__line">预约 {formatWhen(a)}</Text>
+      </View>
+      <View className="form-field">
+        <Text className="form-field__label">核对身份：请查验市民的身份证原件，输入证件号码最后4位</Text>
+        <Input
+          className="form-field__input by-number__last4"
+          data-field="id-last4"
+          type="idcard"
+          maxlength={4}
+          value={last4}
+          placeholder="如 131X"
+          onInput={(e) => setLast4(e.detail.value)}
+          onConfirm={() => ending && onConfirm(ending)}
+        />
+        <Text className="form-field__hint">还可核对 {found.identityCheckAttemptsLeft} 次；核对不符时请改为扫码，或请市民现场取号</Text>
+      </View>
+      <View className="form-actions">
+        <Button type="primary" loading={busy} disabled={!ending || found.identityCheckAttemptsLeft <= 0} onClick={() => ending && onConfirm(ending)}>
+          核对并签到
+        </Button>
+        <Text className="form-actions__secondary link" onClick={onCancel}>
+          重新输入
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/**
  * 窗口签到: the officer scans the citizen's QR (weapp camera) or enters / pastes the code (H5, or a
  * scanner gun); the function checks signature, expiry, hall, day and time window, and gives the
  * queue number. Every refusal shows why.
@@ -55,21 +103,69 @@ export default function Scan() {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [found, setFound] = useState<FoundByNumber>();
+  const [numberProblem, setNumberProblem] = useState('');
+  const typedNumber = looksLikeReferenceNumber(token);
   // Only an account bound to a hall checks in (an admin without halls does not).
   const isOfficer = actsForAnyHall(status.data);
+
+  const refused = (e: unknown, fallback: string) => setOutcome({ ok: false, error: e instanceof ApiError ? e : new ApiError('INTERNAL', fallback) });
+
+  /** A 预约号: a misheard or mistyped one is refused here (check digit) before any lookup. */
+  const lookUp = async (text: string) => {
+    const parsed = parseReferenceNumber(text);
+    setFound(undefined);
+    setOutcome(undefined);
+    if (!parsed.ok) {
+      setNumberProblem(parsed.reason === 'malformed' ? '预约号为8位数字，请核对' : '预约号有误（校验位不符），请让市民再报一遍或核对后重新输入');
+      return;
+    }
+    setNumberProblem('');
+    setBusy(true);
+    try {
+      setFound(await bookingApi.appointmentByNumber(parsed.number));
+    } catch (e) {
+      refused(e, '查询失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async (last4: string) => {
+    if (!found?.appointment.refNumber) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const result = await bookingApi.checkInByNumber(found.appointment.refNumber, last4);
+      setOutcome({ ok: true, result });
+      setFound(undefined);
+      setToken('');
+    } catch (e) {
+      refused(e, '签到失败，请重试');
+      // Counted: show how many checks are left (or that the number path is closed).
+      if (e instanceof ApiError && (e.code === 'IDENTITY_CHECK_FAILED' || e.code === 'IDENTITY_CHECK_LOCKED')) {
+        const left = e.code === 'IDENTITY_CHECK_LOCKED' ? 0 : Math.max(0, found.identityCheckAttemptsLeft - 1);
+        setFound({ ...found, identityCheckAttemptsLeft: left });
+      } else setFound(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (code: string) => {
     const text = code.trim();
     if (!text) return;
+    if (looksLikeReferenceNumber(text)) return lookUp(text);
     setBusy(true);
     setOutcome(undefined);
+    setFound(undefined);
     try {
       const result = await bookingApi.checkIn(text);
       setOutcome({ ok: true, result });
       setToken('');
       if (CAN_SCAN) void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined);
     } catch (e) {
-      setOutcome({ ok: false, error: e instanceof ApiError ? e : new ApiError('INTERNAL', '签到失败，请重试') });
+      refused(e, '签到失败，请重试');
     } finally {
       setBusy(false);
     }
@@ -102,22 +198,32 @@ export default function Scan() {
 
             {outcome && <OutcomeCard outcome={outcome} />}
 
-            <Section title={CAN_SCAN ? '扫不出来？输入预约码' : '输入预约码'}>
+            {found && <ConfirmIdentity key={found.appointment.id} found={found} busy={busy} onConfirm={(last4) => void confirm(last4)} onCancel={() => setFound(undefined)} />}
+
+            <Section title={CAN_SCAN ? '扫不出来？输入预约号' : '输入预约号或预约码'}>
               <View className="form-field">
-                <Text className="form-field__label">扫码枪录入，或粘贴市民的预约码</Text>
+                <Text className="form-field__label">市民报出的8位预约号（需核对身份证），或扫码枪录入、粘贴的预约码</Text>
                 <Textarea
                   className="scan__input"
                   data-field="token"
                   value={token}
                   maxlength={512}
-                  placeholder="T1.…"
-                  onInput={(e) => setToken(e.detail.value)}
+                  placeholder="预约号如 4827 1933，或 T1.…"
+                  onInput={(e) => {
+                    setToken(e.detail.value);
+                    setNumberProblem('');
+                  }}
                   onConfirm={() => void submit(token)}
                 />
+                {numberProblem && (
+                  <View className="form-field__error" role="alert" data-field="number-problem">
+                    <Text>{numberProblem}</Text>
+                  </View>
+                )}
               </View>
               <View className="form-actions">
                 <Button type={CAN_SCAN ? 'default' : 'primary'} loading={busy} disabled={!token.trim()} onClick={() => void submit(token)}>
-                  签到
+                  {typedNumber ? '查询预约号' : '签到'}
                 </Button>
               </View>
             </Section>

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
-import { Empty } from '../../../components/nutui';
+import { Button, Empty } from '../../../components/nutui';
+import { formatReferenceNumber, parseReferenceNumber } from '../../../../core/reference/referenceNumber';
+import { ApiError } from '../../../services/api';
+import '../../../components/Form.scss';
 import { reissueApi } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { StateTag } from '../components/Timeline';
@@ -24,6 +27,59 @@ const AGES = [
   { days: 7, title: '7天以上' },
 ];
 
+/** Opens an application of the officer's halls by its 办件编号 (a misheard number is refused before any lookup). */
+function FindByNumber() {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const find = async () => {
+    const parsed = parseReferenceNumber(text);
+    if (!parsed.ok) {
+      setProblem(parsed.reason === 'malformed' ? '办件编号为8位数字，请核对' : '办件编号有误（校验位不符），请核对后重新输入');
+      return;
+    }
+    setProblem('');
+    setBusy(true);
+    try {
+      const found = await reissueApi.applicationByNumber(parsed.number);
+      void Taro.navigateTo({ url: `/packages/reissue/review/detail?id=${found.id}` });
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : '查询失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title="按办件编号查找">
+      <View className="form-field">
+        <Input
+          className="form-field__input"
+          data-field="ref-number"
+          type="number"
+          maxlength={11}
+          value={text}
+          placeholder="8位办件编号"
+          onInput={(e) => {
+            setText(e.detail.value);
+            setProblem('');
+          }}
+          onConfirm={() => void find()}
+        />
+        {problem && (
+          <View className="form-field__error" role="alert" data-field="ref-number-problem">
+            <Text>{problem}</Text>
+          </View>
+        )}
+      </View>
+      <View className="form-actions">
+        <Button type="default" loading={busy} disabled={!text.trim()} onClick={() => void find()}>
+          查找
+        </Button>
+      </View>
+    </Section>
+  );
+}
+
 /** Officer: the reissue applications of their halls by state and age, oldest first, overdue flagged. */
 export default function ReissueReview() {
   const [filter, setFilter] = useState<(typeof FILTERS)[number]['key']>('review');
@@ -36,6 +92,7 @@ export default function ReissueReview() {
 
   return (
     <PageShell className="reissue-review">
+      <FindByNumber />
       <Section title="筛选">
         <View className="chips">
           {FILTERS.map((f) => (
@@ -71,6 +128,11 @@ export default function ReissueReview() {
                   </Text>
                   <StateTag state={a.state} name={a.stateName} />
                 </View>
+                {a.refNumber && (
+                  <Text className="app-row__line" data-ref-number={a.refNumber}>
+                    办件编号 {formatReferenceNumber(a.refNumber)}
+                  </Text>
+                )}
                 <Text className="app-row__line">
                   {a.submittedText} 提交 · 已 {a.ageDays} 天 · {a.deliveryKind === 'mail' ? '邮寄' : '大厅领取'}
                 </Text>

@@ -20,6 +20,7 @@ import { StageBar } from './StageBar';
 import { RatingEntry } from '../../../components/RatingSheet';
 import { applicationFinished } from '../../../../core/rating/finished';
 import type { RatingView } from '../../../../core/rating/Rating';
+import { RefNumber } from '../../../components/RefNumber';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 
@@ -126,6 +127,7 @@ export default function ReissueTrack() {
                 <StateTag state={view.state} name={view.stateName} />
               </View>
               <Text className="reissue-head__hint">受理单位：{view.hallName}</Text>
+              <RefNumber label="办件编号" number={view.refNumber} note="咨询办理进度时请报出办件编号" />
             </View>
 
             {error && (
