@@ -12,6 +12,9 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'officer.invite': '发放民警邀请码',
   'officer.bind': '绑定民警身份',
   'appointment.checkIn': '签到',
+  'appointment.checkInByNumber': '凭预约号签到',
+  'appointment.lookupByNumber': '按预约号查询',
+  'appointment.identityCheckFailed': '窗口核对身份未通过',
   'appointment.reserveFor': '代为预约',
   'appointment.cancelFor': '代为取消预约',
   'appointment.rescheduleFor': '代为改约',
@@ -28,6 +31,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'reissue.holdAtHall': '转大厅自取',
   'reissue.collect': '窗口领取',
   'reissue.caseFile': '查看办件详情',
+  'reissue.lookupByNumber': '按办件编号查询',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */
@@ -48,12 +52,22 @@ const DOMAIN_NAMES: Readonly<Record<string, string>> = {
   reissue: '补换领',
 };
 
+/**
+ * Own keys only, so a code such as 'toString' never reads an Object.prototype member (found by the
+ * property test); Object.hasOwn is missing on the older phones this code also runs on.
+ */
+const owns = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
 /** The Chinese name of an audit code; an unknown code reads as its domain's "其他操作" with the code. */
 export function auditActionName(code: string): string {
-  const known = AUDIT_ACTION_NAMES[code];
-  if (known) return known;
-  const domain = DOMAIN_NAMES[code.split('.')[0] ?? ''];
-  return `${domain ?? ''}其他操作（${code}）`;
+  if (owns(AUDIT_ACTION_NAMES, code)) return AUDIT_ACTION_NAMES[code];
+  const domain = code.split('.')[0] ?? '';
+  return `${owns(DOMAIN_NAMES, domain) ? DOMAIN_NAMES[domain] : ''}其他操作（${code}）`;
+}
+
+/** The Chinese name of an audited act's purpose; an unknown purpose reads as itself. */
+export function auditPurposeName(purpose: string): string {
+  return owns(AUDIT_PURPOSE_NAMES, purpose) ? AUDIT_PURPOSE_NAMES[purpose] : purpose;
 }
 
 /** The codes the log can be filtered by, with their names, in the table's order. */

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { AUDIT_ACTION_NAMES, auditActionKinds, auditActionName } from '../../core/identity/auditActionNames';
 import { auditScope } from '../../core/identity/hallAccess';
@@ -13,16 +15,29 @@ describe('audit action names', () => {
 
   it('every code written in core has a name (no code reaches the screen raw)', () => {
     for (const name of Object.values(AUDIT_ACTION_NAMES)) expect(name).toMatch(/^[\u4e00-\u9fa5（）]+$/);
+    // Every literal audit code in core (recordAudit({ action: 'x.y' }), or passed on as 'x.y' to a helper that records it).
+    const files = readdirSync(path.join(__dirname, '../../core'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const written = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(path.join(__dirname, '../../core', f), 'utf8');
+      if (!text.includes('recordAudit')) continue;
+      for (const m of text.matchAll(/'((?:appointment|identity|family|officer|reissue)\.[a-zA-Z]+)'/g)) written.add(m[1]);
+    }
+    expect(written.size).toBeGreaterThan(5);
+    expect([...written].filter((code) => !(code in AUDIT_ACTION_NAMES))).toEqual([]);
   });
 
   it('an unknown code still reads: its domain in Chinese, then the code', () => {
     expect(auditActionName('reissue.viewCase')).toBe('补换领其他操作（reissue.viewCase）');
     expect(auditActionName('weird')).toBe('其他操作（weird）');
+    expect(auditActionName('toString')).toBe('其他操作（toString）');
+    expect(auditActionName('constructor.x')).toBe('其他操作（constructor.x）');
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (code) => {
         const name = auditActionName(code);
         expect(name.length).toBeGreaterThan(0);
-        if (!(code in AUDIT_ACTION_NAMES)) expect(name).toContain(code);
+        if (!Object.hasOwn(AUDIT_ACTION_NAMES, code)) expect(name).toContain(code);
+        expect(typeof name).toBe('string');
       }),
     );
   });

@@ -6,7 +6,7 @@ import { maskName } from '../../privacy/mask';
 import { addDays, shanghaiInstant } from '../../time/shanghai';
 import type { Account } from '../Account';
 import type { AuditEntry, AuditQuery } from '../AuditEntry';
-import { AUDIT_ROLE_NAMES, auditActionName, AUDIT_PURPOSE_NAMES } from '../auditActionNames';
+import { AUDIT_ROLE_NAMES, auditActionName, auditPurposeName } from '../auditActionNames';
 import { requireOpenid } from '../caller';
 import { FIELD } from '../fieldNames';
 import { requireVerified } from '../callerAccount';
@@ -107,7 +107,7 @@ async function describe(deps: IdentityDeps, records: Array<AuditEntry & { _id: s
         ...(actedForName ? { actedForName } : {}),
         at: r.at.toISOString(),
         ...(r.clientIp ? { clientIp: r.clientIp } : {}),
-        ...(r.purpose ? { purpose: r.purpose, purposeName: AUDIT_PURPOSE_NAMES[r.purpose] ?? r.purpose } : {}),
+        ...(r.purpose ? { purpose: r.purpose, purposeName: auditPurposeName(r.purpose) } : {}),
       };
     }),
   );
