@@ -11,7 +11,7 @@ import { appointmentView, type AppointmentView } from './views';
 
 /** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
 export function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
-  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `该预约已签到，排队号 ${queueNumber}`);
+  return queueNumber === undefined ? new DomainError('ALREADY_CHECKED_IN') : new DomainError('ALREADY_CHECKED_IN', `排队号 ${queueNumber}`);
 }
 
 /**
