@@ -20,7 +20,7 @@ async function actForSon(): Promise<void> {
     if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
     return body.data;
   };
-  await call('identity', 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  await call('identity', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
   const booked = await call('booking', 'reserve', { hallId: HALL, business: 'id-card-renewal', slotId: slot('09:00'), forMemberId: 'resident-003' }, requestId());
   const moved = await call('booking', 'reschedule', { appointmentId: booked.id, slotId: slot('10:00') }, requestId());
   await call('booking', 'cancel', { appointmentId: moved.id }, requestId());

@@ -7,6 +7,7 @@
  */
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { useJourney } from './support/journey';
+import { loadResidents } from '../../devcloud/seed/loadResidents';
 import { actAs as actAsPersona } from './support/persona';
 import { HAIKOU_ADDRESS, reissueFlow } from '../integration/support/reissueFlow';
 
@@ -69,7 +70,7 @@ test('the officer opens the case: photo, card facts, address and phone; the view
   expect(await visible('[data-field="recipientAddress"]').innerText()).toContain(FULL_ADDRESS);
   expect(await visible('[data-field="recipientName"]').innerText()).toContain('王建国');
   expect(await visible('[data-field="idNumberMasked"]').innerText()).toBe('4601**********1311');
-  expect(await visible('[data-field="cardIssuedOn"]').innerText()).toContain('2021-06-10');
+  expect(await visible('[data-field="cardIssuedOn"]').innerText()).toContain(loadResidents().find((r) => r.name === '王建国')!.cardIssuedOn!);
   expect(await visible('[data-field="fingerprints"]').innerText()).toContain('已采集');
   expect(await visible('[data-field="lostReported"]').innerText()).toMatch(/已于 2026-03-02 \d\d:\d\d 挂失/);
   expect(await visible('[data-field="checks"]').innerText()).toContain('条件均满足');

@@ -55,7 +55,7 @@ beforeAll(async () => {
     .collection('accounts')
     .doc(MEILAN_OFFICER)
     .set({ role: 'officer', halls: [OTHER], consents: [], createdAt: now, updatedAt: now });
-  await id.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  await id.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
 });
 afterAll(async () => {
   await h.close();

@@ -132,7 +132,7 @@ test('check-in by number: wrong last four refused and counted, right ones check 
 test('three wrong endings lock the number check-in of that appointment (the QR ticket still works)', async () => {
   h.setNow(NOW);
   const idFlow = identityFlow(h);
-  await idFlow.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106201607201539', relation: 'child' });
+  await idFlow.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
   const forChild = await b.ok('local-citizen', 'reserve', { hallId: HALL, business: RENEWAL, slotId: slot('09:30'), forMemberId: 'resident-003', requestId: requestId() });
   h.setNow(at(DAY, '09:20'));
   // The child's card, not the father's: the subject is who comes to the window.

@@ -8,6 +8,7 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { reissueActions } from '../../core/reissue/reissueActions';
 import { startHarness, type Harness } from '../support/localCloudHarness';
+import { loadResidents } from '../../devcloud/seed/loadResidents';
 import { identityFlow } from './support/identityFlow';
 import { at } from './support/bookingFlow';
 import { HAIKOU_ADDRESS, reissueFlow } from './support/reissueFlow';
@@ -18,6 +19,9 @@ let h: Harness;
 let r: ReturnType<typeof reissueFlow>;
 const CITIZEN = 'local-citizen';
 const NOW = at('2026-03-02', '10:00');
+/** 王建国's card, as the demo seed dates it (relative to the seeding day, so the demo holds on any date). */
+const ISSUED = loadResidents().find((r) => r.name === '王建国')!.cardIssuedOn!;
+const VALID_UNTIL = `${Number(ISSUED.slice(0, 4)) + 20}${ISSUED.slice(4)}`;
 const FULL_ADDRESS = '海南省海口市美兰区海府路88号2栋301室';
 let appId = '';
 let hallId = '';
@@ -69,13 +73,13 @@ test("the handling hall's officer sees the photo on file, the card facts, the lo
     purposeName: '审核',
     reasonName: expect.any(String),
     subject: { name: '王建国', idNumberMasked: '4601**********1311', sexName: '男', age: 40, byFamilyMember: false },
-    card: { issuedOn: '2021-06-10', validityName: '20年', validUntil: '2041-06-10', photoTakenOn: '2021-06-10', fingerprintsOnFile: true, photoReused: false },
+    card: { issuedOn: ISSUED, validityName: '20年', validUntil: VALID_UNTIL, photoTakenOn: ISSUED, fingerprintsOnFile: true, photoReused: false },
     appearanceUnchangedDeclared: true,
     checks: [],
     recipient: { name: '王建国', address: FULL_ADDRESS, phone: HAIKOU_ADDRESS.phone },
   });
   expect(file.card.lostReportedAt).toMatch(/^2026-03-02 \d{2}:\d{2}$/);
-  expect(file.photo).toMatchObject({ onFile: true, takenOn: '2021-06-10', sample: true });
+  expect(file.photo).toMatchObject({ onFile: true, takenOn: ISSUED, sample: true });
   expect(file.photo.dataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
   // The same person, the same stand-in portrait.
   expect((await r.ok(officer, 'caseFile', { applicationId: appId })).photo.dataUrl).toBe(file.photo.dataUrl);

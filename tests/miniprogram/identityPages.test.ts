@@ -106,7 +106,7 @@ test('实名信息 of the person just verified: masked name, ID number and phone
 test('家庭成员代办, as the demo citizen: the members the identity function returned, masked', async () => {
   s.actAs('local-citizen');
   // His son, added through the function as the page's form would.
-  const added = await s.cloud.harness.call('identity', { action: 'addFamilyMember', data: { name: '王小明', idNumber: '460106201607201539', relation: 'child' } }, 'local-citizen');
+  const added = await s.cloud.harness.call('identity', { action: 'addFamilyMember', data: { name: '王小明', idNumber: '460106202407201539', relation: 'child' } }, 'local-citizen');
   expect(added.body).toMatchObject({ ok: true });
   const family = await s.cloud.harness.call('identity', { action: 'familyMembers', data: {} }, 'local-citizen');
   const members = family.body.data.members as Array<{ nameMasked: string; idNumberMasked: string }>;
