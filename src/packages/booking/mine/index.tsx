@@ -16,6 +16,7 @@ import { shownStatus } from '../../../../core/booking/statusNames';
 import { Reschedule } from './Reschedule';
 import '../components/booking.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel: () => void; onMove: () => void }) {
   const openTicket = () => Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` });
@@ -58,7 +59,7 @@ function AppointmentCard({ a, onCancel, onMove }: { a: AppointmentView; onCancel
         </View>
       )}
       {a.status === 'checkedIn' && (
-        <Text className="appointment__link link" onClick={openTicket}>
+        <Text className="appointment__link link" {...tappable()} onClick={openTicket}>
           查看签到凭证 ›
         </Text>
       )}

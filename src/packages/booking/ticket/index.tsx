@@ -15,6 +15,7 @@ import { Materials } from '../components/Materials';
 import { SummaryRow } from '../../../components/SummaryRow';
 import '../components/booking.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** While the ticket is shown, the appointment is read again this often, to see the check-in. */
 const POLL_MS = 5000;
@@ -157,7 +158,7 @@ export default function Ticket() {
 
               {appointment.status === 'booked' && guide.data && <Materials materials={guide.data.materials} />}
 
-              <Text className="ticket__mine link" onClick={openMine}>
+              <Text className="ticket__mine link" {...tappable()} onClick={openMine}>
                 查看全部预约 ›
               </Text>
             </>

@@ -14,6 +14,7 @@ import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
+import { heading, tappable } from '../../../components/tappable';
 
 type Form = 'reject' | 'ship' | 'reship' | undefined;
 
@@ -65,7 +66,13 @@ export default function ReissueReviewDetail() {
       <Text className="form-field__label">快递公司</Text>
       <View className="chips">
         {COURIER_CHOICES.map((code) => (
-          <Text key={code} className={`chip ${courier === code ? 'chip--on' : ''}`} data-courier={code} onClick={() => setCourier(code)}>
+          <Text
+            key={code}
+            className={`chip ${courier === code ? 'chip--on' : ''}`}
+            data-courier={code}
+            {...tappable('button', { pressed: courier === code })}
+            onClick={() => setCourier(code)}
+          >
             {courierName(code)}
           </Text>
         ))}
@@ -90,7 +97,7 @@ export default function ReissueReviewDetail() {
         >
           确认发货
         </Button>
-        <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+        <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
           取消
         </Text>
       </View>
@@ -103,7 +110,7 @@ export default function ReissueReviewDetail() {
         {view && (
           <View data-state={view.state} className="reissue-review-detail__root">
             <View className="reissue-head">
-              <Text className="reissue-head__title">
+              <Text className="reissue-head__title" {...heading(1)}>
                 {view.subjectNameMasked} · {view.reasonName}
               </Text>
               <View>
@@ -161,7 +168,7 @@ export default function ReissueReviewDetail() {
                   >
                     确认驳回
                   </Button>
-                  <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
                     取消
                   </Text>
                 </View>

@@ -19,6 +19,7 @@ import { usePayment } from '../components/usePayment';
 import { StageBar } from './StageBar';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
+import { heading, tappable } from '../../../components/tappable';
 
 /** The applicant's view of one application: the stage bar, state, deadlines, fee, shipment, next steps, the event log. */
 export default function ReissueTrack() {
@@ -112,7 +113,7 @@ export default function ReissueTrack() {
         {view && (
           <View data-state={view.state} data-payment={view.paymentStatus} className="reissue-track__root">
             <View className="reissue-head">
-              <Text className="reissue-head__title">
+              <Text className="reissue-head__title" {...heading(1)}>
                 {view.reasonName}居民身份证 · {view.subjectNameMasked}
               </Text>
               <View>
@@ -180,7 +181,7 @@ export default function ReissueTrack() {
                   <Button type="primary" loading={busy} onClick={saveAddress}>
                     保存新地址
                   </Button>
-                  <Text className="form-actions__secondary" onClick={() => setEditing(false)}>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setEditing(false)}>
                     不修改了
                   </Text>
                 </View>
