@@ -2,8 +2,9 @@
  * Makes a tappable View a control that screen readers announce and keyboards reach: spread
  * `{...tappable()}` (or `tappable('link', { label })`) on the View that has the onClick.
  * H5: ARIA role, aria-label/-checked/-selected/-disabled, tabIndex 0 and Enter/Space activation.
- * weapp: WeChat's own aria-role / aria-label / aria-checked / aria-selected / aria-disabled
- * (declared on View and Text by config/plugins/ariaAttributes.ts, so Taro's template passes them).
+ * weapp: WeChat's own aria-role / aria-label / aria-checked / … as props. Taro 4.2's weapp
+ * template binds only the attributes it declares for View and Text, and these are not among them:
+ * they reach WeChat once the template and the runtime both declare them (see docs/HOUSE.md).
  */
 export type TapRole = 'button' | 'link' | 'checkbox' | 'radio' | 'switch' | 'tab' | 'option';
 
