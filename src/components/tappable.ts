@@ -2,9 +2,8 @@
  * Makes a tappable View a control that screen readers announce and keyboards reach: spread
  * `{...tappable()}` (or `tappable('link', { label })`) on the View that has the onClick.
  * H5: ARIA role, aria-label/-checked/-selected/-disabled, tabIndex 0 and Enter/Space activation.
- * weapp: WeChat's own aria-role / aria-label / aria-checked / … as props. Taro 4.2's weapp
- * template binds only the attributes it declares for View and Text, and these are not among them:
- * they reach WeChat once the template and the runtime both declare them (see docs/HOUSE.md).
+ * weapp: WeChat's own aria-role / aria-label / aria-checked / …, declared for View and Text in
+ * Taro's template by config/ariaAttributes.ts and in its runtime by src/app.ts.
  */
 export type TapRole = 'button' | 'link' | 'checkbox' | 'radio' | 'switch' | 'tab' | 'option';
 
