@@ -14,7 +14,8 @@ export default defineConfig<'webpack5'>(() => {
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // WeChat's aria-* attributes through Taro's weapp template (see the file; the runtime half is in src/app.ts).
+    plugins: [path.resolve(__dirname, 'ariaAttributes.ts')],
     defineConstants: {
       CLOUDBASE_ENV_ID: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
       // The subscribe-message template of the day-before reminder (the same id the booking

@@ -1,11 +1,19 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
+import { mergeInternalComponents } from '@tarojs/shared';
 import { watchPrivacyAuthorization } from './services/privacyAuthorization';
 import './app.scss';
 
 // WeChat has no template for <i>: NutUI icons must render as a view there.
 if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' });
+
+/** WeChat's accessibility attributes, as config/ariaAttributes.ts declares them in the template. */
+const ARIA_ATTRIBUTES = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-pressed', 'aria-disabled', 'aria-level', 'aria-hidden'];
+if (process.env.TARO_ENV === 'weapp') {
+  const attrs = Object.fromEntries(ARIA_ATTRIBUTES.map((a) => [a, '']));
+  mergeInternalComponents({ View: attrs, Text: attrs });
+}
 
 declare const CLOUDBASE_ENV_ID: string | undefined;
 

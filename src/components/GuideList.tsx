@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { GuideSummaryView } from '../../core/guide/views';
 import { GuideFlags } from './GuideFlags';
 import './GuideList.scss';
+import { tappable } from './tappable';
 
 const MATCHED_IN = { title: '', alias: '俗称', material: '材料含', summary: '' } as const;
 
@@ -16,6 +17,7 @@ export function GuideList({ guides }: { guides: readonly GuideSummaryView[] }) {
           className="guide-list__item"
           hoverClass="guide-list__item--pressed"
           data-guide-id={g.id}
+          {...tappable('link')}
           onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${g.id}` })}
         >
           <View className="guide-list__main">

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { HallSummaryView } from '../../core/guide/views';
 import { formatSessions } from './format';
 import './HallCard.scss';
+import { tappable } from './tappable';
 
 function status(today: HallSummaryView['today']): { text: string; tone: 'open' | 'closed' | 'later' } {
   if (today.sessions.length === 0) return { text: today.special ? `今日休息（${today.special}）` : '今日休息', tone: 'closed' };
@@ -14,7 +15,13 @@ function status(today: HallSummaryView['today']): { text: string; tone: 'open' |
 export function HallCard({ hall }: { hall: HallSummaryView }) {
   const s = status(hall.today);
   return (
-    <View className="hall-card" hoverClass="hall-card--pressed" data-hall-id={hall.id} onClick={() => Taro.navigateTo({ url: `/pages/hall/index?id=${hall.id}` })}>
+    <View
+      className="hall-card"
+      hoverClass="hall-card--pressed"
+      data-hall-id={hall.id}
+      {...tappable('link')}
+      onClick={() => Taro.navigateTo({ url: `/pages/hall/index?id=${hall.id}` })}
+    >
       <View className="hall-card__head">
         <Text className="hall-card__name">{hall.name}</Text>
         <Text className={`hall-card__status hall-card__status--${s.tone}`}>{s.text}</Text>

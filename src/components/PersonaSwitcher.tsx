@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Section } from './Section';
 import { localPersona, setLocalPersona } from '../services/localPersona';
+import { tappable } from './tappable';
 
 interface Persona {
   openid: string;
@@ -33,6 +34,7 @@ export function PersonaSwitcher({ onSwitched }: { onSwitched: () => void }) {
           key={p.openid}
           className={`persona ${current === p.openid ? 'persona--current' : ''}`}
           data-persona={p.openid}
+          {...tappable()}
           onClick={() => {
             setLocalPersona(p.openid);
             setCurrent(p.openid);

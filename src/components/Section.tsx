@@ -1,5 +1,6 @@
 import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { heading } from './tappable';
 import './Section.scss';
 
 /** A white card with a title, the building block of every detail page. */
@@ -7,7 +8,9 @@ export function Section({ title, extra, children, id }: PropsWithChildren<{ titl
   return (
     <View className="section" id={id}>
       <View className="section__head">
-        <Text className="section__title">{title}</Text>
+        <Text className="section__title" {...heading(2)}>
+          {title}
+        </Text>
         {extra}
       </View>
       <View className="section__body">{children}</View>

@@ -305,7 +305,7 @@ test('elder mode: the booking pages grow with the larger text', async () => {
   harness.setNow(shanghaiInstant(day.date, '05:00'));
   await actAs(CITIZEN);
   await open('pages/index/index');
-  await visible('.nut-switch').click();
+  await visible('[data-elder-switch]').click();
   await open(`packages/booking/book/index?business=${BUSINESS}`);
   await visible('.page--elder').waitFor();
   await visible(`[data-hall="${HALL}"]`).click();
@@ -316,7 +316,7 @@ test('elder mode: the booking pages grow with the larger text', async () => {
   await browser.shot('47-scan-elder-citizen');
   // Back to normal text for any later test.
   await open('pages/index/index');
-  await visible('.nut-switch').click();
+  await visible('[data-elder-switch]').click();
   expect(pageErrors).toEqual([]);
 });
 

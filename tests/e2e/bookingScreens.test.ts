@@ -112,7 +112,8 @@ describe.each([
     const chosen = await visible('.date-chip--on').getAttribute('data-date');
     expect(chosen).not.toBe(day.closed.date);
     await chip.scrollIntoViewIfNeeded();
-    await chip.click();
+    // A closed day is a disabled button (aria-disabled): Playwright would wait for it to be enabled.
+    await chip.click({ force: true });
     // The strip keeps the day that was chosen and its slots; no closed day turns chosen.
     await visible(`.date-chip--on[data-date="${chosen}"]`).waitFor();
     expect(await visible(`.date-chip--on[data-date="${day.closed.date}"]`).count()).toBe(0);

@@ -51,7 +51,7 @@ async function stagesShown(): Promise<string[]> {
 
 async function switchElderMode(): Promise<void> {
   await open('pages/index/index');
-  await visible('.nut-switch').click();
+  await visible('[data-elder-switch]').click();
 }
 
 test('the stage bar at shipped (寄出 current, 中国邮政EMS, the legal deadline), in elder mode too, and at delivered', async () => {

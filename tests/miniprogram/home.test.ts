@@ -107,14 +107,14 @@ test('the 长辈模式 switch turns on large text (page--elder) and remembers it
   const [shell] = byClass(dom, 'page');
   expect(shell).toBeDefined();
   expect(classesOf(shell)).not.toContain('page--elder');
-  const [toggle] = byClass(dom, 'nut-switch');
+  const [toggle] = byClass(dom, 'elder-switch');
   expect(toggle).toBeDefined();
-  expect(classesOf(toggle)).toContain('nut-switch-close');
+  expect(classesOf(toggle)).not.toContain('elder-switch--on');
 
   tap(home(), toggle);
 
   await waitFor(() => expect(classesOf(byClass(dom, 'page')[0])).toContain('page--elder'), { what: 'page--elder' });
-  await waitFor(() => expect(classesOf(byClass(dom, 'nut-switch')[0])).not.toContain('nut-switch-close'), { what: 'switch on' });
+  await waitFor(() => expect(classesOf(byClass(dom, 'elder-switch')[0])).toContain('elder-switch--on'), { what: 'switch on' });
   expect(wx.storage.get('hukou.elderMode')).toBe(true);
 });
 

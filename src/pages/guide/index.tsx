@@ -11,6 +11,7 @@ import { guideApi } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import type { GuideDetailView } from '../../../core/guide/views';
 import './index.scss';
+import { heading, tappable } from '../../components/tappable';
 
 function GuideBody({ guide }: { guide: GuideDetailView }) {
   const limit = formatTimeLimit(guide.timeLimit);
@@ -18,7 +19,9 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
     <>
       <View className="guide__head">
         <Text className="guide__category">{guide.category.name}</Text>
-        <Text className="guide__title">{guide.title}</Text>
+        <Text className="guide__title" {...heading(1)}>
+          {guide.title}
+        </Text>
         <Text className="guide__summary">{guide.summary}</Text>
         <GuideFlags crossProvince={guide.crossProvince} online={guide.online} bookable={guide.bookable} />
       </View>
@@ -120,6 +123,7 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
             className="guide__action"
             hoverClass="guide__action--pressed"
             data-action="book"
+            {...tappable('link')}
             onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
           >
             <Text>预约办理</Text>

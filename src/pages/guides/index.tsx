@@ -10,6 +10,8 @@ import type { GuideSummaryView } from '../../../core/guide/views';
 import { guideApi, type SearchAnswer } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import './index.scss';
+import { tappable } from '../../components/tappable';
+import { Search } from '@nutui/icons-react-taro';
 
 const CROSS = 'cross-province';
 
@@ -40,6 +42,12 @@ export default function Guides() {
           // slow devices); the input's own focus props focus it once it renders, on both platforms.
           inputProps={params.focus === '1' ? { focus: true, autoFocus: true } : undefined}
           maxLength={40}
+          // The magnifier is a picture, not a control: hidden from screen readers (and the tap check).
+          leftIn={
+            <View aria-hidden>
+              <Search />
+            </View>
+          }
           onChange={(v: string) => {
             setInput(v);
             if (!v.trim()) setQuery('');
@@ -50,7 +58,7 @@ export default function Guides() {
             setQuery('');
           }}
           right={
-            <Text className="guides__search-button" onClick={() => setQuery(input)}>
+            <Text className="guides__search-button" {...tappable()} onClick={() => setQuery(input)}>
               搜索
             </Text>
           }
@@ -61,7 +69,13 @@ export default function Guides() {
         <ScrollView scrollX className="guides__tabs" enhanced showScrollbar={false}>
           <View className="guides__tabs-inner">
             {[{ id: CROSS, name: '跨省通办' }, ...(categories.data?.categories ?? [])].map((c) => (
-              <Text key={c.id} className={`guides__tab ${tab === c.id ? 'guides__tab--active' : ''}`} data-tab={c.id} onClick={() => setTab(c.id)}>
+              <Text
+                key={c.id}
+                className={`guides__tab ${tab === c.id ? 'guides__tab--active' : ''}`}
+                data-tab={c.id}
+                {...tappable('button', { pressed: tab === c.id })}
+                onClick={() => setTab(c.id)}
+              >
                 {c.name}
               </Text>
             ))}

@@ -10,13 +10,16 @@ import { useRemote } from '../../services/useRemote';
 import type { HallDetailView } from '../../../core/guide/views';
 import { callHall, copyHallAddress, hallMapUrl, navigateToHall } from '../../components/hallActions';
 import './index.scss';
+import { heading, tappable } from '../../components/tappable';
 
 function HallBody({ hall }: { hall: HallDetailView }) {
   const today = hall.today;
   return (
     <>
       <View className="hall__head">
-        <Text className="hall__name">{hall.name}</Text>
+        <Text className="hall__name" {...heading(1)}>
+          {hall.name}
+        </Text>
         <Text className="hall__status">
           {today.sessions.length === 0
             ? `今日休息${today.special ? `（${today.special}）` : ''}`
@@ -28,28 +31,29 @@ function HallBody({ hall }: { hall: HallDetailView }) {
             hoverClass="hall__action--pressed"
             data-action="navigate"
             data-map-url={process.env.TARO_ENV === 'h5' ? hallMapUrl(hall) : undefined}
+            {...tappable('link')}
             onClick={() => void navigateToHall(hall)}
           >
             <Text className="hall__action-text">导航</Text>
           </View>
-          <View className="hall__action" hoverClass="hall__action--pressed" data-action="call" onClick={() => void callHall(hall)}>
+          <View className="hall__action" hoverClass="hall__action--pressed" data-action="call" {...tappable()} onClick={() => void callHall(hall)}>
             <Text className="hall__action-text">拨打</Text>
           </View>
-          <View className="hall__action" hoverClass="hall__action--pressed" data-action="copy" onClick={() => void copyHallAddress(hall)}>
+          <View className="hall__action" hoverClass="hall__action--pressed" data-action="copy" {...tappable()} onClick={() => void copyHallAddress(hall)}>
             <Text className="hall__action-text">复制地址</Text>
           </View>
         </View>
       </View>
 
       <Section title="地址与电话">
-        <View className="hall__row" data-row="address" onClick={() => void copyHallAddress(hall)}>
+        <View className="hall__row" data-row="address" {...tappable()} onClick={() => void copyHallAddress(hall)}>
           <Text className="hall__label">地址</Text>
           <Text className="hall__value" userSelect>
             {hall.address}
           </Text>
           <Text className="hall__link">复制</Text>
         </View>
-        <View className="hall__row" data-row="phone" onClick={() => void callHall(hall)}>
+        <View className="hall__row" data-row="phone" {...tappable()} onClick={() => void callHall(hall)}>
           <Text className="hall__label">电话</Text>
           <Text className="hall__value">{hall.phone}</Text>
           <Text className="hall__link">拨打</Text>
@@ -99,7 +103,13 @@ function HallBody({ hall }: { hall: HallDetailView }) {
 
       <Section title="可办事项">
         {hall.services.map((s) => (
-          <View key={s.id} className="hall__service" hoverClass="hall__service--pressed" onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${s.id}` })}>
+          <View
+            key={s.id}
+            className="hall__service"
+            hoverClass="hall__service--pressed"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${s.id}` })}
+          >
             <Text>{s.title}</Text>
             {s.crossProvince && <Text className="hall__cross">跨省通办</Text>}
           </View>

@@ -6,6 +6,7 @@ import { LoadState } from '../../components/LoadState';
 import { guideApi } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import '../guides/index.scss';
+import { tappable } from '../../components/tappable';
 
 const ALL = '';
 
@@ -20,7 +21,13 @@ export default function Halls() {
       <ScrollView scrollX className="guides__tabs" enhanced showScrollbar={false}>
         <View className="guides__tabs-inner">
           {[ALL, ...cities].map((c) => (
-            <Text key={c || 'all'} className={`guides__tab ${city === c ? 'guides__tab--active' : ''}`} data-city={c} onClick={() => setCity(c)}>
+            <Text
+              key={c || 'all'}
+              className={`guides__tab ${city === c ? 'guides__tab--active' : ''}`}
+              data-city={c}
+              {...tappable('button', { pressed: city === c })}
+              onClick={() => setCity(c)}
+            >
               {c || '全部城市'}
             </Text>
           ))}

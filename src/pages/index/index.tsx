@@ -4,11 +4,11 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { GuideList } from '../../components/GuideList';
 import { LoadState } from '../../components/LoadState';
-import { Switch } from '../../components/nutui';
+import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { guideApi } from '../../services/guideApi';
-import { useElderMode } from '../../services/elderMode';
 import { useRemote } from '../../services/useRemote';
 import './index.scss';
+import { heading, tappable } from '../../components/tappable';
 
 interface Entry {
   key: string;
@@ -26,22 +26,23 @@ const ENTRIES: Entry[] = [
 ];
 
 export default function Home() {
-  const [elder, setElder] = useElderMode();
   const cross = useRemote(() => guideApi.list({ crossProvince: true }), 'cross');
 
   return (
     <PageShell className="home">
       <View className="home__hero">
-        <Text className="home__title">户政服务</Text>
+        <Text className="home__title" {...heading(1)}>
+          户政服务
+        </Text>
         <Text className="home__subtitle">公安户政业务 · 指尖查询 · 预约办理</Text>
-        <View className="home__search" hoverClass="home__search--pressed" onClick={() => Taro.navigateTo({ url: '/pages/guides/index?focus=1' })}>
+        <View className="home__search" hoverClass="home__search--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/guides/index?focus=1' })}>
           <Text className="home__search-text">搜索事项，如：迁户口、补办身份证</Text>
         </View>
       </View>
 
       <View className="home__entries">
         {ENTRIES.map((e) => (
-          <View key={e.key} className="home__entry" hoverClass="home__entry--pressed" data-entry={e.key} onClick={() => Taro.navigateTo({ url: e.url })}>
+          <View key={e.key} className="home__entry" hoverClass="home__entry--pressed" data-entry={e.key} {...tappable('link')} onClick={() => Taro.navigateTo({ url: e.url })}>
             <Text className={`home__entry-icon home__entry-icon--${e.key}`}>{e.icon}</Text>
             <Text className="home__entry-title">{e.title}</Text>
             <Text className="home__entry-note">{e.note}</Text>
@@ -52,7 +53,7 @@ export default function Home() {
       <Section
         title="跨省通办"
         extra={
-          <Text className="home__more" onClick={() => Taro.navigateTo({ url: '/pages/guides/index?cross=1' })}>
+          <Text className="home__more" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/guides/index?cross=1' })}>
             全部 ›
           </Text>
         }
@@ -64,7 +65,7 @@ export default function Home() {
       </LoadState>
 
       <Section title="服务大厅">
-        <View className="home__row" hoverClass="home__row--pressed" onClick={() => Taro.navigateTo({ url: '/pages/halls/index' })}>
+        <View className="home__row" hoverClass="home__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/halls/index' })}>
           <Text>查看大厅地址、电话和办公时间（含节假日值班）</Text>
           <Text className="home__chevron">›</Text>
         </View>
@@ -73,7 +74,7 @@ export default function Home() {
       <Section title="长辈模式">
         <View className="home__row">
           <Text>放大字号，看得更清楚</Text>
-          <Switch checked={elder} onChange={(v: boolean) => setElder(v)} aria-label="长辈模式" />
+          <ElderModeSwitch />
         </View>
       </Section>
 

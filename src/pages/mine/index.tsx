@@ -13,6 +13,7 @@ import { guideApi } from '../../services/guideApi';
 import { ApiError } from '../../services/api';
 import '../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../components/tappable';
 
 const ROLE = { citizen: '市民', officer: '窗口民警', admin: '管理员' } as const;
 
@@ -65,11 +66,11 @@ export default function Mine() {
             <Section title="实名认证">
               {s.verified ? (
                 <>
-                  <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/profile/index' })}>
+                  <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/profile/index' })}>
                     <Text>我的实名信息</Text>
                     <Text className="mine__chevron">›</Text>
                   </View>
-                  <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/family/index' })}>
+                  <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/family/index' })}>
                     <Text>家庭成员代办</Text>
                     <Text className="mine__chevron">›</Text>
                   </View>
@@ -86,11 +87,23 @@ export default function Mine() {
             <Section title="我的办件">
               {s.verified ? (
                 <>
-                  <View className="mine__row" hoverClass="mine__row--pressed" data-row="appointments" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+                  <View
+                    className="mine__row"
+                    hoverClass="mine__row--pressed"
+                    data-row="appointments"
+                    {...tappable('link')}
+                    onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}
+                  >
                     <Text>我的预约</Text>
                     <Text className="mine__chevron">›</Text>
                   </View>
-                  <View className="mine__row" hoverClass="mine__row--pressed" data-row="reissues" onClick={() => Taro.navigateTo({ url: '/packages/reissue/mine/index' })}>
+                  <View
+                    className="mine__row"
+                    hoverClass="mine__row--pressed"
+                    data-row="reissues"
+                    {...tappable('link')}
+                    onClick={() => Taro.navigateTo({ url: '/packages/reissue/mine/index' })}
+                  >
                     <Text>我的补领申请</Text>
                     <Text className="mine__chevron">›</Text>
                   </View>
@@ -102,15 +115,33 @@ export default function Mine() {
 
             {actsForAnyHall(s) && (
               <Section title="窗口工作">
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="check-in" onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="check-in"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}
+                >
                   <Text>窗口签到</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="officer-day" onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="officer-day"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}
+                >
                   <Text>今日预约</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="reissue-review" onClick={() => Taro.navigateTo({ url: '/packages/reissue/review/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="reissue-review"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/reissue/review/index' })}
+                >
                   <Text>补领审核</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
@@ -127,7 +158,7 @@ export default function Mine() {
 
             {mayAdminister(s) && (
               <Section title="管理">
-                <View className="mine__row" hoverClass="mine__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
+                <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
                   <Text>发放民警邀请码 · 审计日志</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
@@ -164,7 +195,7 @@ export default function Mine() {
                 </Section>
               ) : (
                 // Citizens are not officers: the box stays folded behind one quiet link.
-                <Text className="mine__officer-link" data-row="officer-invitation" onClick={() => setInvitationOpen(true)}>
+                <Text className="mine__officer-link" data-row="officer-invitation" {...tappable()} onClick={() => setInvitationOpen(true)}>
                   我是民警，绑定邀请码
                 </Text>
               ))}

@@ -22,6 +22,7 @@ import { VerifyFirstToBook } from '../components/VerifyFirstToBook';
 import { ActionError } from '../components/ActionError';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** Answers after which the chosen slot is no longer worth trying: choose again. */
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
@@ -124,6 +125,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
                     key={c}
                     className={`chip ${c === city ? 'chip--on' : ''}`}
                     data-city={c}
+                    {...tappable('button', { pressed: c === city })}
                     onClick={() => {
                       setCity(c);
                       setHallId('');
@@ -143,6 +145,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
                     key={h.id}
                     className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
                     data-hall={h.id}
+                    {...tappable('button', { pressed: h.id === hallId })}
                     onClick={() => {
                       setHallId(h.id);
                       setSlot(undefined);
@@ -212,7 +215,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
           <View className="form-actions">
             <ActionError error={error} id="book-error">
               {error?.code === 'ALREADY_BOOKED' && (
-                <Text className="book__error-link" onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+                <Text className="book__error-link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
                   查看我的预约 ›
                 </Text>
               )}
@@ -222,6 +225,7 @@ export function BookingForm({ business, profile }: { business: string; profile: 
             </Button>
             <Text
               className="form-actions__secondary"
+              {...tappable()}
               onClick={() => {
                 setError(undefined);
                 setStep('choose');

@@ -5,6 +5,7 @@ import { Section } from '../../../components/Section';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 async function bookableByCategory(): Promise<Array<{ id: string; name: string; guides: GuideSummaryView[] }>> {
   const { categories } = await guideApi.categories();
@@ -22,7 +23,7 @@ export function ChooseBusiness({ onChoose }: { onChoose: (guide: GuideSummaryVie
         {groups.data?.map((c) => (
           <Section key={c.id} title={c.name}>
             {c.guides.map((g) => (
-              <View key={g.id} className="business-row" hoverClass="business-row--pressed" data-business={g.id} onClick={() => onChoose(g)}>
+              <View key={g.id} className="business-row" hoverClass="business-row--pressed" data-business={g.id} {...tappable()} onClick={() => onChoose(g)}>
                 <View className="business-row__main">
                   <Text className="business-row__title">{g.title}</Text>
                   <Text className="business-row__summary">{g.summary}</Text>

@@ -5,6 +5,7 @@ import { dateParts, formatDate, slotLabel } from '../../../components/appointmen
 import { bookingApi } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
 import './booking.scss';
+import { tappable } from '../../../components/tappable';
 
 interface Props {
   hallId: string;
@@ -53,6 +54,7 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
                 data-closed={reason ? 'true' : undefined}
                 aria-disabled={Boolean(reason)}
                 aria-label={reason ? `${formatDate(d)} ${reason}，不可预约` : undefined}
+                {...tappable('button', { pressed: !reason && d === date })}
                 onClick={() => {
                   if (!reason) onDate(d);
                 }}
@@ -80,6 +82,7 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
                 data-slot-id={s.slotId}
                 data-state={s.state}
                 aria-disabled={disabled}
+                {...tappable('button', { pressed: s.slotId === slotId })}
                 onClick={() => {
                   if (!disabled) onSlot(s);
                 }}

@@ -13,6 +13,7 @@ import { SlotPicker } from '../components/SlotPicker';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { ActionError } from '../components/ActionError';
 import '../../../components/Form.scss';
+import { tappable } from '../../../components/tappable';
 
 const CHOOSE_AGAIN = ['SLOT_FULL', 'SLOT_NOT_OPEN', 'SLOT_NOT_FOUND'];
 
@@ -102,7 +103,7 @@ export function Reschedule({ appointment, onDone, onClose }: { appointment: Appo
         <Button type="primary" disabled={!slot} loading={busy} onClick={confirm}>
           {slot ? `确认改到 ${slot.start}–${slot.end}` : '请选择新的时段'}
         </Button>
-        <Text className="form-actions__secondary" onClick={onClose}>
+        <Text className="form-actions__secondary" {...tappable()} onClick={onClose}>
           不改了，返回
         </Text>
       </View>

@@ -19,6 +19,7 @@ import type { RatingView } from '../../../../core/rating/Rating';
 import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 function AppointmentCard({
   a,
@@ -74,7 +75,7 @@ function AppointmentCard({
         </View>
       )}
       {a.status === 'checkedIn' && (
-        <Text className="appointment__link link" onClick={openTicket}>
+        <Text className="appointment__link link" {...tappable()} onClick={openTicket}>
           查看签到凭证 ›
         </Text>
       )}

@@ -17,6 +17,7 @@ import { SummaryRow } from '../../../components/SummaryRow';
 import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** While the ticket is shown, the appointment is read again this often, to see the check-in. */
 const POLL_MS = 5000;
@@ -161,7 +162,7 @@ export default function Ticket() {
 
               {appointment.status === 'booked' && guide.data && <Materials materials={guide.data.materials} />}
 
-              <Text className="ticket__mine link" onClick={openMine}>
+              <Text className="ticket__mine link" {...tappable()} onClick={openMine}>
                 查看全部预约 ›
               </Text>
             </>

@@ -12,6 +12,7 @@ import { useRemote } from '../../../services/useRemote';
 import { ApiError } from '../../../services/api';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** Admin: officer invitations for chosen halls (code shown once), and the way to the audit log. */
 export default function Admin() {
@@ -39,7 +40,13 @@ export default function Admin() {
         <LoadState remote={halls}>
           <View className="admin__halls">
             {(halls.data?.halls ?? []).map((h) => (
-              <Text key={h.id} data-hall={h.id} className={`admin__hall ${chosen.includes(h.id) ? 'admin__hall--on' : ''}`} onClick={() => toggle(h.id)}>
+              <Text
+                key={h.id}
+                data-hall={h.id}
+                className={`admin__hall ${chosen.includes(h.id) ? 'admin__hall--on' : ''}`}
+                {...tappable('button', { pressed: chosen.includes(h.id) })}
+                onClick={() => toggle(h.id)}
+              >
                 {h.name.replace(/公安局|户政服务大厅/g, '')}
               </Text>
             ))}
@@ -52,7 +59,7 @@ export default function Admin() {
           </Button>
         </View>
         {invitation && (
-          <View className="admin__code" onClick={() => Taro.setClipboardData({ data: invitation.code })}>
+          <View className="admin__code" {...tappable()} onClick={() => Taro.setClipboardData({ data: invitation.code })}>
             <Text className="admin__code-value" data-invitation-code={invitation.code}>
               {invitation.code}
             </Text>

@@ -10,6 +10,7 @@ import { ApiError } from '../../../services/api';
 import { AGREE_BUTTON_ID, privacySetting, resolvePrivacyAuthorization } from '../../../services/privacyAuthorization';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 function ConsentBlock({ text, checked, onToggle }: { text: ConsentText; checked: boolean; onToggle: () => void }) {
   return (
@@ -26,7 +27,7 @@ function ConsentBlock({ text, checked, onToggle }: { text: ConsentText; checked:
       <Text className="consent__text">{text.retention}</Text>
       <Text className="consent__label">向谁提供</Text>
       <Text className="consent__text">{text.sharedWith}</Text>
-      <View className={`consent__check ${checked ? 'consent__check--on' : ''}`} data-consent={text.purpose} onClick={onToggle}>
+      <View className={`consent__check ${checked ? 'consent__check--on' : ''}`} data-consent={text.purpose} {...tappable('checkbox', { checked })} onClick={onToggle}>
         <Text className="consent__box">{checked ? '✓' : ''}</Text>
         <Text>我已阅读并同意《{text.title}》</Text>
       </View>
@@ -74,7 +75,7 @@ export default function Consent() {
       {error && <Text className="notice notice--error">{error}</Text>}
       <View className="form-actions">
         {needWeChatAuthorization && contractName && (
-          <Text className="form-actions__secondary" onClick={() => Taro.openPrivacyContract({})}>
+          <Text className="form-actions__secondary" {...tappable()} onClick={() => Taro.openPrivacyContract({})}>
             查看《{contractName}》
           </Text>
         )}
@@ -82,6 +83,7 @@ export default function Consent() {
           id={AGREE_BUTTON_ID}
           className="consent__agree"
           disabled={!agreed.identity || !agreed.face || busy}
+          {...tappable('button', { disabled: !agreed.identity || !agreed.face || busy })}
           openType={needWeChatAuthorization ? 'agreePrivacyAuthorization' : undefined}
           onAgreePrivacyAuthorization={() => {
             resolvePrivacyAuthorization(true);
@@ -95,6 +97,7 @@ export default function Consent() {
         </TaroButton>
         <Text
           className="form-actions__secondary"
+          {...tappable()}
           onClick={() => {
             resolvePrivacyAuthorization(false);
             void Taro.navigateBack();

@@ -14,6 +14,7 @@ import { familyMemberLabel } from '../../../components/familyMemberLabel';
 import { ActsForRecords } from './ActsForRecords';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 const RELATION = { child: '子女（未满16周岁）', parent: '父母（60周岁以上）' } as const;
 
@@ -70,7 +71,7 @@ export default function Family() {
                 <Text className="family__name">{familyMemberLabel(m)}</Text>
                 <Text className="family__id">{m.idNumberMasked}</Text>
               </View>
-              <Text className="family__remove" onClick={() => remove(m)}>
+              <Text className="family__remove" {...tappable()} onClick={() => remove(m)}>
                 移除
               </Text>
             </View>
@@ -81,7 +82,12 @@ export default function Family() {
       <Section title="添加家庭成员">
         <View className="family__relations">
           {(Object.keys(RELATION) as Array<keyof typeof RELATION>).map((r) => (
-            <Text key={r} className={`family__relation ${form.relation === r ? 'family__relation--on' : ''}`} onClick={() => setForm((f) => ({ ...f, relation: r }))}>
+            <Text
+              key={r}
+              className={`family__relation ${form.relation === r ? 'family__relation--on' : ''}`}
+              {...tappable('button', { pressed: form.relation === r })}
+              onClick={() => setForm((f) => ({ ...f, relation: r }))}
+            >
               {RELATION[r]}
             </Text>
           ))}

@@ -10,6 +10,7 @@ import { ApiError } from '../../../services/api';
 import { inShanghai } from '../../../../core/time/shanghai';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** The verified identity, masked; and the way to unbind it from this WeChat account. */
 export default function Profile() {
@@ -74,7 +75,7 @@ export default function Profile() {
             </Section>
             <View className="form-actions">
               <Button onClick={() => Taro.navigateTo({ url: '/packages/identity/family/index' })}>家庭成员代办</Button>
-              <Text className="form-actions__secondary profile__unbind" onClick={unbind}>
+              <Text className="form-actions__secondary profile__unbind" {...tappable()} onClick={unbind}>
                 解除实名绑定
               </Text>
             </View>

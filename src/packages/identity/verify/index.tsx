@@ -11,6 +11,7 @@ import { FaceVerificationCancelled, runFaceVerification } from '../../../service
 import { checkDetails, type DetailErrors } from './checkDetails';
 import '../../../components/Form.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 type Step = 'details' | 'code' | 'face';
 /** After a face check: none yet, failed with tries left in this verification, or the verification ended. */
@@ -164,7 +165,7 @@ export default function Verify() {
             <Button type="primary" loading={busy} disabled={!/^\d{6}$/.test(code.trim())} onClick={submitCode}>
               下一步
             </Button>
-            <Text className="form-actions__secondary" onClick={() => (resendIn > 0 ? undefined : resend())}>
+            <Text className="form-actions__secondary" {...tappable()} onClick={() => (resendIn > 0 ? undefined : resend())}>
               {resendIn > 0 ? `${resendIn} 秒后可重新发送` : '没收到？重新发送'}
             </Text>
           </View>

@@ -11,6 +11,7 @@ import { DayView } from './DayView';
 import { WeekView } from './WeekView';
 import '../officer.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 async function myHalls(): Promise<{ role: string; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
@@ -46,7 +47,13 @@ export default function OfficerDay() {
         {list.length > 1 && (
           <View className="officer__halls">
             {list.map((h) => (
-              <Text key={h.id} className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`} data-hall={h.id} onClick={() => setHallId(h.id)}>
+              <Text
+                key={h.id}
+                className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`}
+                data-hall={h.id}
+                {...tappable('button', { pressed: h.id === hallId })}
+                onClick={() => setHallId(h.id)}
+              >
                 {h.name}
               </Text>
             ))}
@@ -57,20 +64,30 @@ export default function OfficerDay() {
             <View className="day__head">
               <Text className="day__hall">{hall.name}</Text>
               <View className="day__tabs">
-                <Text className={`day__tab ${tab === 'day' ? 'day__tab--on' : ''}`} data-tab="day" onClick={() => setTab('day')}>
+                <Text
+                  className={`day__tab ${tab === 'day' ? 'day__tab--on' : ''}`}
+                  data-tab="day"
+                  {...tappable('button', { pressed: tab === 'day' })}
+                  onClick={() => setTab('day')}
+                >
                   今日
                 </Text>
-                <Text className={`day__tab ${tab === 'week' ? 'day__tab--on' : ''}`} data-tab="week" onClick={() => setTab('week')}>
+                <Text
+                  className={`day__tab ${tab === 'week' ? 'day__tab--on' : ''}`}
+                  data-tab="week"
+                  {...tappable('button', { pressed: tab === 'week' })}
+                  onClick={() => setTab('week')}
+                >
                   未来7天
                 </Text>
               </View>
             </View>
             {tab === 'day' ? <DayView hallId={hall.id} version={version} /> : <WeekView hallId={hall.id} version={version} />}
             <View className="day__footer">
-              <Text className="day__refresh link" onClick={() => setVersion((n) => n + 1)}>
+              <Text className="day__refresh link" {...tappable()} onClick={() => setVersion((n) => n + 1)}>
                 刷新
               </Text>
-              <Text className="day__refresh link" onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
+              <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
                 窗口签到 ›
               </Text>
             </View>

@@ -16,6 +16,7 @@ import { useRemote } from '../../../services/useRemote';
 import '../../../components/Form.scss';
 import '../officer.scss';
 import './index.scss';
+import { heading, tappable } from '../../../components/tappable';
 
 type Outcome = { ok: true; result: CheckInResult } | { ok: false; error: ApiError };
 
@@ -25,7 +26,9 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
   if (!outcome.ok) {
     return (
       <View className="check-in check-in--refused" role="alert" data-result="refused" data-error-code={outcome.error.code}>
-        <Text className="check-in__title">未能签到</Text>
+        <Text className="check-in__title" {...heading(1)}>
+          未能签到
+        </Text>
         <Text className="check-in__reason">{outcome.error.message}</Text>
       </View>
     );
@@ -33,7 +36,9 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
   const a = outcome.result.appointment;
   return (
     <View className="check-in check-in--ok" data-result="ok">
-      <Text className="check-in__title">签到成功</Text>
+      <Text className="check-in__title" {...heading(1)}>
+        签到成功
+      </Text>
       <Text className="check-in__label">排队号</Text>
       <Text className="check-in__number" data-queue-number={outcome.result.queueNumber}>
         {outcome.result.queueNumber}
@@ -228,7 +233,7 @@ export default function Scan() {
               </View>
             </Section>
 
-            <Text className="officer__link link" onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
+            <Text className="officer__link link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
               今日预约 ›
             </Text>
           </>

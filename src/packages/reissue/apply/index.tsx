@@ -16,6 +16,7 @@ import { useReissueApply } from './useReissueApply';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 import './index.scss';
+import { heading } from '../../../components/tappable';
 
 /**
  * 身份证补换领: for whom, why, eligibility, (lost) 挂失, masked card data, photo reuse, delivery,
@@ -43,7 +44,9 @@ export default function ReissueApply() {
         {profile && state.step === 'form' && (
           <>
             <View className="reissue-head">
-              <Text className="reissue-head__title">身份证补换领</Text>
+              <Text className="reissue-head__title" {...heading(1)}>
+                身份证补换领
+              </Text>
               <Text className="reissue-head__hint">网上申请，制证后邮寄到家或到大厅领取</Text>
             </View>
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { citiesOf, districtsOf, namesOf, provinces, type Division } from './divisions';
 import './reissue.scss';
+import { tappable } from '../../../components/tappable';
 
 export interface DivisionValue {
   provinceCode: string;
@@ -36,7 +37,7 @@ export function DivisionPicker({ value, onChange }: { value: DivisionValue; onCh
     return (
       <View className="division-picker__current">
         <Text data-field="division">{namesOf(value.provinceCode, value.cityCode, value.districtCode).join(' ')}</Text>
-        <Text className="chip division-picker__change" data-action="change-division" onClick={() => setOpen(true)}>
+        <Text className="chip division-picker__change" data-action="change-division" {...tappable()} onClick={() => setOpen(true)}>
           修改
         </Text>
       </View>
@@ -45,11 +46,11 @@ export function DivisionPicker({ value, onChange }: { value: DivisionValue; onCh
   return (
     <View className="division-picker" data-level={level}>
       <View className="division-picker__crumbs">
-        <Text className={`chip ${level === 'province' ? 'chip--on' : ''}`} onClick={() => setDraft({})}>
+        <Text className={`chip ${level === 'province' ? 'chip--on' : ''}`} {...tappable('button', { pressed: level === 'province' })} onClick={() => setDraft({})}>
           {draft.p?.name ?? '选择省份'}
         </Text>
         {draft.p && (
-          <Text className={`chip ${level === 'city' ? 'chip--on' : ''}`} onClick={() => setDraft({ p: draft.p })}>
+          <Text className={`chip ${level === 'city' ? 'chip--on' : ''}`} {...tappable('button', { pressed: level === 'city' })} onClick={() => setDraft({ p: draft.p })}>
             {draft.c?.name ?? '选择城市'}
           </Text>
         )}
@@ -57,6 +58,7 @@ export function DivisionPicker({ value, onChange }: { value: DivisionValue; onCh
         {complete && (
           <Text
             className="chip"
+            {...tappable()}
             onClick={() => {
               setDraft({});
               setOpen(false);
@@ -68,7 +70,7 @@ export function DivisionPicker({ value, onChange }: { value: DivisionValue; onCh
       </View>
       <View className="division-picker__list">
         {list.map((d) => (
-          <View key={d.code} className="division-row" hoverClass="division-row--on" data-division={d.code} onClick={() => choose(d)}>
+          <View key={d.code} className="division-row" hoverClass="division-row--on" data-division={d.code} {...tappable()} onClick={() => choose(d)}>
             <Text>{d.name}</Text>
           </View>
         ))}

@@ -11,6 +11,7 @@ import { StateTag } from '../components/Timeline';
 import { StageBar } from '../track/StageBar';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
+import { tappable } from '../../../components/tappable';
 
 /** 我的补领申请: newest first; a row opens its tracking page. */
 export default function ReissueMine() {
@@ -35,6 +36,7 @@ export default function ReissueMine() {
                 hoverClass="app-row--pressed"
                 data-application={a.id}
                 data-state={a.state}
+                {...tappable('link')}
                 onClick={() => Taro.navigateTo({ url: `/packages/reissue/track/index?id=${a.id}` })}
               >
                 <View className="app-row__head">

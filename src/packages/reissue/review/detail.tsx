@@ -15,6 +15,7 @@ import { StateTag, Timeline } from '../components/Timeline';
 import { PersonAndPhoto, Waybill } from './CaseFilePanel';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
+import { heading, tappable } from '../../../components/tappable';
 
 type Form = 'reject' | 'ship' | 'reship' | undefined;
 
@@ -101,7 +102,13 @@ export default function ReissueReviewDetail() {
       <Text className="form-field__label">快递公司</Text>
       <View className="chips">
         {COURIER_CHOICES.map((code) => (
-          <Text key={code} className={`chip ${courier === code ? 'chip--on' : ''}`} data-courier={code} onClick={() => setCourier(code)}>
+          <Text
+            key={code}
+            className={`chip ${courier === code ? 'chip--on' : ''}`}
+            data-courier={code}
+            {...tappable('button', { pressed: courier === code })}
+            onClick={() => setCourier(code)}
+          >
             {courierName(code)}
           </Text>
         ))}
@@ -121,7 +128,7 @@ export default function ReissueReviewDetail() {
         <Button type="primary" loading={busy} disabled={trackingNumber.trim().length < 6} onClick={() => void shipNow(kind)}>
           确认发货
         </Button>
-        <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+        <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
           取消
         </Text>
       </View>
@@ -134,7 +141,7 @@ export default function ReissueReviewDetail() {
         {view && (
           <View data-state={view.state} className="reissue-review-detail__root">
             <View className="reissue-head">
-              <Text className="reissue-head__title">
+              <Text className="reissue-head__title" {...heading(1)}>
                 {file.data?.subject.name ?? view.subjectNameMasked} · {view.reasonName}
               </Text>
               <View>
@@ -201,7 +208,7 @@ export default function ReissueReviewDetail() {
                   <Button type="danger" loading={busy} disabled={reason.trim().length < 2} onClick={() => void rejectNow()}>
                     确认驳回
                   </Button>
-                  <Text className="form-actions__secondary" onClick={() => setForm(undefined)}>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
                     取消
                   </Text>
                 </View>

@@ -12,6 +12,7 @@ import { reissueApi } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { StateTag } from '../components/Timeline';
 import '../components/reissue.scss';
+import { tappable } from '../../../components/tappable';
 
 const FILTERS = [
   { key: 'review', title: '待审核', states: ['paid', 'underReview'] },
@@ -96,14 +97,26 @@ export default function ReissueReview() {
       <Section title="筛选">
         <View className="chips">
           {FILTERS.map((f) => (
-            <Text key={f.key} className={`chip ${f.key === filter ? 'chip--on' : ''}`} data-filter={f.key} onClick={() => setFilter(f.key)}>
+            <Text
+              key={f.key}
+              className={`chip ${f.key === filter ? 'chip--on' : ''}`}
+              data-filter={f.key}
+              {...tappable('button', { pressed: f.key === filter })}
+              onClick={() => setFilter(f.key)}
+            >
               {f.title}
             </Text>
           ))}
         </View>
         <View className="chips" style={{ marginTop: '8px' }}>
           {AGES.map((a) => (
-            <Text key={a.days} className={`chip ${a.days === minAge ? 'chip--on' : ''}`} data-age={a.days} onClick={() => setMinAge(a.days)}>
+            <Text
+              key={a.days}
+              className={`chip ${a.days === minAge ? 'chip--on' : ''}`}
+              data-age={a.days}
+              {...tappable('button', { pressed: a.days === minAge })}
+              onClick={() => setMinAge(a.days)}
+            >
               {a.title}
             </Text>
           ))}
@@ -120,6 +133,7 @@ export default function ReissueReview() {
                 className="app-row"
                 data-application={a.id}
                 data-state={a.state}
+                {...tappable('link')}
                 onClick={() => Taro.navigateTo({ url: `/packages/reissue/review/detail?id=${a.id}` })}
               >
                 <View className="app-row__head">

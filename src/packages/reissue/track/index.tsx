@@ -23,6 +23,7 @@ import type { RatingView } from '../../../../core/rating/Rating';
 import { RefNumber } from '../../../components/RefNumber';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
+import { heading, tappable } from '../../../components/tappable';
 
 /** The applicant's view of one application: the stage bar, state, deadlines, fee, shipment, next steps, the event log. */
 export default function ReissueTrack() {
@@ -120,7 +121,7 @@ export default function ReissueTrack() {
         {view && (
           <View data-state={view.state} data-payment={view.paymentStatus} className="reissue-track__root">
             <View className="reissue-head">
-              <Text className="reissue-head__title">
+              <Text className="reissue-head__title" {...heading(1)}>
                 {view.reasonName}居民身份证 · {view.subjectNameMasked}
               </Text>
               <View>
@@ -195,7 +196,7 @@ export default function ReissueTrack() {
                   <Button type="primary" loading={busy} onClick={saveAddress}>
                     保存新地址
                   </Button>
-                  <Text className="form-actions__secondary" onClick={() => setEditing(false)}>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setEditing(false)}>
                     不修改了
                   </Text>
                 </View>

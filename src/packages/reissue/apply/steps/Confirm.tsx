@@ -9,6 +9,7 @@ import type { EligibilityView, ReissueView } from '../../../../services/reissueA
 import { namesOf } from '../../components/divisions';
 import type { ApplyState } from '../applyState';
 import { Fee } from './Fee';
+import { tappable } from '../../../../components/tappable';
 
 /**
  * The last step: everything the application will say, masked; then apply and pay (or, once
@@ -66,11 +67,11 @@ export function Confirm(props: {
             {applied ? '去缴费' : `提交申请并缴费${eligibility.fee ? ` ¥${eligibility.fee.total}` : ''}`}
           </Button>
           {applied ? (
-            <Text className="form-actions__secondary" onClick={() => onTrack(applied.id)}>
+            <Text className="form-actions__secondary" {...tappable()} onClick={() => onTrack(applied.id)}>
               稍后缴费，查看申请
             </Text>
           ) : (
-            <Text className="form-actions__secondary" onClick={onBack}>
+            <Text className="form-actions__secondary" {...tappable()} onClick={onBack}>
               返回修改
             </Text>
           )}

@@ -4,6 +4,7 @@ import { Section } from '../../../../components/Section';
 import { Button } from '../../../../components/nutui';
 import type { EligibilityView } from '../../../../services/reissueApi';
 import { REISSUE_BUSINESS } from '../loadBasics';
+import { tappable } from '../../../../components/tappable';
 
 /** Not online: the function's reasons, each with its way on (book the hall, or the open application). */
 export function Ineligible({ eligibility }: { eligibility: EligibilityView }) {
@@ -19,7 +20,11 @@ export function Ineligible({ eligibility }: { eligibility: EligibilityView }) {
               </Button>
             )}
             {r.next === 'viewApplication' && eligibility.openApplicationId && (
-              <Text className="reason-list__link" onClick={() => Taro.navigateTo({ url: `/packages/reissue/track/index?id=${eligibility.openApplicationId}` })}>
+              <Text
+                className="reason-list__link"
+                {...tappable('link')}
+                onClick={() => Taro.navigateTo({ url: `/packages/reissue/track/index?id=${eligibility.openApplicationId}` })}
+              >
                 查看正在办理的申请 ›
               </Text>
             )}

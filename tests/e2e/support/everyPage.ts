@@ -1,0 +1,54 @@
+/**
+ * Every page of the app (from src/app.config.ts), each with the persona that can reach it and the
+ * query it needs. A new page gets one row here; `everyRoute()` lists the config's pages so a test
+ * can fail on a page without a row.
+ */
+export interface PageData {
+  guideId: string;
+  hallId: string;
+  appointmentId: string;
+  applicationId: string;
+  /** The officer of the application's hall (reviews it). */
+  reviewer: string;
+}
+
+export interface PageVisit {
+  route: string;
+  persona: string;
+  query?: (d: PageData) => string;
+  /** A selector that shows the page has its content (beyond the frame). */
+  ready?: string;
+}
+
+export const PAGES: PageVisit[] = [
+  { route: 'pages/index/index', persona: 'local-visitor', ready: '[data-guide-id]' },
+  { route: 'pages/guides/index', persona: 'local-visitor', ready: '[data-guide-id]' },
+  { route: 'pages/guide/index', persona: 'local-visitor', query: (d) => `id=${d.guideId}` },
+  { route: 'pages/halls/index', persona: 'local-visitor' },
+  { route: 'pages/hall/index', persona: 'local-visitor', query: (d) => `id=${d.hallId}`, ready: '#hours' },
+  { route: 'pages/mine/index', persona: 'local-citizen', ready: '[data-persona]' },
+  { route: 'packages/identity/consent/index', persona: 'local-visitor' },
+  { route: 'packages/identity/verify/index', persona: 'local-visitor' },
+  { route: 'packages/identity/profile/index', persona: 'local-citizen' },
+  { route: 'packages/identity/family/index', persona: 'local-citizen' },
+  { route: 'packages/identity/admin/index', persona: 'local-admin' },
+  { route: 'packages/booking/book/index', persona: 'local-citizen' },
+  { route: 'packages/booking/mine/index', persona: 'local-citizen', ready: '.appointment' },
+  { route: 'packages/booking/ticket/index', persona: 'local-citizen', query: (d) => `id=${d.appointmentId}` },
+  { route: 'packages/officer/scan/index', persona: 'local-officer' },
+  { route: 'packages/officer/day/index', persona: 'local-officer' },
+  { route: 'packages/reissue/apply/index', persona: 'local-citizen' },
+  { route: 'packages/reissue/track/index', persona: 'local-citizen', query: (d) => `id=${d.applicationId}`, ready: '.stage-bar' },
+  { route: 'packages/reissue/mine/index', persona: 'local-citizen', ready: '.app-row' },
+  { route: 'packages/reissue/review/index', persona: 'reviewer' },
+  { route: 'packages/reissue/review/detail', persona: 'reviewer', query: (d) => `id=${d.applicationId}` },
+];
+
+/** The routes src/app.config.ts declares, sub-packages included. */
+export function everyRoute(): string[] {
+  const g = globalThis as unknown as { defineAppConfig?: (c: unknown) => unknown };
+  g.defineAppConfig ??= (c) => c;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('../../../src/app.config').default as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+  return [...config.pages, ...(config.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+}
