@@ -3,6 +3,7 @@ import { Button as TaroButton, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { AGREE_BUTTON_ID, privacyPromptShown, privacySetting, resolvePrivacyAuthorization, watchPrivacyRequest } from '../services/privacyAuthorization';
 import './PrivacyPrompt.scss';
+import { tappable } from './tappable';
 
 /**
  * weapp: WeChat asks for the agreement to the privacy guide before a privacy API (the clipboard)
@@ -23,7 +24,7 @@ export function PrivacyPrompt() {
       <View className="privacy-prompt__panel">
         <Text className="privacy-prompt__title">用户隐私保护提示</Text>
         <Text className="privacy-prompt__text">使用复制地址等功能前，请阅读并同意{contract}。拒绝后该功能不可用，其他服务不受影响。</Text>
-        <Text className="privacy-prompt__link" onClick={() => void Taro.openPrivacyContract({})}>
+        <Text className="privacy-prompt__link" {...tappable('link')} onClick={() => void Taro.openPrivacyContract({})}>
           查看{contract}
         </Text>
         <TaroButton
@@ -34,7 +35,7 @@ export function PrivacyPrompt() {
         >
           同意
         </TaroButton>
-        <Text className="privacy-prompt__disagree" onClick={() => resolvePrivacyAuthorization(false)}>
+        <Text className="privacy-prompt__disagree" {...tappable()} onClick={() => resolvePrivacyAuthorization(false)}>
           拒绝
         </Text>
       </View>

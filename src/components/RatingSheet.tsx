@@ -18,6 +18,7 @@ import { Button } from './nutui';
 import './Choice.scss';
 import './Form.scss';
 import './RatingSheet.scss';
+import { tappable } from './tappable';
 
 /**
  * 好差评 of one finished service: the five levels; for 不满意 / 非常不满意 the reasons (at least one)
@@ -62,7 +63,7 @@ export function RatingSheet({
       <Text className="rating-sheet__title">评价本次服务</Text>
       <View className="chips">
         {RATING_LEVELS.map((l) => (
-          <Text key={l} className={`chip ${level === l ? 'chip--on' : ''}`} data-level={l} onClick={() => setLevel(l)}>
+          <Text key={l} className={`chip ${level === l ? 'chip--on' : ''}`} data-level={l} {...tappable('button', { pressed: level === l })} onClick={() => setLevel(l)}>
             {LEVEL_NAMES[l]}
           </Text>
         ))}
@@ -72,7 +73,13 @@ export function RatingSheet({
           <Text className="rating-sheet__hint">请选择不满意的原因（可多选）</Text>
           <View className="chips">
             {POOR_REASONS.map((r) => (
-              <Text key={r} className={`chip ${reasons.includes(r) ? 'chip--on' : ''}`} data-reason={r} onClick={() => toggle(r)}>
+              <Text
+                key={r}
+                className={`chip ${reasons.includes(r) ? 'chip--on' : ''}`}
+                data-reason={r}
+                {...tappable('checkbox', { checked: reasons.includes(r) })}
+                onClick={() => toggle(r)}
+              >
                 {REASON_NAMES[r]}
               </Text>
             ))}
@@ -92,7 +99,7 @@ export function RatingSheet({
         <Button type="primary" loading={busy} disabled={!level || (poor && reasons.length === 0)} onClick={() => void send()}>
           提交评价
         </Button>
-        <Text className="form-actions__secondary" onClick={onClose}>
+        <Text className="form-actions__secondary" {...tappable()} onClick={onClose}>
           暂不评价
         </Text>
       </View>
@@ -132,7 +139,7 @@ export function RatingEntry({
       />
     );
   return (
-    <Text className="rating-entry link" data-rate={id} onClick={() => setOpen(true)}>
+    <Text className="rating-entry link" data-rate={id} {...tappable()} onClick={() => setOpen(true)}>
       评价 ›
     </Text>
   );

@@ -5,6 +5,7 @@ import type { ElsewhereView, HotlineView } from '../../core/guide/views';
 import { findNearestHall, type NearestHall } from '../services/nearestHall';
 import { HallCard } from './HallCard';
 import './SearchHelp.scss';
+import { tappable } from './tappable';
 
 function distance(km?: number): string {
   if (km === undefined) return '';
@@ -45,7 +46,7 @@ export function SearchHelp({ elsewhere, hotline }: { elsewhere?: ElsewhereView; 
           </Text>
           <Text className="search-help__text">{elsewhere.note}</Text>
           {elsewhere.phone && (
-            <Text className="search-help__link" onClick={() => dial(elsewhere.phone!)}>
+            <Text className="search-help__link" {...tappable('link')} onClick={() => dial(elsewhere.phone!)}>
               拨打 {elsewhere.phone}
             </Text>
           )}
@@ -55,7 +56,7 @@ export function SearchHelp({ elsewhere, hotline }: { elsewhere?: ElsewhereView; 
         <View className="search-help__card" data-hotline={hotline.phone}>
           <Text className="search-help__title">电话咨询</Text>
           {hotline.note && <Text className="search-help__text">{hotline.note}</Text>}
-          <Text className="search-help__link" onClick={() => dial(hotline.phone)}>
+          <Text className="search-help__link" {...tappable('link')} onClick={() => dial(hotline.phone)}>
             拨打 {hotline.name}
           </Text>
         </View>
@@ -76,7 +77,7 @@ export function SearchHelp({ elsewhere, hotline }: { elsewhere?: ElsewhereView; 
               </Button>
             </>
           )}
-          <Text className="search-help__link" onClick={() => Taro.navigateTo({ url: '/pages/halls/index' })}>
+          <Text className="search-help__link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/halls/index' })}>
             查看全部户政大厅
           </Text>
         </View>

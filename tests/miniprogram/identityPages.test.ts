@@ -119,15 +119,22 @@ test('家庭成员代办, as the demo citizen: the members the identity function
   page.close();
 });
 
-test('管理, as the demo admin: the halls to invite officers for, and the audit log', async () => {
+test('管理, as the demo admin: the halls to invite officers for', async () => {
   s.actAs('local-admin');
   const page = s.open('packages/identity/admin/index');
   const halls = await texts(page, 'admin__hall');
   expect(halls).toHaveLength(loadSeedContent().halls.length);
   expect(halls).toContain('海口市龙华分局');
-  // The binding just made (陈晓燕's) is in the log.
-  const actions = await texts(page, 'admin__entry-action');
+  expectClean(s, page);
+  page.close();
+});
+
+test('审计日志, as the demo admin: the acts in Chinese, the binding just made among them', async () => {
+  s.actAs('local-admin');
+  const page = s.open('packages/identity/audit/index');
+  const actions = await texts(page, 'audit__entry-action');
   expect(actions.some((a) => a.startsWith('实名绑定'))).toBe(true);
+  expect(actions.every((a) => !/^[a-z]+\.[a-zA-Z]+$/.test(a))).toBe(true);
   expectClean(s, page);
   page.close();
 });

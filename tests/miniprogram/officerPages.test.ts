@@ -87,3 +87,11 @@ test('今日预约: the hall, and the appointment checked in under its slot', as
   expectClean(s, page);
   page.close();
 });
+
+test('本厅好差评: the hall’s satisfaction from the booking function', async () => {
+  const page = s.open('packages/officer/ratings/index');
+  const caption = await texts(page, 'ratings__caption');
+  expect(caption.join('')).toMatch(/满意率（共 \d+ 条评价）/);
+  expectClean(s, page);
+  page.close();
+});

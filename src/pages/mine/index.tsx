@@ -145,11 +145,23 @@ export default function Mine() {
                   <Text>补领审核</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="hall-ratings" onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="hall-ratings"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}
+                >
                   <Text>本厅好差评</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="audit-log" onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="audit-log"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}
+                >
                   <Text>审计日志</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
@@ -162,7 +174,13 @@ export default function Mine() {
                   <Text>发放民警邀请码 · 审计日志</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
-                <View className="mine__row" hoverClass="mine__row--pressed" data-row="all-ratings" onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="all-ratings"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}
+                >
                   <Text>各大厅好差评</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>

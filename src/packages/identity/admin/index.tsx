@@ -69,7 +69,13 @@ export default function Admin() {
       </Section>
 
       <Section title="审计日志">
-        <View className="admin__row" data-row="audit-log" hoverClass="admin__row--pressed" onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}>
+        <View
+          className="admin__row"
+          data-row="audit-log"
+          hoverClass="admin__row--pressed"
+          {...tappable('link')}
+          onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}
+        >
           <Text>查看审计日志（按操作、大厅、日期筛选）</Text>
           <Text className="admin__chevron">›</Text>
         </View>

@@ -14,6 +14,7 @@ import { DATE_RANGES, auditQueryOf, type AuditFilters } from './auditFilters';
 import '../../../components/Form.scss';
 import '../../../components/Choice.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 const PAGE = 20;
 /** The most the log shows at once; past it, narrow the filters. */
@@ -48,11 +49,16 @@ export default function AuditLogPage() {
       <Section title="筛选">
         <Text className="audit__label">操作</Text>
         <View className="chips">
-          <Text className={`chip ${filters.action ? '' : 'chip--on'}`} data-action-filter="" onClick={() => change({ action: undefined })}>
+          <Text
+            className={`chip ${filters.action ? '' : 'chip--on'}`}
+            data-action-filter=""
+            {...tappable('button', { pressed: !filters.action })}
+            onClick={() => change({ action: undefined })}
+          >
             全部操作
           </Text>
           {filters.action && <Text className="chip chip--on">{kindName}</Text>}
-          <Text className="chip" data-action-more onClick={() => setKindsOpen((o) => !o)}>
+          <Text className="chip" data-action-more {...tappable()} onClick={() => setKindsOpen((o) => !o)}>
             {kindsOpen ? '收起' : '选择操作…'}
           </Text>
         </View>
@@ -63,6 +69,7 @@ export default function AuditLogPage() {
                 key={k.code}
                 className={`chip ${filters.action === k.code ? 'chip--on' : ''}`}
                 data-action-filter={k.code}
+                {...tappable('button', { pressed: filters.action === k.code })}
                 onClick={() => {
                   change({ action: k.code });
                   setKindsOpen(false);
@@ -77,11 +84,11 @@ export default function AuditLogPage() {
           <>
             <Text className="audit__label">大厅</Text>
             <View className="chips">
-              <Text className={`chip ${filters.hallId ? '' : 'chip--on'}`} onClick={() => change({ hallId: undefined })}>
+              <Text className={`chip ${filters.hallId ? '' : 'chip--on'}`} {...tappable('button', { pressed: !filters.hallId })} onClick={() => change({ hallId: undefined })}>
                 {role === 'admin' ? '全部大厅' : '我的全部大厅'}
               </Text>
               {chosenHall && <Text className="chip chip--on">{shortHall(chosenHall.name)}</Text>}
-              <Text className="chip" data-hall-more onClick={() => setHallsOpen((o) => !o)}>
+              <Text className="chip" data-hall-more {...tappable()} onClick={() => setHallsOpen((o) => !o)}>
                 {hallsOpen ? '收起' : '选择大厅…'}
               </Text>
             </View>
@@ -92,6 +99,7 @@ export default function AuditLogPage() {
                     key={h.id}
                     className={`chip ${filters.hallId === h.id ? 'chip--on' : ''}`}
                     data-hall-filter={h.id}
+                    {...tappable('button', { pressed: filters.hallId === h.id })}
                     onClick={() => {
                       change({ hallId: h.id });
                       setHallsOpen(false);
@@ -107,7 +115,13 @@ export default function AuditLogPage() {
         <Text className="audit__label">日期</Text>
         <View className="chips">
           {DATE_RANGES.map((r) => (
-            <Text key={r.key} className={`chip ${filters.range === r.key ? 'chip--on' : ''}`} data-range={r.key} onClick={() => change({ range: r.key })}>
+            <Text
+              key={r.key}
+              className={`chip ${filters.range === r.key ? 'chip--on' : ''}`}
+              data-range={r.key}
+              {...tappable('button', { pressed: filters.range === r.key })}
+              onClick={() => change({ range: r.key })}
+            >
               {r.label}
             </Text>
           ))}
@@ -116,7 +130,7 @@ export default function AuditLogPage() {
           <>
             <Text className="audit__label">操作人</Text>
             <View className="chips">
-              <Text className="chip chip--on" onClick={() => change({ actor: undefined })}>
+              <Text className="chip chip--on" {...tappable('button', { label: '取消按操作人筛选' })} onClick={() => change({ actor: undefined })}>
                 {filters.actor.label} ✕
               </Text>
             </View>
@@ -136,7 +150,7 @@ export default function AuditLogPage() {
               {e.hallName && <Text className="audit__entry-hall">{e.hallName}</Text>}
               {e.targetLabel && <Text className="audit__entry-hall">{e.targetLabel}</Text>}
               {e.purposeName && <Text className="audit__entry-hall">用途：{e.purposeName}</Text>}
-              <Text className="audit__entry-actor" onClick={() => change({ actor: { id: e.actorId, label: e.actorLabel } })}>
+              <Text className="audit__entry-actor" {...tappable()} onClick={() => change({ actor: { id: e.actorId, label: e.actorLabel } })}>
                 {e.actorLabel}
                 {e.clientIp ? ` · ${e.clientIp}` : ''}
               </Text>

@@ -11,6 +11,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../officer.scss';
 import './index.scss';
+import { tappable } from '../../../components/tappable';
 
 /** The halls whose ratings the account may read: those it acts for; every hall for an admin. */
 async function ratedHalls(): Promise<Array<{ id: string; name: string }>> {
@@ -75,7 +76,13 @@ export default function OfficerRatings() {
         {list.length > 1 && (
           <View className="officer__halls">
             {list.map((h) => (
-              <Text key={h.id} className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`} data-hall={h.id} onClick={() => setHallId(h.id)}>
+              <Text
+                key={h.id}
+                className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`}
+                data-hall={h.id}
+                {...tappable('button', { pressed: h.id === hallId })}
+                onClick={() => setHallId(h.id)}
+              >
                 {h.name}
               </Text>
             ))}

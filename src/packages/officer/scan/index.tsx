@@ -90,7 +90,7 @@ function ConfirmIdentity({ found, busy, onConfirm, onCancel }: { found: FoundByN
         <Button type="primary" loading={busy} disabled={!ending || found.identityCheckAttemptsLeft <= 0} onClick={() => ending && onConfirm(ending)}>
           核对并签到
         </Button>
-        <Text className="form-actions__secondary link" onClick={onCancel}>
+        <Text className="form-actions__secondary link" {...tappable()} onClick={onCancel}>
           重新输入
         </Text>
       </View>
