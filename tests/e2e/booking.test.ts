@@ -104,7 +104,7 @@ test('book → QR ticket → officer scans too early (refused, says why) → in 
   await firstOpen.click();
   await visible('.slot--on').waitFor();
   await expect(visible('.chip--on[data-who="self"]').innerText()).resolves.toContain('王**');
-  await expect(visible('[data-who="resident-004"]').innerText()).resolves.toContain('张**');
+  await expect(visible('[data-who="resident-004"]').innerText()).resolves.toContain('张*兰 · 父母');
   await browser.shot('31-book-slot-chosen');
   await button('下一步').click();
 

@@ -109,11 +109,11 @@ test('家庭成员代办, as the demo citizen: the members the identity function
   const added = await s.cloud.harness.call('identity', { action: 'addFamilyMember', data: { name: '王小明', idNumber: '460106202407201539', relation: 'child' } }, 'local-citizen');
   expect(added.body).toMatchObject({ ok: true });
   const family = await s.cloud.harness.call('identity', { action: 'familyMembers', data: {} }, 'local-citizen');
-  const members = family.body.data.members as Array<{ nameMasked: string; idNumberMasked: string }>;
+  const members = family.body.data.members as Array<{ nameForFamily: string; idNumberMasked: string }>;
   expect(members.length).toBeGreaterThan(0);
   const page = s.open('packages/identity/family/index');
   const names = await texts(page, 'family__name');
-  expect(names.map((n) => n.split(' · ')[0])).toEqual(members.map((m) => m.nameMasked));
+  expect(names.map((n) => n.split(' · ')[0])).toEqual(members.map((m) => m.nameForFamily));
   expect(byClass(page.dom, 'family__id').map(textOf)).toEqual(members.map((m) => m.idNumberMasked));
   expectClean(s, page);
   page.close();

@@ -12,7 +12,14 @@ export function PersonAndPhoto({ file }: { file: CaseFile }) {
       <View className="case-person">
         <View className="case-photo" data-field="photo" data-photo={photo.onFile ? 'onFile' : 'none'}>
           {photo.onFile ? (
-            <Image className="case-photo__img" src={photo.dataUrl} mode="aspectFill" ariaLabel={`${subject.name}的存档照片`} />
+            <Image
+              className="case-photo__img"
+              src={photo.dataUrl}
+              mode="aspectFill"
+              ariaLabel={`${subject.name}的存档照片`}
+              // H5: Taro puts nativeProps on the <img> itself, where screen readers look for the text.
+              nativeProps={{ alt: `${subject.name}的存档照片` }}
+            />
           ) : (
             <Text className="case-photo__none">无留存照片</Text>
           )}
