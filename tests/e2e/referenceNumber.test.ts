@@ -7,9 +7,8 @@
 import { parseReferenceNumber } from '../../core/reference/referenceNumber';
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
-import { openBrowser, requireH5Build, type Browser } from './support/browser';
+import { useJourney } from './support/journey';
 import { actAs as actAsPersona } from './support/persona';
-import { startHarness, type Harness } from '../support/localCloudHarness';
 
 jest.setTimeout(180_000);
 
@@ -20,29 +19,15 @@ const OFFICER = 'local-officer';
 /** 王建国 (local-citizen): 460106198503141311. */
 const LAST4 = '1311';
 
-let harness: Harness;
-let browser: Browser;
-const pageErrors: string[] = [];
+const journey = useJourney();
 
-beforeAll(async () => {
-  requireH5Build();
-  harness = await startHarness();
-  browser = await openBrowser();
-  browser.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-const button = (text: string) => browser.page.locator('taro-button-core:visible', { hasText: text }).first();
-const visible = (selector: string) => browser.page.locator(`${selector}:visible`);
-const actAs = (persona: string) => actAsPersona(browser.page, harness.cloud.url, persona, (name) => browser.shot(name));
+const button = (text: string) => journey.browser.page.locator('taro-button-core:visible', { hasText: text }).first();
+const visible = (selector: string) => journey.browser.page.locator(`${selector}:visible`);
+const actAs = (persona: string) => actAsPersona(journey.browser.page, journey.harness.cloud.url, persona, (name) => journey.browser.shot(name));
 
 async function open(route: string): Promise<void> {
-  await browser.page.goto('about:blank');
-  await browser.page.goto(`${harness.cloud.url}/#/${route}`);
+  await journey.browser.page.goto('about:blank');
+  await journey.browser.page.goto(`${journey.harness.cloud.url}/#/${route}`);
 }
 
 /** Books the first slot of the next day the hall offers the business; the functions' clock is then 10 minutes before it. */
@@ -50,24 +35,24 @@ async function bookNextDay(): Promise<{ id: string; refNumber: string }> {
   const today = shanghaiDate(new Date());
   for (let i = 1; i <= 14; i++) {
     const date = addDays(today, i);
-    harness.setNow(shanghaiInstant(date, '05:00'));
-    const res = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
+    journey.harness.setNow(shanghaiInstant(date, '05:00'));
+    const res = await journey.harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
     const first = res.body.data.slots[0];
     if (!first) continue;
-    const booked = await harness.call(
+    const booked = await journey.harness.call(
       'booking',
       { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: first.slotId }, requestId: `e2e-refnum-${Date.now()}` },
       CITIZEN,
     );
     expect(booked.body.ok).toBe(true);
-    harness.setNow(new Date(shanghaiInstant(date, first.start).getTime() - 10 * 60_000));
+    journey.harness.setNow(new Date(shanghaiInstant(date, first.start).getTime() - 10 * 60_000));
     return booked.body.data;
   }
   throw new Error(`${HALL} takes no bookings of ${BUSINESS} in the next 14 days`);
 }
 
-const tokenInput = () => browser.page.locator('[data-field="token"]:visible textarea, textarea[data-field="token"]:visible').first();
-const last4Input = () => browser.page.locator('[data-field="id-last4"]:visible input, input[data-field="id-last4"]:visible').first();
+const tokenInput = () => journey.browser.page.locator('[data-field="token"]:visible textarea, textarea[data-field="token"]:visible').first();
+const last4Input = () => journey.browser.page.locator('[data-field="id-last4"]:visible input, input[data-field="id-last4"]:visible').first();
 
 test('the ticket shows the 预约号; the officer types it, confirms the ID number’s last four and checks the citizen in', async () => {
   const booked = await bookNextDay();
@@ -81,14 +66,14 @@ test('the ticket shows the 预约号; the officer types it, confirms the ID numb
   expect(spoken).toMatch(/^\d{4} \d{4}$/);
   expect(parseReferenceNumber(spoken)).toEqual({ ok: true, number: booked.refNumber });
   expect(await shown.innerText()).toContain('预约号');
-  await browser.shot('60-ticket-ref-number');
+  await journey.browser.shot('60-ticket-ref-number');
 
   // 我的预约 shows it as well.
   await open('packages/booking/mine/index');
   const card = visible(`.appointment[data-appointment="${booked.id}"]`);
   await card.waitFor();
   expect(await card.locator('[data-ref-number]').innerText()).toContain(spoken);
-  await browser.shot('61-mine-ref-number');
+  await journey.browser.shot('61-mine-ref-number');
 
   // The officer: a misheard number is refused before any lookup.
   await actAs(OFFICER);
@@ -99,7 +84,7 @@ test('the ticket shows the 预约号; the officer types it, confirms the ID numb
   await button('查询预约号').click();
   await visible('[data-field="number-problem"]').waitFor();
   expect(await visible('[data-field="number-problem"]').innerText()).toContain('校验位不符');
-  await browser.shot('62-scan-number-misheard');
+  await journey.browser.shot('62-scan-number-misheard');
 
   // The right number: the person, masked, and the identity check.
   await tokenInput().fill(spoken);
@@ -111,14 +96,14 @@ test('the ticket shows the 预约号; the officer types it, confirms the ID numb
   expect(foundText).toContain('4601**************');
   expect(foundText).not.toContain(LAST4);
   expect(containsUnmaskedIdOrPhone(foundText)).toEqual([]);
-  await browser.shot('63-scan-number-found');
+  await journey.browser.shot('63-scan-number-found');
 
   // A wrong ending: refused, counted.
   await last4Input().fill('0000');
   await button('核对并签到').click();
   await visible('[data-result="refused"][data-error-code="IDENTITY_CHECK_FAILED"]').waitFor();
   expect(await visible('[data-result="refused"]').innerText()).toContain('还可核对2次');
-  await browser.shot('64-scan-identity-mismatch');
+  await journey.browser.shot('64-scan-identity-mismatch');
 
   // The ending on the card: checked in, a queue number.
   await last4Input().fill(LAST4);
@@ -127,12 +112,12 @@ test('the ticket shows the 预约号; the officer types it, confirms the ID numb
   await ok.waitFor();
   expect(await ok.locator('[data-queue-number]').getAttribute('data-queue-number')).toMatch(/^\d+$/);
   expect(await ok.innerText()).toContain('王**');
-  await browser.shot('65-scan-checked-in-by-number');
+  await journey.browser.shot('65-scan-checked-in-by-number');
 
   // The citizen sees 已签到.
   await actAs(CITIZEN);
   await open(`packages/booking/ticket/index?id=${booked.id}`);
   await visible('.ticket__root[data-status="checkedIn"]').waitFor();
-  await browser.shot('66-ticket-checked-in-ref-number');
-  expect(pageErrors).toEqual([]);
+  await journey.browser.shot('66-ticket-checked-in-ref-number');
+  expect(journey.pageErrors).toEqual([]);
 });

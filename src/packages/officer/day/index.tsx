@@ -12,6 +12,7 @@ import { WeekView } from './WeekView';
 import '../officer.scss';
 import './index.scss';
 import { tappable } from '../../../components/tappable';
+import { HallChips } from '../components/HallChips';
 
 async function myHalls(): Promise<{ role: string; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
@@ -44,21 +45,7 @@ export default function OfficerDay() {
       <LoadState remote={halls}>
         {halls.data && halls.data.role === 'citizen' && <Text className="notice notice--error">仅限窗口民警使用。请在“我的”中绑定民警身份。</Text>}
         {halls.data && halls.data.role !== 'citizen' && list.length === 0 && <Text className="notice notice--error">您还没有分配工作大厅，请联系管理员。</Text>}
-        {list.length > 1 && (
-          <View className="officer__halls">
-            {list.map((h) => (
-              <Text
-                key={h.id}
-                className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`}
-                data-hall={h.id}
-                {...tappable('button', { pressed: h.id === hallId })}
-                onClick={() => setHallId(h.id)}
-              >
-                {h.name}
-              </Text>
-            ))}
-          </View>
-        )}
+        <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
         {hall && (
           <>
             <View className="day__head">

@@ -11,7 +11,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../officer.scss';
 import './index.scss';
-import { tappable } from '../../../components/tappable';
+import { HallChips } from '../components/HallChips';
 
 /** The halls whose ratings the account may read: those it acts for; every hall for an admin. */
 async function ratedHalls(): Promise<Array<{ id: string; name: string }>> {
@@ -73,21 +73,7 @@ export default function OfficerRatings() {
     <PageShell className="officer-ratings">
       <LoadState remote={halls}>
         {halls.data && list.length === 0 && <Text className="notice notice--error">仅限大厅民警和管理员查看。</Text>}
-        {list.length > 1 && (
-          <View className="officer__halls">
-            {list.map((h) => (
-              <Text
-                key={h.id}
-                className={`officer__hall ${h.id === hallId ? 'officer__hall--on' : ''}`}
-                data-hall={h.id}
-                {...tappable('button', { pressed: h.id === hallId })}
-                onClick={() => setHallId(h.id)}
-              >
-                {h.name}
-              </Text>
-            ))}
-          </View>
-        )}
+        <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
         {hallId && <HallRatingsView key={hallId} hallId={hallId} />}
       </LoadState>
     </PageShell>
