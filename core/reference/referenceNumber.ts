@@ -96,6 +96,14 @@ export function parseReferenceNumber(text: string): ParsedReferenceNumber {
   return { ok: true, number: digits };
 }
 
+/**
+ * What to tell whoever typed a number that parseReferenceNumber refused, in the words of the
+ * number's kind (预约号 at the window, 办件编号 in the review queue).
+ */
+export function referenceProblem(reason: 'malformed' | 'checkFailed', kind: '预约号' | '办件编号'): string {
+  return reason === 'malformed' ? `${kind}为${REFERENCE_LENGTH}位数字，请核对` : `${kind}有误（校验位不符），请核对后重新输入`;
+}
+
 /** Whether typed text looks like a short number rather than a QR token (the officer's one input field). */
 export function looksLikeReferenceNumber(text: string): boolean {
   return /^[\s\d\uFF10-\uFF19\-.\u3000]+$/.test(text.trim()) && text.trim().length > 0;

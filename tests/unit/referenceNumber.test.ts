@@ -12,6 +12,7 @@ import {
   parseReferenceNumber,
   referenceNumberFrom,
   referenceNumberOf,
+  referenceProblem,
 } from '../../core/reference/referenceNumber';
 import { assignReferenceNumber, REFERENCE_ATTEMPTS } from '../../core/reference/assignReferenceNumber';
 import { idNumberEndsWith, maskIdNumberForConfirmation, typedEnding } from '../../core/reference/windowCheck';
@@ -100,6 +101,11 @@ describe('the number rule', () => {
     expect(numbers.size).toBeGreaterThanOrEqual(4990);
     for (const n of numbers) expect(hasValidCheck(n)).toBe(true);
   });
+});
+
+it('a refused number is explained in the words of its kind', () => {
+  expect(referenceProblem('malformed', '预约号')).toBe('预约号为8位数字，请核对');
+  expect(referenceProblem('checkFailed', '办件编号')).toBe('办件编号有误（校验位不符），请核对后重新输入');
 });
 
 describe('assigning a number', () => {

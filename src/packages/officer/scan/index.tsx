@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actsForAnyHall } from '../../../../core/identity/hallAccess';
-import { formatReferenceNumber, looksLikeReferenceNumber, parseReferenceNumber } from '../../../../core/reference/referenceNumber';
+import { formatReferenceNumber, looksLikeReferenceNumber, parseReferenceNumber, referenceProblem } from '../../../../core/reference/referenceNumber';
 import { typedEnding } from '../../../../core/reference/windowCheck';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
@@ -122,7 +122,7 @@ export default function Scan() {
     setFound(undefined);
     setOutcome(undefined);
     if (!parsed.ok) {
-      setNumberProblem(parsed.reason === 'malformed' ? '预约号为8位数字，请核对' : '预约号有误（校验位不符），请让市民再报一遍或核对后重新输入');
+      setNumberProblem(referenceProblem(parsed.reason, '预约号'));
       return;
     }
     setNumberProblem('');

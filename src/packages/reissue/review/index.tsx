@@ -5,7 +5,7 @@ import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button, Empty } from '../../../components/nutui';
-import { formatReferenceNumber, parseReferenceNumber } from '../../../../core/reference/referenceNumber';
+import { formatReferenceNumber, parseReferenceNumber, referenceProblem } from '../../../../core/reference/referenceNumber';
 import { ApiError } from '../../../services/api';
 import '../../../components/Form.scss';
 import { reissueApi } from '../../../services/reissueApi';
@@ -36,7 +36,7 @@ function FindByNumber() {
   const find = async () => {
     const parsed = parseReferenceNumber(text);
     if (!parsed.ok) {
-      setProblem(parsed.reason === 'malformed' ? '办件编号为8位数字，请核对' : '办件编号有误（校验位不符），请核对后重新输入');
+      setProblem(referenceProblem(parsed.reason, '办件编号'));
       return;
     }
     setProblem('');
