@@ -85,7 +85,7 @@ test('a burst on one slot books exactly its capacity, for random capacities, run
       expect(slot.holders).toHaveLength(capacity);
       // Every claim belongs to a stored appointment: refused attempts gave theirs back.
       const claims: Array<{ appointmentId: string }> = [];
-      for (let page: Array<{ appointmentId: string }> = []; claims.length === 0 || page.length === 1000; ) {
+      for (let page: Array<{ appointmentId: string }> = []; claims.length === 0 || page.length === 1000;) {
         page = (await db.collection('booking_claims').skip(claims.length).limit(1000).get()).data as Array<{ appointmentId: string }>;
         claims.push(...page);
         if (page.length === 0) break;

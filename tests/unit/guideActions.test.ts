@@ -156,7 +156,11 @@ describe('guide.search', () => {
       elsewhere: { business: expect.stringContaining('护照'), office: '公安机关出入境管理部门', phone: '12367', note: expect.stringContaining('不属于户政业务') },
       hotline: content.lexicon.hotline,
     });
-    expect(await call('search', { q: '航天飞机' })).toEqual({ query: '航天飞机', guides: [], hotline: { name: '12345政务服务便民热线', phone: '12345', note: expect.any(String) } });
+    expect(await call('search', { q: '航天飞机' })).toEqual({
+      query: '航天飞机',
+      guides: [],
+      hotline: { name: '12345政务服务便民热线', phone: '12345', note: expect.any(String) },
+    });
   });
 
   it('rejects an empty, blank, over-long or missing query, and extra keys', async () => {
