@@ -78,6 +78,8 @@ export interface FunctionGateway {
   handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
   /** Fires a timer trigger of a function the way the platform does (not reachable over HTTP). */
   fireTimer(name: string, trigger: string, at?: Date): Promise<unknown>;
+  /** Resolves once every invocation running at the time of the call has ended. */
+  idle(): Promise<void>;
 }
 
 /** Runs the bundled functions' `main(event, context)` in this process: client calls over HTTP, timers from inside. */
@@ -97,10 +99,30 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     return mod.main;
   }
 
+  /** Invocations still running: closing the local cloud waits for them (see `idle`). */
+  const running = new Set<Promise<unknown>>();
+  function track<T>(invocation: Promise<T>): Promise<T> {
+    running.add(invocation);
+    void invocation.then(
+      () => running.delete(invocation),
+      () => running.delete(invocation),
+    );
+    return invocation;
+  }
+
+  /**
+   * Resolves once every invocation running now has ended. Closing the local cloud under a function
+   * still at work (a page closed mid-request) would fail its database calls and make it log after
+   * its test ended.
+   */
+  async function idle(): Promise<void> {
+    await Promise.allSettled([...running]);
+  }
+
   async function fireTimer(name: string, trigger: string, at: Date = new Date(localNow())): Promise<unknown> {
     const main = load(name);
     if (!main) throw new Error(`no bundled function ${name}`);
-    return main(timerEvent(trigger, at), timerContext(name));
+    return track(main(timerEvent(trigger, at), timerContext(name)));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -124,12 +146,12 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     const openid = typeof header === 'string' && OPENID.test(header) ? header : undefined;
     const clientIp = req.socket.remoteAddress ?? '127.0.0.1';
     try {
-      send(res, HttpStatus.ok, await main(event, localContext(name, openid, clientIp)));
+      send(res, HttpStatus.ok, await track(main(event, localContext(name, openid, clientIp))));
     } catch {
       // A function must always answer with its envelope; reaching here is a bug in the function.
       gatewayError(res, HttpStatus.internal, 'INTERNAL');
     }
   }
 
-  return { handle, fireTimer };
+  return { handle, fireTimer, idle };
 }

@@ -116,6 +116,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
     async close() {
       stopTimers();
+      // Functions still at work finish first: they need the database this server answers for.
+      await gateway.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

@@ -113,10 +113,13 @@ test('补领审核 and its detail, as the officer of the hall: the paid applicat
   expectClean(s, page);
   page.close();
 
+  // The hall's officer gets the case file (audited): the full name on the card, beside the photo on
+  // file. Waiting for it also keeps the page from closing while the audited request is still running.
   const detail = s.open('packages/reissue/review/detail', { id: app.id });
-  expect(await texts(detail, 'reissue-head__title')).toEqual([`${app.subjectNameMasked} · ${app.reasonName}`]);
+  expect(await texts(detail, 'case-person__name')).toEqual(['王建国']);
+  expect(await texts(detail, 'reissue-head__title')).toEqual([`王建国 · ${app.reasonName}`]);
   expect(textOf(byClass(detail.dom, 'reissue-head__hint')[0]!)).toBe(app.hallName);
-  expect(detail.dom.textContent).not.toContain('王建国');
+  expect(byClass(detail.dom, 'case-photo__img')).toHaveLength(1);
   expectClean(s, detail);
   detail.close();
 });
