@@ -47,7 +47,10 @@ export const runTcb: CliRunner = (args, { env, cwd }) =>
     child.once('exit', (code) => resolve(code ?? 1));
   });
 
-export class DeployError extends Error {}
+export class DeployError extends Error {
+  /** The plan, when one was made before stopping (a dry run with problems). */
+  plan?: DeployPlan;
+}
 
 export function parseDeployArgs(argv: readonly string[]): Pick<DeployOptions, 'envId' | 'only' | 'dryRun'> {
   const value = (flag: string) => {
@@ -96,8 +99,16 @@ export async function deploy(opts: DeployOptions): Promise<DeployPlan> {
   }
   const plan: DeployPlan = { envId: opts.envId, dryRun: opts.dryRun, functions: plans, problems };
   log(renderPlan(plan));
+  const problemCount = planProblems(plan).length;
+  if (problemCount) {
+    // A dry run with problems fails too, so CI (or ops before a release) can rely on its exit code.
+    const stop = new DeployError(
+      opts.dryRun ? `dry run: ${problemCount} problem${problemCount === 1 ? '' : 's'}, a real deploy would stop here` : 'nothing was deployed: fix the problems above',
+    );
+    stop.plan = plan;
+    throw stop;
+  }
   if (opts.dryRun) return plan;
-  if (planProblems(plan).length) throw new DeployError('nothing was deployed: fix the problems above');
 
   const runCli = opts.runCli ?? runTcb;
   const cliEnv: Env = { ...processEnv, CI: 'true' };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { collections } from '../../config/collections';
 import { functions } from '../../config/functions';
 import { bundleEntry } from '../../scripts/build-functions';
-import { deploy } from '../../scripts/deploy';
+import { deploy, DeployError } from '../../scripts/deploy';
 import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
 
 jest.setTimeout(120_000);
@@ -34,12 +34,13 @@ function runScript(script: string, args: string[]): Promise<{ code: number | nul
   });
 }
 
-test('the deploy dry run bundles, zips and plans every declared function', async () => {
+test('the deploy dry run bundles, zips and plans every declared function, and fails on the problems it finds (issue 13)', async () => {
   // Bundles go to a temp folder so the bundles other tests load are never rewritten under them.
   const out = mkdtempSync(path.join(tmpdir(), 'hukou-deploy-dry-'));
   const lines: string[] = [];
   try {
-    const plan = await deploy({
+    // A fresh clone sets no variable: the dry run prints its plan, then fails (the CLI exits 1).
+    const stopped = await deploy({
       envId: 'hukou-ci-1a2b',
       dryRun: true,
       env: bareEnv(),
@@ -48,7 +49,13 @@ test('the deploy dry run bundles, zips and plans every declared function', async
         await bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), path.join(out, name), name);
         return path.join(out, name);
       },
-    });
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(stopped).toBeInstanceOf(DeployError);
+    expect((stopped as DeployError).message).toMatch(/^dry run: \d+ problems, a real deploy would stop here$/);
+    const plan = (stopped as DeployError).plan!;
     const text = lines.join('\n');
     expect(text).toContain('Deploy plan for CloudBase environment hukou-ci-1a2b (dry run: nothing is uploaded)');
     expect(plan.problems).toEqual([]);

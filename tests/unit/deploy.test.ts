@@ -67,9 +67,10 @@ test('the dry run prints every function with sizes, limits, triggers and variabl
   expect(plan.functions.map((f) => f.name)).toEqual(['keyed', 'plain']);
 });
 
-test('the dry run says which variables are not set, and that a real deploy would stop', async () => {
+test('the dry run says which variables are not set, that a real deploy would stop, and fails (issue 13: it used to exit 0)', async () => {
   const r = run({ env: {} });
-  await r.promise;
+  await expect(r.promise).rejects.toThrow(new DeployError('dry run: 2 problems, a real deploy would stop here'));
+  expect(r.calls).toEqual([]);
   const text = r.lines.join('\n');
   expect(text).toMatch(/variable {2}HUKOU_INDEX_KEY +secret {2}NOT SET/);
   expect(text).toContain('2 problems (a real deploy would stop here):\n- keyed: HUKOU_INDEX_KEY is not set');
