@@ -89,7 +89,7 @@ export function RatingSheet({
             data-field="rating-comment"
             value={comment}
             maxlength={COMMENT_MAX}
-            placeholder="补充说明（选填，100字内，请勿填写身份证号、手机号）"
+            placeholder={`补充说明（选填，${COMMENT_MAX}字内，请勿填写身份证号、手机号）`}
             onInput={(e) => setComment(e.detail.value)}
           />
         </>
