@@ -36,7 +36,7 @@ export function createLocalWxOpenApi(opts: LocalWxOpenApiOptions): (body: Record
     const { apiName } = body;
     if (typeof apiName !== 'string' || apiName === '') return { code: 'INVALID_PARAM', message: 'apiName is required' };
     if (!opts.permitted.has(apiName)) {
-      return { code: 'PERMISSION_DENIED', message: `-604101 no permission: ${apiName} is not in any function's cloud-call permissions (config/functions.ts openapi)` };
+      return { code: 'PERMISSION_DENIED', message: `-604101 no permission: ${apiName} is not declared (config/functions.ts openapi)` };
     }
     const api = opts.apis[apiName];
     if (!api) return { code: 'INVALID_PARAM', message: `the local cloud does not play the WeChat API ${apiName}` };

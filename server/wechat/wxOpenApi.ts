@@ -59,7 +59,7 @@ export const WX_ERRCODE = {
   userRefused: 43101,
 } as const;
 
-const DETAIL_MAX = 120;
+const DETAIL_MAX = 200;
 const short = (s: unknown): string => String(s ?? '').slice(0, DETAIL_MAX);
 
 function isObject(v: unknown): v is Record<string, unknown> {
