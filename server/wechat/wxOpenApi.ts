@@ -86,7 +86,12 @@ export async function callWxOpenApi<T extends WxAnswer>(app: WxOpenApiCaller, ap
   }
   const result = isObject(answer) ? answer.result : undefined;
   if (!isObject(result)) {
-    throw new WxOpenApiError(apiName, 'malformed', undefined, `the answer is not a JSON object (${typeof result === 'string' ? `text of ${result.length} characters` : typeof result})`);
+    throw new WxOpenApiError(
+      apiName,
+      'malformed',
+      undefined,
+      `the answer is not a JSON object (${typeof result === 'string' ? `text of ${result.length} characters` : typeof result})`,
+    );
   }
   if (result.errcode !== undefined && typeof result.errcode !== 'number') {
     throw new WxOpenApiError(apiName, 'malformed', undefined, 'errcode is not a number');

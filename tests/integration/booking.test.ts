@@ -148,7 +148,11 @@ test('the day before, everyone booked for tomorrow is reminded once', async () =
   expect(first.data.reminded).toBeGreaterThanOrEqual(1);
   // Sent as a subscribe message through 云调用 (the SDK's wx.api request the local cloud answers).
   expect(h.cloud.notifications).toContainEqual(
-    expect.objectContaining({ openid: 'local-citizen', templateId: devEnvironment.HUKOU_REMINDER_TEMPLATE_ID, data: expect.objectContaining({ time2: { value: expect.stringMatching(/^2026年12月2日 \d\d:\d\d$/) } }) }),
+    expect.objectContaining({
+      openid: 'local-citizen',
+      templateId: devEnvironment.HUKOU_REMINDER_TEMPLATE_ID,
+      data: expect.objectContaining({ time2: { value: expect.stringMatching(/^2026年12月2日 \d\d:\d\d$/) } }),
+    }),
   );
   const second = await b.timer('sendReminders');
   expect(second.data.reminded).toBe(0);

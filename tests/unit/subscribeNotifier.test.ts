@@ -28,8 +28,7 @@ beforeEach(() => {
   answer = wechat({ errcode: 0, errmsg: 'ok', msgid: 1 });
 });
 
-const notifier = () =>
-  new CloudCallSubscribeNotifier(init({ env: 'hukou-test', serviceUrl: `${server.base}/admin`, secretId: 'id', secretKey: 'key' }), 'tmpl-reminder-1');
+const notifier = () => new CloudCallSubscribeNotifier(init({ env: 'hukou-test', serviceUrl: `${server.base}/admin`, secretId: 'id', secretKey: 'key' }), 'tmpl-reminder-1');
 
 test('one 云调用 of subscribeMessage.send with the documented message: template, page, fields within WeChat’s limits', async () => {
   await notifier().remindAppointment('openid-1', REMINDER);
