@@ -6,8 +6,6 @@ export const bookingEnvironment = [
   'HUKOU_DATA_KEY_ID',
   'HUKOU_INDEX_KEY',
   'HUKOU_TICKET_KEY',
-  'WX_APPID',
-  'WX_APPSECRET',
   'HUKOU_REMINDER_TEMPLATE_ID',
 ] as const satisfies readonly VariableName[];
 

@@ -59,13 +59,14 @@ export const environmentVariables = {
     example: '<32 random bytes, base64>',
   },
   WX_APPID: {
-    description: "The mini-program's AppID, for WeChat server APIs (face verification result, subscribe messages).",
+    description: "The mini-program's AppID, for WeChat server APIs (the face verification result; WeChat Pay orders).",
     secret: false,
     schema: z.string().regex(/^wx[0-9a-f]{16}$/, 'wx followed by 16 hex digits'),
     example: 'wx0123456789abcdef',
   },
   WX_APPSECRET: {
-    description: "The mini-program's AppSecret, to obtain WeChat access tokens.",
+    description:
+      "The mini-program's AppSecret, for the access token of the one WeChat API without 云调用 (the face verification result); the identity function's fixed egress IP must be on the API IP whitelist.",
     secret: true,
     schema: z.string().regex(/^[0-9a-f]{32}$/, '32 hex digits'),
     example: '<AppSecret from mp.weixin.qq.com>',

@@ -33,6 +33,12 @@ export interface FunctionDeclaration {
   env: VariableName[];
   /** Timer triggers; each names an action of this function that only a trigger may run. */
   triggers?: TriggerDeclaration[];
+  /**
+   * WeChat server APIs the function calls through 云调用 (cloud call), by WeChat's name
+   * (`subscribeMessage.send`): its cloud-call permissions, written into the bundle's config.json as
+   * `permissions.openapi`. The platform (and the local cloud) refuses an API not declared here.
+   */
+  openapi?: string[];
   /** Seconds, at most 60 (CloudBase). Default 10. */
   timeoutSeconds?: number;
   /** MB: 128, 256, 512, 1024 or 2048. Default 256. */
@@ -74,6 +80,8 @@ export const functions: FunctionDeclaration[] = [
       { name: 'sendReminders', cron: '0 0 10 * * * *' },
       { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
     ],
+    // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts).
+    openapi: ['subscribeMessage.send'],
     timeoutSeconds: 30,
     memoryMB: 256,
   },

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../config/collections';
+import { functions } from '../config/functions';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
@@ -10,7 +11,9 @@ import { createLocalServices, type Notification, type SmsMessage } from './local
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
 import { localNow } from './localClock';
+import { createLocalWeChatApi } from './localWeChatApi';
 import { startTimerRunner } from './timerRunner';
+import { createLocalWxOpenApi } from './wxOpenApi';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
@@ -34,8 +37,10 @@ export interface LocalCloud {
   database: DatabaseEmulator;
   /** Texts the functions sent through the local SMS stand-in (newest last). */
   smsOutbox: SmsMessage[];
-  /** Reminders the functions sent through the local notifier. */
+  /** Subscribe messages (reminders) the functions sent through 云调用. */
   notifications: Notification[];
+  /** From now on this person's subscribe messages are refused with WeChat's 43101. */
+  declineReminders(openid: string): void;
   /** Fires a function's timer trigger as the platform does (event and context of a timer). */
   fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
@@ -45,8 +50,9 @@ export interface LocalCloud {
 export function pointSdkAt(url: string): void {
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url}/admin` });
   process.env.TCB_ENV = process.env.TCB_ENV || 'hukou-local';
-  // The functions' adapters reach the local stand-ins (SMS, face verification, payment, courier,
-  // notifier: server/local/) here, and the local clock offset applies only under it.
+  // The functions' adapters reach the local stand-ins (SMS, payment, courier: server/local/; WeChat's
+  // token and face APIs at /wx) here, and the local clock offset applies only under it. Their cloud
+  // calls (subscribe messages) go through the SDK to /admin like their database requests.
   process.env.HUKOU_LOCAL_CLOUD_URL = url;
   // Off Tencent Cloud the SDK probes a metadata host before every request: tell it not to.
   process.env.TENCENTCLOUD = 'true';
@@ -60,10 +66,16 @@ export function pointSdkAt(url: string): void {
  * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
  */
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
-  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
+  const localServices = createLocalServices(console.log, localNow);
+  // The SDK's endpoint answers the database actions and the functions' 云调用 (wx.api).
+  const cloudCall = createLocalWxOpenApi({
+    permitted: new Set(functions.flatMap((f) => f.openapi ?? [])),
+    apis: { 'subscribeMessage.send': localServices.subscribeSend },
+  });
+  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections, otherActions: cloudCall });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
-  const localServices = createLocalServices(console.log, localNow);
+  const weChatApi = createLocalWeChatApi({ faceResult: localServices.takeFaceResult });
   const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs });
 
   const server: Server = createServer((req, res) => {
@@ -72,6 +84,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway.handle(req, res, fn[1]);
+      return;
+    }
+    if (pathname.startsWith('/wx/')) {
+      void weChatApi.handle(req, res, pathname).then((mine) => {
+        if (!mine) {
+          res.writeHead(HttpStatus.notFound, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ errcode: 40066, errmsg: 'invalid url' }));
+        }
+      });
       return;
     }
     if (pathname.startsWith('/local/')) {
@@ -113,6 +134,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     database,
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
+    declineReminders: localServices.declineReminders,
     fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
     async close() {
       stopTimers();

@@ -7,8 +7,13 @@ import { personas } from './personas';
 import { readJson as json, sendJson as send } from './localJson';
 import { localNow } from './localClock';
 
+/** A subscribe message the functions sent through 云调用 (`subscribeMessage.send`). */
 export interface Notification {
   openid: string;
+  templateId: string;
+  /** The template's fields as sent, e.g. `{ time2: { value: '2026年12月2日 09:00' } }`. */
+  data: Record<string, { value: string }>;
+  /** What the console shows. */
   text: string;
   at: string;
 }
@@ -27,8 +32,11 @@ const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
  * - SMS: functions post texts to /local/sms; the console shows them (phone masked) and
  *   GET /local/sms lists them, so a developer (or a test) can read the code;
  * - WeChat 人脸核身: POST /local/face/verify plays `wx.startFacialRecognitionVerify` on H5 (the
- *   person chooses to pass or fail) and returns a verify_result; POST /local/face/getinfo answers
- *   like WeChat's `cityservice/face/identify/getinfo` for it;
+ *   person chooses to pass or fail) and returns a verify_result; the local WeChat API
+ *   (localWeChatApi.ts, `cityservice/face/identify/getinfo`) answers for it through `takeFaceResult`;
+ * - WeChat 订阅消息: `subscribeSend` answers the functions' cloud call `subscribeMessage.send`
+ *   (wxOpenApi.ts) as WeChat would, keeps the message (GET /local/notifications lists them) and
+ *   refuses with 43101 for a person who declined reminders (`declineReminders`);
  * - GET /local/personas: the demo personas the H5 app can sign in as;
  * - GET /local/clock { now, offsetMs }; POST /local/clock { at: ISO instant } moves the local clock
  *   there (functions, timers, stand-ins: HUKOU_LOCAL_CLOCK_OFFSET_MS), { offsetMs } sets the
@@ -39,6 +47,42 @@ export function createLocalServices(log: (line: string) => void = console.log, n
   const outbox: SmsMessage[] = [];
   const notifications: Notification[] = [];
   const faceResults = new Map<string, FaceIdentifyInfo>();
+  const declined = new Set<string>();
+
+  /** WeChat's answer to getinfo for a verify_result; a result is consumed, not a reusable credential. */
+  function takeFaceResult(verifyResult: string): FaceIdentifyInfo | { errcode: number; errmsg: string; identify_ret: number } {
+    const info = faceResults.get(verifyResult);
+    if (!info) return { errcode: 84001, errmsg: 'invalid verify_result', identify_ret: -1 };
+    faceResults.delete(verifyResult);
+    return info;
+  }
+
+  /** `subscribeMessage.send` as WeChat answers it (errcodes of its documentation). */
+  function subscribeSend(request: Record<string, unknown>): { errcode: number; errmsg: string; msgid?: number } {
+    const openid = typeof request.touser === 'string' ? request.touser : '';
+    const templateId = typeof request.template_id === 'string' ? request.template_id : '';
+    if (!openid) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (!templateId) return { errcode: 40037, errmsg: 'invalid template_id' };
+    const data: Record<string, { value: string }> = {};
+    const fields = request.data && typeof request.data === 'object' ? (request.data as Record<string, unknown>) : {};
+    for (const [key, field] of Object.entries(fields)) {
+      const value = field && typeof field === 'object' ? (field as { value?: unknown }).value : undefined;
+      if (typeof value !== 'string' || (key.startsWith('thing') && value.length > 20)) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
+      data[key] = { value };
+    }
+    if (declined.has(openid)) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
+    const text = `【预约提醒】您预约了 ${data.time2?.value ?? ''} 在${data.thing1?.value ?? ''}办理「${data.thing3?.value ?? ''}」，请携带材料按时到达。`;
+    const n = { openid, templateId, data, text, at: new Date(now()).toISOString() };
+    notifications.push(n);
+    if (notifications.length > 500) notifications.shift();
+    log(`[订阅消息] 发给 ${n.openid}：${n.text}`);
+    return { errcode: 0, errmsg: 'ok', msgid: notifications.length };
+  }
+
+  /** From now on this person's subscribe messages are refused (43101), as after declining them. */
+  function declineReminders(openid: string): void {
+    declined.add(openid);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/local/sms' && req.method === 'POST') {
@@ -68,22 +112,6 @@ export function createLocalServices(log: (line: string) => void = console.log, n
       });
       return send(res, 200, { errMsg: 'startFacialRecognitionVerify:ok', verifyResult });
     }
-    if (pathname === '/local/face/getinfo' && req.method === 'POST') {
-      const body = await json(req);
-      const info = faceResults.get(String(body.verify_result ?? ''));
-      if (!info) return send(res, 200, { errcode: 84001, errmsg: 'invalid verify_result', identify_ret: -1 });
-      // Like WeChat: a result can be fetched, but it is not a reusable credential.
-      faceResults.delete(String(body.verify_result));
-      return send(res, 200, info);
-    }
-    if (pathname === '/local/notifications' && req.method === 'POST') {
-      const body = await json(req);
-      const n = { openid: String(body.openid ?? ''), text: String(body.text ?? ''), at: new Date(now()).toISOString() };
-      notifications.push(n);
-      if (notifications.length > 500) notifications.shift();
-      log(`[订阅消息] 发给 ${n.openid}：${n.text}`);
-      return send(res, 200, { ok: true });
-    }
     if (pathname === '/local/notifications' && req.method === 'GET') {
       return send(res, 200, { notifications: notifications.slice(-50) });
     }
@@ -106,5 +134,5 @@ export function createLocalServices(log: (line: string) => void = console.log, n
     send(res, 404, { error: 'unknown local service' });
   }
 
-  return { outbox, notifications, handle };
+  return { outbox, notifications, handle, takeFaceResult, subscribeSend, declineReminders };
 }

@@ -1,11 +1,14 @@
 /**
  * Bundles each cloud function into one self-contained CommonJS file (the SDK included), so it
- * runs with no node_modules beside it: build/functions/<name>/index.js (+ package.json).
+ * runs with no node_modules beside it: build/functions/<name>/index.js (+ package.json, and
+ * config.json with the function's 云调用 permissions: scripts/deploy/cloudCallConfig.ts).
  * Usage: tsx scripts/build-functions.ts [name…]
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { functions } from '../config/functions';
+import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
 
 const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -45,8 +48,15 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
   return statSync(outfile).size;
 }
 
+/** Bundles the declared function `name` into `outDir`, with its config.json; returns the bundle's size. */
+export async function bundleFunctionInto(name: string, outDir: string): Promise<number> {
+  const size = await bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), outDir, name);
+  writeFileSync(path.join(outDir, CLOUD_CALL_CONFIG), cloudCallConfigText(functions.find((f) => f.name === name) ?? {}));
+  return size;
+}
+
 export async function bundleFunction(name: string): Promise<number> {
-  return bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), path.dirname(bundlePath(name)), name);
+  return bundleFunctionInto(name, path.dirname(bundlePath(name)));
 }
 
 async function run(): Promise<void> {

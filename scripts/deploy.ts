@@ -14,6 +14,7 @@ import { bundleFunction } from './build-functions';
 import { cloudbasercText } from './deploy/cloudbaserc';
 import { deployEnvironment } from './deploy/deployEnvironment';
 import { envIdArg } from './deploy/envId';
+import { cloudCallProblem } from './deploy/cloudCallConfig';
 import { deployArgs, planFunction, planProblems, renderPlan, type DeployPlan } from './deploy/plan';
 import { validateDeclarations } from './deploy/validateDeclarations';
 import { zipDirectory } from './deploy/zip';
@@ -90,7 +91,10 @@ export async function deploy(opts: DeployOptions): Promise<DeployPlan> {
     const zip = zipDirectory(dir);
     mkdirSync(path.join(cwd, 'build', 'zips'), { recursive: true });
     writeFileSync(path.join(cwd, 'build', 'zips', `${declaration.name}.zip`), zip);
-    plans.push(planFunction(declaration, { bundleBytes, zipBytes: zip.length }, variables.sourceOf));
+    const planned = planFunction(declaration, { bundleBytes, zipBytes: zip.length }, variables.sourceOf);
+    const cloudCall = cloudCallProblem(declaration, dir);
+    if (cloudCall) planned.problems.push(cloudCall);
+    plans.push(planned);
   }
   const secretId = variables.values.TENCENTCLOUD_SECRETID;
   const secretKey = variables.values.TENCENTCLOUD_SECRETKEY;

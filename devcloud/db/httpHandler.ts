@@ -52,8 +52,16 @@ function parseRequest(raw: Buffer): DbRequest | Unreadable {
   return parsed as DbRequest;
 }
 
+/**
+ * Actions of the same SDK endpoint that are not the database's (the local cloud's 云调用,
+ * devcloud/wxOpenApi.ts): a promise of the answer's fields, or undefined to leave the request to
+ * the database actions.
+ */
+export type OtherActions = (body: Record<string, unknown>) => Promise<Record<string, unknown>> | undefined;
+
 export interface HandlerState {
   engine: Engine;
+  otherActions?: OtherActions;
   closed: boolean;
   /** Requests being served, awaited by close(). */
   inFlight: Set<Promise<void>>;
@@ -82,7 +90,8 @@ export function createHandler(state: HandlerState): (req: IncomingMessage, res: 
         refuse(body);
         return;
       }
-      const result = await runAction(state.engine, body);
+      const other = state.otherActions?.(body as Record<string, unknown>);
+      const result = other ? await other : await runAction(state.engine, body);
       send(res, HttpStatus.ok, { requestId: id, ...result });
     } catch (err) {
       // Business errors: 200 with the code, which the SDK raises as a TcbError (../httpStatus.ts).

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { CollectionDeclaration } from '../../config/collections';
 import type { Engine } from './actions';
 import { DirectOps } from './direct';
-import { createHandler, type HandlerState } from './httpHandler';
+import { createHandler, type HandlerState, type OtherActions } from './httpHandler';
 import { KeyedLocks } from './locks';
 import { Mvcc } from './mvcc';
 import { Store } from './store';
@@ -24,6 +24,8 @@ export interface DatabaseEmulatorOptions {
   collections: CollectionDeclaration[];
   /** Clock for `db.serverDate()` and transaction expiry (tests); defaults to Date.now. */
   now?: () => number;
+  /** Non-database actions the same endpoint answers (the local cloud's 云调用). */
+  otherActions?: OtherActions;
 }
 
 export interface DatabaseEmulator {
@@ -62,7 +64,7 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions): Pro
     txOps: new TxOps(store, mvcc, locks, txs),
     now: opts.now ?? Date.now,
   };
-  const state: HandlerState = { engine, closed: false, inFlight: new Set() };
+  const state: HandlerState = { engine, otherActions: opts.otherActions, closed: false, inFlight: new Set() };
   let closing: Promise<void> | undefined;
 
   return {

@@ -21,6 +21,8 @@ export interface FunctionPlan {
   bundleBytes: number;
   zipBytes: number;
   triggers: { name: string; cron: string }[];
+  /** WeChat APIs it calls through 云调用 (its config.json permissions.openapi). */
+  cloudCall: string[];
   variables: VariablePlan[];
   /** What stops this function from deploying (limits, unset variables). */
   problems: string[];
@@ -56,6 +58,7 @@ export function planFunction(
     memoryMB: declaration.memoryMB ?? DEFAULT_MEMORY_MB,
     ...sizes,
     triggers: (declaration.triggers ?? []).map((t) => ({ name: t.name, cron: t.cron })),
+    cloudCall: [...(declaration.openapi ?? [])],
     variables,
     problems,
   };
@@ -86,6 +89,7 @@ export function renderPlan(plan: DeployPlan): string {
     out.push(`  bundle    ${kib(f.bundleBytes)}, zip ${kib(f.zipBytes)} (${((f.zipBytes / ZIP_LIMIT_BYTES) * 100).toFixed(0)}% of the limit)`);
     out.push(`  config    timeout ${f.timeoutSeconds} s, memory ${f.memoryMB} MB`);
     out.push(`  triggers  ${f.triggers.length ? f.triggers.map((t) => `${t.name} (timer "${t.cron}")`).join(', ') : 'none'}`);
+    out.push(`  cloudcall ${f.cloudCall.length ? `${f.cloudCall.join(', ')} (云调用, config.json permissions.openapi)` : 'none'}`);
     if (f.variables.length === 0) out.push('  variables none');
     for (const v of f.variables) {
       out.push(`  variable  ${v.name.padEnd(22)} ${v.secret ? 'secret' : 'plain '}  ${v.source ? `set (${v.source})` : 'NOT SET'}`);

@@ -2,17 +2,14 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { BookingDeps } from '../../core/booking/BookingDeps';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
-import { database } from '../cloudbase/app';
+import { cloudbase, database } from '../cloudbase/app';
 import { systemClock } from '../clock';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
 import { CloudbaseGuideRepository } from '../guide/CloudbaseGuideRepository';
 import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
 import { createSecrets } from '../identity/secrets';
-import { LocalNotifier } from '../local/LocalNotifier';
-import { localCloudUrl } from '../local/localCloudUrl';
 import { HmacTicketSigner } from '../ticket/hmacTicketSigner';
-import { WeChatAccessToken } from '../wechat/accessToken';
-import { WeChatSubscribeNotifier } from '../wechat/WeChatSubscribeNotifier';
+import { CloudCallSubscribeNotifier } from '../wechat/CloudCallSubscribeNotifier';
 import type { BookingVariable } from '../../config/bookingEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
@@ -25,7 +22,6 @@ export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapters {
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
-  const local = localCloudUrl();
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     references: new CloudbaseReferenceNumbers(db),
@@ -34,7 +30,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     calendar: chineseDaysCalendar,
     secrets: createSecrets(cipher, blindIndex),
     tickets: new HmacTicketSigner(env.HUKOU_TICKET_KEY),
-    notifier: local ? new LocalNotifier(local) : new WeChatSubscribeNotifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET), env.HUKOU_REMINDER_TEMPLATE_ID),
+    // 云调用 (no AppSecret, no IP whitelist); locally the local cloud answers the same SDK call.
+    notifier: new CloudCallSubscribeNotifier(cloudbase(), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
     clock: systemClock,

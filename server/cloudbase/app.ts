@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 
-type CloudBaseApp = ReturnType<typeof tcb.init>;
+export type CloudBaseApp = ReturnType<typeof tcb.init>;
 type Database = ReturnType<CloudBaseApp['database']>;
 
 let app: CloudBaseApp | undefined;

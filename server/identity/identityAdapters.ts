@@ -4,11 +4,9 @@ import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
-import { LocalFaceVerifier } from '../local/LocalFaceVerifier';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { LocalSmsOutbox } from '../local/LocalSmsOutbox';
 import { TencentSmsSender } from '../sms/TencentSmsSender';
-import { WeChatAccessToken } from '../wechat/accessToken';
 import { WeChatFaceVerifier } from '../wechat/WeChatFaceVerifier';
 import { chinaDivisions } from './chinaDivisions';
 import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
@@ -44,6 +42,7 @@ export function identityAdapters(env: Environment<IdentityVariable>): IdentityAd
           secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? '',
           sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN,
         }),
-    face: local ? new LocalFaceVerifier(local) : new WeChatFaceVerifier(new WeChatAccessToken(env.WX_APPID, env.WX_APPSECRET)),
+    // The same adapter locally: the local cloud plays WeChat's token and getinfo APIs.
+    face: WeChatFaceVerifier.of(env.WX_APPID, env.WX_APPSECRET),
   };
 }

@@ -1,5 +1,6 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { bookingActions } from '../../core/booking/bookingActions';
+import { devEnvironment } from '../../devcloud/devEnvironment';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
@@ -145,9 +146,28 @@ test('the day before, everyone booked for tomorrow is reminded once', async () =
   h.setNow(at('2026-12-01', '18:00'));
   const first = await b.timer('sendReminders');
   expect(first.data.reminded).toBeGreaterThanOrEqual(1);
-  expect(h.cloud.notifications.some((n) => n.openid === 'local-citizen' && n.text.includes('2026-12-02'))).toBe(true);
+  // Sent as a subscribe message through 云调用 (the SDK's wx.api request the local cloud answers).
+  expect(h.cloud.notifications).toContainEqual(
+    expect.objectContaining({
+      openid: 'local-citizen',
+      templateId: devEnvironment.HUKOU_REMINDER_TEMPLATE_ID,
+      data: expect.objectContaining({ time2: { value: expect.stringMatching(/^2026年12月2日 \d\d:\d\d$/) } }),
+    }),
+  );
   const second = await b.timer('sendReminders');
   expect(second.data.reminded).toBe(0);
+  h.setNow(NOW);
+});
+
+test('a citizen who declined reminders (WeChat 43101) is counted as failed, not reminded, and not retried', async () => {
+  const [openid] = await seedVerifiedCitizens(h.cloud.url, 'itest-declined', 1);
+  h.cloud.declineReminders(openid);
+  await b.ok(openid, 'reserve', { hallId: HALL, business: RENEWAL, slotId: slot('16:30'), requestId: requestId() });
+  h.setNow(at('2026-12-01', '18:00'));
+  const run = await b.timer('sendReminders');
+  expect(run.data.failed).toBeGreaterThanOrEqual(1);
+  expect(h.cloud.notifications.some((n) => n.openid === openid)).toBe(false);
+  expect((await b.timer('sendReminders')).data).toEqual({ reminded: 0, failed: 0 });
   h.setNow(NOW);
 });
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collections } from '../../config/collections';
 import { functions } from '../../config/functions';
-import { bundleEntry } from '../../scripts/build-functions';
+import { bundleFunctionInto } from '../../scripts/build-functions';
 import { deploy, DeployError } from '../../scripts/deploy';
-import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
+import { ROOT } from '../../scripts/functionBundles';
 
 jest.setTimeout(120_000);
 
@@ -46,7 +46,7 @@ test('the deploy dry run bundles, zips and plans every declared function, and fa
       env: bareEnv(),
       log: (l) => lines.push(l),
       bundle: async (name) => {
-        await bundleEntry(path.join(FUNCTIONS_SRC, name, 'index.ts'), path.join(out, name), name);
+        await bundleFunctionInto(name, path.join(out, name));
         return path.join(out, name);
       },
     }).then(
@@ -66,6 +66,8 @@ test('the deploy dry run bundles, zips and plans every declared function, and fa
       expect(text).toContain(`function ${fn.name}\n`);
       expect(text).toContain(`tcb fn deploy ${fn.name} -e hukou-ci-1a2b --force --yes --dir build/functions/${fn.name}`);
       for (const v of fn.env) expect(text).toMatch(new RegExp(`variable  ${v} +(secret|plain) +NOT SET`));
+      // The bundle carries its 云调用 permissions (config.json), or the plan would list it as a problem.
+      expect(p.cloudCall).toEqual(fn.openapi ?? []);
       // Unset variables are the only problems a fresh clone has.
       expect(p.problems.every((x) => / is not set /.test(x))).toBe(true);
     }

@@ -6,6 +6,7 @@ import type { FunctionDeclaration } from '../../config/functions';
 import { devEnvironment } from '../../devcloud/devEnvironment';
 import { DeployError, deploy, parseDeployArgs, type CliRunner, type DeployOptions } from '../../scripts/deploy';
 import { cloudbasercText } from '../../scripts/deploy/cloudbaserc';
+import { cloudCallConfigText } from '../../scripts/deploy/cloudCallConfig';
 import { keyedActions } from '../fixtures/functions/keyed';
 
 const keyed: FunctionDeclaration = {
@@ -59,7 +60,7 @@ test('the dry run prints every function with sizes, limits, triggers and variabl
   expect(text).toMatch(/variable {2}HUKOU_INDEX_KEY +secret {2}set \(environment\)/);
   expect(text).toMatch(/variable {2}WX_APPID +plain {3}set \(\.env\.local\)/);
   expect(text).toContain('command   tcb fn deploy keyed -e hukou-test-1 --force --yes --dir build/functions/keyed');
-  expect(text).toMatch(/function plain\n[\s\S]*config {4}timeout 10 s, memory 256 MB\n {2}triggers {2}none\n {2}variables none/);
+  expect(text).toMatch(/function plain\n[\s\S]*config {4}timeout 10 s, memory 256 MB\n {2}triggers {2}none\n {2}cloudcall none\n {2}variables none/);
   expect(text).toContain('ready: 2 functions to deploy');
   expect(text).not.toContain(devEnvironment.HUKOU_INDEX_KEY);
   expect(text).not.toContain(devEnvironment.WX_APPID);
@@ -113,6 +114,26 @@ test('a bundle whose zip passes 1.5 MB, or a stale cloudbaserc.json, stops the d
   expect(text).toMatch(/plain: zip 16\d\d KiB exceeds the 1536 KiB direct-upload limit/);
   expect(text).toContain('cloudbaserc.json is not current with config/functions.ts: run `npm run generate:ops`');
   expect(r.calls).toEqual([]);
+});
+
+test('a function that calls WeChat through 云调用 shows its permissions, and a bundle without them in config.json stops the deploy', async () => {
+  const notifying: FunctionDeclaration = { ...plain, name: 'notifying', openapi: ['subscribeMessage.send'] };
+  const p = project(() => Buffer.from('x'), [notifying]);
+  const r = run({ env: {} }, p);
+  await expect(r.promise).rejects.toThrow(DeployError);
+  const text = r.lines.join('\n');
+  expect(text).toContain('  cloudcall subscribeMessage.send (云调用, config.json permissions.openapi)');
+  expect(text).toContain("- notifying: the bundle's config.json does not declare its cloud-call permissions (subscribeMessage.send): rebuild it");
+
+  const withConfig = project(() => Buffer.from('x'), [notifying]);
+  const bundle = async (name: string) => {
+    const dir = await withConfig.bundle(name);
+    writeFileSync(path.join(dir, 'config.json'), cloudCallConfigText(notifying));
+    return dir;
+  };
+  const ok = run({ env: {} }, { ...withConfig, bundle });
+  await ok.promise;
+  expect(JSON.parse(cloudCallConfigText(notifying))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
 });
 
 test('the command line needs a well-formed environment id', () => {

@@ -6,7 +6,9 @@
  *   server/sms/tc3Signature.ts and checked first against the example in Tencent's documentation;
  * - WeChatAccessToken + WeChatFaceVerifier → api.weixin.qq.com `cgi-bin/token` and
  *   `cityservice/face/identify/getinfo`;
- * - LocalSmsOutbox + LocalFaceVerifier → the local cloud's stand-ins (devcloud/localServices.ts).
+ * - LocalSmsOutbox → the local cloud's SMS stand-in (devcloud/localServices.ts), and the production
+ *   WeChatFaceVerifier → the local cloud's stand-in of WeChat's token and getinfo APIs
+ *   (devcloud/localWeChatApi.ts), which is what runs locally.
  */
 import { createHash, createHmac } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,7 +17,7 @@ import fc from 'fast-check';
 import { judgeFaceResult, type FaceIdentifyInfo } from '../../core/identity/faceResult';
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { createLocalServices } from '../../devcloud/localServices';
-import { LocalFaceVerifier } from '../../server/local/LocalFaceVerifier';
+import { createLocalWeChatApi } from '../../devcloud/localWeChatApi';
 import { LocalSmsOutbox } from '../../server/local/LocalSmsOutbox';
 import { TencentSmsSender, type TencentSmsConfig } from '../../server/sms/TencentSmsSender';
 import { WeChatAccessToken } from '../../server/wechat/accessToken';
@@ -554,7 +556,11 @@ describe('the local cloud’s stand-ins', () => {
   async function localCloud() {
     const log: string[] = [];
     const services = createLocalServices((line) => log.push(line));
-    const server = http.createServer((req, res) => void services.handle(req, res, new URL(req.url ?? '/', 'http://local').pathname));
+    const weChatApi = createLocalWeChatApi({ faceResult: services.takeFaceResult, credentials: () => ({ appid: APPID, secret: SECRET }) });
+    const server = http.createServer((req, res) => {
+      const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+      void (pathname.startsWith('/wx/') ? weChatApi.handle(req, res, pathname) : services.handle(req, res, pathname));
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     servers.push({
@@ -603,14 +609,17 @@ describe('the local cloud’s stand-ins', () => {
       body: JSON.stringify({ name: NAME, idNumber: ID.toLowerCase(), outcome }),
     });
 
-  it('LocalFaceVerifier: the stand-in issues a verify_result that getinfo answers once, like WeChat', async () => {
+  /** The production adapter, pointed at the local cloud's stand-in of WeChat's API as the functions are. */
+  const localFace = (base: string, secret = SECRET) => WeChatFaceVerifier.of(APPID, secret, `${base}/wx`);
+
+  it('the production face verifier, locally: the stand-in issues a verify_result that getinfo answers once, like WeChat', async () => {
     const local = await localCloud();
     const started = await startFace(local.base, 'o-local-citizen', 'pass');
     expect(started.status).toBe(200);
     const verifyResult: string = started.body.verifyResult;
     expect(verifyResult.length).toBeGreaterThanOrEqual(8);
 
-    const face = new LocalFaceVerifier(local.base);
+    const face = localFace(local.base);
     const info = await face.identifyInfo(verifyResult);
     expect(info).toMatchObject({ errcode: 0, identify_ret: 0, openid: 'o-local-citizen', id_card_number_md5: md5(ID), name_utf8_md5: md5(NAME) });
     expect(judgeFaceResult(info, { openid: 'o-local-citizen', idNumberMd5: md5(ID), nameMd5: md5(NAME) }, new Date())).toEqual({ ok: true });
@@ -620,12 +629,30 @@ describe('the local cloud’s stand-ins', () => {
     expect(judgeFaceResult(again, { openid: 'o-local-citizen', idNumberMd5: md5(ID), nameMd5: md5(NAME) }, new Date())).toEqual({ ok: false, reason: 'service' });
   });
 
-  it('LocalFaceVerifier: a chosen failure is a mismatch; an unknown result or a missing persona is refused', async () => {
+  it('the production face verifier, locally: a chosen failure (identify_ret) is a mismatch; an unknown result or a missing persona is refused', async () => {
     const local = await localCloud();
     const failed = await startFace(local.base, 'o-local-citizen', 'fail');
-    const info = await new LocalFaceVerifier(local.base).identifyInfo(failed.body.verifyResult);
+    const info = await localFace(local.base).identifyInfo(failed.body.verifyResult);
+    expect(info).toMatchObject({ errcode: 0, identify_ret: 10001 });
     expect(judgeFaceResult(info, { openid: 'o-local-citizen', idNumberMd5: md5(ID), nameMd5: md5(NAME) }, new Date())).toEqual({ ok: false, reason: 'mismatch' });
-    expect((await new LocalFaceVerifier(local.base).identifyInfo('never-issued-result')).errcode).not.toBe(0);
+    expect((await localFace(local.base).identifyInfo('never-issued-result')).errcode).toBe(84001);
     expect((await startFace(local.base, undefined, 'pass')).status).toBe(400);
+  });
+
+  it('the local WeChat API checks credentials and tokens as WeChat does', async () => {
+    const local = await localCloud();
+    const passed = await startFace(local.base, 'o-local-citizen', 'pass');
+    // A wrong AppSecret is refused with WeChat's errcode, and nothing reaches getinfo.
+    const message = await rejection(localFace(local.base, 'wrong-secret').identifyInfo(passed.body.verifyResult));
+    expect(message).toContain('40125');
+    expect(message).not.toContain('wrong-secret');
+    // A token it did not issue is refused (40001); the verify_result is still unused.
+    const forged = await fetchJson(`${local.base}/wx/cityservice/face/identify/getinfo?access_token=forged`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ verify_result: passed.body.verifyResult }),
+    });
+    expect(forged.body.errcode).toBe(40001);
+    expect((await localFace(local.base).identifyInfo(passed.body.verifyResult)).identify_ret).toBe(0);
   });
 });
