@@ -27,6 +27,12 @@ export interface LocalCloudOptions {
    * since it was picked up (npm start: a few hours); unset, only /local/courier/advance delivers.
    */
   courierDeliversAfterMs?: number;
+  /**
+   * Start as a new CloudBase environment does: no collection at all (any read or write fails with
+   * DATABASE_COLLECTION_NOT_EXIST) until the ops bootstrap creates them through `database.admin`
+   * (scripts/db/emulatorAdmin.ts). Otherwise the declared collections and indexes exist from the start.
+   */
+  empty?: boolean;
 }
 
 export interface LocalCloud {
@@ -60,7 +66,7 @@ export function pointSdkAt(url: string): void {
  * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
  */
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
-  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
+  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections: opts.empty ? [] : collections });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const localServices = createLocalServices(console.log, localNow);
