@@ -63,10 +63,11 @@ test('npm run db:bootstrap -- --dry-run prints the plan for every declared colle
   }
 });
 
-test('without an API key a real bootstrap or seed stops with a clear error and no stack', async () => {
+test('without an API key a real bootstrap, seed or admin grant stops with a clear error and no stack', async () => {
   for (const [script, args] of [
     ['db-bootstrap.ts', ['--env', 'hukou-ci-1a2b']],
     ['seed.ts', ['--env', 'hukou-ci-1a2b']],
+    ['grant-admin.ts', ['--env', 'hukou-ci-1a2b', '--openid', 'oAbCdEfGhIjKlMnOpQrStUvWx-_1']],
   ] as const) {
     const run = await runScript(script, [...args]);
     expect(run.code).toBe(1);
