@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../config/collections';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
+import { DATABASE_ADMIN_PATH, handleDatabaseAdmin } from './databaseAdminHttp';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
 import { HttpStatus } from './httpStatus';
@@ -78,6 +79,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway.handle(req, res, fn[1]);
+      return;
+    }
+    if (pathname === DATABASE_ADMIN_PATH) {
+      void handleDatabaseAdmin(database.admin, req, res);
       return;
     }
     if (pathname.startsWith('/local/')) {

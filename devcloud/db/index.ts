@@ -14,6 +14,8 @@ import { createHandler, type HandlerState } from './httpHandler';
 import { KeyedLocks } from './locks';
 import { Mvcc } from './mvcc';
 import { Store, type CollectionInfo } from './store';
+
+export type { CollectionInfo } from './store';
 import { Transactions } from './transactions';
 import { TxOps } from './txOps';
 

@@ -1,9 +1,9 @@
-import { envIdArg } from '../deploy/envId';
+import { opsTarget, type OpsTarget } from '../deploy/opsTarget';
 import { openidProblem } from './grantAdmin';
 
 export const GRANT_USAGE = 'npm run admin:grant -- (--env <envId> | --url <local cloud URL>) --openid <openid> [--dry-run] [--by <operator>]';
 
-export type GrantTarget = { kind: 'env'; envId: string } | { kind: 'url'; url: string };
+export type GrantTarget = OpsTarget;
 
 export interface GrantArgs {
   target: GrantTarget;
@@ -36,15 +36,7 @@ export function parseGrantArgs(argv: readonly string[]): GrantArgs {
     if (argv.indexOf(a) !== i) throw new Error(`${a} given twice\nusage: ${GRANT_USAGE}`);
     if (TAKES_VALUE.has(a)) i++;
   }
-  const hasEnv = argv.includes('--env');
-  const url = valueOf(argv, '--url');
-  if (hasEnv === (url !== undefined)) throw new Error(`name one target: --env <envId> or --url <local cloud URL>\nusage: ${GRANT_USAGE}`);
-  let target: GrantTarget;
-  if (hasEnv) target = { kind: 'env', envId: envIdArg(argv, GRANT_USAGE) };
-  else {
-    if (!/^https?:\/\/[^\s/]+\/?$/.test(url!)) throw new Error(`--url ${url} is not a local cloud address such as http://127.0.0.1:8787`);
-    target = { kind: 'url', url: url!.replace(/\/$/, '') };
-  }
+  const target = opsTarget(argv, GRANT_USAGE);
   const openid = valueOf(argv, '--openid')?.trim();
   if (!openid) throw new Error(`--openid is required\nusage: ${GRANT_USAGE}`);
   const problem = openidProblem(openid, { allowLocal: target.kind === 'url' });

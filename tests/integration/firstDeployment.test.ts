@@ -3,7 +3,7 @@ import { fillRegistryStandIn } from '../../devcloud/seed/seedLocalCloud';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { grantAdmin } from '../../scripts/admin/grantAdmin';
 import { bootstrapDatabase } from '../../scripts/db/bootstrap';
-import { emulatorAdmin } from '../../scripts/db/emulatorAdmin';
+import { localCloudAdmin } from '../../scripts/db/emulatorAdmin';
 import { seedContent } from '../../scripts/seed';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
@@ -56,23 +56,27 @@ test('an empty cloud: bootstrap, seed content, grant the first admin, and a work
   await expect(seedContent(db)).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
   expect((await b.call(undefined, 'bookingOptions', { business: BUSINESS })).ok).toBe(false);
 
-  // 1. db:bootstrap: the plan for an empty environment, applied; a second run has nothing to do.
-  const log: string[] = [];
-  const plan = await bootstrapDatabase(emulatorAdmin(h.cloud.database.admin), collections, { dryRun: false, log: (l) => log.push(l), header: 'first day' });
-  expect(plan.operations.filter((o) => o.kind === 'createCollection').map((o) => o.collection)).toEqual(collections.map((c) => c.name));
+  // 1. npm run db:bootstrap, as ops runs it (a child process; the local cloud by URL): every
+  //    declared collection, index and rule is created; a second run, here in-process, has nothing to do.
+  const boot = await runScript('db-bootstrap.ts', ['--url', h.cloud.url]);
+  expect(boot.stderr.replace(/npm warn.*\n/g, '')).toBe('');
+  expect(boot.code).toBe(0);
+  for (const c of collections) expect(boot.stdout).toContain(`done: create collection ${c.name}\n`);
+  expect(boot.stdout).toContain(`database of the local cloud at ${h.cloud.url} matches the declaration`);
   expect(h.cloud.database.admin.listCollections().sort()).toEqual(collections.map((c) => c.name).sort());
-  const again = await bootstrapDatabase(emulatorAdmin(h.cloud.database.admin), collections, { dryRun: false, log: () => {}, header: 'again' });
-  expect(again.operations).toEqual([]);
+  for (const c of collections) expect(h.cloud.database.admin.describeCollection(c.name)).toEqual({ name: c.name, indexes: c.indexes, rules: c.rules });
+  const again = await bootstrapDatabase(localCloudAdmin(h.cloud.url), collections, { dryRun: false, log: () => {}, header: 'again' });
+  expect(again).toMatchObject({ operations: [], warnings: [] });
+  const garbage = await fetch(`${h.cloud.url}/local/database-admin`, { method: 'POST', body: '{"action":"dropCollection","collection":"accounts"}' });
+  expect(garbage.status).toBe(400);
 
-  // 2. npm run seed: content only (guides, halls, schedules), no account, no demo data.
+  // 2. npm run seed (a child process too): content only (guides, halls, schedules), no account, no demo data.
+  const seeded = await runScript('seed.ts', ['--url', h.cloud.url]);
+  expect(seeded.code).toBe(0);
+  for (const name of ['guide_categories', 'guides', 'halls', 'search_lexicon', 'hall_schedules']) expect(seeded.stdout).toMatch(new RegExp(`^${name}: [1-9]\\d* written`, 'm'));
+  // The production seed is repeatable: in-process, the same function writes the same documents again.
   const reports = await seedContent(db);
-  expect(Object.fromEntries(reports.map((x) => [x.collection, x.written > 0]))).toEqual({
-    guide_categories: true,
-    guides: true,
-    halls: true,
-    search_lexicon: true,
-    hall_schedules: true,
-  });
+  expect(reports.every((x) => x.stale.length === 0)).toBe(true);
   expect((await db.collection('accounts').count()).total).toBe(0);
   // The outside world: the population registry knows its residents before the service exists.
   await fillRegistryStandIn(h.cloud.url);
