@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newAccount, type Account, type Role } from '../../core/identity/Account';
-import type { AuditEntry } from '../../core/identity/AuditEntry';
+import { OPS_ACTOR_PREFIX, type AuditEntry } from '../../core/identity/AuditEntry';
 import type { Database } from '../../server/cloudbase/app';
 
 /** The audit code of the grant (core/identity/auditActionNames.ts names it). */
@@ -67,7 +67,7 @@ export async function grantAdmin(db: Database, openid: string, opts: { now: Date
     return { ...planOf(found[0] ?? null), openid, dryRun };
   }
   const auditId = `admin-grant-${randomUUID()}`;
-  const entry: AuditEntry = { actorOpenid: `ops:${opts.operator}`, role: 'admin', action: GRANT_ADMIN_ACTION, target: openid, at: opts.now };
+  const entry: AuditEntry = { actorOpenid: `${OPS_ACTOR_PREFIX}${opts.operator}`, role: 'admin', action: GRANT_ADMIN_ACTION, target: openid, at: opts.now };
   const plan = (await db.runTransaction(async (tx: Tx) => {
     const accounts = tx.collection('accounts');
     const account = (await accounts.doc(openid).get()).data as Account | null;

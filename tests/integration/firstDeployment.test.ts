@@ -107,9 +107,9 @@ test('an empty cloud: bootstrap, seed content, grant the first admin, and a work
   expect(await idFlow.ok(SECOND_ADMIN, 'status')).toMatchObject({ role: 'admin' });
   // Both grants are in the audit log the admins read, by name.
   const grants = await idFlow.ok(ADMIN, 'auditLog', { action: 'admin.grant' });
-  expect(grants.entries.map((e: { target: string; actionName: string }) => [e.target, e.actionName]).sort()).toEqual([
-    [ADMIN, '授予管理员身份'],
-    [SECOND_ADMIN, '授予管理员身份'],
+  expect(grants.entries.map((e: { target: string; actionName: string; actorLabel: string }) => [e.target, e.actionName, e.actorLabel]).sort()).toEqual([
+    [ADMIN, '授予管理员身份', '管理员 （运维命令，操作人 rehearsal）'],
+    [SECOND_ADMIN, '授予管理员身份', '管理员 （运维命令，操作人 ops-rehearsal）'],
   ]);
 
   // 4. The admin invites an officer; the officer verifies their real name and accepts.
