@@ -48,7 +48,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(`admin:grant failed: ${e instanceof Error ? e.message : String(e)}`);
+    // The SDK's errors carry a code; a new environment's first mistake is granting before the bootstrap.
+    const hint = (e as { code?: string })?.code === 'DATABASE_COLLECTION_NOT_EXIST' ? ' (run npm run db:bootstrap for this environment first)' : '';
+    console.error(`admin:grant failed: ${e instanceof Error ? e.message : String(e)}${hint}`);
     process.exit(1);
   });
 }

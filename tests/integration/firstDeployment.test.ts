@@ -55,6 +55,9 @@ test('an empty cloud: bootstrap, seed content, grant the first admin, and a work
   expect(h.cloud.database.admin.listCollections()).toEqual([]);
   await expect(seedContent(db)).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
   expect((await b.call(undefined, 'bookingOptions', { business: BUSINESS })).ok).toBe(false);
+  const tooEarly = await runScript('grant-admin.ts', ['--url', h.cloud.url, '--openid', ADMIN]);
+  expect(tooEarly.code).toBe(1);
+  expect(tooEarly.stderr).toContain('(run npm run db:bootstrap for this environment first)');
 
   // 1. npm run db:bootstrap, as ops runs it (a child process; the local cloud by URL): every
   //    declared collection, index and rule is created; a second run, here in-process, has nothing to do.
