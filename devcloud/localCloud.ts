@@ -4,6 +4,7 @@ import path from 'node:path';
 import { collections } from '../config/collections';
 import { functions } from '../config/functions';
 import { createDatabaseEmulator, type DatabaseEmulator } from './db';
+import { DATABASE_ADMIN_PATH, handleDatabaseAdmin } from './databaseAdminHttp';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
 import { HttpStatus } from './httpStatus';
@@ -30,6 +31,12 @@ export interface LocalCloudOptions {
    * since it was picked up (npm start: a few hours); unset, only /local/courier/advance delivers.
    */
   courierDeliversAfterMs?: number;
+  /**
+   * Start as a new CloudBase environment does: no collection at all (any read or write fails with
+   * DATABASE_COLLECTION_NOT_EXIST) until the ops bootstrap creates them through `database.admin`
+   * (scripts/db/emulatorAdmin.ts). Otherwise the declared collections and indexes exist from the start.
+   */
+  empty?: boolean;
 }
 
 export interface LocalCloud {
@@ -72,7 +79,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     permitted: new Set(functions.flatMap((f) => f.openapi ?? [])),
     apis: { 'subscribeMessage.send': localServices.subscribeSend },
   });
-  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections, otherActions: cloudCall });
+  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections: opts.empty ? [] : collections, otherActions: cloudCall });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const weChatApi = createLocalWeChatApi({ faceResult: localServices.takeFaceResult });
@@ -93,6 +100,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
           res.end(JSON.stringify({ errcode: 40066, errmsg: 'invalid url' }));
         }
       });
+      return;
+    }
+    if (pathname === DATABASE_ADMIN_PATH) {
+      void handleDatabaseAdmin(database.admin, req, res);
       return;
     }
     if (pathname.startsWith('/local/')) {

@@ -12,7 +12,7 @@ import type { Database } from '../server/cloudbase/app';
 import { deployEnvironment } from './deploy/deployEnvironment';
 import { envIdArg } from './deploy/envId';
 import { ROOT } from './functionBundles';
-import { importContent } from '../server/seed/importContent';
+import { importContent, type ImportReport } from '../server/seed/importContent';
 import { importSchedules } from '../server/seed/importSchedules';
 import { loadSchedules } from '../server/seed/loadSchedules';
 import { loadSeedContent } from '../server/seed/loadSeedContent';
@@ -35,13 +35,17 @@ export function seedTarget(argv: readonly string[], env: Readonly<Record<string,
   return { label: `local cloud ${url}`, db: () => localDatabase(url) };
 }
 
+/** The production seed: data/'s content (categories, guides, halls, lexicon) and the halls' schedules. No demo data. */
+export async function seedContent(db: Database): Promise<ImportReport[]> {
+  const content = loadSeedContent();
+  return [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
+}
+
 async function main(): Promise<void> {
   // An API key exported, or in the git-ignored .env / .env.local beside cloudbaserc.json.
   const target = seedTarget(process.argv.slice(2), deployEnvironment(ROOT).values);
-  const content = loadSeedContent();
   console.log(`importing data/ into the ${target.label}`);
-  const db = target.db();
-  const reports = [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
+  const reports = await seedContent(target.db());
   for (const r of reports) console.log(`${r.collection}: ${r.written} written${r.stale.length ? `, not in data/: ${r.stale.join(', ')}` : ''}`);
 }
 

@@ -1,5 +1,11 @@
 import type { Role } from './Account';
 
+/**
+ * The actor of an act done by an ops command rather than a WeChat account (`npm run admin:grant`):
+ * `ops:<who ran it>`. The log shows it as such instead of as an unverified account.
+ */
+export const OPS_ACTOR_PREFIX = 'ops:';
+
 /** One line of the append-only audit log: who did what to what, where and when. */
 export interface AuditEntry {
   actorOpenid: string;

@@ -32,6 +32,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'reissue.collect': '窗口领取',
   'reissue.caseFile': '查看办件详情',
   'reissue.lookupByNumber': '按办件编号查询',
+  'admin.grant': '授予管理员身份',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

@@ -7,13 +7,15 @@
  * `TENCENTCLOUD_SECRETID` / `TENCENTCLOUD_SECRETKEY` (the SDK refuses to sign without them).
  */
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { CollectionDeclaration } from '../../config/collections';
+import type { CollectionDeclaration, IndexDeclaration, SecurityRules } from '../../config/collections';
 import type { Engine } from './actions';
 import { DirectOps } from './direct';
 import { createHandler, type HandlerState, type OtherActions } from './httpHandler';
 import { KeyedLocks } from './locks';
 import { Mvcc } from './mvcc';
-import { Store } from './store';
+import { Store, type CollectionInfo } from './store';
+
+export type { CollectionInfo } from './store';
 import { Transactions } from './transactions';
 import { TxOps } from './txOps';
 
@@ -28,6 +30,21 @@ export interface DatabaseEmulatorOptions {
   otherActions?: OtherActions;
 }
 
+/**
+ * The database administration a CloudBase environment offers through its management API (and the
+ * ops bootstrap uses through @cloudbase/manager-node), for the emulator: what scripts/db/ adapts to
+ * its DatabaseAdmin port, so the bootstrap can make an empty local cloud match the declaration.
+ */
+export interface EmulatorAdmin {
+  listCollections(): string[];
+  describeCollection(name: string): CollectionInfo;
+  /** Creates it unless it exists. */
+  createCollection(name: string): Promise<void>;
+  createIndexes(collection: string, indexes: readonly IndexDeclaration[]): Promise<void>;
+  dropIndexes(collection: string, names: readonly string[]): Promise<void>;
+  setRules(collection: string, rules: SecurityRules): Promise<void>;
+}
+
 export interface DatabaseEmulator {
   /** Node http request handler for the SDK's requests (mount at POST /admin, query string is env=..&seqId=..). */
   handle(req: IncomingMessage, res: ServerResponse): void;
@@ -38,6 +55,8 @@ export interface DatabaseEmulator {
    * diagnostics; production code never sees it (it talks the wire protocol through the SDK).
    */
   readonly direct: DirectOps;
+  /** Collections, indexes and rules, as the management API changes them (the ops bootstrap). */
+  readonly admin: EmulatorAdmin;
   /** Remove every document of every collection (tests). */
   reset(): Promise<void>;
   /**
@@ -70,6 +89,15 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions): Pro
   return {
     handle: createHandler(state),
     direct: engine.direct,
+    admin: {
+      listCollections: () => store.names(),
+      describeCollection: (name) => store.describe(name),
+      // A new collection is not locked by anyone yet; an existing one is left alone.
+      createCollection: (name) => store.ensureCollection(name),
+      createIndexes: (collection, indexes) => locks.with([collection], () => store.createIndexes(collection, indexes)),
+      dropIndexes: (collection, names) => locks.with([collection], () => store.dropIndexes(collection, names)),
+      setRules: async (collection, rules) => store.setRules(collection, rules),
+    },
 
     async reset(): Promise<void> {
       await locks.with(store.names(), async () => {

@@ -14,7 +14,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import Datastore from '@seald-io/nedb';
-import type { CollectionDeclaration, IndexDeclaration } from '../../config/collections';
+import type { CollectionDeclaration, IndexDeclaration, SecurityRules } from '../../config/collections';
 import { collectionAlreadyExist, collectionNotExist, DbError, duplicateKey, invalidParam, toDbError } from './errors';
 import { areThingsEqual, checkObject, deepCopy, getDotValue, type Doc, type DocId, type NedbQuery } from './nedbModel';
 
@@ -28,7 +28,17 @@ type Nedb = Datastore<Doc>;
 interface Collection {
   name: string;
   db: Nedb;
-  unique: IndexDeclaration[];
+  /** The indexes made on it (declared, or created by the bootstrap through EmulatorAdmin). */
+  indexes: IndexDeclaration[];
+  /** Its security rules once set (the emulator serves only the admin SDK, so it never applies them). */
+  rules?: SecurityRules;
+}
+
+/** What the database-administration side sees of a collection (the bootstrap's describe). */
+export interface CollectionInfo {
+  name: string;
+  indexes: IndexDeclaration[];
+  rules?: SecurityRules;
 }
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -66,18 +76,45 @@ export class Store {
     if (!collection) {
       const db: Nedb = this.dataDir ? new Datastore({ filename: path.join(this.dataDir, `${name}${FILE_SUFFIX}`) }) : new Datastore({ inMemoryOnly: true });
       await db.loadDatabaseAsync();
-      collection = { name, db, unique: [] };
+      collection = { name, db, indexes: [] };
       this.collections.set(name, collection);
     }
+    await this.ensureIndexes(collection, indexes);
+  }
+
+  private async ensureIndexes(collection: Collection, indexes: readonly IndexDeclaration[]): Promise<void> {
     for (const index of indexes) {
       const fields = Object.keys(index.keys);
       if (index.unique) {
         await collection.db.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0] : fields, unique: true });
-        collection.unique.push(index);
       } else if (fields.length === 1) {
         await collection.db.ensureIndexAsync({ fieldName: fields[0] });
       }
+      collection.indexes = [...collection.indexes.filter((i) => i.name !== index.name), index];
     }
+  }
+
+  /** Creates indexes on an existing collection (the bootstrap's `CreateIndexes`); an existing unique one refuses duplicates already stored. */
+  async createIndexes(name: string, indexes: readonly IndexDeclaration[]): Promise<void> {
+    await this.ensureIndexes(this.get(name), indexes);
+  }
+
+  /** Drops indexes by name (the bootstrap's `DropIndexes`, before recreating a changed one). */
+  async dropIndexes(name: string, names: readonly string[]): Promise<void> {
+    const collection = this.get(name);
+    for (const index of collection.indexes.filter((i) => names.includes(i.name))) {
+      await collection.db.removeIndexAsync([...Object.keys(index.keys)].sort().join(','));
+    }
+    collection.indexes = collection.indexes.filter((i) => !names.includes(i.name));
+  }
+
+  setRules(name: string, rules: SecurityRules): void {
+    this.get(name).rules = { ...rules };
+  }
+
+  describe(name: string): CollectionInfo {
+    const { indexes, rules } = this.get(name);
+    return { name, indexes: [...indexes], ...(rules ? { rules: { ...rules } } : {}) };
   }
 
   /** `db.createCollection(name)` (action `database.addCollection`). */
@@ -85,6 +122,11 @@ export class Store {
     if (!COLLECTION_NAME.test(name)) throw invalidParam(`invalid collection name "${name}"`);
     if (this.collections.has(name)) throw collectionAlreadyExist(name);
     await this.addCollection(name, []);
+  }
+
+  /** `createCollectionIfNotExists` of the bootstrap: an existing collection is left as it is. */
+  async ensureCollection(name: string): Promise<void> {
+    if (!this.collections.has(name)) await this.createCollection(name);
   }
 
   names(): string[] {
@@ -103,7 +145,7 @@ export class Store {
   }
 
   uniqueIndexes(name: string): IndexDeclaration[] {
-    return this.get(name).unique;
+    return this.get(name).indexes.filter((i) => i.unique);
   }
 
   async find(name: string, query: NedbQuery): Promise<Doc[]> {
@@ -174,7 +216,7 @@ export class Store {
     if (checkId && others.some((other) => areThingsEqual(other._id, doc._id))) {
       return this.keyError(collection.name, '_id_', ['_id'], doc);
     }
-    for (const index of collection.unique) {
+    for (const index of collection.indexes.filter((i) => i.unique)) {
       const fields = Object.keys(index.keys);
       const clash = others.find((other) => !areThingsEqual(other._id, doc._id) && fields.every((f) => sameKey(getDotValue(other, f), getDotValue(doc, f))));
       if (clash) return this.keyError(collection.name, index.name, fields, doc);

@@ -2,9 +2,9 @@ import { consentsGiven, personas } from '../personas';
 import type { Account } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/fieldNames';
 import type { Secrets } from '../../core/identity/ports';
-import type { Resident } from '../../core/identity/Resident';
 import type { Database } from '../../server/cloudbase/app';
 import { putDoc } from '../../server/cloudbase/documents';
+import { importResidents } from './importResidents';
 import type { SyntheticResident } from './loadResidents';
 
 /**
@@ -12,22 +12,7 @@ import type { SyntheticResident } from './loadResidents';
  * adapter reads them) and the demo personas' accounts. Idempotent (stable ids).
  */
 export async function importIdentityDemo(db: Database, secrets: Secrets, residents: readonly SyntheticResident[], now = new Date()): Promise<void> {
-  for (const r of residents) {
-    const resident: Resident = {
-      _id: r._id,
-      idIndex: secrets.index('idNumber', r.parsed.number),
-      idNumberEnc: secrets.encrypt(r.parsed.number, FIELD.idNumber),
-      nameEnc: secrets.encrypt(r.name, FIELD.name),
-      householdId: r.householdId,
-      relationToHead: r.relationToHead,
-      birthDate: r.parsed.birthDate,
-      sex: r.parsed.sex,
-      divisionCode: r.parsed.divisionCode,
-      fingerprintsOnFile: r.fingerprintsOnFile,
-      ...(r.cardIssuedOn ? { cardIssuedOn: r.cardIssuedOn } : {}),
-    };
-    await putDoc(db, 'residents', resident);
-  }
+  await importResidents(db, secrets, residents);
   for (const p of personas) {
     const account: Account = { _id: p.openid, role: p.role, consents: p.verifiedAs ? consentsGiven(now) : [], halls: p.halls, createdAt: now, updatedAt: now };
     if (p.verifiedAs) {

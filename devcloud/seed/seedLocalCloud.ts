@@ -2,6 +2,7 @@ import { keysFromEnvironment } from '../../server/crypto/keysFromEnvironment';
 import { createSecrets } from '../../server/identity/secrets';
 import { importContent, type ImportReport } from '../../server/seed/importContent';
 import { importIdentityDemo } from './importIdentityDemo';
+import { importResidents } from './importResidents';
 import { importSchedules } from '../../server/seed/importSchedules';
 import { loadSchedules } from '../../server/seed/loadSchedules';
 import { loadResidents } from './loadResidents';
@@ -20,12 +21,25 @@ export async function seedLocalCloud(url: string, now = new Date(localNow())): P
   const db = localDatabase(url);
   const content = loadSeedContent();
   const reports = [...(await importContent(db, content)), await importSchedules(db, loadSchedules(undefined, content))];
-  const env = process.env;
+  await importIdentityDemo(db, functionSecrets(), loadResidents(undefined, shanghaiDate(now)), now);
+  return reports;
+}
+
+/** The keys the functions of this process's local cloud use (the dev keys unless set). */
+export function functionSecrets(env: NodeJS.ProcessEnv = process.env) {
   const { cipher, blindIndex } = keysFromEnvironment({
     HUKOU_DATA_KEYS: env.HUKOU_DATA_KEYS ?? devEnvironment.HUKOU_DATA_KEYS,
     HUKOU_DATA_KEY_ID: env.HUKOU_DATA_KEY_ID ?? devEnvironment.HUKOU_DATA_KEY_ID,
     HUKOU_INDEX_KEY: env.HUKOU_INDEX_KEY ?? devEnvironment.HUKOU_INDEX_KEY,
   });
-  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents(undefined, shanghaiDate(now)), now);
-  return reports;
+  return createSecrets(cipher, blindIndex);
+}
+
+/**
+ * The outside world of a first day: the population registry's stand-in knows the synthetic
+ * residents (the bureau's system exists before the service does). Nothing else: no content, no
+ * persona, no account. Call it after the bootstrap (the stand-in is the `residents` collection).
+ */
+export async function fillRegistryStandIn(url: string, now = new Date(localNow())): Promise<void> {
+  await importResidents(localDatabase(url), functionSecrets(), loadResidents(undefined, shanghaiDate(now)));
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,33 +5,9 @@ import { collections } from '../../config/collections';
 import { functions } from '../../config/functions';
 import { bundleFunctionInto } from '../../scripts/build-functions';
 import { deploy, DeployError } from '../../scripts/deploy';
-import { ROOT } from '../../scripts/functionBundles';
+import { bareEnv, runScript } from './support/runScript';
 
 jest.setTimeout(120_000);
-
-/** The machine's environment without API keys or function variables: what a fresh clone has. */
-function bareEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('TENCENTCLOUD') && !k.startsWith('HUKOU_') && !k.startsWith('WX_')) env[k] = v;
-  }
-  return env;
-}
-
-function runScript(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', script), ...args], {
-      cwd: ROOT,
-      env: bareEnv(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 test('the deploy dry run bundles, zips and plans every declared function, and fails on the problems it finds (issue 13)', async () => {
   // Bundles go to a temp folder so the bundles other tests load are never rewritten under them.
@@ -89,10 +64,11 @@ test('npm run db:bootstrap -- --dry-run prints the plan for every declared colle
   }
 });
 
-test('without an API key a real bootstrap or seed stops with a clear error and no stack', async () => {
+test('without an API key a real bootstrap, seed or admin grant stops with a clear error and no stack', async () => {
   for (const [script, args] of [
     ['db-bootstrap.ts', ['--env', 'hukou-ci-1a2b']],
     ['seed.ts', ['--env', 'hukou-ci-1a2b']],
+    ['grant-admin.ts', ['--env', 'hukou-ci-1a2b', '--openid', 'oAbCdEfGhIjKlMnOpQrStUvWx-_1']],
   ] as const) {
     const run = await runScript(script, [...args]);
     expect(run.code).toBe(1);

@@ -20,16 +20,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A local cloud in memory with the bundled functions and the seed content, on a free port. */
-export async function startHarness(opts: { seed?: boolean; timers?: boolean; courierDeliversAfterMs?: number } = {}): Promise<Harness> {
+/**
+ * A local cloud in memory with the bundled functions and the seed content, on a free port.
+ * `empty`: as a new CloudBase environment, with no collection, no content and no demo persona
+ * (nothing is seeded); the first-day rehearsal bootstraps and seeds it as ops would.
+ */
+export async function startHarness(opts: { seed?: boolean; timers?: boolean; courierDeliversAfterMs?: number; empty?: boolean } = {}): Promise<Harness> {
   const cloud = await startLocalCloud({
     port: 0,
     functionsDir: FUNCTIONS_OUT,
     h5Dir: path.join(ROOT, 'dist', 'h5'),
     timers: opts.timers,
     courierDeliversAfterMs: opts.courierDeliversAfterMs,
+    empty: opts.empty,
   });
-  if (opts.seed !== false) await seedLocalCloud(cloud.url);
+  if (opts.seed !== false && !opts.empty) await seedLocalCloud(cloud.url);
   const logs: string[] = [];
   const responses: string[] = [];
   // Bundled functions carry their own copy of the logger: capture stdout lines as well.

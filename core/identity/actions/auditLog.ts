@@ -5,7 +5,7 @@ import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
 import { addDays, shanghaiInstant } from '../../time/shanghai';
 import type { Account } from '../Account';
-import type { AuditEntry, AuditQuery } from '../AuditEntry';
+import { OPS_ACTOR_PREFIX, type AuditEntry, type AuditQuery } from '../AuditEntry';
 import { AUDIT_ROLE_NAMES, auditActionName, auditPurposeName } from '../auditActionNames';
 import { requireOpenid } from '../caller';
 import { FIELD } from '../fieldNames';
@@ -121,6 +121,7 @@ interface Actor {
 }
 
 async function actorDetails(deps: IdentityDeps, openid: string): Promise<Actor> {
+  if (openid.startsWith(OPS_ACTOR_PREFIX)) return { name: `（运维命令，操作人 ${openid.slice(OPS_ACTOR_PREFIX.length)}）`, family: new Map() };
   const account: Account | null = await deps.identities.account(openid);
   const name = account?.identity ? maskName(deps.secrets.decrypt(account.identity.nameEnc, FIELD.name)) : `（未实名，账号尾号${openid.slice(-4)}）`;
   const links = account?.identity ? await deps.identities.familyLinks(openid) : [];

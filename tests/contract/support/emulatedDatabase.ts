@@ -16,9 +16,12 @@ export interface EmulatedDatabase {
   close(): Promise<void>;
 }
 
-/** The product's collections in an in-memory emulator, reached through the real SDK over HTTP. */
-export async function startEmulatedDatabase(): Promise<EmulatedDatabase> {
-  const emulator = await createDatabaseEmulator({ collections });
+/**
+ * The product's collections in an in-memory emulator, reached through the real SDK over HTTP;
+ * `empty`: no collection at all, as a new environment before the bootstrap.
+ */
+export async function startEmulatedDatabase(opts: { empty?: boolean } = {}): Promise<EmulatedDatabase> {
+  const emulator = await createDatabaseEmulator({ collections: opts.empty ? [] : collections });
   const server: EmulatorServer = await serveDatabaseEmulator(emulator);
   const db = init({ env: 'local-test', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database();
   return {
