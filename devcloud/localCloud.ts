@@ -11,6 +11,11 @@ import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
 import { localNow } from './localClock';
 import { startTimerRunner } from './timerRunner';
+import { startLocalRegistry, type LocalRegistry } from './registry/localRegistry';
+import { standInPerson } from './registry/registryPeople';
+import { loadResidents } from './seed/loadResidents';
+import { readJson, sendJson } from './localJson';
+import { shanghaiDate } from '../core/time/shanghai';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
@@ -36,6 +41,8 @@ export interface LocalCloud {
   smsOutbox: SmsMessage[];
   /** Reminders the functions sent through the local notifier. */
   notifications: Notification[];
+  /** The population registry's gateway, played by its own HTTP listener (docs/REGISTRY.md). */
+  registry: LocalRegistry;
   /** Fires a function's timer trigger as the platform does (event and context of a timer). */
   fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
@@ -57,7 +64,9 @@ export function pointSdkAt(url: string): void {
 
 /**
  * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`),
- * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
+ * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`); beside it, on its own
+ * port, the population registry's gateway (HUKOU_REGISTRY_URL), which the functions call over HTTP
+ * with the adapter production uses.
  */
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections });
@@ -72,6 +81,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway.handle(req, res, fn[1]);
+      return;
+    }
+    if (pathname === '/local/registry/seed' && req.method === 'POST') {
+      // The registry stand-in's people as of a day (seedLocalCloud: data/residents.json, dates relative to it).
+      void readJson(req).then((body) => {
+        const today = typeof body.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.today) ? body.today : shanghaiDate(localNow());
+        registry.reseed(loadResidents(undefined, today).map(standInPerson));
+        sendJson(res, 200, { ok: true, today });
+      });
       return;
     }
     if (pathname.startsWith('/local/')) {
@@ -101,6 +119,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   pointSdkAt(url);
   // The functions' keys and WeChat credentials: insecure fixed values unless already set.
   applyDevEnvironment();
+  // The registry's gateway on its own port, with the key the functions sign with; they reach it by URL.
+  const registry = await startLocalRegistry({
+    keys: { [process.env.HUKOU_REGISTRY_KEY_ID ?? '']: Buffer.from(process.env.HUKOU_REGISTRY_SECRET ?? '', 'base64') },
+    log: console.log,
+  });
+  registry.reseed(loadResidents().map(standInPerson));
+  process.env.HUKOU_REGISTRY_URL = registry.url;
   const stopTimers = opts.timers
     ? startTimerRunner(gateway, (fn, trigger, result) => {
         const r = result as { ok?: boolean; error?: { code?: string } } | undefined;
@@ -111,6 +136,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   return {
     url,
     database,
+    registry,
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
     fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
@@ -120,6 +146,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       await gateway.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await registry.close();
       await database.close();
     },
   };

@@ -2,32 +2,15 @@ import { consentsGiven, personas } from '../personas';
 import type { Account } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/fieldNames';
 import type { Secrets } from '../../core/identity/ports';
-import type { Resident } from '../../core/identity/Resident';
 import type { Database } from '../../server/cloudbase/app';
 import { putDoc } from '../../server/cloudbase/documents';
 import type { SyntheticResident } from './loadResidents';
 
 /**
- * Local and staging only: the synthetic residents (encrypted, with blind indexes, as the registry
- * adapter reads them) and the demo personas' accounts. Idempotent (stable ids).
+ * Local and staging only: the demo personas' accounts, verified as synthetic residents (the people
+ * the registry stand-in knows, devcloud/registry). Idempotent (stable ids).
  */
 export async function importIdentityDemo(db: Database, secrets: Secrets, residents: readonly SyntheticResident[], now = new Date()): Promise<void> {
-  for (const r of residents) {
-    const resident: Resident = {
-      _id: r._id,
-      idIndex: secrets.index('idNumber', r.parsed.number),
-      idNumberEnc: secrets.encrypt(r.parsed.number, FIELD.idNumber),
-      nameEnc: secrets.encrypt(r.name, FIELD.name),
-      householdId: r.householdId,
-      relationToHead: r.relationToHead,
-      birthDate: r.parsed.birthDate,
-      sex: r.parsed.sex,
-      divisionCode: r.parsed.divisionCode,
-      fingerprintsOnFile: r.fingerprintsOnFile,
-      ...(r.cardIssuedOn ? { cardIssuedOn: r.cardIssuedOn } : {}),
-    };
-    await putDoc(db, 'residents', resident);
-  }
   for (const p of personas) {
     const account: Account = { _id: p.openid, role: p.role, consents: p.verifiedAs ? consentsGiven(now) : [], halls: p.halls, createdAt: now, updatedAt: now };
     if (p.verifiedAs) {

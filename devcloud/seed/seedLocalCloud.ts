@@ -12,8 +12,8 @@ import { localNow } from '../localClock';
 import { shanghaiDate } from '../../core/time/shanghai';
 
 /**
- * Fills a local cloud with the content of data/ (guides, halls), the synthetic residents and the
- * demo personas, encrypted with the keys the functions use (the dev keys unless set). Dates that
+ * Fills a local cloud with the content of data/ (guides, halls), its registry stand-in with the
+ * synthetic residents, and the demo personas, encrypted with the keys the functions use (the dev keys unless set). Dates that
  * rules read are computed from `now`, the local clock (HUKOU_LOCAL_CLOCK_OFFSET_MS) unless given.
  */
 export async function seedLocalCloud(url: string, now = new Date(localNow())): Promise<ImportReport[]> {
@@ -26,6 +26,10 @@ export async function seedLocalCloud(url: string, now = new Date(localNow())): P
     HUKOU_DATA_KEY_ID: env.HUKOU_DATA_KEY_ID ?? devEnvironment.HUKOU_DATA_KEY_ID,
     HUKOU_INDEX_KEY: env.HUKOU_INDEX_KEY ?? devEnvironment.HUKOU_INDEX_KEY,
   });
-  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents(undefined, shanghaiDate(now)), now);
+  const today = shanghaiDate(now);
+  // The registry stand-in (outside the database) takes the same people, as of the same day.
+  const seeded = await fetch(`${url}/local/registry/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ today }) });
+  if (!seeded.ok) throw new Error(`seeding the local registry failed: ${seeded.status}`);
+  await importIdentityDemo(db, createSecrets(cipher, blindIndex), loadResidents(undefined, today), now);
   return reports;
 }

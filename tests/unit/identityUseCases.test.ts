@@ -9,19 +9,17 @@ import { createHash } from 'node:crypto';
 import { newAccount } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
-import { FIELD } from '../../core/identity/fieldNames';
 import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { LOCKOUT_POLICY } from '../../core/identity/lockout';
 import { VERIFICATION_POLICY } from '../../core/identity/Verification';
 import { identityActions } from '../../core/identity/identityActions';
-import type { Resident } from '../../core/identity/Resident';
 import { dispatch } from '../../core/function/dispatch';
 import type { FunctionResponse } from '../../core/function/envelope';
 import { containsUnmaskedIdOrPhone, maskIdNumber } from '../../core/privacy/mask';
 import type { Secrets } from '../../core/identity/ports';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { idNumberOf } from './support/idNumberArbitraries';
-import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from './support/InMemoryIdentityPorts';
+import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets, type RegistryRecord } from './support/InMemoryIdentityPorts';
 
 type Data = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,13 +52,13 @@ const PEOPLE: Array<Pick<Person, 'name' | 'idNumber'> & { phone?: string }> = [C
 
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 
-function resident(secrets: Secrets, _id: string, person: { name: string; idNumber: string }, householdId: string): Resident {
+function resident(_secrets: Secrets, _id: string, person: { name: string; idNumber: string }, householdId: string): RegistryRecord {
   const n = person.idNumber;
   return {
     _id,
-    idIndex: secrets.index('idNumber', n),
-    idNumberEnc: secrets.encrypt(n, FIELD.idNumber),
-    nameEnc: secrets.encrypt(person.name, FIELD.name),
+    idNumber: n,
+    name: person.name,
+    idNumberMasked: maskIdNumber(n),
     householdId,
     relationToHead: '户主',
     birthDate: `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`,
