@@ -98,7 +98,13 @@ export async function startLocalRegistry(opts: LocalRegistryOptions): Promise<Lo
     route(method, pathAndQuery, body, answer, fail);
   }
 
-  function route(method: string, pathAndQuery: string, body: Buffer, answer: (status: number, body: unknown) => void, fail: (code: RegistryErrorCode, message: string) => void): void {
+  function route(
+    method: string,
+    pathAndQuery: string,
+    body: Buffer,
+    answer: (status: number, body: unknown) => void,
+    fail: (code: RegistryErrorCode, message: string) => void,
+  ): void {
     const path = pathAndQuery.split('?')[0];
     if (!path.startsWith(`${REGISTRY_API}/`)) return fail('INVALID_REQUEST', 'unknown path');
     const rest = path.slice(REGISTRY_API.length);

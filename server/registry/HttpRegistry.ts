@@ -122,10 +122,7 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
 
   async resident(personId: string): Promise<CardResident | null> {
     if (!PersonId.safeParse(personId).success) return null;
-    const [p, c] = await Promise.all([
-      this.call('person', 'GET', `/persons/${personId}`, undefined, true),
-      this.call('card', 'GET', `/persons/${personId}/card`, undefined, true),
-    ]);
+    const [p, c] = await Promise.all([this.call('person', 'GET', `/persons/${personId}`, undefined, true), this.call('card', 'GET', `/persons/${personId}/card`, undefined, true)]);
     if (p.status === 404 || c.status === 404) return null;
     const person = personOf(this.expect(p, 200, PersonAnswer).person);
     const { card } = this.expect(c, 200, CardAnswer);
@@ -223,7 +220,13 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
     };
     let answer: HttpAnswer;
     try {
-      answer = await this.tuning.send({ method, url: `${this.base.origin}${pathAndQuery}`, headers, timeoutMs: this.tuning.timeoutMs, ...(payload === undefined ? {} : { body: payload }) });
+      answer = await this.tuning.send({
+        method,
+        url: `${this.base.origin}${pathAndQuery}`,
+        headers,
+        timeoutMs: this.tuning.timeoutMs,
+        ...(payload === undefined ? {} : { body: payload }),
+      });
     } catch (e) {
       const timedOut = e instanceof Error && /did not answer/.test(e.message);
       throw new RegistryCallError(timedOut ? 'timeout' : 'network', timedOut ? `no answer in ${this.tuning.timeoutMs} ms` : 'gateway not reachable');
@@ -246,8 +249,10 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
       if (answer.status >= 500 || answer.status === 429) throw new RegistryCallError('status', `gateway answered ${answer.status}`, answer.status);
       throw new RegistryCallError('answer-signature', `answer ${answer.status} not signed with our key`, answer.status);
     }
-    if (answer.status >= 500 || answer.status === 429) throw new RegistryCallError('status', `gateway answered ${answer.status} ${errorCode(safeJson(answer.body)) ?? ''}`.trim(), answer.status);
-    if (answer.status === 401 || answer.status === 403) throw new RegistryCallError('refused', `gateway refused the request: ${errorCode(safeJson(answer.body)) ?? answer.status}`, answer.status);
+    if (answer.status >= 500 || answer.status === 429)
+      throw new RegistryCallError('status', `gateway answered ${answer.status} ${errorCode(safeJson(answer.body)) ?? ''}`.trim(), answer.status);
+    if (answer.status === 401 || answer.status === 403)
+      throw new RegistryCallError('refused', `gateway refused the request: ${errorCode(safeJson(answer.body)) ?? answer.status}`, answer.status);
     return { status: answer.status, json: safeJson(answer.body) };
   }
 

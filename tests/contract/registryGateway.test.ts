@@ -94,7 +94,10 @@ describe('the adapter against the local stand-in', () => {
 });
 
 /** One signed request to the stand-in, built by hand (what a client on the wire sends). */
-async function rawRequest(base: string, r: { method: 'GET' | 'POST'; path: string; body?: string; timestamp?: number; nonce?: string; secret?: Buffer; keyId?: string; signature?: string }) {
+async function rawRequest(
+  base: string,
+  r: { method: 'GET' | 'POST'; path: string; body?: string; timestamp?: number; nonce?: string; secret?: Buffer; keyId?: string; signature?: string },
+) {
   const timestamp = r.timestamp ?? Math.floor(Date.now() / 1000);
   const nonce = r.nonce ?? newNonce();
   const headers = requestHeaders(r.keyId ?? KEY_ID, r.secret ?? SECRET, { method: r.method, pathAndQuery: r.path, timestamp, nonce, body: r.body ?? '' });
@@ -118,7 +121,9 @@ describe('the stand-in refuses what a gateway must refuse', () => {
     expect(a.status).toBe(200);
     const timestamp = Number(a.headers.get(HEADER.timestamp));
     expect(a.headers.get(HEADER.nonce)).toBe(a.nonce);
-    expect(a.headers.get(HEADER.signature)).toBe(sign(SECRET, answerText({ status: 200, method: 'GET', pathAndQuery: person.path, requestNonce: a.nonce, timestamp, body: a.text })));
+    expect(a.headers.get(HEADER.signature)).toBe(
+      sign(SECRET, answerText({ status: 200, method: 'GET', pathAndQuery: person.path, requestNonce: a.nonce, timestamp, body: a.text })),
+    );
   });
 
   test('a bad signature: 401 BAD_SIGNATURE', async () => {
@@ -219,7 +224,15 @@ function signedReply(res: ServerResponse, seen: Seen, status: number, body: unkn
   res.end(text);
 }
 
-const PERSON = { personId: 'resident-001', householdId: 'hk-0001', relationToHead: '户主', birthDate: '1985-03-14', sex: 'male', divisionCode: '460106', idNumberMasked: '4601**********1311' };
+const PERSON = {
+  personId: 'resident-001',
+  householdId: 'hk-0001',
+  relationToHead: '户主',
+  birthDate: '1985-03-14',
+  sex: 'male',
+  divisionCode: '460106',
+  idNumberMasked: '4601**********1311',
+};
 
 describe('the adapter against hostile and failing servers', () => {
   const servers: Array<{ close(): Promise<void> }> = [];

@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 const failuresOf = async (openid: string): Promise<number> => {
-  const doc = (await localDatabase(h.cloud.url).collection('verification_failures').doc(`${openid}:${failureDay(new Date())}`).get()).data[0] as { count?: number } | undefined;
+  const doc = (
+    await localDatabase(h.cloud.url)
+      .collection('verification_failures')
+      .doc(`${openid}:${failureDay(new Date())}`)
+      .get()
+  ).data[0] as { count?: number } | undefined;
   return doc?.count ?? 0;
 };
 

@@ -119,7 +119,8 @@ test.each(functions.map((f) => [f.name, f.env] as const))('the %s bundle validat
   expect(named.sort()).toEqual([...declared].sort());
   expect(health.ready).toBe(declared.length === 0);
   // Without its variables the registry check says misconfigured, naming them, never a value.
-  if (declared.includes('HUKOU_REGISTRY_URL')) expect(health.checks.registry).toEqual({ status: 'misconfigured', detail: 'missing HUKOU_REGISTRY_URL; missing HUKOU_REGISTRY_KEY_ID; missing HUKOU_REGISTRY_SECRET' });
+  if (declared.includes('HUKOU_REGISTRY_URL'))
+    expect(health.checks.registry).toEqual({ status: 'misconfigured', detail: 'missing HUKOU_REGISTRY_URL; missing HUKOU_REGISTRY_KEY_ID; missing HUKOU_REGISTRY_SECRET' });
 });
 
 test('a function with a missing key fails clearly: SERVICE_MISCONFIGURED, the key named in one log line, no stack', async () => {

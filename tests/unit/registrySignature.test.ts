@@ -3,15 +3,7 @@
  * expected values were computed outside the module (openssl dgst -sha256 -hmac over the documented
  * canonical text), so a change of the canonical form or the encoding breaks these tests.
  */
-import {
-  answerText,
-  requestHeaders,
-  requestText,
-  sha256Hex,
-  sign,
-  signatureMatches,
-  timestampFresh,
-} from '../../server/registry/registrySignature';
+import { answerText, requestHeaders, requestText, sha256Hex, sign, signatureMatches, timestampFresh } from '../../server/registry/registrySignature';
 
 const SECRET = Buffer.from('registry-test-secret-32-bytes-!!', 'utf8');
 const NONCE = '0123456789abcdef0123456789abcdef';
