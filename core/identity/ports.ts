@@ -47,6 +47,8 @@ export interface IdentityStore {
   failures(openid: string, day: string): Promise<number>;
   /** Atomically counts one registry lookup made for the account today; returns the new count. */
   countRegistryLookup(openid: string, day: string): Promise<number>;
+  /** Gives back one lookup counted that day (never below 0): the registry could not be asked (an outage is not the citizen's lookup). */
+  uncountRegistryLookup(openid: string, day: string): Promise<void>;
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
   removeFailureCountersBefore(day: string): Promise<number>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
-import { DomainError } from '../../errors/DomainError';
+import { DomainError, isDomainError } from '../../errors/DomainError';
 import { birthYearShown, maskIdNumber, maskName, maskNameForFamily } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
@@ -50,10 +50,17 @@ export const familyMembers = defineAction({
  */
 async function countedLookup(deps: IdentityDeps, openid: string, person: { idNumber: string; name: string }) {
   const now = deps.clock.now();
-  const lookups = await deps.identities.countRegistryLookup(openid, failureDay(now));
+  const day = failureDay(now);
+  const lookups = await deps.identities.countRegistryLookup(openid, day);
   const lock = lockoutState(lookups - 1, now, { maxFailuresPerDay: LOCKOUT_POLICY.maxRegistryLookupsPerDay });
   if (lock.locked && lock.until) throw new DomainError('VERIFICATION_LOCKED', `请于${describeUntil(lock.until)}后再试`);
-  return deps.registry.match(person.idNumber, person.name);
+  try {
+    return await deps.registry.match(person.idNumber, person.name);
+  } catch (e) {
+    // The registry was not asked (an outage): the lookup is given back, nothing is held against the caller.
+    if (isDomainError(e) && e.code === 'REGISTRY_UNAVAILABLE') await deps.identities.uncountRegistryLookup(openid, day);
+    throw e;
+  }
 }
 
 export const addFamilyMember = defineAction({

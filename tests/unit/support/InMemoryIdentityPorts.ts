@@ -189,6 +189,11 @@ export class InMemoryIdentityStore implements IdentityStore {
     return count;
   }
 
+  async uncountRegistryLookup(openid: string, day: string) {
+    const key = `${openid}:${day}`;
+    this.lookupCounts.set(key, Math.max(0, (this.lookupCounts.get(key) ?? 0) - 1));
+  }
+
   async removePlainBirthDates() {
     let changed = 0;
     for (const a of this.accounts.values()) {
