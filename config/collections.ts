@@ -47,15 +47,6 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // Stand-in for the population registry (人口信息系统): synthetic residents, personal fields encrypted.
-    name: 'residents',
-    indexes: [
-      { name: 'id_index', keys: { idIndex: 1 }, unique: true },
-      { name: 'household', keys: { householdId: 1 } },
-    ],
-    rules: closed,
-  },
-  {
     // One per WeChat account (_id = openid): role, consents, verified identity (encrypted), officer halls.
     name: 'accounts',
     indexes: [{ name: 'role', keys: { role: 1 } }],

@@ -137,6 +137,25 @@ export const environmentVariables = {
     schema: z.string().regex(/^[A-Za-z0-9]{6,64}$/, '6–64 letters or digits'),
     example: '<key from api.kuaidi100.com>',
   },
+  HUKOU_REGISTRY_URL: {
+    description:
+      "Base URL of the bureau's population-registry gateway (docs/REGISTRY.md): https, no query; a path prefix is kept. Plain http only to this machine (the local stand-in).",
+    secret: false,
+    schema: z.string().regex(/^(https:\/\/[^\s?#]+|http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?(\/[^\s?#]*)?)$/, 'an https URL without query (http only for 127.0.0.1)'),
+    example: 'https://registry-gateway.example.gov.cn/hukou',
+  },
+  HUKOU_REGISTRY_KEY_ID: {
+    description: 'Key id the bureau issued for this service (sent as X-Registry-Key-Id; lets the gateway rotate secrets).',
+    secret: false,
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1–64 letters, digits, dot, underscore or dash'),
+    example: 'hukou-miniprogram-1',
+  },
+  HUKOU_REGISTRY_SECRET: {
+    description: 'Shared HMAC-SHA256 secret of that key id (base64, at least 32 bytes): signs requests to the gateway and verifies its answers.',
+    secret: true,
+    schema: base64Key(32),
+    example: '<32 random bytes from the bureau, base64>',
+  },
 } satisfies Record<string, VariableDeclaration>;
 
 export type VariableName = keyof typeof environmentVariables;

@@ -10,6 +10,10 @@ export const identityEnvironment = [
   'HUKOU_SMS_SDK_APP_ID',
   'HUKOU_SMS_SIGN_NAME',
   'HUKOU_SMS_TEMPLATE_ID',
+  // The population registry's gateway (config/registryEnvironment.ts).
+  'HUKOU_REGISTRY_URL',
+  'HUKOU_REGISTRY_KEY_ID',
+  'HUKOU_REGISTRY_SECRET',
 ] as const satisfies readonly VariableName[];
 
 export type IdentityVariable = (typeof identityEnvironment)[number];

@@ -12,6 +12,10 @@ export const reissueEnvironment = [
   'HUKOU_WXPAY_NOTIFY_URL',
   'HUKOU_KUAIDI100_CUSTOMER',
   'HUKOU_KUAIDI100_KEY',
+  // The population registry's gateway (config/registryEnvironment.ts).
+  'HUKOU_REGISTRY_URL',
+  'HUKOU_REGISTRY_KEY_ID',
+  'HUKOU_REGISTRY_SECRET',
 ] as const satisfies readonly VariableName[];
 
 export type ReissueVariable = (typeof reissueEnvironment)[number];

@@ -25,6 +25,10 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_WXPAY_NOTIFY_URL: 'https://localhost.invalid/insecure-dev-only/wxpay/notify',
   HUKOU_KUAIDI100_CUSTOMER: 'INSECUREDEVONLYCUSTOMER',
   HUKOU_KUAIDI100_KEY: 'INSECUREDEVONLYKEY',
+  // The local cloud replaces the URL with its registry stand-in's (devcloud/registry/localRegistry.ts).
+  HUKOU_REGISTRY_URL: 'http://127.0.0.1:9/insecure-dev-only-registry',
+  HUKOU_REGISTRY_KEY_ID: 'insecure-dev-only',
+  HUKOU_REGISTRY_SECRET: insecure('INSECURE-DEV-ONLY-REGISTRY-KEY'),
 };
 
 /** Sets each variable that is not already set (a real value a developer exported wins). */

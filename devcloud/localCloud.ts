@@ -15,6 +15,11 @@ import { localNow } from './localClock';
 import { createLocalWeChatApi } from './localWeChatApi';
 import { startTimerRunner } from './timerRunner';
 import { createLocalWxOpenApi } from './wxOpenApi';
+import { startLocalRegistry, type LocalRegistry } from './registry/localRegistry';
+import { standInPerson } from './registry/registryPeople';
+import { loadResidents } from './seed/loadResidents';
+import { readJson, sendJson } from './localJson';
+import { shanghaiDate } from '../core/time/shanghai';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. */
@@ -48,6 +53,8 @@ export interface LocalCloud {
   notifications: Notification[];
   /** From now on this person's subscribe messages are refused with WeChat's 43101. */
   declineReminders(openid: string): void;
+  /** The population registry's gateway, played by its own HTTP listener (docs/REGISTRY.md). */
+  registry: LocalRegistry;
   /** Fires a function's timer trigger as the platform does (event and context of a timer). */
   fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
@@ -70,7 +77,9 @@ export function pointSdkAt(url: string): void {
 
 /**
  * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`),
- * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
+ * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`); beside it, on its own
+ * port, the population registry's gateway (HUKOU_REGISTRY_URL), which the functions call over HTTP
+ * with the adapter production uses.
  */
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   const localServices = createLocalServices(console.log, localNow);
@@ -106,6 +115,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       void handleDatabaseAdmin(database.admin, req, res);
       return;
     }
+    if (pathname === '/local/registry/seed' && req.method === 'POST') {
+      // The registry stand-in's people as of a day (seedLocalCloud: data/residents.json, dates relative to it).
+      void readJson(req).then((body) => {
+        const today = typeof body.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.today) ? body.today : shanghaiDate(localNow());
+        registry.reseed(loadResidents(undefined, today).map(standInPerson));
+        sendJson(res, 200, { ok: true, today });
+      });
+      return;
+    }
     if (pathname.startsWith('/local/')) {
       void paymentAndCourier.handle(req, res, pathname).then((mine) => (mine ? undefined : localServices.handle(req, res, pathname)));
       return;
@@ -133,6 +151,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   pointSdkAt(url);
   // The functions' keys and WeChat credentials: insecure fixed values unless already set.
   applyDevEnvironment();
+  // The registry's gateway on its own port, with the key the functions sign with; they reach it by URL.
+  const registry = await startLocalRegistry({
+    keys: { [process.env.HUKOU_REGISTRY_KEY_ID ?? '']: Buffer.from(process.env.HUKOU_REGISTRY_SECRET ?? '', 'base64') },
+    log: console.log,
+  });
+  registry.reseed(loadResidents().map(standInPerson));
+  process.env.HUKOU_REGISTRY_URL = registry.url;
   const stopTimers = opts.timers
     ? startTimerRunner(gateway, (fn, trigger, result) => {
         const r = result as { ok?: boolean; error?: { code?: string } } | undefined;
@@ -143,6 +168,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   return {
     url,
     database,
+    registry,
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
     declineReminders: localServices.declineReminders,
@@ -153,6 +179,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       await gateway.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await registry.close();
       await database.close();
     },
   };

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
   console.log(`demo personas (H5: 我的 → 切换身份): ${personas.map((p) => `${p.openid} (${p.label})`).join(', ')}`);
   console.log(
-    `\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\n  timers     the declared triggers fire on schedule ([定时触发] lines)\nPress Ctrl+C to stop.`,
+    `\n户政服务 local cloud is running:\n  app        ${cloud.url}/\n  functions  POST ${cloud.url}/fn/<name>\n  database   ${cloud.url}/admin (CloudBase SDK protocol)\n  registry   ${cloud.registry.url}/v1 (the bureau's population registry gateway, signed: docs/REGISTRY.md)\n  SMS codes  printed here as [短信] lines, and at ${cloud.url}/local/sms\n  timers     the declared triggers fire on schedule ([定时触发] lines)\nPress Ctrl+C to stop.`,
   );
   const stop = () => {
     void cloud.close().then(() => process.exit(0));

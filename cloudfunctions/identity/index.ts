@@ -1,6 +1,7 @@
 import { identityActions } from '../../core/identity/identityActions';
 import type { IdentityDeps } from '../../core/identity/IdentityDeps';
 import { createMain } from '../../server/function/createMain';
+import { registryHealth } from '../../server/registry/registryFromEnvironment';
 import { identityAdapters, type IdentityAdapters } from '../../server/identity/identityAdapters';
 import { identityEnvironment } from '../../config/identityEnvironment';
 
@@ -14,5 +15,5 @@ export const main = createMain<IdentityDeps, (typeof identityEnvironment)[number
     adapters ??= identityAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: identityEnvironment, healthCollection: 'accounts', timers: ['purgeExpiredVerifications'] },
+  { env: identityEnvironment, healthCollection: 'accounts', checkRegistry: () => registryHealth(), timers: ['purgeExpiredVerifications'] },
 );

@@ -1,6 +1,7 @@
 import { reissueActions, reissueTimers } from '../../core/reissue/reissueActions';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import { createMain } from '../../server/function/createMain';
+import { registryHealth } from '../../server/registry/registryFromEnvironment';
 import { reissueAdapters, type ReissueAdapters } from '../../server/reissue/reissueAdapters';
 import { reissueEnvironment } from '../../config/reissueEnvironment';
 
@@ -14,5 +15,5 @@ export const main = createMain<ReissueDeps, (typeof reissueEnvironment)[number]>
     adapters ??= reissueAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: reissueEnvironment, healthCollection: 'reissue_applications', timers: reissueTimers, requestLog: 'reissue_requests' },
+  { env: reissueEnvironment, healthCollection: 'reissue_applications', checkRegistry: () => registryHealth(), timers: reissueTimers, requestLog: 'reissue_requests' },
 );

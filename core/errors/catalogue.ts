@@ -85,6 +85,8 @@ export const errorCatalogue = {
   IDENTITY_CHECK_LOCKED: '核对失败次数过多，请改为扫描预约码签到，或请市民现场取号办理',
   /** The appointment's subject cannot be confirmed by ID number (their verified identity is gone; issue 12). */
   IDENTITY_CHECK_UNAVAILABLE: '无法核对该预约人的身份信息，请扫描预约码签到或请市民现场取号办理',
+  /** The population registry's gateway did not answer (timeout, outage, circuit open, bad answer signature): says nothing about the person (issue 13). */
+  REGISTRY_UNAVAILABLE: '户籍信息系统暂时无法访问，请稍后再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -18,6 +18,18 @@ export const HealthReport = z.object({
     environment: z.string(),
     /** A count on a declared collection with a short timeout. */
     database: z.enum(['ok', 'unreachable']),
+    /**
+     * Functions that ask the population registry (identity, reissue): one signed round trip to its
+     * gateway. `misconfigured`: variables missing or malformed, keys refused, answers not signed with
+     * our secret; `unreachable`: no answer, an outage, the gateway not ready. Never a secret or URL.
+     */
+    registry: z
+      .object({
+        status: z.enum(['ready', 'unreachable', 'misconfigured']),
+        latencyMs: z.number().int().nonnegative().optional(),
+        detail: z.string().optional(),
+      })
+      .optional(),
   }),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
@@ -28,7 +40,7 @@ export const healthInput = z.object({}).strict();
 export const commonActions = {
   health: {
     summary:
-      'Version and readiness of the function: its build, whether its environment variables are valid and whether the database answers. Answers even when the function is misconfigured.',
+      'Version and readiness of the function: its build, whether its environment variables are valid, whether the database answers and, for functions that ask the population registry, whether its gateway answers (ready / unreachable / misconfigured, with latency). Answers even when the function is misconfigured.',
     input: healthInput,
     output: HealthReport,
     errors: [] as const,

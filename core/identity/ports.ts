@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery } from './AuditEntry';
 import type { FaceIdentifyInfo } from './faceResult';
 import type { FamilyLink } from './family';
 import type { OfficerInvitation } from './Invitation';
-import type { Resident } from './Resident';
+import type { RegisteredPerson } from './Resident';
 import type { Verification } from './Verification';
 
 /** Where identity data lives (CloudBase collections in production). */
@@ -47,6 +47,8 @@ export interface IdentityStore {
   failures(openid: string, day: string): Promise<number>;
   /** Atomically counts one registry lookup made for the account today; returns the new count. */
   countRegistryLookup(openid: string, day: string): Promise<number>;
+  /** Gives back one lookup counted that day (never below 0): the registry could not be asked (an outage is not the citizen's lookup). */
+  uncountRegistryLookup(openid: string, day: string): Promise<void>;
   recordFailure(openid: string, day: string): Promise<number>;
   /** Deletes daily failure counters of days before `day` (YYYY-MM-DD); returns how many. */
   removeFailureCountersBefore(day: string): Promise<number>;
@@ -67,9 +69,16 @@ export interface IdentityStore {
   claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null>;
 }
 
-/** The population registry: who exists, with which ID number, in which household. */
+/**
+ * The population registry (the bureau's gateway, docs/REGISTRY.md): who exists, with which ID
+ * number, in which household. An unreachable registry throws DomainError('REGISTRY_UNAVAILABLE'),
+ * which says nothing about the person (never counted as a failed verification).
+ */
 export interface PopulationRegistry {
-  findByIdIndex(idIndex: string): Promise<Resident | null>;
+  /** The person registered under this ID number with this name; null when there is none (an unknown number and another name are one answer). */
+  match(idNumber: string, name: string): Promise<RegisteredPerson | null>;
+  /** A person by the registry's id (from an earlier match); null when the registry no longer knows them. */
+  person(personId: string): Promise<RegisteredPerson | null>;
 }
 
 /** Sends one-time codes by SMS (Tencent Cloud SMS in production; the local cloud's outbox here). */

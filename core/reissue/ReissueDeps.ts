@@ -70,12 +70,16 @@ export interface ReissueStore {
   config(cityCode: string): Promise<ReissueConfig>;
 }
 
+/** A person with their card record: when it was lost, when its photo was taken, whether that photo was reused. */
+export type CardResident = Resident & { cardLostAt?: Date; photoTakenOn?: string; photoReused?: boolean };
+
 /**
- * The card part of the population registry. Production connects to the bureau's system; locally
- * the `residents` collection plays it.
+ * The card part of the population registry: the bureau's gateway (docs/REGISTRY.md), played locally
+ * by devcloud/localRegistry. An unreachable registry throws DomainError('REGISTRY_UNAVAILABLE').
  */
 export interface CardRegistry {
-  resident(idIndex: string): Promise<(Resident & { cardLostAt?: Date; photoReused?: boolean }) | null>;
+  /** The person (by the registry's id) with their card facts; null when the registry does not know them. */
+  resident(residentId: string): Promise<CardResident | null>;
   /** Invalidates the person's current card at once; false when it was reported lost before. */
   reportCardLost(residentId: string, at: Date): Promise<boolean>;
   /** The photo on file for the person's card (what a reissued card reuses), or null when there is none. */

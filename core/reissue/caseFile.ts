@@ -96,8 +96,11 @@ function open(deps: Pick<ReissueDeps, 'secrets'>, enc: string, field: string): s
   }
 }
 
+/** The registry masks the number itself (docs/REGISTRY.md); anything else it sends is shown fully masked. */
+const REGISTRY_MASK = /^\d{4}\*{10}\d{3}[\dX]$/;
+
 export async function caseFileOf(deps: Pick<ReissueDeps, 'registry' | 'secrets' | 'clock' | 'store'>, app: ReissueRecord): Promise<CaseFileView> {
-  const [resident, config] = await Promise.all([deps.registry.resident(app.applicant.subjectIdIndex), configFor(deps, app)]);
+  const [resident, config] = await Promise.all([deps.registry.resident(app.applicant.subjectResidentId), configFor(deps, app)]);
   const photo = resident ? await deps.registry.photo(resident._id) : null;
   const today = shanghaiDate(deps.clock.now());
   const purpose = purposeOf(app);
@@ -130,7 +133,7 @@ export async function caseFileOf(deps: Pick<ReissueDeps, 'registry' | 'secrets' 
     purposeName: AUDIT_PURPOSE_NAMES[purpose],
     subject: {
       name: open(deps, app.subjectNameEnc, FIELD.name),
-      idNumberMasked: resident ? maskIdNumber(open(deps, resident.idNumberEnc, FIELD.idNumber)) : maskIdNumber(undefined),
+      idNumberMasked: resident && REGISTRY_MASK.test(resident.idNumberMasked) ? resident.idNumberMasked : maskIdNumber(undefined),
       sexName: resident ? (resident.sex === 'female' ? '女' : '男') : '',
       age: resident && today >= resident.birthDate ? ageOn(resident.birthDate, today) : 0,
       byFamilyMember: Boolean(app.actedFor),

@@ -4,15 +4,13 @@ import { FIELD } from '../../core/identity/fieldNames';
 import type { Secrets } from '../../core/identity/ports';
 import type { Database } from '../../server/cloudbase/app';
 import { putDoc } from '../../server/cloudbase/documents';
-import { importResidents } from './importResidents';
 import type { SyntheticResident } from './loadResidents';
 
 /**
- * Local and staging only: the synthetic residents (encrypted, with blind indexes, as the registry
- * adapter reads them) and the demo personas' accounts. Idempotent (stable ids).
+ * Local and staging only: the demo personas' accounts, verified as synthetic residents (the people
+ * the registry stand-in knows, devcloud/registry). Idempotent (stable ids).
  */
 export async function importIdentityDemo(db: Database, secrets: Secrets, residents: readonly SyntheticResident[], now = new Date()): Promise<void> {
-  await importResidents(db, secrets, residents);
   for (const p of personas) {
     const account: Account = { _id: p.openid, role: p.role, consents: p.verifiedAs ? consentsGiven(now) : [], halls: p.halls, createdAt: now, updatedAt: now };
     if (p.verifiedAs) {

@@ -35,6 +35,8 @@ export interface MainOptions<K extends VariableName> {
   healthCollection?: string;
   /** Replaces the database probe of the health check (tests). */
   checkDatabase?: () => Promise<DatabaseCheck>;
+  /** The readiness of the population registry's gateway, for functions that depend on it (server/registry). */
+  checkRegistry?: () => Promise<NonNullable<HealthReport['checks']['registry']>>;
 }
 
 interface HealthDeps {
@@ -102,14 +104,14 @@ export function createMain<Deps, K extends VariableName = never>(
   const healthDeps: HealthDeps = {
     async report() {
       const env = loadOnce();
-      const database = await probe();
+      const [database, registry] = await Promise.all([probe(), options.checkRegistry?.()]);
       const { version, builtAt } = buildInfo();
       return {
         function: fn,
         version,
         builtAt,
-        ready: env.ok && database === 'ok',
-        checks: { environment: env.ok ? 'ok' : describeProblems(env.problems), database },
+        ready: env.ok && database === 'ok' && (registry === undefined || registry.status === 'ready'),
+        checks: { environment: env.ok ? 'ok' : describeProblems(env.problems), database, ...(registry ? { registry } : {}) },
       };
     },
   };

@@ -205,6 +205,13 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return this.incrementDaily('verification_failures', `${openid}:${day}:lookups`, { openid, day, kind: 'registryLookups' });
   }
 
+  async uncountRegistryLookup(openid: string, day: string): Promise<void> {
+    await this.db
+      .collection('verification_failures')
+      .where({ _id: `${openid}:${day}:lookups`, count: this._.gt(0) })
+      .update({ count: this._.inc(-1) });
+  }
+
   countSms(key: string, day: string): Promise<number> {
     return this.incrementDaily('sms_counters', `${key}:${day}`, { day });
   }

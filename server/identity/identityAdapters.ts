@@ -10,15 +10,16 @@ import { TencentSmsSender } from '../sms/TencentSmsSender';
 import { WeChatFaceVerifier } from '../wechat/WeChatFaceVerifier';
 import { chinaDivisions } from './chinaDivisions';
 import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
-import { CloudbaseRegistry } from './CloudbaseRegistry';
 import type { IdentityVariable } from '../../config/identityEnvironment';
 import { createSecrets } from './secrets';
+import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 
 export type IdentityAdapters = Omit<IdentityDeps, 'caller'>;
 
 /**
  * The identity function's ports, built once per warm instance. External services are the real
- * ones (Tencent Cloud SMS, WeChat 人脸核身) except inside the local cloud, which plays them.
+ * ones (Tencent Cloud SMS, WeChat 人脸核身) except inside the local cloud, which plays them; the
+ * population registry is always its gateway over HTTP (locally the stand-in devcloud/localRegistry).
  */
 export function identityAdapters(env: Environment<IdentityVariable>): IdentityAdapters {
   const db = database();
@@ -26,7 +27,7 @@ export function identityAdapters(env: Environment<IdentityVariable>): IdentityAd
   const local = localCloudUrl();
   return {
     identities: new CloudbaseIdentityStore(db),
-    registry: new CloudbaseRegistry(db),
+    registry: registryFromEnvironment(env),
     audit: new CloudbaseAuditLog(db),
     secrets: createSecrets(cipher, blindIndex),
     divisions: chinaDivisions,

@@ -18,7 +18,7 @@ import { LocalPayment } from '../local/LocalPayment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { WeChatPayV3 } from '../payment/WeChatPayV3';
 import { chinaAddressDivisions } from './chinaAddressDivisions';
-import { CloudbaseCardRegistry } from './CloudbaseCardRegistry';
+import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 import { CloudbaseReissueStore } from './CloudbaseReissueStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import type { ReissueVariable } from '../../config/reissueEnvironment';
@@ -52,7 +52,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
   return {
     store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address)),
     references: new CloudbaseReferenceNumbers(db),
-    registry: new CloudbaseCardRegistry(db),
+    registry: registryFromEnvironment(env),
     identities: new CloudbaseIdentityStore(db),
     guides: new CloudbaseGuideRepository(db),
     divisions: chinaAddressDivisions,

@@ -13,15 +13,14 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
-import { FIELD } from '../../core/identity/fieldNames';
 import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { identityActions } from '../../core/identity/identityActions';
-import type { Resident } from '../../core/identity/Resident';
+import { maskIdNumber } from '../../core/privacy/mask';
 import { dispatch, type DispatchResult } from '../../core/function/dispatch';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { CloudbaseIdentityStore } from '../../server/identity/CloudbaseIdentityStore';
 import { FaultInjector, faultMatrix } from '../support/faultInjection';
-import { FixedClock, InMemoryAuditLog, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from '../unit/support/InMemoryIdentityPorts';
+import { FixedClock, InMemoryAuditLog, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets, type RegistryRecord } from '../unit/support/InMemoryIdentityPorts';
 import { emulatedDatabase, type EmulatedDatabase, type Snapshot } from './support/emulatorSnapshot';
 import { faultyDatabase } from './support/databaseFaults';
 import { answerOf, brokenCases, report, type CaseOutcome } from './support/faultReport';
@@ -43,11 +42,11 @@ const clock = new FixedClock('2026-11-23T02:00:00Z');
 const sms = new RecordingSmsSender();
 const face = new ScriptedFaceVerifier();
 const audit = new InMemoryAuditLog();
-const resident = (_id: string, p: { name: string; idNumber: string }): Resident => ({
+const resident = (_id: string, p: { name: string; idNumber: string }): RegistryRecord => ({
   _id,
-  idIndex: secrets.index('idNumber', p.idNumber),
-  idNumberEnc: secrets.encrypt(p.idNumber, FIELD.idNumber),
-  nameEnc: secrets.encrypt(p.name, FIELD.name),
+  idNumber: p.idNumber,
+  name: p.name,
+  idNumberMasked: maskIdNumber(p.idNumber),
   householdId: 'hh-wang',
   relationToHead: '户主',
   birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,

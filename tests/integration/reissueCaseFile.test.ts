@@ -132,14 +132,13 @@ test('the review queue and the ordinary application view carry none of it', asyn
 });
 
 test('no photo on file: the case file says so rather than showing anything', async () => {
-  const edit = (set: Record<string, unknown>) =>
-    h.cloud.database.direct.modify('residents', { query: { _id: 'resident-001' }, nedbQuery: { _id: 'resident-001' }, update: set, replace: false, multi: false, upsert: false });
-  await edit({ $set: { photoOnFile: false } });
+  // The registry's gateway (its local stand-in) no longer has the photo on file.
+  h.cloud.registry.update('resident-001', { photoOnFile: false });
   try {
     const file = await r.ok(officer, 'caseFile', { applicationId: appId });
     expect(file.photo).toEqual({ onFile: false });
   } finally {
-    await edit({ $unset: { photoOnFile: true } });
+    h.cloud.registry.update('resident-001', { photoOnFile: undefined });
   }
 });
 

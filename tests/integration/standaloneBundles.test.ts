@@ -93,12 +93,14 @@ test.each(functionNames())('the %s bundle runs alone from an empty folder agains
   const run = await runBundle(
     isolate(path.join(FUNCTIONS_OUT, name)),
     [{ action: 'health' }, ...(name === 'guide' ? [{ action: 'categories', data: {} }] : [])],
-    devValues(declaration.env),
+    // A function that asks the population registry reaches the harness's registry stand-in.
+    { ...devValues(declaration.env), ...(declaration.env.includes('HUKOU_REGISTRY_URL') ? { HUKOU_REGISTRY_URL: h.cloud.registry.url } : {}) },
   );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const health = HealthReport.parse(run.results[0].data);
   expect(health).toMatchObject({ function: name, ready: true, checks: { environment: 'ok', database: 'ok' } });
+  if (declaration.env.includes('HUKOU_REGISTRY_URL')) expect(health.checks.registry).toMatchObject({ status: 'ready' });
   expect(health.version).toMatch(/^\d+\.\d+\.\d+\+\d{8}T\d{6}Z$/);
   expect(new Date(health.builtAt).getTime()).toBeGreaterThan(Date.now() - 24 * 3600_000);
   if (name === 'guide') {
@@ -116,6 +118,9 @@ test.each(functions.map((f) => [f.name, f.env] as const))('the %s bundle validat
   const named = health.checks.environment === 'ok' ? [] : health.checks.environment.split('; ').map((p) => p.replace(/^missing /, ''));
   expect(named.sort()).toEqual([...declared].sort());
   expect(health.ready).toBe(declared.length === 0);
+  // Without its variables the registry check says misconfigured, naming them, never a value.
+  if (declared.includes('HUKOU_REGISTRY_URL'))
+    expect(health.checks.registry).toEqual({ status: 'misconfigured', detail: 'missing HUKOU_REGISTRY_URL; missing HUKOU_REGISTRY_KEY_ID; missing HUKOU_REGISTRY_SECRET' });
 });
 
 test('a function with a missing key fails clearly: SERVICE_MISCONFIGURED, the key named in one log line, no stack', async () => {

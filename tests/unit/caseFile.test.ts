@@ -1,6 +1,6 @@
 import { purposeOf } from '../../core/reissue/caseFile';
 import { REISSUE_STATES } from '../../core/reissue/ReissueApplication';
-import { placeholderPortrait } from '../../server/local/placeholderPortrait';
+import { placeholderPortrait } from '../../devcloud/registry/placeholderPortrait';
 
 test('why a case file is opened follows what the application waits for', () => {
   const mail = { kind: 'mail' } as never;

@@ -9,19 +9,27 @@ import { createHash } from 'node:crypto';
 import { newAccount } from '../../core/identity/Account';
 import { CONSENT_VERSION } from '../../core/identity/consent';
 import type { FaceIdentifyInfo } from '../../core/identity/faceResult';
-import { FIELD } from '../../core/identity/fieldNames';
 import { type IdentityDeps } from '../../core/identity/IdentityDeps';
 import { LOCKOUT_POLICY } from '../../core/identity/lockout';
 import { VERIFICATION_POLICY } from '../../core/identity/Verification';
 import { identityActions } from '../../core/identity/identityActions';
-import type { Resident } from '../../core/identity/Resident';
 import { dispatch } from '../../core/function/dispatch';
+import { DomainError } from '../../core/errors/DomainError';
 import type { FunctionResponse } from '../../core/function/envelope';
 import { containsUnmaskedIdOrPhone, maskIdNumber } from '../../core/privacy/mask';
 import type { Secrets } from '../../core/identity/ports';
 import { chinaDivisions } from '../../server/identity/chinaDivisions';
 import { idNumberOf } from './support/idNumberArbitraries';
-import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, testSecrets } from './support/InMemoryIdentityPorts';
+import {
+  FixedClock,
+  InMemoryAuditLog,
+  InMemoryIdentityStore,
+  InMemoryRegistry,
+  RecordingSmsSender,
+  ScriptedFaceVerifier,
+  testSecrets,
+  type RegistryRecord,
+} from './support/InMemoryIdentityPorts';
 
 type Data = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,13 +62,13 @@ const PEOPLE: Array<Pick<Person, 'name' | 'idNumber'> & { phone?: string }> = [C
 
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 
-function resident(secrets: Secrets, _id: string, person: { name: string; idNumber: string }, householdId: string): Resident {
+function resident(_secrets: Secrets, _id: string, person: { name: string; idNumber: string }, householdId: string): RegistryRecord {
   const n = person.idNumber;
   return {
     _id,
-    idIndex: secrets.index('idNumber', n),
-    idNumberEnc: secrets.encrypt(n, FIELD.idNumber),
-    nameEnc: secrets.encrypt(person.name, FIELD.name),
+    idNumber: n,
+    name: person.name,
+    idNumberMasked: maskIdNumber(n),
     householdId,
     relationToHead: '户主',
     birthDate: `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`,
@@ -694,5 +702,32 @@ describe('adding a family member is no oracle on the population registry', () =>
     // The next day in Shanghai the lock lifts.
     v.clock.advance(24 * 60 * MIN);
     expect((await v.ok('o-wang', 'addFamilyMember', { ...WANG_MOTHER, relation: 'parent' })).members).toHaveLength(1);
+  });
+});
+
+describe('a registry outage is not held against the citizen', () => {
+  const down = () => Promise.reject(new DomainError('REGISTRY_UNAVAILABLE'));
+
+  it('confirmFace: REGISTRY_UNAVAILABLE, no failure counted, the verification stays at the face step', async () => {
+    const w = world();
+    const verificationId = await w.upToFace('o-chen', CHEN);
+    const match = jest.spyOn(w.registry, 'match').mockImplementationOnce(down);
+    const r = await w.call('o-chen', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-chen', CHEN) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REGISTRY_UNAVAILABLE', message: '户籍信息系统暂时无法访问，请稍后再试' } });
+    expect((await w.lockout('o-chen')).remaining).toBe(LOCKOUT_POLICY.maxFailuresPerDay);
+    match.mockRestore();
+    expect(await w.call('o-chen', 'confirmFace', { verificationId, verifyResult: w.faceResult('o-chen', CHEN) })).toMatchObject({ ok: true });
+  });
+
+  it('addFamilyMember: REGISTRY_UNAVAILABLE gives the counted lookup back, so outages never lock anyone', async () => {
+    const w = world();
+    expect((await w.verify('o-wang', WANG)).ok).toBe(true);
+    const match = jest.spyOn(w.registry, 'match').mockImplementation(down);
+    for (let i = 0; i < LOCKOUT_POLICY.maxRegistryLookupsPerDay + 2; i++) {
+      expect((await w.error('o-wang', 'addFamilyMember', { ...WANG_CHILD, relation: 'child' })).code).toBe('REGISTRY_UNAVAILABLE');
+    }
+    match.mockRestore();
+    expect((await w.lockout('o-wang')).locked).toBe(false);
+    expect((await w.ok('o-wang', 'addFamilyMember', { ...WANG_CHILD, relation: 'child' })).members).toHaveLength(1);
   });
 });

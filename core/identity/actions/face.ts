@@ -31,6 +31,7 @@ export const confirmFace = defineAction({
     'FACE_ATTEMPTS_USED_UP',
     'FACE_RESULT_RESENT_TOO_OFTEN',
     'REGISTRY_MISMATCH',
+    'REGISTRY_UNAVAILABLE',
     'ACCOUNT_HAS_OTHER_IDENTITY',
     'SERVICE_BUSY',
   ],
@@ -77,8 +78,10 @@ export const confirmFace = defineAction({
     if (!verdict.ok) await failFace();
 
     // The face matches the details given, but the registry does not know them: the person starts over.
-    const resident = await deps.registry.findByIdIndex(v.idIndex);
-    if (!resident || deps.secrets.decrypt(resident.nameEnc, FIELD.name) !== name) {
+    // An unreachable registry throws REGISTRY_UNAVAILABLE before anything is counted: the verification
+    // stays at the face step and the same face result may be sent again (a replay, not a new try).
+    const resident = await deps.registry.match(idNumber, name);
+    if (!resident) {
       if (await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
       throw new DomainError('REGISTRY_MISMATCH');
     }
@@ -90,7 +93,7 @@ export const confirmFace = defineAction({
     const verified: Account = {
       ...account,
       identity: {
-        residentId: resident!._id,
+        residentId: resident._id,
         idIndex: v.idIndex,
         idNumberEnc: v.idNumberEnc,
         nameEnc: v.nameEnc,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../function/action';
-import { DomainError } from '../../errors/DomainError';
+import { DomainError, isDomainError } from '../../errors/DomainError';
 import { birthYearShown, maskIdNumber, maskName, maskNameForFamily } from '../../privacy/mask';
 import { shanghaiDate } from '../../time/shanghai';
 import { checkPerson } from '../checkPerson';
@@ -48,12 +48,19 @@ export const familyMembers = defineAction({
  * Looks a person up in the registry for the caller, counting the lookup first (so concurrent
  * requests cannot exceed the day's limit): over the limit the caller is locked as for verification.
  */
-async function countedLookup(deps: IdentityDeps, openid: string, idIndex: string) {
+async function countedLookup(deps: IdentityDeps, openid: string, person: { idNumber: string; name: string }) {
   const now = deps.clock.now();
-  const lookups = await deps.identities.countRegistryLookup(openid, failureDay(now));
+  const day = failureDay(now);
+  const lookups = await deps.identities.countRegistryLookup(openid, day);
   const lock = lockoutState(lookups - 1, now, { maxFailuresPerDay: LOCKOUT_POLICY.maxRegistryLookupsPerDay });
   if (lock.locked && lock.until) throw new DomainError('VERIFICATION_LOCKED', `请于${describeUntil(lock.until)}后再试`);
-  return deps.registry.findByIdIndex(idIndex);
+  try {
+    return await deps.registry.match(person.idNumber, person.name);
+  } catch (e) {
+    // The registry was not asked (an outage): the lookup is given back, nothing is held against the caller.
+    if (isDomainError(e) && e.code === 'REGISTRY_UNAVAILABLE') await deps.identities.uncountRegistryLookup(openid, day);
+    throw e;
+  }
 }
 
 export const addFamilyMember = defineAction({
@@ -61,7 +68,7 @@ export const addFamilyMember = defineAction({
     'Adds a member of the same household (a child under 16 or a parent of 60 or more) the caller may act for. Idempotent. Every registry lookup counts towards a daily limit; a stranger, a wrong name, an unknown number and a person of another household get one and the same answer, which also counts towards the lock.',
   input: z.object({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) }).strict(),
   output: FamilyList,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'FAMILY_NOT_ELIGIBLE', 'FAMILY_MEMBER_UNMATCHED'],
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'FAMILY_NOT_ELIGIBLE', 'FAMILY_MEMBER_UNMATCHED', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: IdentityDeps) {
     const account = await requireVerified(deps);
     await ensureNotLocked(deps, account._id);
@@ -81,11 +88,12 @@ export const addFamilyMember = defineAction({
     });
     if (!request.ok) throw new DomainError('FAMILY_NOT_ELIGIBLE', request.reason);
 
-    const member = await countedLookup(deps, account._id, idIndex);
-    const actor = await deps.registry.findByIdIndex(account.identity.idIndex);
-    const nameMatches = member ? deps.secrets.decrypt(member.nameEnc, FIELD.name) === person.name : false;
+    // The registry matches name and number itself (one answer for an unknown number and another name).
+    const member = await countedLookup(deps, account._id, person);
+    // Asked whatever the first answer was: every outcome makes the same calls (no timing oracle).
+    const actor = await deps.registry.person(account.identity.residentId);
     // Not found, another name, another household: one answer, counted as a failed verification.
-    if (!member || !actor || !nameMatches || !isHouseholdMember(actor, member)) {
+    if (!member || !actor || !isHouseholdMember(actor, member)) {
       await countFailure(deps, account._id);
       throw new DomainError('FAMILY_MEMBER_UNMATCHED');
     }

@@ -26,7 +26,7 @@ const ForMember = z.string().max(64).optional();
 
 /** Everything the pre-check and the application need to know about the person. */
 async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
-  const resident = await deps.registry.resident(subject.idIndex);
+  const resident = await deps.registry.resident(subject.residentId);
   if (!resident) throw new DomainError('REGISTRY_MISMATCH');
   const config: ReissueConfig = await deps.store.config(cityOf(resident.divisionCode));
   const halls = await reissueHallsFor(deps, resident.divisionCode);
@@ -68,7 +68,7 @@ export const eligibility = defineAction({
     fee: FeeView.optional(),
     openApplicationId: z.string().optional(),
   }),
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH'],
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: ReissueDeps) {
     const { subject } = await resolveActingFor(deps, input.forMemberId);
     const { resident, config, hall, others, eligibility: verdict } = await assess(deps, subject, input.reason, input.appearanceUnchanged);
@@ -94,16 +94,16 @@ export const reportLoss = defineAction({
   summary: "Reports the caller's (or a family member's) ID card lost: the registry invalidates it at once, whatever happens to an application. Audited; repeating it is harmless.",
   input: z.object({ forMemberId: ForMember }).strict(),
   output: z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() }),
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REISSUE_NOT_ELIGIBLE'],
+  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE', 'REISSUE_NOT_ELIGIBLE'],
   async run({ forMemberId }, deps: ReissueDeps) {
     const { account, subject } = await resolveActingFor(deps, forMemberId);
-    const resident = await deps.registry.resident(subject.idIndex);
+    const resident = await deps.registry.resident(subject.residentId);
     if (!resident) throw new DomainError('REGISTRY_MISMATCH');
     if (!resident.cardIssuedOn) throw new DomainError('REISSUE_NOT_ELIGIBLE', '没有查询到身份证办理记录');
     const now = deps.clock.now();
     const fresh = await deps.registry.reportCardLost(resident._id, now);
     await recordAudit(deps, account, { action: 'reissue.reportLoss', target: resident._id, ...(subject.actedFor ? { actedFor: subject.actedFor } : {}) });
-    const again = fresh ? undefined : (await deps.registry.resident(subject.idIndex))?.cardLostAt;
+    const again = fresh ? undefined : (await deps.registry.resident(subject.residentId))?.cardLostAt;
     return { reported: true as const, alreadyReported: !fresh, reportedAt: (again ?? now).toISOString() };
   },
 });
@@ -145,6 +145,7 @@ export const apply = defineAction({
     'NOT_VERIFIED',
     'FAMILY_MEMBER_NOT_FOUND',
     'REGISTRY_MISMATCH',
+    'REGISTRY_UNAVAILABLE',
     'REISSUE_NOT_ELIGIBLE',
     'REISSUE_ALREADY_OPEN',
     'REISSUE_ADDRESS_INVALID',

@@ -83,8 +83,8 @@ export class LedgerPayment implements PaymentGateway {
 class FakeCardRegistry implements CardRegistry {
   lostAt: Date | undefined;
   constructor(private readonly person: Resident) {}
-  async resident(idIndex: string) {
-    return idIndex === this.person.idIndex ? { ...this.person, ...(this.lostAt ? { cardLostAt: this.lostAt } : {}) } : null;
+  async resident(residentId: string) {
+    return residentId === this.person._id ? { ...this.person, ...(this.lostAt ? { cardLostAt: this.lostAt } : {}) } : null;
   }
   async reportCardLost(_residentId: string, at: Date) {
     if (this.lostAt) return false;
@@ -105,9 +105,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
   const nameEnc = secrets.encrypt('王建国', FIELD.name);
   const person: Resident = {
     _id: 'resident-001',
-    idIndex,
-    idNumberEnc: secrets.encrypt(ID_NUMBER, FIELD.idNumber),
-    nameEnc,
+    idNumberMasked: '4601**********1311',
     householdId: 'hk-0001',
     relationToHead: '户主',
     birthDate: '1985-03-14',
@@ -123,7 +121,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
       identity: {
         residentId: person._id,
         idIndex,
-        idNumberEnc: person.idNumberEnc,
+        idNumberEnc: secrets.encrypt(ID_NUMBER, FIELD.idNumber),
         nameEnc,
         phoneEnc: secrets.encrypt('13800138000', FIELD.phone),
         phoneIndex: 'p',

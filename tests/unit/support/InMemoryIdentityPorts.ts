@@ -12,7 +12,7 @@ import type { FaceIdentifyInfo } from '../../../core/identity/faceResult';
 import type { FamilyLink } from '../../../core/identity/family';
 import type { OfficerInvitation } from '../../../core/identity/Invitation';
 import type { AuditLog, FaceVerifier, IdentityStore, PopulationRegistry, Secrets, SmsSender } from '../../../core/identity/ports';
-import type { Resident } from '../../../core/identity/Resident';
+import type { RegisteredPerson, Resident } from '../../../core/identity/Resident';
 import type { Verification } from '../../../core/identity/Verification';
 import type { Clock } from '../../../core/time/Clock';
 import { createBlindIndex } from '../../../server/crypto/blindIndex';
@@ -189,6 +189,11 @@ export class InMemoryIdentityStore implements IdentityStore {
     return count;
   }
 
+  async uncountRegistryLookup(openid: string, day: string) {
+    const key = `${openid}:${day}`;
+    this.lookupCounts.set(key, Math.max(0, (this.lookupCounts.get(key) ?? 0) - 1));
+  }
+
   async removePlainBirthDates() {
     let changed = 0;
     for (const a of this.accounts.values()) {
@@ -265,13 +270,27 @@ export class InMemoryIdentityStore implements IdentityStore {
   }
 }
 
-export class InMemoryRegistry implements PopulationRegistry {
-  constructor(readonly residents: Resident[]) {}
+/** A person as the registry keeps them: the record it answers, and the name and number it matches against. */
+export type RegistryRecord = Resident & { idNumber: string; name: string };
 
-  async findByIdIndex(idIndex: string) {
-    const r = this.residents.find((x) => x.idIndex === idIndex);
-    return r ? copy(r) : null;
+/** The registry as its gateway answers (docs/REGISTRY.md): a match by number and name, never the name back. */
+export class InMemoryRegistry implements PopulationRegistry {
+  constructor(readonly residents: RegistryRecord[]) {}
+
+  async match(idNumber: string, name: string) {
+    const r = this.residents.find((x) => x.idNumber === idNumber && x.name === name);
+    return r ? answer(r) : null;
   }
+
+  async person(personId: string) {
+    const r = this.residents.find((x) => x._id === personId);
+    return r ? answer(r) : null;
+  }
+}
+
+function answer(r: RegistryRecord): RegisteredPerson {
+  const { idNumber: _n, name: _m, fingerprintsOnFile: _f, cardIssuedOn: _c, ...person } = copy(r);
+  return person;
 }
 
 export interface SentCode {

@@ -180,14 +180,17 @@ export class InMemoryReissueStore implements ReissueStore {
   }
 }
 
-type CardResident = Resident & { cardLostAt?: Date; photoReused?: boolean };
+/** A person as the test registry keeps them: the card record, and what our side stored of them. */
+type CardResident = Resident & { cardLostAt?: Date; photoReused?: boolean; idIndex: string; idNumberEnc: string; nameEnc: string };
 
 export class InMemoryCardRegistry implements CardRegistry {
   constructor(readonly residents: CardResident[]) {}
 
-  async resident(idIndex: string) {
-    const r = this.residents.find((x) => x.idIndex === idIndex);
-    return r ? copy(r) : null;
+  async resident(residentId: string) {
+    const r = this.residents.find((x) => x._id === residentId);
+    if (!r) return null;
+    const { idIndex: _i, idNumberEnc: _n, nameEnc: _m, ...answer } = copy(r);
+    return answer;
   }
 
   async reportCardLost(residentId: string, at: Date) {
@@ -369,6 +372,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
       idIndex: `idx-${people}`,
       idNumberEnc: secrets.encrypt(`id-${people}`, 'idNumber'),
       nameEnc: secrets.encrypt(name, 'name'),
+      idNumberMasked: '4601**********0001',
       householdId: 'hk-1',
       relationToHead: '户主',
       birthDate: o.birthDate ?? '1985-03-14',

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * The JSON bodies of the registry gateway (docs/REGISTRY.md), version 1: what the adapter accepts
+ * and what the local stand-in writes. Unknown fields are ignored (the bureau may send more).
+ */
+
+export const REGISTRY_API = '/v1';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const personId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const PersonId = personId;
+
+export const MatchRequest = z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(64) }).strict();
+export type MatchRequest = z.infer<typeof MatchRequest>;
+
+export const Person = z.object({
+  personId,
+  householdId: z.string().min(1).max(64),
+  relationToHead: z.string().min(1).max(16),
+  birthDate: date,
+  sex: z.enum(['male', 'female']),
+  divisionCode: z.string().regex(/^\d{6}$/),
+  idNumberMasked: z.string().regex(/^\d{4}\*{10}\d{3}[\dX]$/),
+});
+export type Person = z.infer<typeof Person>;
+export const PersonAnswer = z.object({ person: Person });
+
+export const Card = z.object({
+  /** No card ever issued: status `none`, no issuedOn. */
+  status: z.enum(['valid', 'lost', 'expired', 'none']),
+  issuedOn: date.nullable().optional(),
+  fingerprintsOnFile: z.boolean(),
+  /** ISO 8601 instant of the (first) loss report, when status is `lost`. */
+  lostAt: z.string().datetime({ offset: true }).nullable().optional(),
+  photo: z.object({ onFile: z.boolean(), takenOn: date.nullable().optional(), reused: z.boolean() }),
+});
+export type Card = z.infer<typeof Card>;
+export const CardAnswer = z.object({ card: Card });
+
+export const Photo = z.object({
+  mimeType: z.enum(['image/jpeg', 'image/png', 'image/svg+xml']),
+  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  takenOn: date.nullable().optional(),
+  /** A drawn stand-in (test systems only), never a real face. */
+  sample: z.boolean().optional(),
+});
+export const PhotoAnswer = z.object({ photo: Photo });
+
+export const LossReportRequest = z
+  .object({
+    /** The idempotency key: the same requestId always gets the first answer. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+    reportedAt: z.string().datetime({ offset: true }),
+    channel: z.string().min(1).max(32),
+  })
+  .strict();
+export type LossReportRequest = z.infer<typeof LossReportRequest>;
+export const LossReportAnswer = z.object({
+  lossReport: z.object({ requestId: z.string(), lostAt: z.string().datetime({ offset: true }), alreadyReported: z.boolean() }),
+});
+
+export const HealthAnswer = z.object({ status: z.enum(['ready', 'degraded', 'down']), version: z.string().max(64).optional() });
+
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_KEY',
+  'BAD_SIGNATURE',
+  'STALE_TIMESTAMP',
+  'NONCE_REUSED',
+  'FORBIDDEN',
+  'PERSON_NOT_FOUND',
+  'PHOTO_NOT_FOUND',
+  'NO_CARD',
+  'IDEMPOTENCY_KEY_REUSED',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type RegistryErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+
+/** The status each error code is answered with (docs/REGISTRY.md, "Errors"). */
+export const ERROR_STATUS: Record<RegistryErrorCode, number> = {
+  INVALID_REQUEST: 400,
+  UNKNOWN_KEY: 401,
+  BAD_SIGNATURE: 401,
+  STALE_TIMESTAMP: 401,
+  NONCE_REUSED: 401,
+  FORBIDDEN: 403,
+  PERSON_NOT_FOUND: 404,
+  PHOTO_NOT_FOUND: 404,
+  NO_CARD: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
