@@ -122,7 +122,15 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
 
   async resident(personId: string): Promise<CardResident | null> {
     if (!PersonId.safeParse(personId).success) return null;
-    const [p, c] = await Promise.all([this.call('person', 'GET', `/persons/${personId}`, undefined, true), this.call('card', 'GET', `/persons/${personId}/card`, undefined, true)]);
+    // Both asked at once, and both awaited to the end even when one fails: a call left running
+    // would outlive the invocation (and its retries and log line land in the next one).
+    const settled = await Promise.allSettled([
+      this.call('person', 'GET', `/persons/${personId}`, undefined, true),
+      this.call('card', 'GET', `/persons/${personId}/card`, undefined, true),
+    ]);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [p, c] = settled.map((s) => (s as PromiseFulfilledResult<Answer>).value);
     if (p.status === 404 || c.status === 404) return null;
     const person = personOf(this.expect(p, 200, PersonAnswer).person);
     const { card } = this.expect(c, 200, CardAnswer);
