@@ -3,6 +3,7 @@ import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
 import { SYSTEM } from './actors';
 import { fire } from './fire';
 import { settleRefund } from './refund';
+import type { OrderState } from './ports';
 
 const FAILED_NOTE = { fail: '支付未成功', cancel: '已取消支付', expired: '超过缴费期限未支付' } as const;
 
@@ -12,17 +13,22 @@ const FAILED_NOTE = { fail: '支付未成功', cancel: '已取消支付', expire
  * cancel reported by the phone, or when the days allowed to pay ran out ('expired', the payment
  * timer) → the order is closed first (it may have been paid meanwhile), then paymentFailed; after a
  * timeout (or no report) it stays pending and a later confirm settles it.
+ *
+ * `known`: the order's state as the payment service itself reported it (a verified payment
+ * notification, paymentNotice.ts), which is then not asked for again. Only the payment service's
+ * word counts; a notice in any doubt is settled without it, by asking.
  */
 export async function settlePayment(
   deps: Pick<ReissueDeps, 'store' | 'clock' | 'secrets' | 'payment'>,
   app: ReissueRecord,
   reported: 'ok' | 'fail' | 'cancel' | 'timeout' | 'expired' | undefined,
+  known?: OrderState,
 ): Promise<ReissueRecord> {
   const orderId = app.payment.id;
   if (!orderId || !['pending', 'failed'].includes(app.payment.status)) return app;
-  let order;
+  let order: OrderState;
   try {
-    order = await deps.payment.queryOrder(orderId);
+    order = known ?? (await deps.payment.queryOrder(orderId));
   } catch {
     throw new DomainError('PAYMENT_UNAVAILABLE');
   }

@@ -59,7 +59,7 @@ export class WeChatPayError extends Error {
   }
 }
 
-const TRADE_STATES: Record<string, OrderStatus> = {
+export const TRADE_STATES: Record<string, OrderStatus> = {
   SUCCESS: 'paid',
   REFUND: 'refunded',
   NOTPAY: 'notPaid',
@@ -76,14 +76,14 @@ const OUT_TRADE_NO = /^[A-Za-z0-9_*-]{6,32}$/;
 const OUT_REFUND_NO = /^[A-Za-z0-9_|*@-]{1,64}$/;
 
 /** Environment values are one line: accept a PEM with "\n" escapes, or the PEM in base64. */
-function pem(text: string): string {
+export function pem(text: string): string {
   const t = text.trim().replace(/\\n/g, '\n');
   if (t.startsWith('-----BEGIN')) return t;
   const decoded = Buffer.from(t, 'base64').toString('utf8').trim();
   return decoded.startsWith('-----BEGIN') ? decoded : t;
 }
 
-function keyOf(kind: 'private' | 'public', text: string): KeyObject {
+export function keyOf(kind: 'private' | 'public', text: string): KeyObject {
   try {
     const key = kind === 'private' ? createPrivateKey(pem(text)) : createPublicKey(pem(text));
     if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
