@@ -21,6 +21,8 @@ export interface FunctionPlan {
   bundleBytes: number;
   zipBytes: number;
   triggers: { name: string; cron: string }[];
+  /** Paths of the HTTP access service bound to it (created once per environment: httpAccessArgs). */
+  httpPaths: string[];
   variables: VariablePlan[];
   /** What stops this function from deploying (limits, unset variables). */
   problems: string[];
@@ -56,6 +58,7 @@ export function planFunction(
     memoryMB: declaration.memoryMB ?? DEFAULT_MEMORY_MB,
     ...sizes,
     triggers: (declaration.triggers ?? []).map((t) => ({ name: t.name, cron: t.cron })),
+    httpPaths: [...(declaration.httpPaths ?? [])],
     variables,
     problems,
   };
@@ -63,6 +66,14 @@ export function planFunction(
 
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+/**
+ * The CLI call that binds an HTTP access path to a function, once per environment (the CLI refuses
+ * a path that exists, so the deploy prints it rather than running it every time: docs/DEPLOY.md).
+ */
+export function httpAccessArgs(name: string, httpPath: string, envId: string): string[] {
+  return ['service', 'create', '-e', envId, '-p', httpPath, '-f', name];
 }
 
 /** The CLI call that deploys one function (secrets never appear here: they come from the environment). */
@@ -86,6 +97,7 @@ export function renderPlan(plan: DeployPlan): string {
     out.push(`  bundle    ${kib(f.bundleBytes)}, zip ${kib(f.zipBytes)} (${((f.zipBytes / ZIP_LIMIT_BYTES) * 100).toFixed(0)}% of the limit)`);
     out.push(`  config    timeout ${f.timeoutSeconds} s, memory ${f.memoryMB} MB`);
     out.push(`  triggers  ${f.triggers.length ? f.triggers.map((t) => `${t.name} (timer "${t.cron}")`).join(', ') : 'none'}`);
+    for (const p of f.httpPaths) out.push(`  http      ${p} (HTTP access, public; once per environment: tcb ${httpAccessArgs(f.name, p, plan.envId).join(' ')})`);
     if (f.variables.length === 0) out.push('  variables none');
     for (const v of f.variables) {
       out.push(`  variable  ${v.name.padEnd(22)} ${v.secret ? 'secret' : 'plain '}  ${v.source ? `set (${v.source})` : 'NOT SET'}`);
