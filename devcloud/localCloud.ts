@@ -6,6 +6,7 @@ import { createDatabaseEmulator, type DatabaseEmulator } from './db';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
 import { HttpStatus } from './httpStatus';
+import { declaredHttpPaths } from './httpAccessEvent';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
@@ -36,6 +37,11 @@ export interface LocalCloud {
   smsOutbox: SmsMessage[];
   /** Reminders the functions sent through the local notifier. */
   notifications: Notification[];
+  /**
+   * The local WeChat Pay: how many times functions asked for an order (queries), the notifications
+   * it sent and what they were answered, and whether it sends them (off: they are lost).
+   */
+  payment: { stats: { queries: number }; notifier: { sent: { event: string; orderId: string; status: number }[]; enabled: boolean } };
   /** Fires a function's timer trigger as the platform does (event and context of a timer). */
   fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
@@ -56,7 +62,8 @@ export function pointSdkAt(url: string): void {
 }
 
 /**
- * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`),
+ * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`, and
+ * the HTTP access paths declared in config/functions.ts, e.g. /wxpay/notify),
  * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`).
  */
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
@@ -64,7 +71,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const localServices = createLocalServices(console.log, localNow);
-  const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs });
+  let listeningAt: string | undefined;
+  const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs, cloudUrl: () => listeningAt });
+  const httpPaths = declaredHttpPaths();
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
@@ -72,6 +81,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway.handle(req, res, fn[1]);
+      return;
+    }
+    const httpAccess = httpPaths.get(pathname);
+    if (httpAccess) {
+      void gateway.handleHttpAccess(req, res, httpAccess);
       return;
     }
     if (pathname.startsWith('/local/')) {
@@ -98,6 +112,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  listeningAt = url;
   pointSdkAt(url);
   // The functions' keys and WeChat credentials: insecure fixed values unless already set.
   applyDevEnvironment();
@@ -113,9 +128,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     database,
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
+    payment: paymentAndCourier.payment,
     fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
     async close() {
       stopTimers();
+      // Notifications under way first: each runs a function that needs the database.
+      await paymentAndCourier.payment.notifier.idle();
       // Functions still at work finish first: they need the database this server answers for.
       await gateway.idle();
       server.closeAllConnections();
