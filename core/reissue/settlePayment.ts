@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/DomainError';
+import { DomainError, isDomainError } from '../errors/DomainError';
 import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
 import { SYSTEM } from './actors';
 import { fire } from './fire';
@@ -33,11 +33,11 @@ export async function settlePayment(
     throw new DomainError('PAYMENT_UNAVAILABLE');
   }
   if (order.status === 'paid' || order.status === 'refunded') {
-    const paid = await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM);
+    const paid = await settledMeanwhile(deps, app, () => fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM));
     return settleRefund(deps, paid);
   }
   if (app.payment.status !== 'pending') return app;
-  if (order.status === 'closed') return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: '支付未完成' }, SYSTEM);
+  if (order.status === 'closed') return settledMeanwhile(deps, app, () => fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: '支付未完成' }, SYSTEM));
   if (reported === 'fail' || reported === 'cancel' || reported === 'expired') {
     let closed: 'closed' | 'paid';
     try {
@@ -45,8 +45,24 @@ export async function settlePayment(
     } catch {
       throw new DomainError('PAYMENT_UNAVAILABLE');
     }
-    if (closed === 'paid') return settleRefund(deps, await fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM));
-    return fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: FAILED_NOTE[reported] }, SYSTEM);
+    if (closed === 'paid') return settleRefund(deps, await settledMeanwhile(deps, app, () => fire(deps, app, { type: 'paymentSucceeded', paymentId: orderId }, SYSTEM)));
+    return settledMeanwhile(deps, app, () => fire(deps, app, { type: 'paymentFailed', paymentId: orderId, note: FAILED_NOTE[reported] }, SYSTEM));
   }
   return app;
+}
+
+/**
+ * The settlement, or the application as another path settled the same order meanwhile: a payment
+ * notification, the payment timer and the citizen's confirmation may all settle one payment at once,
+ * and the one that loses the compare-and-set answers what the winner recorded instead of a conflict.
+ */
+async function settledMeanwhile(deps: Pick<ReissueDeps, 'store'>, app: ReissueRecord, settle: () => Promise<ReissueRecord>): Promise<ReissueRecord> {
+  try {
+    return await settle();
+  } catch (e) {
+    if (!(isDomainError(e) && e.code === 'REISSUE_VERSION_CONFLICT')) throw e;
+    const now = await deps.store.application(app._id);
+    if (now && now.payment.id === app.payment.id && now.payment.status !== app.payment.status) return now;
+    throw e;
+  }
 }
