@@ -7,6 +7,7 @@ import { LocalPayment } from '../local/LocalPayment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { CloudbaseReissueStore } from '../reissue/CloudbaseReissueStore';
 import { lazyPayment } from './lazyPayment';
+import { weChatPayConfigFrom } from './weChatPayConfigFrom';
 import type { NotificationKeys } from './wechatPayNotification';
 import { keyOf, WeChatPayV3 } from './WeChatPayV3';
 
@@ -46,15 +47,7 @@ export function payNotifyAdapters(env: Environment<PayNotifyVariable>): PayNotif
         ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
         : lazyPayment(
             () =>
-              new WeChatPayV3({
-                appid: env.WX_APPID,
-                mchid: env.HUKOU_WXPAY_MCHID,
-                serialNo: env.HUKOU_WXPAY_SERIAL_NO,
-                privateKeyPem: env.HUKOU_WXPAY_PRIVATE_KEY,
-                notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL,
-                wechatpayPublicKeyPem: env.HUKOU_WXPAY_PUBLIC_KEY,
-                wechatpayPublicKeyId: env.HUKOU_WXPAY_PUBLIC_KEY_ID,
-              }),
+              new WeChatPayV3(weChatPayConfigFrom(env)),
           ),
     },
   };

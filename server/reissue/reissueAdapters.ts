@@ -17,6 +17,7 @@ import { LocalPayment } from '../local/LocalPayment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { WeChatPayV3 } from '../payment/WeChatPayV3';
 import { lazyPayment } from '../payment/lazyPayment';
+import { weChatPayConfigFrom } from '../payment/weChatPayConfigFrom';
 import { chinaAddressDivisions } from './chinaAddressDivisions';
 import { CloudbaseCardRegistry } from './CloudbaseCardRegistry';
 import { CloudbaseReissueStore } from './CloudbaseReissueStore';
@@ -46,16 +47,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
       ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
       : lazyPayment(
           () =>
-            new WeChatPayV3({
-              appid: env.WX_APPID,
-              mchid: env.HUKOU_WXPAY_MCHID,
-              serialNo: env.HUKOU_WXPAY_SERIAL_NO,
-              privateKeyPem: env.HUKOU_WXPAY_PRIVATE_KEY,
-              notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL,
-              // Every answer of WeChat Pay is verified with its public key before it is believed.
-              wechatpayPublicKeyPem: env.HUKOU_WXPAY_PUBLIC_KEY,
-              wechatpayPublicKeyId: env.HUKOU_WXPAY_PUBLIC_KEY_ID,
-            }),
+            new WeChatPayV3(weChatPayConfigFrom(env)),
         ),
     courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
     audit: new CloudbaseAuditLog(db),
