@@ -71,7 +71,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const localServices = createLocalServices(console.log, localNow);
-  let listeningAt: string | undefined;
+  // Known once the server listens; the local WeChat Pay notifies there.
+  let listeningAt: string | undefined = undefined;
   const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs, cloudUrl: () => listeningAt });
   const httpPaths = declaredHttpPaths();
 

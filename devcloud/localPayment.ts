@@ -218,17 +218,26 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     refunds.set(refundId, { refundId, orderId: order.orderId, amountFen, status });
     if (status === 'success') order.status = 'refunded';
     log(`[支付] ${order.orderId} 退款 ${(amountFen / 100).toFixed(2)} 元：${status === 'success' ? '成功' : '失败'}`);
-    notifier.send(order.notifyUrl, order.orderId, status === 'success' ? 'REFUND.SUCCESS' : 'REFUND.ABNORMAL', status === 'success' ? '退款成功' : '退款异常', encryptResource({
-      mchid: order.mchid,
-      out_trade_no: order.orderId,
-      transaction_id: order.transactionId,
-      out_refund_no: refundId,
-      refund_id: `50local${randomBytes(8).toString('hex')}`,
-      refund_status: status === 'success' ? 'SUCCESS' : 'ABNORMAL',
-      ...(status === 'success' ? { success_time: beijingTime(now()) } : {}),
-      user_received_account: '支付用户零钱',
-      amount: { total: order.amountFen, refund: amountFen, payer_total: order.amountFen, payer_refund: amountFen },
-    }, 'refund'));
+    notifier.send(
+      order.notifyUrl,
+      order.orderId,
+      status === 'success' ? 'REFUND.SUCCESS' : 'REFUND.ABNORMAL',
+      status === 'success' ? '退款成功' : '退款异常',
+      encryptResource(
+        {
+          mchid: order.mchid,
+          out_trade_no: order.orderId,
+          transaction_id: order.transactionId,
+          out_refund_no: refundId,
+          refund_id: `50local${randomBytes(8).toString('hex')}`,
+          refund_status: status === 'success' ? 'SUCCESS' : 'ABNORMAL',
+          ...(status === 'success' ? { success_time: beijingTime(now()) } : {}),
+          user_received_account: '支付用户零钱',
+          amount: { total: order.amountFen, refund: amountFen, payer_total: order.amountFen, payer_refund: amountFen },
+        },
+        'refund',
+      ),
+    );
     sendJson(res, 200, { status });
   }
 

@@ -16,13 +16,15 @@ import type { RefundState } from './ports';
 export async function settleRefund(deps: Pick<ReissueDeps, 'store' | 'clock' | 'secrets' | 'payment'>, app: ReissueRecord, known?: RefundState): Promise<ReissueRecord> {
   if (app.payment.status !== 'refunding' || !app.payment.id) return app;
   try {
-    const { status } = known ?? await deps.payment.refund({
-      orderId: app.payment.id,
-      refundId: refundIdOf(app),
-      amountFen: app.fees.totalFen,
-      totalFen: app.fees.totalFen,
-      reason: '户政补换领申请未办理，费用原路退回',
-    });
+    const { status } =
+      known ??
+      (await deps.payment.refund({
+        orderId: app.payment.id,
+        refundId: refundIdOf(app),
+        amountFen: app.fees.totalFen,
+        totalFen: app.fees.totalFen,
+        reason: '户政补换领申请未办理，费用原路退回',
+      }));
     if (status === 'success') return await fire(deps, app, { type: 'refundSucceeded' }, SYSTEM);
     if (status === 'failed') return await fire(deps, app, { type: 'refundFailed', note: '退款未成功，工作人员将处理' }, SYSTEM);
   } catch (e) {

@@ -48,7 +48,8 @@ export function validateDeclarations(
     }
     // Public on the internet: the only HTTP access today is WeChat Pay's notification, verified and decrypted.
     if (d.httpPaths?.length) {
-      for (const need of NOTIFY_NEEDS) if (!d.env.includes(need)) problems.push(`${d.name}: has HTTP access but does not read ${need} (WeChat Pay notifications are verified and decrypted)`);
+      for (const need of NOTIFY_NEEDS)
+        if (!d.env.includes(need)) problems.push(`${d.name}: has HTTP access but does not read ${need} (WeChat Pay notifications are verified and decrypted)`);
     }
     const triggerNames = new Set<string>();
     for (const t of d.triggers ?? []) {

@@ -45,10 +45,7 @@ export function payNotifyAdapters(env: Environment<PayNotifyVariable>): PayNotif
       secrets: { encrypt: noPersonalData, decrypt: noPersonalData },
       payment: local
         ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
-        : lazyPayment(
-            () =>
-              new WeChatPayV3(weChatPayConfigFrom(env)),
-          ),
+        : lazyPayment(() => new WeChatPayV3(weChatPayConfigFrom(env))),
     },
   };
 }

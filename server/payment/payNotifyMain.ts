@@ -72,7 +72,10 @@ export function createPayNotifyMain(makePorts: (env: Environment<PayNotifyVariab
     }
     // Stray: money WeChat Pay reports that no application is waiting for. Taken (sending it again
     // changes nothing), and logged for an officer.
-    log({ outcome: 'ok', ...(outcome === 'stray' ? { errorCode: 'STRAY_PAYMENT', error: `${read.notice.kind} notification for an order or refund the application does not hold` } : {}) });
+    log({
+      outcome: 'ok',
+      ...(outcome === 'stray' ? { errorCode: 'STRAY_PAYMENT', error: `${read.notice.kind} notification for an order or refund the application does not hold` } : {}),
+    });
     return emptyResponse(204);
   }
 

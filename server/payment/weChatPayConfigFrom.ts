@@ -2,13 +2,7 @@ import type { Environment } from '../config/loadEnvironment';
 import type { WeChatPayConfig } from './WeChatPayV3';
 
 export type WeChatPayVariable =
-  | 'WX_APPID'
-  | 'HUKOU_WXPAY_MCHID'
-  | 'HUKOU_WXPAY_SERIAL_NO'
-  | 'HUKOU_WXPAY_PRIVATE_KEY'
-  | 'HUKOU_WXPAY_NOTIFY_URL'
-  | 'HUKOU_WXPAY_PUBLIC_KEY'
-  | 'HUKOU_WXPAY_PUBLIC_KEY_ID';
+  'WX_APPID' | 'HUKOU_WXPAY_MCHID' | 'HUKOU_WXPAY_SERIAL_NO' | 'HUKOU_WXPAY_PRIVATE_KEY' | 'HUKOU_WXPAY_NOTIFY_URL' | 'HUKOU_WXPAY_PUBLIC_KEY' | 'HUKOU_WXPAY_PUBLIC_KEY_ID';
 
 /**
  * The functions' WeChat Pay (reissue, payNotify): the merchant's keys, and WeChat Pay's public key

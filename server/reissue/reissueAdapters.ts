@@ -45,10 +45,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
     secrets: createSecrets(cipher, blindIndex),
     payment: local
       ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
-      : lazyPayment(
-          () =>
-            new WeChatPayV3(weChatPayConfigFrom(env)),
-        ),
+      : lazyPayment(() => new WeChatPayV3(weChatPayConfigFrom(env))),
     courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),

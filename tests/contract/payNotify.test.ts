@@ -159,9 +159,18 @@ test('the same notification again (a replay within the window, or WeChat Pay rep
 });
 
 test.each([
-  ['a bad signature', (n: { body: string; headers: Record<string, string> }) => ({ ...n, headers: { ...n.headers, 'wechatpay-signature': n.headers['wechatpay-signature'].replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) } })],
+  [
+    'a bad signature',
+    (n: { body: string; headers: Record<string, string> }) => ({
+      ...n,
+      headers: { ...n.headers, 'wechatpay-signature': n.headers['wechatpay-signature'].replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+    }),
+  ],
   ['a body changed after signing', (n: { body: string; headers: Record<string, string> }) => ({ ...n, body: n.body.replace('支付成功', '支付成功!') })],
-  ['the wrong serial (another key id)', (n: { body: string; headers: Record<string, string> }) => ({ ...n, headers: { ...n.headers, 'wechatpay-serial': 'PUB_KEY_ID_0000000000000000000000OTHER00' } })],
+  [
+    'the wrong serial (another key id)',
+    (n: { body: string; headers: Record<string, string> }) => ({ ...n, headers: { ...n.headers, 'wechatpay-serial': 'PUB_KEY_ID_0000000000000000000000OTHER00' } }),
+  ],
   ['no signature headers', (n: { body: string; headers: Record<string, string> }) => ({ ...n, headers: { 'content-type': 'application/json' } })],
 ])('%s: 401 SIGN_ERROR, nothing changes, WeChat Pay would send it again', async (_what, spoil) => {
   const app = await pendingApplication();

@@ -44,7 +44,11 @@ test('the citizen pays: the notification makes the application paid, and nobody 
   const queriesBefore = h.cloud.payment.stats.queries;
   expect((await r.payInWeChat(orderId, 'success')).body.errMsg).toBe('requestPayment:ok');
 
-  const paid = await waitFor(() => view(app.id), (v) => v.paymentStatus === 'paid', 'the notification to settle the payment');
+  const paid = await waitFor(
+    () => view(app.id),
+    (v) => v.paymentStatus === 'paid',
+    'the notification to settle the payment',
+  );
   expect(paid).toMatchObject({ state: 'paid', paymentStatus: 'paid' });
   expect(h.cloud.payment.stats.queries).toBe(queriesBefore);
   expect(h.cloud.payment.notifier.sent).toContainEqual({ event: 'TRANSACTION.SUCCESS', orderId, status: 204 });
@@ -57,7 +61,11 @@ test('the citizen pays: the notification makes the application paid, and nobody 
   // Cancelled: refunded at once by the refund request; the refund notification that follows is taken and changes nothing.
   const cancelled = await r.ok(CITIZEN, 'cancel', { applicationId: app.id });
   expect(cancelled).toMatchObject({ state: 'cancelled', paymentStatus: 'refunded' });
-  await waitFor(async () => h.cloud.payment.notifier.sent, (sent) => sent.some((s) => s.event === 'REFUND.SUCCESS' && s.orderId === orderId), 'the refund notification');
+  await waitFor(
+    async () => h.cloud.payment.notifier.sent,
+    (sent) => sent.some((s) => s.event === 'REFUND.SUCCESS' && s.orderId === orderId),
+    'the refund notification',
+  );
   expect(h.cloud.payment.notifier.sent).toContainEqual({ event: 'REFUND.SUCCESS', orderId, status: 204 });
   expect((await view(app.id)).version).toBe(cancelled.version);
 });

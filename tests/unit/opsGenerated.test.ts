@@ -94,7 +94,9 @@ describe('WeChat Pay keys (issue 13, blocker 5)', () => {
       expect(fn.env).toEqual(expect.arrayContaining(['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID']));
     }
     const without = { ...reissue, env: reissue.env.filter((v) => v !== 'HUKOU_WXPAY_PUBLIC_KEY_ID') };
-    expect(validateDeclarations([without])).toEqual(['reissue: reads HUKOU_WXPAY_PRIVATE_KEY but not HUKOU_WXPAY_PUBLIC_KEY_ID (WeChat Pay answers are verified with its public key)']);
+    expect(validateDeclarations([without])).toEqual([
+      'reissue: reads HUKOU_WXPAY_PRIVATE_KEY but not HUKOU_WXPAY_PUBLIC_KEY_ID (WeChat Pay answers are verified with its public key)',
+    ]);
   });
 
   test('a deploy without the public key, its id or the APIv3 key stops: they are required in production', () => {
@@ -117,7 +119,7 @@ describe('WeChat Pay keys (issue 13, blocker 5)', () => {
       'payNotify: has HTTP access but does not read HUKOU_WXPAY_APIV3_KEY (WeChat Pay notifications are verified and decrypted)',
     ]);
     expect(validateDeclarations([payNotify, { ...fixture, name: 'other', httpPaths: ['/wxpay/notify', 'wxpay'] }])).toEqual(
-      expect.arrayContaining(['other: HTTP access path /wxpay/notify is already payNotify\'s', 'other: HTTP access path "wxpay" must be / then letters, digits, - _ . segments']),
+      expect.arrayContaining(["other: HTTP access path /wxpay/notify is already payNotify's", 'other: HTTP access path "wxpay" must be / then letters, digits, - _ . segments']),
     );
     const plan = planFunction(payNotify, { bundleBytes: 1, zipBytes: 1 }, () => 'environment');
     const text = renderPlan({ envId: 'hukou-prod-1', dryRun: true, functions: [plan], problems: [] });
