@@ -205,6 +205,8 @@ export class WeChatPayV3 implements PaymentGateway {
       out_trade_no: r.orderId,
       out_refund_no: r.refundId,
       ...(r.reason ? { reason: r.reason.slice(0, 80) } : {}),
+      // Without it WeChat Pay notifies refunds only at a URL configured in the merchant platform.
+      notify_url: this.config.notifyUrl,
       amount: { refund: r.amountFen, total: r.totalFen, currency: 'CNY' },
     };
     const { data } = await this.call<{ status?: string }>('POST', '/v3/refund/domestic/refunds', body);

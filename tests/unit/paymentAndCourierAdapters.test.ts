@@ -295,6 +295,8 @@ describe('WeChatPayV3: refunds', () => {
       out_trade_no: ORDER.orderId,
       out_refund_no: 'RA20261123a1b2c3d4-r1',
       reason: '申请已取消',
+      // The refund's outcome is notified to the same URL as the payment's (payNotify).
+      notify_url: 'https://hukou.example.gov.cn/pay/notify',
       amount: { refund: 5200, total: 5200, currency: 'CNY' },
     });
     expect(requestVerifies(req)).toBe(true);
