@@ -120,10 +120,36 @@ export const environmentVariables = {
     example: '<base64 of apiclient_key.pem>',
   },
   HUKOU_WXPAY_NOTIFY_URL: {
-    description: 'https URL WeChat Pay notifies of payments (required by the API; the function learns outcomes by querying).',
+    description:
+      'https URL WeChat Pay notifies of payments: the HTTP access URL of the payNotify function (the environment’s HTTP access domain + /wxpay/notify). Outcomes are also learnt by querying, should a notification be lost.',
     secret: false,
     schema: z.string().regex(/^https:\/\/[^\s?#]+$/, 'an https URL without query'),
     example: 'https://example.gov.cn/wxpay/notify',
+  },
+  HUKOU_WXPAY_PUBLIC_KEY: {
+    description:
+      'WeChat Pay public key (微信支付公钥, pub_key.pem from the merchant platform) that verifies WeChat Pay’s answers and notifications: the PEM with \\n escapes, or the PEM in base64, on one line.',
+    secret: false,
+    schema: z
+      .string()
+      .min(40)
+      .refine((v) => {
+        const text = v.startsWith('-----BEGIN') ? v.replace(/\\n/g, '\n') : Buffer.from(v, 'base64').toString('utf8');
+        return /-----BEGIN PUBLIC KEY-----/.test(text);
+      }, 'a PEM public key (\\n-escaped, or base64 of the PEM)'),
+    example: '<base64 of pub_key.pem>',
+  },
+  HUKOU_WXPAY_PUBLIC_KEY_ID: {
+    description: 'Id of the WeChat Pay public key (公钥ID, PUB_KEY_ID_…): answers and notifications signed with another key are refused.',
+    secret: false,
+    schema: z.string().regex(/^PUB_KEY_ID_[0-9A-Za-z]{1,64}$/, 'PUB_KEY_ID_ followed by letters or digits'),
+    example: 'PUB_KEY_ID_0114232134912410000000000000',
+  },
+  HUKOU_WXPAY_APIV3_KEY: {
+    description: 'The merchant’s APIv3 key (APIv3密钥, 32 characters set in the merchant platform) that decrypts WeChat Pay notifications.',
+    secret: true,
+    schema: z.string().regex(/^[A-Za-z0-9]{32}$/, '32 letters or digits'),
+    example: '<APIv3 key from pay.weixin.qq.com>',
   },
   HUKOU_KUAIDI100_CUSTOMER: {
     description: 'Kuaidi100 (快递100) account customer id (授权码 customer) for shipment tracking.',

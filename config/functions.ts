@@ -7,6 +7,7 @@ import { bookingEnvironment } from './bookingEnvironment';
 import { reissueActions } from '../core/reissue/reissueActions';
 import { reissueEnvironment } from './reissueEnvironment';
 import type { VariableName } from './environment';
+import { payNotifyEnvironment } from './payNotifyEnvironment';
 
 /**
  * A timer trigger. CloudBase cron has seven fields (second minute hour day month weekday year); the
@@ -24,7 +25,7 @@ export interface FunctionDeclaration {
   name: string;
   description: string;
   /** Who may call it: anyone, or only a verified caller (identity from the function context). */
-  caller: 'anyone' | 'verified citizen' | 'officer' | 'admin' | 'timer';
+  caller: 'anyone' | 'verified citizen' | 'officer' | 'admin' | 'timer' | 'WeChat Pay (HTTP access)';
   actions: ActionMap<never>;
   /**
    * The environment variables the function reads (config/environment.ts), validated when it starts.
@@ -39,6 +40,14 @@ export interface FunctionDeclaration {
    * `permissions.openapi`. The platform (and the local cloud) refuses an API not declared here.
    */
   openapi?: string[];
+  /**
+   * Paths of the environment's HTTP access service (HTTP 访问服务) bound to this function, e.g.
+   * /wxpay/notify: a request there runs it with an integrated request as its event
+   * (server/function/httpAccess.ts). Public on the internet: only functions that authenticate the
+   * request themselves (a signature) may have one. Created once per environment (docs/DEPLOY.md);
+   * the local cloud routes them the same way.
+   */
+  httpPaths?: string[];
   /** Seconds, at most 60 (CloudBase). Default 10. */
   timeoutSeconds?: number;
   /** MB: 128, 256, 512, 1024 or 2048. Default 256. */
@@ -97,6 +106,18 @@ export const functions: FunctionDeclaration[] = [
       { name: 'settlePayments', cron: '0 */10 * * * * *' },
     ],
     timeoutSeconds: 60,
+    memoryMB: 256,
+  },
+  {
+    name: 'payNotify',
+    description:
+      'WeChat Pay notifications (支付通知, 退款结果通知) over HTTP access: verifies WeChat Pay’s signature and time, decrypts the resource, and settles the application through the same use case as the query path (core/reissue/paymentNotice.ts). No client actions.',
+    caller: 'WeChat Pay (HTTP access)',
+    actions: {} as ActionMap<never>,
+    env: [...payNotifyEnvironment],
+    httpPaths: ['/wxpay/notify'],
+    // WeChat Pay waits 5 s for the answer and sends again otherwise; a query when in doubt fits.
+    timeoutSeconds: 10,
     memoryMB: 256,
   },
 ];

@@ -10,6 +10,8 @@ export const reissueEnvironment = [
   'HUKOU_WXPAY_SERIAL_NO',
   'HUKOU_WXPAY_PRIVATE_KEY',
   'HUKOU_WXPAY_NOTIFY_URL',
+  'HUKOU_WXPAY_PUBLIC_KEY',
+  'HUKOU_WXPAY_PUBLIC_KEY_ID',
   'HUKOU_KUAIDI100_CUSTOMER',
   'HUKOU_KUAIDI100_KEY',
   // The population registry's gateway (config/registryEnvironment.ts).

@@ -1,4 +1,5 @@
 import type { VariableName } from '../config/environment';
+import { LOCAL_WXPAY_APIV3_KEY, LOCAL_WXPAY_PUBLIC_KEY_ID, LOCAL_WXPAY_PUBLIC_KEY_PEM } from './localWechatPayKeys';
 
 /**
  * INSECURE, FOR THE LOCAL CLOUD AND TESTS ONLY. Fixed values for every variable in
@@ -22,7 +23,11 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_WXPAY_MCHID: '1900000000',
   HUKOU_WXPAY_SERIAL_NO: '00000000000000000000000000000000000000DE',
   HUKOU_WXPAY_PRIVATE_KEY: Buffer.from('-----BEGIN PRIVATE KEY-----\nINSECURE-DEV-ONLY-NOT-A-KEY\n-----END PRIVATE KEY-----\n', 'ascii').toString('base64'),
-  HUKOU_WXPAY_NOTIFY_URL: 'https://localhost.invalid/insecure-dev-only/wxpay/notify',
+  // Only its path counts locally: the local WeChat Pay posts notifications to that path of the local cloud.
+  HUKOU_WXPAY_NOTIFY_URL: 'https://hukou-local.invalid/wxpay/notify',
+  HUKOU_WXPAY_PUBLIC_KEY: Buffer.from(LOCAL_WXPAY_PUBLIC_KEY_PEM, 'ascii').toString('base64'),
+  HUKOU_WXPAY_PUBLIC_KEY_ID: LOCAL_WXPAY_PUBLIC_KEY_ID,
+  HUKOU_WXPAY_APIV3_KEY: LOCAL_WXPAY_APIV3_KEY,
   HUKOU_KUAIDI100_CUSTOMER: 'INSECUREDEVONLYCUSTOMER',
   HUKOU_KUAIDI100_KEY: 'INSECUREDEVONLYKEY',
   // The local cloud replaces the URL with its registry stand-in's (devcloud/registry/localRegistry.ts).

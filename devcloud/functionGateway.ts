@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errorCatalogue, type ErrorCode } from '../core/errors/catalogue';
+import { httpAccessContext, integratedRequest, writeIntegratedResponse } from './httpAccessEvent';
 import { HttpStatus } from './httpStatus';
 import { localNow } from './localClock';
 import { readBody, RequestBodyError } from './readBody';
@@ -76,6 +77,11 @@ export function timerEvent(trigger: string, at: Date): Record<string, string> {
 export interface FunctionGateway {
   /** `POST /fn/<name>`: a client's call (a persona, or anonymous). Never a timer. */
   handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
+  /**
+   * A request on one of the function's HTTP access paths: runs it with the integrated request and
+   * answers its integrated response (devcloud/httpAccessEvent.ts).
+   */
+  handleHttpAccess(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
   /** Fires a timer trigger of a function the way the platform does (not reachable over HTTP). */
   fireTimer(name: string, trigger: string, at?: Date): Promise<unknown>;
   /** Resolves once every invocation running at the time of the call has ended. */
@@ -153,5 +159,22 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     }
   }
 
-  return { handle, fireTimer, idle };
+  async function handleHttpAccess(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const main = load(name);
+    if (!main) return gatewayError(res, HttpStatus.notFound, 'UNKNOWN_ACTION');
+    let body: Buffer;
+    try {
+      body = await readBody(req, FUNCTION_BODY_LIMIT);
+    } catch (err) {
+      if (err instanceof RequestBodyError && err.reason === 'too-large') return gatewayError(res, HttpStatus.tooLarge, 'REQUEST_TOO_LARGE');
+      return;
+    }
+    try {
+      writeIntegratedResponse(res, await track(main(integratedRequest(req, body), httpAccessContext(name))));
+    } catch {
+      gatewayError(res, HttpStatus.internal, 'INTERNAL');
+    }
+  }
+
+  return { handle, handleHttpAccess, fireTimer, idle };
 }

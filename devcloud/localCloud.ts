@@ -8,6 +8,7 @@ import { DATABASE_ADMIN_PATH, handleDatabaseAdmin } from './databaseAdminHttp';
 import { applyDevEnvironment } from './devEnvironment';
 import { createFunctionGateway } from './functionGateway';
 import { HttpStatus } from './httpStatus';
+import { declaredHttpPaths } from './httpAccessEvent';
 import { createLocalServices, type Notification, type SmsMessage } from './localServices';
 import { createLocalPaymentAndCourier } from './localPaymentAndCourier';
 import { createStaticFiles } from './staticFiles';
@@ -55,6 +56,11 @@ export interface LocalCloud {
   declineReminders(openid: string): void;
   /** The population registry's gateway, played by its own HTTP listener (docs/REGISTRY.md). */
   registry: LocalRegistry;
+  /**
+   * The local WeChat Pay: how many times functions asked for an order (queries), the notifications
+   * it sent and what they were answered, and whether it sends them (off: they are lost).
+   */
+  payment: { stats: { queries: number }; notifier: { sent: { event: string; orderId: string; status: number }[]; enabled: boolean } };
   /** Fires a function's timer trigger as the platform does (event and context of a timer). */
   fireTimer(fn: string, trigger: string, at?: Date): Promise<unknown>;
   close(): Promise<void>;
@@ -76,7 +82,8 @@ export function pointSdkAt(url: string): void {
 }
 
 /**
- * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`),
+ * One process that plays CloudBase on this machine: the function gateway (`POST /fn/<name>`, and
+ * the HTTP access paths declared in config/functions.ts, e.g. /wxpay/notify),
  * the database emulator the SDK talks to (`/admin`), and the H5 build (`/`); beside it, on its own
  * port, the population registry's gateway (HUKOU_REGISTRY_URL), which the functions call over HTTP
  * with the adapter production uses.
@@ -92,7 +99,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const weChatApi = createLocalWeChatApi({ faceResult: localServices.takeFaceResult });
-  const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs });
+  // Known once the server listens; the local WeChat Pay notifies there.
+  let listeningAt: string | undefined = undefined;
+  const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs, cloudUrl: () => listeningAt });
+  const httpPaths = declaredHttpPaths();
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
@@ -124,6 +134,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       });
       return;
     }
+    const httpAccess = httpPaths.get(pathname);
+    if (httpAccess) {
+      void gateway.handleHttpAccess(req, res, httpAccess);
+      return;
+    }
     if (pathname.startsWith('/local/')) {
       void paymentAndCourier.handle(req, res, pathname).then((mine) => (mine ? undefined : localServices.handle(req, res, pathname)));
       return;
@@ -148,6 +163,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  listeningAt = url;
   pointSdkAt(url);
   // The functions' keys and WeChat credentials: insecure fixed values unless already set.
   applyDevEnvironment();
@@ -172,9 +188,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     smsOutbox: localServices.outbox,
     notifications: localServices.notifications,
     declineReminders: localServices.declineReminders,
+    payment: paymentAndCourier.payment,
     fireTimer: (fn, trigger, at) => gateway.fireTimer(fn, trigger, at),
     async close() {
       stopTimers();
+      // Notifications under way first: each runs a function that needs the database.
+      await paymentAndCourier.payment.notifier.idle();
       // Functions still at work finish first: they need the database this server answers for.
       await gateway.idle();
       server.closeAllConnections();

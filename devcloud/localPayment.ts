@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OrderStatus, RefundStatus } from '../core/reissue/ports';
 import { PERSONA_HEADER } from './functionGateway';
 import { readJson, sendJson } from './localJson';
+import { beijingTime, createLocalPayNotifier, encryptResource } from './localPayNotifier';
 
 /**
  * The local cloud's WeChat Pay: orders in memory, paid when the H5 app plays `wx.requestPayment`.
@@ -22,6 +23,8 @@ import { readJson, sendJson } from './localJson';
  *   answers the same refund;
  * - POST /local/pay/refunds/query { refundId } → { status };
  * - GET  /local/pay/orders   every order, for a developer.
+ * Payments and refunds are notified as WeChat Pay notifies them (localPayNotifier.ts): to the order's
+ * notify URL, i.e. the payNotify function's HTTP access path on the local cloud.
  * Refusals answer `{ error: CODE, message }` with a 4xx status, codes as WeChat Pay names them.
  */
 
@@ -33,6 +36,10 @@ export interface LocalOrder {
   prepayId: string;
   createdAt: string;
   status: Exclude<OrderStatus, 'unknown'>;
+  /** The merchant's app and number and where to notify (given by the functions' LocalPayment, as in a real order). */
+  appid?: string;
+  mchid?: string;
+  notifyUrl?: string;
   /** Set by a 'timeout' confirmation: from this instant (ms) the order is paid. */
   paysAt?: number;
   paidAt?: string;
@@ -51,6 +58,8 @@ export interface LocalPaymentOptions {
   /** How long after a 'timeout' confirmation the order turns paid (default 5 s). */
   lateSuccessMs?: number;
   log?: (line: string) => void;
+  /** Where the local cloud listens (its HTTP access paths receive the notifications); unset: none sent. */
+  cloudUrl?: () => string | undefined;
 }
 
 const ORDER_ID = /^[A-Za-z0-9_*-]{6,32}$/;
@@ -65,6 +74,9 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
   const log = opts.log ?? console.log;
   const orders = new Map<string, LocalOrder>();
   const refunds = new Map<string, LocalRefund>();
+  const notifier = createLocalPayNotifier(opts.cloudUrl ?? (() => undefined), now, log);
+  /** How many times the functions asked for an order's state (POST /local/pay/query). */
+  const stats = { queries: 0 };
 
   const refuse = (res: ServerResponse, status: number, error: string, message: string) => sendJson(res, status, { error, message });
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -74,6 +86,25 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     order.paidAt = new Date(at).toISOString();
     order.transactionId = `4200local${randomBytes(8).toString('hex')}`;
     delete order.paysAt;
+    // As WeChat Pay does once the money is taken: a payment notification to the order's notify URL.
+    notifier.send(order.notifyUrl, order.orderId, 'TRANSACTION.SUCCESS', '支付成功', encryptResource(transactionOf(order), 'transaction'));
+  }
+
+  function transactionOf(o: LocalOrder) {
+    return {
+      appid: o.appid,
+      mchid: o.mchid,
+      out_trade_no: o.orderId,
+      transaction_id: o.transactionId,
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      trade_state_desc: '支付成功',
+      bank_type: 'OTHERS',
+      attach: '',
+      success_time: beijingTime(Date.parse(o.paidAt ?? new Date(now()).toISOString())),
+      payer: { openid: o.openid },
+      amount: { total: o.amountFen, payer_total: o.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+    };
   }
 
   /** A late success lands once its time has come, as a query at WeChat Pay would then find it. */
@@ -98,11 +129,13 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     if (existing && (existing.status !== 'notPaid' || existing.amountFen !== amountFen || existing.openid !== openid)) {
       return refuse(res, 400, 'INVALID_REQUEST', `order ${orderId} exists (${existing.status}) with other terms`);
     }
+    const merchant = { appid: text(b.appid) || undefined, mchid: text(b.mchid) || undefined, notifyUrl: text(b.notifyUrl) || undefined };
     const order: LocalOrder = existing ?? {
       orderId,
       amountFen,
       description,
       openid,
+      ...merchant,
       prepayId: `wx-local-${randomBytes(12).toString('hex')}`,
       createdAt: new Date(now()).toISOString(),
       status: 'notPaid',
@@ -149,6 +182,7 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
   }
 
   async function query(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.queries++;
     const order = settled(text((await readJson(req)).orderId));
     sendJson(res, 200, order ? stateOf(order) : { status: 'notPaid' });
   }
@@ -184,6 +218,26 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     refunds.set(refundId, { refundId, orderId: order.orderId, amountFen, status });
     if (status === 'success') order.status = 'refunded';
     log(`[支付] ${order.orderId} 退款 ${(amountFen / 100).toFixed(2)} 元：${status === 'success' ? '成功' : '失败'}`);
+    notifier.send(
+      order.notifyUrl,
+      order.orderId,
+      status === 'success' ? 'REFUND.SUCCESS' : 'REFUND.ABNORMAL',
+      status === 'success' ? '退款成功' : '退款异常',
+      encryptResource(
+        {
+          mchid: order.mchid,
+          out_trade_no: order.orderId,
+          transaction_id: order.transactionId,
+          out_refund_no: refundId,
+          refund_id: `50local${randomBytes(8).toString('hex')}`,
+          refund_status: status === 'success' ? 'SUCCESS' : 'ABNORMAL',
+          ...(status === 'success' ? { success_time: beijingTime(now()) } : {}),
+          user_received_account: '支付用户零钱',
+          amount: { total: order.amountFen, refund: amountFen, payer_total: order.amountFen, payer_refund: amountFen },
+        },
+        'refund',
+      ),
+    );
     sendJson(res, 200, { status });
   }
 
@@ -211,5 +265,5 @@ export function createLocalPayment(opts: LocalPaymentOptions = {}) {
     return true;
   }
 
-  return { orders, refunds, handle };
+  return { orders, refunds, handle, notifier, stats };
 }

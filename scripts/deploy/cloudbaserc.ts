@@ -15,7 +15,7 @@ export const DEFAULT_MEMORY_MB = 256;
 /** Where `npm run build:functions` writes the bundles the CLI uploads. */
 export const FUNCTION_ROOT = './build/functions';
 
-export type DeployDeclaration = Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'openapi'>;
+export type DeployDeclaration = Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'openapi' | 'httpPaths'>;
 
 export interface CloudbasercFunction {
   name: string;

@@ -23,6 +23,8 @@ export interface FunctionPlan {
   triggers: { name: string; cron: string }[];
   /** WeChat APIs it calls through 云调用 (its config.json permissions.openapi). */
   cloudCall: string[];
+  /** Paths of the HTTP access service bound to it (created once per environment: httpAccessArgs). */
+  httpPaths: string[];
   variables: VariablePlan[];
   /** What stops this function from deploying (limits, unset variables). */
   problems: string[];
@@ -59,6 +61,7 @@ export function planFunction(
     ...sizes,
     triggers: (declaration.triggers ?? []).map((t) => ({ name: t.name, cron: t.cron })),
     cloudCall: [...(declaration.openapi ?? [])],
+    httpPaths: [...(declaration.httpPaths ?? [])],
     variables,
     problems,
   };
@@ -66,6 +69,14 @@ export function planFunction(
 
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+/**
+ * The CLI call that binds an HTTP access path to a function, once per environment (the CLI refuses
+ * a path that exists, so the deploy prints it rather than running it every time: docs/DEPLOY.md).
+ */
+export function httpAccessArgs(name: string, httpPath: string, envId: string): string[] {
+  return ['service', 'create', '-e', envId, '-p', httpPath, '-f', name];
 }
 
 /** The CLI call that deploys one function (secrets never appear here: they come from the environment). */
@@ -90,6 +101,7 @@ export function renderPlan(plan: DeployPlan): string {
     out.push(`  config    timeout ${f.timeoutSeconds} s, memory ${f.memoryMB} MB`);
     out.push(`  triggers  ${f.triggers.length ? f.triggers.map((t) => `${t.name} (timer "${t.cron}")`).join(', ') : 'none'}`);
     out.push(`  cloudcall ${f.cloudCall.length ? `${f.cloudCall.join(', ')} (云调用, config.json permissions.openapi)` : 'none'}`);
+    for (const p of f.httpPaths) out.push(`  http      ${p} (HTTP access, public; once per environment: tcb ${httpAccessArgs(f.name, p, plan.envId).join(' ')})`);
     if (f.variables.length === 0) out.push('  variables none');
     for (const v of f.variables) {
       out.push(`  variable  ${v.name.padEnd(22)} ${v.secret ? 'secret' : 'plain '}  ${v.source ? `set (${v.source})` : 'NOT SET'}`);

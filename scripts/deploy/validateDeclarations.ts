@@ -1,4 +1,4 @@
-import { environmentVariables } from '../../config/environment';
+import { environmentVariables, type VariableName } from '../../config/environment';
 import type { FunctionDeclaration } from '../../config/functions';
 
 const MEMORY = new Set([128, 256, 512, 1024, 2048]);
@@ -7,9 +7,24 @@ const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 const CRON_FIELD = /^[0-9A-Za-z*,\-/]+$/;
 
 /** What the platform would refuse, found before anything is uploaded: one line per problem. */
-export function validateDeclarations(declarations: ReadonlyArray<Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'actions'>>): string[] {
+/** A path of the HTTP access service: / then segments of letters, digits, - _ . */
+const HTTP_PATH = /^(\/[A-Za-z0-9._-]+)+$/;
+
+/**
+ * A function that talks to WeChat Pay with the merchant key must believe only answers signed with
+ * WeChat Pay's public key; one that receives its notifications must also decrypt them.
+ */
+const WXPAY_TOGETHER: ReadonlyArray<{ when: VariableName; needs: VariableName[]; why: string }> = [
+  { when: 'HUKOU_WXPAY_PRIVATE_KEY', needs: ['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID'], why: 'WeChat Pay answers are verified with its public key' },
+];
+const NOTIFY_NEEDS: VariableName[] = ['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID', 'HUKOU_WXPAY_APIV3_KEY'];
+
+export function validateDeclarations(
+  declarations: ReadonlyArray<Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'actions' | 'httpPaths'>>,
+): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
+  const paths = new Map<string, string>();
   for (const d of declarations) {
     if (!/^[a-z][a-zA-Z0-9_-]{0,59}$/.test(d.name)) problems.push(`${d.name}: function names are a letter then letters, digits, - or _`);
     if (seen.has(d.name)) problems.push(`${d.name}: declared twice`);
@@ -21,6 +36,21 @@ export function validateDeclarations(declarations: ReadonlyArray<Pick<FunctionDe
       if (!Object.prototype.hasOwnProperty.call(environmentVariables, name)) problems.push(`${d.name}: variable ${name} is not in config/environment.ts`);
     }
     if (new Set(d.env).size !== d.env.length) problems.push(`${d.name}: a variable is listed twice`);
+    for (const rule of WXPAY_TOGETHER) {
+      if (!d.env.includes(rule.when)) continue;
+      for (const need of rule.needs) if (!d.env.includes(need)) problems.push(`${d.name}: reads ${rule.when} but not ${need} (${rule.why})`);
+    }
+    for (const p of d.httpPaths ?? []) {
+      if (!HTTP_PATH.test(p)) problems.push(`${d.name}: HTTP access path "${p}" must be / then letters, digits, - _ . segments`);
+      const other = paths.get(p);
+      if (other !== undefined) problems.push(`${d.name}: HTTP access path ${p} is already ${other}'s`);
+      paths.set(p, d.name);
+    }
+    // Public on the internet: the only HTTP access today is WeChat Pay's notification, verified and decrypted.
+    if (d.httpPaths?.length) {
+      for (const need of NOTIFY_NEEDS)
+        if (!d.env.includes(need)) problems.push(`${d.name}: has HTTP access but does not read ${need} (WeChat Pay notifications are verified and decrypted)`);
+    }
     const triggerNames = new Set<string>();
     for (const t of d.triggers ?? []) {
       if (!TRIGGER_NAME.test(t.name)) problems.push(`${d.name}: trigger ${t.name} needs a letter then up to 59 letters, digits, - or _`);

@@ -7,11 +7,27 @@ type Answer<T> = T & { error?: string; message?: string };
  * Local stand-in for WeChat Pay: the local cloud's payment service (devcloud/localPayment.ts) keeps
  * the orders; the H5 app plays wx.requestPayment against it (success, fail or timeout).
  */
+export interface LocalMerchant {
+  appid: string;
+  mchid: string;
+  /** Where the local WeChat Pay notifies of the order's payment and refunds (as WeChat Pay's notify_url). */
+  notifyUrl: string;
+}
+
 export class LocalPayment implements PaymentGateway {
-  constructor(private readonly cloudUrl: string) {}
+  constructor(
+    private readonly cloudUrl: string,
+    private readonly merchant?: LocalMerchant,
+  ) {}
 
   async createOrder(order: NewOrder): Promise<CreatedOrder> {
-    return this.post<CreatedOrder>('orders', { orderId: order.orderId, amountFen: order.amountFen, description: order.description, openid: order.openid });
+    return this.post<CreatedOrder>('orders', {
+      orderId: order.orderId,
+      amountFen: order.amountFen,
+      description: order.description,
+      openid: order.openid,
+      ...(this.merchant ?? {}),
+    });
   }
 
   async queryOrder(orderId: string): Promise<OrderState> {

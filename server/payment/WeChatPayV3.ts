@@ -10,14 +10,27 @@ import { answerProblem, authorization, nonce, paySignMessage, rsaSign } from './
  * - GET  /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=… → trade_state;
  * - POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close → 204;
  * - POST /v3/refund/domestic/refunds, GET /v3/refund/domestic/refunds/{out_refund_no} → status.
- * Requests are signed with the merchant API private key (wechatPaySignature.ts); when WeChat Pay's
- * public key is configured, every successful answer's signature is verified before it is believed.
+ * Requests are signed with the merchant API private key (wechatPaySignature.ts); with WeChat Pay's
+ * public key configured (always, in the functions), every successful answer's signature is verified
+ * before it is believed.
  *
- * Why not CloudBase's own WeChat Pay: 云开发 offers `cloud.cloudPay` (unifiedOrder, queryOrder,
- * refund…) in wx-server-sdk, with no keys to keep, but only inside WeChat 云开发 functions (the
- * merchant bound to the environment as a sub-merchant) and only through wx-server-sdk. Our
- * functions use @cloudbase/node-sdk, which has no cloudPay, and run the same code locally against
- * the local cloud; so this adapter speaks the documented v3 API directly, with node:crypto only.
+ * Why not CloudBase's own WeChat Pay (微信支付云调用): wx-server-sdk's `cloud.cloudPay` (unifiedOrder,
+ * queryOrder, closeOrder, refund …) and @cloudbase/node-sdk's `callWxPayApi` (node_modules/
+ * @cloudbase/node-sdk/src/wx/index.ts: a multipart `wx.wxPayApi` call with an apiName and request
+ * data, answered as raw bytes, documented only for wx-server-sdk) are the same channel: no keys to
+ * keep, but the merchant takes part as a sub-merchant (特约商户, `subMchId`) of the "微信支付"
+ * service provider bound to the 云开发 environment in the console, the parameters are API v2's
+ * (totalFee, nonceStr, spbillCreateIp), and outcomes come as a call of a cloud function named in
+ * the order (returning { errcode, errmsg }), not as WeChat Pay's signed v3 notification. That does
+ * not fit a direct merchant (直连商户) on API v3 with its own keys, its notify_url and its refunds
+ * under its own merchant number; it cannot be verified like an answer (no signature of WeChat Pay
+ * reaches us), and the local cloud could not play it behind the same interface. So this adapter
+ * speaks the documented v3 API directly, with node:crypto only.
+ *
+ * Outcomes: WeChat Pay notifies each payment and refund at HUKOU_WXPAY_NOTIFY_URL, the payNotify
+ * function's HTTP access path (server/payment/payNotifyMain.ts verifies, decrypts and settles it);
+ * `queryOrder` remains the fallback when a notification is late or lost (the citizen's
+ * confirmation, the payment timer) and the judge whenever a notification is in doubt.
  *
  * Environment (declared in config/environment.ts):
  * - WX_APPID                     the mini-program's AppID, the order's appid;
@@ -25,12 +38,12 @@ import { answerProblem, authorization, nonce, paySignMessage, rsaSign } from './
  * - HUKOU_WXPAY_SERIAL_NO        serial number of the merchant API certificate (商户API证书序列号), hex;
  * - HUKOU_WXPAY_PRIVATE_KEY      the merchant API private key, apiclient_key.pem (PEM; "\n"-escaped
  *                                or base64 of the PEM accepted, for one-line environment values) — secret;
- * - HUKOU_WXPAY_NOTIFY_URL       https URL WeChat Pay notifies of payments (required by the API;
- *                                this adapter itself learns the outcome by querying);
- * WeChat Pay's public key (微信支付公钥, PEM, `wechatpayPublicKeyPem`) and its id (PUB_KEY_ID_…,
- * expected in Wechatpay-Serial; `wechatpayPublicKeyId`) are options of the config, optional but
- * advised: answers are then verified. No environment variable declares them yet, so the reissue
- * function (server/reissue/reissueAdapters.ts) builds this adapter without them.
+ * - HUKOU_WXPAY_NOTIFY_URL       https URL WeChat Pay notifies of payments (payNotify's HTTP access URL);
+ * - HUKOU_WXPAY_PUBLIC_KEY       WeChat Pay's public key (微信支付公钥, PEM), `wechatpayPublicKeyPem`;
+ * - HUKOU_WXPAY_PUBLIC_KEY_ID    its id (PUB_KEY_ID_…, expected in Wechatpay-Serial), `wechatpayPublicKeyId`.
+ * Both functions that use this adapter are built with the public key (reissueAdapters.ts,
+ * payNotifyAdapters.ts; a deploy without it stops), so every answer is verified before it is
+ * believed: an unsigned or forged answer is an error (ANSWER_NOT_VERIFIED), never an outcome.
  */
 
 export interface WeChatPayConfig {
@@ -59,7 +72,7 @@ export class WeChatPayError extends Error {
   }
 }
 
-const TRADE_STATES: Record<string, OrderStatus> = {
+export const TRADE_STATES: Record<string, OrderStatus> = {
   SUCCESS: 'paid',
   REFUND: 'refunded',
   NOTPAY: 'notPaid',
@@ -76,14 +89,14 @@ const OUT_TRADE_NO = /^[A-Za-z0-9_*-]{6,32}$/;
 const OUT_REFUND_NO = /^[A-Za-z0-9_|*@-]{1,64}$/;
 
 /** Environment values are one line: accept a PEM with "\n" escapes, or the PEM in base64. */
-function pem(text: string): string {
+export function pem(text: string): string {
   const t = text.trim().replace(/\\n/g, '\n');
   if (t.startsWith('-----BEGIN')) return t;
   const decoded = Buffer.from(t, 'base64').toString('utf8').trim();
   return decoded.startsWith('-----BEGIN') ? decoded : t;
 }
 
-function keyOf(kind: 'private' | 'public', text: string): KeyObject {
+export function keyOf(kind: 'private' | 'public', text: string): KeyObject {
   try {
     const key = kind === 'private' ? createPrivateKey(pem(text)) : createPublicKey(pem(text));
     if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
@@ -192,6 +205,8 @@ export class WeChatPayV3 implements PaymentGateway {
       out_trade_no: r.orderId,
       out_refund_no: r.refundId,
       ...(r.reason ? { reason: r.reason.slice(0, 80) } : {}),
+      // Without it WeChat Pay notifies refunds only at a URL configured in the merchant platform.
+      notify_url: this.config.notifyUrl,
       amount: { refund: r.amountFen, total: r.totalFen, currency: 'CNY' },
     };
     const { data } = await this.call<{ status?: string }>('POST', '/v3/refund/domestic/refunds', body);

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { FIELD } from '../../core/identity/fieldNames';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
-import type { PaymentGateway } from '../../core/reissue/ports';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
@@ -17,27 +16,13 @@ import { LocalCourier } from '../local/LocalCourier';
 import { LocalPayment } from '../local/LocalPayment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { WeChatPayV3 } from '../payment/WeChatPayV3';
+import { lazyPayment } from '../payment/lazyPayment';
+import { weChatPayConfigFrom } from '../payment/weChatPayConfigFrom';
 import { chinaAddressDivisions } from './chinaAddressDivisions';
 import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 import { CloudbaseReissueStore } from './CloudbaseReissueStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import type { ReissueVariable } from '../../config/reissueEnvironment';
-
-/**
- * The payment adapter is made on first use: its key is parsed then, so a key that cannot be read
- * fails the payment calls (PAYMENT_UNAVAILABLE) rather than every action of the function.
- */
-function lazyPayment(make: () => PaymentGateway): PaymentGateway {
-  let made: PaymentGateway | undefined;
-  const get = () => (made ??= make());
-  return {
-    createOrder: (o) => get().createOrder(o),
-    queryOrder: (id) => get().queryOrder(id),
-    closeOrder: (id) => get().closeOrder(id),
-    refund: (r) => get().refund(r),
-    queryRefund: (id) => get().queryRefund(id),
-  };
-}
 
 export type ReissueAdapters = Omit<ReissueDeps, 'caller'>;
 
@@ -59,17 +44,8 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
     calendar: chineseDaysCalendar,
     secrets: createSecrets(cipher, blindIndex),
     payment: local
-      ? new LocalPayment(local)
-      : lazyPayment(
-          () =>
-            new WeChatPayV3({
-              appid: env.WX_APPID,
-              mchid: env.HUKOU_WXPAY_MCHID,
-              serialNo: env.HUKOU_WXPAY_SERIAL_NO,
-              privateKeyPem: env.HUKOU_WXPAY_PRIVATE_KEY,
-              notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL,
-            }),
-        ),
+      ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
+      : lazyPayment(() => new WeChatPayV3(weChatPayConfigFrom(env))),
     courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),

@@ -5,6 +5,7 @@ import { functions, type FunctionDeclaration } from '../../config/functions';
 import { cloudbasercText, renderCloudbaserc } from '../../scripts/deploy/cloudbaserc';
 import { renderEnvExample } from '../../scripts/deploy/envExample';
 import { validateDeclarations } from '../../scripts/deploy/validateDeclarations';
+import { planFunction, renderPlan } from '../../scripts/deploy/plan';
 import { keyedActions } from '../fixtures/functions/keyed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -82,4 +83,46 @@ test('what the platform would refuse is found before anything is uploaded', () =
     'keyed: trigger 9lives names no action of the function',
     'keyed: declared twice',
   ]);
+});
+
+describe('WeChat Pay keys (issue 13, blocker 5)', () => {
+  const reissue = functions.find((f) => f.name === 'reissue')!;
+  const payNotify = functions.find((f) => f.name === 'payNotify')!;
+
+  test('every function that signs WeChat Pay requests reads the public key that verifies the answers', () => {
+    for (const fn of functions.filter((f) => f.env.includes('HUKOU_WXPAY_PRIVATE_KEY'))) {
+      expect(fn.env).toEqual(expect.arrayContaining(['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID']));
+    }
+    const without = { ...reissue, env: reissue.env.filter((v) => v !== 'HUKOU_WXPAY_PUBLIC_KEY_ID') };
+    expect(validateDeclarations([without])).toEqual([
+      'reissue: reads HUKOU_WXPAY_PRIVATE_KEY but not HUKOU_WXPAY_PUBLIC_KEY_ID (WeChat Pay answers are verified with its public key)',
+    ]);
+  });
+
+  test('a deploy without the public key, its id or the APIv3 key stops: they are required in production', () => {
+    const unset = new Set(['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID', 'HUKOU_WXPAY_APIV3_KEY']);
+    const sourceOf = (name: string) => (unset.has(name) ? undefined : ('environment' as const));
+    expect(planFunction(reissue, { bundleBytes: 1, zipBytes: 1 }, sourceOf).problems).toEqual([
+      'HUKOU_WXPAY_PUBLIC_KEY is not set (export it or put it in .env.local)',
+      'HUKOU_WXPAY_PUBLIC_KEY_ID is not set (export it or put it in .env.local)',
+    ]);
+    expect(planFunction(payNotify, { bundleBytes: 1, zipBytes: 1 }, sourceOf).problems).toEqual([
+      'HUKOU_WXPAY_PUBLIC_KEY is not set (export it or put it in .env.local)',
+      'HUKOU_WXPAY_PUBLIC_KEY_ID is not set (export it or put it in .env.local)',
+      'HUKOU_WXPAY_APIV3_KEY is not set (export it or put it in .env.local)',
+    ]);
+  });
+
+  test('the notification path is declared once, on payNotify, which verifies and decrypts; the plan prints how to bind it', () => {
+    expect(functions.flatMap((f) => (f.httpPaths ?? []).map((p) => [f.name, p]))).toEqual([['payNotify', '/wxpay/notify']]);
+    expect(validateDeclarations([{ ...payNotify, env: payNotify.env.filter((v) => v !== 'HUKOU_WXPAY_APIV3_KEY') }])).toEqual([
+      'payNotify: has HTTP access but does not read HUKOU_WXPAY_APIV3_KEY (WeChat Pay notifications are verified and decrypted)',
+    ]);
+    expect(validateDeclarations([payNotify, { ...fixture, name: 'other', httpPaths: ['/wxpay/notify', 'wxpay'] }])).toEqual(
+      expect.arrayContaining(["other: HTTP access path /wxpay/notify is already payNotify's", 'other: HTTP access path "wxpay" must be / then letters, digits, - _ . segments']),
+    );
+    const plan = planFunction(payNotify, { bundleBytes: 1, zipBytes: 1 }, () => 'environment');
+    const text = renderPlan({ envId: 'hukou-prod-1', dryRun: true, functions: [plan], problems: [] });
+    expect(text).toContain('http      /wxpay/notify (HTTP access, public; once per environment: tcb service create -e hukou-prod-1 -p /wxpay/notify -f payNotify)');
+  });
 });

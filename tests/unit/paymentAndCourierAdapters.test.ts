@@ -14,6 +14,8 @@ import { Kuaidi100Courier, shipmentState } from '../../server/courier/Kuaidi100C
 import { LocalCourier } from '../../server/local/LocalCourier';
 import { LocalPayment } from '../../server/local/LocalPayment';
 import { WeChatPayError, WeChatPayV3, type WeChatPayConfig } from '../../server/payment/WeChatPayV3';
+import { weChatPayConfigFrom } from '../../server/payment/weChatPayConfigFrom';
+import { reissueEnvironment } from '../../config/reissueEnvironment';
 import { answerJson, fakeServer, handlerServer, rejection, type FakeServer, type Received } from './support/fakeHttpServer';
 
 const servers: FakeServer[] = [];
@@ -293,6 +295,8 @@ describe('WeChatPayV3: refunds', () => {
       out_trade_no: ORDER.orderId,
       out_refund_no: 'RA20261123a1b2c3d4-r1',
       reason: '申请已取消',
+      // The refund's outcome is notified to the same URL as the payment's (payNotify).
+      notify_url: 'https://hukou.example.gov.cn/pay/notify',
       amount: { refund: 5200, total: 5200, currency: 'CNY' },
     });
     expect(requestVerifies(req)).toBe(true);
@@ -356,6 +360,27 @@ describe('WeChatPayV3: refusals, answers and time limits', () => {
     // Without the key configured, answers are taken as they come (TLS only).
     signed = false;
     expect((await new WeChatPayV3(payConfig(server), () => NOW).queryOrder(ORDER.orderId)).status).toBe('paid');
+  });
+
+  it('the functions build WeChat Pay from their environment with its public key: an unsigned or forged answer is refused (issue 13)', async () => {
+    const env = {
+      WX_APPID: APPID,
+      HUKOU_WXPAY_MCHID: MCHID,
+      HUKOU_WXPAY_SERIAL_NO: SERIAL,
+      HUKOU_WXPAY_PRIVATE_KEY: Buffer.from(merchant.privateKey).toString('base64'),
+      HUKOU_WXPAY_NOTIFY_URL: 'https://hukou.example.gov.cn/wxpay/notify',
+      HUKOU_WXPAY_PUBLIC_KEY: Buffer.from(platform.publicKey).toString('base64'),
+      HUKOU_WXPAY_PUBLIC_KEY_ID: PLATFORM_KEY_ID,
+    };
+    for (const name of Object.keys(env)) expect(reissueEnvironment).toContain(name);
+    let signed: WxAnswer['signed'] = true;
+    const server = await fakeWeChatPay(() => ({ status: 200, body: { trade_state: 'SUCCESS', success_time: '2026-11-23T00:31:05+08:00', transaction_id: '42000' }, signed }));
+    const pay = new WeChatPayV3({ ...weChatPayConfigFrom(env), base: server.base }, () => NOW);
+    expect((await pay.queryOrder(ORDER.orderId)).status).toBe('paid');
+    for (const forged of [false, 'tampered', 'otherSerial'] as const) {
+      signed = forged;
+      expect(await rejection(pay.queryOrder(ORDER.orderId))).toMatchObject({ code: 'ANSWER_NOT_VERIFIED' });
+    }
   });
 
   it('a server that never answers makes it reject within the configured time', async () => {

@@ -2,21 +2,16 @@ import { z } from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
-import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
+import type { ReissueDeps } from '../ReissueDeps';
 import { ApplicationId } from '../applicationInput';
 import { ApplicationView, viewOf } from '../applicationView';
 import { citizen } from '../actors';
 import { fire } from '../fire';
 import { ownApplication } from '../loadApplication';
 import { settlePayment } from '../settlePayment';
+import { orderIdOf } from '../orderIds';
 
 const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
-
-/** A new order id per attempt: the application id and the attempt number (WeChat Pay: ≤ 32 characters). */
-function orderIdOf(app: ReissueRecord): string {
-  const attempts = app.timeline.filter((t) => t.event === 'startPayment').length;
-  return `${app._id}-p${attempts + 1}`;
-}
 
 export const pay = defineAction({
   summary:
