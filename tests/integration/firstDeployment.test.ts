@@ -16,8 +16,10 @@ import { runScript } from './support/runScript';
  * no content, no persona) is bootstrapped and seeded as ops would (docs/DEPLOY.md "First day"), the
  * first admin is granted with the ops command, and from there everything happens through the
  * functions' public interface as the mini-program calls them: the admin invites an officer, the
- * officer and a citizen verify their real names, the citizen books and is checked in, applies
- * for a reissue by mail, pays, and the officer reviews and ships it.
+ * officer and a citizen verify their real names against the population registry's stand-in (its
+ * own HTTP listener, reached with the production adapter's signed requests), the citizen books and
+ * is checked in, applies for a reissue by mail, pays (settled by WeChat Pay's notification on the
+ * HTTP access path, no order query), and the officer reviews and ships it.
  */
 jest.setTimeout(240_000);
 
@@ -117,8 +119,11 @@ test('an empty cloud: bootstrap, seed content, grant the first admin, and a work
 
   // 4. The admin invites an officer; the officer verifies their real name and accepts.
   const invitation = await idFlow.ok(ADMIN, 'createOfficerInvitation', { halls: [HALL], validDays: 7 });
+  const registryCalls = h.cloud.registry.served;
   const officerBound = await idFlow.verify(OFFICER, OFFICER_PERSON);
   expect(officerBound.ok).toBe(true);
+  // The registry was asked over HTTP (the stand-in counts the signed requests it served).
+  expect(h.cloud.registry.served).toBeGreaterThan(registryCalls);
   expect(await idFlow.ok(OFFICER, 'acceptOfficerInvitation', { code: invitation.code })).toMatchObject({ role: 'officer', verified: true });
 
   // 5. A citizen verifies and books a morning slot at the officer's hall.
@@ -137,8 +142,11 @@ test('an empty cloud: bootstrap, seed content, grant the first admin, and a work
   const checkedIn = await b.ok(OFFICER, 'checkIn', { token });
   expect(checkedIn).toMatchObject({ queueNumber: 1, appointment: { status: 'checkedIn', subjectNameMasked: '王**' } });
 
-  // 7. The citizen applies for a reissue delivered by mail and pays (the payment stand-in).
-  const paid = await r.paidApplication(CITIZEN);
+  // 7. The citizen applies for a reissue delivered by mail and pays; WeChat Pay's notification
+  //    (payNotify on the HTTP access path) settles it, with no order query.
+  const { paid, orderId, queries } = await r.paidByNotification(CITIZEN);
+  expect(queries).toBe(0);
+  expect(h.cloud.payment.notifier.sent).toContainEqual({ event: 'TRANSACTION.SUCCESS', orderId, status: 204 });
   expect(paid).toMatchObject({ state: 'paid', paymentStatus: 'paid', delivery: { kind: 'mail' } });
   expect(paid.hallId).toBe(HALL);
 

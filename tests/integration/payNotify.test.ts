@@ -7,6 +7,7 @@
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { at } from './support/bookingFlow';
 import { reissueFlow } from './support/reissueFlow';
+import { waitFor } from './support/waitFor';
 
 jest.setTimeout(120_000);
 
@@ -24,17 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-/** Polls until `check` holds (no fixed sleeps: a busy machine only makes it slower). */
-async function waitFor<T>(read: () => Promise<T>, check: (v: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (check(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const view = (id: string) => r.ok(CITIZEN, 'application', { applicationId: id });
 

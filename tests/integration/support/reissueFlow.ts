@@ -1,6 +1,7 @@
 import type { Harness } from '../../support/localCloudHarness';
 import { requestId } from './bookingFlow';
 import { functionCaller } from './functionCaller';
+import { waitFor } from './waitFor';
 
 export const HAIKOU_ADDRESS = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '王建国', phone: '13800138000' };
 
@@ -25,5 +26,23 @@ export function reissueFlow(h: Harness) {
     await payInWeChat(orderId, 'success');
     return ok(openid, 'confirmPayment', { applicationId: body.data.id, reported: 'ok' });
   }
-  return { call, ok, error, payInWeChat, courierAdvance, timer, applyByMail, paidApplication, local };
+  /**
+   * Applies and pays with success in the stand-in, then waits for WeChat Pay's notification
+   * (payNotify) to settle it: a paid application the phone never confirmed, and the number of
+   * order queries functions made meanwhile (0 when the notification alone settled it).
+   */
+  async function paidByNotification(openid: string) {
+    const body = await applyByMail(openid);
+    if (!body.ok) throw new Error(`apply failed: ${JSON.stringify(body.error)}`);
+    const { orderId } = await ok(openid, 'pay', { applicationId: body.data.id });
+    const queriesBefore = h.cloud.payment.stats.queries;
+    await payInWeChat(orderId, 'success');
+    const paid = await waitFor(
+      () => ok(openid, 'application', { applicationId: body.data.id }),
+      (v) => v.paymentStatus === 'paid',
+      'the notification to settle the payment',
+    );
+    return { paid, orderId, queries: h.cloud.payment.stats.queries - queriesBefore };
+  }
+  return { call, ok, error, payInWeChat, courierAdvance, timer, applyByMail, paidApplication, paidByNotification, local };
 }
