@@ -36,6 +36,11 @@ export interface IdentityStore {
    * could not (the result was used already, or the step moved on).
    */
   countFaceAttempt(id: string, resultKey: string): Promise<number | null>;
+  /**
+   * Gives back the try `countFaceAttempt` counted for this face result (the registry could not be
+   * asked, so the try decided nothing): while at the face step and the key is there. Idempotent.
+   */
+  uncountFaceAttempt(id: string, resultKey: string): Promise<void>;
   /** Atomically counts one face result sent again while the verification is at the face step; returns the new count (null when the step moved on). */
   countFaceReplay(id: string): Promise<number | null>;
   /** Deletes verification sessions that expired before the instant; returns how many. */

@@ -148,6 +148,14 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return (await this.verification(id))?.faceAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
+  async uncountFaceAttempt(id: string, resultKey: string): Promise<void> {
+    // Matching the key (an array holds it) makes a repeat a no-op: the pull removes it.
+    await this.db
+      .collection('verifications')
+      .where({ _id: id, step: 'face', faceResultKeys: resultKey, faceAttempts: this._.gt(0) })
+      .update({ faceAttempts: this._.inc(-1), faceResultKeys: this._.pull(resultKey) });
+  }
+
   async countFaceReplay(id: string): Promise<number | null> {
     const res = await this.db
       .collection('verifications')

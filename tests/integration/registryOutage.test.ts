@@ -1,8 +1,8 @@
 /**
  * The functions reach the population registry over HTTP (the local stand-in on its own port, the
  * adapter production uses). When it is down: a catalogue error that says so (REGISTRY_UNAVAILABLE),
- * never REGISTRY_MISMATCH, nothing counted against the citizen, the verification left at the face
- * step; and `health` of identity and reissue says the registry is unreachable.
+ * never REGISTRY_MISMATCH, nothing counted against the citizen (no failure, no face try), the
+ * verification left at the face step; and `health` of identity and reissue says the registry is unreachable.
  */
 import { HealthReport } from '../../core/function/health';
 import { localDatabase } from '../../devcloud/localDatabase';
@@ -64,6 +64,17 @@ test('a registry outage during verification is REGISTRY_UNAVAILABLE, counts noth
   expect(await failuresOf(openid)).toBe(before);
   const stored = (await localDatabase(h.cloud.url).collection('verifications').doc(started.verificationId).get()).data[0];
   expect(stored).toMatchObject({ step: 'face' });
+  expect(stored.faceAttempts ?? 0).toBe(0);
+
+  // An outage decides nothing, so it uses no face try: more outages than a verification has tries
+  // (3), each with a new face check, and the verification is still at the face step.
+  for (let i = 0; i < 3; i++) {
+    const face = await flow.face(openid, CHEN.name, CHEN.idNumber, 'pass');
+    expect((await flow.error(openid, 'confirmFace', { verificationId: started.verificationId, verifyResult: face })).code).toBe('REGISTRY_UNAVAILABLE');
+  }
+  const afterOutages = (await localDatabase(h.cloud.url).collection('verifications').doc(started.verificationId).get()).data[0];
+  expect(afterOutages).toMatchObject({ step: 'face' });
+  expect(afterOutages.faceAttempts ?? 0).toBe(0);
 
   const health = HealthReport.parse((await h.call('identity', { action: 'health' })).body.data);
   expect({ ready: health.ready, registry: health.checks.registry?.status }).toEqual({ ready: false, registry: 'unreachable' });

@@ -52,7 +52,8 @@ export const confirmFace = defineAction({
     // One face result is one try, counted before WeChat is asked, so concurrent tries cannot exceed
     // the limit. Sent again (a retried request whose answer was lost), it is judged again but never
     // counted again: it can complete its own try, not make another.
-    const counted = await deps.identities.countFaceAttempt(v._id, deps.secrets.index('face', verifyResult));
+    const resultKey = deps.secrets.index('face', verifyResult);
+    const counted = await deps.identities.countFaceAttempt(v._id, resultKey);
     const replay = counted === null;
     if (replay) {
       const replays = await deps.identities.countFaceReplay(v._id);
@@ -78,9 +79,12 @@ export const confirmFace = defineAction({
     if (!verdict.ok) await failFace();
 
     // The face matches the details given, but the registry does not know them: the person starts over.
-    // An unreachable registry throws REGISTRY_UNAVAILABLE before anything is counted: the verification
-    // stays at the face step and the same face result may be sent again (a replay, not a new try).
-    const resident = await deps.registry.match(idNumber, name);
+    // An unreachable registry (REGISTRY_UNAVAILABLE) decided nothing: the face try is given back and
+    // no failure counted, so outages never use up a verification; it stays at the face step.
+    const resident = await deps.registry.match(idNumber, name).catch(async (e: unknown) => {
+      if (e instanceof DomainError && e.code === 'REGISTRY_UNAVAILABLE' && !replay) await deps.identities.uncountFaceAttempt(v._id, resultKey);
+      throw e;
+    });
     if (!resident) {
       if (await deps.identities.advanceVerification(v._id, 'face', { step: 'failed' })) await countFailure(deps, account._id);
       throw new DomainError('REGISTRY_MISMATCH');

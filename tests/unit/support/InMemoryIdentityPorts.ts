@@ -141,6 +141,13 @@ export class InMemoryIdentityStore implements IdentityStore {
     return v.faceAttempts;
   }
 
+  async uncountFaceAttempt(id: string, resultKey: string) {
+    const v = this.verifications.get(id);
+    if (!v || v.step !== 'face' || !v.faceResultKeys?.includes(resultKey) || !v.faceAttempts) return;
+    v.faceResultKeys = v.faceResultKeys.filter((k) => k !== resultKey);
+    v.faceAttempts -= 1;
+  }
+
   async countFaceReplay(id: string) {
     const v = this.verifications.get(id);
     if (!v || v.step !== 'face') return null;
