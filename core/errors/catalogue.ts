@@ -85,6 +85,8 @@ export const errorCatalogue = {
   IDENTITY_CHECK_LOCKED: '核对失败次数过多，请改为扫描预约码签到，或请市民现场取号办理',
   /** The appointment's subject cannot be confirmed by ID number (their verified identity is gone; issue 12). */
   IDENTITY_CHECK_UNAVAILABLE: '无法核对该预约人的身份信息，请扫描预约码签到或请市民现场取号办理',
+  /** An officer bound to halls whose own real-name verification is missing: acting for a hall needs it (issue 13). */
+  OFFICER_NOT_VERIFIED: '请先完成本人实名认证后再办理业务',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -19,7 +19,7 @@ export const checkIn = defineAction({
   output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
   errors: [
     'UNAUTHENTICATED',
-    'FORBIDDEN',
+    'FORBIDDEN', 'OFFICER_NOT_VERIFIED',
     'TICKET_INVALID',
     'TICKET_EXPIRED',
     'TICKET_OTHER_HALL',
