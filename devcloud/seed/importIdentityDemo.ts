@@ -49,6 +49,7 @@ export async function importIdentityDemo(db: Database, secrets: Secrets, residen
     const existing = (await db.collection('accounts').doc(p.openid).get()).data?.[0] as Account | undefined;
     if (!existing) await putDoc(db, 'accounts', account);
     // An officer persona kept from before officers had to be verified gets its identity, so it can act again.
-    else if (account.identity && p.halls.length > 0 && !existing.identity) await putDoc(db, 'accounts', { ...existing, _id: p.openid, identity: account.identity, consents: account.consents });
+    else if (account.identity && p.halls.length > 0 && !existing.identity)
+      await putDoc(db, 'accounts', { ...existing, _id: p.openid, identity: account.identity, consents: account.consents });
   }
 }

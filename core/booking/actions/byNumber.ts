@@ -85,7 +85,8 @@ export const checkInByNumber = defineAction({
   output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
   errors: [
     'UNAUTHENTICATED',
-    'FORBIDDEN', 'OFFICER_NOT_VERIFIED',
+    'FORBIDDEN',
+    'OFFICER_NOT_VERIFIED',
     'INVALID_INPUT',
     'REFERENCE_NUMBER_INVALID',
     'APPOINTMENT_NOT_FOUND',

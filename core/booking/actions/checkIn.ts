@@ -19,7 +19,8 @@ export const checkIn = defineAction({
   output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
   errors: [
     'UNAUTHENTICATED',
-    'FORBIDDEN', 'OFFICER_NOT_VERIFIED',
+    'FORBIDDEN',
+    'OFFICER_NOT_VERIFIED',
     'TICKET_INVALID',
     'TICKET_EXPIRED',
     'TICKET_OTHER_HALL',

@@ -106,7 +106,8 @@ export const revokeOfficer = defineAction({
 });
 
 export const withdrawInvitation = defineAction({
-  summary: 'Admin: withdraws an officer invitation not used yet (it can no longer be accepted). Repeating it, or withdrawing one used or expired, is no error: `withdrawn` says whether this call did.',
+  summary:
+    'Admin: withdraws an officer invitation not used yet (it can no longer be accepted). Repeating it, or withdrawing one used or expired, is no error: `withdrawn` says whether this call did.',
   input: z.object({ invitationId: z.string().trim().min(1).max(128) }).strict(),
   output: z.object({ withdrawn: z.boolean() }),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
