@@ -4,6 +4,7 @@ import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { verifyOfficer } from '../support/verifiedOfficer';
 
 /**
  * Issue 12: every act for a family member is in the audit log once, and the log reads in Chinese
@@ -55,6 +56,7 @@ beforeAll(async () => {
     .collection('accounts')
     .doc(MEILAN_OFFICER)
     .set({ role: 'officer', halls: [OTHER], consents: [], createdAt: now, updatedAt: now });
+  await verifyOfficer(h.cloud.url, MEILAN_OFFICER);
   await id.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
 });
 afterAll(async () => {

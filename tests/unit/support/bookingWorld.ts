@@ -4,7 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
-import { officerIdentity } from './officerIdentity';
+import { officerIdentity } from '../../support/officerIdentity';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';

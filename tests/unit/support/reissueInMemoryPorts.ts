@@ -12,7 +12,7 @@
  * the gate a scheduled promise, so each database step is atomic and the steps of concurrent use
  * cases interleave in the orders the scheduler picks.
  */
-import { officerIdentity } from './officerIdentity';
+import { officerIdentity } from '../../support/officerIdentity';
 import { newAccount, type Account, type VerifiedAccount } from '../../../core/identity/Account';
 import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
 import type { FamilyLink } from '../../../core/identity/family';

@@ -1,6 +1,6 @@
-import type { VerifiedIdentity } from '../../../core/identity/Account';
-import { FIELD } from '../../../core/identity/fieldNames';
-import type { Secrets } from '../../../core/identity/ports';
+import type { VerifiedIdentity } from '../../core/identity/Account';
+import { FIELD } from '../../core/identity/fieldNames';
+import type { Secrets } from '../../core/identity/ports';
 
 /**
  * A verified identity for a test officer (officers act only once verified themselves,
