@@ -147,7 +147,7 @@ test('the family page’s 代办记录: the caller’s own acts for family membe
   expect(mine.entries.map((e) => e.actionName)).toEqual(['代为取消预约', '代为改约', '代为预约']);
   expect(mine.entries[0]).toMatchObject({ hallName: HALL_NAME, actedForName: '王**' });
   expect(identityActions.myActsFor.output.parse(mine)).toEqual(mine);
-  expect((await id.ok('local-officer', 'myActsFor').catch((e: Error) => e.message)) as string).toContain('NOT_VERIFIED');
+  expect((await id.ok('local-admin', 'myActsFor').catch((e: Error) => e.message)) as string).toContain('NOT_VERIFIED');
 });
 
 test('every answer of the log parses with its schema; no ID or phone number unmasked in records or responses', async () => {
