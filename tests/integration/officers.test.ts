@@ -1,4 +1,6 @@
 import { startHarness, type Harness } from '../support/localCloudHarness';
+import { localDatabase } from '../../devcloud/localDatabase';
+import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
 import { functionCaller } from './support/functionCaller';
 import { identityFlow } from './support/identityFlow';
 
@@ -127,4 +129,15 @@ test('an open invitation is listed and can be withdrawn; then it cannot be accep
   expect(await id.ok('local-admin', 'withdrawInvitation', { invitationId: openInvitations[0].id })).toEqual({ withdrawn: false });
   expect((await id.error('itest-officers-late', 'acceptOfficerInvitation', { code })).code).toBe('INVITATION_INVALID');
   expect((await id.ok('local-admin', 'officers')).openInvitations).toEqual([]);
+});
+
+test('a local cloud kept from before (its officer persona unverified) gets the persona verified again when seeded, so `npm start` still acts', async () => {
+  await localDatabase(h.cloud.url)
+    .collection('accounts')
+    .doc('local-officer')
+    .update({ identity: localDatabase(h.cloud.url).command.remove() });
+  expect((await booking.error('local-officer', 'hallDay', { hallId: LONGHUA })).code).toBe('OFFICER_NOT_VERIFIED');
+  await seedLocalCloud(h.cloud.url);
+  expect(await id.ok('local-officer', 'status')).toMatchObject({ verified: true, halls: [LONGHUA] });
+  expect((await booking.call('local-officer', 'hallDay', { hallId: LONGHUA })).ok).toBe(true);
 });
