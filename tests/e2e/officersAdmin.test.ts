@@ -44,5 +44,12 @@ test('an admin opens the officer list and revokes one hall of an unverified offi
   await person.locator('[data-officer-hall="haikou-longhua"]').waitFor();
   const status = await h.call('identity', { action: 'status', data: {} }, OFFICER);
   expect(status.body.data).toMatchObject({ role: 'officer', halls: ['haikou-longhua'] });
+
+  // The officer, not verified, is told on the officer pages to verify first, with the way there.
+  await actAs(OFFICER);
+  await page.locator('[data-need="officer-verification"]:visible').waitFor();
+  await page.goto(`${h.cloud.url}/#/packages/officer/day/index`);
+  await page.locator('[data-need="verification"]:visible', { hasText: '本人实名认证' }).waitFor();
+  await journey.browser.shot('62-officer-verify-first');
   expect(journey.pageErrors).toEqual([]);
 });
