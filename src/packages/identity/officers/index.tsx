@@ -12,7 +12,6 @@ import { useRemote } from '../../../services/useRemote';
 import { ApiError } from '../../../services/api';
 import { tappable } from '../../../components/tappable';
 import '../../../components/Form.scss';
-import '../../../components/Choice.scss';
 import './index.scss';
 
 const shortHall = (name: string) => name.replace(/公安局|户政服务大厅/g, '');
@@ -91,9 +90,9 @@ export default function Officers() {
               <Text className="officers__meta">
                 {day(o.since)}起任民警{o.lastInvitedBy ? ` · 邀请人 ${o.lastInvitedBy}` : ''}
               </Text>
-              <View className="chips officers__halls">
+              <View className="officers__halls">
                 {o.halls.map((h) => (
-                  <View key={h.id} className="chip officers__hall" data-officer-hall={h.id}>
+                  <View key={h.id} className="officers__hall" data-officer-hall={h.id}>
                     <Text>{shortHall(h.name)}</Text>
                     <Text className="officers__revoke" {...tappable('button', { label: `撤销${o.label}在${h.name}的权限` })} onClick={() => revoke(o, h)}>
                       撤销
