@@ -87,7 +87,11 @@ export const collections: CollectionDeclaration[] = [
   {
     // _id = SHA-256 of the invitation code: the code itself is never stored.
     name: 'officer_invitations',
-    indexes: [{ name: 'created', keys: { createdAt: -1 } }],
+    indexes: [
+      { name: 'created', keys: { createdAt: -1 } },
+      // The admin's officer list: who used which invitation; the invitations still open.
+      { name: 'used_by_expires', keys: { usedBy: 1, expiresAt: 1 } },
+    ],
     rules: closed,
   },
   {

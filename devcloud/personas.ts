@@ -25,7 +25,15 @@ export const personas: Persona[] = [
     verifiedAs: { residentId: 'resident-001', phone: '13800138000' },
     halls: [],
   },
-  { openid: 'local-officer', label: '窗口民警', description: '海口市公安局龙华分局户政服务大厅', role: 'officer', halls: ['haikou-longhua'] },
+  // Officers act only once verified themselves (core/identity/hallAccess.ts): 吴海燕, whom no test or demo uses otherwise.
+  {
+    openid: 'local-officer',
+    label: '窗口民警',
+    description: '海口市公安局龙华分局户政服务大厅，已实名认证',
+    role: 'officer',
+    verifiedAs: { residentId: 'resident-012', phone: '13900139012' },
+    halls: ['haikou-longhua'],
+  },
   { openid: 'local-admin', label: '管理员', description: '发放民警邀请码、查看审计日志', role: 'admin', halls: [] },
 ];
 

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/identity',
-      pages: ['consent/index', 'verify/index', 'profile/index', 'family/index', 'admin/index', 'audit/index'],
+      pages: ['consent/index', 'verify/index', 'profile/index', 'family/index', 'admin/index', 'audit/index', 'officers/index'],
     },
     {
       root: 'packages/booking',

@@ -87,6 +87,8 @@ export const errorCatalogue = {
   IDENTITY_CHECK_UNAVAILABLE: '无法核对该预约人的身份信息，请扫描预约码签到或请市民现场取号办理',
   /** The population registry's gateway did not answer (timeout, outage, circuit open, bad answer signature): says nothing about the person (issue 13). */
   REGISTRY_UNAVAILABLE: '户籍信息系统暂时无法访问，请稍后再试',
+  /** An officer bound to halls whose own real-name verification is missing: acting for a hall needs it (issue 13). */
+  OFFICER_NOT_VERIFIED: '请先完成本人实名认证后再办理业务',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

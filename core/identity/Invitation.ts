@@ -8,6 +8,9 @@ export interface OfficerInvitation {
   expiresAt: Date;
   usedBy?: string;
   usedAt?: Date;
+  /** Withdrawn by an admin before use (it expired then). */
+  withdrawnBy?: string;
+  withdrawnAt?: Date;
 }
 
 export const INVITATION_POLICY = { codeLength: 12, maxDays: 30 };

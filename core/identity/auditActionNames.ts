@@ -33,6 +33,8 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'reissue.caseFile': '查看办件详情',
   'reissue.lookupByNumber': '按办件编号查询',
   'admin.grant': '授予管理员身份',
+  'officer.revoke': '撤销民警大厅权限',
+  'officer.withdrawInvitation': '作废民警邀请码',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

@@ -8,17 +8,40 @@ import type { Account } from './Account';
  * - An account acts for a hall (sees its day, checks in its tickets, reviews, ships and refunds its
  *   reissue applications) only when it is bound to that hall: an officer of the hall, or an admin
  *   who is also bound to it (an admin with halls acts for those halls as an officer does).
- * - Being an admin by itself grants no hall: an admin manages officers (invitations) and reads the
- *   whole audit log, nothing else.
+ * - …and only once its owner passed real-name verification (the account holds an identity): an
+ *   officer bound to halls but not verified acts for none of them and is told to verify first
+ *   (OFFICER_NOT_VERIFIED), wherever an officer acts. Accepting an invitation needs no verification;
+ *   acting does.
+ * - Being an admin by itself grants no hall: an admin manages officers (invitations, the officer
+ *   list, revocations) and reads the whole audit log, nothing else. Administering needs no
+ *   verification (the first admin is granted by ops, by openid).
  * - An officer reads the audit records of their own halls only (`auditScope`).
  * - A citizen acts for no hall, whatever their `halls` field holds.
  */
-type Holder = Pick<Account, 'role' | 'halls'> | null | undefined;
+type Holder =
+  | (Pick<Account, 'role' | 'halls'> & {
+      /** An account: verified when it holds an identity. */
+      identity?: unknown;
+      /** A status view (core/identity/views.ts) says it in a flag. */
+      verified?: boolean;
+    })
+  | null
+  | undefined;
 
-/** The halls the account may act for as an officer (empty for citizens and for admins without halls). */
-export function hallsActedFor(account: Holder): readonly string[] {
+/** Whether the holder's owner passed real-name verification. */
+function verifiedHolder(account: NonNullable<Holder>): boolean {
+  return account.verified ?? Boolean(account.identity);
+}
+
+/** The halls the account is bound to as an officer, verified or not (empty for citizens and for admins without halls). */
+export function hallsBoundTo(account: Holder): readonly string[] {
   if (!account || (account.role !== 'officer' && account.role !== 'admin')) return [];
   return account.halls;
+}
+
+/** The halls the account may act for as an officer: those it is bound to, once verified. */
+export function hallsActedFor(account: Holder): readonly string[] {
+  return account && verifiedHolder(account) ? hallsBoundTo(account) : [];
 }
 
 /** Whether the account may act as an officer of this hall. */
@@ -31,7 +54,12 @@ export function actsForAnyHall(account: Holder): boolean {
   return hallsActedFor(account).length > 0;
 }
 
-/** Whether the account may invite officers and read the audit log. */
+/** Whether the account is bound to halls but may not act for them until its owner's real-name verification. */
+export function mustVerifyToAct(account: Holder): boolean {
+  return Boolean(account) && hallsBoundTo(account).length > 0 && !verifiedHolder(account!);
+}
+
+/** Whether the account may invite officers, list and revoke them, and read the audit log. */
 export function mayAdminister(account: Holder): boolean {
   return account?.role === 'admin';
 }
@@ -45,15 +73,20 @@ export function auditScope(account: Holder): 'all' | readonly string[] | null {
   return actsForAnyHall(account) ? hallsActedFor(account) : null;
 }
 
-/** The account, when it may act for the hall; FORBIDDEN otherwise. */
+/** Why an account that may not act is refused: verify first when only that is missing, FORBIDDEN otherwise. */
+export function refusalOf(account: Holder): DomainError {
+  return mustVerifyToAct(account) ? new DomainError('OFFICER_NOT_VERIFIED') : new DomainError('FORBIDDEN');
+}
+
+/** The account, when it may act for the hall; OFFICER_NOT_VERIFIED or FORBIDDEN otherwise. */
 export function requireActingForHall<A extends Account>(account: A | null | undefined, hallId: string): A {
-  if (!account || !mayActForHall(account, hallId)) throw new DomainError('FORBIDDEN');
+  if (!account || !mayActForHall(account, hallId)) throw refusalOf(account);
   return account;
 }
 
-/** The account, when it acts for at least one hall; FORBIDDEN otherwise. */
+/** The account, when it acts for at least one hall; OFFICER_NOT_VERIFIED or FORBIDDEN otherwise. */
 export function requireActingForAnyHall<A extends Account>(account: A | null | undefined): A {
-  if (!account || !actsForAnyHall(account)) throw new DomainError('FORBIDDEN');
+  if (!account || !actsForAnyHall(account)) throw refusalOf(account);
   return account;
 }
 

@@ -3,6 +3,7 @@ import type { IdentityDeps } from './IdentityDeps';
 import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/family';
 import { confirmFace, unbind } from './actions/face';
 import { acceptOfficerInvitation, createOfficerInvitation } from './actions/officer';
+import { officers, revokeOfficer, withdrawInvitation } from './actions/officers';
 import { auditLog, myActsFor } from './actions/auditLog';
 import { purgeExpiredVerifications } from './actions/retention';
 import { consent, status } from './actions/status';
@@ -21,6 +22,9 @@ export const identityActions: ActionMap<IdentityDeps> = {
   removeFamilyMember,
   createOfficerInvitation,
   acceptOfficerInvitation,
+  officers,
+  revokeOfficer,
+  withdrawInvitation,
   auditLog,
   myActsFor,
   purgeExpiredVerifications,

@@ -1,4 +1,4 @@
-import type { Account } from './Account';
+import type { Account, Role } from './Account';
 import type { AuditEntry, AuditQuery } from './AuditEntry';
 import type { FaceIdentifyInfo } from './faceResult';
 import type { FamilyLink } from './family';
@@ -72,6 +72,23 @@ export interface IdentityStore {
   addInvitation(invitation: OfficerInvitation): Promise<void>;
   /** Marks an unused, unexpired invitation used by `openid`; returns it, or null when it cannot. */
   claimInvitation(id: string, openid: string, now: Date): Promise<OfficerInvitation | null>;
+
+  /** Every account whose role is officer or admin (the officer list; at most 1000). */
+  officerAccounts(): Promise<Account[]>;
+  /** The invitations these accounts used (who invited them, and when). */
+  invitationsUsedBy(openids: readonly string[]): Promise<OfficerInvitation[]>;
+  /** Invitations not used, not expired and not withdrawn at `now`, newest first (at most 100). */
+  openInvitations(now: Date): Promise<OfficerInvitation[]>;
+  /**
+   * Withdraws an invitation still open at `now` (compare-and-set: it then expires at `now`); returns
+   * it, or null when it was used, expired or withdrawn already.
+   */
+  withdrawInvitation(id: string, by: string, now: Date): Promise<OfficerInvitation | null>;
+  /**
+   * Compare-and-set on the account's officer duty: sets role and halls only while the account's
+   * `updatedAt` is still `expectedUpdatedAt`; false when it changed meanwhile (or is gone).
+   */
+  setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean>;
 }
 
 /**

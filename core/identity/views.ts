@@ -26,6 +26,8 @@ export const FamilyMemberView = z.object({
 export type FamilyMemberView = z.infer<typeof FamilyMemberView>;
 
 export const StatusView = z.object({
+  /** The caller's own openid (their account's id), shown on 我的 so ops can grant the first admin by it. */
+  openid: z.string(),
   role: z.enum(['citizen', 'officer', 'admin']),
   consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.number().int() }),
   verified: z.boolean(),
@@ -66,3 +68,34 @@ export const AuditEntryView = z.object({
   purposeName: z.string().optional(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const HallRefView = z.object({ id: z.string(), name: z.string() });
+export type HallRefView = z.infer<typeof HallRefView>;
+
+/** One account in the admin's officer list: who (masked), whether verified, which halls, since when, invited by whom. */
+export const OfficerView = z.object({
+  /** The account's id, to revoke by. */
+  openid: z.string(),
+  role: z.enum(['officer', 'admin']),
+  /** Masked name when verified; a short reference to the account otherwise. */
+  label: z.string(),
+  verified: z.boolean(),
+  halls: z.array(HallRefView),
+  /** When the account first became an officer (its first invitation used; its creation when none is known). */
+  since: z.string(),
+  /** The admin whose invitation it used last, masked. */
+  lastInvitedBy: z.string().optional(),
+  /** The caller's own account. */
+  self: z.boolean(),
+});
+export type OfficerView = z.infer<typeof OfficerView>;
+
+/** An invitation not used yet (the code itself is never shown again). */
+export const OpenInvitationView = z.object({
+  id: z.string(),
+  halls: z.array(HallRefView),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type OpenInvitationView = z.infer<typeof OpenInvitationView>;

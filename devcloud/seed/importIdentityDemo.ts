@@ -29,7 +29,10 @@ export async function importIdentityDemo(db: Database, secrets: Secrets, residen
       await putDoc(db, 'identity_bindings', { _id: idIndex, openid: p.openid, boundAt: now });
     }
     // A persona that exists already keeps what the developer did with it (e.g. family members).
-    const existing = await db.collection('accounts').doc(p.openid).get();
-    if (!(existing.data ?? []).length) await putDoc(db, 'accounts', account);
+    const existing = (await db.collection('accounts').doc(p.openid).get()).data?.[0] as Account | undefined;
+    if (!existing) await putDoc(db, 'accounts', account);
+    // An officer persona kept from before officers had to be verified gets its identity, so it can act again.
+    else if (account.identity && p.halls.length > 0 && !existing.identity)
+      await putDoc(db, 'accounts', { ...existing, _id: p.openid, identity: account.identity, consents: account.consents });
   }
 }

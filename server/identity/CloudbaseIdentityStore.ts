@@ -1,4 +1,4 @@
-import type { Account } from '../../core/identity/Account';
+import type { Account, Role } from '../../core/identity/Account';
 import type { FamilyLink } from '../../core/identity/family';
 import type { OfficerInvitation } from '../../core/identity/Invitation';
 import type { IdentityStore } from '../../core/identity/ports';
@@ -281,5 +281,50 @@ export class CloudbaseIdentityStore implements IdentityStore {
     // Used already, by this account: its claim was applied before (answer lost, or retried).
     const used = await getDoc<OfficerInvitation>(this.db, 'officer_invitations', id);
     return used?.usedBy === openid ? used : null;
+  }
+  async officerAccounts(): Promise<Account[]> {
+    const res = await this.db
+      .collection('accounts')
+      .where({ role: this._.in(['officer', 'admin']) })
+      .limit(1000)
+      .get();
+    return ((res.data ?? []) as Account[]).map((a) => (a.identity ? { ...a, identity: withoutBirthDate(a.identity)! } : a));
+  }
+
+  async invitationsUsedBy(openids: readonly string[]): Promise<OfficerInvitation[]> {
+    if (openids.length === 0) return [];
+    const res = await this.db
+      .collection('officer_invitations')
+      .where({ usedBy: this._.in([...openids]) })
+      .limit(1000)
+      .get();
+    return (res.data ?? []) as OfficerInvitation[];
+  }
+
+  async openInvitations(now: Date): Promise<OfficerInvitation[]> {
+    const res = await this.db
+      .collection('officer_invitations')
+      .where({ usedBy: this._.exists(false), expiresAt: this._.gt(now) })
+      .orderBy('createdAt', 'desc')
+      .limit(100)
+      .get();
+    return (res.data ?? []) as OfficerInvitation[];
+  }
+
+  /** Compare-and-set: only an open invitation is withdrawn, and it expires at once (claimInvitation needs expiresAt > now). */
+  async withdrawInvitation(id: string, by: string, now: Date): Promise<OfficerInvitation | null> {
+    const res = await this.db
+      .collection('officer_invitations')
+      .where({ _id: id, usedBy: this._.exists(false), expiresAt: this._.gt(now) })
+      .update({ expiresAt: now, withdrawnBy: by, withdrawnAt: now });
+    return res.updated === 1 ? getDoc<OfficerInvitation>(this.db, 'officer_invitations', id) : null;
+  }
+
+  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean> {
+    const res = await this.db
+      .collection('accounts')
+      .where({ _id: openid, updatedAt: expectedUpdatedAt })
+      .update({ role: duty.role, halls: this._.set([...duty.halls]), updatedAt: now });
+    return res.updated === 1;
   }
 }

@@ -2,10 +2,12 @@ import type { PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty } from './nutui';
 import type { Remote } from '../services/useRemote';
+import { OfficerVerifyFirst } from './OfficerVerifyFirst';
 import './LoadState.scss';
 
-/** Loading, failure (with the catalogue message and a retry) or the content. */
+/** Loading, failure (with the catalogue message and a retry; an officer not verified is led to verification) or the content. */
 export function LoadState<T>({ remote, children }: PropsWithChildren<{ remote: Remote<T> }>) {
+  if (remote.error?.code === 'OFFICER_NOT_VERIFIED') return <OfficerVerifyFirst />;
   if (remote.error) {
     return (
       <View className="load-state" role="alert">

@@ -1,4 +1,4 @@
-import type { AuditEntryView, FamilyMemberView, StatusView, VerificationStartedView } from '../../core/identity/views';
+import type { AuditEntryView, FamilyMemberView, HallRefView, OfficerView, OpenInvitationView, StatusView, VerificationStartedView } from '../../core/identity/views';
 import { call } from './api';
 
 /** Typed calls to the `identity` cloud function. */
@@ -16,6 +16,11 @@ export const identityApi = {
   acceptOfficerInvitation: (code: string) => call<StatusView>('identity', 'acceptOfficerInvitation', { code }),
   createOfficerInvitation: (halls: string[], validDays: number) =>
     call<{ code: string; halls: string[]; expiresAt: string }>('identity', 'createOfficerInvitation', { halls, validDays }),
+  officers: () => call<{ officers: OfficerView[]; openInvitations: OpenInvitationView[] }>('identity', 'officers'),
+  /** Without `hallId`: every hall of the officer. */
+  revokeOfficer: (openid: string, hallId?: string) =>
+    call<{ changed: boolean; removed: HallRefView[]; role: StatusView['role']; halls: HallRefView[] }>('identity', 'revokeOfficer', hallId ? { openid, hallId } : { openid }),
+  withdrawInvitation: (invitationId: string) => call<{ withdrawn: boolean }>('identity', 'withdrawInvitation', { invitationId }),
   auditLog: (query: { limit?: number; offset?: number; action?: string; hallId?: string; actor?: string; from?: string; to?: string }) =>
     call<{ entries: AuditEntryView[]; hasMore: boolean; nextOffset?: number }>('identity', 'auditLog', query),
   myActsFor: () => call<{ entries: AuditEntryView[] }>('identity', 'myActsFor'),

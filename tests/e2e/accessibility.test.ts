@@ -19,6 +19,7 @@ import { PAGES, everyRoute, type PageData, type PageVisit } from './support/ever
 import { reissueFlow } from '../integration/support/reissueFlow';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { ROOT } from '../../scripts/functionBundles';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(1_200_000);
 
@@ -51,9 +52,8 @@ async function makeData(): Promise<PageData> {
   const paid = await r.paidApplication('local-citizen');
   let reviewer = 'local-officer';
   if (paid.hallId !== 'haikou-longhua') {
-    const invite = await h.call('identity', { action: 'createOfficerInvitation', data: { halls: [paid.hallId], validDays: 1 } }, 'local-admin');
     reviewer = 'e2e-a11y-reviewer';
-    expect((await h.call('identity', { action: 'acceptOfficerInvitation', data: { code: invite.body.data.code } }, reviewer)).body.ok).toBe(true);
+    await inviteOfficer(h, reviewer, [paid.hallId]);
   }
   h.setNow(undefined);
 

@@ -37,6 +37,8 @@ test('an admin issues an invitation for a hall; a user binds it once and becomes
     .waitFor();
   // The hall is named, not shown as an id.
   await page.locator('.mine__hall:visible', { hasText: '龙华分局户政服务大厅' }).waitFor();
+  // Not verified themselves, the new officer is told to verify before acting (issue 13).
+  await page.locator('[data-need="officer-verification"]:visible').waitFor();
   await journey.browser.shot('21-officer-bound');
 
   // The same code again, for another account: refused with the catalogue message.

@@ -11,6 +11,7 @@
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { useJourney } from './support/journey';
 import { actAs as actAsPersona } from './support/persona';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(240_000);
 
@@ -38,12 +39,8 @@ async function fill(field: string, value: string): Promise<void> {
 /** The officer of the hall: local-officer at haikou-longhua, or one bound by an admin invitation. */
 async function officerOf(hallId: string): Promise<string> {
   if (hallId === 'haikou-longhua') return 'local-officer';
-  const h = journey.harness;
-  const invite = await h.call('identity', { action: 'createOfficerInvitation', data: { halls: [hallId], validDays: 1 } }, 'local-admin');
-  expect(invite.body.ok).toBe(true);
   const openid = `e2e-reissue-officer-${hallId}`;
-  const accepted = await h.call('identity', { action: 'acceptOfficerInvitation', data: { code: invite.body.data.code } }, openid);
-  expect(accepted.body.ok).toBe(true);
+  await inviteOfficer(journey.harness, openid, [hallId]);
   return openid;
 }
 

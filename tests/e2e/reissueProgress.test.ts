@@ -8,6 +8,7 @@
 import { useJourney } from './support/journey';
 import { actAs as actAsPersona } from './support/persona';
 import { reissueFlow } from '../integration/support/reissueFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(300_000);
 
@@ -28,12 +29,8 @@ async function open(route: string): Promise<void> {
 /** The officer of the hall: local-officer at haikou-longhua, or one bound by an admin invitation. */
 async function officerOf(hallId: string): Promise<string> {
   if (hallId === 'haikou-longhua') return 'local-officer';
-  const h = journey.harness;
-  const invite = await h.call('identity', { action: 'createOfficerInvitation', data: { halls: [hallId], validDays: 1 } }, 'local-admin');
-  expect(invite.body.ok).toBe(true);
   const openid = `e2e-progress-officer-${hallId}`;
-  const accepted = await h.call('identity', { action: 'acceptOfficerInvitation', data: { code: invite.body.data.code } }, openid);
-  expect(accepted.body.ok).toBe(true);
+  await inviteOfficer(journey.harness, openid, [hallId]);
   return openid;
 }
 

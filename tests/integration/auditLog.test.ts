@@ -4,6 +4,7 @@ import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { verifyOfficer } from '../support/verifiedOfficer';
 
 /**
  * Issue 12: every act for a family member is in the audit log once, and the log reads in Chinese
@@ -55,6 +56,7 @@ beforeAll(async () => {
     .collection('accounts')
     .doc(MEILAN_OFFICER)
     .set({ role: 'officer', halls: [OTHER], consents: [], createdAt: now, updatedAt: now });
+  await verifyOfficer(h.cloud.url, MEILAN_OFFICER);
   await id.ok('local-citizen', 'addFamilyMember', { name: '王小明', idNumber: '460106202407201539', relation: 'child' });
 });
 afterAll(async () => {
@@ -145,7 +147,7 @@ test('the family page’s 代办记录: the caller’s own acts for family membe
   expect(mine.entries.map((e) => e.actionName)).toEqual(['代为取消预约', '代为改约', '代为预约']);
   expect(mine.entries[0]).toMatchObject({ hallName: HALL_NAME, actedForName: '王**' });
   expect(identityActions.myActsFor.output.parse(mine)).toEqual(mine);
-  expect((await id.ok('local-officer', 'myActsFor').catch((e: Error) => e.message)) as string).toContain('NOT_VERIFIED');
+  expect((await id.ok('local-admin', 'myActsFor').catch((e: Error) => e.message)) as string).toContain('NOT_VERIFIED');
 });
 
 test('every answer of the log parses with its schema; no ID or phone number unmasked in records or responses', async () => {

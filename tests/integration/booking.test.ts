@@ -6,6 +6,7 @@ import { startHarness, type Harness } from '../support/localCloudHarness';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(60_000);
 
@@ -88,9 +89,7 @@ test('check-in: only a valid, current ticket, at the officer’s hall, in its wi
   const forged = fresh.token.slice(0, -2) + (fresh.token.endsWith('AA') ? 'BB' : 'AA');
   expect((await b.error('local-officer', 'checkIn', { token: forged })).code).toBe('TICKET_INVALID');
   expect((await b.error('local-officer', 'checkIn', { token: 'not-a-ticket-at-all' })).code).toBe('TICKET_INVALID');
-  const idFlow = identityFlow(h);
-  const { code } = await idFlow.ok('local-admin', 'createOfficerInvitation', { halls: ['shenzhen-futian'], validDays: 1 });
-  await idFlow.ok('itest-futian-officer', 'acceptOfficerInvitation', { code });
+  await inviteOfficer(h, 'itest-futian-officer', ['shenzhen-futian']);
   expect((await b.error('itest-futian-officer', 'checkIn', { token: fresh.token })).code).toBe('TICKET_OTHER_HALL');
 
   const done = await b.ok('local-officer', 'checkIn', { token: fresh.token });

@@ -3,13 +3,16 @@ import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { at, requestId } from './support/bookingFlow';
 import { functionCaller } from './support/functionCaller';
+import { verifyOfficer } from '../support/verifiedOfficer';
 
 /**
  * Role × action × hall: every officer-facing action of appointment, reissue and identity, for a
  * citizen, an officer of hall A, an officer of hall B, an admin without halls and an admin bound to
- * hall A, against hall A and hall B. One rule decides (core/identity/hallAccess.ts): an account acts
- * for a hall only when bound to it; being an admin grants invitations and the whole audit log, no
- * hall; an officer reads the audit log of their own halls.
+ * hall A, and an officer and an admin of hall A not verified themselves, against hall A and hall B.
+ * One rule decides (core/identity/hallAccess.ts): an account acts for a hall only when bound to it
+ * and verified (unverified: OFFICER_NOT_VERIFIED wherever an officer acts); being an admin grants
+ * invitations, the officer list and the whole audit log, no hall; an officer reads the audit log of
+ * their own halls.
  */
 jest.setTimeout(180_000);
 
@@ -27,6 +30,8 @@ const ROLES = {
   officerB: 'matrix-officer-b',
   admin: 'matrix-admin',
   adminA: 'matrix-admin-a',
+  officerAUnverified: 'matrix-officer-a-unverified',
+  adminAUnverified: 'matrix-admin-a-unverified',
 } as const;
 type RoleName = keyof typeof ROLES;
 // A citizen acts for no hall, even with a hall left in their record.
@@ -36,10 +41,16 @@ const accounts: Record<RoleName, Pick<Account, 'role' | 'halls'>> = {
   officerB: { role: 'officer', halls: [B] },
   admin: { role: 'admin', halls: [] },
   adminA: { role: 'admin', halls: [A] },
+  officerAUnverified: { role: 'officer', halls: [A] },
+  adminAUnverified: { role: 'admin', halls: [A] },
 };
+/** Bound to halls but not verified themselves: they act nowhere, told to verify first. */
+const unverified = (role: RoleName): boolean => role === 'officerAUnverified' || role === 'adminAUnverified';
 /** Who acts for which hall: the expected matrix. */
 const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' : role === 'officerB');
-const administers = (role: RoleName): boolean => role === 'admin' || role === 'adminA';
+const administers = (role: RoleName): boolean => role === 'admin' || role === 'adminA' || role === 'adminAUnverified';
+/** The refusal of an officer action: verify first for an unverified officer, FORBIDDEN for anyone else. */
+const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VERIFIED' : 'FORBIDDEN');
 
 let h: Harness;
 /** Per hall: an appointment's ticket token and a reissue application id. */
@@ -55,6 +66,7 @@ beforeAll(async () => {
       .collection('accounts')
       .doc(ROLES[name as RoleName])
       .set({ ...a, consents: [], createdAt: now, updatedAt: now });
+    if (!unverified(name as RoleName) && a.halls.length > 0 && a.role !== 'citizen') await verifyOfficer(h.cloud.url, ROLES[name as RoleName]);
   }
   const appointment = functionCaller(h, 'booking');
   const reissue = functionCaller(h, 'reissue');
@@ -95,7 +107,7 @@ interface Case {
   denied: string | ((role: RoleName) => string);
 }
 
-const hallScoped = (fn: Case['fn'], action: string, data: Case['data'], denied: Case['denied'] = 'FORBIDDEN'): Case => ({ fn, action, data, allowed: actsFor, denied });
+const hallScoped = (fn: Case['fn'], action: string, data: Case['data'], denied: Case['denied'] = refusal): Case => ({ fn, action, data, allowed: actsFor, denied });
 // A stale expectedVersion: an allowed officer action stops at REISSUE_VERSION_CONFLICT and changes nothing.
 const officerAction = (action: string, extra: Record<string, unknown> = {}) =>
   hallScoped('reissue', action, (hall) => ({ applicationId: target[hall].applicationId, expectedVersion: 999, ...extra }));
@@ -109,9 +121,11 @@ const cases: Case[] = [
     'booking',
     'checkIn',
     (hall) => ({ token: target[hall].token }),
-    (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : 'FORBIDDEN'),
+    (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : refusal(role)),
   ),
   hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
+  // A hall's 好差评: its officers, and every admin (verified or not).
+  { fn: 'booking', action: 'hallRatings', data: (hall) => ({ hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
   // Someone else's application does not exist for whoever does not act for its hall.
   hallScoped('reissue', 'application', (hall) => ({ applicationId: target[hall].applicationId }), 'REISSUE_NOT_FOUND'),
   // The case file (full address and phone): only for the application's own hall.
@@ -128,7 +142,11 @@ const cases: Case[] = [
   officerAction('collect'),
   { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
   // The audit log: an admin reads every hall's, an officer their own halls' only.
-  { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: 'FORBIDDEN' },
+  { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
+  // The officer list and revocations (issue 13): admins only, verified or not; revoking someone who holds no hall changes nothing.
+  { fn: 'identity', action: 'officers', data: () => ({}), allowed: administers, denied: 'FORBIDDEN' },
+  { fn: 'identity', action: 'revokeOfficer', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall }), allowed: administers, denied: 'FORBIDDEN' },
+  { fn: 'identity', action: 'withdrawInvitation', data: (hall) => ({ invitationId: `no-such-invitation-${hall}` }), allowed: administers, denied: 'FORBIDDEN' },
 ];
 
 const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));

@@ -3,6 +3,7 @@ import { identityActions } from '../../core/identity/identityActions';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
+import { verifyOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(60_000);
 
@@ -145,7 +146,9 @@ test('an admin invites an officer to a hall; the invitation works once; only adm
   expect((await flow.error('itest-second-officer', 'acceptOfficerInvitation', { code: invitation.code })).code).toBe('INVITATION_INVALID');
   expect((await flow.error('itest-second-officer', 'acceptOfficerInvitation', { code: 'ABCDEFGHJKMN' })).code).toBe('INVITATION_INVALID');
   expect((await flow.error('local-citizen', 'auditLog', {})).code).toBe('FORBIDDEN');
-  // An officer reads the records of their halls only: not the admin's invitation (no hall).
+  // Not before verifying themselves (issue 13); then an officer reads the records of their halls only: not the admin's invitation (no hall).
+  expect((await flow.error('itest-new-officer', 'auditLog', {})).code).toBe('OFFICER_NOT_VERIFIED');
+  await verifyOfficer(h.cloud.url, 'itest-new-officer');
   const own = await flow.ok('itest-new-officer', 'auditLog', {});
   expect(own.entries.every((e: { hallId?: string }) => e.hallId === 'haikou-longhua' || e.hallId === 'haikou-meilan')).toBe(true);
   const { entries } = await flow.ok('local-admin', 'auditLog', { limit: 100 });

@@ -11,6 +11,7 @@ import { startHarness, type Harness } from '../support/localCloudHarness';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
 import { identityFlow } from './support/identityFlow';
 import { reissueFlow } from './support/reissueFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(300_000);
 
@@ -36,9 +37,7 @@ beforeAll(async () => {
   h = await startHarness();
   h.setNow(NOW);
   b = bookingFlow(h);
-  const idFlow = identityFlow(h);
-  const { code } = await idFlow.ok('local-admin', 'createOfficerInvitation', { halls: ['shenzhen-futian'], validDays: 1 });
-  await idFlow.ok(FUTIAN_OFFICER, 'acceptOfficerInvitation', { code });
+  await inviteOfficer(h, FUTIAN_OFFICER, ['shenzhen-futian']);
 });
 afterAll(async () => {
   await h.close();

@@ -4,6 +4,7 @@ import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
 import { at, requestId } from './support/bookingFlow';
 import { HAIKOU_ADDRESS, reissueFlow } from './support/reissueFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(90_000);
 
@@ -26,10 +27,8 @@ afterAll(async () => {
 /** The officer of the application's hall: local-officer at haikou-longhua, or a new one invited by the admin. */
 async function officerOf(hallId: string): Promise<string> {
   if (hallId === 'haikou-longhua') return 'local-officer';
-  const idFlow = identityFlow(h);
-  const { code } = await idFlow.ok('local-admin', 'createOfficerInvitation', { halls: [hallId], validDays: 1 });
   const openid = `itest-reissue-officer-${hallId}`;
-  await idFlow.ok(openid, 'acceptOfficerInvitation', { code });
+  await inviteOfficer(h, openid, [hallId]);
   return openid;
 }
 

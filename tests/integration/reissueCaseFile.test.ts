@@ -12,6 +12,7 @@ import { loadResidents } from '../../devcloud/seed/loadResidents';
 import { identityFlow } from './support/identityFlow';
 import { at } from './support/bookingFlow';
 import { HAIKOU_ADDRESS, reissueFlow } from './support/reissueFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 
 jest.setTimeout(120_000);
 
@@ -29,9 +30,7 @@ let officer = '';
 let otherOfficer = '';
 
 async function invitedOfficer(hall: string, openid: string): Promise<string> {
-  const idFlow = identityFlow(h);
-  const { code } = await idFlow.ok('local-admin', 'createOfficerInvitation', { halls: [hall], validDays: 1 });
-  await idFlow.ok(openid, 'acceptOfficerInvitation', { code });
+  await inviteOfficer(h, openid, [hall]);
   return openid;
 }
 

@@ -129,6 +129,15 @@ test('管理, as the demo admin: the halls to invite officers for', async () => 
   page.close();
 });
 
+test('民警名单, as the demo admin: the demo officer masked and verified, with its hall and 撤销', async () => {
+  s.actAs('local-admin');
+  const page = s.open('packages/identity/officers/index');
+  expect(await texts(page, 'officers__name')).toContain('吴**');
+  expect((await texts(page, 'officers__revoke')).every((t) => t === '撤销')).toBe(true);
+  expectClean(s, page);
+  page.close();
+});
+
 test('审计日志, as the demo admin: the acts in Chinese, the binding just made among them', async () => {
   s.actAs('local-admin');
   const page = s.open('packages/identity/audit/index');

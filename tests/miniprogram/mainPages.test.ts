@@ -174,6 +174,10 @@ test('我的, as the demo citizen: the masked name, ID number and phone the iden
   expect(lines).toEqual(expect.arrayContaining([`身份证 ${profile.idNumberMasked}`, `手机 ${profile.phoneMasked}`]));
   expect(page.dom.textContent).not.toContain('王建国');
   expect(byText(page.dom, '我的预约')).toHaveLength(1);
+  // Their own openid (issue 13: what ops passes to the first-admin command), copied with 复制.
+  expect(await texts(page, 'mine__openid-value')).toEqual(['local-citizen']);
+  s.tap(page, byClass(page.dom, 'mine__copy')[0]!);
+  await waitFor(() => expect(s.wx.platform.clipboard.at(-1)).toBe('local-citizen'), { ...WAIT, what: 'openid copied' });
   clean(page);
   page.close();
   s.actAs(undefined);

@@ -47,7 +47,9 @@ describe('who reads the audit log (auditScope)', () => {
   it('an admin every record, an account acting for halls its halls, anyone else none', () => {
     expect(auditScope({ role: 'admin', halls: [] })).toBe('all');
     expect(auditScope({ role: 'admin', halls: ['a'] })).toBe('all');
-    expect(auditScope({ role: 'officer', halls: ['a', 'b'] })).toEqual(['a', 'b']);
+    expect(auditScope({ role: 'officer', halls: ['a', 'b'], verified: true })).toEqual(['a', 'b']);
+    // An officer not verified themselves reads nothing yet (core/identity/hallAccess.ts).
+    expect(auditScope({ role: 'officer', halls: ['a', 'b'], verified: false })).toBeNull();
     expect(auditScope({ role: 'officer', halls: [] })).toBeNull();
     expect(auditScope({ role: 'citizen', halls: ['a'] })).toBeNull();
     expect(auditScope(null)).toBeNull();

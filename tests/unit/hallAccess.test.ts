@@ -1,7 +1,25 @@
-import { actsForAnyHall, hallsActedFor, mayActForHall, mayAdminister, requireActingForHall, requireAdmin } from '../../core/identity/hallAccess';
-import { newAccount, type Account } from '../../core/identity/Account';
+import {
+  actsForAnyHall,
+  auditScope,
+  hallsActedFor,
+  hallsBoundTo,
+  mayActForHall,
+  mayAdminister,
+  mustVerifyToAct,
+  requireActingForAnyHall,
+  requireActingForHall,
+  requireAdmin,
+} from '../../core/identity/hallAccess';
+import { newAccount, type Account, type VerifiedIdentity } from '../../core/identity/Account';
 
-const account = (role: Account['role'], halls: string[]): Account => ({ ...newAccount(`${role}-${halls.join('-')}`, new Date(0)), role, halls });
+/** Verified unless said otherwise: officers act only once verified (the last describe). */
+const account = (role: Account['role'], halls: string[], identity: VerifiedIdentity | null = {} as VerifiedIdentity): Account => ({
+  ...newAccount(`${role}-${halls.join('-')}`, new Date(0)),
+  role,
+  halls,
+  ...(identity ? { identity } : {}),
+});
+const unverified = (role: Account['role'], halls: string[]): Account => account(role, halls, null);
 
 test.each([
   ['citizen', [], 'A', false],
@@ -27,4 +45,43 @@ test('an admin administers, and acts for halls only when bound to them; no accou
   expect(hallsActedFor(account('citizen', ['A']))).toEqual([]);
   expect(mayActForHall(null, 'A')).toBe(false);
   expect(() => requireAdmin(undefined)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+});
+
+describe('an officer acts only once verified themselves (issue 13)', () => {
+  const verified = account;
+
+  test.each([
+    ['officer', ['A'], 'A'],
+    ['officer', ['A'], 'B'],
+    ['admin', ['A'], 'A'],
+  ] as const)('an unverified %s of %j is told to verify first at hall %s', (role, halls, hall) => {
+    const a = unverified(role, [...halls]);
+    expect(mayActForHall(a, hall)).toBe(false);
+    expect(hallsActedFor(a)).toEqual([]);
+    expect(hallsBoundTo(a)).toEqual(halls);
+    expect(mustVerifyToAct(a)).toBe(true);
+    expect(() => requireActingForHall(a, hall)).toThrow(expect.objectContaining({ code: 'OFFICER_NOT_VERIFIED' }));
+    expect(() => requireActingForAnyHall(a)).toThrow(expect.objectContaining({ code: 'OFFICER_NOT_VERIFIED' }));
+  });
+
+  test('verified, the same accounts act for their halls; citizens and admins without halls are simply forbidden', () => {
+    expect(requireActingForHall(verified('officer', ['A']), 'A').halls).toEqual(['A']);
+    expect(hallsActedFor(verified('admin', ['A']))).toEqual(['A']);
+    for (const a of [account('citizen', ['A']), account('admin', [])]) {
+      expect(mustVerifyToAct(a)).toBe(false);
+      expect(() => requireActingForAnyHall(a)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    }
+  });
+
+  test('a status view says it with its flag, as the pages read it', () => {
+    expect(actsForAnyHall({ role: 'officer', halls: ['A'], verified: false })).toBe(false);
+    expect(mustVerifyToAct({ role: 'officer', halls: ['A'], verified: false })).toBe(true);
+    expect(actsForAnyHall({ role: 'officer', halls: ['A'], verified: true })).toBe(true);
+  });
+
+  test('an unverified admin still administers (the first admin is granted by openid)', () => {
+    expect(mayAdminister(unverified('admin', ['A']))).toBe(true);
+    expect(auditScope(unverified('admin', ['A']))).toBe('all');
+    expect(auditScope(unverified('officer', ['A']))).toBeNull();
+  });
 });

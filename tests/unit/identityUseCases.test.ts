@@ -575,6 +575,25 @@ describe('personal data never leaves unmasked', () => {
     expect(await w.ok('o-officer', 'acceptOfficerInvitation', { code: invitationCode })).toMatchObject({ role: 'officer', halls: ['haikou-longhua'] });
     expect((await w.error('o-other', 'acceptOfficerInvitation', { code: invitationCode })).code).toBe('INVITATION_INVALID');
 
+    // The admin's officer list: the new officer, not verified (may not act yet), invited by the admin.
+    const listed = await w.ok('o-admin', 'officers');
+    expect(listed.officers).toEqual([
+      expect.objectContaining({ openid: 'o-officer', role: 'officer', verified: false, halls: [expect.objectContaining({ id: 'haikou-longhua' })], self: false }),
+    ]);
+    expect(listed.officers[0].lastInvitedBy).toMatch(/未实名/);
+    // An invitation not used yet is listed and can be withdrawn, once; then it cannot be accepted.
+    const spare = await w.ok('o-admin', 'createOfficerInvitation', { halls: ['haikou-meilan'], validDays: 1 });
+    const open = (await w.ok('o-admin', 'officers')).openInvitations;
+    expect(open).toEqual([expect.objectContaining({ halls: [expect.objectContaining({ id: 'haikou-meilan' })] })]);
+    expect(await w.ok('o-admin', 'withdrawInvitation', { invitationId: open[0].id })).toEqual({ withdrawn: true });
+    expect(await w.ok('o-admin', 'withdrawInvitation', { invitationId: open[0].id })).toEqual({ withdrawn: false });
+    expect((await w.error('o-other', 'acceptOfficerInvitation', { code: spare.code })).code).toBe('INVITATION_INVALID');
+    // Revoking the last hall makes the officer a citizen; again, nothing changes and nothing is an error.
+    expect((await w.error('o-officer', 'revokeOfficer', { openid: 'o-officer' })).code).toBe('FORBIDDEN');
+    expect(await w.ok('o-admin', 'revokeOfficer', { openid: 'o-officer', hallId: 'haikou-longhua' })).toMatchObject({ changed: true, role: 'citizen', halls: [] });
+    expect(await w.ok('o-admin', 'revokeOfficer', { openid: 'o-officer' })).toMatchObject({ changed: false, removed: [], role: 'citizen' });
+    expect((await w.ok('o-admin', 'officers')).officers).toEqual([]);
+
     // The identity moves to another phone, then is unbound there.
     expect((await w.verify('o-wang-new-phone', WANG)).ok).toBe(true);
     expect((await w.ok('o-wang', 'status')).verified).toBe(false);
@@ -583,7 +602,19 @@ describe('personal data never leaves unmasked', () => {
 
     const { entries } = await w.ok('o-admin', 'auditLog', { limit: 200 });
     expect(entries.map((e: Data) => e.action).sort()).toEqual(
-      ['family.add', 'family.add', 'family.remove', 'identity.bind', 'identity.move', 'identity.unbind', 'officer.bind', 'officer.invite'].sort(),
+      [
+        'family.add',
+        'family.add',
+        'family.remove',
+        'identity.bind',
+        'identity.move',
+        'identity.unbind',
+        'officer.bind',
+        'officer.invite',
+        'officer.invite',
+        'officer.withdrawInvitation',
+        'officer.revoke',
+      ].sort(),
     );
   });
 

@@ -83,7 +83,7 @@ describe('eligibility', () => {
 
   test('signed out, not verified, or a family member not linked: refused', async () => {
     await expect(call(A.eligibility, {}, w.as(undefined))).rejects.toEqual(code('UNAUTHENTICATED'));
-    w.officer('o-unverified', []);
+    w.officer('o-unverified', [], 'officer', { verified: false });
     await expect(call(A.eligibility, {}, w.as('o-unverified'))).rejects.toEqual(code('NOT_VERIFIED'));
     w.citizen('o-1');
     const stranger = w.resident('张三');

@@ -65,7 +65,7 @@ export const appointmentByNumber = defineAction({
     "Officer: finds an appointment of the officer's halls by its 预约号 (when a ticket cannot be scanned). Another hall's number is not found. Shows the name and ID number masked, the ID number's last four hidden (the officer reads them from the card). Audited.",
   input: z.object({ number: NumberInput }).strict(),
   output: z.object({ appointment: AppointmentView, idNumberMasked: z.string(), identityCheckAttemptsLeft: z.number().int() }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'REFERENCE_NUMBER_INVALID', 'APPOINTMENT_NOT_FOUND'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'APPOINTMENT_NOT_FOUND'],
   async run({ number }, deps: BookingDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     const a = await findInOwnHalls(deps, officer, number, 'appointment.lookupByNumber');
@@ -86,6 +86,7 @@ export const checkInByNumber = defineAction({
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',
+    'OFFICER_NOT_VERIFIED',
     'INVALID_INPUT',
     'REFERENCE_NUMBER_INVALID',
     'APPOINTMENT_NOT_FOUND',

@@ -20,6 +20,7 @@ export const checkIn = defineAction({
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',
+    'OFFICER_NOT_VERIFIED',
     'TICKET_INVALID',
     'TICKET_EXPIRED',
     'TICKET_OTHER_HALL',

@@ -28,7 +28,7 @@ export const hallDay = defineAction({
       z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
     ),
   }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run({ hallId, date }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
     const day = date ?? shanghaiDate(deps.clock.now());
@@ -60,7 +60,7 @@ export const hallWeek = defineAction({
     hallId: z.string(),
     days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), booked: z.number().int() })) })),
   }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
     const hall = await deps.guides.hall(hallId);

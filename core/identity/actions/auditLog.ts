@@ -10,7 +10,8 @@ import { AUDIT_ROLE_NAMES, auditActionName, auditPurposeName } from '../auditAct
 import { requireOpenid } from '../caller';
 import { FIELD } from '../fieldNames';
 import { requireVerified } from '../callerAccount';
-import { auditScope } from '../hallAccess';
+import { auditScope, refusalOf } from '../hallAccess';
+import { accountLabel } from '../accountLabel';
 import type { IdentityDeps } from '../IdentityDeps';
 import { AuditEntryView } from '../views';
 
@@ -31,10 +32,11 @@ export const auditLog = defineAction({
     })
     .strict(),
   output: z.object({ entries: z.array(AuditEntryView), hasMore: z.boolean(), nextOffset: z.number().int().optional() }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_INPUT'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT'],
   async run(input, deps: IdentityDeps) {
-    const scope = auditScope(await deps.identities.account(requireOpenid(deps)));
-    if (!scope) throw new DomainError('FORBIDDEN');
+    const account = await deps.identities.account(requireOpenid(deps));
+    const scope = auditScope(account);
+    if (!scope) throw refusalOf(account);
     if (input.hallId && scope !== 'all' && !scope.includes(input.hallId)) throw new DomainError('FORBIDDEN');
     if (input.from && input.to && input.from > input.to) throw new DomainError('INVALID_INPUT', '开始日期不能晚于结束日期');
     const query: AuditQuery = {
@@ -71,9 +73,14 @@ export const myActsFor = defineAction({
   },
 });
 
+/** Officer acts whose target is a list of hall ids (shown by name). */
+const TARGETS_HALLS = new Set(['officer.invite', 'officer.bind', 'officer.withdrawInvitation']);
+/** Officer acts whose target is another account (shown masked). */
+const TARGETS_ACCOUNT = new Set(['officer.revoke']);
+
 /** Records as people read them: names instead of ids, each actor's and hall's looked up once. */
 async function describe(deps: IdentityDeps, records: Array<AuditEntry & { _id: string }>): Promise<AuditEntryView[]> {
-  const invitedHalls = records.filter((r) => r.action.startsWith('officer.')).flatMap((r) => r.target.split(','));
+  const invitedHalls = records.filter((r) => TARGETS_HALLS.has(r.action)).flatMap((r) => r.target.split(','));
   const hallIds = [...new Set([...records.flatMap((r) => (r.hallId ? [r.hallId] : [])), ...invitedHalls])];
   const halls = hallIds.length ? await deps.identities.hallNames(hallIds) : {};
   const actors = new Map<string, Promise<Actor>>();
@@ -88,12 +95,14 @@ async function describe(deps: IdentityDeps, records: Array<AuditEntry & { _id: s
       const actedForName = r.actedFor ? (r.actedForName ?? actor.family.get(r.actedFor) ?? '家人') : undefined;
       const acting = r.role === 'citizen' && actedForName && r.action !== 'family.add' && r.action !== 'family.remove';
       const who = `${AUDIT_ROLE_NAMES[r.role]} ${actor.name}`;
-      const targetLabel = r.action.startsWith('officer.')
+      const targetLabel = TARGETS_HALLS.has(r.action)
         ? r.target
             .split(',')
             .map((id) => halls[id] ?? id)
             .join('、')
-        : undefined;
+        : TARGETS_ACCOUNT.has(r.action)
+          ? `对象：${(await actorOf(r.target)).name}`
+          : undefined;
       return {
         id: r._id,
         action: r.action,
@@ -123,7 +132,7 @@ interface Actor {
 async function actorDetails(deps: IdentityDeps, openid: string): Promise<Actor> {
   if (openid.startsWith(OPS_ACTOR_PREFIX)) return { name: `（运维命令，操作人 ${openid.slice(OPS_ACTOR_PREFIX.length)}）`, family: new Map() };
   const account: Account | null = await deps.identities.account(openid);
-  const name = account?.identity ? maskName(deps.secrets.decrypt(account.identity.nameEnc, FIELD.name)) : `（未实名，账号尾号${openid.slice(-4)}）`;
+  const name = accountLabel(deps.secrets, openid, account);
   const links = account?.identity ? await deps.identities.familyLinks(openid) : [];
   return { name, family: new Map(links.map((l) => [l.memberResidentId, maskName(deps.secrets.decrypt(l.memberNameEnc, FIELD.name))])) };
 }

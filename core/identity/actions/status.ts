@@ -13,6 +13,7 @@ export async function statusOf(deps: IdentityDeps, account: Account): Promise<St
   const now = deps.clock.now();
   const lock = lockoutState(await deps.identities.failures(account._id, failureDay(now)), now);
   return {
+    openid: account._id,
     role: account.role,
     consents: { identity: hasConsent(account, 'identity'), face: hasConsent(account, 'face'), version: CONSENT_VERSION },
     verified: Boolean(account.identity),
@@ -29,7 +30,7 @@ export async function accountOf(deps: IdentityDeps): Promise<Account> {
 }
 
 export const status = defineAction({
-  summary: "The caller's role, consents, verification state, masked profile and lockout.",
+  summary: "The caller's own openid (from the function context), role, consents, verification state, masked profile and lockout.",
   input: z.object({}).strict(),
   output: StatusView,
   errors: ['UNAUTHENTICATED'],

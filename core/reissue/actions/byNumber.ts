@@ -20,7 +20,7 @@ export const applicationByNumber = defineAction({
   summary: "Officer: finds a reissue application of the officer's halls by its 办件编号. Another hall's number is not found. Audited, found or not.",
   input: z.object({ number: z.string().trim().min(1).max(32) }).strict(),
   output: z.object({ id: z.string(), hallId: z.string(), refNumber: z.string(), state: z.string(), stateName: z.string(), subjectNameMasked: z.string() }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'REFERENCE_NUMBER_INVALID', 'REISSUE_NOT_FOUND'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'REISSUE_NOT_FOUND'],
   async run(input, deps: ReissueDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     const parsed = parseReferenceNumber(input.number);

@@ -14,7 +14,7 @@ export const caseFile = defineAction({
     "Officer of the application's hall: the case file to decide and ship it — the photo on file, the card facts, the loss report, the pre-check run again today, and for mail the recipient's name, full address and phone (ID number masked). Every view is audited (reissue.caseFile, with its purpose); officers of other halls and citizens are refused.",
   input: z.object({ applicationId: ApplicationId }).strict(),
   output: CaseFileView,
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'REISSUE_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REISSUE_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
   async run({ applicationId }, deps: ReissueDeps) {
     // Who asks comes first: a citizen or an anonymous caller learns nothing, not even whether the id exists.
     requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));

@@ -52,7 +52,7 @@ export const reviewQueue = defineAction({
     })
     .strict(),
   output: z.object({ applications: z.array(QueueItem) }),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: ReissueDeps) {
     const account = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
     if (input.hallId) requireActingForHall(account, input.hallId);
@@ -112,7 +112,7 @@ function officerAction<Payload extends z.ZodRawShape>(name: string, summary: str
     summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
     input: Target.extend(payload).strict(),
     output: ApplicationView,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
     async run(input, deps: ReissueDeps) {
       // `input` passed Target.extend(payload); TypeScript cannot name the fields of a generic
       // extension, so each part is read back through its own schema (the same checks again).

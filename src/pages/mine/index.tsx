@@ -6,7 +6,7 @@ import { Section } from '../../components/Section';
 import { LoadState } from '../../components/LoadState';
 import { Button } from '../../components/nutui';
 import { PersonaSwitcher } from '../../components/PersonaSwitcher';
-import { actsForAnyHall, mayAdminister } from '../../../core/identity/hallAccess';
+import { actsForAnyHall, mayAdminister, mustVerifyToAct } from '../../../core/identity/hallAccess';
 import { identityApi } from '../../services/identityApi';
 import { useRemote } from '../../services/useRemote';
 import { guideApi } from '../../services/guideApi';
@@ -113,6 +113,14 @@ export default function Mine() {
               )}
             </Section>
 
+            {mustVerifyToAct(s) && (
+              <Section title="窗口工作">
+                <Text className="notice notice--error" data-need="officer-verification">
+                  您已绑定窗口民警身份，须先完成本人实名认证，才能签到、查看预约和审核办件。请点击上方“去实名认证”。
+                </Text>
+              </Section>
+            )}
+
             {actsForAnyHall(s) && (
               <Section title="窗口工作">
                 <View
@@ -177,6 +185,16 @@ export default function Mine() {
                 <View
                   className="mine__row"
                   hoverClass="mine__row--pressed"
+                  data-row="officers"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/identity/officers/index' })}
+                >
+                  <Text>民警名单</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
                   data-row="all-ratings"
                   {...tappable('link')}
                   onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}
@@ -196,6 +214,27 @@ export default function Mine() {
                 ))}
               </Section>
             )}
+
+            <Section title="我的用户标识 (openid)">
+              <View className="mine__openid" data-openid={s.openid}>
+                <Text className="mine__openid-value" userSelect>
+                  {s.openid}
+                </Text>
+                <Text
+                  className="mine__copy"
+                  data-copy="openid"
+                  {...tappable('button', { label: '复制我的用户标识' })}
+                  onClick={() =>
+                    void Taro.setClipboardData({ data: s.openid })
+                      .then(() => Taro.showToast({ title: '已复制', icon: 'success' }))
+                      .catch(() => Taro.showToast({ title: '复制失败，请长按标识选择复制', icon: 'none' }))
+                  }
+                >
+                  复制
+                </Text>
+              </View>
+              <Text className="mine__hint">这是您本人微信在本服务中的标识，不是密码。开通首位管理员时，运维人员需要这个标识；请只发给负责开通的工作人员。</Text>
+            </Section>
 
             {s.role === 'citizen' &&
               (invitationOpen ? (

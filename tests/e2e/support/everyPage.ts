@@ -33,6 +33,7 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/identity/family/index', persona: 'local-citizen' },
   { route: 'packages/identity/admin/index', persona: 'local-admin' },
   { route: 'packages/identity/audit/index', persona: 'local-admin', ready: '.audit__entry' },
+  { route: 'packages/identity/officers/index', persona: 'local-admin', ready: '[data-officer]' },
   { route: 'packages/booking/book/index', persona: 'local-citizen' },
   { route: 'packages/booking/mine/index', persona: 'local-citizen', ready: '.appointment' },
   { route: 'packages/booking/ticket/index', persona: 'local-citizen', query: (d) => `id=${d.appointmentId}` },

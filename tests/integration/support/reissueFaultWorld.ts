@@ -22,6 +22,7 @@ import { FixedClock, InMemoryAuditLog, testSecrets } from '../../unit/support/In
 import { faultyDatabase } from './databaseFaults';
 import type { EmulatedDatabase } from './emulatorSnapshot';
 import { InMemoryRatingStore } from '../../unit/support/ratingInMemoryStore';
+import { officerIdentity } from '../../support/officerIdentity';
 
 export const CITIZEN = 'o-citizen';
 export const OFFICER = 'o-officer';
@@ -128,7 +129,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
         verifiedAt: at,
       },
     },
-    [OFFICER]: { _id: OFFICER, role: 'officer', consents: [], halls: [HALL], createdAt: at, updatedAt: at },
+    [OFFICER]: { _id: OFFICER, role: 'officer', consents: [], halls: [HALL], createdAt: at, updatedAt: at, identity: officerIdentity(secrets, OFFICER, at) },
   };
   const identities = {
     account: async (openid: string) => (accounts[openid] ? structuredClone(accounts[openid]) : null),

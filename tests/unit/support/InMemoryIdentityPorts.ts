@@ -6,7 +6,7 @@
  * - InMemoryRegistry, RecordingSmsSender, ScriptedFaceVerifier, InMemoryAuditLog, FixedClock;
  * - testSecrets: the production Secrets (server/identity/secrets.ts) with fixed test keys.
  */
-import type { Account } from '../../../core/identity/Account';
+import type { Account, Role } from '../../../core/identity/Account';
 import type { AuditEntry, AuditQuery } from '../../../core/identity/AuditEntry';
 import type { FaceIdentifyInfo } from '../../../core/identity/faceResult';
 import type { FamilyLink } from '../../../core/identity/family';
@@ -274,6 +274,35 @@ export class InMemoryIdentityStore implements IdentityStore {
     inv.usedBy = openid;
     inv.usedAt = now;
     return copy(inv);
+  }
+
+  async officerAccounts() {
+    return [...this.accounts.values()].filter((a) => a.role === 'officer' || a.role === 'admin').map(copy);
+  }
+
+  async invitationsUsedBy(openids: readonly string[]) {
+    return [...this.invitations.values()].filter((i) => i.usedBy !== undefined && openids.includes(i.usedBy)).map(copy);
+  }
+
+  async openInvitations(now: Date) {
+    return [...this.invitations.values()]
+      .filter((i) => i.usedBy === undefined && i.expiresAt.getTime() > now.getTime())
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map(copy);
+  }
+
+  async withdrawInvitation(id: string, by: string, now: Date) {
+    const inv = this.invitations.get(id);
+    if (!inv || inv.usedBy !== undefined || !(inv.expiresAt.getTime() > now.getTime())) return null;
+    Object.assign(inv, { expiresAt: now, withdrawnBy: by, withdrawnAt: now });
+    return copy(inv);
+  }
+
+  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date) {
+    const a = this.accounts.get(openid);
+    if (!a || a.updatedAt.getTime() !== expectedUpdatedAt.getTime()) return false;
+    Object.assign(a, { role: duty.role, halls: [...duty.halls], updatedAt: now });
+    return true;
   }
 }
 

@@ -4,6 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
+import { officerIdentity } from '../../support/officerIdentity';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -102,8 +103,8 @@ export function bookingWorld(options: WorldOptions = {}) {
     void identities.saveAccount(account);
   });
   void identities.saveAccount(newAccount('o-unverified', now));
-  void identities.saveAccount({ ...newAccount(OFFICER, now), role: 'officer', halls: [HALL] });
-  void identities.saveAccount({ ...newAccount(OTHER_OFFICER, now), role: 'officer', halls: [OTHER_HALL] });
+  void identities.saveAccount({ ...newAccount(OFFICER, now), role: 'officer', halls: [HALL], identity: officerIdentity(secrets, OFFICER, now) });
+  void identities.saveAccount({ ...newAccount(OTHER_OFFICER, now), role: 'officer', halls: [OTHER_HALL], identity: officerIdentity(secrets, OTHER_OFFICER, now) });
   const child: FamilyLink = {
     _id: `o-a:${CHILD_RESIDENT}`,
     actorOpenid: 'o-a',

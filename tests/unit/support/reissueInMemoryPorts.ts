@@ -12,6 +12,7 @@
  * the gate a scheduled promise, so each database step is atomic and the steps of concurrent use
  * cases interleave in the orders the scheduler picks.
  */
+import { officerIdentity } from '../../support/officerIdentity';
 import { newAccount, type Account, type VerifiedAccount } from '../../../core/identity/Account';
 import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
 import type { FamilyLink } from '../../../core/identity/family';
@@ -421,8 +422,10 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
     return r;
   }
 
-  function officer(openid: string, halls: string[], role: Account['role'] = 'officer'): string {
-    identities.accounts.set(openid, { _id: openid, role, consents: [], halls, createdAt: T0, updatedAt: T0 });
+  /** An officer (verified, as officers must be to act), or with `verified: false` one who is not yet. */
+  function officer(openid: string, halls: string[], role: Account['role'] = 'officer', opts: { verified?: boolean } = {}): string {
+    const identity = opts.verified === false ? {} : { identity: officerIdentity(secrets, openid, T0) };
+    identities.accounts.set(openid, { _id: openid, role, consents: [], halls, createdAt: T0, updatedAt: T0, ...identity });
     return openid;
   }
 

@@ -14,7 +14,7 @@ import '../../../components/Form.scss';
 import './index.scss';
 import { tappable } from '../../../components/tappable';
 
-/** Admin: officer invitations for chosen halls (code shown once), and the way to the audit log. */
+/** Admin: officer invitations for chosen halls (code shown once), and the ways to the officer list and the audit log. */
 export default function Admin() {
   const halls = useRemote(() => guideApi.halls(), 'halls');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -66,6 +66,19 @@ export default function Admin() {
             <Text className="form-field__hint">点击复制 · 有效期至 {inShanghai(invitation.expiresAt).format('M月D日 HH:mm')}</Text>
           </View>
         )}
+      </Section>
+
+      <Section title="民警">
+        <View
+          className="admin__row"
+          data-row="officers"
+          hoverClass="admin__row--pressed"
+          {...tappable('link')}
+          onClick={() => Taro.navigateTo({ url: '/packages/identity/officers/index' })}
+        >
+          <Text>民警名单（实名情况、大厅权限、撤销）</Text>
+          <Text className="admin__chevron">›</Text>
+        </View>
       </Section>
 
       <Section title="审计日志">

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
-import { hallsActedFor } from '../../../../core/identity/hallAccess';
+import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallAccess';
+import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { identityApi } from '../../../services/identityApi';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
@@ -14,12 +15,12 @@ import './index.scss';
 import { tappable } from '../../../components/tappable';
 import { HallChips } from '../components/HallChips';
 
-async function myHalls(): Promise<{ role: string; halls: Array<{ id: string; name: string }> }> {
+async function myHalls(): Promise<{ role: string; mustVerify: boolean; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   const names = new Map(all.halls.map((h) => [h.id, h.name]));
   // Only the halls the account acts for (an admin without halls acts for none).
   const ids = hallsActedFor(status);
-  return { role: status.role, halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  return { role: status.role, mustVerify: mustVerifyToAct(status), halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
 }
 
 /** 今日预约: one of the officer's halls — today's appointments by slot, and the next 7 days. */
@@ -44,7 +45,10 @@ export default function OfficerDay() {
     <PageShell className="officer-day">
       <LoadState remote={halls}>
         {halls.data && halls.data.role === 'citizen' && <Text className="notice notice--error">仅限窗口民警使用。请在“我的”中绑定民警身份。</Text>}
-        {halls.data && halls.data.role !== 'citizen' && list.length === 0 && <Text className="notice notice--error">您还没有分配工作大厅，请联系管理员。</Text>}
+        {halls.data?.mustVerify && <OfficerVerifyFirst />}
+        {halls.data && halls.data.role !== 'citizen' && !halls.data.mustVerify && list.length === 0 && (
+          <Text className="notice notice--error">您还没有分配工作大厅，请联系管理员。</Text>
+        )}
         <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
         {hall && (
           <>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actsForAnyHall } from '../../../../core/identity/hallAccess';
+import { actsForAnyHall, mustVerifyToAct } from '../../../../core/identity/hallAccess';
+import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { formatReferenceNumber, looksLikeReferenceNumber, parseReferenceNumber, referenceProblem } from '../../../../core/reference/referenceNumber';
 import { typedEnding } from '../../../../core/reference/windowCheck';
 import { LoadState } from '../../../components/LoadState';
@@ -189,7 +190,8 @@ export default function Scan() {
   return (
     <PageShell className="scan">
       <LoadState remote={status}>
-        {status.data && !isOfficer && <Text className="notice notice--error">仅限窗口民警使用。请在“我的”中绑定民警身份。</Text>}
+        {status.data && mustVerifyToAct(status.data) && <OfficerVerifyFirst />}
+        {status.data && !isOfficer && !mustVerifyToAct(status.data) && <Text className="notice notice--error">仅限窗口民警使用。请在“我的”中绑定民警身份。</Text>}
         {isOfficer && (
           <>
             {CAN_SCAN && (
