@@ -1,4 +1,5 @@
 import type { VariableName } from './environment';
+import { registryEnvironment } from './registryEnvironment';
 
 /** What the identity function reads from its environment (declared in config/functions.ts too). */
 export const identityEnvironment = [
@@ -10,10 +11,7 @@ export const identityEnvironment = [
   'HUKOU_SMS_SDK_APP_ID',
   'HUKOU_SMS_SIGN_NAME',
   'HUKOU_SMS_TEMPLATE_ID',
-  // The population registry's gateway (config/registryEnvironment.ts).
-  'HUKOU_REGISTRY_URL',
-  'HUKOU_REGISTRY_KEY_ID',
-  'HUKOU_REGISTRY_SECRET',
+  ...registryEnvironment,
 ] as const satisfies readonly VariableName[];
 
 export type IdentityVariable = (typeof identityEnvironment)[number];

@@ -131,17 +131,22 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     return track(main(timerEvent(trigger, at), timerContext(name)));
   }
 
+  /** The request's body within the platform's limit; undefined when it was answered already (too large) or the client went away. */
+  async function requestBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+    try {
+      return await readBody(req, FUNCTION_BODY_LIMIT);
+    } catch (err) {
+      if (err instanceof RequestBodyError && err.reason === 'too-large') gatewayError(res, HttpStatus.tooLarge, 'REQUEST_TOO_LARGE');
+      return undefined; // Otherwise the client went away: nobody to answer.
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return gatewayError(res, HttpStatus.wrongMethod, 'INVALID_REQUEST', { allow: 'POST' });
     const main = load(name);
     if (!main) return gatewayError(res, HttpStatus.notFound, 'UNKNOWN_ACTION');
-    let body: Buffer;
-    try {
-      body = await readBody(req, FUNCTION_BODY_LIMIT);
-    } catch (err) {
-      if (err instanceof RequestBodyError && err.reason === 'too-large') return gatewayError(res, HttpStatus.tooLarge, 'REQUEST_TOO_LARGE');
-      return; // The client went away: nobody to answer.
-    }
+    const body = await requestBody(req, res);
+    if (!body) return;
     let event: unknown;
     try {
       event = JSON.parse(body.toString('utf8') || '{}');
@@ -162,13 +167,8 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
   async function handleHttpAccess(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     const main = load(name);
     if (!main) return gatewayError(res, HttpStatus.notFound, 'UNKNOWN_ACTION');
-    let body: Buffer;
-    try {
-      body = await readBody(req, FUNCTION_BODY_LIMIT);
-    } catch (err) {
-      if (err instanceof RequestBodyError && err.reason === 'too-large') return gatewayError(res, HttpStatus.tooLarge, 'REQUEST_TOO_LARGE');
-      return;
-    }
+    const body = await requestBody(req, res);
+    if (!body) return;
     try {
       writeIntegratedResponse(res, await track(main(integratedRequest(req, body), httpAccessContext(name))));
     } catch {
