@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { keepIdleConnectionsLonger } from './keepAlive';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../config/collections';
@@ -155,7 +156,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
     staticFiles(req, res);
   });
-  server.keepAliveTimeout = 5_000;
+  keepIdleConnectionsLonger(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,7 @@
  * itself mounts `emulator.handle` in its own server instead.
  */
 import http from 'http';
+import { keepIdleConnectionsLonger } from '../keepAlive';
 import type { AddressInfo } from 'net';
 import type { DatabaseEmulator } from './index';
 
@@ -26,6 +27,7 @@ export async function serveDatabaseEmulator(emulator: DatabaseEmulator, options:
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ code: 'NOT_FOUND', message: `no route for ${path}` }));
   });
+  keepIdleConnectionsLonger(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { keepIdleConnectionsLonger } from '../keepAlive';
 import type { AddressInfo } from 'node:net';
 import { readBody, RequestBodyError } from '../readBody';
 import { answerText, HEADER, NONCE, REPLAY_WINDOW_SECONDS, requestText, sign, signatureMatches, timestampFresh } from '../../server/registry/registrySignature';
@@ -154,7 +155,7 @@ export async function startLocalRegistry(opts: LocalRegistryOptions): Promise<Lo
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  keepIdleConnectionsLonger(server);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

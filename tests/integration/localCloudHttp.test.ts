@@ -1,3 +1,4 @@
+import { SERVER_KEEP_ALIVE_MS } from '../../devcloud/keepAlive';
 import { errorCatalogue } from '../../core/errors/catalogue';
 import { DATABASE_BODY_LIMIT } from '../../devcloud/db/httpHandler';
 import { FUNCTION_BODY_LIMIT } from '../../devcloud/functionGateway';
@@ -74,4 +75,15 @@ test('a business error of the database stays a 200 the SDK turns into its error'
   const { status, json } = await send(DB, JSON.stringify({ action: 'database.noSuchThing', collectionName: 'guides' }));
   expect(status).toBe(200);
   expect(json).toMatchObject({ code: 'INVALID_PARAM', requestId: expect.any(String) });
+});
+
+test('idle connections are kept longer by the local cloud than by any client, so a client never reuses one being closed', async () => {
+  // The server announces how long it keeps an idle connection; undici (fetch) keeps one 4 s and
+  // Node's agent 5 s. At 5 s on the server, a client busy building a large body sent it on a
+  // connection closed in that instant and read ECONNRESET (the 413 test above, on a loaded machine).
+  const res = await fetch(`${h.cloud.url}/healthz`);
+  await res.text();
+  const timeout = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
+  expect(timeout * 1000).toBe(SERVER_KEEP_ALIVE_MS);
+  expect(SERVER_KEEP_ALIVE_MS).toBeGreaterThan(5_000 * 10);
 });
