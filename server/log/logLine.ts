@@ -39,5 +39,9 @@ export function writeLog(entry: LogLine): void {
 /** Describes an unexpected exception without its stack or any data it carried. */
 export function describeFailure(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 300);
+  // The SDK rejects with plain objects ({ code, message }); the code says what failed (ECONNRESET,
+  // a timeout) and carries no data, the message may.
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code)) return `${typeof e} with code ${code}`;
   return typeof e;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { localContext } from '../../devcloud/functionGateway';
 import { devEnvironment } from '../../devcloud/devEnvironment';
 import { createMain, type MainOptions } from '../../server/function/createMain';
-import { setLogSink } from '../../server/log/logLine';
+import { describeFailure, setLogSink } from '../../server/log/logLine';
 import { HealthReport } from '../../core/function/health';
 import { keyedActions, keyedEnvironment } from '../fixtures/functions/keyed';
 
@@ -168,4 +168,12 @@ test('a function may not declare its own health action, nor a timer action it la
   // A repeatable write needs somewhere to keep its first result.
   const withWrite = { ...keyedActions, write: { ...keyedActions.echo, idempotent: 'required' as const } };
   expect(() => createMain('x', withWrite, () => ({ variables: 0 }))).toThrow(/write.*requestLog/);
+});
+
+test('an unexpected failure is described without its data: an SDK rejection by its code, never its message', () => {
+  expect(describeFailure(new TypeError('boom'))).toBe('TypeError: boom');
+  expect(describeFailure({ code: 'ECONNRESET', message: 'socket hang up at 460106198503141311' })).toBe('object with code ECONNRESET');
+  expect(describeFailure({ code: '460106198503141311 王建国' })).toBe('object');
+  expect(describeFailure({ code: '460106198503141311' })).toBe('object');
+  expect(describeFailure('text')).toBe('string');
 });
