@@ -6,8 +6,9 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../config/functions';
+import { bundleStubsPlugin, stubProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
 
@@ -21,12 +22,17 @@ export function buildVersion(builtAt: Date): string {
     .replace(/\.\d+Z$/, 'Z')}`;
 }
 
-/** Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size. */
-export async function bundleEntry(entry: string, outDir: string, name: string): Promise<number> {
-  const outfile = path.join(outDir, 'index.js');
-  mkdirSync(outDir, { recursive: true });
-  const builtAt = new Date();
-  await build({
+/** The SDK parts stubbed in function `name`'s bundle (an undeclared name, a test fixture, keeps none). */
+export function stubsFor(name: string): StubbedModule[] {
+  return stubbedModules(functions.find((f) => f.name === name) ?? {});
+}
+
+/**
+ * esbuild's options for bundling the entry of function `name` into `outfile`: the parts of the SDK
+ * the function does not use are stubbed (scripts/bundleStubs.ts).
+ */
+export function bundleOptions(entry: string, outfile: string, name: string, builtAt: Date): BuildOptions {
+  return {
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -37,13 +43,27 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [bundleStubsPlugin(stubsFor(name))],
+    metafile: true,
     define: {
       'process.env.NODE_ENV': '"production"',
       // What `health` reports (server/function/buildInfo.ts): no git needed, only the clock.
       __HUKOU_VERSION__: JSON.stringify(buildVersion(builtAt)),
       __HUKOU_BUILT_AT__: JSON.stringify(builtAt.toISOString()),
     },
-  });
+  };
+}
+
+/**
+ * Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size.
+ * Refuses a bundle in which a stubbed part could be reached (scripts/bundleStubs.ts, stubProblems).
+ */
+export async function bundleEntry(entry: string, outDir: string, name: string): Promise<number> {
+  const outfile = path.join(outDir, 'index.js');
+  mkdirSync(outDir, { recursive: true });
+  const { metafile } = await build(bundleOptions(entry, outfile, name, new Date()));
+  const problems = stubProblems(metafile!.inputs, stubsFor(name), (file) => readFileSync(path.resolve(file), 'utf8'));
+  if (problems.length) throw new Error(`${name}: a part left out of the bundle would be reached:\n  ${problems.join('\n  ')}`);
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');
   return statSync(outfile).size;
 }

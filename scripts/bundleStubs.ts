@@ -1,0 +1,178 @@
+/**
+ * Parts of @cloudbase/node-sdk (and its dependencies) that no cloud function calls, replaced at bundle
+ * time by stubs that throw a clear error if ever reached, so a fresh instance does not make V8 compile
+ * them (cold start: `npm run bench:coldstart`). Plus zod's locales, of which only English (zod's
+ * default) stays: the functions answer with our own catalogue's messages (core/function/dispatch.ts),
+ * never zod's.
+ *
+ * What the SDK's CloudBase class (node_modules/@cloudbase/node-sdk/dist/cloudbase.js) keeps:
+ * `database()` (./database, @cloudbase/database), `getCloudbaseContext` (./utils/tcbcontext), the
+ * request machinery (./utils/*, axios), `auth()` without custom-login tickets, and `callWxOpenApi`
+ * (./wx, JSON, no multipart) for functions that declare 云调用 APIs (`openapi` in config/functions.ts).
+ * What goes, each with the app methods that would reach it:
+ * - ./storage (xml2js, xmlbuilder, sax): uploadFile, downloadFile, copyFile, deleteFile,
+ *   getTempFileURL, getFileInfo, getUploadMetadata, getFileAuthority;
+ * - ./ai (@cloudbase/ai, @cloudbase/app, its adapter, web-streams-polyfill): ai();
+ * - ./functions, ./cloudrun, ./analytics, ./notification: callFunction, callApis, callContainer,
+ *   analytics, sendTemplateNotification;
+ * - ./wx, unless the function declares `openapi`: callWxOpenApi, callWxPayApi, callCompatibleWxOpenApi,
+ *   wxCallContainerApi;
+ * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
+ * - jsonwebtoken: `auth().createTicket` (custom login);
+ * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads).
+ * tests/unit/bundleStubs.test.ts fails when our code calls one of those methods or when an SDK upgrade
+ * makes a kept part import a stubbed one.
+ */
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
+
+export interface StubbedModule {
+  /** What the stub stands for, in its error message. */
+  part: string;
+  /** The import specifier as written in the importing file. */
+  specifier: string;
+  /** Paths (relative to node_modules, '/'-separated) of the files allowed to import it: its known importers. */
+  importers: string[];
+  /** App methods that reach it: our code must never call them while it is stubbed. */
+  methods: string[];
+}
+
+const SDK = '@cloudbase/node-sdk/dist';
+
+export const WX_PART: StubbedModule = {
+  part: 'the SDK wx part (云调用)',
+  specifier: './wx',
+  importers: [`${SDK}/cloudbase.js`],
+  methods: ['callWxOpenApi', 'callWxPayApi', 'callCompatibleWxOpenApi', 'wxCallContainerApi'],
+};
+
+/** Stubbed in every function. */
+export const ALWAYS_STUBBED: StubbedModule[] = [
+  {
+    part: 'the SDK storage part',
+    specifier: './storage',
+    importers: [`${SDK}/cloudbase.js`],
+    methods: ['uploadFile', 'downloadFile', 'copyFile', 'deleteFile', 'getTempFileURL', 'getFileInfo', 'getUploadMetadata', 'getFileAuthority'],
+  },
+  { part: 'the SDK ai part', specifier: './ai', importers: [`${SDK}/cloudbase.js`], methods: ['ai'] },
+  {
+    part: 'the SDK functions part',
+    specifier: '../functions',
+    importers: [`${SDK}/notification/index.js`],
+    methods: ['callFunction', 'callApis'],
+  },
+  { part: 'the SDK functions part', specifier: './functions', importers: [`${SDK}/cloudbase.js`], methods: ['callFunction', 'callApis'] },
+  { part: 'the SDK cloudrun part', specifier: './cloudrun', importers: [`${SDK}/cloudbase.js`], methods: ['callContainer'] },
+  { part: 'the SDK cloudrun part', specifier: '../cloudrun', importers: [`${SDK}/functions/index.js`], methods: ['callContainer'] },
+  { part: 'the SDK analytics part', specifier: './analytics', importers: [`${SDK}/cloudbase.js`], methods: ['analytics'] },
+  { part: 'the SDK notification part', specifier: './notification', importers: [`${SDK}/cloudbase.js`], methods: ['sendTemplateNotification'] },
+  {
+    part: 'the wx cloud client (data models, SQL)',
+    specifier: '@cloudbase/wx-cloud-client-sdk',
+    importers: [`${SDK}/cloudbase.js`],
+    methods: ['models', 'mysql', 'rdb'],
+  },
+  { part: 'jsonwebtoken (custom login tickets)', specifier: 'jsonwebtoken', importers: [`${SDK}/auth/index.js`], methods: ['createTicket'] },
+  {
+    part: 'form-data (multipart requests)',
+    specifier: 'form-data',
+    importers: [`${SDK}/utils/request-core.js`, 'axios/lib/defaults/env/FormData.js'],
+    methods: ['callWxPayApi', 'callCompatibleWxOpenApi', 'wxCallContainerApi'],
+  },
+];
+
+/** The stubbed modules of a function: the wx part stays only where the function declares 云调用 APIs. */
+export function stubbedModules(fn: { openapi?: string[] }): StubbedModule[] {
+  return fn.openapi?.length ? ALWAYS_STUBBED : [...ALWAYS_STUBBED, WX_PART];
+}
+
+/** A module whose every use throws, naming what was left out and where to bring it back. */
+function stubSource(part: string): string {
+  const message = `${part} was left out of this bundle (scripts/bundleStubs.ts); a function that uses it must keep it`;
+  const thrower = `function(){throw new Error(${JSON.stringify(message)})}`;
+  if (part.startsWith('the wx cloud client')) {
+    // The SDK builds `app.models` eagerly in init(): hand it something that fails only when used.
+    return `const fail=${thrower};const unusable=new Proxy(fail,{get:fail,apply:fail,construct:fail});
+module.exports={__esModule:true,default:{generateHTTPClient:()=>unusable,generateMySQLClient:fail}};`;
+  }
+  // `__esModule` and `then` read as undefined so interop helpers and promise checks see a plain object.
+  return `const fail=${thrower};
+module.exports=new Proxy(function(){},{get:(_,k)=>k==='__esModule'||k==='then'||typeof k==='symbol'?undefined:fail,apply:fail,construct:fail});`;
+}
+
+/** The '/'-separated path of `file` below the last node_modules, or undefined outside node_modules. */
+export function packagePath(file: string): string | undefined {
+  const normalized = file.split(path.sep).join('/');
+  const at = normalized.lastIndexOf('node_modules/');
+  return at < 0 ? undefined : normalized.slice(at + 'node_modules/'.length);
+}
+
+/** esbuild plugin: the stubs of `stubbed`, and zod's locales cut down to English. */
+export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
+  return {
+    name: 'hukou-bundle-stubs',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        const importer = packagePath(args.importer);
+        if (!importer) return undefined;
+        const stub = stubbed.find((s) => s.specifier === args.path && s.importers.includes(importer));
+        if (stub) return { path: `${stub.part} <- ${importer}`, namespace: 'hukou-stub', pluginData: stub.part };
+        if (importer.startsWith('zod/') && /(^|\/)locales\/index\.c?js$/.test(args.path)) {
+          return { path: path.join(path.dirname(args.importer), args.path), namespace: 'hukou-zod-locales' };
+        }
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'hukou-stub' }, (args) => ({ contents: stubSource(args.pluginData as string), loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'hukou-zod-locales' }, (args) => ({
+        contents: args.path.endsWith('.cjs')
+          ? `exports.en = require(${JSON.stringify(path.join(path.dirname(args.path), 'en.cjs'))}).default;`
+          : `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      }));
+    },
+  };
+}
+
+/** Where the real module a stub stands for lives, below node_modules ('/'-separated prefix). */
+function realPrefix(stub: StubbedModule): string {
+  if (!stub.specifier.startsWith('.')) return `${stub.specifier}/`;
+  return `${path.posix.join(path.posix.dirname(stub.importers[0]), stub.specifier)}/`;
+}
+
+const LEFT_OUT_ZOD_LOCALE = /^zod\/(.*\/)?locales\/(?!en\.c?js$)[^/]+$/;
+
+/** `//` and block comments removed (roughly: enough to not mistake a mention for a call). */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/**
+ * What would make a stub reachable in a bundle, from esbuild's metafile (its `inputs`): a real stubbed
+ * module still bundled (an SDK upgrade imports it from somewhere new), a zod locale other than English,
+ * or our own code using an app method that reaches a stubbed part. Empty when the stubs are safe.
+ */
+export function stubProblems(
+  inputs: Record<string, { imports: ReadonlyArray<{ path: string; original?: string }> }>,
+  stubbed: readonly StubbedModule[],
+  readSource: (file: string) => string,
+): string[] {
+  const problems: string[] = [];
+  for (const [file, input] of Object.entries(inputs)) {
+    for (const imported of input.imports) {
+      const target = packagePath(imported.path);
+      if (!target || imported.path.startsWith('hukou-')) continue; // outside packages, or our stand-in
+      const stub = stubbed.find((s) => target.startsWith(realPrefix(s)));
+      if (stub) problems.push(`${file} imports ${target}, ${stub.part}, which is stubbed`);
+      if (LEFT_OUT_ZOD_LOCALE.test(target)) problems.push(`${file} imports ${target}, a zod locale other than English`);
+    }
+    if (file.includes(':') || packagePath(file)) continue; // a stub, or a package: not our code
+    const source = withoutComments(readSource(file));
+    for (const stub of stubbed) {
+      for (const method of stub.methods) {
+        if (new RegExp(`\\.${method}\\b`).test(source)) problems.push(`${file} uses .${method}, which reaches ${stub.part}, stubbed`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
