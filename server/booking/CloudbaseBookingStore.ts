@@ -26,7 +26,10 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   /** Kept a few seconds per warm instance (ScheduleCache.ts: how soon a change applies). */
-  private readonly schedules = new ScheduleCache<HallSchedule | null>((hallId) => this.readSchedule(hallId), () => this.now());
+  private readonly schedules = new ScheduleCache<HallSchedule | null>(
+    (hallId) => this.readSchedule(hallId),
+    () => this.now(),
+  );
 
   schedule(hallId: string): Promise<HallSchedule | null> {
     return this.schedules.get(hallId);

@@ -78,29 +78,35 @@ class FullnessWitness extends InMemoryBookingStore {
 
 /** Cancellations racing with new reserves on a full slot of `capacity` places. */
 function cancellationsFreePlaces() {
-  return fc.asyncProperty(fc.scheduler(), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }), async (s, capacity, cancels, reserves) => {
-    const { w, race } = racingWorld({ capacity, store: (now, turn) => new FullnessWitness(now, turn) });
-    const store = w.booking as FullnessWitness;
-    const plan = w.slot(TUE, '09:00');
-    const holders = CITIZENS.slice(0, capacity);
-    const ids = [];
-    for (const p of holders) ids.push(await w.ok(p, 'reserve', { hallId: plan.hallId, business: ID_CARD, slotId: plan.slotId }));
-    store.fullReads = 0;
-    store.failedTakes = 0;
-    const newcomers = CITIZENS.slice(2, 2 + reserves);
-    const results = await race(s, [
-      ...ids.slice(0, Math.min(cancels, capacity)).map((a, i) => () => w.call(holders[i]!, 'cancel', { appointmentId: a.id })),
-      ...newcomers.map((p) => () => w.reserve(p, plan)),
-    ]);
-    const refusals = results.filter((r) => !r.ok).map((r) => !r.ok && r.code);
-    expect(refusals.every((c) => c === 'SLOT_FULL')).toBe(true);
-    // No false SLOT_FULL: each refusal was answered by the database finding the slot full at that moment.
-    expect(refusals.length).toBeLessThanOrEqual(store.fullReads + store.failedTakes);
-    expect(storeProblems(w.booking)).toEqual([]);
-    // A place freed and left over is booked by the next person at once.
-    const left = capacity - (w.booking.slotDocs.get(plan.slotId)?.booked ?? 0);
-    expect((await w.reserve('o-f', plan)).ok).toBe(left > 0);
-  });
+  return fc.asyncProperty(
+    fc.scheduler(),
+    fc.integer({ min: 1, max: 2 }),
+    fc.integer({ min: 1, max: 2 }),
+    fc.integer({ min: 1, max: 3 }),
+    async (s, capacity, cancels, reserves) => {
+      const { w, race } = racingWorld({ capacity, store: (now, turn) => new FullnessWitness(now, turn) });
+      const store = w.booking as FullnessWitness;
+      const plan = w.slot(TUE, '09:00');
+      const holders = CITIZENS.slice(0, capacity);
+      const ids = [];
+      for (const p of holders) ids.push(await w.ok(p, 'reserve', { hallId: plan.hallId, business: ID_CARD, slotId: plan.slotId }));
+      store.fullReads = 0;
+      store.failedTakes = 0;
+      const newcomers = CITIZENS.slice(2, 2 + reserves);
+      const results = await race(s, [
+        ...ids.slice(0, Math.min(cancels, capacity)).map((a, i) => () => w.call(holders[i]!, 'cancel', { appointmentId: a.id })),
+        ...newcomers.map((p) => () => w.reserve(p, plan)),
+      ]);
+      const refusals = results.filter((r) => !r.ok).map((r) => !r.ok && r.code);
+      expect(refusals.every((c) => c === 'SLOT_FULL')).toBe(true);
+      // No false SLOT_FULL: each refusal was answered by the database finding the slot full at that moment.
+      expect(refusals.length).toBeLessThanOrEqual(store.fullReads + store.failedTakes);
+      expect(storeProblems(w.booking)).toEqual([]);
+      // A place freed and left over is booked by the next person at once.
+      const left = capacity - (w.booking.slotDocs.get(plan.slotId)?.booked ?? 0);
+      expect((await w.reserve('o-f', plan)).ok).toBe(left > 0);
+    },
+  );
 }
 
 describe('interleaved requests (fast-check scheduler)', () => {
