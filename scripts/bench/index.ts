@@ -21,7 +21,7 @@ const BURST: BurstPlan = { attempts: 5000, concurrency: 200, seed: 20261209 };
 const HOT_SLOT: StrategyPlan = { places: 50, attempts: 1000, concurrency: 100 };
 /** The short parts (about 1–10 s each) run this many times, each on a fresh emulator; the median is shown. */
 const REPEATS = 3;
-const WATCHDOG_MS = 420_000;
+const WATCHDOG_MS = 900_000;
 
 const num = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -96,6 +96,21 @@ async function main(): Promise<number> {
   const floor = floors.median;
   say(`   median of ${REPEATS} runs on fresh emulators (range ${floors.range})`);
 
+  const perAttempt = (f: BurstFigures) => (f.cpuMs ?? NaN) / f.attempts;
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const reqs = (r: RequestFigures) => `${num(r.mean, 2)} (min ${num(r.min)}, max ${num(r.max)}, ${r.attempts} attempts)`;
+  say(`Release burst goals (issue 14), load average now ${load}:`);
+  say(`  database requests per refused attempt (SLOT_FULL): ${reqs(full.requestsRefused)}  goal ≤ 4`);
+  say(`  database requests per successful attempt:         ${reqs(full.requestsBooked)}  goal ≤ 8`);
+  say(
+    `  CPU per attempt: full stack ${num(perAttempt(full.figures), 2)} ms, store floor ${num(perAttempt(floor), 3)} ms (median run)` +
+      ` → ${num(perAttempt(full.figures) / perAttempt(floor), 1)}× the floor  goal ≤ 30×`,
+  );
+  say(`  overbooked: ${full.figures.overbooked}; false SLOT_FULL (refused while the slot kept places): ${full.falseSlotFull}  goal 0 and 0`);
+  say();
   say(`3. capacity strategies through the SDK: one slot of ${HOT_SLOT.places} places, ${HOT_SLOT.attempts} attempts, ${HOT_SLOT.concurrency} in flight`);
   const quiet = quietLogs();
   const strategyRuns = await (async () => {
@@ -134,21 +149,6 @@ async function main(): Promise<number> {
   say();
   for (const f of strategies) say(`refused (${f.label}): ${refusals(f)}`);
   say(`ratio (b)/(a): throughput ${num(transaction.stats.throughput / conditional.stats.throughput, 2)}×,` + ` p50 ${num(transaction.stats.p50 / conditional.stats.p50, 2)}×`);
-  say();
-  const perAttempt = (f: BurstFigures) => (f.cpuMs ?? NaN) / f.attempts;
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  const reqs = (r: RequestFigures) => `${num(r.mean, 2)} (min ${num(r.min)}, max ${num(r.max)}, ${r.attempts} attempts)`;
-  say(`Release burst goals (issue 14), load average now ${load}:`);
-  say(`  database requests per refused attempt (SLOT_FULL): ${reqs(full.requestsRefused)}  goal ≤ 4`);
-  say(`  database requests per successful attempt:         ${reqs(full.requestsBooked)}  goal ≤ 8`);
-  say(
-    `  CPU per attempt: full stack ${num(perAttempt(full.figures), 2)} ms, store floor ${num(perAttempt(floor), 3)} ms (median run)` +
-      ` → ${num(perAttempt(full.figures) / perAttempt(floor), 1)}× the floor  goal ≤ 30×`,
-  );
-  say(`  overbooked: ${full.figures.overbooked}; false SLOT_FULL (refused while the slot kept places): ${full.falseSlotFull}  goal 0 and 0`);
   say();
   say(`total ${num((Date.now() - started) / 1000, 1)} s (seeding ${BURST.attempts} citizens: ${num(full.seedMs / 1000, 1)} s)`);
 
