@@ -5,6 +5,7 @@ import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
 import { claimIds, mondayOf } from './claims';
 import { blockedUntil } from './noShow';
+import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
 import { assignReferenceNumber } from '../reference/assignReferenceNumber';
 
@@ -27,6 +28,8 @@ export interface PlaceBookingInput {
 /**
  * Takes a place for one person in one slot. Capacity is enforced by the database in one atomic
  * step, never by a read-then-write:
+ *  0. a read-only "is it full?" check of the slot (fullFor) refuses a sold-out slot before any
+ *     claim or per-person check (an optimisation: it never books, and never refuses a free place);
  *  1. per-person limits are claim documents with deterministic ids (the database refuses a second);
  *  2. the place is one conditional update `where({ _id, booked < capacity }).update({ booked + 1 })`,
  *     whose `updated` count says whether a place was taken;
@@ -55,12 +58,16 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   if (open === 'past') throw new DomainError('SLOT_NOT_OPEN', '该时段已开始或已结束');
   if (open === 'notReleased') throw new DomainError('SLOT_NOT_OPEN', `尚未放号，每天 ${schedule.releaseTime} 放出新一天的号`);
 
+  const id = input.appointmentId ?? deps.newId();
+  // A full slot refuses at once (one read, no claim taken, no per-person check): at a release most
+  // attempts are for slots already sold out. The conditional update below still guards capacity.
+  if (fullFor(await deps.booking.slot(slotId), plan, id)) throw new DomainError('SLOT_FULL');
+
   const today = shanghaiDate(now);
   const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
 
-  const id = input.appointmentId ?? deps.newId();
   // A retry of a request whose booking was completed: the booking stands.
   const done = input.appointmentId ? await deps.booking.appointment(id) : null;
   if (done) {

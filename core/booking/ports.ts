@@ -42,6 +42,8 @@ export interface BookingStore {
   schedule(hallId: string): Promise<HallSchedule | null>;
   /** Every stored slot of a hall on a day: one indexed query. */
   slots(hallId: string, date: string): Promise<SlotState[]>;
+  /** One stored slot, read only (the "is it full?" check before claims: fullFor.ts); null before its first booking. */
+  slot(slotId: string): Promise<SlotState | null>;
   /**
    * One conditional update: takes a place for `holder` only while booked < the plan's capacity
    * (creating the slot on first use), and stores that capacity on the slot. True when `holder`

@@ -117,4 +117,6 @@ export interface BurstFigures {
   /** Every slot's `booked` counter equals its stored booked appointments. */
   consistent: boolean;
   stats: LatencyStats;
+  /** CPU time of this process (user + system) during the burst, in ms: every part runs in this one process. */
+  cpuMs?: number;
 }

@@ -24,6 +24,7 @@ import { FUNCTIONS_SRC, ROOT } from '../functionBundles';
 import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
 import { quietLogs } from './quiet';
 import { checkSlots } from './verify';
+import { countRequestsPerAttempt, requestFigures, type RequestFigures } from './requestsPerAttempt';
 
 export interface BurstPlan {
   attempts: number;
@@ -59,6 +60,13 @@ export interface FullStackRun {
   socketListenerWarnings: number;
   /** Requests the database emulator answered during the burst (SDK calls of the function). */
   databaseRequests: number;
+  /** Of those, requests no attempt could be named for (none expected). */
+  unattributedRequests: number;
+  /** Database requests per attempt told BOOKED, and per attempt refused with SLOT_FULL. */
+  requestsBooked: RequestFigures;
+  requestsRefused: RequestFigures;
+  /** SLOT_FULL refusals for a slot that still had places once the burst was over (every refusal then is a false one). */
+  falseSlotFull: number;
 }
 
 let requestCounter = 0;
@@ -97,14 +105,9 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
     const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
     process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
 
-    // Count the SDK's requests reaching the emulator during the burst (the local cloud's server
-    // looks `database.handle` up on every request, so wrapping it here sees them all).
-    let databaseRequests = 0;
-    const handle = cloud.database.handle;
-    cloud.database.handle = (req, res) => {
-      databaseRequests++;
-      handle(req, res);
-    };
+    // Count the SDK's requests reaching the emulator during the burst, per attempt (requestsPerAttempt.ts).
+    const counter = countRequestsPerAttempt(cloud);
+    const cpuBefore = process.cpuUsage();
     const choices = morningSkewedChoices(plan.attempts, plans.length, plan.seed);
     const burst = await runBurst(plan.attempts, plan.concurrency, async (i) => {
       const res = await fetch(`${cloud.url}/fn/booking`, {
@@ -120,7 +123,8 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
       return body.ok ? 'BOOKED' : (body.error?.code ?? `HTTP_${res.status}`);
     });
 
-    cloud.database.handle = handle;
+    const cpu = process.cpuUsage(cpuBefore);
+    counter.stop();
     const outcomes = burst.attempts.map((a) => a.result ?? `THROWN ${a.error instanceof Error ? a.error.message : String(a.error)}`);
     const check = await checkSlots(cloud.database.direct, plans);
     const bookings = outcomes.filter((o) => o === 'BOOKED').length;
@@ -131,8 +135,13 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
       logLines: quiet.logLines,
       slowWarnings: quiet.slowWarnings,
       socketListenerWarnings: quiet.socketListenerWarnings,
-      databaseRequests,
+      databaseRequests: counter.total,
+      unattributedRequests: counter.unattributed,
+      requestsBooked: requestFigures(outcomes.flatMap((o, i) => (o === 'BOOKED' ? [counter.byAttempt.get(openids[i]) ?? 0] : []))),
+      requestsRefused: requestFigures(outcomes.flatMap((o, i) => (o === 'SLOT_FULL' ? [counter.byAttempt.get(openids[i]) ?? 0] : []))),
+      falseSlotFull: check.falseRefusals(outcomes.map((o, i) => ({ outcome: o, slotId: plans[choices[i]].slotId }))),
       figures: {
+        cpuMs: (cpu.user + cpu.system) / 1000,
         label: 'full local stack',
         attempts: plan.attempts,
         bookings,

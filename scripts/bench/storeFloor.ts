@@ -91,7 +91,9 @@ export async function runStoreFloor(day: BenchDay, plan: BurstPlan): Promise<Bur
   const emulator = await createDatabaseEmulator({ collections });
   try {
     const choices = morningSkewedChoices(plan.attempts, day.plans.length, plan.seed);
+    const cpuBefore = process.cpuUsage();
     const burst = await runBurst(plan.attempts, plan.concurrency, (i) => book(emulator.direct, day, day.plans[choices[i]], i));
+    const cpu = process.cpuUsage(cpuBefore);
     const outcomes = burst.attempts.map((a) => a.result ?? `THROWN ${a.error instanceof Error ? a.error.message : String(a.error)}`);
     const check = await checkSlots(emulator.direct, day.plans);
     return {
@@ -102,6 +104,7 @@ export async function runStoreFloor(day: BenchDay, plan: BurstPlan): Promise<Bur
       overbooked: check.overbooked,
       consistent: check.consistent,
       stats: latencyStats(burst),
+      cpuMs: (cpu.user + cpu.system) / 1000,
     };
   } finally {
     await emulator.close();

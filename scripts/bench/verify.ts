@@ -12,18 +12,30 @@ export interface DayCheck {
   overbooked: number;
   /** Every slot's `booked` counter equals its stored booked appointments (a missing slot counts 0). */
   consistent: boolean;
+  /**
+   * SLOT_FULL answers for a slot that still has places (stored booked < capacity) now: with no
+   * cancellation during a burst places only run out, so such a refusal came while places remained.
+   */
+  falseRefusals(answers: readonly { outcome: string; slotId: string }[]): number;
 }
 
 export async function checkSlots(direct: DirectOps, plans: readonly Pick<SlotPlan, 'slotId' | 'capacity'>[]): Promise<DayCheck> {
   let stored = 0;
   let overbooked = 0;
   let consistent = true;
+  const placesLeft = new Map<string, number>();
   for (const plan of plans) {
     const booked = await direct.count('appointments', { slotId: plan.slotId, status: 'booked' });
     const [slot] = await direct.get('slots', { nedbQuery: { _id: plan.slotId }, order: [], offset: undefined, limit: 1, projection: undefined });
     stored += booked;
+    placesLeft.set(plan.slotId, plan.capacity - booked);
     overbooked += Math.max(0, booked - plan.capacity);
     if (((slot?.booked as number | undefined) ?? 0) !== booked) consistent = false;
   }
-  return { stored, overbooked, consistent };
+  return {
+    stored,
+    overbooked,
+    consistent,
+    falseRefusals: (answers) => answers.filter((a) => a.outcome === 'SLOT_FULL' && (placesLeft.get(a.slotId) ?? 0) > 0).length,
+  };
 }

@@ -6,6 +6,7 @@ import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { fetchAll } from '../cloudbase/fetchAll';
 import { writeLog } from '../log/logLine';
+import { ScheduleCache } from './ScheduleCache';
 
 /** Longer than any function may run (config/functions.ts: 60 s at most): a claim older than this without its appointment is an orphan. */
 export const ORPHAN_CLAIM_AFTER_MS = 2 * 60_000;
@@ -24,8 +25,17 @@ export class CloudbaseBookingStore implements BookingStore {
     return this.db.command;
   }
 
-  /** Read on every use (one small document), so a change of a hall's schedule applies at once. */
-  async schedule(hallId: string): Promise<HallSchedule | null> {
+  /** Kept a few seconds per warm instance (ScheduleCache.ts: how soon a change applies). */
+  private readonly schedules = new ScheduleCache<HallSchedule | null>(
+    (hallId) => this.readSchedule(hallId),
+    () => this.now(),
+  );
+
+  schedule(hallId: string): Promise<HallSchedule | null> {
+    return this.schedules.get(hallId);
+  }
+
+  private async readSchedule(hallId: string): Promise<HallSchedule | null> {
     const doc = await getDoc<unknown>(this.db, 'hall_schedules', hallId);
     const parsed = doc ? HallSchedule.safeParse(doc) : undefined;
     if (parsed && !parsed.success) writeLog({ fn: 'booking', outcome: 'failed', error: `invalid schedule of hall ${hallId}` });
@@ -35,6 +45,10 @@ export class CloudbaseBookingStore implements BookingStore {
   async slots(hallId: string, date: string): Promise<SlotState[]> {
     const res = await this.db.collection('slots').where({ hallId, date }).limit(1000).get();
     return (res.data ?? []) as SlotState[];
+  }
+
+  slot(slotId: string): Promise<SlotState | null> {
+    return getDoc<SlotState>(this.db, 'slots', slotId);
   }
 
   private async createSlot(plan: SlotPlan): Promise<void> {

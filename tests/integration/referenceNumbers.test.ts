@@ -8,6 +8,7 @@ import { hasValidCheck, referenceNumberOf } from '../../core/reference/reference
 import { localDatabase } from '../../devcloud/localDatabase';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { startHarness, type Harness } from '../support/localCloudHarness';
+import { scheduleChanged } from './support/scheduleChanged';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
 import { identityFlow } from './support/identityFlow';
 import { reissueFlow } from './support/reissueFlow';
@@ -60,6 +61,7 @@ test('a booking gets a 预约号: eight digits with a valid check digit; a retry
 test('numbers are unique in the hall under a concurrent burst of bookings (retried requests keep theirs)', async () => {
   const db = localDatabase(h.cloud.url);
   await db.collection('hall_schedules').doc(HALL).update({ windows: 20, perWindow: 3, walkInShare: 0 });
+  scheduleChanged(h);
   const openids = await seedVerifiedCitizens(h.cloud.url, 'refnum', 40);
   const requests = openids.map((openid) => ({ openid, requestId: requestId() }));
   const send = (r: { openid: string; requestId: string }) =>

@@ -57,6 +57,58 @@ function lastPlaces(options: WorldOptions = {}) {
   });
 }
 
+/**
+ * A store that notes every moment the database itself found a slot full: a read of the slot (the
+ * "is it full?" check) or a conditional take that took nothing. A SLOT_FULL needs one of them.
+ */
+class FullnessWitness extends InMemoryBookingStore {
+  fullReads = 0;
+  failedTakes = 0;
+  override async slot(slotId: string) {
+    const s = await super.slot(slotId);
+    if (s && s.booked >= s.capacity) this.fullReads++;
+    return s;
+  }
+  override async takePlace(plan: SlotPlan, holder: string): Promise<boolean> {
+    const taken = await super.takePlace(plan, holder);
+    if (!taken) this.failedTakes++;
+    return taken;
+  }
+}
+
+/** Cancellations racing with new reserves on a full slot of `capacity` places. */
+function cancellationsFreePlaces() {
+  return fc.asyncProperty(
+    fc.scheduler(),
+    fc.integer({ min: 1, max: 2 }),
+    fc.integer({ min: 1, max: 2 }),
+    fc.integer({ min: 1, max: 3 }),
+    async (s, capacity, cancels, reserves) => {
+      const { w, race } = racingWorld({ capacity, store: (now, turn) => new FullnessWitness(now, turn) });
+      const store = w.booking as FullnessWitness;
+      const plan = w.slot(TUE, '09:00');
+      const holders = CITIZENS.slice(0, capacity);
+      const ids = [];
+      for (const p of holders) ids.push(await w.ok(p, 'reserve', { hallId: plan.hallId, business: ID_CARD, slotId: plan.slotId }));
+      store.fullReads = 0;
+      store.failedTakes = 0;
+      const newcomers = CITIZENS.slice(2, 2 + reserves);
+      const results = await race(s, [
+        ...ids.slice(0, Math.min(cancels, capacity)).map((a, i) => () => w.call(holders[i]!, 'cancel', { appointmentId: a.id })),
+        ...newcomers.map((p) => () => w.reserve(p, plan)),
+      ]);
+      const refusals = results.filter((r) => !r.ok).map((r) => !r.ok && r.code);
+      expect(refusals.every((c) => c === 'SLOT_FULL')).toBe(true);
+      // No false SLOT_FULL: each refusal was answered by the database finding the slot full at that moment.
+      expect(refusals.length).toBeLessThanOrEqual(store.fullReads + store.failedTakes);
+      expect(storeProblems(w.booking)).toEqual([]);
+      // A place freed and left over is booked by the next person at once.
+      const left = capacity - (w.booking.slotDocs.get(plan.slotId)?.booked ?? 0);
+      expect((await w.reserve('o-f', plan)).ok).toBe(left > 0);
+    },
+  );
+}
+
 describe('interleaved requests (fast-check scheduler)', () => {
   it('concurrent reserves for the last places never overbook: exactly as many succeed as places were left, the rest are SLOT_FULL', async () => {
     await fc.assert(lastPlaces(), RUNS);
@@ -85,6 +137,20 @@ describe('interleaved requests (fast-check scheduler)', () => {
     }
     const result = await fc.check(lastPlaces({ store: (now, turn) => new ReadThenWrite(now, turn) }), RUNS);
     expect(result.failed).toBe(true);
+  });
+
+  it('cancellations racing with reserves on a full slot: every SLOT_FULL comes from the database finding the slot full (the "is it full?" read or the take), never while a place was free', async () => {
+    await fc.assert(cancellationsFreePlaces(), RUNS);
+  });
+
+  it('a full slot refuses at once: one read of the slot, no claim taken, no per-person check', async () => {
+    const { w } = racingWorld({ capacity: 1 });
+    const plan = w.slot(TUE, '09:00');
+    expect((await w.reserve('o-a', plan)).ok).toBe(true);
+    w.booking.ops.length = 0;
+    expect(outcome(await w.reserve('o-b', plan))).toEqual({ ok: false, code: 'SLOT_FULL' });
+    expect(w.booking.ops.filter((op) => op.startsWith('claims.') || op.startsWith('slots.takePlace') || op === 'appointments.noShows')).toEqual([]);
+    expect(w.booking.ops.filter((op) => op === 'slots.get')).toHaveLength(1);
   });
 
   it('one person racing themselves (other requests, or the same request twice) gets one booking', async () => {

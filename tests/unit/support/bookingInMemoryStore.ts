@@ -66,6 +66,13 @@ export class InMemoryBookingStore implements BookingStore {
     );
   }
 
+  async slot(slotId: string) {
+    return this.op('slots.get', () => {
+      const s = this.slotDocs.get(slotId);
+      return s ? copy(s) : null;
+    });
+  }
+
   private createSlot(plan: SlotPlan) {
     return this.op('slots.add', () => {
       if (this.slotDocs.has(plan.slotId)) return; // a duplicate key: a racing creator, harmless
