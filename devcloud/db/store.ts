@@ -169,10 +169,33 @@ export class Store {
     return this.get(name).indexes.filter((i) => i.unique);
   }
 
+  /**
+   * nedb takes candidates from the last top-level key with a plain value that has an index; a
+   * conjunction's keys may come in any order, so the most selective such key is moved last
+   * (one tree lookup per indexed key). Without it `{ hallId, date, status: 'booked' }` would scan
+   * every booked appointment instead of the hall's.
+   */
+  private static selectiveFirst(db: Nedb, query: NedbQuery): NedbQuery {
+    const indexes = (db as unknown as { indexes: Record<string, { getMatching(v: unknown): unknown[] }> }).indexes;
+    let best: string | undefined;
+    let bestCount = Infinity;
+    let usable = 0;
+    for (const [key, value] of Object.entries(query)) {
+      const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value instanceof Date;
+      if (!plain || !indexes[key]) continue;
+      usable++;
+      const count = indexes[key].getMatching(value).length;
+      if (count < bestCount) [best, bestCount] = [key, count];
+    }
+    if (usable < 2 || best === undefined) return query;
+    const { [best]: chosen, ...rest } = query;
+    return { ...rest, [best]: chosen };
+  }
+
   async find(name: string, query: NedbQuery): Promise<Doc[]> {
     const db = this.get(name).db;
     try {
-      return await db.findAsync(query);
+      return await db.findAsync(Store.selectiveFirst(db, query));
     } catch (err) {
       throw queryError(err);
     }
@@ -181,7 +204,7 @@ export class Store {
   async count(name: string, query: NedbQuery): Promise<number> {
     const db = this.get(name).db;
     try {
-      return await db.countAsync(query);
+      return await db.countAsync(Store.selectiveFirst(db, query));
     } catch (err) {
       throw queryError(err);
     }
@@ -195,11 +218,6 @@ export class Store {
   /** Names of the nedb indexes a collection has (tests check the declared ones are built). */
   nedbIndexNames(name: string): string[] {
     return Object.keys((this.get(name).db as unknown as { indexes: Record<string, unknown> }).indexes).sort();
-  }
-
-  /** Seeds documents in one nedb insert (benches); no CloudBase checks, no transaction. */
-  async bulkInsert(name: string, docs: readonly Doc[]): Promise<void> {
-    if (docs.length > 0) await this.get(name).db.insertAsync([...docs]);
   }
 
   /** The stored documents themselves, for read-only scans (never modify them). */
