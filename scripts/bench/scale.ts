@@ -151,8 +151,8 @@ export async function runScale(): Promise<number> {
   const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
   let failed = false;
   try {
-    await seedLocalCloud(cloud.url);
-    const citizens = await seedVerifiedCitizens(cloud.url, 'scale', CALLS + 1);
+    // Bulk seeding first: it holds the event loop for seconds, which would reset idle keep-alive sockets.
+    const citizens = Array.from({ length: CALLS + 1 }, (_, i) => `scale-${i}`);
     const warmCitizen = CALLS;
     const seedStarted = Date.now();
     const rand = seededRandom(20261209);
@@ -164,6 +164,8 @@ export async function runScale(): Promise<number> {
     const seedMs = Date.now() - seedStarted;
     say(`seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; load ${load()}`);
 
+    await seedLocalCloud(cloud.url);
+    await seedVerifiedCitizens(cloud.url, 'scale', CALLS + 1);
     const db = localDatabase(cloud.url);
     await db.collection('hall_schedules').doc(HALL).update(CAPACITY_SETTINGS);
     const schedule = HallSchedule.parse(await getDoc(db, 'hall_schedules', HALL));
