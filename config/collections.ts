@@ -147,7 +147,10 @@ export const collections: CollectionDeclaration[] = [
   {
     // _id = openid:requestId: the first result of a repeatable write.
     name: 'booking_requests',
-    indexes: [{ name: 'created', keys: { createdAt: 1 } }],
+    indexes: [
+      { name: 'created', keys: { createdAt: 1 } },
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
     rules: closed,
   },
   {
@@ -177,7 +180,10 @@ export const collections: CollectionDeclaration[] = [
   {
     // _id = openid:requestId: the first result of a repeatable reissue write.
     name: 'reissue_requests',
-    indexes: [{ name: 'created', keys: { createdAt: 1 } }],
+    indexes: [
+      { name: 'created', keys: { createdAt: 1 } },
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
     rules: closed,
   },
   {

@@ -88,6 +88,7 @@ export const functions: FunctionDeclaration[] = [
       { name: 'markNoShows', cron: '0 30 16 * * * *' },
       { name: 'sendReminders', cron: '0 0 10 * * * *' },
       { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
+      { name: 'purgeExpiredRequests', cron: '0 45 19 * * * *' },
     ],
     // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts).
     openapi: ['subscribeMessage.send'],
@@ -104,6 +105,7 @@ export const functions: FunctionDeclaration[] = [
     triggers: [
       { name: 'pollShipments', cron: '0 */30 * * * * *' },
       { name: 'settlePayments', cron: '0 */10 * * * * *' },
+      { name: 'purgeExpiredRequests', cron: '0 50 19 * * * *' },
     ],
     timeoutSeconds: 60,
     memoryMB: 256,

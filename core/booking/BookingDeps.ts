@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
+import type { ExpiringRequests } from '../function/requestExpiry';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -30,4 +31,6 @@ export interface BookingDeps {
    * the request, unguessable without the server's key. Makes multi-step writes resumable.
    */
   idFor(key: string): string;
+  /** The function's request records, purged after the idempotency window. */
+  requests: ExpiringRequests;
 }

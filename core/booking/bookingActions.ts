@@ -13,6 +13,7 @@ import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
 import { rateAppointment } from './actions/rate';
 import { hallRatings } from '../rating/actions/hallRatings';
 import { myRatings } from '../rating/actions/myRatings';
+import { purgeExpiredRequests } from '../function/requestExpiry';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -33,7 +34,8 @@ export const bookingActions: ActionMap<BookingDeps> = {
   rateAppointment,
   myRatings,
   hallRatings,
+  purgeExpiredRequests,
 };
 
 /** Actions only timer triggers may run. */
-export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots'] as const;
+export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'purgeExpiredRequests'] as const;

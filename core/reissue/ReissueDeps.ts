@@ -1,3 +1,4 @@
+import type { ExpiringRequests } from '../function/requestExpiry';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/caller';
@@ -131,4 +132,6 @@ export interface ReissueDeps {
    * retried request finds what its first attempt wrote.
    */
   newId(seed?: string): string;
+  /** The function's request records, purged after the idempotency window. */
+  requests: ExpiringRequests;
 }

@@ -1,3 +1,4 @@
+import { purgeExpiredRequests } from '../function/requestExpiry';
 import type { ActionMap } from '../function/action';
 import type { ReissueDeps } from './ReissueDeps';
 import { apply, eligibility, reportLoss } from './actions/apply';
@@ -37,7 +38,8 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   settlePayments,
   rateApplication,
   myRatings,
+  purgeExpiredRequests,
 };
 
 /** Actions only timer triggers may run. */
-export const reissueTimers = ['pollShipments', 'settlePayments'] as const;
+export const reissueTimers = ['pollShipments', 'settlePayments', 'purgeExpiredRequests'] as const;

@@ -139,21 +139,58 @@ export function translateField(path: string, value: unknown): NedbQuery {
   return and(parts);
 }
 
+/**
+ * Flattens a conjunction into one object so nedb can pick candidates from an index: nedb looks
+ * only at the top-level keys of a query (a plain equality, `$in` or range on an indexed field)
+ * and scans everything under `$and`. Top-level keys are conjunctions in nedb, so each key of each
+ * part may move up as long as no other part uses the same key; parts on a key already taken stay
+ * in a `$and` beside. Conditions on one path are never merged into one operator object: on an
+ * array field `{ a: { $gt: 1, $lt: 5 } }` asks one element for both, `$and` of the two does not.
+ */
+export function flattenConjunction(query: NedbQuery): NedbQuery {
+  const flat: NedbQuery = {};
+  const rest: NedbQuery[] = [];
+  const place = (part: NedbQuery): void => {
+    for (const [key, value] of Object.entries(part)) {
+      if (key === '$and' && Array.isArray(value)) {
+        value.forEach((sub) => place(sub as NedbQuery));
+      } else if (Object.prototype.hasOwnProperty.call(flat, key)) {
+        rest.push({ [key]: value });
+      } else {
+        flat[key] = value;
+      }
+    }
+  };
+  place(query);
+  if (rest.length > 0) flat.$and = rest;
+  return flat;
+}
+
 /** Whole query document (already EJSON-decoded). `undefined` → match everything. */
 export function translateQuery(query: unknown): NedbQuery {
+  return flattenConjunction(translateTree(query, true));
+}
+
+/** The translation as a tree of `$and`, nothing flattened (what the emulator did before; tests compare). */
+export function translateQueryAsParts(query: unknown): NedbQuery {
+  return translateTree(query, false);
+}
+
+function translateTree(query: unknown, flat: boolean): NedbQuery {
+  const sub = (q: unknown): NedbQuery => (flat ? translateQuery(q) : translateTree(q, false));
   if (query === undefined || query === null) return {};
   if (!isPlainObject(query)) throw invalidParam('query must be an object');
   const parts: NedbQuery[] = [];
   for (const [key, value] of Object.entries(query)) {
     switch (key) {
       case '$and':
-        parts.push({ $and: asArray(value, '$and').map(translateQuery) });
+        parts.push({ $and: asArray(value, '$and').map((q) => translateTree(q, flat)) });
         break;
       case '$or':
-        parts.push({ $or: asArray(value, '$or').map(translateQuery) });
+        parts.push({ $or: asArray(value, '$or').map(sub) });
         break;
       case '$nor':
-        parts.push({ $not: { $or: asArray(value, '$nor').map(translateQuery) } });
+        parts.push({ $not: { $or: asArray(value, '$nor').map(sub) } });
         break;
       default:
         if (key.startsWith('$')) {

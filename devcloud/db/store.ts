@@ -82,13 +82,31 @@ export class Store {
     await this.ensureIndexes(collection, indexes);
   }
 
+  /**
+   * nedb indexes of a declaration: a unique one as declared (nedb refuses duplicates), and the
+   * leading field of every index, unique or not. nedb picks candidates from one single-field index
+   * on an equality, `$in` or range, so the leading field is what speeds up a compound index's queries.
+   */
+  private static nedbIndexesOf(index: IndexDeclaration): { fieldName: string | string[]; unique: boolean }[] {
+    const fields = Object.keys(index.keys);
+    const out: { fieldName: string | string[]; unique: boolean }[] = [];
+    if (index.unique) out.push({ fieldName: fields.length === 1 ? fields[0] : fields, unique: true });
+    if (!index.unique || fields.length > 1) out.push({ fieldName: fields[0], unique: false });
+    return out;
+  }
+
+  private static nedbIndexName(fieldName: string | string[]): string {
+    return [...([] as string[]).concat(fieldName)].sort().join(',');
+  }
+
   private async ensureIndexes(collection: Collection, indexes: readonly IndexDeclaration[]): Promise<void> {
     for (const index of indexes) {
-      const fields = Object.keys(index.keys);
-      if (index.unique) {
-        await collection.db.ensureIndexAsync({ fieldName: fields.length === 1 ? fields[0] : fields, unique: true });
-      } else if (fields.length === 1) {
-        await collection.db.ensureIndexAsync({ fieldName: fields[0] });
+      for (const nedbIndex of Store.nedbIndexesOf(index)) {
+        const existing = (collection.db as unknown as { indexes: Record<string, { unique?: boolean }> }).indexes[Store.nedbIndexName(nedbIndex.fieldName)];
+        if (existing && (existing.unique || !nedbIndex.unique)) continue;
+        // A unique index replaces a plain one on the same field (nedb would keep the plain one).
+        if (existing) await collection.db.removeIndexAsync(Store.nedbIndexName(nedbIndex.fieldName));
+        await collection.db.ensureIndexAsync(nedbIndex.unique ? { fieldName: nedbIndex.fieldName, unique: true } : { fieldName: nedbIndex.fieldName });
       }
       collection.indexes = [...collection.indexes.filter((i) => i.name !== index.name), index];
     }
@@ -102,10 +120,13 @@ export class Store {
   /** Drops indexes by name (the bootstrap's `DropIndexes`, before recreating a changed one). */
   async dropIndexes(name: string, names: readonly string[]): Promise<void> {
     const collection = this.get(name);
-    for (const index of collection.indexes.filter((i) => names.includes(i.name))) {
-      await collection.db.removeIndexAsync([...Object.keys(index.keys)].sort().join(','));
-    }
-    collection.indexes = collection.indexes.filter((i) => !names.includes(i.name));
+    const kept = collection.indexes.filter((i) => !names.includes(i.name));
+    const dropped = new Set(collection.indexes.filter((i) => names.includes(i.name)).flatMap((i) => Store.nedbIndexesOf(i).map((n) => Store.nedbIndexName(n.fieldName))));
+    dropped.delete('_id');
+    for (const indexName of dropped) await collection.db.removeIndexAsync(indexName);
+    collection.indexes = [];
+    // Rebuilds what the kept declarations need (an index several declarations lead with, say).
+    await this.ensureIndexes(collection, kept);
   }
 
   setRules(name: string, rules: SecurityRules): void {
@@ -148,10 +169,33 @@ export class Store {
     return this.get(name).indexes.filter((i) => i.unique);
   }
 
+  /**
+   * nedb takes candidates from the last top-level key with a plain value that has an index; a
+   * conjunction's keys may come in any order, so the most selective such key is moved last
+   * (one tree lookup per indexed key). Without it `{ hallId, date, status: 'booked' }` would scan
+   * every booked appointment instead of the hall's.
+   */
+  private static selectiveFirst(db: Nedb, query: NedbQuery): NedbQuery {
+    const indexes = (db as unknown as { indexes: Record<string, { getMatching(v: unknown): unknown[] }> }).indexes;
+    let best: string | undefined;
+    let bestCount = Infinity;
+    let usable = 0;
+    for (const [key, value] of Object.entries(query)) {
+      const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value instanceof Date;
+      if (!plain || !indexes[key]) continue;
+      usable++;
+      const count = indexes[key].getMatching(value).length;
+      if (count < bestCount) [best, bestCount] = [key, count];
+    }
+    if (usable < 2 || best === undefined) return query;
+    const { [best]: chosen, ...rest } = query;
+    return { ...rest, [best]: chosen };
+  }
+
   async find(name: string, query: NedbQuery): Promise<Doc[]> {
     const db = this.get(name).db;
     try {
-      return await db.findAsync(query);
+      return await db.findAsync(Store.selectiveFirst(db, query));
     } catch (err) {
       throw queryError(err);
     }
@@ -160,7 +204,7 @@ export class Store {
   async count(name: string, query: NedbQuery): Promise<number> {
     const db = this.get(name).db;
     try {
-      return await db.countAsync(query);
+      return await db.countAsync(Store.selectiveFirst(db, query));
     } catch (err) {
       throw queryError(err);
     }
@@ -169,6 +213,11 @@ export class Store {
   async getById(name: string, id: DocId): Promise<Doc | null> {
     const docs = await this.find(name, { _id: id });
     return docs[0] ?? null;
+  }
+
+  /** Names of the nedb indexes a collection has (tests check the declared ones are built). */
+  nedbIndexNames(name: string): string[] {
+    return Object.keys((this.get(name).db as unknown as { indexes: Record<string, unknown> }).indexes).sort();
   }
 
   /** The stored documents themselves, for read-only scans (never modify them). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDEMPOTENCY_WINDOW_DAYS } from '../../core/function/requestExpiry';
 import { errorCatalogue, errorCodes } from '../../core/errors/catalogue';
 import { functions } from '../../config/functions';
 import { commonActions } from '../../core/function/health';
@@ -40,6 +41,7 @@ export function renderApiDocs(): string {
     'and (a digest of) the input. A repeat of the same request answers the first result; the same id with',
     'another action or input is refused with `IDEMPOTENCY_KEY_REUSED` and does nothing. Logs carry only a',
     "digest of it. Timer actions run only from the platform's timer trigger, never from a client.",
+    `A request id is kept for ${IDEMPOTENCY_WINDOW_DAYS} days after its first call (the idempotency window); a timer then removes its record, and the id counts as new.`,
     '',
     `Every action may also return ${COMMON.map((c) => `\`${c}\``).join(', ')}.`,
     '`SERVICE_MISCONFIGURED` means a key or credential the function needs is missing or malformed in its',

@@ -1,3 +1,4 @@
+import { CloudbaseRequestLog } from '../function/CloudbaseRequestLog';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { BookingDeps } from '../../core/booking/BookingDeps';
 import type { Environment } from '../config/loadEnvironment';
@@ -35,6 +36,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
     clock: systemClock,
+    requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),
     // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).
     newId: () => randomBytes(12).toString('base64url'),
     // 16 bytes of an HMAC under the ticket key: stable for a retried request, unguessable to others.

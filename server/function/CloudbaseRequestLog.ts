@@ -3,6 +3,7 @@ import type { FunctionResponse } from '../../core/function/envelope';
 import type { RequestBinding, RequestLog, RequestState } from '../../core/function/oncePerRequest';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+import { IDEMPOTENCY_WINDOW_MS, requestExpiresAt, type ExpiringRequests } from '../../core/function/requestExpiry';
 
 interface StoredRequest {
   state: 'pending' | 'done';
@@ -14,6 +15,8 @@ interface StoredRequest {
   fingerprint?: string;
   response?: FunctionResponse<unknown>;
   createdAt: Date;
+  /** When the record may be purged: the idempotency window after it was written (absent on older records). */
+  expiresAt?: Date;
 }
 
 /**
@@ -38,7 +41,7 @@ const sameBinding = (stored: StoredRequest, binding: RequestBinding): boolean =>
  * Each attempt marks the record with its own nonce, so an add that the SDK repeated, or that timed
  * out after it was applied, is known as this attempt's own and not taken for a concurrent one.
  */
-export class CloudbaseRequestLog implements RequestLog {
+export class CloudbaseRequestLog implements RequestLog, ExpiringRequests {
   constructor(
     private readonly db: Database,
     private readonly collection: string,
@@ -49,7 +52,8 @@ export class CloudbaseRequestLog implements RequestLog {
   async beginRequest(key: string, binding: RequestBinding): Promise<RequestState> {
     const attempt = randomBytes(9).toString('base64url');
     try {
-      await this.db.collection(this.collection).add({ _id: key, state: 'pending', attempt, ...binding, createdAt: this.now() });
+      const createdAt = this.now();
+      await this.db.collection(this.collection).add({ _id: key, state: 'pending', attempt, ...binding, createdAt, expiresAt: requestExpiresAt(createdAt) });
       return { state: 'new' };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
@@ -65,7 +69,10 @@ export class CloudbaseRequestLog implements RequestLog {
   private async takeOver(key: string, stored: StoredRequest, binding: RequestBinding, attempt: string): Promise<boolean> {
     const started = new Date(stored.createdAt);
     if (stored.state !== 'pending' || !sameBinding(stored, binding) || this.now().getTime() - started.getTime() < this.leaseMs) return false;
-    const res = await this.db.collection(this.collection).where({ _id: key, state: 'pending', createdAt: started }).update({ attempt, createdAt: this.now() });
+    const res = await this.db
+      .collection(this.collection)
+      .where({ _id: key, state: 'pending', createdAt: started })
+      .update({ attempt, createdAt: this.now(), expiresAt: requestExpiresAt(this.now()) });
     return res.updated === 1;
   }
 
@@ -74,6 +81,34 @@ export class CloudbaseRequestLog implements RequestLog {
       .collection(this.collection)
       .doc(key)
       .update({ state: 'done', response: this.db.command.set(response) });
+  }
+
+  /**
+   * Removes records past the idempotency window, oldest first, in one bounded batch: those with an
+   * expiry before `now`, then older ones written before records had one (by their start).
+   */
+  async removeExpired(now: Date, limit: number): Promise<number> {
+    const _ = this.db.command;
+    const collection = this.db.collection(this.collection);
+    const expired = await collection
+      .where({ expiresAt: _.lt(now) })
+      .orderBy('expiresAt', 'asc')
+      .limit(limit)
+      .field({ _id: true })
+      .get();
+    const ids = ((expired.data ?? []) as { _id: string }[]).map((d) => d._id);
+    if (ids.length < limit) {
+      const legacy = await collection
+        .where({ expiresAt: _.exists(false), createdAt: _.lt(new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)) })
+        .limit(limit - ids.length)
+        .field({ _id: true })
+        .get();
+      ids.push(...((legacy.data ?? []) as { _id: string }[]).map((d) => d._id));
+    }
+    if (ids.length === 0) return 0;
+    // Only the records still expired: a take-over since the read moved their expiry on.
+    const res = await collection.where({ _id: _.in(ids), createdAt: _.lt(new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)) }).remove();
+    return res.deleted ?? 0;
   }
 
   async abandonRequest(key: string): Promise<void> {

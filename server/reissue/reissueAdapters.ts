@@ -1,3 +1,4 @@
+import { CloudbaseRequestLog } from '../function/CloudbaseRequestLog';
 import { randomBytes } from 'node:crypto';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { FIELD } from '../../core/identity/fieldNames';
@@ -50,6 +51,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
     clock: systemClock,
+    requests: new CloudbaseRequestLog(db, 'reissue_requests', () => systemClock.now()),
     // 12 random bytes: 16 characters of base64url, unguessable; seeded: a keyed hash, as unguessable.
     newId: (seed) => (seed ? blindIndex.index('reissueApplication', seed).slice(0, 22) : randomBytes(12).toString('base64url')),
   };

@@ -80,6 +80,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
     clock,
+    requests: { removeExpired: async () => 0 },
     newId: () => randomBytes(12).toString('base64url'),
     idFor: (key: string) => createHmac('sha256', 'fault-rig').update(key).digest().subarray(0, 16).toString('base64url'),
   };

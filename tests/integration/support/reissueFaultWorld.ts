@@ -163,6 +163,7 @@ export function reissueWorld(edb: EmulatedDatabase) {
       audit,
       ratings,
       clock,
+      requests: { removeExpired: async () => 0 },
       newId: (seed?: string) => (seed ? `app-${createHash('sha256').update(seed).digest('base64url').slice(0, 16)}` : `app-random-${++ids}`),
     };
   }

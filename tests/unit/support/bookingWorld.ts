@@ -133,6 +133,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     audit,
     ratings,
     clock,
+    requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,
     idFor: (key: string) => createHash('sha256').update(`appointment-id:${key}`).digest().subarray(0, 16).toString('base64url'),
   });

@@ -361,6 +361,7 @@ export function reissueWorld(options: { gate?: Gate; tick?: boolean } = {}) {
     audit,
     ratings,
     clock: { now },
+    requests: { removeExpired: async () => 0 },
     newId,
   });
 
