@@ -10,15 +10,18 @@
  * Each page is loaded RUNS times; the median is shown, with the machine's load beside it.
  * Then prints the weapp main package and each subpackage (dist/weapp, when built).
  *
- * Needs `npm run build:functions` and `npm run build:h5` first (and the weapp build for its sizes).
+ * `-- --weapp-only` prints the sizes alone. Needs `npm run build:functions` and `npm run build:h5` first (and the weapp build for its sizes).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { addDays, shanghaiDate } from '../../core/time/shanghai';
-import { startHarness } from '../../tests/support/localCloudHarness';
-import { ROOT, bundlePath } from '../functionBundles';
+import { PERSONA_HEADER } from '../../devcloud/functionGateway';
+import { startLocalCloud } from '../../devcloud/localCloud';
+import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
+import { FUNCTIONS_OUT, ROOT, bundlePath } from '../functionBundles';
+import { quietLogs } from './quiet';
 
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
 const CPU_SLOWDOWN = 4;
@@ -101,11 +104,18 @@ function weappSizes(): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--weapp-only')) return weappSizes();
   if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: npm run build:h5');
   if (!existsSync(bundlePath('booking'))) throw new Error('build/functions is missing: npm run build:functions');
   say(`bench:phone  ${new Date().toISOString()}  cores ${os.cpus().length}  load before ${load()}`);
   say(`H5: ${RUNS} cold loads per page, CPU ×${CPU_SLOWDOWN}, network ${NETWORK.latency} ms RTT / 1.6 Mbit/s down; median ms (budget FCP ≤ ${BUDGET.fcp}, main ≤ ${BUDGET.main})`);
-  const harness = await startHarness();
+  quietLogs();
+  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
+  await seedLocalCloud(cloud.url);
+  const call = async (fn: string, event: unknown) => {
+    const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', [PERSONA_HEADER]: CITIZEN }, body: JSON.stringify(event) });
+    return { body: await res.json() };
+  };
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -116,10 +126,10 @@ async function main(): Promise<void> {
     let appointmentId = '';
     for (let i = 1; i <= 14 && !appointmentId; i++) {
       const date = addDays(shanghaiDate(new Date()), i);
-      const slots = await harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
+      const slots = await call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } });
       const slot = slots.body.data?.slots?.find((s: { remaining?: number }) => s.remaining !== 0);
       if (!slot) continue;
-      const booked = await harness.call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `bench-phone-${Date.now()}` }, CITIZEN);
+      const booked = await call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `bench-phone-${Date.now()}` });
       if (!booked.body.ok) throw new Error(`reserve: ${JSON.stringify(booked.body)}`);
       appointmentId = booked.body.data.appointment?.id ?? booked.body.data.id;
     }
@@ -139,7 +149,7 @@ async function main(): Promise<void> {
     let failed = false;
     for (const page of pages) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, harness.cloud.url, page));
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, cloud.url, page));
       const fcp = median(runs.map((r) => r.fcp));
       const main = median(runs.map((r) => r.main));
       const kib = median(runs.map((r) => r.bytes)) / 1024;
@@ -150,7 +160,7 @@ async function main(): Promise<void> {
     say(`(KiB: bytes over the wire for one cold load; ok: within both budgets)${failed ? '' : ' — every page within budget'}`);
   } finally {
     await browser.close();
-    await harness.close();
+    await cloud.close();
   }
   say();
   weappSizes();
