@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
@@ -43,10 +43,6 @@ export default function Ticket() {
   const [ticket, setTicket] = useState<TicketView>();
   const [ticketError, setTicketError] = useState('');
   const [pollNow, setPollNow] = useState(0);
-  // The first token is asked for at once, beside the appointment (one round instead of two); it is
-  // used once the appointment turns out booked, else dropped.
-  const firstToken = useRef<Promise<TicketView | undefined> | undefined>(undefined);
-  if (!firstToken.current && id) firstToken.current = bookingApi.ticket(id).catch(() => undefined);
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
@@ -84,9 +80,7 @@ export default function Ticket() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
       try {
-        const early = firstToken.current ? await firstToken.current : undefined;
-        firstToken.current = Promise.resolve(undefined);
-        const t = early ?? (await bookingApi.ticket(id));
+        const t = await bookingApi.ticket(id);
         if (stopped) return;
         setTicket(t);
         setTicketError('');
