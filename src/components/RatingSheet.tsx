@@ -1,17 +1,7 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import {
-  COMMENT_MAX,
-  isPoor,
-  LEVEL_NAMES,
-  POOR_REASONS,
-  RATING_LEVELS,
-  REASON_NAMES,
-  type PoorReason,
-  type RatingInput,
-  type RatingLevel,
-  type RatingView,
-} from '../../core/rating/Rating';
+import { COMMENT_MAX, isPoor, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES, type PoorReason, type RatingLevel } from '../../core/rating/ratingNames';
+import type { RatingInput, RatingView } from '../../core/rating/Rating';
 import { ApiError } from '../services/api';
 import { ActionError, type ShownError } from './ActionError';
 import { Button } from './nutui';

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { currentFirst, type AppointmentView } from '../../../../core/booking/views';
+import { currentFirst } from '../../../../core/booking/currentFirst';
+import type { AppointmentView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Button, Empty } from '../../../components/nutui';

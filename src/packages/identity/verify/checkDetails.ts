@@ -1,5 +1,5 @@
 import { idProblemMessage, parseIdNumber } from '../../../../core/identity/idNumber';
-import { CHINESE_NAME, MOBILE } from '../../../../core/identity/inputs';
+import { CHINESE_NAME, MOBILE } from '../../../../core/identity/inputPatterns';
 import { shanghaiDate } from '../../../../core/time/shanghai';
 
 export interface DetailErrors {

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:phone`: the H5 build as a phone would load it (issue 14, "A phone"), and the
+ * weapp package sizes.
+ *
+ * Starts the local cloud with the built functions and dist/h5 (as `npm start` serves it), books one
+ * appointment for the demo citizen (for the ticket page), then loads each main page in a fresh
+ * Chromium context (empty cache) under 4× CPU slowdown and a Fast-3G-like network (Lighthouse's
+ * mobile throttling: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and records first
+ * contentful paint and the moment the page's main content is visible (a selector per page).
+ * Each page is loaded RUNS times; the median is shown, with the machine's load beside it.
+ * Then prints the weapp main package and each subpackage (dist/weapp, when built).
+ *
+ * `-- --weapp-only` prints the sizes alone. Needs `npm run build:functions` and `npm run build:h5` first (and the weapp build for its sizes).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { addDays, shanghaiDate } from '../../core/time/shanghai';
+import { PERSONA_HEADER } from '../../devcloud/functionGateway';
+import { startLocalCloud } from '../../devcloud/localCloud';
+import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
+import { FUNCTIONS_OUT, ROOT, bundlePath } from '../functionBundles';
+import { quietLogs } from './quiet';
+
+const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+const CPU_SLOWDOWN = 4;
+/** Lighthouse's mobile profile (formerly called "Fast 3G"); bytes per second. */
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const BUDGET = { fcp: 1800, main: 2500 };
+const CITIZEN = 'local-citizen';
+const HALL = 'haikou-longhua';
+const BUSINESS = 'id-card-renewal';
+
+interface PageUnderTest {
+  name: string;
+  route: string;
+  /** Visible once the page's main content (not a skeleton or spinner) is on screen. */
+  main: string;
+}
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: run `bash scripts/ensure-chromium.sh` or set CHROMIUM_PATH');
+  return found;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One cold load: a fresh context (no cache, no storage but the persona), throttled. */
+async function measure(browser: Browser, url: string, page: PageUnderTest): Promise<{ fcp: number; main: number; bytes: number }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  try {
+    // Taro H5 keeps storage as JSON { data } under the key (src/services/localPersona.ts).
+    await context.addInitScript((p) => localStorage.setItem('hukou.localPersona', JSON.stringify({ data: p })), CITIZEN);
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+    await tab.goto(`${url}/#/${page.route}`, { waitUntil: 'commit', timeout: 120_000 });
+    await tab.locator(`${page.main}`).first().waitFor({ state: 'visible', timeout: 120_000 });
+    const main = await tab.evaluate(() => performance.now());
+    const fcp = await tab
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { timeout: 60_000 })
+      .then((h) => h.jsonValue() as Promise<number>);
+    return { fcp, main, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+function weappSizes(): void {
+  const weapp = path.join(ROOT, 'dist', 'weapp');
+  if (!existsSync(path.join(weapp, 'app.json'))) {
+    say('weapp: dist/weapp is not built (CLOUDBASE_ENV_ID=… npx taro build --type weapp)');
+    return;
+  }
+  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const all = filesUnder(weapp).filter((f) => !f.endsWith('.LICENSE.txt') && !f.endsWith('.map'));
+  const under = (f: string, root: string) => path.relative(weapp, f).startsWith(`${root}/`);
+  const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
+  say(`weapp main package           ${kib(size(all.filter((f) => !roots.some((r) => under(f, r)))))}`);
+  for (const root of roots) say(`weapp subpackage ${root.padEnd(17)} ${kib(size(all.filter((f) => under(f, root))))}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--weapp-only')) return weappSizes();
+  if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: npm run build:h5');
+  if (!existsSync(bundlePath('booking'))) throw new Error('build/functions is missing: npm run build:functions');
+  say(`bench:phone  ${new Date().toISOString()}  cores ${os.cpus().length}  load before ${load()}`);
+  say(`H5: ${RUNS} cold loads per page, CPU ×${CPU_SLOWDOWN}, network ${NETWORK.latency} ms RTT / 1.6 Mbit/s down; median ms (budget FCP ≤ ${BUDGET.fcp}, main ≤ ${BUDGET.main})`);
+  quietLogs();
+  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
+  await seedLocalCloud(cloud.url);
+  const call = async (fn: string, event: unknown) => {
+    const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', [PERSONA_HEADER]: CITIZEN }, body: JSON.stringify(event) });
+    return { body: await res.json() };
+  };
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    // An appointment of the citizen's for the ticket page.
+    let appointmentId = '';
+    for (let i = 1; i <= 14 && !appointmentId; i++) {
+      const date = addDays(shanghaiDate(new Date()), i);
+      const slots = await call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } });
+      const slot = slots.body.data?.slots?.find((s: { remaining?: number }) => s.remaining !== 0);
+      if (!slot) continue;
+      const booked = await call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `bench-phone-${Date.now()}` });
+      if (!booked.body.ok) throw new Error(`reserve: ${JSON.stringify(booked.body)}`);
+      appointmentId = booked.body.data.appointment?.id ?? booked.body.data.id;
+    }
+    if (!appointmentId) throw new Error('no bookable slot in the next 14 days');
+
+    const pages: PageUnderTest[] = [
+      { name: 'home', route: 'pages/index/index', main: '.home__entry' },
+      { name: 'guide search', route: 'pages/guides/index', main: '.guide-list__item' },
+      { name: 'guide detail', route: `pages/guide/index?id=${BUSINESS}`, main: '.guide__material' },
+      { name: 'booking', route: `packages/booking/book/index?business=${BUSINESS}`, main: '[data-hall]' },
+      { name: 'ticket', route: `packages/booking/ticket/index?id=${appointmentId}`, main: '.ticket-qr__dark' },
+      { name: '我的', route: 'pages/mine/index', main: '.mine__card' },
+    ];
+    const header = `${'page'.padEnd(14)} ${'FCP'.padStart(6)} ${'main'.padStart(6)} ${'KiB'.padStart(6)}  ok   load (1/5/15 min)`;
+    say(header);
+    say('-'.repeat(header.length));
+    let failed = false;
+    for (const page of pages) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, cloud.url, page));
+      const fcp = median(runs.map((r) => r.fcp));
+      const main = median(runs.map((r) => r.main));
+      const kib = median(runs.map((r) => r.bytes)) / 1024;
+      const ok = fcp <= BUDGET.fcp && main <= BUDGET.main;
+      failed ||= !ok;
+      say(`${page.name.padEnd(14)} ${fcp.toFixed(0).padStart(6)} ${main.toFixed(0).padStart(6)} ${kib.toFixed(0).padStart(6)}  ${ok ? 'yes' : 'NO '}  ${load()}`);
+    }
+    say(`(KiB: bytes over the wire for one cold load; ok: within both budgets)${failed ? '' : ' — every page within budget'}`);
+  } finally {
+    await browser.close();
+    await cloud.close();
+  }
+  say();
+  weappSizes();
+  say(`load after ${load()}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
