@@ -1,4 +1,5 @@
 import { addDays, isoWeekday } from '../time/shanghai';
+import type { Appointment } from './Appointment';
 
 /**
  * Per-person limits are claim documents with deterministic ids: the database's own uniqueness
@@ -24,4 +25,15 @@ export function mondayOf(date: string): string {
  */
 export function claimsFreedWhenOver(claims: readonly string[]): string[] {
   return claims.filter((c) => c.startsWith('active:'));
+}
+
+/**
+ * The claims an appointment holds now: all of its own while booked, none once cancelled (or
+ * rescheduled away), the day and week once over (checked in, or a no-show).
+ */
+export function claimsHeldBy(a: Pick<Appointment, 'status' | 'claims'>): string[] {
+  if (a.status === 'booked') return [...a.claims];
+  if (a.status === 'cancelled') return [];
+  const freed = claimsFreedWhenOver(a.claims);
+  return a.claims.filter((c) => !freed.includes(c));
 }

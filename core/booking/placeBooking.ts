@@ -3,7 +3,7 @@ import { addDays, inShanghai, shanghaiDate } from '../time/shanghai';
 import type { ActingSubject } from '../identity/actingFor';
 import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
-import { claimIds, mondayOf } from './claims';
+import { claimIds, claimsHeldBy, mondayOf } from './claims';
 import { blockedUntil } from './noShow';
 import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
@@ -30,7 +30,8 @@ export interface PlaceBookingInput {
  * step, never by a read-then-write:
  *  0. a read-only "is it full?" check of the slot (fullFor) refuses a sold-out slot before any
  *     claim or per-person check (an optimisation: it never books, and never refuses a free place);
- *  1. per-person limits are claim documents with deterministic ids (the database refuses a second);
+ *  1. per-person limits are claim documents with deterministic ids (the database refuses a second),
+ *     taken in one multi-document insert; when any exists, one at a time, to learn which;
  *  2. the place is one conditional update `where({ _id, booked < capacity }).update({ booked + 1 })`,
  *     whose `updated` count says whether a place was taken;
  *  3. the appointment is inserted; if that fails the place and claims are given back.
@@ -41,7 +42,9 @@ export interface PlaceBookingInput {
  * Every step is idempotent under the appointment id: a claim or a place already held by this
  * appointment counts as taken, an insert already applied succeeds, and giving back only touches
  * what this appointment holds. So a retry of the same request (same id) after any failure, timeout
- * or repeat completes the booking instead of refusing the person their own claims.
+ * or repeat completes the booking instead of refusing the person their own claims. A booking an
+ * earlier attempt completed is found without a read of its own: it holds its claims (the claims
+ * insert finds them), or, once cancelled, the appointment insert finds it; it stands as stored.
  */
 export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput): Promise<Appointment> {
   const { subject, hallId, business, slotId, replacing } = input;
@@ -68,41 +71,63 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
 
-  // A retry of a request whose booking was completed: the booking stands.
-  const done = input.appointmentId ? await deps.booking.appointment(id) : null;
-  if (done) {
-    if (done.actorOpenid !== input.actorOpenid || done.slotId !== slotId) throw new DomainError('INTERNAL');
-    return done;
-  }
   const carried = replacing?.claims ?? [];
-  const taken: string[] = [];
   const held: string[] = [];
-  /** Claims whose take was tried: a take that failed may still have been applied. */
+  /** Claims whose take was tried (in one request, or one by one): a take that failed may still have been applied. */
   const tried: string[] = [];
   let placeTried = false;
+  const tryTake = (ids: readonly string[]) => tried.push(...ids.filter((c) => !tried.includes(c)));
   const give = async (code: 'ALREADY_BOOKED' | 'ONE_PER_DAY' | 'WEEKLY_LIMIT' | 'SLOT_FULL') => {
-    await deps.booking.releaseClaims(taken, id);
+    // Only this appointment's own are removed (a claim another holds is left alone).
+    await deps.booking.releaseClaims(tried, id);
     throw new DomainError(code);
+  };
+  /**
+   * An appointment under this id is stored already: an earlier attempt of the same request made it
+   * (its answer lost). The booking stands as it is now; what this attempt took and the stored one
+   * does not hold (it may have been cancelled since, or be over) is given back.
+   */
+  const settle = async (stored: Appointment): Promise<Appointment> => {
+    if (stored.actorOpenid !== input.actorOpenid || stored.slotId !== slotId) throw new DomainError('INTERNAL');
+    const keep = claimsHeldBy(stored);
+    await deps.booking.releaseClaims(
+      tried.filter((c) => !keep.includes(c)),
+      id,
+    );
+    if (placeTried && stored.status === 'cancelled') await deps.booking.releasePlace(slotId, id);
+    return stored;
   };
   const claim = async (claimId: string): Promise<boolean> => {
     if (carried.includes(claimId)) {
       held.push(claimId);
       return true;
     }
-    tried.push(claimId);
+    tryTake([claimId]);
     if (!(await deps.booking.takeClaim(claimId, id))) return false;
-    taken.push(claimId);
     held.push(claimId);
     return true;
   };
 
   try {
-    if (!(await claim(claimIds.active(subject.idIndex, business)))) await give('ALREADY_BOOKED');
-    if (!(await claim(claimIds.day(subject.idIndex, parsed.date)))) await give('ONE_PER_DAY');
+    const active = claimIds.active(subject.idIndex, business);
+    const day = claimIds.day(subject.idIndex, parsed.date);
     const carriedWeek = carried.find((c) => c.startsWith(`week:${subject.idIndex}:${mondayOf(parsed.date)}:`));
-    let week = carriedWeek ? await claim(carriedWeek) : false;
-    for (let k = 1; !week && k <= schedule.limits.perWeek; k++) week = await claim(claimIds.week(subject.idIndex, parsed.date, k));
-    if (!week) await give('WEEKLY_LIMIT');
+    const firstWeek = carriedWeek ?? claimIds.week(subject.idIndex, parsed.date, 1);
+    // The usual case (the person's first booking of this business, day and week): every claim in
+    // one request. When any exists, it is a limit of the person, or this appointment's own from an
+    // earlier attempt of the same request, which may have completed the booking: then it stands.
+    const batch = [active, day, firstWeek].filter((c) => !carried.includes(c));
+    tryTake(batch);
+    if (await deps.booking.takeClaims(batch, id)) held.push(active, day, firstWeek);
+    else {
+      const done = input.appointmentId ? await deps.booking.appointment(id) : null;
+      if (done) return await settle(done);
+      if (!(await claim(active))) await give('ALREADY_BOOKED');
+      if (!(await claim(day))) await give('ONE_PER_DAY');
+      let week = await claim(firstWeek);
+      for (let k = 2; !week && k <= schedule.limits.perWeek; k++) week = await claim(claimIds.week(subject.idIndex, parsed.date, k));
+      if (!week) await give('WEEKLY_LIMIT');
+    }
 
     placeTried = true;
     if (!(await deps.booking.takePlace(plan, id))) await give('SLOT_FULL');
@@ -128,13 +153,13 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       createdAt: now,
       updatedAt: now,
     };
-    await deps.booking.addAppointment(appointment);
-    return appointment;
+    const stored = await deps.booking.addAppointment(appointment);
+    return stored ? await settle(stored) : appointment;
   } catch (e) {
     // SERVICE_BUSY (no free number) comes after the place was taken: given back below like a failure.
     if (isDomainError(e) && e.code !== 'SERVICE_BUSY') throw e;
     // The insert may have been applied before its answer was lost: then the booking stands.
-    const stored = await undoUnlessStored(deps, id, slotId, placeTried, tried);
+    const stored = await undoUnlessStored(deps, id, slotId, placeTried, tried, settle);
     if (stored) return stored;
     throw e;
   }
@@ -142,14 +167,21 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
 
 /**
  * After an unexpected failure (a timeout, a lost answer): if the appointment is stored, returns it
- * (the booking stands). Otherwise gives back what this attempt may hold, best effort (each release
- * only touches this appointment's own). If the check fails, nothing is given back: a retry of the
- * same request or the reconciliation sweep settles it.
+ * (the booking stands; `settle` gives back what it does not hold). Otherwise gives back what this
+ * attempt may hold, best effort (each release only touches this appointment's own). If the check
+ * fails, nothing is given back: a retry of the same request or the reconciliation sweep settles it.
  */
-async function undoUnlessStored(deps: BookingDeps, id: string, slotId: string, placeTried: boolean, tried: readonly string[]): Promise<Appointment | null> {
+async function undoUnlessStored(
+  deps: BookingDeps,
+  id: string,
+  slotId: string,
+  placeTried: boolean,
+  tried: readonly string[],
+  settle: (stored: Appointment) => Promise<Appointment>,
+): Promise<Appointment | null> {
   try {
     const stored = await deps.booking.appointment(id);
-    if (stored) return stored;
+    if (stored) return await settle(stored);
     if (placeTried) await deps.booking.releasePlace(slotId, id);
     await deps.booking.releaseClaims(tried, id);
   } catch {

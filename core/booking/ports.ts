@@ -72,13 +72,25 @@ export interface BookingStore {
    * is taken over by compare-and-set.
    */
   takeClaim(id: string, appointmentId: string): Promise<boolean>;
+  /**
+   * Creates all these claim documents for `appointmentId` in one request (a multi-document insert);
+   * true when every one was created. False when any id already exists: which of the others were
+   * created then is not specified (the real service's partial outcome is not documented), so the
+   * caller goes on one claim at a time with `takeClaim` (which counts a claim this appointment
+   * holds as taken) and gives back, by `releaseClaims`, whatever it does not keep.
+   */
+  takeClaims(ids: readonly string[], appointmentId: string): Promise<boolean>;
   /** Removes those of the claims that `appointmentId` holds (never another appointment's). */
   releaseClaims(ids: readonly string[], appointmentId: string): Promise<void>;
   /** Hands claims held by `from` to `to` (a rescheduled appointment keeps them); idempotent. */
   transferClaims(ids: readonly string[], from: string, to: string): Promise<void>;
 
-  /** Inserts; a retry of an insert that was already applied succeeds (same id, same actor and slot). */
-  addAppointment(a: Appointment): Promise<void>;
+  /**
+   * Inserts; null when inserted. When an appointment with this id is stored already (same actor and
+   * slot: an earlier attempt of the same request, or this insert retried after it was applied),
+   * returns the stored one as it is now (it may have ended since).
+   */
+  addAppointment(a: Appointment): Promise<Appointment | null>;
   appointment(id: string): Promise<Appointment | null>;
   /** Compare-and-set on the status. */
   changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;

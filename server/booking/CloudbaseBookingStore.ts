@@ -169,6 +169,19 @@ export class CloudbaseBookingStore implements BookingStore {
     return this.takeOverOrphan(id, held, appointmentId);
   }
 
+  /** One multi-document insert (`add([...])`, which the server SDK sends as one request). */
+  async takeClaims(ids: readonly string[], appointmentId: string): Promise<boolean> {
+    if (!ids.length) return true;
+    const at = new Date(this.now());
+    try {
+      await this.db.collection('booking_claims').add(ids.map((id) => ({ _id: id, appointmentId, at })));
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return false;
+    }
+  }
+
   /**
    * A claim is written before its appointment, within one function run. One older than any run
    * whose appointment does not exist was left by a run that died or whose client gave up: it
@@ -203,13 +216,15 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   /** A duplicate id is read back: an insert the SDK retried, or that timed out after it was applied, is ours. */
-  async addAppointment(a: Appointment): Promise<void> {
+  async addAppointment(a: Appointment): Promise<Appointment | null> {
     try {
       await this.db.collection('appointments').add(a);
+      return null;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const stored = await this.appointment(a._id);
       if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
+      return stored;
     }
   }
 

@@ -62,12 +62,24 @@ test('releasing claims removes only those the booking holds, never a newer booki
   expect(await store.takeClaim('day:p1:2026-12-02', 'appt-other')).toBe(true);
 });
 
-test('an appointment insert repeated after it was applied succeeds; a different appointment under that id is refused', async () => {
+test('an appointment insert repeated after it was applied answers the stored one, as it is now; a different appointment under that id is refused', async () => {
   const now = new Date();
   const a = { _id: 'appt-1', actorOpenid: 'o1', slotId: plan(1).slotId, status: 'booked', claims: [], createdAt: now, updatedAt: now } as unknown as Appointment;
-  await store.addAppointment(a);
-  await expect(store.addAppointment(a)).resolves.toBeUndefined();
+  await expect(store.addAppointment(a)).resolves.toBeNull();
+  await expect(store.addAppointment(a)).resolves.toMatchObject({ _id: 'appt-1', status: 'booked' });
+  await store.changeStatus('appt-1', 'booked', { status: 'cancelled' });
+  await expect(store.addAppointment(a)).resolves.toMatchObject({ _id: 'appt-1', status: 'cancelled' });
   await expect(store.addAppointment({ ...a, actorOpenid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+});
+
+test('claims taken in one request: all created, or false when any exists (then the free ones can still be taken one by one)', async () => {
+  const ids = ['active:p9:renewal', 'day:p9:2026-12-02', 'week:p9:2026-11-30:1'];
+  expect(await store.takeClaims(ids, 'appt-a')).toBe(true);
+  for (const id of ids) expect(await store.takeClaim(id, 'appt-a')).toBe(true);
+  expect(await store.takeClaims(['active:p9:other', 'day:p9:2026-12-02'], 'appt-b')).toBe(false);
+  expect(await store.takeClaim('day:p9:2026-12-02', 'appt-b')).toBe(false);
+  expect(await store.takeClaim('active:p9:other', 'appt-b')).toBe(true);
+  expect(await store.takeClaims([], 'appt-c')).toBe(true);
 });
 
 test('a claim older than any function run whose appointment never came refuses nobody: taken over once; a younger one, or one whose appointment exists, still refuses', async () => {

@@ -186,6 +186,18 @@ export class InMemoryBookingStore implements BookingStore {
     });
   }
 
+  /** As the emulator's multi-document insert: in order, stopping at the first id that exists (MongoDB's ordered insertMany). */
+  async takeClaims(ids: readonly string[], appointmentId: string): Promise<boolean> {
+    if (!ids.length) return true;
+    return this.op('claims.addMany', () => {
+      for (const id of ids) {
+        if (this.claims.has(id)) return false;
+        this.claims.set(id, { appointmentId, at: new Date(this.now()) });
+      }
+      return true;
+    });
+  }
+
   async releaseClaims(ids: readonly string[], appointmentId: string) {
     if (!ids.length) return;
     await this.op('claims.remove', () => {
@@ -209,9 +221,10 @@ export class InMemoryBookingStore implements BookingStore {
       this.appointments.set(a._id, copy(a));
       return true;
     });
-    if (added) return;
+    if (added) return null;
     const stored = await this.appointment(a._id);
     if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw duplicateKey('appointments');
+    return stored;
   }
 
   async appointment(id: string) {
