@@ -23,6 +23,8 @@ export interface PlaceBookingInput {
    * request finds the claims, the place and the appointment the first attempt took as its own.
    */
   appointmentId?: string;
+  /** Called once every check that only reads has passed, before the first write (ActionRequest.beforeWrites). */
+  beforeWrites?: () => Promise<void>;
 }
 
 /**
@@ -70,6 +72,9 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
+
+  // Nothing was written so far: a refusal up to here is recorded in one write (core/function/oncePerRequest.ts).
+  await input.beforeWrites?.();
 
   const carried = replacing?.claims ?? [];
   const held: string[] = [];

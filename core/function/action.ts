@@ -15,6 +15,12 @@ export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.Zo
    * input (core/function/oncePerRequest.ts). 'required': a call without a requestId is INVALID_INPUT.
    */
   idempotent?: 'required' | 'optional';
+  /**
+   * A repeatable write whose refusals mostly come from reads alone (e.g. a full slot at a release):
+   * its request is recorded only when it calls `request.beforeWrites()`, which it must do before its
+   * first write. An answer found without writing is recorded in one write (oncePerRequest.ts).
+   */
+  readsFirst?: true;
   run(input: z.infer<In>, deps: Deps, request?: ActionRequest): Promise<z.infer<Out>>;
 }
 
@@ -22,6 +28,8 @@ export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.Zo
 export interface ActionRequest {
   /** Present on a repeatable write the client keyed (always, when `idempotent` is 'required'). */
   requestId?: string;
+  /** Given to a `readsFirst` action run once per request: call it before the first write (it may end the run with the request's recorded answer). */
+  beforeWrites?: () => Promise<void>;
 }
 
 /** Every action of one function. Each keeps its own schemas; seen from the map, input and output are unknown until parsed. */

@@ -57,11 +57,17 @@ export async function dispatch<Deps>(actions: ActionMap<Deps>, event: unknown, d
     if (action.idempotent === 'required' && !requestId) {
       return reject(new DomainError('INVALID_INPUT', '字段 requestId'), name);
     }
-    const work = () => action.run(input.data, deps, { requestId });
+    const work = (beforeWrites?: () => Promise<void>) => action.run(input.data, deps, beforeWrites ? { requestId, beforeWrites } : { requestId });
     // The envelope's requestId is the one idempotency key, bound to function, action and input.
     const result =
       action.idempotent && requestId && requests?.openid
-        ? await runOncePerRequest(requests.log, `${requests.openid}:${requestId}`, { fn: requests.fn, action: name, fingerprint: requests.digest(canonicalJson(input.data)) }, work)
+        ? await runOncePerRequest(
+            requests.log,
+            `${requests.openid}:${requestId}`,
+            { fn: requests.fn, action: name, fingerprint: requests.digest(canonicalJson(input.data)) },
+            work,
+            { readsFirst: action.readsFirst === true },
+          )
         : await work();
     return { response: { ok: true, data: result }, action: name, outcome: 'ok' };
   } catch (e) {

@@ -76,6 +76,23 @@ export class CloudbaseRequestLog implements RequestLog, ExpiringRequests {
     return res.updated === 1;
   }
 
+  /** One insert of a finished record; an existing record is read and handled as `beginRequest` does. */
+  async recordAnswer(key: string, binding: RequestBinding, response: FunctionResponse<unknown>): Promise<RequestState> {
+    try {
+      const createdAt = this.now();
+      await this.db
+        .collection(this.collection)
+        .add({ _id: key, state: 'done', attempt: randomBytes(9).toString('base64url'), ...binding, response, createdAt, expiresAt: requestExpiresAt(createdAt) });
+      return { state: 'new' };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    // Recorded before (by another attempt, or by this insert applied before its answer was lost).
+    const state = await this.beginRequest(key, binding);
+    if (state.state === 'new') await this.finishRequest(key, response);
+    return state;
+  }
+
   async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
     await this.db
       .collection(this.collection)

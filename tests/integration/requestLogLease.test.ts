@@ -32,3 +32,20 @@ test('a pending request is taken over only after the lease, by the same request,
   await log.finishRequest('o:lost-answer', { ok: true, data: { id: 'x' } });
   expect(await log.beginRequest('o:lost-answer', binding)).toMatchObject({ state: 'done', response: { ok: true, data: { id: 'x' } } });
 });
+
+test('an answer found without writing is recorded in one insert; a key with a record keeps its first answer; a lapsed pending one is finished with it', async () => {
+  let now = new Date('2026-12-01T00:00:00Z');
+  const log = new CloudbaseRequestLog(e.db, 'booking_requests', () => now);
+  const full = { ok: false as const, error: { code: 'SLOT_FULL' as const, message: '该时段已约满' } };
+  expect(await log.recordAnswer('o:read-only', binding, full)).toEqual({ state: 'new' });
+  expect(await log.beginRequest('o:read-only', binding)).toMatchObject({ state: 'done', response: full });
+  // A later answer under the same key is not recorded: the first one is returned.
+  expect(await log.recordAnswer('o:read-only', binding, { ok: true, data: { id: 'y' } })).toMatchObject({ state: 'done', binding, response: full });
+
+  expect(await log.beginRequest('o:lapsed', binding)).toEqual({ state: 'new' });
+  expect(await log.recordAnswer('o:lapsed', binding, full)).toMatchObject({ state: 'pending' });
+  now = new Date(now.getTime() + PENDING_LEASE_MS + 1);
+  expect(await log.recordAnswer('o:lapsed', { ...binding, fingerprint: 'f2' }, full)).toMatchObject({ state: 'pending', binding });
+  expect(await log.recordAnswer('o:lapsed', binding, full)).toEqual({ state: 'new' });
+  expect(await log.beginRequest('o:lapsed', binding)).toMatchObject({ state: 'done', response: full });
+});

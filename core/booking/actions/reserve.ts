@@ -29,10 +29,12 @@ export const reserve = defineAction({
     'IDEMPOTENCY_KEY_REUSED',
   ],
   idempotent: 'required',
+  // Most refusals at a release (a full slot) are found by reads alone: recorded in one write.
+  readsFirst: true,
   async run(input, deps: BookingDeps, request) {
     const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const appointmentId = deps.idFor(`reserve:${account._id}:${request?.requestId ?? deps.newId()}`);
-    const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId });
+    const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId, beforeWrites: request?.beforeWrites });
     await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
     return appointmentView(appointment, deps);
   },
