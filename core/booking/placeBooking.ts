@@ -66,7 +66,8 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   const id = input.appointmentId ?? deps.newId();
   // A full slot refuses at once (one read, no claim taken, no per-person check): at a release most
   // attempts are for slots already sold out. The conditional update below still guards capacity.
-  if (fullFor(await deps.booking.slot(slotId), plan, id)) throw new DomainError('SLOT_FULL');
+  const slotRead = await deps.booking.slot(slotId);
+  if (fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
   const today = shanghaiDate(now);
   const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
@@ -135,7 +136,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
     }
 
     placeTried = true;
-    if (!(await deps.booking.takePlace(plan, id))) await give('SLOT_FULL');
+    if (!(await deps.booking.takePlace(plan, id, slotRead))) await give('SLOT_FULL');
     // The 预约号, unique in the hall; derived from the appointment id, so a retry gets the same one.
     const refNumber = await assignReferenceNumber(deps.references, { kind: 'appointment', id, hallId }, (attempt) => deps.idFor(`reference:${id}:${attempt}`), now);
 

@@ -48,8 +48,10 @@ export interface BookingStore {
    * One conditional update: takes a place for `holder` only while booked < the plan's capacity
    * (creating the slot on first use), and stores that capacity on the slot. True when `holder`
    * holds a place afterwards, also when an earlier (retried or timed-out) attempt took it.
+   * `readBefore`: the slot as the caller just read it, if it did (null: not stored then, so it is
+   * created first instead of after a missed update and a read).
    */
-  takePlace(plan: SlotPlan, holder: string): Promise<boolean>;
+  takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */

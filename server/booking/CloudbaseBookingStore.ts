@@ -69,8 +69,9 @@ export class CloudbaseBookingStore implements BookingStore {
    * booker may have created the slot between the miss and the read (the false SLOT_FULL of issue 10).
    * When that try misses too, the slot is read once more: an attempt of the same holder running at
    * the same time (the same request twice) may have taken the place in between, and then it is held.
+   * A slot the caller read as not stored is created before the first try.
    */
-  async takePlace(plan: SlotPlan, holder: string): Promise<boolean> {
+  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
     const take = async () =>
       (
         await this.db
@@ -78,6 +79,8 @@ export class CloudbaseBookingStore implements BookingStore {
           .where({ _id: plan.slotId, booked: this._.lt(plan.capacity), holders: this._.neq(holder) })
           .update({ booked: this._.inc(1), holders: this._.push(holder), capacity: plan.capacity, lastTakenAt: new Date(this.now()) })
       ).updated === 1;
+    // Not stored when the caller read it (the first bookers of a slot): created first, not after a miss and a read.
+    if (readBefore === null) await this.createSlot(plan);
     if (await take()) return true;
     const stored = await getDoc<SlotState>(this.db, 'slots', plan.slotId);
     if (stored?.holders?.includes(holder)) {

@@ -29,6 +29,12 @@ test('the first bookers of a slot that does not exist yet all get a place while 
   expect((await slot()).booked).toBe(30);
 });
 
+test('bookers who read the slot as not stored yet create it first; all get a place while places remain, none past capacity', async () => {
+  const taken = await Promise.all(Array.from({ length: 40 }, (_, i) => store.takePlace(plan(30), `appt-${i}`, null)));
+  expect(taken.filter(Boolean)).toHaveLength(30);
+  expect((await slot()).booked).toBe(30);
+});
+
 test('a place never goes past capacity, and a repeated take of one booking takes one place', async () => {
   const taken = await Promise.all(Array.from({ length: 40 }, (_, i) => store.takePlace(plan(10), `appt-${i % 20}`)));
   expect((await slot()).booked).toBe(10);

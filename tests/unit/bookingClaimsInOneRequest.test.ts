@@ -20,12 +20,14 @@ async function booked(w: BookingWorld, openid: string, date: string, start: stri
   return r.data as { id: string; status: string };
 }
 
-it('a first booking takes its claims in one request and reads no appointment', async () => {
+it('a first booking takes its claims in one request and reads no appointment; the first of a slot creates it before its one take', async () => {
   const w = bookingWorld();
   w.booking.ops.length = 0;
   await booked(w, 'o-a', TUE, '09:00');
   expect(w.booking.ops.filter((op) => op.startsWith('claims.'))).toEqual(['claims.addMany']);
   expect(w.booking.ops).not.toContain('appointments.get');
+  // The "is it full?" read found no slot: created, then one conditional update (no miss, no second read).
+  expect(w.booking.ops.filter((op) => op.startsWith('slots.'))).toEqual(['slots.get', 'slots.add', 'slots.takePlace']);
   expect(storeProblems(w.booking)).toEqual([]);
 });
 

@@ -80,7 +80,7 @@ export class InMemoryBookingStore implements BookingStore {
     });
   }
 
-  async takePlace(plan: SlotPlan, holder: string): Promise<boolean> {
+  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
     // where({ _id, booked < capacity, holders != holder }).update({ booked + 1, holders push, capacity, lastTakenAt })
     const take = () =>
       this.op('slots.takePlace', () => {
@@ -92,6 +92,7 @@ export class InMemoryBookingStore implements BookingStore {
         s.lastTakenAt = new Date(this.now());
         return true;
       });
+    if (readBefore === null) await this.createSlot(plan);
     if (await take()) return true;
     const stored = await this.op('slots.get', () => {
       const s = this.slotDocs.get(plan.slotId);
