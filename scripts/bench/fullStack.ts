@@ -56,6 +56,8 @@ export interface FullStackRun {
   figures: BurstFigures;
   seedMs: number;
   logLines: Record<string, number>;
+  /** Unexpected failures (INTERNAL answers) by their logged description. */
+  failures: Record<string, number>;
   slowWarnings: number;
   socketListenerWarnings: number;
   /** Requests the database emulator answered during the burst (SDK calls of the function). */
@@ -133,6 +135,7 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
       day,
       seedMs,
       logLines: quiet.logLines,
+      failures: quiet.failures,
       slowWarnings: quiet.slowWarnings,
       socketListenerWarnings: quiet.socketListenerWarnings,
       databaseRequests: counter.total,

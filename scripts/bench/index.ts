@@ -89,6 +89,7 @@ async function main(): Promise<number> {
       ` ${num(full.databaseRequests / (full.figures.stats.elapsedMs / 1000))}/s; not named to an attempt: ${full.unattributedRequests})`,
   );
   say(`   function log lines: ${JSON.stringify(full.logLines)}; SDK slow-request warnings (>3 s): ${full.slowWarnings}`);
+  if (Object.keys(full.failures).length) say(`   unexpected failures (INTERNAL answers), by logged error: ${JSON.stringify(full.failures)}`);
   say(`   SDK keep-alive agent saturated (its 100 sockets busy; 'connect' listener warnings): ${full.socketListenerWarnings}`);
 
   say('2. store floor: the same claims / conditional increment / appointment insert on emulator.direct');

@@ -12,6 +12,8 @@
 export interface Quiet {
   /** Function log lines swallowed, by outcome (ok, rejected, failed). */
   logLines: Record<string, number>;
+  /** The `error` of function log lines with outcome 'failed' (allowlisted descriptions), by text. */
+  failures: Record<string, number>;
   slowWarnings: number;
   /** MaxListenersExceededWarning about `connect` listeners (see above). */
   socketListenerWarnings: number;
@@ -24,6 +26,7 @@ export function quietLogs(): Quiet {
   const emitWarning = process.emitWarning;
   const quiet: Quiet = {
     logLines: {},
+    failures: {},
     slowWarnings: 0,
     socketListenerWarnings: 0,
     restore() {
@@ -44,6 +47,10 @@ export function quietLogs(): Quiet {
     if (!line.startsWith('{"time"')) return log(...args);
     const outcome = /"outcome":"([a-z]+)"/.exec(line)?.[1] ?? 'other';
     quiet.logLines[outcome] = (quiet.logLines[outcome] ?? 0) + 1;
+    if (outcome === 'failed') {
+      const error = (/"error":"((?:[^"\\]|\\.){0,160})/.exec(line)?.[1] ?? '(none)').replace(/\d+/g, 'N');
+      quiet.failures[error] = (quiet.failures[error] ?? 0) + 1;
+    }
   };
   console.warn = (...args: unknown[]) => {
     if (String(args[0]).startsWith('[TCB][WARN] Your current request')) {
