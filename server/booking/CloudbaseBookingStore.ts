@@ -177,8 +177,9 @@ export class CloudbaseBookingStore implements BookingStore {
     if (!ids.length) return true;
     const at = new Date(this.now());
     try {
-      await this.db.collection('booking_claims').add(ids.map((id) => ({ _id: id, appointmentId, at })));
-      return true;
+      const res = (await this.db.collection('booking_claims').add(ids.map((id) => ({ _id: id, appointmentId, at })))) as { ids?: unknown[] };
+      // Only an answer naming every id counts as all created (a partial answer goes on one at a time, which is always safe).
+      return Array.isArray(res.ids) && res.ids.length === ids.length;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       return false;

@@ -34,7 +34,15 @@ export const reserve = defineAction({
   async run(input, deps: BookingDeps, request) {
     const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const appointmentId = deps.idFor(`reserve:${account._id}:${request?.requestId ?? deps.newId()}`);
-    const appointment = await placeBooking(deps, { actorOpenid: account._id, subject, hallId: input.hallId, business: input.business, slotId: input.slotId, appointmentId, beforeWrites: request?.beforeWrites });
+    const appointment = await placeBooking(deps, {
+      actorOpenid: account._id,
+      subject,
+      hallId: input.hallId,
+      business: input.business,
+      slotId: input.slotId,
+      appointmentId,
+      beforeWrites: request?.beforeWrites,
+    });
     await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
     return appointmentView(appointment, deps);
   },
