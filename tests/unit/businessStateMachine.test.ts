@@ -10,34 +10,12 @@ import fc from 'fast-check';
 import type { BusinessActorRole, BusinessApplication, BusinessState } from '../../core/business/BusinessApplication';
 import { BUSINESS_STATES } from '../../core/business/BusinessApplication';
 import { BUSINESS_EVENT_TYPES, type BusinessEvent, type BusinessEventType } from '../../core/business/events';
-import { BUSINESS_KINDS, trackOf, type BusinessKind } from '../../core/business/kinds';
-import { availableBusinessEvents, draftApplication, isFinalBusiness, isOpenBusiness, transition, type BusinessActor } from '../../core/business/stateMachine';
+import { BUSINESS_KINDS, trackOf } from '../../core/business/kinds';
+import { availableBusinessEvents, isFinalBusiness, isOpenBusiness, transition, type BusinessActor } from '../../core/business/stateMachine';
+import { at, draft, HALL, HOUR, OWNER } from './support/businessFixtures';
 import { address } from './support/reissueFixtures';
 
-const OWNER = 'openid-owner';
-const HALL = 'shenzhen-futian';
-const T0 = new Date('2026-12-01T02:00:00Z');
-const HOUR = 3_600_000;
-const at = (n: number) => new Date(T0.getTime() + n * HOUR);
 const ROLES: BusinessActorRole[] = ['citizen', 'officer', 'system', 'courier'];
-
-/** m0 and m1 required, m2 optional. */
-function draft(kind: BusinessKind): BusinessApplication {
-  return draftApplication(
-    {
-      _id: 'biz-1',
-      kind,
-      hallId: HALL,
-      applicant: { actorOpenid: OWNER, subjectResidentId: 'resident-1' },
-      materialList: [
-        { key: 'm0', name: '居民身份证', required: true },
-        { key: 'm1', name: '居民户口簿', required: true },
-        { key: 'm2', name: '委托书', required: false },
-      ],
-    },
-    T0,
-  );
-}
 
 // ---- The model: which (state, event, role) are accepted, with the conditions spelt out again.
 const WITHDRAWABLE: BusinessState[] = ['draft', 'submitted', 'underReview', 'correctionRequested'];
