@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Courier, TrackingNumber } from '../reissue/ReissueApplication';
 import { CorrectionItem, Handover, MaterialKey } from './BusinessApplication';
 
