@@ -21,11 +21,15 @@
  * answers them as CloudBase does, `{ code, message }` with 200, because @cloudbase/node-sdk only reads
  * the body of a 200 and turns any other status into a numeric code with a generic message
  * (db/errors.ts). Malformed or oversized requests never come from the SDK, so their 4xx costs it nothing.
+ * Cloud storage's files (/storage/cos/, storage/localStorage.ts) answer as COS does, with an XML
+ * `<Error>`: 403 for a missing, wrong or expired signature (the bucket is private), 404 for no such
+ * file, 413 for a file over its limit.
  * Outside the API, the H5 files answer 405 to anything but GET and HEAD (localCloud.ts).
  */
 export const HttpStatus = {
   ok: 200,
   malformed: 400,
+  forbidden: 403,
   notFound: 404,
   wrongMethod: 405,
   tooLarge: 413,

@@ -16,6 +16,7 @@ import { createStaticFiles } from './staticFiles';
 import { localNow } from './localClock';
 import { createLocalWeChatApi } from './localWeChatApi';
 import { startTimerRunner } from './timerRunner';
+import { createLocalStorage } from './storage/localStorage';
 import { createLocalWxOpenApi } from './wxOpenApi';
 import { startLocalRegistry, type LocalRegistry } from './registry/localRegistry';
 import { standInPerson } from './registry/registryPeople';
@@ -96,18 +97,30 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     permitted: new Set(functions.flatMap((f) => f.openapi ?? [])),
     apis: { 'subscribeMessage.send': localServices.subscribeSend },
   });
-  const database = await createDatabaseEmulator({ dataDir: opts.dataDir, collections: opts.empty ? [] : collections, otherActions: cloudCall });
+  // Known once the server listens; the local WeChat Pay notifies there and storage URLs point there.
+  let listeningAt: string | undefined = undefined;
+  // Cloud storage (materials, issue 15) beside the database's files, or in memory for a throwaway cloud.
+  const storage = createLocalStorage({
+    envId: process.env.TCB_ENV || 'hukou-local',
+    dir: opts.dataDir && path.join(opts.dataDir, 'storage'),
+    baseUrl: () => listeningAt,
+    now: localNow,
+  });
+  const database = await createDatabaseEmulator({
+    dataDir: opts.dataDir,
+    collections: opts.empty ? [] : collections,
+    otherActions: (body) => cloudCall(body) ?? storage.actions(body),
+  });
   const gateway = createFunctionGateway({ functionsDir: opts.functionsDir });
   const staticFiles = createStaticFiles(path.resolve(opts.h5Dir));
   const weChatApi = createLocalWeChatApi({ faceResult: localServices.takeFaceResult });
-  // Known once the server listens; the local WeChat Pay notifies there.
-  let listeningAt: string | undefined = undefined;
   const paymentAndCourier = createLocalPaymentAndCourier({ now: localNow, deliverAfterMs: opts.courierDeliversAfterMs, cloudUrl: () => listeningAt });
   const httpPaths = declaredHttpPaths();
 
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/admin' || pathname.startsWith('/admin/')) return database.handle(req, res);
+    if (storage.handle(req, res, pathname)) return;
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn) {
       void gateway.handle(req, res, fn[1]);

@@ -89,6 +89,10 @@ export const errorCatalogue = {
   REGISTRY_UNAVAILABLE: '户籍信息系统暂时无法访问，请稍后再试',
   /** An officer bound to halls whose own real-name verification is missing: acting for a hall needs it (issue 13). */
   OFFICER_NOT_VERIFIED: '请先完成本人实名认证后再办理业务',
+  /** A household-registration business application (issue 15) cannot take this action in its state, or its conditions are not met. */
+  APPLICATION_STATE_CONFLICT: '该申请当前的状态不能进行此操作，请刷新后查看',
+  /** The application changed since it was read (another officer, another tab). */
+  APPLICATION_VERSION_CONFLICT: '该申请刚刚已有更新，请刷新后重试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -16,7 +16,14 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-export async function serveDatabaseEmulator(emulator: DatabaseEmulator, options: { host?: string; port?: number } = {}): Promise<EmulatorServer> {
+export interface EmulatorServerOptions {
+  host?: string;
+  port?: number;
+  /** Other routes on the same server (e.g. local cloud storage's files): true when served. */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, path: string) => boolean;
+}
+
+export async function serveDatabaseEmulator(emulator: DatabaseEmulator, options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
@@ -24,6 +31,7 @@ export async function serveDatabaseEmulator(emulator: DatabaseEmulator, options:
       emulator.handle(req, res);
       return;
     }
+    if (options.routes?.(req, res, path)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ code: 'NOT_FOUND', message: `no route for ${path}` }));
   });

@@ -1,3 +1,4 @@
+import { init } from '@cloudbase/node-sdk';
 import { SERVER_KEEP_ALIVE_MS } from '../../devcloud/keepAlive';
 import { errorCatalogue } from '../../core/errors/catalogue';
 import { DATABASE_BODY_LIMIT } from '../../devcloud/db/httpHandler';
@@ -86,4 +87,16 @@ test('idle connections are kept longer by the local cloud than by any client, so
   const timeout = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
   expect(timeout * 1000).toBe(SERVER_KEEP_ALIVE_MS);
   expect(SERVER_KEEP_ALIVE_MS).toBeGreaterThan(5_000 * 10);
+});
+
+test('cloud storage is served beside the database: the SDK uploads, the file is private, a temporary URL reads it', async () => {
+  const app = init({ env: process.env.TCB_ENV ?? 'hukou-local', serviceUrl: `${h.cloud.url}/admin`, secretId: 'local', secretKey: 'local' });
+  const bytes = Buffer.from('material photo');
+  const { fileID } = await app.uploadFile({ cloudPath: 'materials/local-cloud-check.jpg', fileContent: bytes });
+  expect((await fetch(`${h.cloud.url}/storage/cos/materials/local-cloud-check.jpg`)).status).toBe(403);
+  const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] });
+  const got = await fetch(fileList[0].tempFileURL);
+  expect(got.status).toBe(200);
+  expect(Buffer.from(await got.arrayBuffer())).toEqual(bytes);
+  await app.deleteFile({ fileList: [fileID] });
 });
