@@ -7,26 +7,21 @@
  * cloud. Goal: p99 ≤ 50 ms each. The machine's load is printed beside the figures.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
-import path from 'node:path';
+import os from 'node:os';
 import type Datastore from '@seald-io/nedb';
 import { HallSchedule } from '../../core/booking/HallSchedule';
 import { slotsOn } from '../../core/booking/slots';
 import type { Hall } from '../../core/guide/Hall';
 import { addDays, shanghaiInstant } from '../../core/time/shanghai';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
-import { startLocalCloud } from '../../devcloud/localCloud';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
 import { devSecrets, seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { FIELD } from '../../core/identity/fieldNames';
 import { getDoc } from '../../server/cloudbase/documents';
 import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
-import { bundleEntry } from '../build-functions';
-import { FUNCTIONS_SRC, ROOT } from '../functionBundles';
+import { withBenchCloud } from './benchCloud';
 import { seededRandom } from './burst';
-import { quietLogs } from './quiet';
 
 const SIZE = Number(process.env.HUKOU_BENCH_SCALE ?? 1_000_000);
 /** Calls measured per action (one after another). */
@@ -144,80 +139,74 @@ function percentile(sorted: number[], p: number): number {
 export async function runScale(): Promise<number> {
   say(`Scale bench: ${SIZE.toLocaleString('en')} appointments and ${SIZE.toLocaleString('en')} reissue applications in the emulator, ${CALLS} calls per action`);
   say(`machine: ${os.cpus().length} cores, node ${process.version}; load average at start: ${load()}`);
-  const functionsDir = mkdtempSync(path.join(tmpdir(), 'hukou-bench-scale-'));
-  await bundleEntry(path.join(FUNCTIONS_SRC, 'booking', 'index.ts'), path.join(functionsDir, 'booking'), 'booking');
-  const quiet = process.env.HUKOU_BENCH_DEBUG ? { restore: () => undefined } : quietLogs();
-  const cloud = await startLocalCloud({ port: 0, functionsDir, h5Dir: path.join(ROOT, 'dist', 'h5') });
-  const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
   let failed = false;
-  try {
-    // Bulk seeding first: it holds the event loop for seconds, which would reset idle keep-alive sockets.
-    const citizens = Array.from({ length: CALLS + 1 }, (_, i) => `scale-${i}`);
-    const warmCitizen = CALLS;
-    const seedStarted = Date.now();
-    const rand = seededRandom(20261209);
-    // A quarter as many actors as appointments (about four each); the measured citizens among them.
-    await seedInBulk(datastoreOf(cloud.database.direct, 'appointments'), (i) =>
-      appointment(i, rand, i % 100 < 1 && i / 100 < CALLS ? citizens[Math.floor(i / 100)] : `seed-actor-${Math.floor(rand() * (SIZE / 4))}`),
-    );
-    await seedInBulk(datastoreOf(cloud.database.direct, 'reissue_applications'), (i) => application(i, rand));
-    const seedMs = Date.now() - seedStarted;
-    say(`seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; load ${load()}`);
-
-    await seedLocalCloud(cloud.url);
-    await seedVerifiedCitizens(cloud.url, 'scale', CALLS + 1);
-    const db = localDatabase(cloud.url);
-    await db.collection('hall_schedules').doc(HALL).update(CAPACITY_SETTINGS);
-    const schedule = HallSchedule.parse(await getDoc(db, 'hall_schedules', HALL));
-    const hall = (await getDoc<Hall>(db, 'halls', HALL))!;
-    const plans = slotsOn(hall, schedule, DATE, chineseDaysCalendar);
-    const business = schedule.businesses[0];
-    const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
-    process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
-
-    const call = async (openid: string, action: string, data: Record<string, unknown>): Promise<string> => {
-      const res = await fetch(`${cloud.url}/fn/booking`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openid },
-        body: JSON.stringify({ action, data, requestId: `scale${randomBytes(6).toString('hex')}` }),
-      });
-      const body = (await res.json()) as { ok: boolean; error?: { code: string } };
-      return body.ok ? 'ok' : (body.error?.code ?? `HTTP_${res.status}`);
-    };
-    const actions: [string, (i: number) => Promise<string>][] = [
-      ['reserve', (i) => call(citizens[i], 'reserve', { hallId: HALL, business, slotId: plans[i % plans.length].slotId })],
-      ['availability', (i) => call(citizens[i], 'availability', { hallId: HALL, business, date: DATE })],
-      ['hallDay', () => call(OFFICER, 'hallDay', { hallId: OFFICER_HALL, date: DATE })],
-      ['myAppointments', (i) => call(citizens[i], 'myAppointments', {})],
-    ];
-    say();
-    say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   load after');
-    for (const [name, run] of actions) {
-      if (process.env.HUKOU_BENCH_DEBUG) say(`warming ${name}`);
-      await run(warmCitizen); // warm the instance (cold start is another bench)
-      const times: number[] = [];
-      const outcomes = new Map<string, number>();
-      for (let i = 0; i < CALLS; i++) {
-        const t = performance.now();
-        const outcome = await run(i);
-        times.push(performance.now() - t);
-        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-      }
-      times.sort((a, b) => a - b);
-      const p99 = percentile(times, 99);
-      if (p99 > GOAL_P99_MS) failed = true;
-      const others = [...outcomes].filter(([o]) => o !== 'ok').map(([o, n]) => `${o} ${n}`);
-      say(
-        `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}     ${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
+  const quietly = !process.env.HUKOU_BENCH_DEBUG;
+  await withBenchCloud(
+    'scale',
+    async (cloud) => {
+      // Bulk seeding first: it holds the event loop for seconds, which would reset idle keep-alive sockets.
+      const citizens = Array.from({ length: CALLS + 1 }, (_, i) => `scale-${i}`);
+      const warmCitizen = CALLS;
+      const seedStarted = Date.now();
+      const rand = seededRandom(20261209);
+      // A quarter as many actors as appointments (about four each); the measured citizens among them.
+      await seedInBulk(datastoreOf(cloud.database.direct, 'appointments'), (i) =>
+        appointment(i, rand, i % 100 < 1 && i / 100 < CALLS ? citizens[Math.floor(i / 100)] : `seed-actor-${Math.floor(rand() * (SIZE / 4))}`),
       );
-    }
-  } finally {
-    if (offsetBefore === undefined) delete process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
-    else process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = offsetBefore;
-    await cloud.close();
-    quiet.restore();
-    rmSync(functionsDir, { recursive: true, force: true });
-  }
+      await seedInBulk(datastoreOf(cloud.database.direct, 'reissue_applications'), (i) => application(i, rand));
+      const seedMs = Date.now() - seedStarted;
+      say(`seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; load ${load()}`);
+
+      await seedLocalCloud(cloud.url);
+      await seedVerifiedCitizens(cloud.url, 'scale', CALLS + 1);
+      const db = localDatabase(cloud.url);
+      await db.collection('hall_schedules').doc(HALL).update(CAPACITY_SETTINGS);
+      const schedule = HallSchedule.parse(await getDoc(db, 'hall_schedules', HALL));
+      const hall = (await getDoc<Hall>(db, 'halls', HALL))!;
+      const plans = slotsOn(hall, schedule, DATE, chineseDaysCalendar);
+      const business = schedule.businesses[0];
+      const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
+      process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
+
+      const call = async (openid: string, action: string, data: Record<string, unknown>): Promise<string> => {
+        const res = await fetch(`${cloud.url}/fn/booking`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openid },
+          body: JSON.stringify({ action, data, requestId: `scale${randomBytes(6).toString('hex')}` }),
+        });
+        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+        return body.ok ? 'ok' : (body.error?.code ?? `HTTP_${res.status}`);
+      };
+      const actions: [string, (i: number) => Promise<string>][] = [
+        ['reserve', (i) => call(citizens[i], 'reserve', { hallId: HALL, business, slotId: plans[i % plans.length].slotId })],
+        ['availability', (i) => call(citizens[i], 'availability', { hallId: HALL, business, date: DATE })],
+        ['hallDay', () => call(OFFICER, 'hallDay', { hallId: OFFICER_HALL, date: DATE })],
+        ['myAppointments', (i) => call(citizens[i], 'myAppointments', {})],
+      ];
+      say();
+      say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   load after');
+      for (const [name, run] of actions) {
+        if (process.env.HUKOU_BENCH_DEBUG) say(`warming ${name}`);
+        await run(warmCitizen); // warm the instance (cold start is another bench)
+        const times: number[] = [];
+        const outcomes = new Map<string, number>();
+        for (let i = 0; i < CALLS; i++) {
+          const t = performance.now();
+          const outcome = await run(i);
+          times.push(performance.now() - t);
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        }
+        times.sort((a, b) => a - b);
+        const p99 = percentile(times, 99);
+        if (p99 > GOAL_P99_MS) failed = true;
+        const others = [...outcomes].filter(([o]) => o !== 'ok').map(([o, n]) => `${o} ${n}`);
+        say(
+          `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}     ${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
+        );
+      }
+    },
+    { quiet: quietly },
+  );
   say();
   say(failed ? `goal missed: some p99 above ${GOAL_P99_MS} ms` : `goal met: every p99 ≤ ${GOAL_P99_MS} ms`);
   return failed ? 1 : 0;
