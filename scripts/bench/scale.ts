@@ -22,6 +22,8 @@ import { getDoc } from '../../server/cloudbase/documents';
 import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { withBenchCloud } from './benchCloud';
 import { seededRandom } from './burst';
+import { countExaminedDocuments } from './examinedDocuments';
+import { countRequestsPerAttempt } from './requestsPerAttempt';
 
 const SIZE = Number(process.env.HUKOU_BENCH_SCALE ?? 1_000_000);
 /** Calls measured per action (one after another). */
@@ -184,10 +186,15 @@ export async function runScale(): Promise<number> {
         ['myAppointments', (i) => call(citizens[i], 'myAppointments', {})],
       ];
       say();
-      say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   load after');
+      // Deterministic figures beside the times: database requests per call and documents nedb examined per call.
+      const requests = countRequestsPerAttempt(cloud);
+      const examined = countExaminedDocuments();
+      say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   requests/call  examined/call (largest query)   load after');
       for (const [name, run] of actions) {
         if (process.env.HUKOU_BENCH_DEBUG) say(`warming ${name}`);
         await run(warmCitizen); // warm the instance (cold start is another bench)
+        const requestsBefore = requests.total;
+        examined.take();
         const times: number[] = [];
         const outcomes = new Map<string, number>();
         for (let i = 0; i < CALLS; i++) {
@@ -196,14 +203,18 @@ export async function runScale(): Promise<number> {
           times.push(performance.now() - t);
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
         }
+        const perCall = (requests.total - requestsBefore) / CALLS;
+        const scanned = examined.take();
         times.sort((a, b) => a - b);
         const p99 = percentile(times, 99);
         if (p99 > GOAL_P99_MS) failed = true;
         const others = [...outcomes].filter(([o]) => o !== 'ok').map(([o, n]) => `${o} ${n}`);
         say(
-          `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}     ${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
+          `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}    ${perCall.toFixed(1).padStart(13)}  ${(scanned.examined / CALLS).toFixed(0).padStart(13)} (${scanned.largest})${' '.repeat(Math.max(1, 16 - String(scanned.largest).length))}${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
         );
       }
+      requests.stop();
+      examined.stop();
     },
     { quiet: quietly },
   );
