@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type Datastore from '@seald-io/nedb';
+import type { Doc } from '../../devcloud/db/nedbModel';
+import type { Store } from '../../devcloud/db/store';
 import { HallSchedule } from '../../core/booking/HallSchedule';
 import { slotsOn } from '../../core/booking/slots';
 import type { Hall } from '../../core/guide/Hall';
@@ -22,7 +23,7 @@ import { getDoc } from '../../server/cloudbase/documents';
 import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { withBenchCloud } from './benchCloud';
 import { seededRandom } from './burst';
-import { countExaminedDocuments } from './examinedDocuments';
+import { countExaminedDocuments, watchGarbageCollection } from './examinedDocuments';
 import { countRequestsPerAttempt } from './requestsPerAttempt';
 
 const SIZE = Number(process.env.HUKOU_BENCH_SCALE ?? 1_000_000);
@@ -46,13 +47,9 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-type Nedb = Datastore<Record<string, unknown>>;
-/** The emulator's nedb datastore of a collection: seeding in bulk skips the SDK and the wire. */
-function datastoreOf(direct: unknown, name: string): Nedb {
-  const store = (direct as { store: { collections: Map<string, { db: Nedb }> } }).store;
-  const collection = store.collections.get(name);
-  if (!collection) throw new Error(`no collection ${name}`);
-  return collection.db;
+/** The emulator's store: seeding in bulk skips the SDK and the wire (Store.insertMany keeps every index). */
+function storeOf(direct: unknown): Store {
+  return (direct as { store: Store }).store;
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -80,7 +77,7 @@ function pickWeighted(rand: () => number): string {
 }
 
 /** A year of appointments: 330 days back and 30 ahead of DATE, statuses by whether the day has passed. */
-function appointment(i: number, rand: () => number, actor: string): Record<string, unknown> {
+function appointment(i: number, rand: () => number, actor: string): Doc {
   const hallId = pickWeighted(rand);
   const offset = Math.floor(rand() * 360) - 330;
   const date = addDays(DATE, offset);
@@ -109,7 +106,7 @@ function appointment(i: number, rand: () => number, actor: string): Record<strin
   };
 }
 
-function application(i: number, rand: () => number): Record<string, unknown> {
+function application(i: number, rand: () => number): Doc {
   const actor = `seed-applicant-${Math.floor(rand() * (SIZE / 2))}`;
   const created = new Date(shanghaiInstant(addDays(DATE, -Math.floor(rand() * 365)), '10:00').getTime() + i);
   const r = rand();
@@ -127,10 +124,10 @@ function application(i: number, rand: () => number): Record<string, unknown> {
   };
 }
 
-async function seedInBulk(db: Nedb, make: (i: number) => Record<string, unknown>): Promise<void> {
+async function seedInBulk(store: Store, collection: string, make: (i: number) => Doc): Promise<void> {
   for (let i = 0; i < SIZE; i += CHUNK) {
     const docs = Array.from({ length: Math.min(CHUNK, SIZE - i) }, (_, j) => make(i + j));
-    await db.insertAsync(docs);
+    await store.insertMany(collection, docs);
   }
 }
 
@@ -152,10 +149,10 @@ export async function runScale(): Promise<number> {
       const seedStarted = Date.now();
       const rand = seededRandom(20261209);
       // A quarter as many actors as appointments (about four each); the measured citizens among them.
-      await seedInBulk(datastoreOf(cloud.database.direct, 'appointments'), (i) =>
+      await seedInBulk(storeOf(cloud.database.direct), 'appointments', (i) =>
         appointment(i, rand, i % 100 < 1 && i / 100 < CALLS ? citizens[Math.floor(i / 100)] : `seed-actor-${Math.floor(rand() * (SIZE / 4))}`),
       );
-      await seedInBulk(datastoreOf(cloud.database.direct, 'reissue_applications'), (i) => application(i, rand));
+      await seedInBulk(storeOf(cloud.database.direct), 'reissue_applications', (i) => application(i, rand));
       const seedMs = Date.now() - seedStarted;
       say(`seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; load ${load()}`);
 
@@ -189,12 +186,14 @@ export async function runScale(): Promise<number> {
       // Deterministic figures beside the times: database requests per call and documents nedb examined per call.
       const requests = countRequestsPerAttempt(cloud);
       const examined = countExaminedDocuments();
-      say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   requests/call  examined/call (largest query)   load after');
+      const gc = watchGarbageCollection();
+      say('action           calls  ok    p50 ms  p99 ms  max ms  goal p99   requests/call  examined/call (largest query)  GC ms total (longest pause)  load after');
       for (const [name, run] of actions) {
         if (process.env.HUKOU_BENCH_DEBUG) say(`warming ${name}`);
         await run(warmCitizen); // warm the instance (cold start is another bench)
         const requestsBefore = requests.total;
         examined.take();
+        gc.take();
         const times: number[] = [];
         const outcomes = new Map<string, number>();
         for (let i = 0; i < CALLS; i++) {
@@ -205,16 +204,18 @@ export async function runScale(): Promise<number> {
         }
         const perCall = (requests.total - requestsBefore) / CALLS;
         const scanned = examined.take();
+        const collected = gc.take();
         times.sort((a, b) => a - b);
         const p99 = percentile(times, 99);
         if (p99 > GOAL_P99_MS) failed = true;
         const others = [...outcomes].filter(([o]) => o !== 'ok').map(([o, n]) => `${o} ${n}`);
         say(
-          `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}    ${perCall.toFixed(1).padStart(13)}  ${(scanned.examined / CALLS).toFixed(0).padStart(13)} (${scanned.largest})${' '.repeat(Math.max(1, 16 - String(scanned.largest).length))}${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
+          `${name.padEnd(15)}  ${String(CALLS).padStart(5)}  ${String(outcomes.get('ok') ?? 0).padStart(4)}  ${percentile(times, 50).toFixed(1).padStart(6)}  ${p99.toFixed(1).padStart(6)}  ${times[times.length - 1].toFixed(1).padStart(6)}  ${p99 <= GOAL_P99_MS ? 'met   ' : 'MISSED'}    ${perCall.toFixed(1).padStart(13)}  ${(scanned.examined / CALLS).toFixed(0).padStart(13)} (${scanned.largest})${' '.repeat(Math.max(1, 16 - String(scanned.largest).length))}${`${collected.totalMs.toFixed(0)} (${collected.longestMs.toFixed(0)})`.padStart(27)}  ${load()}${others.length ? `  (${others.join(', ')})` : ''}`,
         );
       }
       requests.stop();
       examined.stop();
+      gc.stop();
     },
     { quiet: quietly },
   );
