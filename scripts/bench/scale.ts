@@ -7,7 +7,9 @@
  * cloud. Goal: p99 ≤ 50 ms each. The machine's load is printed beside the figures.
  */
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
+import v8 from 'node:v8';
 import type { Doc } from '../../devcloud/db/nedbModel';
 import type { Store } from '../../devcloud/db/store';
 import { HallSchedule } from '../../core/booking/HallSchedule';
@@ -135,7 +137,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
+/**
+ * The emulator holds the year in this process's heap (2.7 GiB at 1M + 1M), beside the functions and
+ * the SDK: near V8's default limit (about 4 GiB here) every collection is a full one and seeding
+ * thrashes. The bench reruns itself with room (the database lives elsewhere in CloudBase; this heap
+ * is an artefact of the local cloud) and with `gc` exposed, to start measuring from a collected heap.
+ */
+const HEAP_MB = 8192;
+
+function rerunWithRoom(): Promise<number> | undefined {
+  if (process.env.HUKOU_BENCH_SCALE_RERUN || v8.getHeapStatistics().heap_size_limit >= HEAP_MB * 2 ** 20 * 0.9) return undefined;
+  const flags = [`--max-old-space-size=${HEAP_MB}`, '--expose-gc'];
+  say(`(running again with ${flags.join(' ')})`);
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, HUKOU_BENCH_SCALE_RERUN: '1' } });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
 export async function runScale(): Promise<number> {
+  const rerun = rerunWithRoom();
+  if (rerun) return rerun;
   say(`Scale bench: ${SIZE.toLocaleString('en')} appointments and ${SIZE.toLocaleString('en')} reissue applications in the emulator, ${CALLS} calls per action`);
   say(`machine: ${os.cpus().length} cores, node ${process.version}; load average at start: ${load()}`);
   let failed = false;
@@ -154,7 +174,12 @@ export async function runScale(): Promise<number> {
       );
       await seedInBulk(storeOf(cloud.database.direct), 'reissue_applications', (i) => application(i, rand));
       const seedMs = Date.now() - seedStarted;
-      say(`seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB; load ${load()}`);
+      // What seeding left to collect is collected now, not during the first action measured.
+      const gcStarted = Date.now();
+      (globalThis as { gc?: () => void }).gc?.();
+      say(
+        `seeded in bulk in ${(seedMs / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB after a full collection (${Date.now() - gcStarted} ms) of ${(v8.getHeapStatistics().heap_size_limit / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
+      );
 
       await seedLocalCloud(cloud.url);
       await seedVerifiedCitizens(cloud.url, 'scale', CALLS + 1);
