@@ -102,8 +102,11 @@ export interface BookingStore {
   noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
   /** Every appointment of a hall's day in one of `statuses`, by start time (paged through, never cut). */
   appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]>;
-  /** How many appointments of a hall's day have this business and status (counted by the database). */
-  countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']): Promise<number>;
+  /**
+   * How many appointments of a hall's day are cancelled, by business: one paged read of their
+   * businesses alone (a churning citizen can multiply them; they are counted, never listed).
+   */
+  cancelledOfHallDay(hallId: string, date: string): Promise<Record<string, number>>;
   nextQueueNumber(hallId: string, date: string): Promise<number>;
   /** Booked appointments dated before `date` (no-show sweep), oldest first. */
   bookedBefore(date: string, limit: number): Promise<Appointment[]>;

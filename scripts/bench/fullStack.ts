@@ -5,24 +5,18 @@
  * emulator → nedb, all in memory in this process, with 5,000 distinct verified citizens.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { HallSchedule } from '../../core/booking/HallSchedule';
 import { slotsOn, type SlotPlan } from '../../core/booking/slots';
 import type { Hall } from '../../core/guide/Hall';
 import { addDays, shanghaiInstant } from '../../core/time/shanghai';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
-import { startLocalCloud } from '../../devcloud/localCloud';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
 import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { getDoc } from '../../server/cloudbase/documents';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
-import { bundleEntry } from '../build-functions';
-import { FUNCTIONS_SRC, ROOT } from '../functionBundles';
+import { withBenchCloud } from './benchCloud';
 import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
-import { quietLogs } from './quiet';
 import { checkSlots } from './verify';
 import { countRequestsPerAttempt, requestFigures, type RequestFigures } from './requestsPerAttempt';
 
@@ -75,14 +69,7 @@ let requestCounter = 0;
 const requestId = () => `bench${(requestCounter++).toString(36)}${randomBytes(4).toString('hex')}`;
 
 export async function runFullStack(plan: BurstPlan, progress: (line: string) => void): Promise<FullStackRun> {
-  // Bundled as build-functions' bundleFunction does, but into a folder of the bench's own, so a
-  // test run using build/functions at the same time is never handed a half-written bundle.
-  const functionsDir = mkdtempSync(path.join(tmpdir(), 'hukou-bench-functions-'));
-  await bundleEntry(path.join(FUNCTIONS_SRC, 'booking', 'index.ts'), path.join(functionsDir, 'booking'), 'booking');
-  const quiet = quietLogs();
-  const cloud = await startLocalCloud({ port: 0, functionsDir, h5Dir: path.join(ROOT, 'dist', 'h5') });
-  const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
-  try {
+  return withBenchCloud('functions', async (cloud, quiet) => {
     const seedStarted = Date.now();
     await seedLocalCloud(cloud.url);
     const openids = await seedVerifiedCitizens(cloud.url, 'bench', plan.attempts);
@@ -154,11 +141,5 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
         stats: latencyStats(burst),
       },
     };
-  } finally {
-    if (offsetBefore === undefined) delete process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
-    else process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = offsetBefore;
-    await cloud.close();
-    quiet.restore();
-    rmSync(functionsDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -280,8 +280,12 @@ export class CloudbaseBookingStore implements BookingStore {
     )) as Appointment[];
   }
 
-  async countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']): Promise<number> {
-    return (await this.db.collection('appointments').where({ hallId, date, business, status }).count()).total ?? 0;
+  /** Index hall_date_start serves it (its leading fields); only `business` comes back. */
+  async cancelledOfHallDay(hallId: string, date: string): Promise<Record<string, number>> {
+    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { hallId, date, status: 'cancelled' }, { business: true })) as Array<{ business: string }>;
+    const counts: Record<string, number> = {};
+    for (const { business } of docs) counts[business] = (counts[business] ?? 0) + 1;
+    return counts;
   }
 
   /** Atomic increment of the day's counter; the first check-in of a day creates it. */

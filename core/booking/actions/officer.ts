@@ -14,11 +14,12 @@ async function requireOfficerOf(deps: BookingDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
-const STATUSES = ['booked', 'checkedIn', 'noShow', 'cancelled'] as const;
+/** Listed on an officer's day (and counted from the list); cancelled ones are only counted. */
+const LISTED = ['booked', 'checkedIn', 'noShow'] as const;
 
 export const hallDay = defineAction({
   summary:
-    "Officer: a hall's day — every appointment still to serve or served (booked, checked in, no-show) by slot, and counts per business and status counted by the database (cancelled ones only counted).",
+    "Officer: a hall's day — every appointment still to serve or served (booked, checked in, no-show) by slot, and counts per business and status (cancelled ones only counted); two reads of the day, however many businesses.",
   input: z.object({ hallId: stableId, date: DateInput.optional() }).strict(),
   output: z.object({
     hallId: z.string(),
@@ -32,21 +33,24 @@ export const hallDay = defineAction({
   async run({ hallId, date }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
     const day = date ?? shanghaiDate(deps.clock.now());
-    // Paged through to the end: cancelled ones (which a churning citizen can multiply) are not listed.
-    const list = await deps.booking.appointmentsOfHallDay(hallId, day, ['booked', 'checkedIn', 'noShow']);
+    // Paged through to the end, so it counts the listed ones; cancelled ones (which a churning
+    // citizen can multiply) are only counted, from a read of their businesses beside it.
+    const cancelledOf = deps.booking.cancelledOfHallDay(hallId, day);
+    cancelledOf.catch(() => undefined); // awaited below; not unhandled if the list fails first
+    const list = await deps.booking.appointmentsOfHallDay(hallId, day, LISTED);
     const views = await Promise.all(list.map((a) => appointmentView(a, deps)));
     const starts = [...new Set(views.map((v) => `${v.start}-${v.end}`))].sort();
     const slots = starts.map((k) => {
       const [start, end] = k.split('-');
       return { start, end, appointments: views.filter((v) => v.start === start) };
     });
-    const schedule = await deps.booking.schedule(hallId);
-    const businesses = [...new Set([...(schedule?.businesses ?? []), ...views.map((v) => v.business)])];
+    const [schedule, cancelled] = await Promise.all([deps.booking.schedule(hallId), cancelledOf]);
+    const businesses = [...new Set([...(schedule?.businesses ?? []), ...views.map((v) => v.business), ...Object.keys(cancelled)])];
     const byBusiness = await Promise.all(
       businesses.map(async (b) => {
-        const [booked, checkedIn, noShow, cancelled] = await Promise.all(STATUSES.map((s) => deps.booking.countOfHallDay(hallId, day, b, s)));
+        const [booked, checkedIn, noShow] = LISTED.map((s) => list.filter((a) => a.business === b && a.status === s).length);
         const title = views.find((v) => v.business === b)?.businessTitle ?? (await deps.guides.guide(b))?.title ?? b;
-        return { business: b, title, booked, checkedIn, noShow, cancelled };
+        return { business: b, title, booked, checkedIn, noShow, cancelled: cancelled[b] ?? 0 };
       }),
     );
     return { hallId, date: day, slots, byBusiness: byBusiness.filter((x) => x.booked + x.checkedIn + x.noShow + x.cancelled > 0) };

@@ -277,11 +277,12 @@ export class InMemoryBookingStore implements BookingStore {
     );
   }
 
-  async countOfHallDay(hallId: string, date: string, business: string, status: Appointment['status']) {
-    return this.op(
-      'appointments.count',
-      () => [...this.appointments.values()].filter((a) => a.hallId === hallId && a.date === date && a.business === business && a.status === status).length,
-    );
+  async cancelledOfHallDay(hallId: string, date: string) {
+    return this.op('appointments.cancelledOfHallDay', () => {
+      const counts: Record<string, number> = {};
+      for (const a of this.appointments.values()) if (a.hallId === hallId && a.date === date && a.status === 'cancelled') counts[a.business] = (counts[a.business] ?? 0) + 1;
+      return counts;
+    });
   }
 
   async nextQueueNumber(hallId: string, date: string) {
