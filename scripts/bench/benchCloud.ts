@@ -16,7 +16,7 @@ import { quietLogs, type Quiet } from './quiet';
 export async function withBenchCloud<T>(name: string, run: (cloud: LocalCloud, quiet: Quiet) => Promise<T>, opts: { quiet?: boolean } = {}): Promise<T> {
   const functionsDir = mkdtempSync(path.join(tmpdir(), `hukou-bench-${name}-`));
   await bundleEntry(path.join(FUNCTIONS_SRC, 'booking', 'index.ts'), path.join(functionsDir, 'booking'), 'booking');
-  const quiet = opts.quiet === false ? { logLines: {}, slowWarnings: 0, socketListenerWarnings: 0, restore: () => undefined } : quietLogs();
+  const quiet = opts.quiet === false ? { logLines: {}, failures: {}, slowWarnings: 0, socketListenerWarnings: 0, restore: () => undefined } : quietLogs();
   const offsetBefore = process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS;
   try {
     const cloud = await startLocalCloud({ port: 0, functionsDir, h5Dir: path.join(ROOT, 'dist', 'h5') });
