@@ -19,7 +19,8 @@
  *   wxCallContainerApi;
  * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
  * - jsonwebtoken: `auth().createTicket` (custom login);
- * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads).
+ * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads);
+ * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document.
  * tests/unit/bundleStubs.test.ts fails when our code calls one of those methods or when an SDK upgrade
  * makes a kept part import a stubbed one.
  *
@@ -94,6 +95,12 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
     specifier: 'form-data',
     importers: [`${SDK}/utils/request-core.js`, 'axios/lib/defaults/env/FormData.js'],
     methods: ['callWxPayApi', 'callCompatibleWxOpenApi', 'wxCallContainerApi'],
+  },
+  {
+    part: 'the database realtime part (watch)',
+    specifier: './realtime/websocket-client',
+    importers: ['@cloudbase/database/dist/commonjs/query.js', '@cloudbase/database/dist/commonjs/document.js'],
+    methods: ['watch'],
   },
 ];
 
@@ -210,10 +217,16 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
   };
 }
 
-/** Where the real module a stub stands for lives, below node_modules ('/'-separated prefix). */
-function realPrefix(stub: StubbedModule): string {
-  if (!stub.specifier.startsWith('.')) return `${stub.specifier}/`;
-  return `${path.posix.join(path.posix.dirname(stub.importers[0]), stub.specifier)}/`;
+/** Where the real module a stub stands for lives, below node_modules ('/'-separated, without extension). */
+function realPath(stub: StubbedModule): string {
+  if (!stub.specifier.startsWith('.')) return stub.specifier;
+  return path.posix.join(path.posix.dirname(stub.importers[0]), stub.specifier);
+}
+
+/** Whether `target` (below node_modules) is the real module of `stub`: its folder, or its file. */
+function isRealModule(stub: StubbedModule, target: string): boolean {
+  const real = realPath(stub);
+  return target.startsWith(`${real}/`) || target === `${real}.js`;
 }
 
 const LEFT_OUT_ZOD_LOCALE = /^zod\/(.*\/)?locales\/(?!en\.c?js$)[^/]+$/;
@@ -275,7 +288,7 @@ export function stubProblems(
     for (const imported of input.imports) {
       const target = packagePath(imported.path);
       if (!target || imported.path.startsWith('hukou-')) continue; // outside packages, or our stand-in
-      const stub = stubbed.find((s) => target.startsWith(realPrefix(s)));
+      const stub = stubbed.find((s) => isRealModule(s, target));
       if (stub) problems.push(`${file} imports ${target}, ${stub.part}, which is stubbed`);
       if (LEFT_OUT_ZOD_LOCALE.test(target)) problems.push(`${file} imports ${target}, a zod locale other than English`);
     }

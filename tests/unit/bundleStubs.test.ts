@@ -55,6 +55,7 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     }
     expect(bundled(metafile, '@cloudbase/node-sdk/dist/database/index.js')).toBe(true);
     expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(xml2js|jsonwebtoken|form-data|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
+    expect(bundledFiles(metafile).filter((f) => /node_modules\/@cloudbase\/database\/.*realtime\//.test(f))).toEqual([]);
     expect(Object.keys(metafile.inputs).filter((f) => /zod\/.*locales\/[^/]+$/.test(f) && !f.startsWith('hukou-'))).toEqual([expect.stringMatching(/locales\/en\.c?js$/)]);
   });
 
@@ -110,6 +111,13 @@ describe('a part left out coming back into use', () => {
     expect(stubProblems(upgraded, ALWAYS_STUBBED, readSource)).toEqual([expect.stringMatching(/database\/index\.js imports jsonwebtoken\/index\.js, jsonwebtoken/)]);
   });
 
+  it('our code watching a query (the database realtime part): the build refuses the bundle', async () => {
+    const file = entry('watches', `import { cloudbase } from APP;\nexport const main = () => cloudbase().database().collection('halls').where({}).watch({ onChange() {}, onError() {} });\n`);
+    expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([
+      expect.stringMatching(/watches\.ts uses \.watch, which reaches the database realtime part \(watch\), stubbed/),
+    ]);
+  });
+
   it('a stub, if reached anyway, fails with a clear error', async () => {
     const file = entry(
       'reachesStubs',
@@ -118,15 +126,17 @@ const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y' });
 export const storage = () => app.uploadFile({ cloudPath: 'a', fileContent: Buffer.from('') });
 export const models = () => (app as unknown as { models: { x: { list(): unknown } } }).models.x.list();
 export const wx = () => app.callWxOpenApi({ apiName: 'x' });
+export const watch = () => app.database().collection('halls').where({}).watch({ onChange() {}, onError() {} });
 `,
     );
     const out = path.join(scratch, 'reaches', 'index.js');
     await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require(out) as Record<'storage' | 'models' | 'wx', () => Promise<unknown>>;
+    const bundle = require(out) as Record<'storage' | 'models' | 'wx' | 'watch', () => Promise<unknown>>;
     await expect(bundle.storage()).rejects.toThrow('the SDK storage part was left out of this bundle (scripts/bundleStubs.ts)');
     expect(() => bundle.models()).toThrow('the wx cloud client (data models, SQL) was left out');
     await expect(bundle.wx()).rejects.toThrow(`${WX_PART.part} was left out`);
+    expect(() => bundle.watch()).toThrow('the database realtime part (watch) was left out of this bundle');
   });
 });
 
