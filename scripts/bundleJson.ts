@@ -13,7 +13,7 @@ export function jsonModuleSource(text: string, file = 'JSON file'): string {
   try {
     JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   return `module.exports = JSON.parse(${JSON.stringify(text.trim())});\n`;
 }

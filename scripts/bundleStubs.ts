@@ -20,7 +20,9 @@
  * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
  * - jsonwebtoken: `auth().createTicket` (custom login);
  * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads);
- * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document.
+ * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document;
+ * - debug, the trace logger of the SDK's HTTP helpers (follow-redirects, the proxy agents), silent unless
+ *   the DEBUG variable names them: a silent stand-in (in a bundle, DEBUG=agent-base & co. print nothing).
  * tests/unit/bundleStubs.test.ts fails when our code calls one of those methods or when an SDK upgrade
  * makes a kept part import a stubbed one.
  *
@@ -30,6 +32,10 @@
  * lunar and solar-term functions. Its ES build is bundled (so what we do not import is left out)
  * with the tables replaced by stand-ins that throw if read; our code may import only the exports
  * that never read them (CHINESE_DAYS_KEPT).
+ *
+ * And bson's Long compiles a WebAssembly module when loaded, for 64-bit multiply and divide: in a bundle
+ * it takes its own pure-JS path, as where WebAssembly is unavailable (same results; the database sends
+ * numbers as EJSON text, where no Long arithmetic is done).
  *
  * And bson: @cloudbase/database uses only its EJSON (text), never the binary BSON serializer, whose
  * module allocates a 17 MB buffer when loaded. The database's `require("bson")` gets EJSON alone
@@ -102,6 +108,18 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
     importers: ['@cloudbase/database/dist/commonjs/query.js', '@cloudbase/database/dist/commonjs/document.js'],
     methods: ['watch'],
   },
+  {
+    part: 'debug (trace logging)',
+    specifier: 'debug',
+    importers: [
+      'follow-redirects/debug.js',
+      'agent-base/dist/src/index.js',
+      'https-proxy-agent/dist/agent.js',
+      'https-proxy-agent/dist/parse-proxy-response.js',
+      'http-proxy-agent/dist/agent.js',
+    ],
+    methods: [],
+  },
 ];
 
 /** The stubbed modules of a function: the wx part stays only where the function declares 云调用 APIs. */
@@ -117,6 +135,12 @@ function stubSource(part: string): string {
     // The SDK builds `app.models` eagerly in init(): hand it something that fails only when used.
     return `const fail=${thrower};const unusable=new Proxy(fail,{get:fail,apply:fail,construct:fail});
 module.exports={__esModule:true,default:{generateHTTPClient:()=>unusable,generateMySQLClient:fail}};`;
+  }
+  if (part.startsWith('debug')) {
+    // A logger that is never enabled, as debug is when DEBUG does not name it.
+    return `function createDebug(namespace){const log=function(){};log.namespace=namespace;log.enabled=false;log.extend=function(s){return createDebug(namespace+':'+s)};log.destroy=function(){return false};return log}
+createDebug.enable=function(){};createDebug.disable=function(){return ''};createDebug.enabled=function(){return false};createDebug.debug=createDebug;createDebug.default=createDebug;
+module.exports=createDebug;`;
   }
   // `__esModule` and `then` read as undefined so interop helpers and promise checks see a plain object.
   return `const fail=${thrower};
@@ -165,6 +189,17 @@ function chineseDaysModule(resolveDir: string, nodePaths: readonly string[] = []
   return path.join(path.dirname(manifest), entry);
 }
 
+/** bson's Long: `try { wasm = new WebAssembly.Instance(…) } catch`, its own fallback when WebAssembly is unavailable. */
+const LONG_WASM = /\ntry \{\s*wasm = new WebAssembly\.Instance\(/;
+
+/** bson/lib/long.js on its pure-JS path: WebAssembly shadowed in the module, so its `try` falls back. */
+export function longWithoutWasm(source: string): string {
+  if (!LONG_WASM.test(source) || !source.startsWith('"use strict";')) {
+    throw new Error('bson/lib/long.js: expected `"use strict";` then `try { wasm = new WebAssembly.Instance(…) }`: see scripts/bundleStubs.ts');
+  }
+  return source.replace('"use strict";', '"use strict";\nvar WebAssembly = undefined; // scripts/bundleStubs.ts: the pure-JS path');
+}
+
 /** The files of @cloudbase/database (below node_modules) that may `require("bson")`: they get EJSON alone. */
 const BSON_EJSON_ONLY = /^@cloudbase\/database\//;
 
@@ -184,6 +219,7 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
         loader: 'js',
         resolveDir: path.dirname(args.path),
       }));
+      build.onLoad({ filter: /[\\/]bson[\\/]lib[\\/]long\.js$/ }, async (args) => ({ contents: longWithoutWasm(readFileSync(args.path, 'utf8')), loader: 'js' }));
       build.onResolve({ filter: /^bson$/ }, (args) => {
         const importer = packagePath(args.importer);
         if (!importer || !BSON_EJSON_ONLY.test(importer)) return undefined;
@@ -248,11 +284,17 @@ export function chineseDaysImports(source: string): string[] {
   for (const [, typeOnly, clause] of source.matchAll(/import\s+(type\s+)?([^'";]*?)\s+from\s+['"]chinese-days['"]/g)) {
     if (typeOnly) continue;
     const braced = /\{([^}]*)\}/.exec(clause);
-    const outside = clause.replace(/\{[^}]*\}/, '').replace(/,/g, ' ').trim();
+    const outside = clause
+      .replace(/\{[^}]*\}/, '')
+      .replace(/,/g, ' ')
+      .trim();
     if (outside.startsWith('*')) names.push('*');
     else if (outside) names.push('default');
     for (const part of braced?.[1].split(',') ?? []) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0];
       if (name && !/^type\s/.test(part.trim())) names.push(name);
     }
   }
@@ -262,7 +304,15 @@ export function chineseDaysImports(source: string): string[] {
 
 /** The files that put code into a bundle (esbuild's metafile `outputs`; `inputs` also lists what tree-shaking dropped). */
 export function bundledFiles(metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }): string[] {
-  return [...new Set(Object.values(metafile.outputs).flatMap((out) => Object.entries(out.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([file]) => file)))];
+  return [
+    ...new Set(
+      Object.values(metafile.outputs).flatMap((out) =>
+        Object.entries(out.inputs)
+          .filter(([, i]) => i.bytesInOutput > 0)
+          .map(([file]) => file),
+      ),
+    ),
+  ];
 }
 
 /** All of zod in a bundle (parts only a whole-namespace import keeps): what `import { z } from 'zod'` does. */

@@ -1,10 +1,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { functions } from '../../config/functions';
 import { bundleEntry, bundleOptions, stubsFor } from '../../scripts/build-functions';
-import { ALWAYS_STUBBED, CHINESE_DAYS_KEPT, WX_PART, bsonNamesUsed, bundledFiles, wholeZodProblems, chineseDaysImports, chineseDaysWithoutTables, stubProblems } from '../../scripts/bundleStubs';
+import {
+  ALWAYS_STUBBED,
+  CHINESE_DAYS_KEPT,
+  WX_PART,
+  longWithoutWasm,
+  bsonNamesUsed,
+  bundledFiles,
+  wholeZodProblems,
+  chineseDaysImports,
+  chineseDaysWithoutTables,
+  stubProblems,
+} from '../../scripts/bundleStubs';
 import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
 
 // Bundling is slow on a busy machine: a generous bound, only to end a hung run.
@@ -56,10 +68,11 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     expect(bundled(metafile, '@cloudbase/node-sdk/dist/database/index.js')).toBe(true);
     expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(xml2js|jsonwebtoken|form-data|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
     expect(bundledFiles(metafile).filter((f) => /node_modules\/@cloudbase\/database\/.*realtime\//.test(f))).toEqual([]);
+    expect(bundledFiles(metafile).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
     expect(Object.keys(metafile.inputs).filter((f) => /zod\/.*locales\/[^/]+$/.test(f) && !f.startsWith('hukou-'))).toEqual([expect.stringMatching(/locales\/en\.c?js$/)]);
   });
 
-  it("keeps only the parts of zod its schemas use (zod imported as a namespace)", () => {
+  it('keeps only the parts of zod its schemas use (zod imported as a namespace)', () => {
     const zodFiles = bundledFiles(metafile).filter((f) => f.includes('node_modules/zod/'));
     expect(zodFiles.length).toBeGreaterThan(0);
     expect(zodFiles.filter((f) => /from-json-schema|classic\/external|locales\/index|v4\/mini\//.test(f))).toEqual([]);
@@ -112,7 +125,10 @@ describe('a part left out coming back into use', () => {
   });
 
   it('our code watching a query (the database realtime part): the build refuses the bundle', async () => {
-    const file = entry('watches', `import { cloudbase } from APP;\nexport const main = () => cloudbase().database().collection('halls').where({}).watch({ onChange() {}, onError() {} });\n`);
+    const file = entry(
+      'watches',
+      `import { cloudbase } from APP;\nexport const main = () => cloudbase().database().collection('halls').where({}).watch({ onChange() {}, onError() {} });\n`,
+    );
     expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([
       expect.stringMatching(/watches\.ts uses \.watch, which reaches the database realtime part \(watch\), stubbed/),
     ]);
@@ -144,7 +160,9 @@ describe('zod as a namespace', () => {
   it('a file importing { z } from zod: the build refuses the bundle', async () => {
     const file = entry('wholeZod', `import { z } from 'zod';\nexport const main = () => z.string().parse('x');\n`);
     const metafile = await metafileOf(file, 'guide');
-    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([expect.stringMatching(/wholeZod\.ts imports \{ z \} from 'zod', which bundles all of zod: import \* as z from 'zod'/)]);
+    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([
+      expect.stringMatching(/wholeZod\.ts imports \{ z \} from 'zod', which bundles all of zod: import \* as z from 'zod'/),
+    ]);
     expect(wholeZodProblems(bundledFiles(metafile))).toEqual([expect.stringMatching(/zod\/v4\/classic\/from-json-schema\.c?js is bundled: all of zod is/)]);
   });
 
@@ -156,9 +174,12 @@ describe('zod as a namespace', () => {
   });
 });
 
-describe("chinese-days without its own holiday tables", () => {
+describe('chinese-days without its own holiday tables', () => {
   it('our code importing what reads the tables: the build refuses the bundle', async () => {
-    const file = entry('usesIsHoliday', `import { getLunarDate, isHoliday as holiday } from 'chinese-days';\nexport const main = () => [getLunarDate('2026-01-01'), holiday('2026-01-01')];\n`);
+    const file = entry(
+      'usesIsHoliday',
+      `import { getLunarDate, isHoliday as holiday } from 'chinese-days';\nexport const main = () => [getLunarDate('2026-01-01'), holiday('2026-01-01')];\n`,
+    );
     expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([
       expect.stringMatching(/usesIsHoliday\.ts imports isHoliday from chinese-days, which would read its holiday tables/),
     ]);
@@ -225,5 +246,82 @@ export const ejson = require('@cloudbase/database/dist/commonjs/utils/utils.js')
     expect(bundle.ejson.stringifyByEJSON(value)).toBe(EJSON.stringify(value, { relaxed: false }));
     const text = EJSON.stringify(value, { relaxed: false });
     expect(bundle.ejson.parseByEJSON(text)).toEqual(EJSON.parse(text));
+  });
+});
+
+describe("bson's Long on its pure-JS path", () => {
+  const longFile = require.resolve('bson/lib/long.js');
+
+  type LongClass = { fromString(s: string): { multiply(o: unknown): { toString(): string }; div(o: unknown): { toString(): string } } };
+
+  /** bson/lib/long.js run from `source` where the global WebAssembly records its use; what it exports and whether it compiled wasm. */
+  function loadLong(source: string): { Long: LongClass; compiledWasm: boolean } {
+    let compiledWasm = false;
+    const recording = {
+      Module: function () {
+        compiledWasm = true;
+        throw new Error('recorded');
+      },
+      Instance: function () {
+        compiledWasm = true;
+        throw new Error('recorded');
+      },
+    };
+    const module = { exports: {} as { Long: LongClass } };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const localRequire = (id: string) => require(path.join(path.dirname(longFile), id));
+    runInNewContext(`(function (exports, require, module) {${source}\n})`, {
+      WebAssembly: recording,
+      Object,
+      Uint8Array,
+      Math,
+      Number,
+      String,
+      Error,
+      TypeError,
+      RangeError,
+      Symbol,
+    })(module.exports, localRequire, module);
+    return { Long: module.exports.Long, compiledWasm };
+  }
+
+  it('compiles no WebAssembly module and multiplies and divides as bson does with it', () => {
+    const original = readFileSync(longFile, 'utf8');
+    expect(loadLong(original).compiledWasm).toBe(true);
+    const { Long, compiledWasm } = loadLong(longWithoutWasm(original));
+    expect(compiledWasm).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Long: WithWasm } = require('bson') as { Long: LongClass };
+    for (const [a, b] of [
+      ['9223372036854775807', '3'],
+      ['-123456789012345678', '987654321'],
+      ['4294967296', '-4294967297'],
+    ]) {
+      expect(Long.fromString(a).multiply(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).multiply(WithWasm.fromString(b)).toString());
+      expect(Long.fromString(a).div(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).div(WithWasm.fromString(b)).toString());
+    }
+  });
+
+  it('a Long that loads WebAssembly some other way (an upgrade): the build stops', () => {
+    expect(() => longWithoutWasm('"use strict";\nconst wasm = new WebAssembly.Instance(m);')).toThrow(/bson\/lib\/long\.js: expected/);
+  });
+});
+
+describe('debug as a silent stand-in', () => {
+  it('the SDK helpers load and their loggers stay silent and disabled', async () => {
+    const file = entry(
+      'debugs',
+      `// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const agent = require('agent-base');\n// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const redirects = require('follow-redirects');\n`,
+    );
+    const out = path.join(scratch, 'debugs', 'index.js');
+    const { metafile } = await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
+    expect(bundledFiles(metafile!).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
+    const write = jest.spyOn(process.stderr, 'write');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(out) as { agent: unknown; redirects: { http: unknown } };
+    expect(bundle.agent).toBeDefined();
+    expect(bundle.redirects.http).toBeDefined();
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
   });
 });
