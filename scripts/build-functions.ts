@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../config/functions';
-import { bundleStubsPlugin, stubProblems, stubbedModules, type StubbedModule } from './bundleStubs';
+import { jsonAsParsePlugin } from './bundleJson';
+import { bundleStubsPlugin, bundledFiles, stubProblems, wholeZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
 
@@ -29,7 +30,8 @@ export function stubsFor(name: string): StubbedModule[] {
 
 /**
  * esbuild's options for bundling the entry of function `name` into `outfile`: the parts of the SDK
- * the function does not use are stubbed (scripts/bundleStubs.ts).
+ * the function does not use are stubbed (scripts/bundleStubs.ts), JSON data is bundled as
+ * `JSON.parse('…')` (scripts/bundleJson.ts).
  */
 export function bundleOptions(entry: string, outfile: string, name: string, builtAt: Date): BuildOptions {
   return {
@@ -43,7 +45,7 @@ export function bundleOptions(entry: string, outfile: string, name: string, buil
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [bundleStubsPlugin(stubsFor(name))],
+    plugins: [bundleStubsPlugin(stubsFor(name)), jsonAsParsePlugin()],
     metafile: true,
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -62,8 +64,8 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
   const outfile = path.join(outDir, 'index.js');
   mkdirSync(outDir, { recursive: true });
   const { metafile } = await build(bundleOptions(entry, outfile, name, new Date()));
-  const problems = stubProblems(metafile!.inputs, stubsFor(name), (file) => readFileSync(path.resolve(file), 'utf8'));
-  if (problems.length) throw new Error(`${name}: a part left out of the bundle would be reached:\n  ${problems.join('\n  ')}`);
+  const problems = [...stubProblems(metafile!.inputs, stubsFor(name), (file) => readFileSync(path.resolve(file), 'utf8')), ...wholeZodProblems(bundledFiles(metafile!))];
+  if (problems.length) throw new Error(`${name}: refused (scripts/bundleStubs.ts): a part left out would be reached, or zod bundled whole:\n  ${problems.join('\n  ')}`);
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');
   return statSync(outfile).size;
 }

@@ -19,10 +19,33 @@
  *   wxCallContainerApi;
  * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
  * - jsonwebtoken: `auth().createTicket` (custom login);
- * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads).
+ * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads);
+ * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document;
+ * - debug, the trace logger of the SDK's HTTP helpers (follow-redirects, the proxy agents), silent unless
+ *   the DEBUG variable names them: a silent stand-in (in a bundle, DEBUG=agent-base & co. print nothing).
  * tests/unit/bundleStubs.test.ts fails when our code calls one of those methods or when an SDK upgrade
  * makes a kept part import a stubbed one.
+ *
+ * And chinese-days' own holiday tables: the package builds them when loaded (every notice since 2004,
+ * day by day through its date class: the largest single cost of loading a function that had it), but
+ * we read its published data file instead (server/time/chineseDaysCalendar.ts) and call only its
+ * lunar and solar-term functions. Its ES build is bundled (so what we do not import is left out)
+ * with the tables replaced by stand-ins that throw if read; our code may import only the exports
+ * that never read them (CHINESE_DAYS_KEPT).
+ *
+ * And bson's Long compiles a WebAssembly module when loaded, for 64-bit multiply and divide: in a bundle
+ * it takes its own pure-JS path, as where WebAssembly is unavailable (same results; the database sends
+ * numbers as EJSON text, where no Long arithmetic is done).
+ *
+ * And bson: @cloudbase/database uses only its EJSON (text), never the binary BSON serializer, whose
+ * module allocates a 17 MB buffer when loaded. The database's `require("bson")` gets EJSON alone
+ * (bson/lib/extended_json.js); the build refuses a database file that uses anything else of bson.
+ *
+ * And zod is imported as a namespace (`import * as z from 'zod'`), so that esbuild leaves out what
+ * no schema uses (JSON Schema import, codecs, other locales: about half of zod). `import { z } from
+ * 'zod'` hands over zod's whole namespace object and bundles all of it: the build refuses it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 
@@ -79,6 +102,24 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
     importers: [`${SDK}/utils/request-core.js`, 'axios/lib/defaults/env/FormData.js'],
     methods: ['callWxPayApi', 'callCompatibleWxOpenApi', 'wxCallContainerApi'],
   },
+  {
+    part: 'the database realtime part (watch)',
+    specifier: './realtime/websocket-client',
+    importers: ['@cloudbase/database/dist/commonjs/query.js', '@cloudbase/database/dist/commonjs/document.js'],
+    methods: ['watch'],
+  },
+  {
+    part: 'debug (trace logging)',
+    specifier: 'debug',
+    importers: [
+      'follow-redirects/debug.js',
+      'agent-base/dist/src/index.js',
+      'https-proxy-agent/dist/agent.js',
+      'https-proxy-agent/dist/parse-proxy-response.js',
+      'http-proxy-agent/dist/agent.js',
+    ],
+    methods: [],
+  },
 ];
 
 /** The stubbed modules of a function: the wx part stays only where the function declares 云调用 APIs. */
@@ -95,6 +136,12 @@ function stubSource(part: string): string {
     return `const fail=${thrower};const unusable=new Proxy(fail,{get:fail,apply:fail,construct:fail});
 module.exports={__esModule:true,default:{generateHTTPClient:()=>unusable,generateMySQLClient:fail}};`;
   }
+  if (part.startsWith('debug')) {
+    // A logger that is never enabled, as debug is when DEBUG does not name it.
+    return `function createDebug(namespace){const log=function(){};log.namespace=namespace;log.enabled=false;log.extend=function(s){return createDebug(namespace+':'+s)};log.destroy=function(){return false};return log}
+createDebug.enable=function(){};createDebug.disable=function(){return ''};createDebug.enabled=function(){return false};createDebug.debug=createDebug;createDebug.default=createDebug;
+module.exports=createDebug;`;
+  }
   // `__esModule` and `then` read as undefined so interop helpers and promise checks see a plain object.
   return `const fail=${thrower};
 module.exports=new Proxy(function(){},{get:(_,k)=>k==='__esModule'||k==='then'||typeof k==='symbol'?undefined:fail,apply:fail,construct:fail});`;
@@ -107,11 +154,83 @@ export function packagePath(file: string): string | undefined {
   return at < 0 ? undefined : normalized.slice(at + 'node_modules/'.length);
 }
 
-/** esbuild plugin: the stubs of `stubbed`, and zod's locales cut down to English. */
+/** The exports of chinese-days that never read its holiday tables: the only ones our code may import. */
+export const CHINESE_DAYS_KEPT = [
+  'getLunarDate',
+  'getLunarDatesInRange',
+  'getLunarYears',
+  'getSolarDateFromLunar',
+  'getSolarTermDate',
+  'getSolarTerms',
+  'getSolarTermsInRange',
+  'getYearLeapMonth',
+  'monthDays',
+];
+
+/** In chinese-days' ES build: `const { holidays: M, workdays: k, inLieuDays: Z } = V()`, the tables being built. */
+const CHINESE_DAYS_TABLES = /\{\s*holidays:\s*([\w$]+),\s*workdays:\s*([\w$]+),\s*inLieuDays:\s*([\w$]+)\s*\}\s*=\s*[\w$]+\(\)/g;
+
+/** chinese-days' ES build with its holiday tables left unbuilt: stand-ins that throw if read. */
+export function chineseDaysWithoutTables(source: string): string {
+  const found = source.match(CHINESE_DAYS_TABLES) ?? [];
+  if (found.length !== 1) {
+    throw new Error(`chinese-days: expected its holiday tables built once (\`{ holidays, workdays, inLieuDays } = …()\`), found ${found.length}: see scripts/bundleStubs.ts`);
+  }
+  const message = "chinese-days' own holiday tables were left out of this bundle (scripts/bundleStubs.ts): read dist/chinese-days.json";
+  const unbuilt = `new Proxy({}, { get() { throw new Error(${JSON.stringify(message)}); } })`;
+  return source.replace(CHINESE_DAYS_TABLES, `{ holidays: $1, workdays: $2, inLieuDays: $3 } = { holidays: ${unbuilt}, workdays: ${unbuilt}, inLieuDays: ${unbuilt} }`);
+}
+
+/** The ES build of chinese-days (its `module` entry), as installed for `resolveDir` (or esbuild's nodePaths). */
+function chineseDaysModule(resolveDir: string, nodePaths: readonly string[] = []): string {
+  const manifest = require.resolve('chinese-days/package.json', { paths: [resolveDir, ...nodePaths] });
+  const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { module?: string }).module;
+  if (!entry) throw new Error('chinese-days: no ES build (`module` in its package.json): see scripts/bundleStubs.ts');
+  return path.join(path.dirname(manifest), entry);
+}
+
+/** bson's Long: `try { wasm = new WebAssembly.Instance(…) } catch`, its own fallback when WebAssembly is unavailable. */
+const LONG_WASM = /\ntry \{\s*wasm = new WebAssembly\.Instance\(/;
+
+/** bson/lib/long.js on its pure-JS path: WebAssembly shadowed in the module, so its `try` falls back. */
+export function longWithoutWasm(source: string): string {
+  if (!LONG_WASM.test(source) || !source.startsWith('"use strict";')) {
+    throw new Error('bson/lib/long.js: expected `"use strict";` then `try { wasm = new WebAssembly.Instance(…) }`: see scripts/bundleStubs.ts');
+  }
+  return source.replace('"use strict";', '"use strict";\nvar WebAssembly = undefined; // scripts/bundleStubs.ts: the pure-JS path');
+}
+
+/** The files of @cloudbase/database (below node_modules) that may `require("bson")`: they get EJSON alone. */
+const BSON_EJSON_ONLY = /^@cloudbase\/database\//;
+
+/** What a file takes from `bson_1` (TypeScript's CommonJS name for `require("bson")`): `EJSON`, … */
+export function bsonNamesUsed(source: string): string[] {
+  return [...new Set([...source.matchAll(/\bbson_1\.([\w$]+)/g)].map((m) => m[1]))];
+}
+
+/** esbuild plugin: the stubs of `stubbed`, zod's locales cut down to English, chinese-days without its holiday tables, bson as EJSON alone for the database. */
 export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
   return {
     name: 'hukou-bundle-stubs',
     setup(build) {
+      build.onResolve({ filter: /^chinese-days$/ }, (args) => ({ path: chineseDaysModule(args.resolveDir, build.initialOptions.nodePaths), namespace: 'hukou-chinese-days' }));
+      build.onLoad({ filter: /.*/, namespace: 'hukou-chinese-days' }, (args) => ({
+        contents: chineseDaysWithoutTables(readFileSync(args.path, 'utf8')),
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      }));
+      build.onLoad({ filter: /[\\/]bson[\\/]lib[\\/]long\.js$/ }, async (args) => ({ contents: longWithoutWasm(readFileSync(args.path, 'utf8')), loader: 'js' }));
+      build.onResolve({ filter: /^bson$/ }, (args) => {
+        const importer = packagePath(args.importer);
+        if (!importer || !BSON_EJSON_ONLY.test(importer)) return undefined;
+        const ejson = require.resolve('bson/lib/extended_json.js', { paths: [args.resolveDir] });
+        return { path: ejson, namespace: 'hukou-bson-ejson' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'hukou-bson-ejson' }, (args) => ({
+        contents: `exports.EJSON = require(${JSON.stringify(args.path)}).EJSON;`,
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      }));
       build.onResolve({ filter: /.*/ }, (args) => {
         const importer = packagePath(args.importer);
         if (!importer) return undefined;
@@ -134,23 +253,80 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
   };
 }
 
-/** Where the real module a stub stands for lives, below node_modules ('/'-separated prefix). */
-function realPrefix(stub: StubbedModule): string {
-  if (!stub.specifier.startsWith('.')) return `${stub.specifier}/`;
-  return `${path.posix.join(path.posix.dirname(stub.importers[0]), stub.specifier)}/`;
+/** Where the real module a stub stands for lives, below node_modules ('/'-separated, without extension). */
+function realPath(stub: StubbedModule): string {
+  if (!stub.specifier.startsWith('.')) return stub.specifier;
+  return path.posix.join(path.posix.dirname(stub.importers[0]), stub.specifier);
+}
+
+/** Whether `target` (below node_modules) is the real module of `stub`: its folder, or its file. */
+function isRealModule(stub: StubbedModule, target: string): boolean {
+  const real = realPath(stub);
+  return target.startsWith(`${real}/`) || target === `${real}.js`;
 }
 
 const LEFT_OUT_ZOD_LOCALE = /^zod\/(.*\/)?locales\/(?!en\.c?js$)[^/]+$/;
+
+/** A part of zod that only a whole-namespace import (`import { z } from 'zod'`) brings in. */
+const WHOLE_ZOD = /^zod\/v4\/classic\/from-json-schema\.c?js$/;
+
+/** `import { z } from 'zod'` (or `{ z as … }`, not `import type`): zod's namespace as a value. */
+const ZOD_NAMESPACE_VALUE = /import\s*\{[^}]*(?<![\w$]|type\s)z(?![\w$])[^}]*\}\s*from\s*['"]zod['"]/;
 
 /** `//` and block comments removed (roughly: enough to not mistake a mention for a call). */
 function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
+/** The names our code imports from 'chinese-days' ('default' and '*' for the whole package). */
+export function chineseDaysImports(source: string): string[] {
+  const names: string[] = [];
+  for (const [, typeOnly, clause] of source.matchAll(/import\s+(type\s+)?([^'";]*?)\s+from\s+['"]chinese-days['"]/g)) {
+    if (typeOnly) continue;
+    const braced = /\{([^}]*)\}/.exec(clause);
+    const outside = clause
+      .replace(/\{[^}]*\}/, '')
+      .replace(/,/g, ' ')
+      .trim();
+    if (outside.startsWith('*')) names.push('*');
+    else if (outside) names.push('default');
+    for (const part of braced?.[1].split(',') ?? []) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0];
+      if (name && !/^type\s/.test(part.trim())) names.push(name);
+    }
+  }
+  if (/require\(\s*['"]chinese-days['"]\s*\)|import\(\s*['"]chinese-days['"]\s*\)/.test(source)) names.push('*');
+  return names;
+}
+
+/** The files that put code into a bundle (esbuild's metafile `outputs`; `inputs` also lists what tree-shaking dropped). */
+export function bundledFiles(metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }): string[] {
+  return [
+    ...new Set(
+      Object.values(metafile.outputs).flatMap((out) =>
+        Object.entries(out.inputs)
+          .filter(([, i]) => i.bytesInOutput > 0)
+          .map(([file]) => file),
+      ),
+    ),
+  ];
+}
+
+/** All of zod in a bundle (parts only a whole-namespace import keeps): what `import { z } from 'zod'` does. */
+export function wholeZodProblems(bundled: readonly string[]): string[] {
+  return bundled
+    .filter((file) => WHOLE_ZOD.test(packagePath(file) ?? ''))
+    .map((file) => `${file} is bundled: all of zod is (a file imports { z } from 'zod'; import * as z from 'zod')`);
+}
+
 /**
  * What would make a stub reachable in a bundle, from esbuild's metafile (its `inputs`): a real stubbed
  * module still bundled (an SDK upgrade imports it from somewhere new), a zod locale other than English,
- * or our own code using an app method that reaches a stubbed part. Empty when the stubs are safe.
+ * zod's namespace imported as a value, a database file using more of bson than EJSON, our own code using an app method that reaches a stubbed part, or importing from
+ * chinese-days what reads its holiday tables. Empty when the stubs are safe.
  */
 export function stubProblems(
   inputs: Record<string, { imports: ReadonlyArray<{ path: string; original?: string }> }>,
@@ -162,12 +338,22 @@ export function stubProblems(
     for (const imported of input.imports) {
       const target = packagePath(imported.path);
       if (!target || imported.path.startsWith('hukou-')) continue; // outside packages, or our stand-in
-      const stub = stubbed.find((s) => target.startsWith(realPrefix(s)));
+      const stub = stubbed.find((s) => isRealModule(s, target));
       if (stub) problems.push(`${file} imports ${target}, ${stub.part}, which is stubbed`);
       if (LEFT_OUT_ZOD_LOCALE.test(target)) problems.push(`${file} imports ${target}, a zod locale other than English`);
     }
+    if (input.imports.some((i) => i.path.startsWith('hukou-bson-ejson:'))) {
+      const other = bsonNamesUsed(readSource(file)).filter((name) => name !== 'EJSON');
+      if (other.length) problems.push(`${file} uses ${other.join(', ')} of bson, which gets EJSON alone`);
+    }
     if (file.includes(':') || packagePath(file)) continue; // a stub, or a package: not our code
     const source = withoutComments(readSource(file));
+    if (ZOD_NAMESPACE_VALUE.test(source.replace(/import\s+type\s*\{[^}]*\}\s*from\s*['"]zod['"]/g, ''))) {
+      problems.push(`${file} imports { z } from 'zod', which bundles all of zod: import * as z from 'zod'`);
+    }
+    for (const used of chineseDaysImports(source)) {
+      if (!CHINESE_DAYS_KEPT.includes(used)) problems.push(`${file} imports ${used} from chinese-days, which would read its holiday tables, left out`);
+    }
     for (const stub of stubbed) {
       for (const method of stub.methods) {
         if (new RegExp(`\\.${method}\\b`).test(source)) problems.push(`${file} uses .${method}, which reaches ${stub.part}, stubbed`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClockTime, type Hall } from '../guide/Hall';
 import { stableId, type ServiceGuide } from '../guide/ServiceGuide';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maskName } from '../privacy/mask';
 import { FIELD } from '../identity/fieldNames';
 import type { Appointment } from './Appointment';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, isDomainError } from '../errors/DomainError';
 import { messageFor } from '../errors/catalogue';
 import type { ActionMap } from './action';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The `health` action every function answers (added by server/function/createMain, not by each

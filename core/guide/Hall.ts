@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { stableId } from './ServiceGuide';
 
 /** A clock time in Asia/Shanghai, HH:mm. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Words citizens type that the catalogue spells otherwise: typos (身分证), old names (暂住证),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A stable, human-readable id: lowercase words joined by dashes, e.g. `id-card-reissue-loss`. */
 export const stableId = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, type ActionMap } from '../function/action';
 import { DomainError } from '../errors/DomainError';
 import type { Clock } from '../time/Clock';

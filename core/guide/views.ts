@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeHours, hoursOn } from './hallHours';
 import { Fee, Material, Step, TimeLimit } from './ServiceGuide';
 import type { GuideCategory, ServiceGuide } from './ServiceGuide';

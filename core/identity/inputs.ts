@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Input fields shared by identity actions. Only shape and size are checked here; the use cases

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the `identity` function returns: personal values only ever masked. */
 

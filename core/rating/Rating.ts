@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The online-reissue rules of one city (collection `reissue_configs`, one per city). Every field

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How a client names an application: its id, as `newId` makes them (ReissueDeps). */
 export const ApplicationId = z

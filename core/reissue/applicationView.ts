@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD } from '../identity/fieldNames';
 import { maskName } from '../privacy/mask';
 import type { ReissueDeps, ReissueRecord } from './ReissueDeps';

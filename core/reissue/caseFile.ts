@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD } from '../identity/fieldNames';
 import { ageOn } from '../identity/idNumber';
 import { AUDIT_PURPOSE_NAMES } from '../identity/auditActionNames';

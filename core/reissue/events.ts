@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { stableId } from '../guide/ServiceGuide';
 import { Courier, MailAddress, TrackingNumber } from './ReissueApplication';
 

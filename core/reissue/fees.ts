@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FeeConfig } from './ReissueConfig';
 import { postageZone, type PostageZone } from './postageZone';
 

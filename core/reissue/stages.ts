@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { inShanghai, shanghaiDate } from '../time/shanghai';
 import type { ReissueApplication, ReissueState } from './ReissueApplication';

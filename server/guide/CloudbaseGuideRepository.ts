@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
 import { Hall } from '../../core/guide/Hall';
 import { EMPTY_LEXICON, SEARCH_LEXICON_ID, SearchLexicon } from '../../core/guide/SearchLexicon';

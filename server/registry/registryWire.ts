@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON bodies of the registry gateway (docs/REGISTRY.md), version 1: what the adapter accepts

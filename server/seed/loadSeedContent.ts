@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Hall } from '../../core/guide/Hall';
 import { SearchLexicon } from '../../core/guide/SearchLexicon';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';

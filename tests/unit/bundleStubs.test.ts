@@ -1,10 +1,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { functions } from '../../config/functions';
 import { bundleEntry, bundleOptions, stubsFor } from '../../scripts/build-functions';
-import { ALWAYS_STUBBED, WX_PART, stubProblems } from '../../scripts/bundleStubs';
+import {
+  ALWAYS_STUBBED,
+  CHINESE_DAYS_KEPT,
+  WX_PART,
+  longWithoutWasm,
+  bsonNamesUsed,
+  bundledFiles,
+  wholeZodProblems,
+  chineseDaysImports,
+  chineseDaysWithoutTables,
+  stubProblems,
+} from '../../scripts/bundleStubs';
 import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
 
 // Bundling is slow on a busy machine: a generous bound, only to end a hung run.
@@ -14,9 +26,13 @@ jest.setTimeout(300_000);
 const NODE_PATHS = [path.join(ROOT, 'node_modules')];
 const readSource = (file: string) => readFileSync(path.resolve(ROOT, file), 'utf8');
 
-async function metafileOf(entry: string, name: string): Promise<Metafile> {
+async function bundleOf(entry: string, name: string): Promise<{ metafile: Metafile; text: string }> {
   const result = await build({ ...bundleOptions(entry, path.join(tmpdir(), 'unused', 'index.js'), name, new Date()), write: false, absWorkingDir: ROOT, nodePaths: NODE_PATHS });
-  return result.metafile!;
+  return { metafile: result.metafile!, text: result.outputFiles![0].text };
+}
+
+async function metafileOf(entry: string, name: string): Promise<Metafile> {
+  return (await bundleOf(entry, name)).metafile;
 }
 
 const bundled = (metafile: Metafile, packageFile: string) => Object.keys(metafile.inputs).some((file) => file.endsWith(`node_modules/${packageFile}`));
@@ -36,8 +52,9 @@ function entry(name: string, source: string): string {
 
 describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (name, declaration) => {
   let metafile: Metafile;
+  let text: string;
   beforeAll(async () => {
-    metafile = await metafileOf(path.join(FUNCTIONS_SRC, name, 'index.ts'), name);
+    ({ metafile, text } = await bundleOf(path.join(FUNCTIONS_SRC, name, 'index.ts'), name));
   });
 
   it('reaches no stubbed part: neither through the SDK nor through our code', () => {
@@ -50,7 +67,31 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     }
     expect(bundled(metafile, '@cloudbase/node-sdk/dist/database/index.js')).toBe(true);
     expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(xml2js|jsonwebtoken|form-data|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
+    expect(bundledFiles(metafile).filter((f) => /node_modules\/@cloudbase\/database\/.*realtime\//.test(f))).toEqual([]);
+    expect(bundledFiles(metafile).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
     expect(Object.keys(metafile.inputs).filter((f) => /zod\/.*locales\/[^/]+$/.test(f) && !f.startsWith('hukou-'))).toEqual([expect.stringMatching(/locales\/en\.c?js$/)]);
+  });
+
+  it('keeps only the parts of zod its schemas use (zod imported as a namespace)', () => {
+    const zodFiles = bundledFiles(metafile).filter((f) => f.includes('node_modules/zod/'));
+    expect(zodFiles.length).toBeGreaterThan(0);
+    expect(zodFiles.filter((f) => /from-json-schema|classic\/external|locales\/index|v4\/mini\//.test(f))).toEqual([]);
+    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([]);
+  });
+
+  it("gives the database bson's EJSON alone: no binary serializer, no 17 MB buffer", () => {
+    const bson = bundledFiles(metafile).filter((f) => f.includes('node_modules/bson/'));
+    expect(bson.length).toBeGreaterThan(0);
+    expect(bson.filter((f) => /bson\/lib\/(bson|parser\/(serializer|deserializer|calculate_size))\.js$/.test(f))).toEqual([]);
+    expect(bundledFiles(metafile)).toContainEqual(expect.stringMatching(/^hukou-bson-ejson:.*bson\/lib\/extended_json\.js$/));
+  });
+
+  it("leaves chinese-days' own holiday tables unbuilt where chinese-days is bundled", () => {
+    const chineseDays = Object.keys(metafile.inputs).filter((f) => /node_modules\/chinese-days\/dist\/index/.test(f));
+    expect(chineseDays.every((f) => f.startsWith('hukou-chinese-days:') && f.endsWith('index.es.js'))).toBe(true);
+    // The builder of the tables (its error message) is gone; the lunar functions stay where used.
+    expect(text).not.toContain('should set year before saving holiday');
+    if (chineseDays.length) expect(text).toContain("chinese-days' own holiday tables were left out");
   });
 
   it(declaration.openapi?.length ? 'keeps the wx part for its 云调用' : 'leaves out the wx part (no 云调用 declared)', () => {
@@ -83,6 +124,16 @@ describe('a part left out coming back into use', () => {
     expect(stubProblems(upgraded, ALWAYS_STUBBED, readSource)).toEqual([expect.stringMatching(/database\/index\.js imports jsonwebtoken\/index\.js, jsonwebtoken/)]);
   });
 
+  it('our code watching a query (the database realtime part): the build refuses the bundle', async () => {
+    const file = entry(
+      'watches',
+      `import { cloudbase } from APP;\nexport const main = () => cloudbase().database().collection('halls').where({}).watch({ onChange() {}, onError() {} });\n`,
+    );
+    expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([
+      expect.stringMatching(/watches\.ts uses \.watch, which reaches the database realtime part \(watch\), stubbed/),
+    ]);
+  });
+
   it('a stub, if reached anyway, fails with a clear error', async () => {
     const file = entry(
       'reachesStubs',
@@ -91,14 +142,186 @@ const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y' });
 export const storage = () => app.uploadFile({ cloudPath: 'a', fileContent: Buffer.from('') });
 export const models = () => (app as unknown as { models: { x: { list(): unknown } } }).models.x.list();
 export const wx = () => app.callWxOpenApi({ apiName: 'x' });
+export const watch = () => app.database().collection('halls').where({}).watch({ onChange() {}, onError() {} });
 `,
     );
     const out = path.join(scratch, 'reaches', 'index.js');
     await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require(out) as Record<'storage' | 'models' | 'wx', () => Promise<unknown>>;
+    const bundle = require(out) as Record<'storage' | 'models' | 'wx' | 'watch', () => Promise<unknown>>;
     await expect(bundle.storage()).rejects.toThrow('the SDK storage part was left out of this bundle (scripts/bundleStubs.ts)');
     expect(() => bundle.models()).toThrow('the wx cloud client (data models, SQL) was left out');
     await expect(bundle.wx()).rejects.toThrow(`${WX_PART.part} was left out`);
+    expect(() => bundle.watch()).toThrow('the database realtime part (watch) was left out of this bundle');
+  });
+});
+
+describe('zod as a namespace', () => {
+  it('a file importing { z } from zod: the build refuses the bundle', async () => {
+    const file = entry('wholeZod', `import { z } from 'zod';\nexport const main = () => z.string().parse('x');\n`);
+    const metafile = await metafileOf(file, 'guide');
+    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([
+      expect.stringMatching(/wholeZod\.ts imports \{ z \} from 'zod', which bundles all of zod: import \* as z from 'zod'/),
+    ]);
+    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([expect.stringMatching(/zod\/v4\/classic\/from-json-schema\.c?js is bundled: all of zod is/)]);
+  });
+
+  it('a namespace import or a type-only import of z is accepted', async () => {
+    const file = entry('namespaceZod', `import * as z from 'zod';\nimport type { z as Z } from 'zod';\nexport const main = (): Z.infer<z.ZodString> => z.string().parse('x');\n`);
+    const metafile = await metafileOf(file, 'guide');
+    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([]);
+    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([]);
+  });
+});
+
+describe('chinese-days without its own holiday tables', () => {
+  it('our code importing what reads the tables: the build refuses the bundle', async () => {
+    const file = entry(
+      'usesIsHoliday',
+      `import { getLunarDate, isHoliday as holiday } from 'chinese-days';\nexport const main = () => [getLunarDate('2026-01-01'), holiday('2026-01-01')];\n`,
+    );
+    expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([
+      expect.stringMatching(/usesIsHoliday\.ts imports isHoliday from chinese-days, which would read its holiday tables/),
+    ]);
+  });
+
+  it('names imported from chinese-days, as the guard reads them', () => {
+    expect(chineseDaysImports(`import { getLunarDate, isWorkday as w } from 'chinese-days';`)).toEqual(['getLunarDate', 'isWorkday']);
+    expect(chineseDaysImports(`import days, { getSolarTermDate } from "chinese-days";`)).toEqual(['default', 'getSolarTermDate']);
+    expect(chineseDaysImports(`import * as cd from 'chinese-days';`)).toEqual(['*']);
+    expect(chineseDaysImports(`import type { LunarDate } from 'chinese-days';\nimport days from 'chinese-days/dist/chinese-days.json';`)).toEqual([]);
+    expect(chineseDaysImports(`const cd = require('chinese-days');`)).toEqual(['*']);
+  });
+
+  it('the lunar and solar-term functions answer as the package does; the tables, if read anyway, fail clearly', async () => {
+    const file = entry(
+      'lunar',
+      `import { getLunarDate, getSolarTermDate, isHoliday } from 'chinese-days';
+export const lunar = (d: string) => getLunarDate(d);
+export const term = (y: number) => getSolarTermDate(y, 4, 'pure_brightness');
+export const holiday = (d: string) => isHoliday(d);
+`,
+    );
+    const out = path.join(scratch, 'lunar', 'index.js');
+    await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(out) as { lunar(d: string): unknown; term(y: number): string; holiday(d: string): boolean };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('chinese-days') as { getLunarDate(d: string): unknown; getSolarTermDate(y: number, m: number, t: string): string };
+    for (const d of ['2026-02-17', '2027-02-06', '2030-10-01', '2099-12-31']) expect(bundle.lunar(d)).toEqual(pkg.getLunarDate(d));
+    for (const y of [2026, 2027, 2050]) expect(bundle.term(y)).toBe(pkg.getSolarTermDate(y, 4, 'pure_brightness'));
+    expect(() => bundle.holiday('2026-10-01')).toThrow("chinese-days' own holiday tables were left out of this bundle (scripts/bundleStubs.ts)");
+  });
+
+  it('a chinese-days whose tables are built some other way (an upgrade): the build stops', () => {
+    expect(() => chineseDaysWithoutTables('const t = buildTables();')).toThrow(/expected its holiday tables built once/);
+    expect(chineseDaysWithoutTables('const { holidays: M, workdays: k, inLieuDays: Z } = V(), c = 1;')).not.toMatch(/= V\(\)/);
+    expect(CHINESE_DAYS_KEPT).toEqual(expect.arrayContaining(['getLunarDate', 'getSolarTermDate']));
+  });
+});
+
+describe('bson as EJSON alone for the database', () => {
+  it('a database file that would use more of bson than EJSON: the build refuses the bundle', () => {
+    const inputs = { 'node_modules/@cloudbase/database/dist/commonjs/query.js': { imports: [{ path: 'hukou-bson-ejson:/x/node_modules/bson/lib/extended_json.js' }] } };
+    const upgraded = 'const bson_1 = require("bson");\nbson_1.EJSON.parse(a);\nconst id = new bson_1.ObjectId();\nbson_1.serialize(id);';
+    expect(stubProblems(inputs, ALWAYS_STUBBED, () => upgraded)).toEqual([expect.stringMatching(/query\.js uses ObjectId, serialize of bson, which gets EJSON alone/)]);
+    expect(stubProblems(inputs, ALWAYS_STUBBED, () => 'const bson_1 = require("bson");\nbson_1.EJSON.stringify(a, { relaxed: false });')).toEqual([]);
+    expect(bsonNamesUsed('bson_1.EJSON.parse(x); bson_1.EJSON.stringify(y)')).toEqual(['EJSON']);
+  });
+
+  it("the database's EJSON round trip is bson's own", async () => {
+    const file = entry(
+      'ejson',
+      `// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const ejson = require('@cloudbase/database/dist/commonjs/utils/utils.js');
+`,
+    );
+    const out = path.join(scratch, 'ejson', 'index.js');
+    await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(out) as { ejson: { stringifyByEJSON(v: unknown): string; parseByEJSON(t: string): unknown } };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { EJSON } = require('bson') as { EJSON: { stringify(v: unknown, o: object): string; parse(t: string): unknown } };
+    const value = { at: new Date('2026-12-02T10:00:00.000Z'), n: 3, big: 2 ** 40, s: '户政', list: [1.5, null, { $in: ['a'] }] };
+    expect(bundle.ejson.stringifyByEJSON(value)).toBe(EJSON.stringify(value, { relaxed: false }));
+    const text = EJSON.stringify(value, { relaxed: false });
+    expect(bundle.ejson.parseByEJSON(text)).toEqual(EJSON.parse(text));
+  });
+});
+
+describe("bson's Long on its pure-JS path", () => {
+  const longFile = require.resolve('bson/lib/long.js');
+
+  type LongClass = { fromString(s: string): { multiply(o: unknown): { toString(): string }; div(o: unknown): { toString(): string } } };
+
+  /** bson/lib/long.js run from `source` where the global WebAssembly records its use; what it exports and whether it compiled wasm. */
+  function loadLong(source: string): { Long: LongClass; compiledWasm: boolean } {
+    let compiledWasm = false;
+    const recording = {
+      Module: function () {
+        compiledWasm = true;
+        throw new Error('recorded');
+      },
+      Instance: function () {
+        compiledWasm = true;
+        throw new Error('recorded');
+      },
+    };
+    const module = { exports: {} as { Long: LongClass } };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const localRequire = (id: string) => require(path.join(path.dirname(longFile), id));
+    runInNewContext(`(function (exports, require, module) {${source}\n})`, {
+      WebAssembly: recording,
+      Object,
+      Uint8Array,
+      Math,
+      Number,
+      String,
+      Error,
+      TypeError,
+      RangeError,
+      Symbol,
+    })(module.exports, localRequire, module);
+    return { Long: module.exports.Long, compiledWasm };
+  }
+
+  it('compiles no WebAssembly module and multiplies and divides as bson does with it', () => {
+    const original = readFileSync(longFile, 'utf8');
+    expect(loadLong(original).compiledWasm).toBe(true);
+    const { Long, compiledWasm } = loadLong(longWithoutWasm(original));
+    expect(compiledWasm).toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Long: WithWasm } = require('bson') as { Long: LongClass };
+    for (const [a, b] of [
+      ['9223372036854775807', '3'],
+      ['-123456789012345678', '987654321'],
+      ['4294967296', '-4294967297'],
+    ]) {
+      expect(Long.fromString(a).multiply(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).multiply(WithWasm.fromString(b)).toString());
+      expect(Long.fromString(a).div(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).div(WithWasm.fromString(b)).toString());
+    }
+  });
+
+  it('a Long that loads WebAssembly some other way (an upgrade): the build stops', () => {
+    expect(() => longWithoutWasm('"use strict";\nconst wasm = new WebAssembly.Instance(m);')).toThrow(/bson\/lib\/long\.js: expected/);
+  });
+});
+
+describe('debug as a silent stand-in', () => {
+  it('the SDK helpers load and their loggers stay silent and disabled', async () => {
+    const file = entry(
+      'debugs',
+      `// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const agent = require('agent-base');\n// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const redirects = require('follow-redirects');\n`,
+    );
+    const out = path.join(scratch, 'debugs', 'index.js');
+    const { metafile } = await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
+    expect(bundledFiles(metafile!).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
+    const write = jest.spyOn(process.stderr, 'write');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(out) as { agent: unknown; redirects: { http: unknown } };
+    expect(bundle.agent).toBeDefined();
+    expect(bundle.redirects.http).toBeDefined();
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The input fields the booking actions share, checked the same way by each. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError, isDomainError } from '../../errors/DomainError';
 import { birthYearShown, maskIdNumber, maskName, maskNameForFamily } from '../../privacy/mask';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import { addDays } from '../../time/shanghai';
 import type { IdentityDeps } from '../IdentityDeps';

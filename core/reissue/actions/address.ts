@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADDRESS_RULES } from '../addressRules';
 import { DomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';

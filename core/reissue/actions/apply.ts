@@ -1,5 +1,5 @@
 import type { Account } from '../../identity/Account';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { recordAudit } from '../../identity/recordAudit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
