@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
@@ -43,6 +43,16 @@ export default function Ticket() {
   const [ticket, setTicket] = useState<TicketView>();
   const [ticketError, setTicketError] = useState('');
   const [pollNow, setPollNow] = useState(0);
+  // The first token is asked for at once, beside the appointment (one round instead of two); it is
+  // used once the appointment turns out booked, else dropped. `at`: when it arrived, since the
+  // next refresh is due refreshAfterSeconds after that, however long the page took to show it.
+  const firstToken = useRef<Promise<{ view: TicketView; at: number } | undefined>>(undefined);
+  if (!firstToken.current && id) {
+    firstToken.current = bookingApi
+      .ticket(id)
+      .then((view) => ({ view, at: Date.now() }))
+      .catch(() => undefined);
+  }
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
@@ -80,11 +90,15 @@ export default function Ticket() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
       try {
-        const t = await bookingApi.ticket(id);
+        // The early token once (a failed one is asked for again here, so its error shows).
+        const early = await firstToken.current;
+        firstToken.current = Promise.resolve(undefined);
+        const got = early ?? { view: await bookingApi.ticket(id), at: Date.now() };
         if (stopped) return;
+        const t = got.view;
         setTicket(t);
         setTicketError('');
-        timer = setTimeout(refresh, t.refreshAfterSeconds * 1000);
+        timer = setTimeout(refresh, Math.max(0, got.at + t.refreshAfterSeconds * 1000 - Date.now()));
       } catch (e) {
         if (stopped) return;
         setTicketError(e instanceof ApiError ? e.message : '预约码获取失败，正在重试');
