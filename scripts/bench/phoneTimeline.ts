@@ -26,7 +26,7 @@ export async function recordTimeline(tab: Page, cdp: CDPSession): Promise<() => 
   cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; type?: string; request: { url: string; postData?: string } }) => {
     if (origin === undefined) origin = e.timestamp;
     const url = new URL(e.request.url);
-    let what = url.pathname === '/' ? 'document' : url.pathname;
+    let what = url.pathname === '/' ? 'document' : url.protocol === 'data:' ? `${e.request.url.slice(0, 40)}…` : url.pathname;
     if (url.pathname.startsWith('/fn/') && e.request.postData) {
       try {
         what = `${url.pathname} ${(JSON.parse(e.request.postData) as { action?: string }).action ?? ''}`;
