@@ -46,7 +46,7 @@ export function takeEarly(key: string, now = Date.now()): Promise<unknown> | und
   return now - found.at <= EARLY_ANSWER_MS ? found.answer : undefined;
 }
 
-/** Tests: forget every kept answer. */
+/** Forgets every kept answer (the person left the opening page; tests). */
 export function forgetEarlyAnswers(): void {
   kept.clear();
 }

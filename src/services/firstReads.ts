@@ -1,4 +1,5 @@
-import { askEarly } from './earlyAnswers';
+import Taro from '@tarojs/taro';
+import { askEarly, forgetEarlyAnswers } from './earlyAnswers';
 import { bookingApi } from './bookingApi';
 import { guideApi } from './guideApi';
 import { identityApi } from './identityApi';
@@ -31,5 +32,16 @@ const FIRST_READS: Record<string, (p: RouteParams) => Array<Promise<unknown>>> =
 export function askFirstReads(hash: string): void {
   const { route, params } = routeOfHash(hash);
   const reads = FIRST_READS[route];
-  if (reads) askEarly(() => reads(params));
+  if (!reads) return;
+  askEarly(() => reads(params));
+  // For the opening page only: once the person goes elsewhere, what is left unused is dropped (an
+  // unverified citizen's booking options, say, must not answer the form after 实名认证). Taro's
+  // H5 router announces every page it renders, the opening one first.
+  let rendered = 0;
+  const onRouteChange = () => {
+    if (++rendered < 2) return;
+    forgetEarlyAnswers();
+    Taro.eventCenter.off('__taroRouterChange', onRouteChange);
+  };
+  Taro.eventCenter.on('__taroRouterChange', onRouteChange);
 }
