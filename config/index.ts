@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import { FIRST_PAGE, RoutePreloadPlugin } from './routePreload';
 
 /**
  * Taro build configuration for both targets: `weapp` (WeChat mini-program) and `h5` (served by the
@@ -46,6 +47,8 @@ export default defineConfig<'webpack5'>(() => {
       // Region data, zod and qrcode each in their own chunk, loaded only with the pages that use
       // them; what several pages share goes into chunks per set of pages, not into one blob.
       webpackChain(chain) {
+        // The page's chunks are fetched beside vendors and app, not after them (see the file).
+        chain.plugin('routePreload').use(RoutePreloadPlugin, [{ publicPath: '/', firstPage: FIRST_PAGE }]);
         const own = (name: string, pattern: string) => ({
           name,
           test: new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`),

@@ -15,6 +15,14 @@ if (process.env.TARO_ENV === 'weapp') {
   mergeInternalComponents({ View: attrs, Text: attrs });
 }
 
+// H5: the opening page's first reads go out now, while its code is still loading (see the file).
+// A require in a branch the build knows is dead on weapp: the mini-program's main package does not
+// carry the table (its pages' code is on the phone already).
+if (process.env.TARO_ENV === 'h5') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./services/firstReads') as typeof import('./services/firstReads')).askFirstReads(window.location.hash);
+}
+
 declare const CLOUDBASE_ENV_ID: string | undefined;
 
 function App({ children }: PropsWithChildren) {

@@ -7,6 +7,8 @@
  * Chromium context (empty cache) under 4× CPU slowdown and a Fast-3G-like network (Lighthouse's
  * mobile throttling: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and records first
  * contentful paint and the moment the page's main content is visible (a selector per page).
+ * Function instances are warm (one call each first) and the static files' compressed copies made,
+ * as on a service in use; the functions' cold start is `npm run bench:coldstart`'s figure.
  * Each page is loaded RUNS times; the median is shown, with the machine's load beside it.
  * Then prints the weapp main package and each subpackage (dist/weapp, when built).
  *
@@ -15,15 +17,19 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays, shanghaiDate } from '../../core/time/shanghai';
 import { PERSONA_HEADER } from '../../devcloud/functionGateway';
 import { startLocalCloud } from '../../devcloud/localCloud';
 import { seedLocalCloud } from '../../devcloud/seed/seedLocalCloud';
+import { PHONE, launchChromium } from '../browser/launchChromium';
 import { FUNCTIONS_OUT, ROOT, bundlePath } from '../functionBundles';
+import { describeTimeline, recordTimeline } from './phoneTimeline';
 import { quietLogs } from './quiet';
 
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+/** `-- --trace`: after each page, where its last load's time went (requests, long tasks). */
+const TRACE = process.argv.includes('--trace');
 const CPU_SLOWDOWN = 4;
 /** Lighthouse's mobile profile (formerly called "Fast 3G"); bytes per second. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -46,12 +52,6 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: run `bash scripts/ensure-chromium.sh` or set CHROMIUM_PATH');
-  return found;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -59,15 +59,8 @@ function median(values: number[]): number {
 }
 
 /** One cold load: a fresh context (no cache, no storage but the persona), throttled. */
-async function measure(browser: Browser, url: string, page: PageUnderTest): Promise<{ fcp: number; main: number; bytes: number }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+async function measure(browser: Browser, url: string, page: PageUnderTest): Promise<{ fcp: number; main: number; bytes: number; trace?: string[] }> {
+  const context = await browser.newContext(PHONE);
   try {
     // Taro H5 keeps storage as JSON { data } under the key (src/services/localPersona.ts).
     await context.addInitScript((p) => localStorage.setItem('hukou.localPersona', JSON.stringify({ data: p })), CITIZEN);
@@ -79,13 +72,14 @@ async function measure(browser: Browser, url: string, page: PageUnderTest): Prom
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     let bytes = 0;
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+    const timeline = TRACE ? await recordTimeline(tab, cdp) : undefined;
     await tab.goto(`${url}/#/${page.route}`, { waitUntil: 'commit', timeout: 120_000 });
     await tab.locator(`${page.main}`).first().waitFor({ state: 'visible', timeout: 120_000 });
     const main = await tab.evaluate(() => performance.now());
     const fcp = await tab
       .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { timeout: 60_000 })
       .then((h) => h.jsonValue() as Promise<number>);
-    return { fcp, main, bytes };
+    return { fcp, main, bytes, trace: timeline && describeTimeline(await timeline(), { fcp, main }) };
   } finally {
     await context.close();
   }
@@ -125,11 +119,13 @@ async function main(): Promise<void> {
     const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', [PERSONA_HEADER]: CITIZEN }, body: JSON.stringify(event) });
     return { body: await res.json() };
   };
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // A CDN keeps its compressed copies: ask for each file once, so that no timed load pays for
+  // compressing it (the local cloud compresses a file on its first request, then keeps it).
+  for (const file of filesUnder(path.join(ROOT, 'dist', 'h5'))) {
+    const res = await fetch(`${cloud.url}/${path.relative(path.join(ROOT, 'dist', 'h5'), file)}`, { headers: { 'accept-encoding': 'br' } });
+    await res.arrayBuffer();
+  }
+  const browser = await launchChromium();
   try {
     // An appointment of the citizen's for the ticket page.
     let appointmentId = '';
@@ -144,14 +140,26 @@ async function main(): Promise<void> {
     }
     if (!appointmentId) throw new Error('no bookable slot in the next 14 days');
 
+    // Warm function instances, as a used service has (a cold start is bench:coldstart's figure):
+    // one call to each function the pages use, then one untimed load in the browser.
+    await call('guide', { action: 'categories', data: {} });
+    await call('identity', { action: 'status', data: {} });
+    const warm = await browser.newContext(PHONE);
+    await (await warm.newPage()).goto(`${cloud.url}/#/pages/index/index`, { waitUntil: 'load' });
+    await warm.close();
+
     const pages: PageUnderTest[] = [
       { name: 'home', route: 'pages/index/index', main: '.home__entry' },
       { name: 'guide search', route: 'pages/guides/index', main: '.guide-list__item' },
       { name: 'guide detail', route: `pages/guide/index?id=${BUSINESS}`, main: '.guide__material' },
       { name: 'booking', route: `packages/booking/book/index?business=${BUSINESS}`, main: '[data-hall]' },
-      { name: 'ticket', route: `packages/booking/ticket/index?id=${appointmentId}`, main: '.ticket-qr__dark' },
+      // The QR itself (H5 draws it as one picture: the element appears with its token).
+      { name: 'ticket', route: `packages/booking/ticket/index?id=${appointmentId}`, main: '.ticket-qr[data-qr-size]:not([data-qr-size="0"])' },
       { name: '我的', route: 'pages/mine/index', main: '.mine__card' },
     ];
+    // BENCH_PHONE_PAGES=home,ticket: those pages alone (names as in the first column).
+    const only = process.env.BENCH_PHONE_PAGES?.split(',').map((n) => n.trim());
+    if (only) pages.splice(0, pages.length, ...pages.filter((p) => only.includes(p.name)));
     const header = `${'page'.padEnd(14)} ${'FCP'.padStart(6)} ${'main'.padStart(6)} ${'KiB'.padStart(6)}  ok   load (1/5/15 min)`;
     say(header);
     say('-'.repeat(header.length));
@@ -164,6 +172,7 @@ async function main(): Promise<void> {
       const kib = median(runs.map((r) => r.bytes)) / 1024;
       const ok = fcp <= BUDGET.fcp && main <= BUDGET.main;
       failed ||= !ok;
+      if (TRACE) for (const line of runs[runs.length - 1].trace ?? []) say(line);
       say(`${page.name.padEnd(14)} ${fcp.toFixed(0).padStart(6)} ${main.toFixed(0).padStart(6)} ${kib.toFixed(0).padStart(6)}  ${ok ? 'yes' : 'NO '}  ${load()}`);
     }
     say(`(KiB: bytes over the wire for one cold load; ok: within both budgets)${failed ? '' : ' — every page within budget'}`);

@@ -2,9 +2,9 @@
 import { create } from 'qrcode/lib/core/qrcode';
 
 /**
- * A QR code as the rectangles of its dark modules, for drawing with plain views (the same on
- * weapp and H5: no canvas, no images). Rows are cut into runs of dark modules, and a run that
- * repeats in the rows below it becomes one taller rectangle, so a typical ticket (version 9,
+ * A QR code as the rectangles of its dark modules, for drawing with plain views on weapp (H5
+ * draws the same rectangles as one SVG picture: src/components/qrSvg.ts; no canvas on either).
+ * Rows are cut into runs of dark modules, and a run that repeats in the rows below it becomes one taller rectangle, so a typical ticket (version 9,
  * 53×53 modules) draws with a few hundred views rather than thousands.
  *
  * Coordinates are in modules and include the quiet zone: the symbol starts at (QUIET_ZONE,

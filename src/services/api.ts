@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { errorCatalogue, type ErrorCode } from '../../core/errors/catalogue';
 import type { FunctionResponse } from '../../core/function/envelope';
+import { answerKey, askingEarly, keepEarly, takeEarly } from './earlyAnswers';
 import { localPersona } from './localPersona';
 
 /** A function answered with a catalogue error, or the request never arrived. */
@@ -57,9 +58,16 @@ async function viaLocalCloud(fn: string, payload: object): Promise<unknown> {
  */
 export async function call<T>(fn: string, action: string, data: object = {}, requestId: string = freshRequestId()): Promise<T> {
   const payload = { action, data, requestId };
+  const key = answerKey(fn, action, data, localPersona());
+  // A read started early for this page (src/services/earlyAnswers.ts) answers it, once.
+  let sent = askingEarly() ? undefined : takeEarly(key);
+  if (!sent) {
+    sent = process.env.TARO_ENV === 'weapp' ? viaCloud(fn, payload) : viaLocalCloud(fn, payload);
+    if (askingEarly()) keepEarly(key, sent);
+  }
   let response: unknown;
   try {
-    response = process.env.TARO_ENV === 'weapp' ? await viaCloud(fn, payload) : await viaLocalCloud(fn, payload);
+    response = await sent;
   } catch {
     throw new ApiError('NETWORK_UNAVAILABLE', errorCatalogue.NETWORK_UNAVAILABLE);
   }

@@ -10,6 +10,7 @@ import { create } from 'qrcode';
 import { issueTicket } from '../../core/ticket/TicketToken';
 import { HmacTicketSigner } from '../../server/ticket/hmacTicketSigner';
 import { QUIET_ZONE, qrLayout, utf8, type QrLayout } from '../../src/components/qrLayout';
+import { qrSvgDataUrl } from '../../src/components/qrSvg';
 import { decodeQrPng } from '../e2e/support/decodeQrPng';
 
 /** The layout drawn as TicketQr does: white square, black rectangles, `px` pixels per module. */
@@ -96,4 +97,15 @@ describe('decodeQrPng', () => {
     expect(() => decodeQrPng(PNG.sync.write(blank))).toThrow('no QR code could be read in the 120×80 image');
     expect(() => decodeQrPng(Buffer.from('not a png'))).toThrow();
   });
+});
+
+test('H5 draws the same rectangles as one SVG picture (qrSvgDataUrl): every rect, white quiet zone, no other shapes', () => {
+  const layout = qrLayout(ticket());
+  const svg = decodeURIComponent(qrSvgDataUrl(layout).replace(/^data:image\/svg\+xml,/, ''));
+  expect(svg).toContain(`viewBox="0 0 ${layout.total} ${layout.total}"`);
+  expect(svg).toContain('<rect width="100%" height="100%" fill="#fff"/>');
+  const d = /<path d="([^"]+)" fill="#000"\/>/.exec(svg)?.[1] ?? '';
+  const rects = [...d.matchAll(/M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }));
+  expect(rects).toEqual(layout.rects);
+  expect(d.replace(/M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z/g, '')).toBe('');
 });

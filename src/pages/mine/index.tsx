@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { PageShell } from '../../components/PageShell';
@@ -20,7 +20,12 @@ const ROLE = { citizen: '市民', officer: '窗口民警', admin: '管理员' } 
 /** 我的: real-name status, family, officer invitation (folded for citizens), and (H5 only) the local persona. */
 export default function Mine() {
   const [refresh, setRefresh] = useState(0);
-  useDidShow(() => setRefresh((n) => n + 1));
+  // Read again on every later show (back from 实名认证 …); the first show is the first read.
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else setRefresh((n) => n + 1);
+  });
   const status = useRemote(() => identityApi.status(), `status:${refresh}`);
   const hallNames = useRemote(() => guideApi.halls(), 'hall-names');
   const [code, setCode] = useState('');

@@ -1,17 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPhoneContext } from '../../../scripts/browser/launchChromium';
 import { ROOT } from '../../../scripts/functionBundles';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium not found: run `bash scripts/ensure-chromium.sh` (npm test does) or set CHROMIUM_PATH');
-  return found;
-}
 
 export interface Browser {
   context: BrowserContext;
@@ -24,17 +18,7 @@ export interface Browser {
 /** Headless Debian Chromium sized like a phone, in a fresh profile. */
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'hukou-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launchPhoneContext(profile);
   // Waits are for conditions, so a generous bound costs nothing on a quiet machine and holds on a
   // busy one (CI's 2 cores with other suites beside it).
   context.setDefaultTimeout(60_000);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
@@ -24,6 +24,28 @@ const POLL_MS = 5000;
 /** After a failed token refresh, try again this soon. */
 const RETRY_MS = 5000;
 
+/**
+ * A token, with its refresh timed from its arrival (refreshAfterSeconds later), not from when the
+ * page shows it: the first token is asked for before the appointment is known, and may wait.
+ */
+interface Arrived {
+  view: TicketView;
+  timer: ReturnType<typeof setTimeout>;
+  /** The refresh time has come (before anyone listened). */
+  due: boolean;
+  /** Called when the refresh is due (set once the token is shown). */
+  onDue?: () => void;
+}
+
+function arrived(view: TicketView): Arrived {
+  const a = { view, due: false } as Arrived;
+  a.timer = setTimeout(() => {
+    a.due = true;
+    a.onDue?.();
+  }, view.refreshAfterSeconds * 1000);
+  return a;
+}
+
 /** 我的预约: back to it when it is the page below, else open it. */
 function openMine(): void {
   const pages = Taro.getCurrentPages();
@@ -43,6 +65,16 @@ export default function Ticket() {
   const [ticket, setTicket] = useState<TicketView>();
   const [ticketError, setTicketError] = useState('');
   const [pollNow, setPollNow] = useState(0);
+  // The first token is asked for at once, beside the appointment (one round instead of two); it is
+  // used once the appointment turns out booked, else dropped. 'used': taken by the first refresh;
+  // later refreshes ask at once (nothing awaited before the request).
+  const firstToken = useRef<Promise<Arrived | undefined> | 'used'>(undefined);
+  if (firstToken.current === undefined && id) {
+    firstToken.current = bookingApi
+      .ticket(id)
+      .then(arrived)
+      .catch(() => undefined);
+  }
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
@@ -78,13 +110,24 @@ export default function Ticket() {
     if (!visible || status !== 'booked') return undefined;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown: Arrived | undefined;
     const refresh = async () => {
       try {
-        const t = await bookingApi.ticket(id);
-        if (stopped) return;
-        setTicket(t);
+        // The early token once (a failed one is asked for again here, so its error shows).
+        const early = firstToken.current;
+        firstToken.current = 'used';
+        const got = (early && early !== 'used' ? await early : undefined) ?? arrived(await bookingApi.ticket(id));
+        if (stopped) {
+          clearTimeout(got.timer);
+          return;
+        }
+        shown = got;
+        setTicket(got.view);
         setTicketError('');
-        timer = setTimeout(refresh, t.refreshAfterSeconds * 1000);
+        got.onDue = () => {
+          if (!stopped) void refresh();
+        };
+        if (got.due) got.onDue();
       } catch (e) {
         if (stopped) return;
         setTicketError(e instanceof ApiError ? e.message : '预约码获取失败，正在重试');
@@ -97,6 +140,7 @@ export default function Ticket() {
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (shown) clearTimeout(shown.timer);
     };
   }, [visible, status, id]);
 
