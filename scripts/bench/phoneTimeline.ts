@@ -54,10 +54,17 @@ export function describeTimeline(t: Timeline, marks: { fcp: number; main: number
   const lines: string[] = [];
   let last = 0;
   for (const r of t.requests) {
-    lines.push(`  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB  ${r.what}   (main thread busy ${busy(last, r.start).toFixed(0)} ms before)`);
+    lines.push(
+      `  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB  ${r.what}   (main thread busy ${busy(last, r.start).toFixed(0)} ms before)`,
+    );
     last = r.start;
   }
-  lines.push(`  long tasks in all ${busy(0, marks.main).toFixed(0)} ms before main content: ${t.longTasks.filter((l) => l.start < marks.main).map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ')}`);
+  lines.push(
+    `  long tasks in all ${busy(0, marks.main).toFixed(0)} ms before main content: ${t.longTasks
+      .filter((l) => l.start < marks.main)
+      .map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`)
+      .join(' ')}`,
+  );
   lines.push(`  FCP ${marks.fcp.toFixed(0)} ms, main content ${marks.main.toFixed(0)} ms`);
   return lines;
 }

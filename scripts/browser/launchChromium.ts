@@ -7,7 +7,16 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
  */
 
 /** Switches for a quiet, headless Chromium in a container: no GPU, no QUIC, nothing in the background. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A phone-sized viewport in Shanghai, Chinese first. */
 export const PHONE: BrowserContextOptions = {

@@ -32,7 +32,9 @@ export function TicketQr({ token, size = DEFAULT_QR_SIZE }: { token: string; siz
   if (process.env.TARO_ENV === 'h5') {
     // One picture of the same rectangles (src/components/qrSvg.ts): a browser pays per element.
     const picture = layout ? { backgroundImage: `url("${qrSvgDataUrl(layout)}")`, backgroundSize: `${side}px ${side}px` } : {};
-    return <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px`, ...picture }} />;
+    return (
+      <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px`, ...picture }} />
+    );
   }
   return (
     <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px` }}>

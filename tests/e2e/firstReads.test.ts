@@ -67,7 +67,11 @@ beforeAll(async () => {
     const slots = await journey.harness.call('booking', { action: 'availability', data: { hallId: HALL, business: BUSINESS, date } }, CITIZEN);
     const slot = slots.body.data?.slots?.find((s: { remaining?: number }) => s.remaining !== 0);
     if (!slot) continue;
-    const booked = await journey.harness.call('booking', { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `first-reads-${i}` }, CITIZEN);
+    const booked = await journey.harness.call(
+      'booking',
+      { action: 'reserve', data: { hallId: HALL, business: BUSINESS, slotId: slot.slotId }, requestId: `first-reads-${i}` },
+      CITIZEN,
+    );
     expect(booked.body.ok).toBe(true);
     appointmentId = booked.body.data.id;
   }
