@@ -56,15 +56,23 @@ async function viaLocalCloud(fn: string, payload: object): Promise<unknown> {
  * happened with the SAME id and the same input (see retryWithSameId); anything else gets a new id.
  * Without one, each call gets a fresh id.
  */
+/**
+ * H5: a read started early for the opening page (src/services/earlyAnswers.ts) answers it, once;
+ * any other call goes to the gateway now. Reached only on H5, so the weapp main package leaves
+ * earlyAnswers out.
+ */
+function earlyOrNow(fn: string, action: string, data: object, payload: object): Promise<unknown> {
+  const key = answerKey(fn, action, data, localPersona());
+  const early = askingEarly() ? undefined : takeEarly(key);
+  if (early) return early;
+  const sent = viaLocalCloud(fn, payload);
+  if (askingEarly()) keepEarly(key, sent);
+  return sent;
+}
+
 export async function call<T>(fn: string, action: string, data: object = {}, requestId: string = freshRequestId()): Promise<T> {
   const payload = { action, data, requestId };
-  const key = answerKey(fn, action, data, localPersona());
-  // A read started early for this page (src/services/earlyAnswers.ts) answers it, once.
-  let sent = askingEarly() ? undefined : takeEarly(key);
-  if (!sent) {
-    sent = process.env.TARO_ENV === 'weapp' ? viaCloud(fn, payload) : viaLocalCloud(fn, payload);
-    if (askingEarly()) keepEarly(key, sent);
-  }
+  const sent = process.env.TARO_ENV === 'weapp' ? viaCloud(fn, payload) : earlyOrNow(fn, action, data, payload);
   let response: unknown;
   try {
     response = await sent;
