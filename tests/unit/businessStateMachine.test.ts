@@ -13,6 +13,7 @@ import { BUSINESS_EVENT_TYPES, type BusinessEvent, type BusinessEventType } from
 import { BUSINESS_KINDS, trackOf } from '../../core/business/kinds';
 import { availableBusinessEvents, isFinalBusiness, isOpenBusiness, transition, type BusinessActor } from '../../core/business/stateMachine';
 import { at, draft, HALL, HOUR, OWNER } from './support/businessFixtures';
+import { nodesThatCanFinish } from './support/reachability';
 import { address } from './support/reissueFixtures';
 
 const ROLES: BusinessActorRole[] = ['citizen', 'officer', 'system', 'courier'];
@@ -226,16 +227,10 @@ describe('business state machine: reachability', () => {
   });
 
   it('every reachable state is final or has a way out, and from each a final state can be reached', () => {
-    const canFinish = new Set([...nodes.keys()].filter((k) => isFinalBusiness(nodes.get(k)!)));
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [from, tos] of edges) {
-        if (!canFinish.has(from) && [...tos].some((t) => canFinish.has(t))) {
-          canFinish.add(from);
-          grew = true;
-        }
-      }
-    }
+    const canFinish = nodesThatCanFinish(
+      edges,
+      [...nodes.keys()].filter((k) => isFinalBusiness(nodes.get(k)!)),
+    );
     for (const [k, app] of nodes) {
       expect({ k, final: isFinalBusiness(app) }).toEqual({ k, final: FINAL.includes(app.state) });
       if (!isFinalBusiness(app)) expect({ k, wayOut: [...edges.get(k)!].some((t) => t !== k) }).toEqual({ k, wayOut: true });

@@ -3,28 +3,8 @@ import { z } from 'zod';
 import { defineAction, type ActionMap } from '../../core/function/action';
 import { canonicalJson } from '../../core/function/canonicalJson';
 import { dispatch, type RequestContext } from '../../core/function/dispatch';
-import type { FunctionResponse } from '../../core/function/envelope';
-import type { RequestBinding, RequestLog, RequestState } from '../../core/function/oncePerRequest';
 import { DomainError } from '../../core/errors/DomainError';
-
-/** The request log as the database keeps it: one record per key, the first one wins. */
-class MemoryRequestLog implements RequestLog {
-  readonly records = new Map<string, { binding: RequestBinding; response?: FunctionResponse<unknown> }>();
-  async beginRequest(key: string, binding: RequestBinding): Promise<RequestState> {
-    const r = this.records.get(key);
-    if (!r) {
-      this.records.set(key, { binding });
-      return { state: 'new' };
-    }
-    return r.response ? { state: 'done', binding: r.binding, response: r.response } : { state: 'pending', binding: r.binding };
-  }
-  async finishRequest(key: string, response: FunctionResponse<unknown>): Promise<void> {
-    this.records.get(key)!.response = response;
-  }
-  async abandonRequest(key: string): Promise<void> {
-    this.records.delete(key);
-  }
-}
+import { MemoryRequestLog } from './support/memoryRequestLog';
 
 interface Deps {
   booked: string[];

@@ -11,6 +11,7 @@ import { REISSUE_STATES } from '../../core/reissue/ReissueApplication';
 import { REISSUE_EVENT_TYPES, type ReissueEvent, type ReissueEventType } from '../../core/reissue/events';
 import { availableEvents, isFinal, isOpen, refundDue, transition, type Actor } from '../../core/reissue/stateMachine';
 import { address, draft, HALL, OWNER, T0 } from './support/reissueFixtures';
+import { nodesThatCanFinish } from './support/reachability';
 
 // ---- The table: event, who, from state, payment statuses allowed ('*': any), delivery/fee
 // condition, to state, payment status after ('=' unchanged).
@@ -215,17 +216,10 @@ describe('reissue state machine: reachability', () => {
   });
 
   it('every reachable state is final or has a way out, and from each a final state can be reached', () => {
-    const finals = [...nodes.keys()].filter((k) => isFinal(nodes.get(k)!));
-    const canFinish = new Set(finals);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [from, tos] of edges) {
-        if (!canFinish.has(from) && [...tos].some((t) => canFinish.has(t))) {
-          canFinish.add(from);
-          grew = true;
-        }
-      }
-    }
+    const canFinish = nodesThatCanFinish(
+      edges,
+      [...nodes.keys()].filter((k) => isFinal(nodes.get(k)!)),
+    );
     for (const [k, app] of nodes) {
       expect({ k, final: isFinal(app) }).toEqual({ k, final: modelFinal(app.state, app.payment.status) });
       if (!isFinal(app)) expect({ k, wayOut: [...edges.get(k)!].some((t) => t !== k) }).toEqual({ k, wayOut: true });
