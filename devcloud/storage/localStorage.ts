@@ -13,7 +13,7 @@
  * names the SDK's types and its own getFileInfo / downloadFile read (`fileID`, `tempFileURL`).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { HttpStatus } from '../httpStatus';
@@ -82,11 +82,21 @@ export function createLocalStorage(opts: LocalStorageOptions): LocalStorage {
       if (!opts.dir) return memory.get(cloudPath);
       return readFile(path.join(opts.dir, cloudPath)).catch(() => undefined);
     },
+    /** Whether a file is stored, without reading it. */
+    async has(cloudPath: string): Promise<boolean> {
+      if (!opts.dir) return memory.has(cloudPath);
+      return stat(path.join(opts.dir, cloudPath)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+    },
+    /** True when this call removed the file: of two removals at once, only one (the file system decides). */
     async remove(cloudPath: string): Promise<boolean> {
       if (!opts.dir) return memory.delete(cloudPath);
-      const had = (await store.get(cloudPath)) !== undefined;
-      await rm(path.join(opts.dir, cloudPath), { force: true });
-      return had;
+      return unlink(path.join(opts.dir, cloudPath)).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)),
+      );
     },
   };
 
@@ -106,7 +116,7 @@ export function createLocalStorage(opts: LocalStorageOptions): LocalStorage {
         const download_list = await Promise.all(
           list.map(async ({ fileid, max_age }) => {
             const cloudPath = pathOf(fileid);
-            if (!cloudPath || !(await store.get(cloudPath))) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'file not found' };
+            if (!cloudPath || !(await store.has(cloudPath))) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'file not found' };
             const expires = seconds() + (typeof max_age === 'number' && max_age > 0 ? Math.floor(max_age) : 86400);
             return { fileID: fileid, tempFileURL: `${urlOf(cloudPath)}?t=${expires}&sign=${sign('get', cloudPath, String(expires))}`, code: 'SUCCESS' };
           }),

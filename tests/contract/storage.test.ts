@@ -5,6 +5,9 @@
  * signature, and no upload lands without the signature its metadata carried.
  */
 import { init } from '@cloudbase/node-sdk';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDatabaseEmulator, type DatabaseEmulator } from '../../devcloud/db';
 import { serveDatabaseEmulator, type EmulatorServer } from '../../devcloud/db/server';
 import { createLocalStorage, STORAGE_FILE_LIMIT } from '../../devcloud/storage/localStorage';
@@ -19,10 +22,10 @@ interface LocalBucket {
 }
 
 const opened: LocalBucket[] = [];
-async function localBucket(): Promise<LocalBucket> {
+async function localBucket(dir?: string): Promise<LocalBucket> {
   const clock = { now: Date.parse('2026-12-01T02:00:00Z') };
   const listening = { at: '' };
-  const storage = createLocalStorage({ envId: 'local-test', baseUrl: () => listening.at, now: () => clock.now });
+  const storage = createLocalStorage({ envId: 'local-test', dir, baseUrl: () => listening.at, now: () => clock.now });
   const emulator: DatabaseEmulator = await createDatabaseEmulator({ collections: [], otherActions: storage.actions });
   const server: EmulatorServer = await serveDatabaseEmulator(emulator, { routes: storage.handle });
   const base = (listening.at = server.serviceUrl.replace(/\/admin$/, ''));
@@ -99,4 +102,24 @@ test('uploads land only with their own signature, in time, under the size limit'
     message: expect.stringContaining('EntityTooLarge'),
   });
   await expect(app.uploadFile({ cloudPath: '../escape.jpg', fileContent: PHOTO })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+});
+
+test('kept on disk in the local cloud: the file lies under its path, is found, read and removed there', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hukou-storage-'));
+  try {
+    const { app } = await localBucket(dir);
+    const { fileID } = await app.uploadFile({ cloudPath: 'materials/app-2/m1/1.jpg', fileContent: PHOTO });
+    expect(readFileSync(path.join(dir, 'materials/app-2/m1/1.jpg'))).toEqual(PHOTO);
+    const { fileList } = await app.getTempFileURL({
+      fileList: [
+        { fileID, maxAge: 60 },
+        { fileID: `${fileID}.missing`, maxAge: 60 },
+      ],
+    });
+    expect(fileList.map((f) => f.code)).toEqual(['SUCCESS', 'STORAGE_FILE_NONEXIST']);
+    expect(Buffer.from(await (await fetch(fileList[0].tempFileURL)).arrayBuffer())).toEqual(PHOTO);
+    expect((await app.deleteFile({ fileList: [fileID, fileID] })).fileList.map((f) => f.code)).toEqual(['SUCCESS', 'STORAGE_FILE_NONEXIST']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
