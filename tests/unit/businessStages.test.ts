@@ -76,6 +76,16 @@ function journey(kind: (typeof BUSINESS_KINDS)[number]) {
   };
 }
 
+/** Both required materials attached, submitted, and under review by an officer (steps 0–3). */
+function underReview(kind: (typeof BUSINESS_KINDS)[number]) {
+  const j = journey(kind);
+  j.run('attachMaterial', ACTORS[0], 0);
+  j.run('attachMaterial', ACTORS[0], 1);
+  j.run('submit', ACTORS[0], 2);
+  j.run('startReview', ACTORS[1], 3);
+  return j;
+}
+
 describe('business progress bar', () => {
   it('property: prefix of done stages, one current or one stopped stage, a deadline only on the current one', () => {
     fc.assert(
@@ -100,12 +110,8 @@ describe('business progress bar', () => {
   });
 
   it('a migration waiting at the origin shows the move-out deadline, overdue once past it', () => {
-    const j = journey('migrationSpouse');
+    const j = underReview('migrationSpouse');
     const run = j.run;
-    run('attachMaterial', ACTORS[0], 0);
-    run('attachMaterial', ACTORS[0], 1);
-    run('submit', ACTORS[0], 2);
-    run('startReview', ACTORS[1], 3);
     run('approve', ACTORS[1], 4);
     const waiting = businessProgressOf(j.app, { now: at(5) });
     expect(waiting.stages.map((s) => [s.key, s.status])).toEqual([
@@ -120,12 +126,8 @@ describe('business progress bar', () => {
   });
 
   it('a correction request tells which material and why; a withdrawal stops the bar at review', () => {
-    const j = journey('residencePermit');
+    const j = underReview('residencePermit');
     const run = j.run;
-    run('attachMaterial', ACTORS[0], 0);
-    run('attachMaterial', ACTORS[0], 1);
-    run('submit', ACTORS[0], 2);
-    run('startReview', ACTORS[1], 3);
     run('requestCorrection', ACTORS[1], 4);
     const asked = businessProgressOf(j.app, { now: at(5), reviewDueAt: at(48) });
     expect(asked.stages[1]).toMatchObject({ key: 'review', status: 'current', detail: '请补正材料：居民户口簿（照片不清晰）', deadline: { overdue: false } });
