@@ -15,6 +15,16 @@ import './index.scss';
 import { tappable } from '../../../components/tappable';
 
 /** Admin: officer invitations for chosen halls (code shown once), and the ways to the officer list and the audit log. */
+/** A row that opens another admin page. */
+function AdminLink({ row, url, text }: { row: string; url: string; text: string }) {
+  return (
+    <View className="admin__row" data-row={row} hoverClass="admin__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url })}>
+      <Text>{text}</Text>
+      <Text className="admin__chevron">›</Text>
+    </View>
+  );
+}
+
 export default function Admin() {
   const halls = useRemote(() => guideApi.halls(), 'halls');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -69,29 +79,11 @@ export default function Admin() {
       </Section>
 
       <Section title="民警">
-        <View
-          className="admin__row"
-          data-row="officers"
-          hoverClass="admin__row--pressed"
-          {...tappable('link')}
-          onClick={() => Taro.navigateTo({ url: '/packages/identity/officers/index' })}
-        >
-          <Text>民警名单（实名情况、大厅权限、撤销）</Text>
-          <Text className="admin__chevron">›</Text>
-        </View>
+        <AdminLink row="officers" url="/packages/identity/officers/index" text="民警名单（实名情况、大厅权限、撤销）" />
       </Section>
 
       <Section title="审计日志">
-        <View
-          className="admin__row"
-          data-row="audit-log"
-          hoverClass="admin__row--pressed"
-          {...tappable('link')}
-          onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}
-        >
-          <Text>查看审计日志（按操作、大厅、日期筛选）</Text>
-          <Text className="admin__chevron">›</Text>
-        </View>
+        <AdminLink row="audit-log" url="/packages/identity/audit/index" text="查看审计日志（按操作、大厅、日期筛选）" />
       </Section>
     </PageShell>
   );
