@@ -126,14 +126,15 @@ export function createLocalStorage(opts: LocalStorageOptions): LocalStorage {
       case 'storage.batchDeleteFile': {
         const list = Array.isArray(body.fileid_list) ? (body.fileid_list as unknown[]) : undefined;
         if (!list) return { code: 'INVALID_PARAM', message: 'fileid_list must be an array' };
-        const delete_list = await Promise.all(
-          list.map(async (fileid) => {
-            const cloudPath = pathOf(fileid);
-            return cloudPath && (await store.remove(cloudPath))
-              ? { fileID: fileid, code: 'SUCCESS' }
-              : { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', message: 'file not found' };
-          }),
-        );
+        // One after another, in the list's order: a file named twice is removed by its first entry,
+        // whichever unlink the disk would have finished first.
+        const delete_list: Array<Record<string, unknown>> = [];
+        for (const fileid of list) {
+          const cloudPath = pathOf(fileid);
+          delete_list.push(
+            cloudPath && (await store.remove(cloudPath)) ? { fileID: fileid, code: 'SUCCESS' } : { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', message: 'file not found' },
+          );
+        }
         return { data: { delete_list } };
       }
       default:
