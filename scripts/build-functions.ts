@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../config/functions';
-import { jsonAsParsePlugin } from './bundleJson';
+import { jsonAsParsePlugin, lazyJsonProblems } from './bundleJson';
 import { bundleStubsPlugin, bundledFiles, stubProblems, wholeZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
@@ -58,14 +58,20 @@ export function bundleOptions(entry: string, outfile: string, name: string, buil
 
 /**
  * Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size.
- * Refuses a bundle in which a stubbed part could be reached (scripts/bundleStubs.ts, stubProblems).
+ * Refuses a bundle in which a stubbed part could be reached (scripts/bundleStubs.ts, stubProblems), or
+ * data parsed on first use would be taken in a way that does not parse it (scripts/bundleJson.ts).
  */
 export async function bundleEntry(entry: string, outDir: string, name: string): Promise<number> {
   const outfile = path.join(outDir, 'index.js');
   mkdirSync(outDir, { recursive: true });
   const { metafile } = await build(bundleOptions(entry, outfile, name, new Date()));
-  const problems = [...stubProblems(metafile!.inputs, stubsFor(name), (file) => readFileSync(path.resolve(file), 'utf8')), ...wholeZodProblems(bundledFiles(metafile!))];
-  if (problems.length) throw new Error(`${name}: refused (scripts/bundleStubs.ts): a part left out would be reached, or zod bundled whole:\n  ${problems.join('\n  ')}`);
+  const readSource = (file: string) => readFileSync(path.resolve(file), 'utf8');
+  const problems = [...stubProblems(metafile!.inputs, stubsFor(name), readSource), ...wholeZodProblems(bundledFiles(metafile!)), ...lazyJsonProblems(metafile!.inputs, readSource)];
+  if (problems.length) {
+    throw new Error(
+      `${name}: refused (scripts/bundleStubs.ts, bundleJson.ts): a part left out would be reached, zod bundled whole, or data parsed on first use taken otherwise:\n  ${problems.join('\n  ')}`,
+    );
+  }
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');
   return statSync(outfile).size;
 }

