@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ClockTime, type Hall } from '../guide/Hall';
 import { stableId, type ServiceGuide } from '../guide/ServiceGuide';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * A hall's booking settings (collection `hall_schedules`, `_id` = the hall's id). Opening hours
@@ -8,28 +9,34 @@ import { stableId, type ServiceGuide } from '../guide/ServiceGuide';
  */
 
 /** Until when a booking can be cancelled (the place returns at once). */
-export const CancelDeadline = z.discriminatedUnion('kind', [
-  /** e.g. 2 hours before the slot starts. */
-  z.object({ kind: z.literal('hoursBefore'), hours: z.number().int().min(0).max(72) }),
-  /** e.g. 15:00 the day before. */
-  z.object({ kind: z.literal('dayBeforeAt'), time: ClockTime }),
-]);
+export const CancelDeadline = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    /** e.g. 2 hours before the slot starts. */
+    z.object({ kind: z.literal('hoursBefore'), hours: z.number().int().min(0).max(72) }),
+    /** e.g. 15:00 the day before. */
+    z.object({ kind: z.literal('dayBeforeAt'), time: ClockTime }),
+  ]),
+);
 export type CancelDeadline = z.infer<typeof CancelDeadline>;
 
 /** How long before and after the slot's start a citizen can be checked in at the window. */
-export const CheckInRule = z.object({
-  earlyMinutes: z.number().int().min(0).max(240),
-  lateMinutes: z.number().int().min(0).max(240),
-});
+export const CheckInRule = lazySchema(() =>
+  z.object({
+    earlyMinutes: z.number().int().min(0).max(240),
+    lateMinutes: z.number().int().min(0).max(240),
+  }),
+);
 export type CheckInRule = z.infer<typeof CheckInRule>;
 
 /** Per-person limits and the no-show rule (Shenzhen: 3 no-shows in 180 days block 30 days). */
-export const BookingLimits = z.object({
-  perWeek: z.number().int().min(1).max(14),
-  noShowLimit: z.number().int().min(1).max(20),
-  noShowWindowDays: z.number().int().min(1).max(730),
-  noShowBlockDays: z.number().int().min(1).max(365),
-});
+export const BookingLimits = lazySchema(() =>
+  z.object({
+    perWeek: z.number().int().min(1).max(14),
+    noShowLimit: z.number().int().min(1).max(20),
+    noShowWindowDays: z.number().int().min(1).max(730),
+    noShowBlockDays: z.number().int().min(1).max(365),
+  }),
+);
 export type BookingLimits = z.infer<typeof BookingLimits>;
 
 /** The settings every field defaults to (DOMAIN.md, "Appointment practice"). */
@@ -50,30 +57,32 @@ export const DEFAULT_SCHEDULE = {
 
 const d = DEFAULT_SCHEDULE;
 
-export const HallSchedule = z
-  .object({
-    _id: stableId,
-    hallId: stableId,
-    /** Guides bookable at this hall: each bookable and among the hall's services. */
-    businesses: z.array(stableId).min(1),
-    /** Length of a slot; a session's trailing piece shorter than this is not offered. */
-    slotMinutes: z.number().int().min(10).max(120).default(d.slotMinutes),
-    /** Windows serving booked citizens at once. */
-    windows: z.number().int().min(1).max(50).default(d.windows),
-    /** People one window serves in one slot. */
-    perWindow: z.number().int().min(1).max(20).default(d.perWindow),
-    /** Share of capacity kept for walk-ins (0–0.9). */
-    walkInShare: z.number().min(0).max(0.9).default(d.walkInShare),
-    /** How many days ahead the newest bookable day is (today + N once released). */
-    bookingWindowDays: z.number().int().min(1).max(30).default(d.bookingWindowDays),
-    /** Shanghai time at which the newest day opens each day. */
-    releaseTime: ClockTime.default(d.releaseTime),
-    cancelDeadline: CancelDeadline.default(d.cancelDeadline),
-    checkIn: CheckInRule.default({ ...d.checkIn }),
-    limits: BookingLimits.default({ ...d.limits }),
-  })
-  .refine((s) => s._id === s.hallId, { message: 'a schedule is stored under its hall id', path: ['_id'] })
-  .refine((s) => new Set(s.businesses).size === s.businesses.length, { message: 'businesses are listed once', path: ['businesses'] });
+export const HallSchedule = lazySchema(() =>
+  z
+    .object({
+      _id: stableId,
+      hallId: stableId,
+      /** Guides bookable at this hall: each bookable and among the hall's services. */
+      businesses: z.array(stableId).min(1),
+      /** Length of a slot; a session's trailing piece shorter than this is not offered. */
+      slotMinutes: z.number().int().min(10).max(120).default(d.slotMinutes),
+      /** Windows serving booked citizens at once. */
+      windows: z.number().int().min(1).max(50).default(d.windows),
+      /** People one window serves in one slot. */
+      perWindow: z.number().int().min(1).max(20).default(d.perWindow),
+      /** Share of capacity kept for walk-ins (0–0.9). */
+      walkInShare: z.number().min(0).max(0.9).default(d.walkInShare),
+      /** How many days ahead the newest bookable day is (today + N once released). */
+      bookingWindowDays: z.number().int().min(1).max(30).default(d.bookingWindowDays),
+      /** Shanghai time at which the newest day opens each day. */
+      releaseTime: ClockTime.default(d.releaseTime),
+      cancelDeadline: CancelDeadline.default(d.cancelDeadline),
+      checkIn: CheckInRule.default({ ...d.checkIn }),
+      limits: BookingLimits.default({ ...d.limits }),
+    })
+    .refine((s) => s._id === s.hallId, { message: 'a schedule is stored under its hall id', path: ['_id'] })
+    .refine((s) => new Set(s.businesses).size === s.businesses.length, { message: 'businesses are listed once', path: ['businesses'] }),
+);
 export type HallSchedule = z.infer<typeof HallSchedule>;
 
 /**

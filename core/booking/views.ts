@@ -7,40 +7,45 @@ import type { HallSchedule } from './HallSchedule';
 import type { Hall } from '../guide/Hall';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { slotsOn } from './slots';
+import { lazySchema } from '../function/lazySchema';
 
-export const SlotView = z.object({
-  slotId: z.string(),
-  start: z.string(),
-  end: z.string(),
-  capacity: z.number().int(),
-  remaining: z.number().int(),
-  /** 'open', or why not: 'past', 'notReleased', 'full'. */
-  state: z.enum(['open', 'past', 'notReleased', 'full']),
-});
+export const SlotView = lazySchema(() =>
+  z.object({
+    slotId: z.string(),
+    start: z.string(),
+    end: z.string(),
+    capacity: z.number().int(),
+    remaining: z.number().int(),
+    /** 'open', or why not: 'past', 'notReleased', 'full'. */
+    state: z.enum(['open', 'past', 'notReleased', 'full']),
+  }),
+);
 export type SlotView = z.infer<typeof SlotView>;
 
-export const AppointmentView = z.object({
-  id: z.string(),
-  hallId: z.string(),
-  hallName: z.string(),
-  hallAddress: z.string(),
-  business: z.string(),
-  businessTitle: z.string(),
-  date: z.string(),
-  start: z.string(),
-  end: z.string(),
-  status: z.enum(['booked', 'checkedIn', 'noShow', 'cancelled']),
-  /** 预约号 (eight digits; shown grouped). Absent on appointments booked before numbers existed. */
-  refNumber: z.string().optional(),
-  /** Masked name of who comes to the window. */
-  subjectNameMasked: z.string(),
-  forFamilyMember: z.boolean(),
-  queueNumber: z.number().int().optional(),
-  cancellableUntil: z.string().optional(),
-  checkedInAt: z.string().optional(),
-  /** A cancelled appointment that a reschedule replaced: the one it moved to. */
-  rescheduledTo: z.object({ id: z.string(), date: z.string(), start: z.string(), end: z.string() }).optional(),
-});
+export const AppointmentView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    hallId: z.string(),
+    hallName: z.string(),
+    hallAddress: z.string(),
+    business: z.string(),
+    businessTitle: z.string(),
+    date: z.string(),
+    start: z.string(),
+    end: z.string(),
+    status: z.enum(['booked', 'checkedIn', 'noShow', 'cancelled']),
+    /** 预约号 (eight digits; shown grouped). Absent on appointments booked before numbers existed. */
+    refNumber: z.string().optional(),
+    /** Masked name of who comes to the window. */
+    subjectNameMasked: z.string(),
+    forFamilyMember: z.boolean(),
+    queueNumber: z.number().int().optional(),
+    cancellableUntil: z.string().optional(),
+    checkedInAt: z.string().optional(),
+    /** A cancelled appointment that a reschedule replaced: the one it moved to. */
+    rescheduledTo: z.object({ id: z.string(), date: z.string(), start: z.string(), end: z.string() }).optional(),
+  }),
+);
 export type AppointmentView = z.infer<typeof AppointmentView>;
 
 /** Shapes an appointment for its owner or an officer: names masked, hall and business named. */

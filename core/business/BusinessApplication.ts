@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { stableId } from '../guide/ServiceGuide';
 import { Courier, MailAddress, TrackingNumber } from '../reissue/ReissueApplication';
 import { BUSINESS_KINDS } from './kinds';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * An online application for household-registration business (issue 15; collection
@@ -26,101 +27,115 @@ export const BUSINESS_STATES = [
   'shipped',
   'completed',
 ] as const;
-export const BusinessState = z.enum(BUSINESS_STATES);
+export const BusinessState = lazySchema(() => z.enum(BUSINESS_STATES));
 export type BusinessState = z.infer<typeof BusinessState>;
 
-export const BusinessKind = z.enum(BUSINESS_KINDS);
+export const BusinessKind = lazySchema(() => z.enum(BUSINESS_KINDS));
 
 /** Who fires an event: the applicant, an officer (scoped to a hall or the origin's station by the use case), the system (timers, automatic approval), the courier. */
-export const BusinessActorRole = z.enum(['citizen', 'officer', 'system', 'courier']);
+export const BusinessActorRole = lazySchema(() => z.enum(['citizen', 'officer', 'system', 'courier']));
 export type BusinessActorRole = z.infer<typeof BusinessActorRole>;
 
 /** A material's key: its position in the guide's list, stable for one guide version (`m0`, `m1`, …). */
-export const MaterialKey = z.string().regex(/^m\d{1,2}$/);
+export const MaterialKey = lazySchema(() => z.string().regex(/^m\d{1,2}$/));
 
-export const MaterialSpec = z.object({ key: MaterialKey, name: z.string().min(1).max(60), required: z.boolean() });
+export const MaterialSpec = lazySchema(() => z.object({ key: MaterialKey, name: z.string().min(1).max(60), required: z.boolean() }));
 export type MaterialSpec = z.infer<typeof MaterialSpec>;
 
 /** Photos of one material, as cloud-storage file ids (private; read through temporary URLs). */
-export const AttachedMaterial = z.object({
-  fileIds: z.array(z.string().min(1).max(256)).min(1).max(9),
-  attachedAt: z.date(),
-});
+export const AttachedMaterial = lazySchema(() =>
+  z.object({
+    fileIds: z.array(z.string().min(1).max(256)).min(1).max(9),
+    attachedAt: z.date(),
+  }),
+);
 export type AttachedMaterial = z.infer<typeof AttachedMaterial>;
 
 /** 补正: which material, and why, in the officer's words shown to the citizen. */
-export const CorrectionItem = z.object({ material: MaterialKey, reason: z.string().trim().min(2).max(200) });
+export const CorrectionItem = lazySchema(() => z.object({ material: MaterialKey, reason: z.string().trim().min(2).max(200) }));
 export type CorrectionItem = z.infer<typeof CorrectionItem>;
 
-export const Corrections = z.object({ items: z.array(CorrectionItem).min(1).max(20), requestedAt: z.date() });
+export const Corrections = lazySchema(() => z.object({ items: z.array(CorrectionItem).min(1).max(20), requestedAt: z.date() }));
 
 /** The electronic certificate (户籍类证明): its serial is what a verifier scans. */
-export const Certificate = z.object({
-  serial: z.string().regex(/^[A-Z0-9]{12,32}$/),
-  issuedAt: z.date(),
-  validUntil: z.date(),
-  revocation: z.object({ reason: z.string(), at: z.date() }).optional(),
-});
+export const Certificate = lazySchema(() =>
+  z.object({
+    serial: z.string().regex(/^[A-Z0-9]{12,32}$/),
+    issuedAt: z.date(),
+    validUntil: z.date(),
+    revocation: z.object({ reason: z.string(), at: z.date() }).optional(),
+  }),
+);
 export type Certificate = z.infer<typeof Certificate>;
 
 /** 准迁证: valid until a date the issuing office sets; an officer may extend it with a reason. */
-export const Permit = z.object({
-  number: z.string().regex(/^[A-Z0-9]{8,32}$/),
-  issuedAt: z.date(),
-  validUntil: z.date(),
-  extensions: z.array(z.object({ validUntil: z.date(), reason: z.string(), at: z.date() })).max(10),
-});
+export const Permit = lazySchema(() =>
+  z.object({
+    number: z.string().regex(/^[A-Z0-9]{8,32}$/),
+    issuedAt: z.date(),
+    validUntil: z.date(),
+    extensions: z.array(z.object({ validUntil: z.date(), reason: z.string(), at: z.date() })).max(10),
+  }),
+);
 export type Permit = z.infer<typeof Permit>;
 
 /** The origin station's move-out task, due 5 working days after the permit was issued. */
-export const MoveOut = z.object({
-  originDivisionCode: z.string().regex(/^\d{6}$/),
-  dueAt: z.date(),
-  completedAt: z.date().optional(),
-});
+export const MoveOut = lazySchema(() =>
+  z.object({
+    originDivisionCode: z.string().regex(/^\d{6}$/),
+    dueAt: z.date(),
+    completedAt: z.date().optional(),
+  }),
+);
 export type MoveOut = z.infer<typeof MoveOut>;
 
 /** How the result reaches the citizen: at the hall with a booking that carries the application, or by mail. */
-export const Handover = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hall'), hallId: stableId, appointmentId: z.string().min(1).max(64) }),
-  z.object({ kind: z.literal('mail'), address: MailAddress }),
-]);
+export const Handover = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('hall'), hallId: stableId, appointmentId: z.string().min(1).max(64) }),
+    z.object({ kind: z.literal('mail'), address: MailAddress }),
+  ]),
+);
 export type Handover = z.infer<typeof Handover>;
 
-export const BusinessShipment = z.object({ courier: Courier, trackingNumber: TrackingNumber, shippedAt: z.date() });
+export const BusinessShipment = lazySchema(() => z.object({ courier: Courier, trackingNumber: TrackingNumber, shippedAt: z.date() }));
 
-export const BusinessTimelineEntry = z.object({
-  state: BusinessState,
-  event: z.string().min(1),
-  at: z.date(),
-  by: BusinessActorRole,
-  /** Shown to the citizen (a reason, a permit number, a tracking number). Never personal data. */
-  note: z.string().max(300).optional(),
-});
+export const BusinessTimelineEntry = lazySchema(() =>
+  z.object({
+    state: BusinessState,
+    event: z.string().min(1),
+    at: z.date(),
+    by: BusinessActorRole,
+    /** Shown to the citizen (a reason, a permit number, a tracking number). Never personal data. */
+    note: z.string().max(300).optional(),
+  }),
+);
 export type BusinessTimelineEntry = z.infer<typeof BusinessTimelineEntry>;
 
-export const BusinessApplication = z.object({
-  _id: z.string().min(1).max(64),
-  kind: BusinessKind,
-  /** The destination hall that reviews it. */
-  hallId: stableId,
-  applicant: z.object({ actorOpenid: z.string().min(1), subjectResidentId: z.string().min(1) }),
-  /** The guide's materials when the draft was made: submit waits for each required one. */
-  materialList: z.array(MaterialSpec).min(1).max(30),
-  materials: z.record(MaterialKey, AttachedMaterial),
-  corrections: Corrections.optional(),
-  correctionRounds: z.number().int().min(0),
-  rejectionReason: z.string().optional(),
-  certificate: Certificate.optional(),
-  permit: Permit.optional(),
-  moveOut: MoveOut.optional(),
-  handover: Handover.optional(),
-  shipment: BusinessShipment.optional(),
-  state: BusinessState,
-  timeline: z.array(BusinessTimelineEntry).min(1),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  submittedAt: z.date().optional(),
-  version: z.number().int().min(0),
-});
+export const BusinessApplication = lazySchema(() =>
+  z.object({
+    _id: z.string().min(1).max(64),
+    kind: BusinessKind,
+    /** The destination hall that reviews it. */
+    hallId: stableId,
+    applicant: z.object({ actorOpenid: z.string().min(1), subjectResidentId: z.string().min(1) }),
+    /** The guide's materials when the draft was made: submit waits for each required one. */
+    materialList: z.array(MaterialSpec).min(1).max(30),
+    materials: z.record(MaterialKey, AttachedMaterial),
+    corrections: Corrections.optional(),
+    correctionRounds: z.number().int().min(0),
+    rejectionReason: z.string().optional(),
+    certificate: Certificate.optional(),
+    permit: Permit.optional(),
+    moveOut: MoveOut.optional(),
+    handover: Handover.optional(),
+    shipment: BusinessShipment.optional(),
+    state: BusinessState,
+    timeline: z.array(BusinessTimelineEntry).min(1),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    submittedAt: z.date().optional(),
+    version: z.number().int().min(0),
+  }),
+);
 export type BusinessApplication = z.infer<typeof BusinessApplication>;

@@ -1,22 +1,25 @@
 import * as z from 'zod';
 import type { ErrorCode } from '../errors/catalogue';
+import { lazySchema } from './lazySchema';
 
 /** What every cloud function receives. */
-export const FunctionRequest = z.object({
-  action: z.string().min(1).max(64),
-  data: z.unknown().optional(),
-  /**
-   * Client-chosen id, the one idempotency key: a repeatable write (Action.idempotent) runs once per
-   * caller and id, bound to the function, action and input (core/function/oncePerRequest.ts). Logged
-   * only as a digest.
-   */
-  requestId: z
-    .string()
-    .min(8)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .optional(),
-});
+export const FunctionRequest = lazySchema(() =>
+  z.object({
+    action: z.string().min(1).max(64),
+    data: z.unknown().optional(),
+    /**
+     * Client-chosen id, the one idempotency key: a repeatable write (Action.idempotent) runs once per
+     * caller and id, bound to the function, action and input (core/function/oncePerRequest.ts). Logged
+     * only as a digest.
+     */
+    requestId: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+  }),
+);
 export type FunctionRequest = z.infer<typeof FunctionRequest>;
 
 export interface FunctionError {

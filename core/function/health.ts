@@ -1,40 +1,43 @@
 import * as z from 'zod';
+import { lazySchema } from './lazySchema';
 
 /**
  * The `health` action every function answers (added by server/function/createMain, not by each
  * function): which build is running and whether it can serve. Safe to call at any time; it reads
  * nothing personal and answers even when the function is misconfigured.
  */
-export const HealthReport = z.object({
-  function: z.string(),
-  /** package.json version + build id (the bundle's build time), e.g. `0.1.0+20261123T011500Z`. */
-  version: z.string(),
-  /** ISO time the bundle was built; `unbundled` when running from source (tests). */
-  builtAt: z.string(),
-  /** True when every check is `ok`. */
-  ready: z.boolean(),
-  checks: z.object({
-    /** `ok`, or the problems naming each missing or malformed variable (never its value). */
-    environment: z.string(),
-    /** A count on a declared collection with a short timeout. */
-    database: z.enum(['ok', 'unreachable']),
-    /**
-     * Functions that ask the population registry (identity, reissue): one signed round trip to its
-     * gateway. `misconfigured`: variables missing or malformed, keys refused, answers not signed with
-     * our secret; `unreachable`: no answer, an outage, the gateway not ready. Never a secret or URL.
-     */
-    registry: z
-      .object({
-        status: z.enum(['ready', 'unreachable', 'misconfigured']),
-        latencyMs: z.number().int().nonnegative().optional(),
-        detail: z.string().optional(),
-      })
-      .optional(),
+export const HealthReport = lazySchema(() =>
+  z.object({
+    function: z.string(),
+    /** package.json version + build id (the bundle's build time), e.g. `0.1.0+20261123T011500Z`. */
+    version: z.string(),
+    /** ISO time the bundle was built; `unbundled` when running from source (tests). */
+    builtAt: z.string(),
+    /** True when every check is `ok`. */
+    ready: z.boolean(),
+    checks: z.object({
+      /** `ok`, or the problems naming each missing or malformed variable (never its value). */
+      environment: z.string(),
+      /** A count on a declared collection with a short timeout. */
+      database: z.enum(['ok', 'unreachable']),
+      /**
+       * Functions that ask the population registry (identity, reissue): one signed round trip to its
+       * gateway. `misconfigured`: variables missing or malformed, keys refused, answers not signed with
+       * our secret; `unreachable`: no answer, an outage, the gateway not ready. Never a secret or URL.
+       */
+      registry: z
+        .object({
+          status: z.enum(['ready', 'unreachable', 'misconfigured']),
+          latencyMs: z.number().int().nonnegative().optional(),
+          detail: z.string().optional(),
+        })
+        .optional(),
+    }),
   }),
-});
+);
 export type HealthReport = z.infer<typeof HealthReport>;
 
-export const healthInput = z.object({}).strict();
+export const healthInput = lazySchema(() => z.object({}).strict());
 
 /** Actions every function answers, documented once in docs/API.md. */
 export const commonActions = {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Clock } from '../time/Clock';
 import { defineAction } from './action';
+import { lazySchema } from './lazySchema';
 
 /**
  * How long a repeatable write's first result is kept for its `requestId` (the idempotency window):
@@ -24,8 +25,8 @@ export interface ExpiringRequests {
 /** Timer action of each function with repeatable writes: its request records past the window go. */
 export const purgeExpiredRequests = defineAction({
   summary: `Timer only (daily): deletes the function's request records (first results of repeatable writes) ${IDEMPOTENCY_WINDOW_DAYS} days after they were written, at most ${REQUEST_PURGE_BATCH} a run.`,
-  input: z.object({}).strict(),
-  output: z.object({ removed: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ removed: z.number().int() })),
   errors: [],
   async run(_input, deps: { clock: Clock; requests: ExpiringRequests }) {
     return { removed: await deps.requests.removeExpired(deps.clock.now(), REQUEST_PURGE_BATCH) };

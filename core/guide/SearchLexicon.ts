@@ -1,48 +1,57 @@
 import * as z from 'zod';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * Words citizens type that the catalogue spells otherwise: typos (身分证), old names (暂住证),
  * English (ID card) and romanized words (hukou). The query is searched as typed and with every
  * term replaced by what it means.
  */
-export const Synonym = z.object({
-  /** Written as citizens type them; Latin-letter terms must be the whole query (ID), others may be part of it. */
-  terms: z.array(z.string().min(1)).min(1),
-  /** The catalogue's word: 居民身份证. */
-  means: z.string().min(1),
-});
+export const Synonym = lazySchema(() =>
+  z.object({
+    /** Written as citizens type them; Latin-letter terms must be the whole query (ID), others may be part of it. */
+    terms: z.array(z.string().min(1)).min(1),
+    /** The catalogue's word: 居民身份证. */
+    means: z.string().min(1),
+  }),
+);
 export type Synonym = z.infer<typeof Synonym>;
 
 /** A business citizens look for here that another office handles (护照 → 出入境管理部门). */
-export const Elsewhere = z.object({
-  terms: z.array(z.string().min(1)).min(1),
-  /** What it is: 护照、往来港澳台通行证和签证. */
-  business: z.string().min(1),
-  /** Who handles it: 公安机关出入境管理部门. */
-  office: z.string().min(1),
-  /** Its public service number, when it has one: 12367. */
-  phone: z
-    .string()
-    .regex(/^\d{3,12}$/)
-    .optional(),
-  /** One sentence telling the citizen where to go. */
-  note: z.string().min(1),
-});
+export const Elsewhere = lazySchema(() =>
+  z.object({
+    terms: z.array(z.string().min(1)).min(1),
+    /** What it is: 护照、往来港澳台通行证和签证. */
+    business: z.string().min(1),
+    /** Who handles it: 公安机关出入境管理部门. */
+    office: z.string().min(1),
+    /** Its public service number, when it has one: 12367. */
+    phone: z
+      .string()
+      .regex(/^\d{3,12}$/)
+      .optional(),
+    /** One sentence telling the citizen where to go. */
+    note: z.string().min(1),
+  }),
+);
 export type Elsewhere = z.infer<typeof Elsewhere>;
 
 /** Where a citizen can ask when nothing is found. */
-export const Hotline = z.object({
-  name: z.string().min(1),
-  phone: z.string().regex(/^\d{3,12}$/),
-  note: z.string().optional(),
-});
+export const Hotline = lazySchema(() =>
+  z.object({
+    name: z.string().min(1),
+    phone: z.string().regex(/^\d{3,12}$/),
+    note: z.string().optional(),
+  }),
+);
 export type Hotline = z.infer<typeof Hotline>;
 
-export const SearchLexicon = z.object({
-  synonyms: z.array(Synonym),
-  elsewhere: z.array(Elsewhere),
-  hotline: Hotline,
-});
+export const SearchLexicon = lazySchema(() =>
+  z.object({
+    synonyms: z.array(Synonym),
+    elsewhere: z.array(Elsewhere),
+    hotline: Hotline,
+  }),
+);
 export type SearchLexicon = z.infer<typeof SearchLexicon>;
 
 /** No synonyms, no pointers, the national government-service hotline. */

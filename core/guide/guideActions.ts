@@ -21,6 +21,7 @@ import {
   hallDetailView,
   hallSummaryView,
 } from './views';
+import { lazySchema } from '../function/lazySchema';
 
 export interface GuideDeps {
   guides: GuideRepository;
@@ -31,8 +32,8 @@ export interface GuideDeps {
 
 const categories = defineAction({
   summary: 'Categories of service guides with the number of guides in each.',
-  input: z.object({}).strict(),
-  output: z.object({ categories: z.array(CategoryView) }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ categories: z.array(CategoryView) })),
   errors: [],
   async run(_input, { guides }: GuideDeps) {
     const [all, cats] = await Promise.all([guides.allGuides(), guides.categories()]);
@@ -42,8 +43,8 @@ const categories = defineAction({
 
 const list = defineAction({
   summary: 'Guides of a category, or the cross-province (跨省通办) items, in catalogue order.',
-  input: z.object({ categoryId: stableId.optional(), crossProvince: z.literal(true).optional() }).strict(),
-  output: z.object({ guides: z.array(GuideSummaryView) }),
+  input: lazySchema(() => z.object({ categoryId: stableId.optional(), crossProvince: z.literal(true).optional() }).strict()),
+  output: lazySchema(() => z.object({ guides: z.array(GuideSummaryView) })),
   errors: ['CATEGORY_NOT_FOUND'],
   async run({ categoryId, crossProvince }, { guides }: GuideDeps) {
     const [all, cats] = await Promise.all([guides.allGuides(), guides.categories()]);
@@ -57,15 +58,17 @@ const search = defineAction({
   summary:
     'Forgiving keyword search (synonyms, pinyin and initials, small typos) over titles, aliases and materials, best match first; ' +
     "another office's business gets a pointer (elsewhere), and no result the hotline.",
-  input: z.object({ q: z.string().trim().min(1).max(40) }).strict(),
-  output: z.object({
-    query: z.string(),
-    guides: z.array(GuideSummaryView),
-    /** What was asked for is handled by another office: where to go instead. */
-    elsewhere: ElsewhereView.optional(),
-    /** Present when no guide was found: where to ask. */
-    hotline: HotlineView.optional(),
-  }),
+  input: lazySchema(() => z.object({ q: z.string().trim().min(1).max(40) }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      query: z.string(),
+      guides: z.array(GuideSummaryView),
+      /** What was asked for is handled by another office: where to go instead. */
+      elsewhere: ElsewhereView.optional(),
+      /** Present when no guide was found: where to ask. */
+      hotline: HotlineView.optional(),
+    }),
+  ),
   errors: [],
   async run({ q }, { guides }: GuideDeps) {
     const [all, lexicon] = await Promise.all([guides.allGuides(), guides.lexicon()]);
@@ -81,7 +84,7 @@ const search = defineAction({
 
 const detail = defineAction({
   summary: "A guide's full content with the halls that handle it and their hours today.",
-  input: z.object({ id: stableId }).strict(),
+  input: lazySchema(() => z.object({ id: stableId }).strict()),
   output: GuideDetailView,
   errors: ['GUIDE_NOT_FOUND'],
   async run({ id }, { guides, clock, calendar }: GuideDeps) {
@@ -100,16 +103,18 @@ const detail = defineAction({
 
 const halls = defineAction({
   summary: 'Halls, optionally of one city, with the cities that have halls; nearest first with distances when a location is given (used for this answer only).',
-  input: z
-    .object({
-      city: z.string().min(2).max(20).optional(),
-      near: z
-        .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-        .strict()
-        .optional(),
-    })
-    .strict(),
-  output: z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) }),
+  input: lazySchema(() =>
+    z
+      .object({
+        city: z.string().min(2).max(20).optional(),
+        near: z
+          .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) })),
   errors: [],
   async run({ city, near }, { guides, clock, calendar }: GuideDeps) {
     const all = await guides.halls();
@@ -126,7 +131,7 @@ const halls = defineAction({
 
 const hall = defineAction({
   summary: "A hall's address, phone, hours (special periods included) and the services it offers.",
-  input: z.object({ id: stableId }).strict(),
+  input: lazySchema(() => z.object({ id: stableId }).strict()),
   output: HallDetailView,
   errors: ['HALL_NOT_FOUND'],
   async run({ id }, { guides, clock, calendar }: GuideDeps) {

@@ -7,91 +7,104 @@ import type { Hall } from './Hall';
 import type { GuideHit } from './searchGuides';
 import { addDays, shanghaiDate } from '../time/shanghai';
 import type { WorkCalendar } from '../time/WorkCalendar';
+import { lazySchema } from '../function/lazySchema';
 
 /** What the `guide` function returns: views shaped for the pages, with `id` instead of `_id`. */
 
-export const CategoryView = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  icon: z.string(),
-  guideCount: z.number().int(),
-});
+export const CategoryView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    icon: z.string(),
+    guideCount: z.number().int(),
+  }),
+);
 export type CategoryView = z.infer<typeof CategoryView>;
 
-export const GuideSummaryView = z.object({
-  id: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  categoryId: z.string(),
-  online: z.boolean(),
-  bookable: z.boolean(),
-  crossProvince: z.boolean(),
-  /** Present in search results: where the keywords were found. */
-  matched: z.object({ field: z.enum(['title', 'alias', 'material', 'summary']), text: z.string() }).optional(),
-});
+export const GuideSummaryView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    categoryId: z.string(),
+    online: z.boolean(),
+    bookable: z.boolean(),
+    crossProvince: z.boolean(),
+    /** Present in search results: where the keywords were found. */
+    matched: z.object({ field: z.enum(['title', 'alias', 'material', 'summary']), text: z.string() }).optional(),
+  }),
+);
 export type GuideSummaryView = z.infer<typeof GuideSummaryView>;
 
-const DayHoursView = z.object({
-  date: z.string(),
-  weekday: z.number().int(),
-  sessions: z.array(Session),
-  special: z.string().optional(),
-});
+const DayHoursView = lazySchema(() =>
+  z.object({
+    date: z.string(),
+    weekday: z.number().int(),
+    sessions: z.array(Session),
+    special: z.string().optional(),
+  }),
+);
 
-export const HallSummaryView = z.object({
-  id: z.string(),
-  name: z.string(),
-  city: z.string(),
-  district: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  today: DayHoursView.extend({ openNow: z.boolean() }),
-  /** Present when the citizen shared a location: how far the hall is, in km. */
-  distanceKm: z.number().optional(),
-});
+export const HallSummaryView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    city: z.string(),
+    district: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    today: DayHoursView.extend({ openNow: z.boolean() }),
+    /** Present when the citizen shared a location: how far the hall is, in km. */
+    distanceKm: z.number().optional(),
+  }),
+);
 export type HallSummaryView = z.infer<typeof HallSummaryView>;
 
-export const HallDetailView = HallSummaryView.extend({
-  province: z.string(),
-  weekly: z.array(z.object({ days: z.string(), sessions: z.array(Session) })),
-  upcomingSpecial: z.array(SpecialHours),
-  /** The next seven days' hours, so special days are seen in context. */
-  week: z.array(DayHoursView),
-  hoursNote: z.string().optional(),
-  transport: z.string().optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
-  services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
-});
+export const HallDetailView = lazySchema(() =>
+  HallSummaryView.extend({
+    province: z.string(),
+    weekly: z.array(z.object({ days: z.string(), sessions: z.array(Session) })),
+    upcomingSpecial: z.array(SpecialHours),
+    /** The next seven days' hours, so special days are seen in context. */
+    week: z.array(DayHoursView),
+    hoursNote: z.string().optional(),
+    transport: z.string().optional(),
+    location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+    services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
+  }),
+);
 export type HallDetailView = z.infer<typeof HallDetailView>;
 
 /** Search's answer when what was asked for is another office's business (护照 → 出入境管理部门). */
-export const ElsewhereView = z.object({ business: z.string(), office: z.string(), phone: z.string().optional(), note: z.string() });
+export const ElsewhereView = lazySchema(() => z.object({ business: z.string(), office: z.string(), phone: z.string().optional(), note: z.string() }));
 export type ElsewhereView = z.infer<typeof ElsewhereView>;
 
-export const HotlineView = z.object({ name: z.string(), phone: z.string(), note: z.string().optional() });
+export const HotlineView = lazySchema(() => z.object({ name: z.string(), phone: z.string(), note: z.string().optional() }));
 export type HotlineView = z.infer<typeof HotlineView>;
 
-export const GuideDetailView = z.object({
-  id: z.string(),
-  title: z.string(),
-  aliases: z.array(z.string()),
-  category: z.object({ id: z.string(), name: z.string() }),
-  summary: z.string(),
-  audience: z.string(),
-  conditions: z.array(z.string()),
-  materials: z.array(Material),
-  steps: z.array(Step),
-  fees: z.array(Fee),
-  timeLimit: TimeLimit,
-  online: z.boolean(),
-  bookable: z.boolean(),
-  crossProvince: z.boolean(),
-  crossProvinceNote: z.string().optional(),
-  legalBasis: z.array(z.string()),
-  reviewedOn: z.string(),
-  halls: z.array(HallSummaryView),
-});
+export const GuideDetailView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    aliases: z.array(z.string()),
+    category: z.object({ id: z.string(), name: z.string() }),
+    summary: z.string(),
+    audience: z.string(),
+    conditions: z.array(z.string()),
+    materials: z.array(Material),
+    steps: z.array(Step),
+    fees: z.array(Fee),
+    timeLimit: TimeLimit,
+    online: z.boolean(),
+    bookable: z.boolean(),
+    crossProvince: z.boolean(),
+    crossProvinceNote: z.string().optional(),
+    legalBasis: z.array(z.string()),
+    reviewedOn: z.string(),
+    halls: z.array(HallSummaryView),
+  }),
+);
 export type GuideDetailView = z.infer<typeof GuideDetailView>;
 
 export function categoryView(category: GuideCategory, guides: readonly ServiceGuide[]): CategoryView {

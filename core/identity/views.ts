@@ -1,101 +1,116 @@
 import * as z from 'zod';
+import { lazySchema } from '../function/lazySchema';
 
 /** What the `identity` function returns: personal values only ever masked. */
 
-export const ProfileView = z.object({
-  nameMasked: z.string(),
-  idNumberMasked: z.string(),
-  phoneMasked: z.string(),
-  /** Place of household registration from the ID number's division code, when known. */
-  region: z.string().optional(),
-  verifiedAt: z.string(),
-});
+export const ProfileView = lazySchema(() =>
+  z.object({
+    nameMasked: z.string(),
+    idNumberMasked: z.string(),
+    phoneMasked: z.string(),
+    /** Place of household registration from the ID number's division code, when known. */
+    region: z.string().optional(),
+    verifiedAt: z.string(),
+  }),
+);
 export type ProfileView = z.infer<typeof ProfileView>;
 
-export const FamilyMemberView = z.object({
-  memberId: z.string(),
-  nameMasked: z.string(),
-  /** The mask that tells members apart (first and last character): this list is only ever the linking account's own (core/privacy/mask.ts). */
-  nameForFamily: z.string(),
-  /** From the ID number, to tell apart members with alike names. */
-  birthYear: z.number().int().optional(),
-  idNumberMasked: z.string(),
-  relation: z.enum(['child', 'parent']),
-  addedAt: z.string(),
-});
+export const FamilyMemberView = lazySchema(() =>
+  z.object({
+    memberId: z.string(),
+    nameMasked: z.string(),
+    /** The mask that tells members apart (first and last character): this list is only ever the linking account's own (core/privacy/mask.ts). */
+    nameForFamily: z.string(),
+    /** From the ID number, to tell apart members with alike names. */
+    birthYear: z.number().int().optional(),
+    idNumberMasked: z.string(),
+    relation: z.enum(['child', 'parent']),
+    addedAt: z.string(),
+  }),
+);
 export type FamilyMemberView = z.infer<typeof FamilyMemberView>;
 
-export const StatusView = z.object({
-  /** The caller's own openid (their account's id), shown on 我的 so ops can grant the first admin by it. */
-  openid: z.string(),
-  role: z.enum(['citizen', 'officer', 'admin']),
-  consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.number().int() }),
-  verified: z.boolean(),
-  profile: ProfileView.optional(),
-  halls: z.array(z.string()),
-  lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
-});
+export const StatusView = lazySchema(() =>
+  z.object({
+    /** The caller's own openid (their account's id), shown on 我的 so ops can grant the first admin by it. */
+    openid: z.string(),
+    role: z.enum(['citizen', 'officer', 'admin']),
+    consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.number().int() }),
+    verified: z.boolean(),
+    profile: ProfileView.optional(),
+    halls: z.array(z.string()),
+    lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
+  }),
+);
 export type StatusView = z.infer<typeof StatusView>;
 
-export const VerificationStartedView = z.object({
-  verificationId: z.string(),
-  phoneMasked: z.string(),
-  codeValidMinutes: z.number().int(),
-  resendAfterSeconds: z.number().int(),
-});
+export const VerificationStartedView = lazySchema(() =>
+  z.object({
+    verificationId: z.string(),
+    phoneMasked: z.string(),
+    codeValidMinutes: z.number().int(),
+    resendAfterSeconds: z.number().int(),
+  }),
+);
 export type VerificationStartedView = z.infer<typeof VerificationStartedView>;
 
-export const AuditEntryView = z.object({
-  id: z.string(),
-  /** The audit code, and its Chinese name (core/identity/auditActionNames.ts). */
-  action: z.string(),
-  actionName: z.string(),
-  role: z.enum(['citizen', 'officer', 'admin']),
-  /** The acting account's id (to filter by it); shown as `actorLabel`. */
-  actorId: z.string(),
-  /** Role and masked name, e.g. "民警 陈**", "市民 王** 代 王*". */
-  actorLabel: z.string(),
-  hallId: z.string().optional(),
-  hallName: z.string().optional(),
-  target: z.string(),
-  /** What was acted on, in words, when the code and hall do not already say it (e.g. the halls of an invitation). */
-  targetLabel: z.string().optional(),
-  /** The family member acted for, masked. */
-  actedForName: z.string().optional(),
-  at: z.string(),
-  clientIp: z.string().optional(),
-  purpose: z.string().optional(),
-  purposeName: z.string().optional(),
-});
+export const AuditEntryView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    /** The audit code, and its Chinese name (core/identity/auditActionNames.ts). */
+    action: z.string(),
+    actionName: z.string(),
+    role: z.enum(['citizen', 'officer', 'admin']),
+    /** The acting account's id (to filter by it); shown as `actorLabel`. */
+    actorId: z.string(),
+    /** Role and masked name, e.g. "民警 陈**", "市民 王** 代 王*". */
+    actorLabel: z.string(),
+    hallId: z.string().optional(),
+    hallName: z.string().optional(),
+    target: z.string(),
+    /** What was acted on, in words, when the code and hall do not already say it (e.g. the halls of an invitation). */
+    targetLabel: z.string().optional(),
+    /** The family member acted for, masked. */
+    actedForName: z.string().optional(),
+    at: z.string(),
+    clientIp: z.string().optional(),
+    purpose: z.string().optional(),
+    purposeName: z.string().optional(),
+  }),
+);
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-export const HallRefView = z.object({ id: z.string(), name: z.string() });
+export const HallRefView = lazySchema(() => z.object({ id: z.string(), name: z.string() }));
 export type HallRefView = z.infer<typeof HallRefView>;
 
 /** One account in the admin's officer list: who (masked), whether verified, which halls, since when, invited by whom. */
-export const OfficerView = z.object({
-  /** The account's id, to revoke by. */
-  openid: z.string(),
-  role: z.enum(['officer', 'admin']),
-  /** Masked name when verified; a short reference to the account otherwise. */
-  label: z.string(),
-  verified: z.boolean(),
-  halls: z.array(HallRefView),
-  /** When the account first became an officer (its first invitation used; its creation when none is known). */
-  since: z.string(),
-  /** The admin whose invitation it used last, masked. */
-  lastInvitedBy: z.string().optional(),
-  /** The caller's own account. */
-  self: z.boolean(),
-});
+export const OfficerView = lazySchema(() =>
+  z.object({
+    /** The account's id, to revoke by. */
+    openid: z.string(),
+    role: z.enum(['officer', 'admin']),
+    /** Masked name when verified; a short reference to the account otherwise. */
+    label: z.string(),
+    verified: z.boolean(),
+    halls: z.array(HallRefView),
+    /** When the account first became an officer (its first invitation used; its creation when none is known). */
+    since: z.string(),
+    /** The admin whose invitation it used last, masked. */
+    lastInvitedBy: z.string().optional(),
+    /** The caller's own account. */
+    self: z.boolean(),
+  }),
+);
 export type OfficerView = z.infer<typeof OfficerView>;
 
 /** An invitation not used yet (the code itself is never shown again). */
-export const OpenInvitationView = z.object({
-  id: z.string(),
-  halls: z.array(HallRefView),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-});
+export const OpenInvitationView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    halls: z.array(HallRefView),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  }),
+);
 export type OpenInvitationView = z.infer<typeof OpenInvitationView>;

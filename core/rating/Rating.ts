@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * A 好差评 rating of one finished service (国办发〔2019〕51号): five levels, and for a poor
@@ -10,26 +11,28 @@ import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } f
 /** From best to worst, as the national platform lists them. */
 // The names and lists are zod-free (ratingNames.ts) so the client's rating sheet carries no zod.
 export { COMMENT_MAX, isPoor, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
-export const RatingLevel = z.enum(RATING_LEVELS);
+export const RatingLevel = lazySchema(() => z.enum(RATING_LEVELS));
 export type RatingLevel = z.infer<typeof RatingLevel>;
-export const PoorReason = z.enum(POOR_REASONS);
+export const PoorReason = lazySchema(() => z.enum(POOR_REASONS));
 export type PoorReason = z.infer<typeof PoorReason>;
 
 /** What a rating is of: an appointment at a hall, or an online reissue application. */
-export const RatedKind = z.enum(['appointment', 'application']);
+export const RatedKind = lazySchema(() => z.enum(['appointment', 'application']));
 export type RatedKind = z.infer<typeof RatedKind>;
 
 /** What the citizen sends (the service is named by the action's own id field). */
-export const RatingInput = z
-  .object({
-    level: RatingLevel,
-    reasons: z.array(PoorReason).max(POOR_REASONS.length).optional(),
-    comment: z
-      .string()
-      .max(COMMENT_MAX * 2)
-      .optional(),
-  })
-  .strict();
+export const RatingInput = lazySchema(() =>
+  z
+    .object({
+      level: RatingLevel,
+      reasons: z.array(PoorReason).max(POOR_REASONS.length).optional(),
+      comment: z
+        .string()
+        .max(COMMENT_MAX * 2)
+        .optional(),
+    })
+    .strict(),
+);
 export type RatingInput = z.infer<typeof RatingInput>;
 
 export interface ServiceRating {
@@ -55,16 +58,18 @@ export function ratingId(kind: RatedKind, serviceId: string): string {
 }
 
 /** What a citizen or the hall sees of a rating: no account, no person. */
-export const RatingView = z.object({
-  id: z.string(),
-  kind: RatedKind,
-  serviceId: z.string(),
-  level: RatingLevel,
-  levelName: z.string(),
-  reasons: z.array(z.object({ code: PoorReason, name: z.string() })),
-  comment: z.string().optional(),
-  createdAt: z.string(),
-});
+export const RatingView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    kind: RatedKind,
+    serviceId: z.string(),
+    level: RatingLevel,
+    levelName: z.string(),
+    reasons: z.array(z.object({ code: PoorReason, name: z.string() })),
+    comment: z.string().optional(),
+    createdAt: z.string(),
+  }),
+);
 export type RatingView = z.infer<typeof RatingView>;
 
 export function ratingView(r: ServiceRating): RatingView {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { stableId } from '../guide/ServiceGuide';
 import { FeeBreakdown } from './fees';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * An online application to reissue (补领, lost) or replace (换领, damaged) a resident ID card,
@@ -25,14 +26,14 @@ export const REISSUE_STATES = [
   'collected',
   'cancelled',
 ] as const;
-export const ReissueState = z.enum(REISSUE_STATES);
+export const ReissueState = lazySchema(() => z.enum(REISSUE_STATES));
 export type ReissueState = z.infer<typeof ReissueState>;
 
-export const ReissueReason = z.enum(['lost', 'damaged']);
+export const ReissueReason = lazySchema(() => z.enum(['lost', 'damaged']));
 export type ReissueReason = z.infer<typeof ReissueReason>;
 
 /** Who fires an event: the applicant, an officer, the system (timers, payment callbacks), the courier. */
-export const ActorRole = z.enum(['citizen', 'officer', 'system', 'courier']);
+export const ActorRole = lazySchema(() => z.enum(['citizen', 'officer', 'system', 'courier']));
 export type ActorRole = z.infer<typeof ActorRole>;
 
 /**
@@ -41,107 +42,123 @@ export type ActorRole = z.infer<typeof ActorRole>;
  * needs to know) while its payment goes refunding → refunded (or refundFailed → refunding again).
  */
 export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived', 'refunding', 'refundFailed', 'refunded'] as const;
-export const PaymentStatus = z.enum(PAYMENT_STATUSES);
+export const PaymentStatus = lazySchema(() => z.enum(PAYMENT_STATUSES));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
-const divisionCode = z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits');
+const divisionCode = lazySchema(() => z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits'));
 
 /**
  * A delivery address in mainland China. What identifies a person is stored encrypted (street,
  * building and room; recipient; phone: AES-256-GCM through the Secrets port); only the division
  * codes and names stay in clear, for postage zones, the hall's district and the place shown.
  */
-export const MailAddress = z
-  .object({
-    provinceCode: divisionCode,
-    cityCode: divisionCode,
-    districtCode: divisionCode,
-    /** Names as the division data gives them, e.g. 海南省 / 海口市 / 龙华区. */
-    names: z.object({
-      province: z.string().trim().min(2).max(20),
-      city: z.string().trim().min(2).max(30),
-      district: z.string().trim().min(2).max(30),
-    }),
-    /** Street, building, room, encrypted (context `address`). */
-    detailEnc: z.string().min(1),
-    recipientEnc: z.string().min(1),
-    phoneEnc: z.string().min(1),
-  })
-  .refine((a) => a.provinceCode.endsWith('0000') && a.cityCode.startsWith(a.provinceCode.slice(0, 2)), {
-    message: 'the city lies in the province',
-    path: ['cityCode'],
-  })
-  .refine((a) => a.districtCode.startsWith(a.cityCode.slice(0, 4)), { message: 'the district lies in the city', path: ['districtCode'] });
+export const MailAddress = lazySchema(() =>
+  z
+    .object({
+      provinceCode: divisionCode,
+      cityCode: divisionCode,
+      districtCode: divisionCode,
+      /** Names as the division data gives them, e.g. 海南省 / 海口市 / 龙华区. */
+      names: z.object({
+        province: z.string().trim().min(2).max(20),
+        city: z.string().trim().min(2).max(30),
+        district: z.string().trim().min(2).max(30),
+      }),
+      /** Street, building, room, encrypted (context `address`). */
+      detailEnc: z.string().min(1),
+      recipientEnc: z.string().min(1),
+      phoneEnc: z.string().min(1),
+    })
+    .refine((a) => a.provinceCode.endsWith('0000') && a.cityCode.startsWith(a.provinceCode.slice(0, 2)), {
+      message: 'the city lies in the province',
+      path: ['cityCode'],
+    })
+    .refine((a) => a.districtCode.startsWith(a.cityCode.slice(0, 4)), { message: 'the district lies in the city', path: ['districtCode'] }),
+);
 export type MailAddress = z.infer<typeof MailAddress>;
 
-export const Delivery = z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), address: MailAddress }), z.object({ kind: z.literal('hall'), hallId: stableId })]);
+export const Delivery = lazySchema(() =>
+  z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), address: MailAddress }), z.object({ kind: z.literal('hall'), hallId: stableId })]),
+);
 export type Delivery = z.infer<typeof Delivery>;
 
 /** Who applies (the WeChat account) for whom (a registry resident: the same person, face-verified). */
-export const Applicant = z.object({
-  actorOpenid: z.string().min(1),
-  subjectResidentId: z.string().min(1),
-  subjectIdIndex: z.string().min(1),
-});
+export const Applicant = lazySchema(() =>
+  z.object({
+    actorOpenid: z.string().min(1),
+    subjectResidentId: z.string().min(1),
+    subjectIdIndex: z.string().min(1),
+  }),
+);
 export type Applicant = z.infer<typeof Applicant>;
 
 /** One accepted event: the state after it, what happened, when and by whom. */
-export const TimelineEntry = z.object({
-  state: ReissueState,
-  /** The event type (stateMachine.ts), or 'create' for the first entry. */
-  event: z.string().min(1),
-  at: z.date(),
-  by: ActorRole,
-  /** Shown to the citizen: a rejection reason, a courier and tracking number. Never personal data. */
-  note: z.string().max(200).optional(),
-});
+export const TimelineEntry = lazySchema(() =>
+  z.object({
+    state: ReissueState,
+    /** The event type (stateMachine.ts), or 'create' for the first entry. */
+    event: z.string().min(1),
+    at: z.date(),
+    by: ActorRole,
+    /** Shown to the citizen: a rejection reason, a courier and tracking number. Never personal data. */
+    note: z.string().max(200).optional(),
+  }),
+);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const Payment = z.object({
-  /** The payment order's id once one was started (a new one for each attempt). */
-  id: z.string().min(1).max(64).optional(),
-  status: PaymentStatus,
-});
+export const Payment = lazySchema(() =>
+  z.object({
+    /** The payment order's id once one was started (a new one for each attempt). */
+    id: z.string().min(1).max(64).optional(),
+    status: PaymentStatus,
+  }),
+);
 export type Payment = z.infer<typeof Payment>;
 
-export const Courier = z.string().trim().min(1).max(32);
-export const TrackingNumber = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40');
+export const Courier = lazySchema(() => z.string().trim().min(1).max(32));
+export const TrackingNumber = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40'),
+);
 
-export const Shipment = z.object({
-  /** Carrier code as the courier port knows it, e.g. sf, ems. */
-  courier: Courier,
-  trackingNumber: TrackingNumber,
-  shippedAt: z.date(),
-});
+export const Shipment = lazySchema(() =>
+  z.object({
+    /** Carrier code as the courier port knows it, e.g. sf, ems. */
+    courier: Courier,
+    trackingNumber: TrackingNumber,
+    shippedAt: z.date(),
+  }),
+);
 export type Shipment = z.infer<typeof Shipment>;
 
-export const ReissueApplication = z.object({
-  _id: z.string().min(1).max(64),
-  applicant: Applicant,
-  reason: ReissueReason,
-  delivery: Delivery,
-  /** The public-security authority that produces and posts the card: the postage zone's origin. */
-  issuerDivisionCode: divisionCode,
-  /** The citizen declared their appearance unchanged since the photo on file was taken. */
-  declaredAppearanceUnchanged: z.literal(true),
-  /** As charged when the draft was made (a later address change keeps it). */
-  fees: FeeBreakdown,
-  state: ReissueState,
-  timeline: z.array(TimelineEntry).min(1),
-  payment: Payment,
-  /** The latest shipment (a re-shipment replaces it; the timeline keeps both). */
-  shipment: Shipment.optional(),
-  /** Where the card waits when held for collection. */
-  collectionHallId: stableId.optional(),
-  /** Why an officer rejected it, shown to the citizen. */
-  rejectionReason: z.string().optional(),
-  createdAt: z.date(),
-  submittedAt: z.date().optional(),
-  updatedAt: z.date(),
-  /** Starts at 0; each accepted event adds exactly 1 (compare-and-set in the store). */
-  version: z.number().int().min(0),
-});
+export const ReissueApplication = lazySchema(() =>
+  z.object({
+    _id: z.string().min(1).max(64),
+    applicant: Applicant,
+    reason: ReissueReason,
+    delivery: Delivery,
+    /** The public-security authority that produces and posts the card: the postage zone's origin. */
+    issuerDivisionCode: divisionCode,
+    /** The citizen declared their appearance unchanged since the photo on file was taken. */
+    declaredAppearanceUnchanged: z.literal(true),
+    /** As charged when the draft was made (a later address change keeps it). */
+    fees: FeeBreakdown,
+    state: ReissueState,
+    timeline: z.array(TimelineEntry).min(1),
+    payment: Payment,
+    /** The latest shipment (a re-shipment replaces it; the timeline keeps both). */
+    shipment: Shipment.optional(),
+    /** Where the card waits when held for collection. */
+    collectionHallId: stableId.optional(),
+    /** Why an officer rejected it, shown to the citizen. */
+    rejectionReason: z.string().optional(),
+    createdAt: z.date(),
+    submittedAt: z.date().optional(),
+    updatedAt: z.date(),
+    /** Starts at 0; each accepted event adds exactly 1 (compare-and-set in the store). */
+    version: z.number().int().min(0),
+  }),
+);
 export type ReissueApplication = z.infer<typeof ReissueApplication>;

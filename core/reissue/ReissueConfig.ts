@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * The online-reissue rules of one city (collection `reissue_configs`, one per city). Every field
@@ -6,7 +7,7 @@ import * as z from 'zod';
  * city only writes down where its practice differs (Haikou: `photoRule: cardIssuedWithin 5`).
  */
 
-const divisionCode = z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits');
+const divisionCode = lazySchema(() => z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits'));
 
 /**
  * When the photo on file may be printed on the new card (no visit to take a new one):
@@ -14,64 +15,72 @@ const divisionCode = z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits');
  * - `photoAgeByValidity`: the photo is at most N years old, N by the validity of the last card
  *   (10/20-year cards: 3, long-term: 5). A 5-year card's photo (taken under 16) is never reused.
  */
-export const PhotoRule = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cardIssuedWithin'), years: z.number().int().min(1).max(20) }),
-  z.object({
-    kind: z.literal('photoAgeByValidity'),
-    maxYears: z.object({
-      tenYear: z.number().int().min(0).max(20),
-      twentyYear: z.number().int().min(0).max(20),
-      longTerm: z.number().int().min(0).max(20),
+export const PhotoRule = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('cardIssuedWithin'), years: z.number().int().min(1).max(20) }),
+    z.object({
+      kind: z.literal('photoAgeByValidity'),
+      maxYears: z.object({
+        tenYear: z.number().int().min(0).max(20),
+        twentyYear: z.number().int().min(0).max(20),
+        longTerm: z.number().int().min(0).max(20),
+      }),
     }),
-  }),
-]);
+  ]),
+);
 export type PhotoRule = z.infer<typeof PhotoRule>;
 
 /** Amounts in fen (1 yuan = 100 fen), always integers. */
-const fen = z.number().int().min(0).max(1_000_000);
+const fen = lazySchema(() => z.number().int().min(0).max(1_000_000));
 
-export const FeeConfig = z.object({
-  /** 补领 (lost) and 换领 (damaged) cost the same under the national price rule: 40 yuan. */
-  cardFen: fen.default(4000),
-  /** Postage by zone from the issuing authority to the address (one city's postal scheme). */
-  postageFen: z.object({ sameCity: fen.default(1500), sameProvince: fen.default(1800), otherProvince: fen.default(2000) }).prefault({}),
-  /** Whether this city waives the card fee for residents on minimum living allowance (低保). */
-  lowIncomeExemption: z.boolean().default(true),
-  /** Whether that exemption also covers postage (no public source says so: off). */
-  exemptionCoversPostage: z.boolean().default(false),
-});
+export const FeeConfig = lazySchema(() =>
+  z.object({
+    /** 补领 (lost) and 换领 (damaged) cost the same under the national price rule: 40 yuan. */
+    cardFen: fen.default(4000),
+    /** Postage by zone from the issuing authority to the address (one city's postal scheme). */
+    postageFen: z.object({ sameCity: fen.default(1500), sameProvince: fen.default(1800), otherProvince: fen.default(2000) }).prefault({}),
+    /** Whether this city waives the card fee for residents on minimum living allowance (低保). */
+    lowIncomeExemption: z.boolean().default(true),
+    /** Whether that exemption also covers postage (no public source says so: off). */
+    exemptionCoversPostage: z.boolean().default(false),
+  }),
+);
 export type FeeConfig = z.infer<typeof FeeConfig>;
 
-export const TimeLimitConfig = z.object({
-  /** Resident Identity Card Law: the card is issued within 60 days of the application. */
-  legalDays: z.number().int().min(1).max(120).default(60),
-  /** Remote areas may take up to 30 days more. */
-  remoteExtraDays: z.number().int().min(0).max(30).default(30),
-  /** Division code prefixes (2, 4 or 6 digits) of issuing authorities in remote areas. */
-  remoteDivisions: z.array(z.string().regex(/^(\d{2}|\d{4}|\d{6})$/)).default([]),
-  /**
-   * A period whose last day is a rest day or holiday ends on the next working day (民法典 art. 203).
-   * Off gives the bare calendar count.
-   */
-  legalDueMovesToWorkday: z.boolean().default(true),
-  /** The city's promise until the card is produced, in working days (local practice 15–25). */
-  promisedWorkingDays: z.number().int().min(1).max(60).default(20),
-  /** Review after payment, in working days (1–3 in the published flows). */
-  reviewWorkingDays: z.number().int().min(1).max(10).default(3),
-  /** An application left unpaid this many days after submission is cancelled by the system. */
-  payWithinDays: z.number().int().min(1).max(30).default(3),
-});
+export const TimeLimitConfig = lazySchema(() =>
+  z.object({
+    /** Resident Identity Card Law: the card is issued within 60 days of the application. */
+    legalDays: z.number().int().min(1).max(120).default(60),
+    /** Remote areas may take up to 30 days more. */
+    remoteExtraDays: z.number().int().min(0).max(30).default(30),
+    /** Division code prefixes (2, 4 or 6 digits) of issuing authorities in remote areas. */
+    remoteDivisions: z.array(z.string().regex(/^(\d{2}|\d{4}|\d{6})$/)).default([]),
+    /**
+     * A period whose last day is a rest day or holiday ends on the next working day (民法典 art. 203).
+     * Off gives the bare calendar count.
+     */
+    legalDueMovesToWorkday: z.boolean().default(true),
+    /** The city's promise until the card is produced, in working days (local practice 15–25). */
+    promisedWorkingDays: z.number().int().min(1).max(60).default(20),
+    /** Review after payment, in working days (1–3 in the published flows). */
+    reviewWorkingDays: z.number().int().min(1).max(10).default(3),
+    /** An application left unpaid this many days after submission is cancelled by the system. */
+    payWithinDays: z.number().int().min(1).max(30).default(3),
+  }),
+);
 export type TimeLimitConfig = z.infer<typeof TimeLimitConfig>;
 
-export const ReissueConfig = z.object({
-  /** The city (prefecture) the rules apply to, e.g. 460100 海口市. */
-  cityCode: divisionCode,
-  /** Online reissue is for applicants at least this old (younger ones come with a guardian). */
-  minAge: z.number().int().min(0).max(30).default(16),
-  photoRule: PhotoRule.default({ kind: 'photoAgeByValidity', maxYears: { tenYear: 3, twentyYear: 3, longTerm: 5 } }),
-  fees: FeeConfig.prefault({}),
-  timeLimits: TimeLimitConfig.prefault({}),
-});
+export const ReissueConfig = lazySchema(() =>
+  z.object({
+    /** The city (prefecture) the rules apply to, e.g. 460100 海口市. */
+    cityCode: divisionCode,
+    /** Online reissue is for applicants at least this old (younger ones come with a guardian). */
+    minAge: z.number().int().min(0).max(30).default(16),
+    photoRule: PhotoRule.default({ kind: 'photoAgeByValidity', maxYears: { tenYear: 3, twentyYear: 3, longTerm: 5 } }),
+    fees: FeeConfig.prefault({}),
+    timeLimits: TimeLimitConfig.prefault({}),
+  }),
+);
 export type ReissueConfig = z.infer<typeof ReissueConfig>;
 export type ReissueConfigInput = z.input<typeof ReissueConfig>;
 

@@ -5,16 +5,19 @@ import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
 import { configFor } from './cityConfig';
 import type { Actor } from './stateMachine';
 import { ReissueTrackingView, trackingView } from './views';
+import { lazySchema } from '../function/lazySchema';
 
 /** What every application action answers: the tracking view, the version to decide on, the hall, the subject's masked name. */
-export const ApplicationView = ReissueTrackingView.extend({
-  version: z.number().int(),
-  hallId: z.string(),
-  hallName: z.string(),
-  subjectNameMasked: z.string(),
-  /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers existed. */
-  refNumber: z.string().optional(),
-});
+export const ApplicationView = lazySchema(() =>
+  ReissueTrackingView.extend({
+    version: z.number().int(),
+    hallId: z.string(),
+    hallName: z.string(),
+    subjectNameMasked: z.string(),
+    /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers existed. */
+    refNumber: z.string().optional(),
+  }),
+);
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
 export async function viewOf(deps: Pick<ReissueDeps, 'store' | 'guides' | 'clock' | 'calendar' | 'secrets'>, app: ReissueRecord, viewer: Actor): Promise<ApplicationView> {

@@ -10,6 +10,7 @@ import { configFor } from './cityConfig';
 import { addYears, cardValidity, checkEligibility, type CardValidity } from './eligibility';
 import { REASON_NAMES } from './names';
 import { placeOf } from './views';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * The case file: what an officer of the application's hall needs to decide it and to write the
@@ -43,46 +44,48 @@ export function purposeOf(app: Pick<ReissueRecord, 'state' | 'delivery'>): CaseP
 const VALIDITY_NAMES: Record<CardValidity, string> = { fiveYear: '5年', tenYear: '10年', twentyYear: '20年', longTerm: '长期' };
 const VALIDITY_YEARS: Record<CardValidity, number | undefined> = { fiveYear: 5, tenYear: 10, twentyYear: 20, longTerm: undefined };
 
-export const CaseFileView = z.object({
-  applicationId: z.string(),
-  version: z.number().int(),
-  hallId: z.string(),
-  purpose: z.enum(CASE_PURPOSES),
-  purposeName: z.string(),
-  subject: z.object({
-    /** The name the card bears, in full: the officer checks it against the photo and the card. */
-    name: z.string(),
-    idNumberMasked: z.string(),
-    sexName: z.string(),
-    /** Age today (Shanghai). */
-    age: z.number().int(),
-    /** Applied for by a family member (代办). */
-    byFamilyMember: z.boolean(),
+export const CaseFileView = lazySchema(() =>
+  z.object({
+    applicationId: z.string(),
+    version: z.number().int(),
+    hallId: z.string(),
+    purpose: z.enum(CASE_PURPOSES),
+    purposeName: z.string(),
+    subject: z.object({
+      /** The name the card bears, in full: the officer checks it against the photo and the card. */
+      name: z.string(),
+      idNumberMasked: z.string(),
+      sexName: z.string(),
+      /** Age today (Shanghai). */
+      age: z.number().int(),
+      /** Applied for by a family member (代办). */
+      byFamilyMember: z.boolean(),
+    }),
+    /** The photo a reissued card reuses: a data URL (no request leaves the page), or none on file. */
+    photo: z.discriminatedUnion('onFile', [
+      z.object({ onFile: z.literal(true), dataUrl: z.string(), takenOn: z.string().optional(), sample: z.boolean() }),
+      z.object({ onFile: z.literal(false) }),
+    ]),
+    card: z.object({
+      issuedOn: z.string().optional(),
+      validityName: z.string().optional(),
+      /** YYYY-MM-DD, or 长期. */
+      validUntil: z.string().optional(),
+      photoTakenOn: z.string().optional(),
+      fingerprintsOnFile: z.boolean(),
+      photoReused: z.boolean(),
+      /** When the card was reported lost (Shanghai wall clock), if it was. */
+      lostReportedAt: z.string().optional(),
+    }),
+    reasonName: z.string(),
+    appearanceUnchangedDeclared: z.boolean(),
+    /** The online pre-check run again today: what no longer holds (empty: every rule still met). */
+    checks: z.array(z.object({ code: z.string(), message: z.string() })),
+    /** Mail delivery: what the waybill needs. */
+    recipient: z.object({ name: z.string(), address: z.string(), phone: z.string() }).optional(),
+    collectionHallId: z.string().optional(),
   }),
-  /** The photo a reissued card reuses: a data URL (no request leaves the page), or none on file. */
-  photo: z.discriminatedUnion('onFile', [
-    z.object({ onFile: z.literal(true), dataUrl: z.string(), takenOn: z.string().optional(), sample: z.boolean() }),
-    z.object({ onFile: z.literal(false) }),
-  ]),
-  card: z.object({
-    issuedOn: z.string().optional(),
-    validityName: z.string().optional(),
-    /** YYYY-MM-DD, or 长期. */
-    validUntil: z.string().optional(),
-    photoTakenOn: z.string().optional(),
-    fingerprintsOnFile: z.boolean(),
-    photoReused: z.boolean(),
-    /** When the card was reported lost (Shanghai wall clock), if it was. */
-    lostReportedAt: z.string().optional(),
-  }),
-  reasonName: z.string(),
-  appearanceUnchangedDeclared: z.boolean(),
-  /** The online pre-check run again today: what no longer holds (empty: every rule still met). */
-  checks: z.array(z.object({ code: z.string(), message: z.string() })),
-  /** Mail delivery: what the waybill needs. */
-  recipient: z.object({ name: z.string(), address: z.string(), phone: z.string() }).optional(),
-  collectionHallId: z.string().optional(),
-});
+);
 export type CaseFileView = z.infer<typeof CaseFileView>;
 
 const unreadable = '（无法读取）';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { stableId } from '../guide/ServiceGuide';
 import { Courier, MailAddress, TrackingNumber } from './ReissueApplication';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * What can happen to a reissue application. Every event names the version it was decided on
@@ -9,34 +10,36 @@ import { Courier, MailAddress, TrackingNumber } from './ReissueApplication';
  * compare-and-set). Who may fire each event and from which states is in stateMachine.ts.
  */
 
-const at = { expectedVersion: z.number().int().min(0) };
-const paymentId = z.string().min(1).max(64);
-const note = z.string().trim().min(1).max(200).optional();
+const at = { expectedVersion: lazySchema(() => z.number().int().min(0)) };
+const paymentId = lazySchema(() => z.string().min(1).max(64));
+const note = lazySchema(() => z.string().trim().min(1).max(200).optional());
 
-export const ReissueEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('submit'), ...at }),
-  z.object({ type: z.literal('startPayment'), paymentId, ...at }),
-  z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
-  /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
-  z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
-  z.object({ type: z.literal('paymentWaived'), ...at }),
-  z.object({ type: z.literal('startReview'), ...at }),
-  z.object({ type: z.literal('approve'), ...at }),
-  z.object({ type: z.literal('reject'), reason: z.string().trim().min(2).max(200), ...at }),
-  z.object({ type: z.literal('startProduction'), ...at }),
-  z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
-  z.object({ type: z.literal('deliver'), ...at }),
-  z.object({ type: z.literal('markReturned'), note, ...at }),
-  z.object({ type: z.literal('reship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
-  z.object({ type: z.literal('holdAtHall'), hallId: stableId, ...at }),
-  z.object({ type: z.literal('collect'), ...at }),
-  z.object({ type: z.literal('cancel'), note, ...at }),
-  z.object({ type: z.literal('expire'), ...at }),
-  z.object({ type: z.literal('changeAddress'), address: MailAddress, ...at }),
-  z.object({ type: z.literal('refundSucceeded'), ...at }),
-  z.object({ type: z.literal('refundFailed'), note, ...at }),
-  z.object({ type: z.literal('retryRefund'), ...at }),
-]);
+export const ReissueEvent = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('submit'), ...at }),
+    z.object({ type: z.literal('startPayment'), paymentId, ...at }),
+    z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
+    /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
+    z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
+    z.object({ type: z.literal('paymentWaived'), ...at }),
+    z.object({ type: z.literal('startReview'), ...at }),
+    z.object({ type: z.literal('approve'), ...at }),
+    z.object({ type: z.literal('reject'), reason: z.string().trim().min(2).max(200), ...at }),
+    z.object({ type: z.literal('startProduction'), ...at }),
+    z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+    z.object({ type: z.literal('deliver'), ...at }),
+    z.object({ type: z.literal('markReturned'), note, ...at }),
+    z.object({ type: z.literal('reship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+    z.object({ type: z.literal('holdAtHall'), hallId: stableId, ...at }),
+    z.object({ type: z.literal('collect'), ...at }),
+    z.object({ type: z.literal('cancel'), note, ...at }),
+    z.object({ type: z.literal('expire'), ...at }),
+    z.object({ type: z.literal('changeAddress'), address: MailAddress, ...at }),
+    z.object({ type: z.literal('refundSucceeded'), ...at }),
+    z.object({ type: z.literal('refundFailed'), note, ...at }),
+    z.object({ type: z.literal('retryRefund'), ...at }),
+  ]),
+);
 export type ReissueEvent = z.infer<typeof ReissueEvent>;
 export type ReissueEventType = ReissueEvent['type'];
 export type EventOf<T extends ReissueEventType> = Extract<ReissueEvent, { type: T }>;

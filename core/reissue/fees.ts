@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { FeeConfig } from './ReissueConfig';
 import { postageZone, type PostageZone } from './postageZone';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * What an online reissue costs: the card fee (national price rule: 40 yuan for 补领 after loss and
@@ -9,28 +10,32 @@ import { postageZone, type PostageZone } from './postageZone';
  * integer fen; the breakdown is stored on the application as charged.
  */
 
-export const FeeLine = z.object({
-  kind: z.enum(['card', 'postage']),
-  /** Shown to the citizen, e.g. 补领居民身份证工本费, 邮寄费（省内）. */
-  label: z.string().min(1),
-  amountFen: z.number().int().min(0),
-  /** Why the amount differs from the list price, e.g. 最低生活保障对象免收. */
-  note: z.string().optional(),
-});
+export const FeeLine = lazySchema(() =>
+  z.object({
+    kind: z.enum(['card', 'postage']),
+    /** Shown to the citizen, e.g. 补领居民身份证工本费, 邮寄费（省内）. */
+    label: z.string().min(1),
+    amountFen: z.number().int().min(0),
+    /** Why the amount differs from the list price, e.g. 最低生活保障对象免收. */
+    note: z.string().optional(),
+  }),
+);
 export type FeeLine = z.infer<typeof FeeLine>;
 
-export const FeeBreakdown = z
-  .object({
-    lines: z.array(FeeLine).min(1),
-    totalFen: z.number().int().min(0),
-    /** 'hall' when collected at a hall (no postage). */
-    zone: z.enum(['sameCity', 'sameProvince', 'otherProvince', 'hall']),
-    exempt: z.boolean(),
-  })
-  .refine((b) => b.totalFen === b.lines.reduce((sum, l) => sum + l.amountFen, 0), {
-    message: 'the total is the sum of the lines',
-    path: ['totalFen'],
-  });
+export const FeeBreakdown = lazySchema(() =>
+  z
+    .object({
+      lines: z.array(FeeLine).min(1),
+      totalFen: z.number().int().min(0),
+      /** 'hall' when collected at a hall (no postage). */
+      zone: z.enum(['sameCity', 'sameProvince', 'otherProvince', 'hall']),
+      exempt: z.boolean(),
+    })
+    .refine((b) => b.totalFen === b.lines.reduce((sum, l) => sum + l.amountFen, 0), {
+      message: 'the total is the sum of the lines',
+      path: ['totalFen'],
+    }),
+);
 export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
 
 /** Where the card goes, as far as the fee is concerned. */

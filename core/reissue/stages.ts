@@ -5,6 +5,7 @@ import type { ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import { PAYMENT_STATUS_NAMES, STATE_NAMES, courierName } from './names';
 import { deadlines } from './timeLimits';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * An application's progress as a stage bar: 受理 → 审核 → 制证 → 寄出 → 签收 for a card by mail,
@@ -19,28 +20,32 @@ import { deadlines } from './timeLimits';
 export const STAGE_KEYS = ['accepted', 'review', 'production', 'shipped', 'delivered', 'heldAtHall', 'collected'] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
 
-export const ProgressStage = z.object({
-  key: z.enum(STAGE_KEYS),
-  name: z.string(),
-  status: z.enum(['done', 'current', 'stopped', 'ahead']),
-  /** ISO instant the stage was reached, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
-  at: z.string().optional(),
-  atText: z.string().optional(),
-  /** Under the stage: where the current stage stands, the courier and number, why the bar stopped. */
-  detail: z.string().optional(),
-  /** With the current stage only: the legal time limit. */
-  deadline: z.object({ legalDue: z.string(), text: z.string(), overdue: z.boolean() }).optional(),
-});
+export const ProgressStage = lazySchema(() =>
+  z.object({
+    key: z.enum(STAGE_KEYS),
+    name: z.string(),
+    status: z.enum(['done', 'current', 'stopped', 'ahead']),
+    /** ISO instant the stage was reached, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
+    at: z.string().optional(),
+    atText: z.string().optional(),
+    /** Under the stage: where the current stage stands, the courier and number, why the bar stopped. */
+    detail: z.string().optional(),
+    /** With the current stage only: the legal time limit. */
+    deadline: z.object({ legalDue: z.string(), text: z.string(), overdue: z.boolean() }).optional(),
+  }),
+);
 export type ProgressStage = z.infer<typeof ProgressStage>;
 
-export const Progress = z.object({
-  status: z.enum(['going', 'finished', 'stopped']),
-  stages: z.array(ProgressStage),
-  /** Why the bar stopped (also the stopped stage's detail). */
-  stopReason: z.string().optional(),
-  /** A turn the path took, e.g. a mailed card returned and now held at a hall. */
-  note: z.string().optional(),
-});
+export const Progress = lazySchema(() =>
+  z.object({
+    status: z.enum(['going', 'finished', 'stopped']),
+    stages: z.array(ProgressStage),
+    /** Why the bar stopped (also the stopped stage's detail). */
+    stopReason: z.string().optional(),
+    /** A turn the path took, e.g. a mailed card returned and now held at a hall. */
+    note: z.string().optional(),
+  }),
+);
 export type Progress = z.infer<typeof Progress>;
 
 export interface ProgressContext {

@@ -9,6 +9,7 @@ import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAM
 import { Progress, progressOf } from './stages';
 import { availableEvents, type Actor } from './stateMachine';
 import { deadlines } from './timeLimits';
+import { lazySchema } from '../function/lazySchema';
 
 /**
  * What the applicant (or an officer) sees of an application: the timeline with Chinese names and
@@ -17,48 +18,52 @@ import { deadlines } from './timeLimits';
  * No personal data: the address shows as its province/city/district names only.
  */
 
-export const TrackingStep = z.object({
-  state: z.string(),
-  stateName: z.string(),
-  event: z.string(),
-  eventName: z.string(),
-  /** ISO instant, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
-  at: z.string(),
-  atText: z.string(),
-  byName: z.string(),
-  note: z.string().optional(),
-});
+export const TrackingStep = lazySchema(() =>
+  z.object({
+    state: z.string(),
+    stateName: z.string(),
+    event: z.string(),
+    eventName: z.string(),
+    /** ISO instant, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
+    at: z.string(),
+    atText: z.string(),
+    byName: z.string(),
+    note: z.string().optional(),
+  }),
+);
 export type TrackingStep = z.infer<typeof TrackingStep>;
 
-export const ReissueTrackingView = z.object({
-  id: z.string(),
-  state: z.string(),
-  stateName: z.string(),
-  reasonName: z.string(),
-  paymentStatus: z.string(),
-  paymentStatusName: z.string(),
-  fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
-  delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), place: z.string() }), z.object({ kind: z.literal('hall'), hallId: z.string() })]),
-  /** `courier` is the carrier's code; `courierName` what a person sees (中国邮政EMS, never ems). */
-  shipment: z.object({ courier: z.string(), courierName: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
-  collectionHallId: z.string().optional(),
-  rejectionReason: z.string().optional(),
-  /** The stage bar shown above the timeline. */
-  progress: Progress,
-  timeline: z.array(TrackingStep),
-  deadlines: z
-    .object({
-      legalDue: z.string(),
-      /** Calendar days the law allows (60, more in a remote area): shown beside legalDue. */
-      legalDays: z.number().int(),
-      promisedDue: z.string(),
-      status: z.enum(['onTime', 'pastPromised', 'pastLegal', 'met', 'closed']),
-      overdue: z.boolean(),
-    })
-    .optional(),
-  /** Event types the viewer may fire now (buttons). */
-  actions: z.array(z.enum(REISSUE_EVENT_TYPES)),
-});
+export const ReissueTrackingView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    state: z.string(),
+    stateName: z.string(),
+    reasonName: z.string(),
+    paymentStatus: z.string(),
+    paymentStatusName: z.string(),
+    fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
+    delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), place: z.string() }), z.object({ kind: z.literal('hall'), hallId: z.string() })]),
+    /** `courier` is the carrier's code; `courierName` what a person sees (中国邮政EMS, never ems). */
+    shipment: z.object({ courier: z.string(), courierName: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
+    collectionHallId: z.string().optional(),
+    rejectionReason: z.string().optional(),
+    /** The stage bar shown above the timeline. */
+    progress: Progress,
+    timeline: z.array(TrackingStep),
+    deadlines: z
+      .object({
+        legalDue: z.string(),
+        /** Calendar days the law allows (60, more in a remote area): shown beside legalDue. */
+        legalDays: z.number().int(),
+        promisedDue: z.string(),
+        status: z.enum(['onTime', 'pastPromised', 'pastLegal', 'met', 'closed']),
+        overdue: z.boolean(),
+      })
+      .optional(),
+    /** Event types the viewer may fire now (buttons). */
+    actions: z.array(z.enum(REISSUE_EVENT_TYPES)),
+  }),
+);
 export type ReissueTrackingView = z.infer<typeof ReissueTrackingView>;
 
 export interface TrackingContext {

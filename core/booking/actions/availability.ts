@@ -6,15 +6,20 @@ import type { BookingDeps } from '../BookingDeps';
 import { bookableDates, bookingOpen, slotsOn } from '../slots';
 import { SlotView, closedReason } from '../views';
 import { DateInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const bookingOptions = defineAction({
   summary: 'Halls that take bookings for a business, and the dates open for booking now.',
-  input: z.object({ business: stableId }).strict(),
-  output: z.object({
-    /** Per hall, the dates of `dates` on which it has no slot, with why (shown closed, not choosable). */
-    halls: z.array(z.object({ id: z.string(), name: z.string(), city: z.string(), address: z.string(), closedDates: z.array(z.object({ date: z.string(), reason: z.string() })) })),
-    dates: z.array(z.string()),
-  }),
+  input: lazySchema(() => z.object({ business: stableId }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      /** Per hall, the dates of `dates` on which it has no slot, with why (shown closed, not choosable). */
+      halls: z.array(
+        z.object({ id: z.string(), name: z.string(), city: z.string(), address: z.string(), closedDates: z.array(z.object({ date: z.string(), reason: z.string() })) }),
+      ),
+      dates: z.array(z.string()),
+    }),
+  ),
   errors: [],
   async run({ business }, deps: BookingDeps) {
     const halls = await deps.guides.hallsHandling(business);
@@ -32,8 +37,8 @@ export const bookingOptions = defineAction({
 
 export const availability = defineAction({
   summary: "A hall's slots on a date with the places left: the schedule, merged with one indexed query of that day's slot counts.",
-  input: z.object({ hallId: stableId, business: stableId, date: DateInput }).strict(),
-  output: z.object({ hallId: z.string(), date: z.string(), closedReason: z.string().optional(), slots: z.array(SlotView) }),
+  input: lazySchema(() => z.object({ hallId: stableId, business: stableId, date: DateInput }).strict()),
+  output: lazySchema(() => z.object({ hallId: z.string(), date: z.string(), closedReason: z.string().optional(), slots: z.array(SlotView) })),
   errors: ['HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE'],
   async run({ hallId, business, date }, deps: BookingDeps) {
     const [hall, schedule] = await Promise.all([deps.guides.hall(hallId), deps.booking.schedule(hallId)]);

@@ -13,8 +13,9 @@ import type { Appointment } from '../Appointment';
 import type { BookingDeps } from '../BookingDeps';
 import { checkInAppointment } from '../checkInAppointment';
 import { AppointmentView, appointmentView } from '../views';
+import { lazySchema } from '../../function/lazySchema';
 
-const NumberInput = z.string().trim().min(1).max(32);
+const NumberInput = lazySchema(() => z.string().trim().min(1).max(32));
 
 /**
  * The appointment with this 预约号 in one of the officer's halls. A number of another hall, or
@@ -63,8 +64,8 @@ async function attemptsLeft(deps: BookingDeps, officer: Account, a: Appointment)
 export const appointmentByNumber = defineAction({
   summary:
     "Officer: finds an appointment of the officer's halls by its 预约号 (when a ticket cannot be scanned). Another hall's number is not found. Shows the name and ID number masked, the ID number's last four hidden (the officer reads them from the card). Audited.",
-  input: z.object({ number: NumberInput }).strict(),
-  output: z.object({ appointment: AppointmentView, idNumberMasked: z.string(), identityCheckAttemptsLeft: z.number().int() }),
+  input: lazySchema(() => z.object({ number: NumberInput }).strict()),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, idNumberMasked: z.string(), identityCheckAttemptsLeft: z.number().int() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'APPOINTMENT_NOT_FOUND'],
   async run({ number }, deps: BookingDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
@@ -81,8 +82,8 @@ export const appointmentByNumber = defineAction({
 export const checkInByNumber = defineAction({
   summary:
     "Officer: checks in an appointment of the officer's halls by its 预约号 after confirming identity at the window: the last four characters of the ID number on the citizen's card, checked here. Wrong endings are counted (3 per appointment, 20 per officer a day) and audited; then as checkIn.",
-  input: z.object({ number: NumberInput, idLast4: z.string().trim().max(8) }).strict(),
-  output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
+  input: lazySchema(() => z.object({ number: NumberInput, idLast4: z.string().trim().max(8) }).strict()),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int() })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

@@ -10,11 +10,12 @@ import { auditActingFor } from '../auditActingFor';
 import { onceMore } from '../onceMore';
 import { AppointmentView, appointmentView } from '../views';
 import { AppointmentIdInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const cancel = defineAction({
   summary:
     "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. At most 5 cancellations or reschedules a day. Idempotent under the envelope requestId.",
-  input: z.object({ appointmentId: AppointmentIdInput }).strict(),
+  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput }).strict()),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

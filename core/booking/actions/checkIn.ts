@@ -7,6 +7,7 @@ import { readTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
 import { AppointmentView } from '../views';
 import { checkInAppointment } from '../checkInAppointment';
+import { lazySchema } from '../../function/lazySchema';
 
 /**
  * Officer: checks a citizen in from the QR token. Accepts only a valid, unexpired token for an
@@ -15,8 +16,8 @@ import { checkInAppointment } from '../checkInAppointment';
  */
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
-  input: z.object({ token: z.string().trim().min(10).max(512) }).strict(),
-  output: z.object({ appointment: AppointmentView, queueNumber: z.number().int() }),
+  input: lazySchema(() => z.object({ token: z.string().trim().min(10).max(512) }).strict()),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int() })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

@@ -4,22 +4,25 @@ import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
 import { cancelDeadlineOf } from '../cancelDeadline';
+import { lazySchema } from '../../function/lazySchema';
 
 const PAGE_SIZE = 50;
 
 export const myAppointments = defineAction({
   summary: "The caller's appointments (for themselves and family members), newest first, 50 a page: `next` (absent on the last page) is the `cursor` of the next page.",
-  input: z
-    .object({
-      cursor: z
-        .string()
-        .min(1)
-        .max(200)
-        .regex(/^[A-Za-z0-9_-]+$/)
-        .optional(),
-    })
-    .strict(),
-  output: z.object({ appointments: z.array(AppointmentView), next: z.string().optional() }),
+  input: lazySchema(() =>
+    z
+      .object({
+        cursor: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[A-Za-z0-9_-]+$/)
+          .optional(),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ appointments: z.array(AppointmentView), next: z.string().optional() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run({ cursor }, deps: BookingDeps) {
     const account = await requireVerified(deps);

@@ -9,6 +9,7 @@ import type { BookingDeps } from '../BookingDeps';
 import { slotsOn } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
 import { DateInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 async function requireOfficerOf(deps: BookingDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
@@ -20,15 +21,17 @@ const LISTED = ['booked', 'checkedIn', 'noShow'] as const;
 export const hallDay = defineAction({
   summary:
     "Officer: a hall's day — every appointment still to serve or served (booked, checked in, no-show) by slot, and counts per business and status (cancelled ones only counted); two reads of the day, however many businesses.",
-  input: z.object({ hallId: stableId, date: DateInput.optional() }).strict(),
-  output: z.object({
-    hallId: z.string(),
-    date: z.string(),
-    slots: z.array(z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) })),
-    byBusiness: z.array(
-      z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
-    ),
-  }),
+  input: lazySchema(() => z.object({ hallId: stableId, date: DateInput.optional() }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      hallId: z.string(),
+      date: z.string(),
+      slots: z.array(z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) })),
+      byBusiness: z.array(
+        z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
+      ),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run({ hallId, date }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
@@ -59,11 +62,13 @@ export const hallDay = defineAction({
 
 export const hallWeek = defineAction({
   summary: 'Officer: bookings per slot for the next 7 days against capacity, to roster officers.',
-  input: z.object({ hallId: stableId }).strict(),
-  output: z.object({
-    hallId: z.string(),
-    days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), booked: z.number().int() })) })),
-  }),
+  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      hallId: z.string(),
+      days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), booked: z.number().int() })) })),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);

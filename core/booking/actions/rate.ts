@@ -4,11 +4,12 @@ import { RatingInput, RatingView } from '../../rating/Rating';
 import { rateService } from '../../rating/rateService';
 import type { BookingDeps } from '../BookingDeps';
 import { AppointmentIdInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const rateAppointment = defineAction({
   summary:
     'The citizen who booked rates an appointment once it was served (checked in): 好差评, five levels, reasons from the fixed list for a poor rating. Once per appointment: the same rating again answers the first; a different one is RATING_ALREADY_GIVEN.',
-  input: RatingInput.extend({ appointmentId: AppointmentIdInput }).strict(),
+  input: lazySchema(() => RatingInput.extend({ appointmentId: AppointmentIdInput }).strict()),
   output: RatingView,
   errors: ['UNAUTHENTICATED', 'INVALID_INPUT', 'APPOINTMENT_NOT_FOUND', 'RATING_NOT_FINISHED', 'RATING_ALREADY_GIVEN', 'RATING_REASON_REQUIRED', 'RATING_COMMENT_INVALID'],
   async run({ appointmentId, ...rating }, deps: BookingDeps) {

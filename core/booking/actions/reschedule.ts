@@ -12,10 +12,11 @@ import { onceMore } from '../onceMore';
 import { placeBooking } from '../placeBooking';
 import { AppointmentView, appointmentView } from '../views';
 import { AppointmentIdInput, SlotIdInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const reschedule = defineAction({
   summary: 'Moves an appointment to another slot: the new place is taken before the old one is released, so both are never lost. Idempotent under the envelope requestId.',
-  input: z.object({ appointmentId: AppointmentIdInput, slotId: SlotIdInput }).strict(),
+  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput, slotId: SlotIdInput }).strict()),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

@@ -7,10 +7,11 @@ import { auditActingFor } from '../auditActingFor';
 import { resolveActingFor } from '../../identity/actingFor';
 import { AppointmentView, appointmentView } from '../views';
 import { SlotIdInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const reserve = defineAction({
   summary: 'Books a place in a slot for the caller or a family member. Never overbooks (one conditional update per place). Idempotent under the envelope requestId.',
-  input: z.object({ hallId: stableId, business: stableId, slotId: SlotIdInput, forMemberId: z.string().max(64).optional() }).strict(),
+  input: lazySchema(() => z.object({ hallId: stableId, business: stableId, slotId: SlotIdInput, forMemberId: z.string().max(64).optional() }).strict()),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

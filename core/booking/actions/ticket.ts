@@ -6,11 +6,12 @@ import { shanghaiDate } from '../../time/shanghai';
 import { TICKET_POLICY, issueTicket, ticketExpiry } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
 import { AppointmentIdInput } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 
 export const ticket = defineAction({
   summary: 'A signed, short-lived QR token for a booked appointment of the caller; the page refreshes it every 30 s.',
-  input: z.object({ appointmentId: AppointmentIdInput }).strict(),
-  output: z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.number().int() }),
+  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput }).strict()),
+  output: lazySchema(() => z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.number().int() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE'],
   async run({ appointmentId }, deps: BookingDeps) {
     const account = await requireVerified(deps);

@@ -3,13 +3,14 @@ import { defineAction } from '../../function/action';
 import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
 import { endAppointment } from '../endAppointment';
+import { lazySchema } from '../../function/lazySchema';
 
 const BATCH = 200;
 
 export const markNoShows = defineAction({
   summary: 'Timer only (nightly): appointments still booked after their day closed become no-shows (the business frees up; the day and week stay used).',
-  input: z.object({}).strict(),
-  output: z.object({ marked: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ marked: z.number().int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const today = shanghaiDate(deps.clock.now());
@@ -26,8 +27,8 @@ export const markNoShows = defineAction({
 
 export const sendReminders = defineAction({
   summary: 'Timer only (daily, afternoon): reminds everyone booked for tomorrow, once each (compare-and-set on the reminder).',
-  input: z.object({}).strict(),
-  output: z.object({ reminded: z.number().int(), failed: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ reminded: z.number().int(), failed: z.number().int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();
@@ -61,8 +62,8 @@ const QUIET_MS = 5 * 60_000;
 export const reconcileSlots = defineAction({
   summary:
     'Timer only (every 15 min): repairs what a crash or a lost answer left behind in a multi-step write — places held by no booked or checked-in appointment, and claims no appointment should hold any more (missing, cancelled, or ended for the business). Only slots quiet for 5 minutes are touched, each by compare-and-set.',
-  input: z.object({}).strict(),
-  output: z.object({ slotsChecked: z.number().int(), placesReturned: z.number().int(), claimsReleased: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ slotsChecked: z.number().int(), placesReturned: z.number().int(), claimsReleased: z.number().int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();

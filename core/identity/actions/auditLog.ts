@@ -14,24 +14,27 @@ import { auditScope, refusalOf } from '../hallAccess';
 import { accountLabel } from '../accountLabel';
 import type { IdentityDeps } from '../IdentityDeps';
 import { AuditEntryView } from '../views';
+import { lazySchema } from '../../function/lazySchema';
 
-const ShanghaiDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ShanghaiDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const auditLog = defineAction({
   summary:
     'The audit log, newest first, in Chinese (action, hall and masked actor names), filtered by action, hall, actor and Shanghai dates (from/to inclusive), a page at a time. An admin reads every record; an officer only those of their halls (another hall: FORBIDDEN).',
-  input: z
-    .object({
-      limit: z.number().int().min(1).max(200).default(20),
-      offset: z.number().int().min(0).max(10_000).default(0),
-      action: z.string().min(1).max(64).optional(),
-      hallId: stableId.optional(),
-      actor: z.string().min(1).max(64).optional(),
-      from: ShanghaiDate.optional(),
-      to: ShanghaiDate.optional(),
-    })
-    .strict(),
-  output: z.object({ entries: z.array(AuditEntryView), hasMore: z.boolean(), nextOffset: z.number().int().optional() }),
+  input: lazySchema(() =>
+    z
+      .object({
+        limit: z.number().int().min(1).max(200).default(20),
+        offset: z.number().int().min(0).max(10_000).default(0),
+        action: z.string().min(1).max(64).optional(),
+        hallId: stableId.optional(),
+        actor: z.string().min(1).max(64).optional(),
+        from: ShanghaiDate.optional(),
+        to: ShanghaiDate.optional(),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ entries: z.array(AuditEntryView), hasMore: z.boolean(), nextOffset: z.number().int().optional() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT'],
   async run(input, deps: IdentityDeps) {
     const account = await deps.identities.account(requireOpenid(deps));
@@ -62,8 +65,8 @@ const OWN_ACTS_SHOWN = 30;
 
 export const myActsFor = defineAction({
   summary: "The caller's own acts for family members (代办记录: bookings, moves, cancellations, applications for them), newest first, as the audit log has them.",
-  input: z.object({}).strict(),
-  output: z.object({ entries: z.array(AuditEntryView) }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ entries: z.array(AuditEntryView) })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: IdentityDeps) {
     const account = await requireVerified(deps);

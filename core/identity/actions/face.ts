@@ -15,11 +15,12 @@ import { VERIFICATION_POLICY } from '../Verification';
 import { StatusView } from '../views';
 import { countFailure, ensureNotLocked, ownVerification } from './verification';
 import { accountOf, statusOf } from './status';
+import { lazySchema } from '../../function/lazySchema';
 
 export const confirmFace = defineAction({
   summary:
     "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again, at most 3 times).",
-  input: z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict(),
+  input: lazySchema(() => z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict()),
   output: StatusView,
   errors: [
     'UNAUTHENTICATED',
@@ -119,7 +120,7 @@ export const confirmFace = defineAction({
 
 export const unbind = defineAction({
   summary: 'Unbinds the verified identity from this WeChat account (family links go with it). Unbinding an account that holds none answers its status (a retried unbind succeeds).',
-  input: z.object({}).strict(),
+  input: lazySchema(() => z.object({}).strict()),
   output: StatusView,
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {

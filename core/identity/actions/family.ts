@@ -14,6 +14,7 @@ import { IdNumberInput, NameInput } from '../inputs';
 import { FamilyMemberView } from '../views';
 import { describeUntil, failureDay, LOCKOUT_POLICY, lockoutState } from '../lockout';
 import { countFailure, ensureNotLocked } from './verification';
+import { lazySchema } from '../../function/lazySchema';
 
 /** A member as the account that linked them sees them: told apart by name (first and last character), relation and year of birth. */
 function memberView(link: FamilyLink, deps: IdentityDeps): FamilyMemberView {
@@ -31,11 +32,11 @@ function memberView(link: FamilyLink, deps: IdentityDeps): FamilyMemberView {
   };
 }
 
-const FamilyList = z.object({ members: z.array(FamilyMemberView) });
+const FamilyList = lazySchema(() => z.object({ members: z.array(FamilyMemberView) }));
 
 export const familyMembers = defineAction({
   summary: 'Family members the caller may act for (masked).',
-  input: z.object({}).strict(),
+  input: lazySchema(() => z.object({}).strict()),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: IdentityDeps) {
@@ -66,7 +67,7 @@ async function countedLookup(deps: IdentityDeps, openid: string, person: { idNum
 export const addFamilyMember = defineAction({
   summary:
     'Adds a member of the same household (a child under 16 or a parent of 60 or more) the caller may act for. Idempotent. Every registry lookup counts towards a daily limit; a stranger, a wrong name, an unknown number and a person of another household get one and the same answer, which also counts towards the lock.',
-  input: z.object({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) }).strict(),
+  input: lazySchema(() => z.object({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) }).strict()),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'FAMILY_NOT_ELIGIBLE', 'FAMILY_MEMBER_UNMATCHED', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: IdentityDeps) {
@@ -118,7 +119,7 @@ export const addFamilyMember = defineAction({
 
 export const removeFamilyMember = defineAction({
   summary: 'Stops acting for a family member.',
-  input: z.object({ memberId: z.string().min(1).max(64) }).strict(),
+  input: lazySchema(() => z.object({ memberId: z.string().min(1).max(64) }).strict()),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND'],
   async run({ memberId }, deps: IdentityDeps) {

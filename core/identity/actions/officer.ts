@@ -9,11 +9,12 @@ import { type IdentityDeps } from '../IdentityDeps';
 import { INVITATION_POLICY, type OfficerInvitation } from '../Invitation';
 import { StatusView } from '../views';
 import { accountOf, statusOf } from './status';
+import { lazySchema } from '../../function/lazySchema';
 
 export const createOfficerInvitation = defineAction({
   summary: 'Admin: creates a one-time invitation that makes an account an officer of the given halls. The code is shown once.',
-  input: z.object({ halls: z.array(stableId).min(1).max(20), validDays: z.number().int().min(1).max(INVITATION_POLICY.maxDays) }).strict(),
-  output: z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() }),
+  input: lazySchema(() => z.object({ halls: z.array(stableId).min(1).max(20), validDays: z.number().int().min(1).max(INVITATION_POLICY.maxDays) }).strict()),
+  output: lazySchema(() => z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
   async run({ halls, validDays }, deps: IdentityDeps) {
     const admin = requireAdmin(await deps.identities.account(requireOpenid(deps)));
@@ -36,7 +37,7 @@ export const createOfficerInvitation = defineAction({
 
 export const acceptOfficerInvitation = defineAction({
   summary: 'Binds an officer invitation to the calling WeChat account, once.',
-  input: z.object({ code: z.string().trim().min(INVITATION_POLICY.codeLength).max(64) }).strict(),
+  input: lazySchema(() => z.object({ code: z.string().trim().min(INVITATION_POLICY.codeLength).max(64) }).strict()),
   output: StatusView,
   errors: ['UNAUTHENTICATED', 'INVITATION_INVALID'],
   async run({ code }, deps: IdentityDeps) {

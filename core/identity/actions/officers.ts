@@ -10,6 +10,7 @@ import { type IdentityDeps } from '../IdentityDeps';
 import type { OfficerInvitation } from '../Invitation';
 import { recordAudit } from '../recordAudit';
 import { HallRefView, OfficerView, OpenInvitationView } from '../views';
+import { lazySchema } from '../../function/lazySchema';
 
 /** Hall ids with their names (an unknown id is shown as itself). */
 async function hallRefs(deps: IdentityDeps, ids: readonly string[]): Promise<HallRefView[]> {
@@ -30,8 +31,8 @@ function labeller(deps: IdentityDeps, known: readonly Account[]) {
 export const officers = defineAction({
   summary:
     'Admin: every officer (and every admin bound to halls): masked name, whether verified (an unverified one may not act), halls by name, since when, who invited them last; and the invitations not used yet.',
-  input: z.object({}).strict(),
-  output: z.object({ officers: z.array(OfficerView), openInvitations: z.array(OpenInvitationView) }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ officers: z.array(OfficerView), openInvitations: z.array(OpenInvitationView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run(_input, deps: IdentityDeps) {
     const admin = requireAdmin(await deps.identities.account(requireOpenid(deps)));
@@ -81,8 +82,8 @@ const REVOKE_ATTEMPTS = 3;
 export const revokeOfficer = defineAction({
   summary:
     "Admin: removes one hall (`hallId`) or every hall from an officer; an officer left with no hall is a citizen again. An admin's own admin role is never revoked here (ops grants it), so the service keeps its admins. Repeating it is no error: `removed` says what changed (empty: nothing was left to revoke).",
-  input: z.object({ openid: z.string().trim().min(1).max(64), hallId: stableId.optional() }).strict(),
-  output: z.object({ changed: z.boolean(), removed: z.array(HallRefView), role: z.enum(['citizen', 'officer', 'admin']), halls: z.array(HallRefView) }),
+  input: lazySchema(() => z.object({ openid: z.string().trim().min(1).max(64), hallId: stableId.optional() }).strict()),
+  output: lazySchema(() => z.object({ changed: z.boolean(), removed: z.array(HallRefView), role: z.enum(['citizen', 'officer', 'admin']), halls: z.array(HallRefView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_BUSY'],
   async run({ openid, hallId }, deps: IdentityDeps) {
     const admin = requireAdmin(await deps.identities.account(requireOpenid(deps)));
@@ -108,8 +109,8 @@ export const revokeOfficer = defineAction({
 export const withdrawInvitation = defineAction({
   summary:
     'Admin: withdraws an officer invitation not used yet (it can no longer be accepted). Repeating it, or withdrawing one used or expired, is no error: `withdrawn` says whether this call did.',
-  input: z.object({ invitationId: z.string().trim().min(1).max(128) }).strict(),
-  output: z.object({ withdrawn: z.boolean() }),
+  input: lazySchema(() => z.object({ invitationId: z.string().trim().min(1).max(128) }).strict()),
+  output: lazySchema(() => z.object({ withdrawn: z.boolean() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run({ invitationId }, deps: IdentityDeps) {
     const admin = requireAdmin(await deps.identities.account(requireOpenid(deps)));

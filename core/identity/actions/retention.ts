@@ -3,6 +3,7 @@ import { defineAction } from '../../function/action';
 import { addDays } from '../../time/shanghai';
 import type { IdentityDeps } from '../IdentityDeps';
 import { failureDay } from '../lockout';
+import { lazySchema } from '../../function/lazySchema';
 
 /** How long records that exist only for verification are kept (docs/PRIVACY.md). */
 export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays: 7 };
@@ -10,8 +11,8 @@ export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays:
 export const purgeExpiredVerifications = defineAction({
   summary:
     'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in), daily failure and SMS counters older than a week, and birth dates older versions stored in clear.',
-  input: z.object({}).strict(),
-  output: z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int(), plainBirthDates: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int(), plainBirthDates: z.number().int() })),
   errors: [],
   async run(_input, deps: IdentityDeps) {
     const now = deps.clock.now();

@@ -8,6 +8,7 @@ import { requireOpenid } from '../caller';
 import { failureDay, lockoutState } from '../lockout';
 import { profileOf } from '../profile';
 import { StatusView } from '../views';
+import { lazySchema } from '../../function/lazySchema';
 
 export async function statusOf(deps: IdentityDeps, account: Account): Promise<StatusView> {
   const now = deps.clock.now();
@@ -31,7 +32,7 @@ export async function accountOf(deps: IdentityDeps): Promise<Account> {
 
 export const status = defineAction({
   summary: "The caller's own openid (from the function context), role, consents, verification state, masked profile and lockout.",
-  input: z.object({}).strict(),
+  input: lazySchema(() => z.object({}).strict()),
   output: StatusView,
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {
@@ -41,15 +42,17 @@ export const status = defineAction({
 
 export const consent = defineAction({
   summary: 'Records separate consent to the processing of identity data and of face data (PIPL art. 29).',
-  input: z
-    .object({
-      purposes: z
-        .array(z.enum(['identity', 'face']))
-        .min(1)
-        .max(2),
-      version: z.number().int(),
-    })
-    .strict(),
+  input: lazySchema(() =>
+    z
+      .object({
+        purposes: z
+          .array(z.enum(['identity', 'face']))
+          .min(1)
+          .max(2),
+        version: z.number().int(),
+      })
+      .strict(),
+  ),
   output: StatusView,
   errors: ['UNAUTHENTICATED', 'INVALID_INPUT'],
   async run({ purposes, version }, deps: IdentityDeps) {

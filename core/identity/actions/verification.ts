@@ -11,6 +11,7 @@ import { describeUntil, failureDay, lockoutState } from '../lockout';
 import { VERIFICATION_POLICY, canResendOtp, isExpired, otpExpired, type Verification } from '../Verification';
 import { VerificationStartedView } from '../views';
 import { accountOf } from './status';
+import { lazySchema } from '../../function/lazySchema';
 
 /** Refuses when today's failures reached the limit, saying until when. */
 export async function ensureNotLocked(deps: IdentityDeps, openid: string): Promise<void> {
@@ -49,7 +50,7 @@ async function sendCode(deps: IdentityDeps, verificationId: string, phone: strin
 
 export const startVerification = defineAction({
   summary: 'Checks name, ID number (format, birth date, check digit, division) and mobile number, then texts a one-time code.',
-  input: z.object({ name: NameInput, idNumber: IdNumberInput, phone: PhoneInput }).strict(),
+  input: lazySchema(() => z.object({ name: NameInput, idNumber: IdNumberInput, phone: PhoneInput }).strict()),
   output: VerificationStartedView,
   errors: ['UNAUTHENTICATED', 'CONSENT_REQUIRED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'PHONE_INVALID', 'ACCOUNT_HAS_OTHER_IDENTITY', 'OTP_TOO_FREQUENT'],
   async run(input, deps: IdentityDeps) {
@@ -88,7 +89,7 @@ export const startVerification = defineAction({
 
 export const resendCode = defineAction({
   summary: 'Texts a new one-time code (at most once a minute); the old code stops working.',
-  input: z.object({ verificationId: VerificationIdInput }).strict(),
+  input: lazySchema(() => z.object({ verificationId: VerificationIdInput }).strict()),
   output: VerificationStartedView,
   errors: ['UNAUTHENTICATED', 'VERIFICATION_EXPIRED', 'VERIFICATION_OUT_OF_ORDER', 'OTP_TOO_FREQUENT'],
   async run({ verificationId }, deps: IdentityDeps) {
@@ -109,16 +110,18 @@ export const resendCode = defineAction({
 
 export const confirmPhone = defineAction({
   summary: 'Checks the one-time code; after 5 wrong codes the verification fails and counts towards the lock.',
-  input: z
-    .object({
-      verificationId: VerificationIdInput,
-      code: z
-        .string()
-        .trim()
-        .regex(/^\d{6}$/),
-    })
-    .strict(),
-  output: z.object({ step: z.literal('face') }),
+  input: lazySchema(() =>
+    z
+      .object({
+        verificationId: VerificationIdInput,
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ step: z.literal('face') })),
   errors: ['UNAUTHENTICATED', 'VERIFICATION_EXPIRED', 'VERIFICATION_OUT_OF_ORDER', 'OTP_INCORRECT', 'OTP_EXPIRED'],
   async run({ verificationId, code }, deps: IdentityDeps) {
     const account = await accountOf(deps);

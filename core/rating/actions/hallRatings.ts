@@ -8,6 +8,7 @@ import { mayActForHall, mayAdminister, refusalOf } from '../../identity/hallAcce
 import { hallSummary } from '../hallSummary';
 import { RATING_LEVELS, RatingLevel, ratingView, RatingView } from '../Rating';
 import type { RatingDeps } from '../RatingDeps';
+import { lazySchema } from '../../function/lazySchema';
 
 const RECENT_POOR = 20;
 
@@ -18,16 +19,18 @@ const RECENT_POOR = 20;
  */
 export const hallRatings = defineAction({
   summary: "Officer (of the hall) or admin: a hall's ratings (好差评): counts per level, satisfaction rate, the 20 latest poor ratings with their reasons.",
-  input: z.object({ hallId: stableId }).strict(),
-  output: z.object({
-    hallId: z.string(),
-    hallName: z.string(),
-    total: z.number().int(),
-    byLevel: z.array(z.object({ level: RatingLevel, name: z.string(), count: z.number().int() })),
-    satisfactionPercent: z.number().int().optional(),
-    poorCount: z.number().int(),
-    recentPoor: z.array(RatingView.extend({ businessTitle: z.string() })),
-  }),
+  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      hallId: z.string(),
+      hallName: z.string(),
+      total: z.number().int(),
+      byLevel: z.array(z.object({ level: RatingLevel, name: z.string(), count: z.number().int() })),
+      satisfactionPercent: z.number().int().optional(),
+      poorCount: z.number().int(),
+      recentPoor: z.array(RatingView.extend({ businessTitle: z.string() })),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId }, deps: RatingDeps & { guides: Pick<GuideRepository, 'hall' | 'guide'> }) {
     const account = await deps.identities.account(requireOpenid(deps));

@@ -3,25 +3,28 @@ import { defineAction } from '../../function/action';
 import { requireOpenid } from '../../identity/caller';
 import { RatedKind, ratingId, ratingView, RatingView } from '../Rating';
 import type { RatingDeps } from '../RatingDeps';
+import { lazySchema } from '../../function/lazySchema';
 
 /** Which of the caller's services (appointments or applications) they rated already, and how. */
 export const myRatings = defineAction({
   summary: "The caller's own ratings of the given appointments or applications (at most 100 ids); services not rated (or not the caller's) are left out.",
-  input: z
-    .object({
-      kind: RatedKind,
-      serviceIds: z
-        .array(
-          z
-            .string()
-            .min(1)
-            .max(64)
-            .regex(/^[A-Za-z0-9_-]+$/),
-        )
-        .max(100),
-    })
-    .strict(),
-  output: z.object({ ratings: z.array(RatingView) }),
+  input: lazySchema(() =>
+    z
+      .object({
+        kind: RatedKind,
+        serviceIds: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(64)
+              .regex(/^[A-Za-z0-9_-]+$/),
+          )
+          .max(100),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ ratings: z.array(RatingView) })),
   errors: ['UNAUTHENTICATED'],
   async run({ kind, serviceIds }, deps: RatingDeps) {
     const openid = requireOpenid(deps);

@@ -9,26 +9,28 @@ import type { ReissueConfig } from '../ReissueConfig';
 import type { ReissueDeps } from '../ReissueDeps';
 import { feeFor, type FeeBreakdown } from '../fees';
 import { REISSUE_SERVICE } from '../reissueHalls';
+import { lazySchema } from '../../function/lazySchema';
 
-const code6 = z.string().regex(ADDRESS_RULES.divisionCode);
+const code6 = lazySchema(() => z.string().regex(ADDRESS_RULES.divisionCode));
 
 /** A delivery address as the citizen types it (core/reissue/addressRules.ts); the division names come from the server's data. */
-export const AddressInput = z
-  .object({
-    provinceCode: code6,
-    cityCode: code6,
-    districtCode: code6,
-    detail: z.string().trim().min(ADDRESS_RULES.detail.min).max(ADDRESS_RULES.detail.max),
-    recipient: z.string().trim().min(ADDRESS_RULES.recipient.min).max(ADDRESS_RULES.recipient.max),
-    phone: z.string().trim().regex(ADDRESS_RULES.mobile, 'mobile number, 11 digits'),
-  })
-  .strict();
+export const AddressInput = lazySchema(() =>
+  z
+    .object({
+      provinceCode: code6,
+      cityCode: code6,
+      districtCode: code6,
+      detail: z.string().trim().min(ADDRESS_RULES.detail.min).max(ADDRESS_RULES.detail.max),
+      recipient: z.string().trim().min(ADDRESS_RULES.recipient.min).max(ADDRESS_RULES.recipient.max),
+      phone: z.string().trim().regex(ADDRESS_RULES.mobile, 'mobile number, 11 digits'),
+    })
+    .strict(),
+);
 export type AddressInput = z.infer<typeof AddressInput>;
 
-export const DeliveryInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mail'), address: AddressInput }).strict(),
-  z.object({ kind: z.literal('hall'), hallId: stableId }).strict(),
-]);
+export const DeliveryInput = lazySchema(() =>
+  z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), address: AddressInput }).strict(), z.object({ kind: z.literal('hall'), hallId: stableId }).strict()]),
+);
 export type DeliveryInput = z.infer<typeof DeliveryInput>;
 
 /** Checks the codes against GB/T 2260 and encrypts street and room, recipient and phone. */

@@ -21,8 +21,9 @@ import { takeOpenClaim } from '../openClaim';
 import { cityOf } from '../postageZone';
 import { reissueHallsFor } from '../reissueHalls';
 import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
+import { lazySchema } from '../../function/lazySchema';
 
-const ForMember = z.string().max(64).optional();
+const ForMember = lazySchema(() => z.string().max(64).optional());
 
 /** Everything the pre-check and the application need to know about the person. */
 async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
@@ -46,28 +47,34 @@ const feeView = (f: FeeBreakdown) => ({
   lines: f.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
   total: yuan(f.totalFen),
 });
-const FeeView = z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() });
+const FeeView = lazySchema(() => z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }));
 
 export const eligibility = defineAction({
   summary: 'Pre-check of an online ID-card reissue for the caller or a family member: every reason it is not possible, and the fee it would cost.',
-  input: z
-    .object({
-      forMemberId: ForMember,
-      reason: z.enum(['lost', 'damaged', 'first', 'expiring', 'infoChanged']).default('lost'),
-      appearanceUnchanged: z.boolean().default(true),
-      /** For the fee preview: mail to a district (default: the person's registered district) or hall collection. */
-      delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), districtCode: z.string().regex(/^\d{6}$/) }), z.object({ kind: z.literal('hall') })]).optional(),
-    })
-    .strict(),
-  output: z.object({
-    eligible: z.boolean(),
-    reasons: z.array(z.object({ code: z.string(), message: z.string(), next: z.enum(['bookHall', 'viewApplication']) })),
-    subjectNameMasked: z.string(),
-    forFamilyMember: z.boolean(),
-    hall: z.object({ id: z.string(), name: z.string() }).optional(),
-    fee: FeeView.optional(),
-    openApplicationId: z.string().optional(),
-  }),
+  input: lazySchema(() =>
+    z
+      .object({
+        forMemberId: ForMember,
+        reason: z.enum(['lost', 'damaged', 'first', 'expiring', 'infoChanged']).default('lost'),
+        appearanceUnchanged: z.boolean().default(true),
+        /** For the fee preview: mail to a district (default: the person's registered district) or hall collection. */
+        delivery: z
+          .discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), districtCode: z.string().regex(/^\d{6}$/) }), z.object({ kind: z.literal('hall') })])
+          .optional(),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() =>
+    z.object({
+      eligible: z.boolean(),
+      reasons: z.array(z.object({ code: z.string(), message: z.string(), next: z.enum(['bookHall', 'viewApplication']) })),
+      subjectNameMasked: z.string(),
+      forFamilyMember: z.boolean(),
+      hall: z.object({ id: z.string(), name: z.string() }).optional(),
+      fee: FeeView.optional(),
+      openApplicationId: z.string().optional(),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: ReissueDeps) {
     const { subject } = await resolveActingFor(deps, input.forMemberId);
@@ -92,8 +99,8 @@ export const eligibility = defineAction({
 
 export const reportLoss = defineAction({
   summary: "Reports the caller's (or a family member's) ID card lost: the registry invalidates it at once, whatever happens to an application. Audited; repeating it is harmless.",
-  input: z.object({ forMemberId: ForMember }).strict(),
-  output: z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() }),
+  input: lazySchema(() => z.object({ forMemberId: ForMember }).strict()),
+  output: lazySchema(() => z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE', 'REISSUE_NOT_ELIGIBLE'],
   async run({ forMemberId }, deps: ReissueDeps) {
     const { account, subject } = await resolveActingFor(deps, forMemberId);
@@ -130,15 +137,17 @@ async function resume(deps: ReissueDeps, app: ReissueRecord, account: Account, c
 export const apply = defineAction({
   summary:
     'Applies for a reissued (lost) or replaced (damaged) ID card with mail delivery or hall collection: re-checks eligibility, fixes the fee, submits. A lost card is reported lost at once. Idempotent under the envelope requestId.',
-  input: z
-    .object({
-      forMemberId: ForMember,
-      reason: ReissueReason,
-      /** The applicant confirms the photo on file may be reused (appearance unchanged). */
-      appearanceUnchanged: z.literal(true),
-      delivery: DeliveryInput,
-    })
-    .strict(),
+  input: lazySchema(() =>
+    z
+      .object({
+        forMemberId: ForMember,
+        reason: ReissueReason,
+        /** The applicant confirms the photo on file may be reused (appearance unchanged). */
+        appearanceUnchanged: z.literal(true),
+        delivery: DeliveryInput,
+      })
+      .strict(),
+  ),
   output: ApplicationView,
   errors: [
     'UNAUTHENTICATED',

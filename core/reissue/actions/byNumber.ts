@@ -10,6 +10,7 @@ import { parseReferenceNumber } from '../../reference/referenceNumber';
 import type { ReissueRecord } from '../ReissueDeps';
 import type { ReissueDeps } from '../ReissueDeps';
 import { STATE_NAMES } from '../names';
+import { lazySchema } from '../../function/lazySchema';
 
 /**
  * Officer: the application with this 办件编号 in one of the officer's halls, to open it from the
@@ -18,8 +19,8 @@ import { STATE_NAMES } from '../names';
  */
 export const applicationByNumber = defineAction({
   summary: "Officer: finds a reissue application of the officer's halls by its 办件编号. Another hall's number is not found. Audited, found or not.",
-  input: z.object({ number: z.string().trim().min(1).max(32) }).strict(),
-  output: z.object({ id: z.string(), hallId: z.string(), refNumber: z.string(), state: z.string(), stateName: z.string(), subjectNameMasked: z.string() }),
+  input: lazySchema(() => z.object({ number: z.string().trim().min(1).max(32) }).strict()),
+  output: lazySchema(() => z.object({ id: z.string(), hallId: z.string(), refNumber: z.string(), state: z.string(), stateName: z.string(), subjectNameMasked: z.string() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'REISSUE_NOT_FOUND'],
   async run(input, deps: ReissueDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));

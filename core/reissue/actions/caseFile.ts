@@ -8,11 +8,12 @@ import type { ReissueDeps } from '../ReissueDeps';
 import { CaseFileView, caseFileOf, purposeOf } from '../caseFile';
 import { loadApplication } from '../loadApplication';
 import { requireOfficerOf } from '../officerOfHall';
+import { lazySchema } from '../../function/lazySchema';
 
 export const caseFile = defineAction({
   summary:
     "Officer of the application's hall: the case file to decide and ship it — the photo on file, the card facts, the loss report, the pre-check run again today, and for mail the recipient's name, full address and phone (ID number masked). Every view is audited (reissue.caseFile, with its purpose); officers of other halls and citizens are refused.",
-  input: z.object({ applicationId: ApplicationId }).strict(),
+  input: lazySchema(() => z.object({ applicationId: ApplicationId }).strict()),
   output: CaseFileView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REISSUE_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
   async run({ applicationId }, deps: ReissueDeps) {

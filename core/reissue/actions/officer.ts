@@ -17,41 +17,46 @@ import { fire, type EventInput } from '../fire';
 import { loadApplication } from '../loadApplication';
 import { auditOfficer, requireOfficerOf } from '../officerOfHall';
 import { settleRefund } from '../refund';
+import { lazySchema } from '../../function/lazySchema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const QueueItem = z.object({
-  id: z.string(),
-  hallId: z.string(),
-  state: z.string(),
-  stateName: z.string(),
-  reasonName: z.string(),
-  subjectNameMasked: z.string(),
-  deliveryKind: z.enum(['mail', 'hall']),
-  submittedAt: z.string(),
-  submittedText: z.string(),
-  ageDays: z.number().int(),
-  legalDue: z.string().optional(),
-  promisedDue: z.string().optional(),
-  overdue: z.boolean(),
-  reviewOverdue: z.boolean(),
-  version: z.number().int(),
-  /** 办件编号, when it has one. */
-  refNumber: z.string().optional(),
-});
+const QueueItem = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    hallId: z.string(),
+    state: z.string(),
+    stateName: z.string(),
+    reasonName: z.string(),
+    subjectNameMasked: z.string(),
+    deliveryKind: z.enum(['mail', 'hall']),
+    submittedAt: z.string(),
+    submittedText: z.string(),
+    ageDays: z.number().int(),
+    legalDue: z.string().optional(),
+    promisedDue: z.string().optional(),
+    overdue: z.boolean(),
+    reviewOverdue: z.boolean(),
+    version: z.number().int(),
+    /** 办件编号, when it has one. */
+    refNumber: z.string().optional(),
+  }),
+);
 
 export const reviewQueue = defineAction({
   summary: 'Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.',
-  input: z
-    .object({
-      hallId: stableId.optional(),
-      states: z.array(ReissueState).min(1).max(13).optional(),
-      /** Only applications submitted at least this many days ago. */
-      minAgeDays: z.number().int().min(0).max(365).optional(),
-      limit: z.number().int().min(1).max(200).default(100),
-    })
-    .strict(),
-  output: z.object({ applications: z.array(QueueItem) }),
+  input: lazySchema(() =>
+    z
+      .object({
+        hallId: stableId.optional(),
+        states: z.array(ReissueState).min(1).max(13).optional(),
+        /** Only applications submitted at least this many days ago. */
+        minAgeDays: z.number().int().min(0).max(365).optional(),
+        limit: z.number().int().min(1).max(200).default(100),
+      })
+      .strict(),
+  ),
+  output: lazySchema(() => z.object({ applications: z.array(QueueItem) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: ReissueDeps) {
     const account = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
@@ -99,18 +104,18 @@ export const reviewQueue = defineAction({
   },
 });
 
-const Target = z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion });
+const Target = lazySchema(() => z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion }));
 
 /**
  * One officer action: the officer of the application's hall fires one event; audited; a refund
  * due follows. Its input is the application (and the version decided on) plus the event's own
  * fields, `payload`, which `event` turns into the event.
  */
-function officerAction<Payload extends z.ZodRawShape>(name: string, summary: string, payload: Payload, event: (input: z.infer<z.ZodObject<Payload>>) => EventInput) {
-  const fields = z.object(payload);
+function officerAction<Payload extends z.ZodRawShape>(name: string, summary: string, payload: () => Payload, event: (input: z.infer<z.ZodObject<Payload>>) => EventInput) {
+  const fields = lazySchema(() => z.object(payload()));
   return defineAction({
     summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
-    input: Target.extend(payload).strict(),
+    input: lazySchema(() => Target.extend(fields.shape).strict()),
     output: ApplicationView,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
     async run(input, deps: ReissueDeps) {
@@ -127,30 +132,55 @@ function officerAction<Payload extends z.ZodRawShape>(name: string, summary: str
   });
 }
 
-const shipping = { courier: Courier, trackingNumber: TrackingNumber };
+const shipping = () => ({ courier: Courier, trackingNumber: TrackingNumber });
 
-export const startReview = officerAction('startReview', 'takes a paid application into review.', {}, () => ({ type: 'startReview' }));
-export const approve = officerAction('approve', 'approves an application under review.', {}, () => ({ type: 'approve' }));
+export const startReview = officerAction(
+  'startReview',
+  'takes a paid application into review.',
+  () => ({}),
+  () => ({ type: 'startReview' }),
+);
+export const approve = officerAction(
+  'approve',
+  'approves an application under review.',
+  () => ({}),
+  () => ({ type: 'approve' }),
+);
 export const reject = officerAction(
   'reject',
   'rejects an application under review with a reason the citizen sees; a paid fee is refunded.',
-  { reason: z.string().trim().min(2).max(200) },
+  () => ({ reason: z.string().trim().min(2).max(200) }),
   (i) => ({
     type: 'reject',
     reason: i.reason,
   }),
 );
-export const startProduction = officerAction('startProduction', 'marks an approved application in production.', {}, () => ({ type: 'startProduction' }));
+export const startProduction = officerAction(
+  'startProduction',
+  'marks an approved application in production.',
+  () => ({}),
+  () => ({ type: 'startProduction' }),
+);
 export const ship = officerAction('ship', 'ships the produced card with a courier and tracking number.', shipping, (i) => ({
   type: 'ship',
   courier: i.courier,
   trackingNumber: i.trackingNumber,
 }));
-export const markDelivered = officerAction('markDelivered', 'records a shipped card as delivered.', {}, () => ({ type: 'deliver' }));
-export const markReturned = officerAction('markReturned', 'records a shipped card as returned by the courier.', { note: z.string().trim().min(1).max(200).optional() }, (i) => ({
-  type: 'markReturned',
-  ...(i.note ? { note: i.note } : {}),
-}));
+export const markDelivered = officerAction(
+  'markDelivered',
+  'records a shipped card as delivered.',
+  () => ({}),
+  () => ({ type: 'deliver' }),
+);
+export const markReturned = officerAction(
+  'markReturned',
+  'records a shipped card as returned by the courier.',
+  () => ({ note: z.string().trim().min(1).max(200).optional() }),
+  (i) => ({
+    type: 'markReturned',
+    ...(i.note ? { note: i.note } : {}),
+  }),
+);
 export const reship = officerAction('reship', 'ships a returned card again with a new tracking number.', shipping, (i) => ({
   type: 'reship',
   courier: i.courier,
@@ -159,10 +189,15 @@ export const reship = officerAction('reship', 'ships a returned card again with 
 export const holdAtHall = officerAction(
   'holdAtHall',
   'holds the card at a hall for collection (hall collection once produced, or a returned card).',
-  { hallId: stableId },
+  () => ({ hallId: stableId }),
   (i) => ({
     type: 'holdAtHall',
     hallId: i.hallId,
   }),
 );
-export const collect = officerAction('collect', 'records the card collected at the hall.', {}, () => ({ type: 'collect' }));
+export const collect = officerAction(
+  'collect',
+  'records the card collected at the hall.',
+  () => ({}),
+  () => ({ type: 'collect' }),
+);

@@ -10,14 +10,15 @@ import { fire } from '../fire';
 import { ownApplication } from '../loadApplication';
 import { settlePayment } from '../settlePayment';
 import { orderIdOf } from '../orderIds';
+import { lazySchema } from '../../function/lazySchema';
 
-const PaymentParams = z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() });
+const PaymentParams = lazySchema(() => z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }));
 
 export const pay = defineAction({
   summary:
     'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under the envelope requestId.',
-  input: z.object({ applicationId: ApplicationId }).strict(),
-  output: z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams }),
+  input: lazySchema(() => z.object({ applicationId: ApplicationId }).strict()),
+  output: lazySchema(() => z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams })),
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
   idempotent: 'optional',
   async run({ applicationId }, deps: ReissueDeps) {
@@ -42,7 +43,7 @@ export const pay = defineAction({
 export const confirmPayment = defineAction({
   summary:
     "After wx.requestPayment: asks the payment port for the order's real state. Paid → the application is paid; failed or cancelled → the order is closed and payment may be retried; timeout → stays pending, confirm again later.",
-  input: z.object({ applicationId: ApplicationId, reported: z.enum(['ok', 'fail', 'cancel', 'timeout']).optional() }).strict(),
+  input: lazySchema(() => z.object({ applicationId: ApplicationId, reported: z.enum(['ok', 'fail', 'cancel', 'timeout']).optional() }).strict()),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE'],
   async run({ applicationId, reported }, deps: ReissueDeps) {

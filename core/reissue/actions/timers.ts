@@ -9,13 +9,14 @@ import { configFor } from '../cityConfig';
 import { fire } from '../fire';
 import { settleRefund } from '../refund';
 import { settlePayment } from '../settlePayment';
+import { lazySchema } from '../../function/lazySchema';
 
 const BATCH = 200;
 
 export const pollShipments = defineAction({
   summary: 'Timer only (every 30 min, as Kuaidi100 asks): tracks every shipped card with the courier port and records deliveries and returns.',
-  input: z.object({}).strict(),
-  output: z.object({ checked: z.number().int(), delivered: z.number().int(), returned: z.number().int(), unknown: z.number().int(), failed: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ checked: z.number().int(), delivered: z.number().int(), returned: z.number().int(), unknown: z.number().int(), failed: z.number().int() })),
   errors: [],
   async run(_input, deps: ReissueDeps) {
     const counts = { checked: 0, delivered: 0, returned: 0, unknown: 0, failed: 0 };
@@ -52,8 +53,8 @@ export const pollShipments = defineAction({
 export const settlePayments = defineAction({
   summary:
     'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, cancels applications left unpaid past the days allowed (closing an order still open first), and encrypts street addresses older versions stored plain.',
-  input: z.object({}).strict(),
-  output: z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int(), sealed: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int(), sealed: z.number().int() })),
   errors: [],
   async run(_input, deps: ReissueDeps) {
     let paid = 0;
