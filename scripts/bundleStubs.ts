@@ -33,6 +33,10 @@
  * with the tables replaced by stand-ins that throw if read; our code may import only the exports
  * that never read them (CHINESE_DAYS_KEPT).
  *
+ * And the SDK's version (utils/version.js), which it reads from its package.json when loaded: in a
+ * bundle that file is not beside it (the read threw, the version was 'unknow'), so the installed
+ * version is written in at build time.
+ *
  * And bson's Long compiles a WebAssembly module when loaded, for 64-bit multiply and divide: in a bundle
  * it takes its own pure-JS path, as where WebAssembly is unavailable (same results; the database sends
  * numbers as EJSON text, where no Long arithmetic is done).
@@ -200,6 +204,24 @@ export function longWithoutWasm(source: string): string {
   return source.replace('"use strict";', '"use strict";\nvar WebAssembly = undefined; // scripts/bundleStubs.ts: the pure-JS path');
 }
 
+/** The SDK's utils/version.js: `exports.version = loadPackage().version`, loadPackage reading the package.json two folders up. */
+const SDK_VERSION_READ = /path\.join\(__dirname, '\.\.\/\.\.\/package\.json'\)[\s\S]*\nexports\.version = loadPackage\(\)\.version;\s*$/;
+
+/**
+ * The SDK's utils/version.js with the version it reads at load written in at build time. In a bundle
+ * its `__dirname` is the function's folder, so the read missed anyway (a thrown ENOENT, and the
+ * version sent in its User-Agent was 'unknow'); now it is the installed SDK's.
+ */
+export function sdkVersionModule(source: string, packageJson: string): string {
+  const version = (JSON.parse(packageJson) as { version?: unknown }).version;
+  if (!SDK_VERSION_READ.test(source) || typeof version !== 'string') {
+    throw new Error(
+      '@cloudbase/node-sdk/dist/utils/version.js: expected `exports.version = loadPackage().version`, read from the package.json two folders up: see scripts/bundleStubs.ts',
+    );
+  }
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.version = ${JSON.stringify(version)}; // scripts/bundleStubs.ts: read at build time\n`;
+}
+
 /** The files of @cloudbase/database (below node_modules) that may `require("bson")`: they get EJSON alone. */
 const BSON_EJSON_ONLY = /^@cloudbase\/database\//;
 
@@ -208,7 +230,7 @@ export function bsonNamesUsed(source: string): string[] {
   return [...new Set([...source.matchAll(/\bbson_1\.([\w$]+)/g)].map((m) => m[1]))];
 }
 
-/** esbuild plugin: the stubs of `stubbed`, zod's locales cut down to English, chinese-days without its holiday tables, bson as EJSON alone for the database. */
+/** esbuild plugin: the stubs of `stubbed`, zod's locales cut down to English, chinese-days without its holiday tables, bson as EJSON alone for the database, the SDK's version written in. */
 export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
   return {
     name: 'hukou-bundle-stubs',
@@ -218,6 +240,10 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
         contents: chineseDaysWithoutTables(readFileSync(args.path, 'utf8')),
         loader: 'js',
         resolveDir: path.dirname(args.path),
+      }));
+      build.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, async (args) => ({
+        contents: sdkVersionModule(readFileSync(args.path, 'utf8'), readFileSync(path.join(path.dirname(args.path), '..', '..', 'package.json'), 'utf8')),
+        loader: 'js',
       }));
       build.onLoad({ filter: /[\\/]bson[\\/]lib[\\/]long\.js$/ }, async (args) => ({ contents: longWithoutWasm(readFileSync(args.path, 'utf8')), loader: 'js' }));
       build.onResolve({ filter: /^bson$/ }, (args) => {

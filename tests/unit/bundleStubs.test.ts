@@ -10,6 +10,7 @@ import {
   CHINESE_DAYS_KEPT,
   WX_PART,
   longWithoutWasm,
+  sdkVersionModule,
   bsonNamesUsed,
   bundledFiles,
   wholeZodProblems,
@@ -323,5 +324,22 @@ describe('debug as a silent stand-in', () => {
     expect(bundle.redirects.http).toBeDefined();
     expect(write).not.toHaveBeenCalled();
     write.mockRestore();
+  });
+});
+
+describe("the SDK's version written in at build time", () => {
+  it("the bundled SDK reports the installed version (it read a package.json that is not beside a bundle: 'unknow')", async () => {
+    const file = entry('sdkVersion', `import tcb from '@cloudbase/node-sdk';\nexport const version = tcb.version;\n`);
+    const out = path.join(scratch, 'sdkVersion', 'index.js');
+    await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(out) as { version: string };
+    const installed = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@cloudbase', 'node-sdk', 'package.json'), 'utf8')) as { version: string }).version;
+    expect(bundle.version).toBe(installed);
+    expect(readFileSync(out, 'utf8')).not.toContain('loadPackage');
+  });
+
+  it('an SDK whose version.js does something else (an upgrade): the build stops', () => {
+    expect(() => sdkVersionModule('"use strict";\nexports.version = require("../../package.json").version;\n', '{"version":"3.18.3"}')).toThrow(/utils\/version\.js: expected/);
   });
 });
