@@ -2,11 +2,13 @@
  * `npm run bench:coldstart [-- --runs 21]`: each function's bundle size and cold-start cost — the time
  * a fresh `node` takes to load the bundle (copied alone into an empty folder, as deployed), as a
  * ratio to a bare `node -e 0`. Runs are interleaved (baseline, then each function, repeated) and the
- * median is reported, so a noisy moment weighs on every column alike.
+ * median is reported, so a noisy moment weighs on every column alike. Beside the wall-clock time,
+ * the CPU time (user + system) each process reports at exit: on a machine shared with other jobs,
+ * waiting for a core inflates the wall clock but hardly the CPU time.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleFunction } from './build-functions';
 import { zipDirectory } from './deploy/zip';
@@ -24,13 +26,23 @@ export function median(values: readonly number[]): number {
  */
 const BARE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 
-/** Wall time of one fresh `node -e <code>` in `cwd`, in milliseconds. */
-function timeNode(code: string, cwd: string): number {
+/** Appended to the code each process runs: its CPU time (µs, user + system) written last on stdout. */
+export const REPORT_CPU = ";process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write('\\ncpu-us '+(u.user+u.system))})";
+
+/** The CPU time (ms) a process wrote with REPORT_CPU, from its stdout. */
+export function cpuMsFrom(stdout: string): number {
+  const found = /\ncpu-us (\d+)$/.exec(stdout);
+  if (!found) throw new Error(`no CPU time reported: ${JSON.stringify(stdout.slice(-200))}`);
+  return Number(found[1]) / 1000;
+}
+
+/** Wall time and CPU time of one fresh `node -e <code>` in `cwd`, in milliseconds. */
+function timeNode(code: string, cwd: string): { wallMs: number; cpuMs: number } {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['-e', code], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: BARE_ENV });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const run = spawnSync(process.execPath, ['-e', code + REPORT_CPU], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: BARE_ENV });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0) throw new Error(`node -e ${code} failed: ${run.stderr.toString().slice(0, 300)}`);
-  return ms;
+  return { wallMs, cpuMs: cpuMsFrom(run.stdout.toString()) };
 }
 
 export interface ColdStart {
@@ -39,9 +51,12 @@ export interface ColdStart {
   zipBytes: number;
   medianMs: number;
   ratio: number;
+  /** Median CPU time (user + system) of the process, and its ratio to the baseline's. */
+  cpuMs: number;
+  cpuRatio: number;
 }
 
-export async function benchColdStart(names: readonly string[], runs: number): Promise<{ baselineMs: number; functions: ColdStart[] }> {
+export async function benchColdStart(names: readonly string[], runs: number): Promise<{ baselineMs: number; baselineCpuMs: number; functions: ColdStart[] }> {
   const dirs = new Map<string, string>();
   for (const name of names) {
     if (!existsSync(bundlePath(name))) await bundleFunction(name);
@@ -51,24 +66,31 @@ export async function benchColdStart(names: readonly string[], runs: number): Pr
     dirs.set(name, dir);
   }
   const empty = mkdtempSync(path.join(tmpdir(), 'hukou-cold-baseline-'));
-  const samples = new Map<string, number[]>([['', []], ...names.map((n) => [n, []] as [string, number[]])]);
+  const samples = new Map<string, Array<{ wallMs: number; cpuMs: number }>>([['', []], ...names.map((n) => [n, []] as [string, Array<{ wallMs: number; cpuMs: number }>])]);
   try {
     timeNode('0', empty); // warm the OS file cache for node itself
     for (let i = 0; i < runs; i++) {
       samples.get('')!.push(timeNode('0', empty));
       for (const name of names) samples.get(name)!.push(timeNode("require('./index.js')", dirs.get(name)!));
     }
-    const baselineMs = median(samples.get('')!);
+    const wall = (key: string) => median(samples.get(key)!.map((s) => s.wallMs));
+    const cpu = (key: string) => median(samples.get(key)!.map((s) => s.cpuMs));
+    const baselineMs = wall('');
+    const baselineCpuMs = cpu('');
     return {
       baselineMs,
+      baselineCpuMs,
       functions: names.map((name) => {
-        const medianMs = median(samples.get(name)!);
+        const medianMs = wall(name);
+        const cpuMs = cpu(name);
         return {
           name,
           bundleBytes: statSync(path.join(dirs.get(name)!, 'index.js')).size,
           zipBytes: zipDirectory(dirs.get(name)!).length,
           medianMs,
           ratio: medianMs / baselineMs,
+          cpuMs,
+          cpuRatio: cpuMs / baselineCpuMs,
         };
       }),
     };
@@ -83,12 +105,24 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs');
   const names = wanted.length ? wanted : functionNames();
   const result = await benchColdStart(names, runs);
-  console.log(`cold start: median of ${runs} fresh node processes each (node ${process.version})`);
-  console.log(`baseline   node -e 0                      ${result.baselineMs.toFixed(1).padStart(7)} ms   1.00×`);
+  console.log(
+    `cold start: median of ${runs} fresh node processes each (node ${process.version}); load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${''.padEnd(41)}   wall clock         CPU time`);
+  console.log(`baseline   node -e 0                      ${result.baselineMs.toFixed(1).padStart(7)} ms   1.00×   ${result.baselineCpuMs.toFixed(1).padStart(6)} ms   1.00×`);
   for (const f of result.functions) {
     const size = `${(f.bundleBytes / 1024).toFixed(0)} KiB (zip ${(f.zipBytes / 1024).toFixed(0)} KiB)`;
-    console.log(`${f.name.padEnd(10)} ${size.padEnd(30)} ${f.medianMs.toFixed(1).padStart(7)} ms   ${f.ratio.toFixed(2)}×`);
+    console.log(
+      `${f.name.padEnd(10)} ${size.padEnd(30)} ${f.medianMs.toFixed(1).padStart(7)} ms   ${f.ratio.toFixed(2)}×   ${f.cpuMs.toFixed(1).padStart(6)} ms   ${f.cpuRatio.toFixed(2)}×`,
+    );
   }
+  console.log(
+    `load at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 if (require.main === module) {
