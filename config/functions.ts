@@ -124,7 +124,12 @@ export const functions: FunctionDeclaration[] = [
     caller: 'verified citizen',
     actions: businessActions as ActionMap<never>,
     env: [...businessEnvironment],
-    triggers: [{ name: 'purgeExpiredRequests', cron: '0 55 19 * * * *' }],
+    // Platform time is UTC: 18:20 and 18:40 are 02:20 and 02:40 in Asia/Shanghai.
+    triggers: [
+      { name: 'expireApplications', cron: '0 20 18 * * * *' },
+      { name: 'purgeMaterials', cron: '0 40 18 * * * *' },
+      { name: 'purgeExpiredRequests', cron: '0 55 19 * * * *' },
+    ],
     storage: true,
     timeoutSeconds: 30,
     memoryMB: 256,

@@ -1,3 +1,5 @@
+import type { Appointment } from '../booking/Appointment';
+import type { AddressDivisions } from '../reissue/ReissueDeps';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/caller';
@@ -27,6 +29,8 @@ export type BusinessRecord = BusinessApplication & {
   reviewDueAt?: Date;
   /** Where the household is registered (division code), from the registry when applied. */
   householdDivisionCode: string;
+  /** When its material photos were deleted from storage (docs/PRIVACY.md); the list of what was attached stays. */
+  materialsPurgedAt?: Date;
 };
 
 export interface BusinessDetails {
@@ -58,8 +62,16 @@ export interface BusinessStore {
   releaseOpen(key: string, applicationId: string): Promise<void>;
   /** The caller's applications (as the actor), newest first. */
   applicationsOf(actorOpenid: string, limit: number): Promise<BusinessRecord[]>;
+  /** Migrations whose origin is this district, in these states, oldest due first (the origin station's move-out queue). */
+  moveOutQueue(originDivisionCode: string, states: readonly BusinessState[], limit: number): Promise<BusinessRecord[]>;
   /** The halls' applications in these states, oldest submission first. */
   queue(query: BusinessQueueQuery): Promise<BusinessRecord[]>;
+  /** Applications in these states, least recently changed first (timers). */
+  inStates(states: readonly BusinessState[], limit: number): Promise<BusinessRecord[]>;
+  /** Ended applications (these states) unchanged since `before` whose photos are still stored, oldest first. */
+  photosToPurge(states: readonly BusinessState[], before: Date, limit: number): Promise<BusinessRecord[]>;
+  /** Records that the photos are gone (no version change: nothing the applicant decides on changed). */
+  markMaterialsPurged(id: string, at: Date): Promise<void>;
   /** The application that holds this certificate serial. */
   byCertificateSerial(serial: string): Promise<BusinessRecord | null>;
   /** The hall's rules (defaults filled in). */
@@ -105,8 +117,10 @@ export interface BusinessDeps {
   identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
   guides: Pick<GuideRepository, 'guide' | 'hall' | 'hallsHandling'>;
   calendar: WorkCalendar;
-  /** A district's full name (广东省深圳市福田区) from its GB/T 2260 code; undefined when unknown. */
-  places: { placeOf(divisionCode: string): string | undefined };
+  /** GB/T 2260 divisions: mail addresses, and the place a certificate states. */
+  divisions: AddressDivisions;
+  /** The booking function's appointments, read to attach one to an application's handover. */
+  appointments: { appointment(id: string): Promise<Appointment | null> };
   secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
   audit: AuditLog;
   clock: Clock;

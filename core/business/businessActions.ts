@@ -5,6 +5,9 @@ import { apply, businessCatalogue } from './actions/apply';
 import { attachMaterial, businessApplication, materialUpload, myBusinessApplications, resubmit, submit, withdraw } from './actions/citizen';
 import { approve, businessCase, businessQueue, myReviewHalls, reject, requestCorrection, revoke, startReview } from './actions/officer';
 import { verifyCertificate } from './actions/verify';
+import { completeMoveOut, extendPermit, moveOutQueue } from './actions/migration';
+import { chooseHandover, collect, ship } from './actions/handover';
+import { expireApplications, purgeMaterials } from './actions/timers';
 
 export const businessActions: ActionMap<BusinessDeps> = {
   businessCatalogue,
@@ -24,9 +27,17 @@ export const businessActions: ActionMap<BusinessDeps> = {
   reject,
   requestCorrection,
   revoke,
+  moveOutQueue,
+  completeMoveOut,
+  extendPermit,
+  chooseHandover,
+  collect,
+  ship,
   verifyCertificate,
+  expireApplications,
+  purgeMaterials,
   purgeExpiredRequests,
 };
 
 /** Actions only timer triggers may run. */
-export const businessTimers = ['purgeExpiredRequests'] as const;
+export const businessTimers = ['expireApplications', 'purgeMaterials', 'purgeExpiredRequests'] as const;

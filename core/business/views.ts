@@ -3,7 +3,7 @@ import { maskName } from '../privacy/mask';
 import { inShanghai } from '../time/shanghai';
 import { BusinessKind, BusinessState } from './BusinessApplication';
 import type { BusinessRecord } from './BusinessDeps';
-import { isOverdue } from './deadlines';
+import { isOverdue, lastDayOf } from './deadlines';
 import { trackOf } from './kinds';
 import { BUSINESS_EVENT_NAMES, BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
 import { businessProgressOf } from './stages';
@@ -57,8 +57,11 @@ export const BusinessApplicationView = BusinessSummaryView.extend({
   correctionRounds: z.number().int(),
   certificate: z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean() }).optional(),
   permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
+  /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
   moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
   reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+  /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
+  materialsPurgedAt: z.string().optional(),
   /** The events this caller could fire now (for buttons), with their names. */
   actions: z.array(z.object({ type: z.enum(BUSINESS_EVENT_TYPES), name: z.string() })),
 });
@@ -128,15 +131,16 @@ export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessA
     ...(app.moveOut
       ? {
           moveOut: {
-            dueAt: text(app.moveOut.dueAt),
+            dueAt: lastDayOf(app.moveOut.dueAt),
             ...(app.moveOut.completedAt ? { completedAt: text(app.moveOut.completedAt) } : {}),
             overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, ctx.now),
           },
         }
       : {}),
     ...(app.reviewDueAt && ['submitted', 'underReview'].includes(app.state)
-      ? { reviewDue: { dueAt: text(app.reviewDueAt), overdue: isOverdue(app.reviewDueAt, undefined, ctx.now) } }
+      ? { reviewDue: { dueAt: lastDayOf(app.reviewDueAt), overdue: isOverdue(app.reviewDueAt, undefined, ctx.now) } }
       : {}),
+    ...(app.materialsPurgedAt ? { materialsPurgedAt: text(app.materialsPurgedAt) } : {}),
     actions: availableBusinessEvents(app, ctx.actor)
       .filter((t) => t !== 'expire' && t !== 'expirePermit')
       .map((type) => ({ type, name: BUSINESS_EVENT_NAMES[type] })),

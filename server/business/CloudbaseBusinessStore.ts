@@ -1,4 +1,5 @@
 import { BusinessConfig } from '../../core/business/BusinessConfig';
+import type { BusinessState } from '../../core/business/BusinessApplication';
 import type { BusinessQueueQuery, BusinessRecord, BusinessStore } from '../../core/business/BusinessDeps';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
@@ -127,6 +128,22 @@ export class CloudbaseBusinessStore implements BusinessStore {
 
   queue({ hallIds, states, limit }: BusinessQueueQuery) {
     return this.list({ hallId: this._.in([...hallIds]), state: this._.in([...states]) }, ['submittedAt', 'asc'], limit);
+  }
+
+  inStates(states: readonly BusinessState[], limit: number) {
+    return this.list({ state: this._.in([...states]) }, ['updatedAt', 'asc'], limit);
+  }
+
+  photosToPurge(states: readonly BusinessState[], before: Date, limit: number) {
+    return this.list({ state: this._.in([...states]), updatedAt: this._.lte(before), materialsPurgedAt: this._.exists(false) }, ['updatedAt', 'asc'], limit);
+  }
+
+  async markMaterialsPurged(id: string, at: Date): Promise<void> {
+    await this.db.collection(APPS).where({ _id: id }).update({ materialsPurgedAt: at });
+  }
+
+  moveOutQueue(originDivisionCode: string, states: readonly BusinessState[], limit: number) {
+    return this.list({ 'moveOut.originDivisionCode': originDivisionCode, state: this._.in([...states]) }, ['moveOut.dueAt', 'asc'], limit);
   }
 
   async byCertificateSerial(serial: string): Promise<BusinessRecord | null> {

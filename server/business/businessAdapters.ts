@@ -14,7 +14,9 @@ import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBusinessStore } from './CloudbaseBusinessStore';
 import { CloudbaseMaterialStorage } from './CloudbaseMaterialStorage';
-import { divisionPlaces } from './divisionPlaces';
+import { chinaAddressDivisions } from '../reissue/chinaAddressDivisions';
+import { getDoc } from '../cloudbase/documents';
+import type { Appointment } from '../../core/booking/Appointment';
 
 export type BusinessAdapters = Omit<BusinessDeps, 'caller'>;
 
@@ -29,7 +31,8 @@ export function businessAdapters(env: Environment<BusinessVariable>): BusinessAd
     identities: new CloudbaseIdentityStore(db),
     guides: new CloudbaseGuideRepository(db),
     calendar: chineseDaysCalendar,
-    places: divisionPlaces,
+    divisions: chinaAddressDivisions,
+    appointments: { appointment: (id) => getDoc<Appointment>(db, 'appointments', id) },
     secrets: createSecrets(cipher, blindIndex),
     audit: new CloudbaseAuditLog(db),
     clock: systemClock,

@@ -2,11 +2,10 @@ import * as z from 'zod';
 import { defineAction } from '../../function/action';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForAnyHall, hallsActedFor } from '../../identity/hallAccess';
-import { inShanghai } from '../../time/shanghai';
 import { BusinessState, CorrectionItem } from '../BusinessApplication';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { approvalOf } from '../approval';
-import { isOverdue } from '../deadlines';
+import { isOverdue, lastDayOf } from '../deadlines';
 import { fireBusiness, type BusinessEventInput } from '../fire';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
@@ -40,7 +39,7 @@ export const businessQueue = defineAction({
     return {
       applications: apps.map((a) => ({
         ...businessSummaryOf(a, subjectNameOf(deps, a)),
-        ...(a.reviewDueAt ? { reviewDue: inShanghai(a.reviewDueAt).format('YYYY-MM-DD HH:mm') } : {}),
+        ...(a.reviewDueAt ? { reviewDue: lastDayOf(a.reviewDueAt) } : {}),
         overdue: ['submitted', 'underReview'].includes(a.state) && isOverdue(a.reviewDueAt, undefined, now),
         correctionRounds: a.correctionRounds,
       })),

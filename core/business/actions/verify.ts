@@ -4,6 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
 import type { BusinessDeps } from '../BusinessDeps';
 import { parseCertificateSerial, publicCertificateView } from '../certificate';
+import { placeOf } from '../place';
 import { subjectNameOf } from './shared';
 
 /** Public verification: at most this many lookups per account in one window (a school checks a few; a scraper many). */
@@ -37,7 +38,7 @@ export const verifyCertificate = defineAction({
     const statement = {
       holderName: subjectNameOf(deps, app),
       holderIdNumberMasked: app.subjectIdNumberMasked,
-      householdPlace: deps.places.placeOf(app.householdDivisionCode) ?? '',
+      householdPlace: placeOf(deps.divisions, app.householdDivisionCode),
     };
     return publicCertificateView(app.certificate, statement, hall?.name ?? '', now);
   },
