@@ -131,6 +131,8 @@ export const functions: FunctionDeclaration[] = [
       { name: 'purgeExpiredRequests', cron: '0 55 19 * * * *' },
     ],
     storage: true,
+    // Decisions told to the applicant (server/wechat/CloudCallBusinessNotifier.ts).
+    openapi: ['subscribeMessage.send'],
     timeoutSeconds: 30,
     memoryMB: 256,
   },

@@ -8,6 +8,7 @@ import type { Clock } from '../time/Clock';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import type { BusinessConfig } from './BusinessConfig';
+import type { BusinessNotice } from './notices';
 
 /**
  * A business application as stored (`business_applications`): the domain record plus what the use
@@ -109,6 +110,11 @@ export interface MaterialStorage {
   remove(fileIds: readonly string[]): Promise<number>;
 }
 
+/** Tells the applicant of a decision (a WeChat subscribe message); rejects when WeChat refuses (not subscribed). */
+export interface BusinessNotifier {
+  progress(openid: string, notice: BusinessNotice & { applicationId: string; at: Date }): Promise<void>;
+}
+
 export interface BusinessDeps {
   caller: CallerContext;
   store: BusinessStore;
@@ -123,6 +129,7 @@ export interface BusinessDeps {
   appointments: { appointment(id: string): Promise<Appointment | null> };
   secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
   audit: AuditLog;
+  notifier: BusinessNotifier;
   clock: Clock;
   /** Random bytes (certificate serials, permit numbers, file names). */
   random(bytes: number): Uint8Array;

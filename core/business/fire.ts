@@ -1,12 +1,13 @@
 import { DomainError } from '../errors/DomainError';
 import type { BusinessDeps, BusinessRecord } from './BusinessDeps';
 import type { BusinessEvent } from './events';
+import { noticeOf } from './notices';
 import { isOpenBusiness, transition, type BusinessActor } from './stateMachine';
 
 /** An event as a use case names it: the version it is decided on is the one `fireBusiness` read (or the client's). */
 export type BusinessEventInput = BusinessEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
 
-type FireDeps = Pick<BusinessDeps, 'store' | 'clock'>;
+type FireDeps = Pick<BusinessDeps, 'store' | 'clock' | 'notifier'>;
 
 /** The claim that keeps one open application per person and business. */
 export const openClaimKey = (app: Pick<BusinessRecord, 'subjectIdIndex' | 'kind'>): string => `${app.subjectIdIndex}:${app.kind}`;
@@ -33,7 +34,19 @@ export async function fireBusiness(deps: FireDeps, app: BusinessRecord, event: B
     const b = next.timeline.at(-1)!;
     if (!stored || stored.version !== next.version || !a || a.event !== b.event || a.at.getTime() !== b.at.getTime()) throw new DomainError('APPLICATION_VERSION_CONFLICT');
   }
+  await tell(deps, next, event.type, actor);
   return released(deps, app, next);
+}
+
+/**
+ * The applicant hears of a decision taken by someone else. A notice is a courtesy: WeChat refusing
+ * it (no subscription left) changes nothing, and the application page always shows where it stands.
+ */
+async function tell(deps: FireDeps, app: BusinessRecord, event: BusinessEvent['type'], actor: BusinessActor): Promise<void> {
+  if (actor.role === 'citizen') return;
+  const notice = noticeOf(app, event);
+  if (!notice) return;
+  await deps.notifier.progress(app.applicant.actorOpenid, { ...notice, applicationId: app._id, at: app.updatedAt }).catch(() => undefined);
 }
 
 async function released(deps: FireDeps, before: BusinessRecord, after: BusinessRecord): Promise<BusinessRecord> {

@@ -14,6 +14,7 @@ import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBusinessStore } from './CloudbaseBusinessStore';
 import { CloudbaseMaterialStorage } from './CloudbaseMaterialStorage';
+import { CloudCallBusinessNotifier } from '../wechat/CloudCallBusinessNotifier';
 import { chinaAddressDivisions } from '../reissue/chinaAddressDivisions';
 import { getDoc } from '../cloudbase/documents';
 import type { Appointment } from '../../core/booking/Appointment';
@@ -35,6 +36,7 @@ export function businessAdapters(env: Environment<BusinessVariable>): BusinessAd
     appointments: { appointment: (id) => getDoc<Appointment>(db, 'appointments', id) },
     secrets: createSecrets(cipher, blindIndex),
     audit: new CloudbaseAuditLog(db),
+    notifier: new CloudCallBusinessNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     clock: systemClock,
     random: (n) => randomBytes(n),
     requests: new CloudbaseRequestLog(db, 'business_requests', () => systemClock.now()),

@@ -11,6 +11,7 @@ import { at, requestId } from './support/bookingFlow';
 import { businessFlow, jpegOf } from './support/businessFlow';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { identityFlow } from './support/identityFlow';
+import { devEnvironment } from '../../devcloud/devEnvironment';
 
 jest.setTimeout(90_000);
 
@@ -95,6 +96,10 @@ test('a certificate: apply, upload, submit, a correction round, approval, public
   const approved = await b.ok(OFFICER, 'approve', { applicationId: first.id, expectedVersion: review2.version });
   expect(approved.state).toBe('issued');
   const serial = approved.certificate.serial;
+  // Each decision was told to the applicant (subscribe messages through 云调用), their own acts were not.
+  const told = h.cloud.notifications.filter((n) => n.templateId === devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID);
+  expect(told.map((n) => n.data.phrase2?.value)).toEqual(['需补正', '已出具']);
+  expect(told[1]).toMatchObject({ openid: CITIZEN, data: { thing1: { value: '户籍类证明开具' } } });
   expect(serial).toMatch(/^HJ[0-9A-Z]{17}$/);
 
   // Anyone in WeChat verifies it by serial (typed in lower case with spaces too); only masked data.
