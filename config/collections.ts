@@ -187,6 +187,49 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Household-registration business applied for online (issue 15): one document per application.
+    name: 'business_applications',
+    indexes: [
+      { name: 'actor_created', keys: { 'applicant.actorOpenid': 1, createdAt: -1 } },
+      // The hall's review queue: its open states, oldest submission first.
+      { name: 'hall_state_submitted', keys: { hallId: 1, state: 1, submittedAt: 1 } },
+      // Timers: drafts and corrections that lapse, permits that expire, photos to delete; oldest change first.
+      { name: 'state_updated', keys: { state: 1, updatedAt: 1 } },
+      // The origin station's move-out queue: migrations out of its district, by state, due first.
+      { name: 'origin_state_due', keys: { 'moveOut.originDivisionCode': 1, state: 1, 'moveOut.dueAt': 1 } },
+      // Public verification answers to a certificate's serial alone.
+      { name: 'certificate_serial', keys: { 'certificate.serial': 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = open:<blind index of the ID number>:<business kind>: one open application per person and business.
+    name: 'business_claims',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = hall id: that hall's rules for online business (automatic certificates, validity), defaults otherwise.
+    name: 'business_configs',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = verify:<openid>:<window start>: public certificate lookups counted per account and window.
+    name: 'business_lookups',
+    indexes: [{ name: 'window', keys: { windowStart: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = openid:requestId: the first result of a repeatable business write.
+    name: 'business_requests',
+    indexes: [
+      { name: 'created', keys: { createdAt: 1 } },
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
     // _id = <appointment|application>:<service id>: one 好差评 rating per finished service.
     name: 'service_ratings',
     indexes: [

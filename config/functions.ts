@@ -8,6 +8,8 @@ import { reissueActions } from '../core/reissue/reissueActions';
 import { reissueEnvironment } from './reissueEnvironment';
 import type { VariableName } from './environment';
 import { payNotifyEnvironment } from './payNotifyEnvironment';
+import { businessActions } from '../core/business/businessActions';
+import { businessEnvironment } from './businessEnvironment';
 
 /**
  * A timer trigger. CloudBase cron has seven fields (second minute hour day month weekday year); the
@@ -48,6 +50,11 @@ export interface FunctionDeclaration {
    * the local cloud routes them the same way.
    */
   httpPaths?: string[];
+  /**
+   * The function keeps files in cloud storage (material photos): the SDK's storage part stays in
+   * its bundle (scripts/bundleStubs.ts leaves it out of every other function).
+   */
+  storage?: true;
   /** Seconds, at most 60 (CloudBase). Default 10. */
   timeoutSeconds?: number;
   /** MB: 128, 256, 512, 1024 or 2048. Default 256. */
@@ -108,6 +115,25 @@ export const functions: FunctionDeclaration[] = [
       { name: 'purgeExpiredRequests', cron: '0 50 19 * * * *' },
     ],
     timeoutSeconds: 60,
+    memoryMB: 256,
+  },
+  {
+    name: 'business',
+    description:
+      'Household-registration business online (户籍类证明, cross-province migration, newborn registration, residence permits): apply at the destination hall, upload material photos to private storage, submit, correct and resubmit; officers review, approve, reject or ask for corrections; certificates are verified publicly by serial.',
+    caller: 'verified citizen',
+    actions: businessActions as ActionMap<never>,
+    env: [...businessEnvironment],
+    // Platform time is UTC: 18:20 and 18:40 are 02:20 and 02:40 in Asia/Shanghai.
+    triggers: [
+      { name: 'expireApplications', cron: '0 20 18 * * * *' },
+      { name: 'purgeMaterials', cron: '0 40 18 * * * *' },
+      { name: 'purgeExpiredRequests', cron: '0 55 19 * * * *' },
+    ],
+    storage: true,
+    // Decisions told to the applicant (server/wechat/CloudCallBusinessNotifier.ts).
+    openapi: ['subscribeMessage.send'],
+    timeoutSeconds: 30,
     memoryMB: 256,
   },
   {

@@ -22,6 +22,8 @@ export default defineConfig<'webpack5'>(() => {
       // The subscribe-message template of the day-before reminder (the same id the booking
       // function sends with); empty: the booking page does not ask for the subscription.
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_REMINDER_TEMPLATE_ID ?? ''),
+      // The business progress notices (办理进度通知), asked for when an application is submitted.
+      PROGRESS_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_PROGRESS_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

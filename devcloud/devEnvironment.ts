@@ -20,6 +20,7 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_SMS_SIGN_NAME: '户政服务本地',
   HUKOU_SMS_TEMPLATE_ID: '100000',
   HUKOU_REMINDER_TEMPLATE_ID: 'local-reminder-template',
+  HUKOU_PROGRESS_TEMPLATE_ID: 'local-progress-template',
   HUKOU_WXPAY_MCHID: '1900000000',
   HUKOU_WXPAY_SERIAL_NO: '00000000000000000000000000000000000000DE',
   HUKOU_WXPAY_PRIVATE_KEY: Buffer.from('-----BEGIN PRIVATE KEY-----\nINSECURE-DEV-ONLY-NOT-A-KEY\n-----END PRIVATE KEY-----\n', 'ascii').toString('base64'),

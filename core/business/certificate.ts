@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName } from '../privacy/mask';
+import { maskName } from '../privacy/mask';
 import type { Certificate } from './BusinessApplication';
 
 /**
@@ -61,7 +61,8 @@ export function certificateStatus(certificate: Certificate, now: Date): Certific
 /** What the certificate states about its holder, fixed when it was issued. */
 export interface CertificateStatement {
   holderName: string;
-  holderIdNumber: string;
+  /** As the registry masks it (first 4 and last 4 characters): the service never holds the number itself. */
+  holderIdNumberMasked: string;
   /** Where the household is registered, down to the district (no street), e.g. 广东省深圳市福田区. */
   householdPlace: string;
 }
@@ -78,6 +79,11 @@ export interface PublicCertificateView {
   validUntil: string;
 }
 
+/** An ID number already masked to its first 4 and last 4 characters, or fully masked when it is anything else (never passes a number on). */
+function maskedIdNumber(masked: string): string {
+  return /^[0-9]{4}\*{10}[0-9]{3}[0-9X]$/.test(masked) ? masked : '******************';
+}
+
 /** The public page's answer: what the certificate states, the holder masked (GB/T 35273), and whether it still holds. */
 export function publicCertificateView(certificate: Certificate, statement: CertificateStatement, issuedBy: string, now: Date): PublicCertificateView {
   const status = certificateStatus(certificate, now);
@@ -86,7 +92,7 @@ export function publicCertificateView(certificate: Certificate, statement: Certi
     status,
     statusName: CERTIFICATE_STATUS_NAMES[status],
     holderName: maskName(statement.holderName),
-    holderIdNumber: maskIdNumber(statement.holderIdNumber),
+    holderIdNumber: maskedIdNumber(statement.holderIdNumberMasked),
     householdPlace: statement.householdPlace,
     issuedBy,
     issuedAt: certificate.issuedAt.toISOString(),

@@ -24,3 +24,10 @@ export function reviewDueAt(submittedAt: Date, promisedWorkingDays: number | nul
 
 /** Past its deadline and not done: flagged in queues (officers) and on the citizen's progress page. */
 export const isOverdue = (dueAt: Date | undefined, doneAt: Date | undefined, now: Date): boolean => dueAt !== undefined && doneAt === undefined && now.getTime() >= dueAt.getTime();
+
+/**
+ * The last day a deadline allows (Shanghai date): deadlines end at midnight, so the day before the
+ * instant; an instant in the middle of a day (a fixture, an older record) is that day. Shown as
+ * "2026-03-09", never as "2026-03-10 00:00", which reads as a day later.
+ */
+export const lastDayOf = (dueAt: Date): string => shanghaiDate(new Date(dueAt.getTime() - 1));

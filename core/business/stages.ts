@@ -1,6 +1,6 @@
 import { inShanghai } from '../time/shanghai';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
-import { isOverdue } from './deadlines';
+import { isOverdue, lastDayOf } from './deadlines';
 import { trackOf, type BusinessTrack } from './kinds';
 import { BUSINESS_STATE_NAMES } from './names';
 
@@ -125,9 +125,9 @@ export interface BusinessProgressContext {
 }
 
 function deadlineOf(app: BusinessApplication, stage: BusinessStageKey, { now, reviewDueAt }: BusinessProgressContext): BusinessStage['deadline'] {
-  if (stage === 'review' && reviewDueAt) return { dueText: `${textOf(reviewDueAt)} 前审核`, overdue: isOverdue(reviewDueAt, undefined, now) };
+  if (stage === 'review' && reviewDueAt) return { dueText: `审核期限：${lastDayOf(reviewDueAt)}（含当日）`, overdue: isOverdue(reviewDueAt, undefined, now) };
   if (stage === 'moveOut' && app.moveOut)
-    return { dueText: `迁出地应于 ${textOf(app.moveOut.dueAt)} 前办结（5个工作日）`, overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, now) };
+    return { dueText: `迁出地办结期限：${lastDayOf(app.moveOut.dueAt)}（含当日，5个工作日）`, overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, now) };
   return undefined;
 }
 

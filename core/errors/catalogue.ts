@@ -93,6 +93,19 @@ export const errorCatalogue = {
   APPLICATION_STATE_CONFLICT: '该申请当前的状态不能进行此操作，请刷新后查看',
   /** The application changed since it was read (another officer, another tab). */
   APPLICATION_VERSION_CONFLICT: '该申请刚刚已有更新，请刷新后重试',
+  APPLICATION_NOT_FOUND: '未找到该申请',
+  /** One open application per person and business (issue 15). */
+  APPLICATION_ALREADY_OPEN: '您已有一份正在办理的同类申请，请先查看办理进度',
+  /** A condition that is data (age of parents joining, years since graduation …) is not met. */
+  BUSINESS_CONDITIONS_UNMET: '暂不符合该业务的办理条件，请查看原因或咨询大厅',
+  /** The hall does not take this business online. */
+  BUSINESS_NOT_ONLINE: '该大厅暂不受理此业务的网上申请，请选择其他大厅',
+  /** An uploaded photo is missing, not a JPEG/PNG, too small, too large or too heavy. */
+  MATERIAL_INVALID: '材料照片不符合要求，请重新拍摄上传（JPG或PNG，清晰完整，不超过2MB）',
+  /** A certificate serial that is mistyped or unknown (one answer for both). */
+  CERTIFICATE_NOT_FOUND: '未查询到该证明，请核对证明编号',
+  /** Too many lookups from one account in a short time (public verification). */
+  TOO_FREQUENT: '操作过于频繁，请稍后再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,19 +1,15 @@
 import Taro from '@tarojs/taro';
 
-/** Replaced at build time (config/index.ts defineConstants) from HUKOU_REMINDER_TEMPLATE_ID. */
+/** Replaced at build time (config/index.ts defineConstants) from HUKOU_REMINDER_TEMPLATE_ID and HUKOU_PROGRESS_TEMPLATE_ID. */
 declare const REMINDER_TEMPLATE_ID: string | undefined;
-
-function templateId(): string {
-  return typeof REMINDER_TEMPLATE_ID === 'string' ? REMINDER_TEMPLATE_ID : '';
-}
+declare const PROGRESS_TEMPLATE_ID: string | undefined;
 
 /**
- * Asks (weapp only) for the one-time subscription that lets the appointment function send the
- * day-before reminder. Must run inside the tap's handler, before anything else is awaited. A
- * refusal or failure is not an error: the booking goes on without a reminder.
+ * Asks (weapp only) for the one-time subscription to a template. Must run inside the tap's handler,
+ * before anything else is awaited. A refusal or failure is not an error: the action goes on
+ * without the message.
  */
-export async function askReminderSubscription(): Promise<void> {
-  const id = templateId();
+async function askSubscription(id: string): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp' || !id) return;
   try {
     // Taro's type also demands entityIds (Alipay only); WeChat takes tmplIds alone.
@@ -22,3 +18,9 @@ export async function askReminderSubscription(): Promise<void> {
     // declined, or not supported on this WeChat version
   }
 }
+
+/** The day-before reminder the appointment function sends. */
+export const askReminderSubscription = (): Promise<void> => askSubscription(typeof REMINDER_TEMPLATE_ID === 'string' ? REMINDER_TEMPLATE_ID : '');
+
+/** The progress notices (办理进度通知) the business function sends at each decision on an application. */
+export const askProgressSubscription = (): Promise<void> => askSubscription(typeof PROGRESS_TEMPLATE_ID === 'string' ? PROGRESS_TEMPLATE_ID : '');

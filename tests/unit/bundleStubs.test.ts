@@ -63,11 +63,11 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
   });
 
   it('leaves out the SDK parts no function calls, and zod locales but English', () => {
-    for (const part of ['storage', 'ai', 'functions', 'cloudrun', 'analytics', 'notification']) {
+    for (const part of ['ai', 'functions', 'cloudrun', 'analytics', 'notification']) {
       expect(bundled(metafile, `@cloudbase/node-sdk/dist/${part}/index.js`)).toBe(false);
     }
     expect(bundled(metafile, '@cloudbase/node-sdk/dist/database/index.js')).toBe(true);
-    expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(xml2js|jsonwebtoken|form-data|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
+    expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(jsonwebtoken|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
     expect(bundledFiles(metafile).filter((f) => /node_modules\/@cloudbase\/database\/.*realtime\//.test(f))).toEqual([]);
     expect(bundledFiles(metafile).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
     expect(Object.keys(metafile.inputs).filter((f) => /zod\/.*locales\/[^/]+$/.test(f) && !f.startsWith('hukou-'))).toEqual([expect.stringMatching(/locales\/en\.c?js$/)]);
@@ -93,6 +93,11 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     // The builder of the tables (its error message) is gone; the lunar functions stay where used.
     expect(text).not.toContain('should set year before saving holiday');
     if (chineseDays.length) expect(text).toContain("chinese-days' own holiday tables were left out");
+  });
+
+  it(declaration.storage ? 'keeps the storage part for its files' : 'leaves out the storage part (no storage declared)', () => {
+    expect(bundled(metafile, '@cloudbase/node-sdk/dist/storage/index.js')).toBe(Boolean(declaration.storage));
+    expect(Object.keys(metafile.inputs).some((f) => /node_modules\/(xml2js|form-data)\//.test(f))).toBe(Boolean(declaration.storage));
   });
 
   it(declaration.openapi?.length ? 'keeps the wx part for its 云调用' : 'leaves out the wx part (no 云调用 declared)', () => {

@@ -41,7 +41,7 @@ describe('certificate serials', () => {
 describe('public certificate view', () => {
   const issuedAt = new Date('2026-12-01T02:00:00Z');
   const validUntil = new Date('2027-03-01T02:00:00Z');
-  const statement = { holderName: '王建国', holderIdNumber: '11010519491231002X', householdPlace: '广东省深圳市福田区' };
+  const statement = { holderName: '王建国', holderIdNumberMasked: '1101**********002X', householdPlace: '广东省深圳市福田区' };
 
   it('valid until its end, expired from then, revoked whenever revoked', () => {
     const cert = { serial: 'HJ0000000000000000', issuedAt, validUntil };
@@ -53,7 +53,15 @@ describe('public certificate view', () => {
   it('shows the holder masked, the place to the district, and nothing unmasked', () => {
     const view = publicCertificateView({ serial: 'HJ0000000000000000', issuedAt, validUntil }, statement, '福田区户政服务大厅', issuedAt);
     expect(view).toMatchObject({ status: 'valid', statusName: '有效', holderName: '王**', householdPlace: '广东省深圳市福田区' });
-    expect(view.holderIdNumber).not.toContain('19491231');
+    expect(view.holderIdNumber).toBe('1101**********002X');
     expect(containsUnmaskedIdOrPhone(JSON.stringify(view))).toEqual([]);
+  });
+
+  it('passes no ID number on that is not masked already: anything else is masked whole', () => {
+    for (const odd of ['11010519491231002X', '1101*****1231002X', '', 'HJ']) {
+      expect(publicCertificateView({ serial: 'HJ0000000000000000', issuedAt, validUntil }, { ...statement, holderIdNumberMasked: odd }, '', issuedAt).holderIdNumber).toBe(
+        '*'.repeat(18),
+      );
+    }
   });
 });

@@ -34,7 +34,7 @@ export const DeliveryInput = lazySchema(() =>
 export type DeliveryInput = z.infer<typeof DeliveryInput>;
 
 /** Checks the codes against GB/T 2260 and encrypts street and room, recipient and phone. */
-export function mailAddress(deps: ReissueDeps, a: AddressInput): MailAddress {
+export function mailAddress(deps: Pick<ReissueDeps, 'divisions' | 'secrets'>, a: AddressInput): MailAddress {
   const names = deps.divisions.names(a.provinceCode, a.cityCode, a.districtCode);
   if (!names) throw new DomainError('REISSUE_ADDRESS_INVALID');
   const parsed = {

@@ -20,7 +20,7 @@ export const DIST = path.join(ROOT, 'dist', 'weapp');
 export const LOCAL_ENV_ID = 'hukou-local';
 /** The local cloud's reminder template (devcloud/devEnvironment.ts). */
 export const LOCAL_REMINDER_TEMPLATE = 'local-reminder-template';
-export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} npx taro build --type weapp`;
+export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template npx taro build --type weapp`;
 
 export interface WeappSession {
   cloud: LocalCloudForWx;

@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { resolveActingFor } from '../../identity/actingFor';
+import { recordAudit } from '../../identity/recordAudit';
+import { shanghaiDate } from '../../time/shanghai';
+import { BusinessKind } from '../BusinessApplication';
+import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
+import { unmetConditions } from '../conditions';
+import { openClaimKey } from '../fire';
+import { BUSINESSES, BUSINESS_KINDS, trackOf } from '../kinds';
+import { materialListOf } from '../materialList';
+import { BUSINESS_NAMES } from '../names';
+import { draftApplication } from '../stateMachine';
+import { BusinessApplicationView } from '../views';
+import { citizenActor, viewFor } from './shared';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const businessCatalogue = defineAction({
+  summary: 'The household-registration businesses that can be applied for online: materials to upload, conditions, and the halls that take each.',
+  input: z.object({}).strict(),
+  output: z.object({
+    businesses: z.array(
+      z.object({
+        kind: BusinessKind,
+        name: z.string(),
+        track: z.enum(['certificate', 'migration', 'handover']),
+        guideId: z.string(),
+        conditions: z.array(z.string()),
+        materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
+        halls: z.array(z.object({ id: z.string(), name: z.string() })),
+      }),
+    ),
+  }),
+  errors: [],
+  async run(_input, deps: BusinessDeps) {
+    const businesses = await Promise.all(
+      BUSINESS_KINDS.map(async (kind) => {
+        const { guideId } = BUSINESSES[kind];
+        const [guide, halls] = await Promise.all([deps.guides.guide(guideId), deps.guides.hallsHandling(guideId)]);
+        if (!guide || halls.length === 0) return [];
+        return [
+          {
+            kind,
+            name: BUSINESS_NAMES[kind],
+            track: trackOf(kind),
+            guideId,
+            conditions: guide.conditions,
+            materials: materialListOf(guide.materials).map((m, i) => ({ ...m, ...(guide.materials[i].note ? { note: guide.materials[i].note } : {}) })),
+            halls: halls.map((h) => ({ id: h._id, name: h.name })),
+          },
+        ];
+      }),
+    );
+    return { businesses: businesses.flat() };
+  },
+});
+
+export const apply = defineAction({
+  summary:
+    'Starts an online application (a draft) at a hall for the caller or a family member: the conditions that are data are checked first; the materials come from the guide. One open application per person and business. Idempotent under the envelope requestId.',
+  input: z
+    .object({
+      kind: BusinessKind,
+      hallId: z.string().min(1).max(64),
+      forMemberId: z.string().max(64).optional(),
+      details: z
+        .object({
+          purpose: z.string().trim().min(2).max(100).optional(),
+          graduatedOn: day.optional(),
+          marriedOn: day.optional(),
+          residenceRegisteredOn: day.optional(),
+        })
+        .strict()
+        .default({}),
+    })
+    .strict(),
+  output: BusinessApplicationView,
+  errors: [
+    'UNAUTHENTICATED',
+    'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
+    'HALL_NOT_FOUND',
+    'GUIDE_NOT_FOUND',
+    'BUSINESS_NOT_ONLINE',
+    'REGISTRY_MISMATCH',
+    'REGISTRY_UNAVAILABLE',
+    'BUSINESS_CONDITIONS_UNMET',
+    'APPLICATION_ALREADY_OPEN',
+    'INVALID_INPUT',
+  ],
+  idempotent: 'required',
+  async run(input, deps: BusinessDeps, request) {
+    const { account, subject } = await resolveActingFor(deps, input.forMemberId);
+    const { guideId } = BUSINESSES[input.kind];
+    const [hall, guide] = await Promise.all([deps.guides.hall(input.hallId), deps.guides.guide(guideId)]);
+    if (!hall) throw new DomainError('HALL_NOT_FOUND');
+    if (!guide) throw new DomainError('GUIDE_NOT_FOUND');
+    if (!hall.services.includes(guideId)) throw new DomainError('BUSINESS_NOT_ONLINE');
+    if (trackOf(input.kind) === 'certificate' && !input.details.purpose) throw new DomainError('INVALID_INPUT', '请说明证明的用途');
+    const person = await deps.registry.person(subject.residentId);
+    if (!person) throw new DomainError('REGISTRY_MISMATCH');
+    const now = deps.clock.now();
+    const config = await deps.store.config(hall._id);
+    const unmet = unmetConditions(input.kind, { birthDate: person.birthDate, sex: person.sex, ...input.details }, config.conditions, shanghaiDate(now));
+    if (unmet.length) throw new DomainError('BUSINESS_CONDITIONS_UNMET', unmet.join('；'));
+
+    const id = deps.newId(`${account._id}:${request?.requestId ?? ''}`);
+    let app = await deps.store.application(id);
+    if (!app) {
+      const draft = draftApplication(
+        {
+          _id: id,
+          kind: input.kind,
+          hallId: hall._id,
+          applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId },
+          materialList: materialListOf(guide.materials),
+        },
+        now,
+      );
+      const record: BusinessRecord = {
+        ...draft,
+        subjectIdIndex: subject.idIndex,
+        subjectNameEnc: subject.nameEnc,
+        subjectIdNumberMasked: person.idNumberMasked,
+        householdDivisionCode: person.divisionCode,
+        details: input.details,
+        ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+      };
+      const claim = await deps.store.claimOpen(openClaimKey(record), id, now);
+      if (!claim.taken && claim.holder !== id) throw new DomainError('APPLICATION_ALREADY_OPEN');
+      await deps.store.insert(record);
+      app = record;
+    }
+    await recordAudit(deps, account, {
+      id: `business.apply:${app._id}`,
+      action: 'business.apply',
+      target: app._id,
+      hallId: app.hallId,
+      ...(app.actedFor ? { actedFor: app.actedFor } : {}),
+    });
+    return viewFor(deps, app, citizenActor(account._id));
+  },
+});

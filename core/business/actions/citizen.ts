@@ -1,0 +1,152 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { requireOpenid } from '../../identity/caller';
+import { requireVerified } from '../../identity/callerAccount';
+import { recordAudit } from '../../identity/recordAudit';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../time/shanghai';
+import { MaterialKey } from '../BusinessApplication';
+import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
+import { approvalOf } from '../approval';
+import { reviewDueAt } from '../deadlines';
+import { fireBusiness } from '../fire';
+import { BUSINESSES, trackOf } from '../kinds';
+import { photoFacts, photoProblem, PHOTO_LIMITS } from '../materialPhoto';
+import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
+import { citizenActor, loadOwnBusiness, subjectNameOf, SYSTEM_ACTOR, viewFor } from './shared';
+
+const ApplicationRef = { applicationId: z.string().min(1).max(64) };
+const Decided = { ...ApplicationRef, expectedVersion: z.number().int().min(0) };
+const OWN_ERRORS = ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND', 'APPLICATION_STATE_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'FORBIDDEN', 'INVALID_INPUT'] as const;
+
+/** Where a material's photos live: one folder per application and material, so a file id names what it proves. */
+export const materialFolder = (applicationId: string, material: string): string => `business/${applicationId}/${material}/`;
+const HEX = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+export const materialUpload = defineAction({
+  summary: "Where to upload one photo of a material of the caller's application (a private cloud path; on H5 also a signed upload). Attach it afterwards with attachMaterial.",
+  input: z.object({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) }).strict(),
+  output: z.object({ cloudPath: z.string(), fileId: z.string(), url: z.string(), authorization: z.string(), token: z.string(), cosFileId: z.string() }),
+  errors: [...OWN_ERRORS],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    if (app.state !== 'draft' && app.state !== 'correctionRequested') throw new DomainError('APPLICATION_STATE_CONFLICT', '申请已提交，不能再上传材料');
+    if (!app.materialList.some((m) => m.key === input.material)) throw new DomainError('INVALID_INPUT', '该业务没有这项材料');
+    const name = `${HEX(deps.random(12))}.${input.type === 'png' ? 'png' : 'jpg'}`;
+    return deps.storage.uploadTarget(materialFolder(app._id, input.material) + name);
+  },
+});
+
+/** The file's cloud path when it is a file id of this environment's storage: cloud://<env>.<bucket>/<path>. */
+const cloudPathOf = (fileId: string): string | undefined => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1];
+
+/** Each photo lies in the material's folder and is a JPEG or PNG the officer can read (checked on what arrived). */
+async function checkPhotos(deps: BusinessDeps, app: BusinessRecord, material: string, fileIds: readonly string[]): Promise<void> {
+  const folder = materialFolder(app._id, material);
+  for (const fileId of fileIds) {
+    const path = cloudPathOf(fileId);
+    if (!path || !path.startsWith(folder) || path.slice(folder.length).includes('/')) throw new DomainError('MATERIAL_INVALID', '照片不属于这份申请的这项材料');
+    const head = await deps.storage.head(fileId, 64 * 1024);
+    if (!head) throw new DomainError('MATERIAL_INVALID', '照片尚未上传成功，请重新上传');
+    const problem = head.size > PHOTO_LIMITS.maxBytes ? photoProblem({ type: 'jpeg', width: 0, height: 0 }, head.size) : photoProblem(photoFacts(head.bytes), head.size);
+    if (problem) throw new DomainError('MATERIAL_INVALID', problem);
+  }
+}
+
+export const attachMaterial = defineAction({
+  summary: "Attaches uploaded photos to one material of the caller's application (replacing earlier ones), after checking each file.",
+  input: z.object({ ...Decided, material: MaterialKey, fileIds: z.array(z.string().min(1).max(256)).min(1).max(9) }).strict(),
+  output: BusinessApplicationView,
+  errors: [...OWN_ERRORS, 'MATERIAL_INVALID'],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    const fileIds = [...new Set(input.fileIds)];
+    await checkPhotos(deps, app, input.material, fileIds);
+    const replaced = (app.materials[input.material]?.fileIds ?? []).filter((f) => !fileIds.includes(f));
+    const next = await fireBusiness(deps, app, { type: 'attachMaterial', material: input.material, fileIds }, citizenActor(app.applicant.actorOpenid), input.expectedVersion);
+    if (replaced.length && next !== app) await deps.storage.remove(replaced);
+    return viewFor(deps, next, citizenActor(app.applicant.actorOpenid));
+  },
+});
+
+/** When the review is due: the guide's promised days from now (working or calendar days), to the end of that day. */
+async function reviewDeadline(deps: BusinessDeps, app: BusinessRecord, now: Date): Promise<Date | undefined> {
+  const limit = (await deps.guides.guide(BUSINESSES[app.kind].guideId))?.timeLimit;
+  if (!limit?.promisedDays) return undefined;
+  if (limit.promisedUnit === 'working') return reviewDueAt(now, limit.promisedDays, deps.calendar);
+  return shanghaiInstant(addDays(shanghaiDate(now), limit.promisedDays + 1));
+}
+
+/**
+ * A certificate the hall issues without an officer: the hall allows it and the data is complete
+ * (the registry still knows the person and every required material is there, which submit checked).
+ */
+async function autoApprove(deps: BusinessDeps, app: BusinessRecord): Promise<BusinessRecord> {
+  if (trackOf(app.kind) !== 'certificate') return app;
+  const config = await deps.store.config(app.hallId);
+  if (!config.autoApproveCertificates || !(await deps.registry.person(app.applicant.subjectResidentId))) return app;
+  const reviewing = await fireBusiness(deps, app, { type: 'startReview' }, SYSTEM_ACTOR);
+  return fireBusiness(deps, reviewing, approvalOf(reviewing, config, deps.clock.now(), deps.random, deps.calendar), SYSTEM_ACTOR);
+}
+
+export const submit = defineAction({
+  summary: "Submits the caller's draft for review once every required material is attached; a certificate the hall issues automatically is issued at once.",
+  input: z.object(Decided).strict(),
+  output: BusinessApplicationView,
+  errors: [...OWN_ERRORS, 'REGISTRY_UNAVAILABLE'],
+  async run(input, deps: BusinessDeps) {
+    const account = await requireVerified(deps);
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    const due = app.state === 'draft' ? await reviewDeadline(deps, app, deps.clock.now()) : app.reviewDueAt;
+    const submitted = await fireBusiness(deps, { ...app, ...(due ? { reviewDueAt: due } : {}) }, { type: 'submit' }, citizenActor(account._id), input.expectedVersion);
+    await recordAudit(deps, account, { id: `business.submit:${app._id}`, action: 'business.submit', target: app._id, hallId: app.hallId });
+    const done = submitted.state === 'submitted' ? await autoApprove(deps, submitted) : submitted;
+    return viewFor(deps, done, citizenActor(account._id));
+  },
+});
+
+export const resubmit = defineAction({
+  summary: 'Sends the corrected application back for review (every material the officer asked about attached again).',
+  input: z.object(Decided).strict(),
+  output: BusinessApplicationView,
+  errors: [...OWN_ERRORS],
+  async run(input, deps: BusinessDeps) {
+    const openid = requireOpenid(deps);
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    return viewFor(deps, await fireBusiness(deps, app, { type: 'resubmit' }, citizenActor(openid), input.expectedVersion), citizenActor(openid));
+  },
+});
+
+export const withdraw = defineAction({
+  summary: "Withdraws the caller's application before a decision.",
+  input: z.object(Decided).strict(),
+  output: BusinessApplicationView,
+  errors: [...OWN_ERRORS],
+  async run(input, deps: BusinessDeps) {
+    const openid = requireOpenid(deps);
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    return viewFor(deps, await fireBusiness(deps, app, { type: 'withdraw' }, citizenActor(openid), input.expectedVersion), citizenActor(openid));
+  },
+});
+
+export const myBusinessApplications = defineAction({
+  summary: "The caller's business applications (as applicant, for themselves or family), newest first.",
+  input: z.object({}).strict(),
+  output: z.object({ applications: z.array(BusinessSummaryView) }),
+  errors: ['UNAUTHENTICATED'],
+  async run(_input, deps: BusinessDeps) {
+    const apps = await deps.store.applicationsOf(requireOpenid(deps), 50);
+    return { applications: apps.map((a) => businessSummaryOf(a, subjectNameOf(deps, a))) };
+  },
+});
+
+export const businessApplication = defineAction({
+  summary: "One of the caller's applications: materials (photos through short-lived URLs), progress with deadlines, what can be done next.",
+  input: z.object(ApplicationRef).strict(),
+  output: BusinessApplicationView,
+  errors: ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND'],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadOwnBusiness(deps, input.applicationId);
+    return viewFor(deps, app, citizenActor(app.applicant.actorOpenid));
+  },
+});

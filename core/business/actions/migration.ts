@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { shanghaiInstant, addDays } from '../../time/shanghai';
+import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
+import { isOverdue, lastDayOf } from '../deadlines';
+import { fireBusiness } from '../fire';
+import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
+import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
+
+/**
+ * The two ends of a cross-province migration (DOMAIN.md, "Cross-province items"): the destination
+ * hall issued the permission to move in; the station of the origin district completes the
+ * move-out within 5 working days, and any officer of a hall in that district acts for it.
+ */
+
+const Decided = { applicationId: z.string().min(1).max(64), expectedVersion: z.number().int().min(0) };
+const ERRORS = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OFFICER_NOT_VERIFIED',
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_STATE_CONFLICT',
+  'APPLICATION_VERSION_CONFLICT',
+  'INVALID_INPUT',
+] as const;
+
+/** The caller's account when one of its halls lies in the application's origin district. */
+async function requireOriginOfficer(deps: BusinessDeps, hallId: string, app?: BusinessRecord) {
+  const account = await requireBusinessOfficer(deps, hallId);
+  const hall = await deps.guides.hall(hallId);
+  if (!hall || (app && app.moveOut?.originDivisionCode !== hall.divisionCode)) throw new DomainError('FORBIDDEN', '只有迁出地的民警可以办结迁出');
+  return { account, hall };
+}
+
+export const moveOutQueue = defineAction({
+  summary:
+    "Migrations out of the district of the caller's hall waiting for the move-out (迁出), the nearest deadline first, overdue ones flagged (officers of a hall in that district).",
+  input: z.object({ hallId: z.string().min(1).max(64) }).strict(),
+  output: z.object({ applications: z.array(BusinessSummaryView.extend({ permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
+  async run(input, deps: BusinessDeps) {
+    const { hall } = await requireOriginOfficer(deps, input.hallId);
+    const now = deps.clock.now();
+    const apps = await deps.store.moveOutQueue(hall.divisionCode, ['permitIssued', 'permitExpired'], 200);
+    return {
+      applications: apps.map((a) => ({
+        ...businessSummaryOf(a, subjectNameOf(deps, a)),
+        permitNumber: a.permit!.number,
+        dueAt: lastDayOf(a.moveOut!.dueAt),
+        overdue: isOverdue(a.moveOut!.dueAt, a.moveOut!.completedAt, now),
+      })),
+    };
+  },
+});
+
+export const completeMoveOut = defineAction({
+  summary:
+    'The origin station completes the move-out (迁出) of a migration whose permit is valid: the destination can settle the person (落户). Officers of a hall in the origin district; audited.',
+  input: z.object({ ...Decided, hallId: z.string().min(1).max(64) }).strict(),
+  output: BusinessApplicationView,
+  errors: [...ERRORS],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadBusiness(deps, input.applicationId);
+    const { account } = await requireOriginOfficer(deps, input.hallId, app);
+    const next = await fireBusiness(deps, app, { type: 'completeMoveOut' }, OFFICER_ACTOR, input.expectedVersion);
+    if (next !== app) await auditBusiness(deps, account, next, 'completeMoveOut', `business.completeMoveOut:${next._id}`);
+    return viewFor(deps, next, OFFICER_ACTOR);
+  },
+});
+
+export const extendPermit = defineAction({
+  summary:
+    'Extends a permission to move in to the end of a later day, with the reason (as halls did during the epidemic); an expired permit runs again. Officers of the destination hall; audited.',
+  input: z.object({ ...Decided, validThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(2).max(200) }).strict(),
+  output: BusinessApplicationView,
+  errors: [...ERRORS],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadBusiness(deps, input.applicationId);
+    const account = await requireBusinessOfficer(deps, app.hallId);
+    const validUntil = shanghaiInstant(addDays(input.validThrough, 1));
+    const next = await fireBusiness(deps, app, { type: 'extendPermit', validUntil, reason: input.reason }, OFFICER_ACTOR, input.expectedVersion);
+    if (next !== app) await auditBusiness(deps, account, next, 'extendPermit', `business.extendPermit:${next._id}:${next.version}`);
+    return viewFor(deps, next, OFFICER_ACTOR);
+  },
+});

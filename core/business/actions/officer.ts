@@ -1,0 +1,150 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import { requireOpenid } from '../../identity/caller';
+import { requireActingForAnyHall, hallsActedFor } from '../../identity/hallAccess';
+import { BusinessState, CorrectionItem } from '../BusinessApplication';
+import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
+import { approvalOf } from '../approval';
+import { isOverdue, lastDayOf } from '../deadlines';
+import { fireBusiness, type BusinessEventInput } from '../fire';
+import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
+import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
+
+const Decided = { applicationId: z.string().min(1).max(64), expectedVersion: z.number().int().min(0) };
+const OFFICER_ERRORS = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OFFICER_NOT_VERIFIED',
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_STATE_CONFLICT',
+  'APPLICATION_VERSION_CONFLICT',
+  'INVALID_INPUT',
+] as const;
+const reason = z.string().trim().min(2).max(200);
+
+/** Waiting for the hall: what the review queue shows by default. */
+const OPEN_FOR_REVIEW: BusinessState[] = ['submitted', 'underReview', 'correctionRequested'];
+
+export const businessQueue = defineAction({
+  summary: "A hall's applications waiting for it, oldest submission first, overdue ones flagged (officers of that hall).",
+  input: z.object({ hallId: z.string().min(1).max(64), states: z.array(BusinessState).min(1).max(14).optional() }).strict(),
+  output: z.object({
+    applications: z.array(BusinessSummaryView.extend({ reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
+  }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
+  async run(input, deps: BusinessDeps) {
+    await requireBusinessOfficer(deps, input.hallId);
+    const now = deps.clock.now();
+    const apps = await deps.store.queue({ hallIds: [input.hallId], states: input.states ?? OPEN_FOR_REVIEW, limit: 200 });
+    return {
+      applications: apps.map((a) => ({
+        ...businessSummaryOf(a, subjectNameOf(deps, a)),
+        ...(a.reviewDueAt ? { reviewDue: lastDayOf(a.reviewDueAt) } : {}),
+        overdue: ['submitted', 'underReview'].includes(a.state) && isOverdue(a.reviewDueAt, undefined, now),
+        correctionRounds: a.correctionRounds,
+      })),
+    };
+  },
+});
+
+const CaseView = BusinessApplicationView.extend({
+  subject: z.object({
+    idNumberMasked: z.string(),
+    householdDivisionCode: z.string(),
+    birthDate: z.string().optional(),
+    sex: z.enum(['male', 'female']).optional(),
+    registryKnows: z.boolean(),
+  }),
+  forFamilyMember: z.boolean(),
+});
+
+export const businessCase = defineAction({
+  summary:
+    'An application as the reviewing officer needs it: materials (photos through short-lived URLs), what the registry says of the person, the declared details, deadlines, and what can be decided now. Audited.',
+  input: z.object({ applicationId: z.string().min(1).max(64) }).strict(),
+  output: CaseView,
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'APPLICATION_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
+  async run(input, deps: BusinessDeps) {
+    const app = await loadBusiness(deps, input.applicationId);
+    const account = await requireBusinessOfficer(deps, app.hallId);
+    const person = await deps.registry.person(app.applicant.subjectResidentId);
+    await auditBusiness(deps, account, app, 'viewCase');
+    return {
+      ...(await viewFor(deps, app, OFFICER_ACTOR)),
+      subject: {
+        idNumberMasked: app.subjectIdNumberMasked,
+        householdDivisionCode: person?.divisionCode ?? app.householdDivisionCode,
+        ...(person ? { birthDate: person.birthDate, sex: person.sex } : {}),
+        registryKnows: !!person,
+      },
+      forFamilyMember: !!app.actedFor,
+    };
+  },
+});
+
+/** One officer decision on an application of their hall, audited. */
+async function decide(
+  deps: BusinessDeps,
+  input: { applicationId: string; expectedVersion: number },
+  event: (app: BusinessRecord) => Promise<BusinessEventInput> | BusinessEventInput,
+) {
+  const app = await loadBusiness(deps, input.applicationId);
+  const account = await requireBusinessOfficer(deps, app.hallId);
+  const e = await event(app);
+  const next = await fireBusiness(deps, app, e, OFFICER_ACTOR, input.expectedVersion);
+  if (next !== app) await auditBusiness(deps, account, next, e.type, `business.${e.type}:${next._id}:${next.version}`);
+  return viewFor(deps, next, OFFICER_ACTOR);
+}
+
+export const startReview = defineAction({
+  summary: 'Takes a submitted application into review (officers of its hall).',
+  input: z.object(Decided).strict(),
+  output: BusinessApplicationView,
+  errors: [...OFFICER_ERRORS],
+  run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'startReview' })),
+});
+
+export const approve = defineAction({
+  summary:
+    'Approves an application under review: a certificate is issued (serial, validity), a migration gets its permission to move in and the origin its move-out task, other results wait for handover.',
+  input: z.object(Decided).strict(),
+  output: BusinessApplicationView,
+  errors: [...OFFICER_ERRORS],
+  run: (input, deps: BusinessDeps) => decide(deps, input, async (app) => approvalOf(app, await deps.store.config(app.hallId), deps.clock.now(), deps.random, deps.calendar)),
+});
+
+export const reject = defineAction({
+  summary: 'Rejects an application under review, with the reason the citizen reads.',
+  input: z.object({ ...Decided, reason }).strict(),
+  output: BusinessApplicationView,
+  errors: [...OFFICER_ERRORS],
+  run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'reject', reason: input.reason })),
+});
+
+export const requestCorrection = defineAction({
+  summary: 'Asks for corrections (补正): which materials, and why. The citizen re-uploads them and resubmits without starting over.',
+  input: z.object({ ...Decided, items: z.array(CorrectionItem).min(1).max(20) }).strict(),
+  output: BusinessApplicationView,
+  errors: [...OFFICER_ERRORS],
+  run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'requestCorrection', items: input.items })),
+});
+
+export const revoke = defineAction({
+  summary: 'Revokes an issued certificate, with a reason: the public verification says so at once.',
+  input: z.object({ ...Decided, reason }).strict(),
+  output: BusinessApplicationView,
+  errors: [...OFFICER_ERRORS],
+  run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'revoke', reason: input.reason })),
+});
+
+export const myReviewHalls = defineAction({
+  summary: 'The halls whose business applications the caller reviews.',
+  input: z.object({}).strict(),
+  output: z.object({ halls: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
+  async run(_input, deps: BusinessDeps) {
+    const account = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
+    const halls = await Promise.all(hallsActedFor(account).map((id) => deps.guides.hall(id)));
+    return { halls: halls.flatMap((h) => (h ? [{ id: h._id, name: h.name }] : [])) };
+  },
+});

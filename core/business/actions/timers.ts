@@ -1,0 +1,60 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import type { BusinessConfig } from '../BusinessConfig';
+import type { BusinessDeps } from '../BusinessDeps';
+import { fireBusiness } from '../fire';
+import { LAPSING_STATES, lapseDue, MATERIAL_RETENTION_DAYS } from '../housekeeping';
+import { photoIdsOf } from '../views';
+import { SYSTEM_ACTOR } from './shared';
+
+const BATCH = 200;
+const DAY_MS = 86_400_000;
+/** Ended: nothing more is decided on the photos (an issued certificate is only ever revoked). */
+const ENDED = ['rejected', 'withdrawn', 'lapsed', 'revoked', 'completed', 'issued'] as const;
+
+export const expireApplications = defineAction({
+  summary:
+    'Timer only (daily): drafts and unanswered corrections lapse after the hall’s silence limit; permissions to move in expire at their end; expired permits nobody extended lapse.',
+  input: z.object({}).strict(),
+  output: z.object({ checked: z.number().int(), lapsed: z.number().int(), permitsExpired: z.number().int(), failed: z.number().int() }),
+  errors: [],
+  async run(_input, deps: BusinessDeps) {
+    const counts = { checked: 0, lapsed: 0, permitsExpired: 0, failed: 0 };
+    const configs = new Map<string, BusinessConfig>();
+    const now = deps.clock.now();
+    for (const app of await deps.store.inStates(LAPSING_STATES, BATCH)) {
+      counts.checked++;
+      const config = configs.get(app.hallId) ?? (await deps.store.config(app.hallId));
+      configs.set(app.hallId, config);
+      const due = lapseDue(app, config, now);
+      if (!due) continue;
+      try {
+        await fireBusiness(deps, app, { type: due }, SYSTEM_ACTOR);
+        if (due === 'expire') counts.lapsed++;
+        else counts.permitsExpired++;
+      } catch {
+        counts.failed++; // changed meanwhile: the next run looks again
+      }
+    }
+    return counts;
+  },
+});
+
+export const purgeMaterials = defineAction({
+  summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago (docs/PRIVACY.md).`,
+  input: z.object({}).strict(),
+  output: z.object({ applications: z.number().int(), files: z.number().int() }),
+  errors: [],
+  async run(_input, deps: BusinessDeps) {
+    const now = deps.clock.now();
+    const before = new Date(now.getTime() - MATERIAL_RETENTION_DAYS * DAY_MS);
+    let files = 0;
+    const apps = await deps.store.photosToPurge(ENDED, before, BATCH);
+    for (const app of apps) {
+      const ids = photoIdsOf(app);
+      if (ids.length) files += await deps.storage.remove(ids);
+      await deps.store.markMaterialsPurged(app._id, now);
+    }
+    return { applications: apps.length, files };
+  },
+});

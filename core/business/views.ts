@@ -1,0 +1,151 @@
+import * as z from 'zod';
+import { maskName } from '../privacy/mask';
+import { inShanghai } from '../time/shanghai';
+import { BusinessKind, BusinessState } from './BusinessApplication';
+import type { BusinessRecord } from './BusinessDeps';
+import { isOverdue, lastDayOf } from './deadlines';
+import { trackOf } from './kinds';
+import { BUSINESS_EVENT_NAMES, BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
+import { businessProgressOf } from './stages';
+import { availableBusinessEvents, type BusinessActor } from './stateMachine';
+import { BUSINESS_EVENT_TYPES } from './events';
+
+/** What the citizen and the officer see of an application. Times are Shanghai wall clock. */
+
+const text = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
+
+const MaterialView = z.object({
+  key: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  /** Photos as temporary URLs (short-lived); empty when none is attached yet. */
+  photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
+  attachedAt: z.string().optional(),
+  /** What the officer asked to correct about it, while a correction is open. */
+  correction: z.string().optional(),
+});
+
+const Stage = z.object({
+  key: z.string(),
+  name: z.string(),
+  status: z.enum(['done', 'current', 'stopped', 'ahead']),
+  atText: z.string().optional(),
+  detail: z.string().optional(),
+  deadline: z.object({ dueText: z.string(), overdue: z.boolean() }).optional(),
+});
+
+export const BusinessSummaryView = z.object({
+  id: z.string(),
+  kind: BusinessKind,
+  kindName: z.string(),
+  state: BusinessState,
+  stateName: z.string(),
+  hallId: z.string(),
+  subjectNameMasked: z.string(),
+  createdAt: z.string(),
+  submittedAt: z.string().optional(),
+});
+export type BusinessSummaryView = z.infer<typeof BusinessSummaryView>;
+
+export const BusinessApplicationView = BusinessSummaryView.extend({
+  version: z.number().int(),
+  track: z.enum(['certificate', 'migration', 'handover']),
+  materials: z.array(MaterialView),
+  details: z.object({ purpose: z.string().optional(), graduatedOn: z.string().optional(), marriedOn: z.string().optional(), residenceRegisteredOn: z.string().optional() }),
+  progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
+  rejectionReason: z.string().optional(),
+  correctionRounds: z.number().int(),
+  certificate: z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean() }).optional(),
+  permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
+  /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
+  moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
+  reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+  /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
+  materialsPurgedAt: z.string().optional(),
+  /** The events this caller could fire now (for buttons), with their names. */
+  actions: z.array(z.object({ type: z.enum(BUSINESS_EVENT_TYPES), name: z.string() })),
+});
+export type BusinessApplicationView = z.infer<typeof BusinessApplicationView>;
+
+export function businessSummaryOf(app: BusinessRecord, subjectName: string): BusinessSummaryView {
+  return {
+    id: app._id,
+    kind: app.kind,
+    kindName: BUSINESS_NAMES[app.kind],
+    state: app.state,
+    stateName: BUSINESS_STATE_NAMES[app.state],
+    hallId: app.hallId,
+    subjectNameMasked: maskName(subjectName),
+    createdAt: text(app.createdAt),
+    ...(app.submittedAt ? { submittedAt: text(app.submittedAt) } : {}),
+  };
+}
+
+export interface ViewContext {
+  now: Date;
+  subjectName: string;
+  /** Temporary URLs of the application's photos, by file id. */
+  urls: ReadonlyMap<string, string>;
+  actor: BusinessActor;
+}
+
+export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessApplicationView {
+  const asked = app.state === 'correctionRequested' ? (app.corrections?.items ?? []) : [];
+  return {
+    ...businessSummaryOf(app, ctx.subjectName),
+    version: app.version,
+    track: trackOf(app.kind),
+    materials: app.materialList.map((m) => {
+      const attached = app.materials[m.key];
+      const correction = asked
+        .filter((i) => i.material === m.key)
+        .map((i) => i.reason)
+        .join('；');
+      return {
+        key: m.key,
+        name: m.name,
+        required: m.required,
+        photos: (attached?.fileIds ?? []).flatMap((fileId) => {
+          const url = ctx.urls.get(fileId);
+          return url ? [{ fileId, url }] : [];
+        }),
+        ...(attached ? { attachedAt: text(attached.attachedAt) } : {}),
+        ...(correction ? { correction } : {}),
+      };
+    }),
+    details: app.details,
+    progress: businessProgressOf(app, { now: ctx.now, reviewDueAt: app.reviewDueAt }),
+    ...(app.rejectionReason ? { rejectionReason: app.rejectionReason } : {}),
+    correctionRounds: app.correctionRounds,
+    ...(app.certificate
+      ? {
+          certificate: {
+            serial: app.certificate.serial,
+            issuedAt: text(app.certificate.issuedAt),
+            validUntil: text(app.certificate.validUntil),
+            revoked: !!app.certificate.revocation,
+          },
+        }
+      : {}),
+    ...(app.permit ? { permit: { number: app.permit.number, validUntil: text(app.permit.validUntil), extensions: app.permit.extensions.length } } : {}),
+    ...(app.moveOut
+      ? {
+          moveOut: {
+            dueAt: lastDayOf(app.moveOut.dueAt),
+            ...(app.moveOut.completedAt ? { completedAt: text(app.moveOut.completedAt) } : {}),
+            overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, ctx.now),
+          },
+        }
+      : {}),
+    ...(app.reviewDueAt && ['submitted', 'underReview'].includes(app.state)
+      ? { reviewDue: { dueAt: lastDayOf(app.reviewDueAt), overdue: isOverdue(app.reviewDueAt, undefined, ctx.now) } }
+      : {}),
+    ...(app.materialsPurgedAt ? { materialsPurgedAt: text(app.materialsPurgedAt) } : {}),
+    actions: availableBusinessEvents(app, ctx.actor)
+      .filter((t) => t !== 'expire' && t !== 'expirePermit')
+      .map((type) => ({ type, name: BUSINESS_EVENT_NAMES[type] })),
+  };
+}
+
+/** Every photo file id of the application. */
+export const photoIdsOf = (app: BusinessRecord): string[] => Object.values(app.materials).flatMap((m) => m.fileIds);

@@ -1,0 +1,116 @@
+/**
+ * A cross-province migration online (issue 15), through the local cloud: 王建国, registered in
+ * Haikou (龙华区), applies at Shenzhen Futian (job transfer); Futian approves and issues the
+ * permission to move in; the origin's station (an officer of a hall in 龙华区) completes the
+ * move-out; the permit expires, Futian extends it; the citizen books a slot at Futian for the
+ * handover and the officer hands it over. The daily timers lapse a silent draft and purge photos
+ * after the retention period.
+ */
+import { startHarness, type Harness } from '../support/localCloudHarness';
+import { inviteOfficer } from '../support/verifiedOfficer';
+import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { businessFlow } from './support/businessFlow';
+
+jest.setTimeout(90_000);
+
+let h: Harness;
+let b: ReturnType<typeof businessFlow>;
+const CITIZEN = 'local-citizen';
+const ORIGIN_OFFICER = 'local-officer'; // haikou-longhua, 460106: where 王建国's household is registered
+const DESTINATION = 'shenzhen-futian';
+const DEST_OFFICER = 'itest-business-officer-futian-migration';
+const DAY_MS = 86_400_000;
+const NOW = at('2026-03-02', '10:00'); // a Monday
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.setNow(NOW);
+  b = businessFlow(h);
+  await inviteOfficer(h, DEST_OFFICER, [DESTINATION]);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+test('job transfer to Shenzhen: permit, move-out at the origin, expiry and extension, handover with a booking', async () => {
+  const draft = await b.ok(CITIZEN, 'apply', { kind: 'migrationJobTransfer', hallId: DESTINATION, requestId: requestId() });
+  expect(draft.track).toBe('migration');
+  let app = draft;
+  for (const m of draft.materials.filter((x: { required: boolean }) => x.required)) app = await b.attach(CITIZEN, app, m.key);
+  app = await b.ok(CITIZEN, 'submit', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('submitted');
+  // The guide promises 5 working days: Monday 2 March → the end of Monday 9 March.
+  expect(app.reviewDue).toEqual({ dueAt: '2026-03-09', overdue: false });
+
+  app = await b.ok(DEST_OFFICER, 'startReview', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(DEST_OFFICER, 'approve', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('permitIssued');
+  expect(app.permit.number).toMatch(/^ZQ[0-9A-Z]{17}$/);
+  expect(app.moveOut).toEqual({ dueAt: '2026-03-09', overdue: false });
+  const mine = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  expect(mine.progress.stages.find((s: { key: string }) => s.key === 'moveOut')).toMatchObject({ status: 'current', deadline: { overdue: false } });
+
+  // Only the origin's station completes the move-out; the destination cannot.
+  // Futian's own district has no move-out waiting.
+  expect((await b.ok(DEST_OFFICER, 'moveOutQueue', { hallId: DESTINATION })).applications).toEqual([]);
+  expect((await b.error(DEST_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
+  expect((await b.error(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
+  const queue = await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' });
+  expect(queue.applications).toEqual([expect.objectContaining({ id: app.id, permitNumber: app.permit.number, overdue: false })]);
+  // A week later it is overdue in the origin's queue.
+  h.setNow(new Date(NOW.getTime() + 8 * DAY_MS));
+  expect((await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications[0].overdue).toBe(true);
+  app = await b.ok(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: 'haikou-longhua' });
+  expect(app.state).toBe('readyForHandover');
+
+  // 41 days after the approval the permit has expired (40 days by default); Futian extends it.
+  h.setNow(new Date(NOW.getTime() + 41 * DAY_MS));
+  const swept = await h.timer('business', 'expireApplications');
+  expect(swept.data.permitsExpired).toBeGreaterThanOrEqual(1);
+  app = await b.ok(DEST_OFFICER, 'businessCase', { applicationId: app.id });
+  expect(app.state).toBe('permitExpired');
+  expect((await b.error(DEST_OFFICER, 'extendPermit', { applicationId: app.id, expectedVersion: app.version, validThrough: '2026-04-01', reason: '疫情期间延期' })).code).toBe(
+    'APPLICATION_STATE_CONFLICT',
+  );
+  app = await b.ok(DEST_OFFICER, 'extendPermit', { applicationId: app.id, expectedVersion: app.version, validThrough: '2026-05-31', reason: '疫情期间延期' });
+  expect(app).toMatchObject({ state: 'readyForHandover', permit: { validUntil: '2026-06-01 00:00', extensions: 1 } });
+
+  // The citizen books a slot at Futian for this business and attaches it; the officer hands it over.
+  const booking = bookingFlow(h);
+  const { slots } = await booking.ok(undefined, 'availability', { hallId: DESTINATION, business: 'migration-job-transfer', date: '2026-04-14' });
+  const slot = slots.find((s: { remaining: number }) => s.remaining > 0);
+  const reserved = await booking.reserve(CITIZEN, DESTINATION, 'migration-job-transfer', slot.slotId);
+  expect(reserved.ok).toBe(true);
+  expect((await b.error(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'hall', appointmentId: 'nope' } })).code).toBe(
+    'APPOINTMENT_NOT_FOUND',
+  );
+  app = await b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'hall', appointmentId: reserved.data.id } });
+  expect(app.state).toBe('readyForHandover');
+  app = await b.ok(DEST_OFFICER, 'collect', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('completed');
+  expect(app.progress.status).toBe('finished');
+
+  // 91 days after it ended its photos are deleted; the list of what was attached stays.
+  const photo = (await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id })).materials[0].photos[0].url;
+  expect((await fetch(photo)).status).toBe(200);
+  h.setNow(new Date(NOW.getTime() + (41 + 91) * DAY_MS));
+  const purged = await h.timer('business', 'purgeMaterials');
+  expect(purged.data.files).toBeGreaterThanOrEqual(3);
+  const after = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  expect(after.materialsPurgedAt).toBeDefined();
+  expect(after.materials.every((m: { photos: unknown[] }) => m.photos.length === 0)).toBe(true);
+  expect((await fetch(photo)).status).not.toBe(200);
+});
+
+test('a draft nobody submits lapses after the silence limit; the person may then apply again', async () => {
+  h.setNow(NOW);
+  const draft = await b.ok(CITIZEN, 'apply', { kind: 'residencePermit', hallId: DESTINATION, details: { residenceRegisteredOn: '2025-06-01' }, requestId: requestId() });
+  expect((await b.apply(CITIZEN, { kind: 'residencePermit', hallId: DESTINATION, details: { residenceRegisteredOn: '2025-06-01' } })).error.code).toBe('APPLICATION_ALREADY_OPEN');
+  h.setNow(new Date(NOW.getTime() + 31 * DAY_MS));
+  await h.timer('business', 'expireApplications');
+  expect((await b.ok(CITIZEN, 'businessApplication', { applicationId: draft.id })).state).toBe('lapsed');
+  expect((await b.apply(CITIZEN, { kind: 'residencePermit', hallId: DESTINATION, details: { residenceRegisteredOn: '2025-06-01' } })).ok).toBe(true);
+  // A condition that is data: resident for less than 6 months.
+  const tooSoon = await b.apply(CITIZEN, { kind: 'residencePermit', hallId: 'shenzhen-nanshan', details: { residenceRegisteredOn: '2026-03-01' } });
+  expect(tooSoon.error.code).toBe('BUSINESS_CONDITIONS_UNMET');
+});
