@@ -101,7 +101,7 @@ export const environmentVariables = {
   HUKOU_PROGRESS_TEMPLATE_ID: {
     description: 'WeChat subscribe-message template of business progress (办理进度通知; fields thing1 business, phrase2 status, time3 time, thing4 note).',
     secret: false,
-    schema: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a WeChat template id'),
+    schema: lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a WeChat template id')),
     example: '<template id from mp.weixin.qq.com>',
   },
   HUKOU_WXPAY_MCHID: {

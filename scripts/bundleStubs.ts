@@ -128,15 +128,19 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
 
 /**
  * The stubbed modules of a function: the wx part stays only where the function declares 云调用 APIs,
- * the storage part (and the multipart encoder its uploads use) only where it declares `storage`.
+ * the storage part only where it declares `storage`.
  */
 export function stubbedModules(fn: { openapi?: string[]; storage?: true }): StubbedModule[] {
   const kept = ALWAYS_STUBBED.filter((m) => !(fn.storage && STORAGE_PARTS.includes(m.part)));
   return fn.openapi?.length ? kept : [...kept, WX_PART];
 }
 
-/** What a function that keeps files needs of the SDK: the storage part and form-data (its uploads are multipart). */
-const STORAGE_PARTS = ['the SDK storage part', 'form-data (multipart requests)'];
+/**
+ * What a function that keeps files needs of the SDK: the storage part. Not form-data: functions
+ * never upload themselves (the phone does, to the place `getUploadMetadata` names), and form-data
+ * would bring mime-db's 180 KiB of JSON to parse at load.
+ */
+const STORAGE_PARTS = ['the SDK storage part'];
 
 /** A module whose every use throws, naming what was left out and where to bring it back. */
 function stubSource(part: string): string {

@@ -9,7 +9,7 @@ import { lazySchema } from '../function/lazySchema';
  * Who may fire each event and from which states is in stateMachine.ts.
  */
 
-const at = { expectedVersion: z.number().int().min(0) };
+const at = { expectedVersion: lazySchema(() => z.number().int().min(0)) };
 const reason = lazySchema(() => z.string().trim().min(2).max(200));
 
 export const BusinessEvent = lazySchema(() =>

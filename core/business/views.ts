@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../function/lazySchema';
 import { maskName } from '../privacy/mask';
 import { inShanghai } from '../time/shanghai';
 import { BusinessKind, BusinessState } from './BusinessApplication';
@@ -14,57 +15,65 @@ import { BUSINESS_EVENT_TYPES } from './events';
 
 const text = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
 
-const MaterialView = z.object({
-  key: z.string(),
-  name: z.string(),
-  required: z.boolean(),
-  /** Photos as temporary URLs (short-lived); empty when none is attached yet. */
-  photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
-  attachedAt: z.string().optional(),
-  /** What the officer asked to correct about it, while a correction is open. */
-  correction: z.string().optional(),
-});
+const MaterialView = lazySchema(() =>
+  z.object({
+    key: z.string(),
+    name: z.string(),
+    required: z.boolean(),
+    /** Photos as temporary URLs (short-lived); empty when none is attached yet. */
+    photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
+    attachedAt: z.string().optional(),
+    /** What the officer asked to correct about it, while a correction is open. */
+    correction: z.string().optional(),
+  }),
+);
 
-const Stage = z.object({
-  key: z.string(),
-  name: z.string(),
-  status: z.enum(['done', 'current', 'stopped', 'ahead']),
-  atText: z.string().optional(),
-  detail: z.string().optional(),
-  deadline: z.object({ dueText: z.string(), overdue: z.boolean() }).optional(),
-});
+const Stage = lazySchema(() =>
+  z.object({
+    key: z.string(),
+    name: z.string(),
+    status: z.enum(['done', 'current', 'stopped', 'ahead']),
+    atText: z.string().optional(),
+    detail: z.string().optional(),
+    deadline: z.object({ dueText: z.string(), overdue: z.boolean() }).optional(),
+  }),
+);
 
-export const BusinessSummaryView = z.object({
-  id: z.string(),
-  kind: BusinessKind,
-  kindName: z.string(),
-  state: BusinessState,
-  stateName: z.string(),
-  hallId: z.string(),
-  subjectNameMasked: z.string(),
-  createdAt: z.string(),
-  submittedAt: z.string().optional(),
-});
+export const BusinessSummaryView = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    kind: BusinessKind,
+    kindName: z.string(),
+    state: BusinessState,
+    stateName: z.string(),
+    hallId: z.string(),
+    subjectNameMasked: z.string(),
+    createdAt: z.string(),
+    submittedAt: z.string().optional(),
+  }),
+);
 export type BusinessSummaryView = z.infer<typeof BusinessSummaryView>;
 
-export const BusinessApplicationView = BusinessSummaryView.extend({
-  version: z.number().int(),
-  track: z.enum(['certificate', 'migration', 'handover']),
-  materials: z.array(MaterialView),
-  details: z.object({ purpose: z.string().optional(), graduatedOn: z.string().optional(), marriedOn: z.string().optional(), residenceRegisteredOn: z.string().optional() }),
-  progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
-  rejectionReason: z.string().optional(),
-  correctionRounds: z.number().int(),
-  certificate: z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean() }).optional(),
-  permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
-  /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
-  moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
-  reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
-  /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
-  materialsPurgedAt: z.string().optional(),
-  /** The events this caller could fire now (for buttons), with their names. */
-  actions: z.array(z.object({ type: z.enum(BUSINESS_EVENT_TYPES), name: z.string() })),
-});
+export const BusinessApplicationView = lazySchema(() =>
+  BusinessSummaryView.extend({
+    version: z.number().int(),
+    track: z.enum(['certificate', 'migration', 'handover']),
+    materials: z.array(MaterialView),
+    details: z.object({ purpose: z.string().optional(), graduatedOn: z.string().optional(), marriedOn: z.string().optional(), residenceRegisteredOn: z.string().optional() }),
+    progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
+    rejectionReason: z.string().optional(),
+    correctionRounds: z.number().int(),
+    certificate: z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean() }).optional(),
+    permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
+    /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
+    moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
+    reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+    /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
+    materialsPurgedAt: z.string().optional(),
+    /** The events this caller could fire now (for buttons), with their names. */
+    actions: z.array(z.object({ type: z.enum(BUSINESS_EVENT_TYPES), name: z.string() })),
+  }),
+);
 export type BusinessApplicationView = z.infer<typeof BusinessApplicationView>;
 
 export function businessSummaryOf(app: BusinessRecord, subjectName: string): BusinessSummaryView {

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { Day } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { resolveActingFor } from '../../identity/actingFor';
 import { recordAudit } from '../../identity/recordAudit';
@@ -15,24 +17,26 @@ import { draftApplication } from '../stateMachine';
 import { BusinessApplicationView } from '../views';
 import { citizenActor, viewFor } from './shared';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = Day;
 
 export const businessCatalogue = defineAction({
   summary: 'The household-registration businesses that can be applied for online: materials to upload, conditions, and the halls that take each.',
-  input: z.object({}).strict(),
-  output: z.object({
-    businesses: z.array(
-      z.object({
-        kind: BusinessKind,
-        name: z.string(),
-        track: z.enum(['certificate', 'migration', 'handover']),
-        guideId: z.string(),
-        conditions: z.array(z.string()),
-        materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
-        halls: z.array(z.object({ id: z.string(), name: z.string() })),
-      }),
-    ),
-  }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() =>
+    z.object({
+      businesses: z.array(
+        z.object({
+          kind: BusinessKind,
+          name: z.string(),
+          track: z.enum(['certificate', 'migration', 'handover']),
+          guideId: z.string(),
+          conditions: z.array(z.string()),
+          materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
+          halls: z.array(z.object({ id: z.string(), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const businesses = await Promise.all(
@@ -60,22 +64,24 @@ export const businessCatalogue = defineAction({
 export const apply = defineAction({
   summary:
     'Starts an online application (a draft) at a hall for the caller or a family member: the conditions that are data are checked first; the materials come from the guide. One open application per person and business. Idempotent under the envelope requestId.',
-  input: z
-    .object({
-      kind: BusinessKind,
-      hallId: z.string().min(1).max(64),
-      forMemberId: z.string().max(64).optional(),
-      details: z
-        .object({
-          purpose: z.string().trim().min(2).max(100).optional(),
-          graduatedOn: day.optional(),
-          marriedOn: day.optional(),
-          residenceRegisteredOn: day.optional(),
-        })
-        .strict()
-        .default({}),
-    })
-    .strict(),
+  input: lazySchema(() =>
+    z
+      .object({
+        kind: BusinessKind,
+        hallId: z.string().min(1).max(64),
+        forMemberId: z.string().max(64).optional(),
+        details: z
+          .object({
+            purpose: z.string().trim().min(2).max(100).optional(),
+            graduatedOn: day.optional(),
+            marriedOn: day.optional(),
+            residenceRegisteredOn: day.optional(),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict(),
+  ),
   output: BusinessApplicationView,
   errors: [
     'UNAUTHENTICATED',

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { ApplicationId, ExpectedVersion } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
 import { requireVerified } from '../../identity/callerAccount';
@@ -15,8 +17,8 @@ import { photoFacts, photoProblem, PHOTO_LIMITS } from '../materialPhoto';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { citizenActor, loadOwnBusiness, subjectNameOf, SYSTEM_ACTOR, viewFor } from './shared';
 
-const ApplicationRef = { applicationId: z.string().min(1).max(64) };
-const Decided = { ...ApplicationRef, expectedVersion: z.number().int().min(0) };
+const ApplicationRef = { applicationId: ApplicationId };
+const Decided = { ...ApplicationRef, expectedVersion: ExpectedVersion };
 const OWN_ERRORS = ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND', 'APPLICATION_STATE_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'FORBIDDEN', 'INVALID_INPUT'] as const;
 
 /** Where a material's photos live: one folder per application and material, so a file id names what it proves. */
@@ -25,8 +27,8 @@ const HEX = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 export const materialUpload = defineAction({
   summary: "Where to upload one photo of a material of the caller's application (a private cloud path; on H5 also a signed upload). Attach it afterwards with attachMaterial.",
-  input: z.object({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) }).strict(),
-  output: z.object({ cloudPath: z.string(), fileId: z.string(), url: z.string(), authorization: z.string(), token: z.string(), cosFileId: z.string() }),
+  input: lazySchema(() => z.object({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) }).strict()),
+  output: lazySchema(() => z.object({ cloudPath: z.string(), fileId: z.string(), url: z.string(), authorization: z.string(), token: z.string(), cosFileId: z.string() })),
   errors: [...OWN_ERRORS],
   async run(input, deps: BusinessDeps) {
     const app = await loadOwnBusiness(deps, input.applicationId);
@@ -55,7 +57,7 @@ async function checkPhotos(deps: BusinessDeps, app: BusinessRecord, material: st
 
 export const attachMaterial = defineAction({
   summary: "Attaches uploaded photos to one material of the caller's application (replacing earlier ones), after checking each file.",
-  input: z.object({ ...Decided, material: MaterialKey, fileIds: z.array(z.string().min(1).max(256)).min(1).max(9) }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, material: MaterialKey, fileIds: z.array(z.string().min(1).max(256)).min(1).max(9) }).strict()),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS, 'MATERIAL_INVALID'],
   async run(input, deps: BusinessDeps) {
@@ -91,7 +93,7 @@ async function autoApprove(deps: BusinessDeps, app: BusinessRecord): Promise<Bus
 
 export const submit = defineAction({
   summary: "Submits the caller's draft for review once every required material is attached; a certificate the hall issues automatically is issued at once.",
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS, 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: BusinessDeps) {
@@ -107,7 +109,7 @@ export const submit = defineAction({
 
 export const resubmit = defineAction({
   summary: 'Sends the corrected application back for review (every material the officer asked about attached again).',
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS],
   async run(input, deps: BusinessDeps) {
@@ -119,7 +121,7 @@ export const resubmit = defineAction({
 
 export const withdraw = defineAction({
   summary: "Withdraws the caller's application before a decision.",
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS],
   async run(input, deps: BusinessDeps) {
@@ -131,8 +133,8 @@ export const withdraw = defineAction({
 
 export const myBusinessApplications = defineAction({
   summary: "The caller's business applications (as applicant, for themselves or family), newest first.",
-  input: z.object({}).strict(),
-  output: z.object({ applications: z.array(BusinessSummaryView) }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ applications: z.array(BusinessSummaryView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: BusinessDeps) {
     const apps = await deps.store.applicationsOf(requireOpenid(deps), 50);
@@ -142,7 +144,7 @@ export const myBusinessApplications = defineAction({
 
 export const businessApplication = defineAction({
   summary: "One of the caller's applications: materials (photos through short-lived URLs), progress with deadlines, what can be done next.",
-  input: z.object(ApplicationRef).strict(),
+  input: lazySchema(() => z.object(ApplicationRef).strict()),
   output: BusinessApplicationView,
   errors: ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND'],
   async run(input, deps: BusinessDeps) {

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { ApplicationId, ExpectedVersion } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
 import { AddressInput, mailAddress } from '../../reissue/actions/address';
@@ -16,7 +18,7 @@ import { auditBusiness, citizenActor, loadBusiness, loadOwnBusiness, OFFICER_ACT
  * this business there (the officer has the file before they arrive), or by mail.
  */
 
-const Decided = { applicationId: z.string().min(1).max(64), expectedVersion: z.number().int().min(0) };
+const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
 const ERRORS = ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND', 'APPLICATION_STATE_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'FORBIDDEN', 'INVALID_INPUT'] as const;
 
 /** The appointment is the applicant's, for this business, at the handling hall, for the same person, still booked. */
@@ -36,15 +38,17 @@ async function hallHandover(deps: BusinessDeps, app: BusinessRecord, appointment
 export const chooseHandover = defineAction({
   summary:
     "The applicant chooses how to receive the result: at the hall with an appointment of theirs for this business there, or by mail (the address's street, recipient and phone encrypted).",
-  input: z
-    .object({
-      ...Decided,
-      handover: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('hall'), appointmentId: z.string().min(1).max(64) }).strict(),
-        z.object({ kind: z.literal('mail'), address: AddressInput }).strict(),
-      ]),
-    })
-    .strict(),
+  input: lazySchema(() =>
+    z
+      .object({
+        ...Decided,
+        handover: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('hall'), appointmentId: z.string().min(1).max(64) }).strict(),
+          z.object({ kind: z.literal('mail'), address: AddressInput }).strict(),
+        ]),
+      })
+      .strict(),
+  ),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'APPOINTMENT_NOT_FOUND', 'REISSUE_ADDRESS_INVALID'],
   async run(input, deps: BusinessDeps) {
@@ -58,7 +62,7 @@ export const chooseHandover = defineAction({
 
 export const collect = defineAction({
   summary: 'The result is handed over at the hall (the citizen came): the application is done. Officers of the handling hall; audited.',
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
@@ -72,7 +76,7 @@ export const collect = defineAction({
 
 export const ship = defineAction({
   summary: 'The result is sent by mail with a tracking number (the applicant chose mail). Officers of the handling hall; audited.',
-  input: z.object({ ...Decided, courier: Courier, trackingNumber: TrackingNumber }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, courier: Courier, trackingNumber: TrackingNumber }).strict()),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {

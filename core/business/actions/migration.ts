@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { ApplicationId, ExpectedVersion } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { shanghaiInstant, addDays } from '../../time/shanghai';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
@@ -14,7 +16,7 @@ import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, sub
  * move-out within 5 working days, and any officer of a hall in that district acts for it.
  */
 
-const Decided = { applicationId: z.string().min(1).max(64), expectedVersion: z.number().int().min(0) };
+const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
 const ERRORS = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -36,8 +38,8 @@ async function requireOriginOfficer(deps: BusinessDeps, hallId: string, app?: Bu
 export const moveOutQueue = defineAction({
   summary:
     "Migrations out of the district of the caller's hall waiting for the move-out (迁出), the nearest deadline first, overdue ones flagged (officers of a hall in that district).",
-  input: z.object({ hallId: z.string().min(1).max(64) }).strict(),
-  output: z.object({ applications: z.array(BusinessSummaryView.extend({ permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) }),
+  input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64) }).strict()),
+  output: lazySchema(() => z.object({ applications: z.array(BusinessSummaryView.extend({ permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
     const { hall } = await requireOriginOfficer(deps, input.hallId);
@@ -57,7 +59,7 @@ export const moveOutQueue = defineAction({
 export const completeMoveOut = defineAction({
   summary:
     'The origin station completes the move-out (迁出) of a migration whose permit is valid: the destination can settle the person (落户). Officers of a hall in the origin district; audited.',
-  input: z.object({ ...Decided, hallId: z.string().min(1).max(64) }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, hallId: z.string().min(1).max(64) }).strict()),
   output: BusinessApplicationView,
   errors: [...ERRORS],
   async run(input, deps: BusinessDeps) {
@@ -72,7 +74,7 @@ export const completeMoveOut = defineAction({
 export const extendPermit = defineAction({
   summary:
     'Extends a permission to move in to the end of a later day, with the reason (as halls did during the epidemic); an expired permit runs again. Officers of the destination hall; audited.',
-  input: z.object({ ...Decided, validThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(2).max(200) }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, validThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(2).max(200) }).strict()),
   output: BusinessApplicationView,
   errors: [...ERRORS],
   async run(input, deps: BusinessDeps) {

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { ApplicationId, ExpectedVersion, Reason } from './inputs';
+import { lazySchema } from '../../function/lazySchema';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForAnyHall, hallsActedFor } from '../../identity/hallAccess';
 import { BusinessState, CorrectionItem } from '../BusinessApplication';
@@ -10,7 +12,7 @@ import { fireBusiness, type BusinessEventInput } from '../fire';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
 
-const Decided = { applicationId: z.string().min(1).max(64), expectedVersion: z.number().int().min(0) };
+const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
 const OFFICER_ERRORS = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -20,17 +22,19 @@ const OFFICER_ERRORS = [
   'APPLICATION_VERSION_CONFLICT',
   'INVALID_INPUT',
 ] as const;
-const reason = z.string().trim().min(2).max(200);
+const reason = Reason;
 
 /** Waiting for the hall: what the review queue shows by default. */
 const OPEN_FOR_REVIEW: BusinessState[] = ['submitted', 'underReview', 'correctionRequested'];
 
 export const businessQueue = defineAction({
   summary: "A hall's applications waiting for it, oldest submission first, overdue ones flagged (officers of that hall).",
-  input: z.object({ hallId: z.string().min(1).max(64), states: z.array(BusinessState).min(1).max(14).optional() }).strict(),
-  output: z.object({
-    applications: z.array(BusinessSummaryView.extend({ reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
-  }),
+  input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64), states: z.array(BusinessState).min(1).max(14).optional() }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      applications: z.array(BusinessSummaryView.extend({ reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
     await requireBusinessOfficer(deps, input.hallId);
@@ -47,21 +51,23 @@ export const businessQueue = defineAction({
   },
 });
 
-const CaseView = BusinessApplicationView.extend({
-  subject: z.object({
-    idNumberMasked: z.string(),
-    householdDivisionCode: z.string(),
-    birthDate: z.string().optional(),
-    sex: z.enum(['male', 'female']).optional(),
-    registryKnows: z.boolean(),
+const CaseView = lazySchema(() =>
+  BusinessApplicationView.extend({
+    subject: z.object({
+      idNumberMasked: z.string(),
+      householdDivisionCode: z.string(),
+      birthDate: z.string().optional(),
+      sex: z.enum(['male', 'female']).optional(),
+      registryKnows: z.boolean(),
+    }),
+    forFamilyMember: z.boolean(),
   }),
-  forFamilyMember: z.boolean(),
-});
+);
 
 export const businessCase = defineAction({
   summary:
     'An application as the reviewing officer needs it: materials (photos through short-lived URLs), what the registry says of the person, the declared details, deadlines, and what can be decided now. Audited.',
-  input: z.object({ applicationId: z.string().min(1).max(64) }).strict(),
+  input: lazySchema(() => z.object({ applicationId: z.string().min(1).max(64) }).strict()),
   output: CaseView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'APPLICATION_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: BusinessDeps) {
@@ -98,7 +104,7 @@ async function decide(
 
 export const startReview = defineAction({
   summary: 'Takes a submitted application into review (officers of its hall).',
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'startReview' })),
@@ -107,7 +113,7 @@ export const startReview = defineAction({
 export const approve = defineAction({
   summary:
     'Approves an application under review: a certificate is issued (serial, validity), a migration gets its permission to move in and the origin its move-out task, other results wait for handover.',
-  input: z.object(Decided).strict(),
+  input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, async (app) => approvalOf(app, await deps.store.config(app.hallId), deps.clock.now(), deps.random, deps.calendar)),
@@ -115,7 +121,7 @@ export const approve = defineAction({
 
 export const reject = defineAction({
   summary: 'Rejects an application under review, with the reason the citizen reads.',
-  input: z.object({ ...Decided, reason }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, reason }).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'reject', reason: input.reason })),
@@ -123,7 +129,7 @@ export const reject = defineAction({
 
 export const requestCorrection = defineAction({
   summary: 'Asks for corrections (补正): which materials, and why. The citizen re-uploads them and resubmits without starting over.',
-  input: z.object({ ...Decided, items: z.array(CorrectionItem).min(1).max(20) }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, items: z.array(CorrectionItem).min(1).max(20) }).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'requestCorrection', items: input.items })),
@@ -131,7 +137,7 @@ export const requestCorrection = defineAction({
 
 export const revoke = defineAction({
   summary: 'Revokes an issued certificate, with a reason: the public verification says so at once.',
-  input: z.object({ ...Decided, reason }).strict(),
+  input: lazySchema(() => z.object({ ...Decided, reason }).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'revoke', reason: input.reason })),
@@ -139,8 +145,8 @@ export const revoke = defineAction({
 
 export const myReviewHalls = defineAction({
   summary: 'The halls whose business applications the caller reviews.',
-  input: z.object({}).strict(),
-  output: z.object({ halls: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ halls: z.array(z.object({ id: z.string(), name: z.string() })) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(_input, deps: BusinessDeps) {
     const account = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));

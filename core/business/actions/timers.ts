@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { lazySchema } from '../../function/lazySchema';
 import type { BusinessConfig } from '../BusinessConfig';
 import type { BusinessDeps } from '../BusinessDeps';
 import { fireBusiness } from '../fire';
@@ -15,8 +16,8 @@ const ENDED = ['rejected', 'withdrawn', 'lapsed', 'revoked', 'completed', 'issue
 export const expireApplications = defineAction({
   summary:
     'Timer only (daily): drafts and unanswered corrections lapse after the hall’s silence limit; permissions to move in expire at their end; expired permits nobody extended lapse.',
-  input: z.object({}).strict(),
-  output: z.object({ checked: z.number().int(), lapsed: z.number().int(), permitsExpired: z.number().int(), failed: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ checked: z.number().int(), lapsed: z.number().int(), permitsExpired: z.number().int(), failed: z.number().int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const counts = { checked: 0, lapsed: 0, permitsExpired: 0, failed: 0 };
@@ -42,8 +43,8 @@ export const expireApplications = defineAction({
 
 export const purgeMaterials = defineAction({
   summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago (docs/PRIVACY.md).`,
-  input: z.object({}).strict(),
-  output: z.object({ applications: z.number().int(), files: z.number().int() }),
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const now = deps.clock.now();

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
+import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
 import type { BusinessDeps } from '../BusinessDeps';
@@ -13,18 +14,20 @@ export const VERIFY_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 } as const;
 export const verifyCertificate = defineAction({
   summary:
     'Public verification of an electronic household-registration certificate by its serial (typed or scanned): valid, expired or revoked, and only what it states, masked. Any WeChat user; rate-limited per account.',
-  input: z.object({ serial: z.string().min(1).max(64) }).strict(),
-  output: z.object({
-    serial: z.string(),
-    status: z.enum(['valid', 'expired', 'revoked']),
-    statusName: z.string(),
-    holderName: z.string(),
-    holderIdNumber: z.string(),
-    householdPlace: z.string(),
-    issuedBy: z.string(),
-    issuedAt: z.string(),
-    validUntil: z.string(),
-  }),
+  input: lazySchema(() => z.object({ serial: z.string().min(1).max(64) }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      serial: z.string(),
+      status: z.enum(['valid', 'expired', 'revoked']),
+      statusName: z.string(),
+      holderName: z.string(),
+      holderIdNumber: z.string(),
+      householdPlace: z.string(),
+      issuedBy: z.string(),
+      issuedAt: z.string(),
+      validUntil: z.string(),
+    }),
+  ),
   errors: ['UNAUTHENTICATED', 'CERTIFICATE_NOT_FOUND', 'TOO_FREQUENT'],
   async run(input, deps: BusinessDeps) {
     const openid = requireOpenid(deps);

@@ -1,0 +1,10 @@
+import * as z from 'zod';
+import { lazySchema } from '../../function/lazySchema';
+
+/** Inputs the business actions share, built on first use (core/function/lazySchema.ts). */
+export const ApplicationId = lazySchema(() => z.string().min(1).max(64));
+/** The application's version the caller decided on (what they saw). */
+export const ExpectedVersion = lazySchema(() => z.number().int().min(0));
+/** A reason an officer gives, shown to the citizen. */
+export const Reason = lazySchema(() => z.string().trim().min(2).max(200));
+export const Day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
