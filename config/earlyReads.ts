@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 import ts from 'typescript';
 import type { Compiler } from 'webpack';
 
@@ -28,17 +29,17 @@ function plain(file: string): string {
   return `!function(exports){${out.outputText}}(m);`;
 }
 
-/** The inline script. Any failure is silent: the app then sends the reads itself. */
+/** The inline script, minified. Any failure is silent: the app then sends the reads itself. */
 export function earlyReadsScript(): string {
-  return (
+  const script =
     `!function(){try{var m={};${SOURCES.map(plain).join('')}` +
     `var r=m.routeOfHash(location.hash),reads=m.firstReadPlan(r.route,r.params),who=m.DEFAULT_PERSONA;` +
     `try{var s=JSON.parse(localStorage.getItem(m.PERSONA_KEY)||"null");if(s&&typeof s.data==="string"&&s.data)who=s.data}catch(e){}` +
     `var sent=[];reads.forEach(function(x){var answer=fetch("/fn/"+x[0],{method:"POST",headers:{"content-type":"application/json","X-Local-Openid":who},` +
     `body:JSON.stringify({action:x[1],data:x[2],requestId:Date.now().toString(36)+Math.random().toString(36).slice(2,10)})}).then(function(res){return res.json()});` +
     `answer.catch(function(){});sent.push({key:m.answerKey(x[0],x[1],x[2],who),at:Date.now(),answer:answer})});` +
-    `window[m.INLINE_READS]=sent}catch(e){}}();`
-  );
+    `window[m.INLINE_READS]=sent}catch(e){}}();`;
+  return transformSync(script, { minify: true, target: 'es2017' }).code.trim();
 }
 
 export class EarlyReadsPlugin {
