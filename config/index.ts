@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import { EarlyReadsPlugin } from './earlyReads';
 import { FIRST_PAGE, RoutePreloadPlugin } from './routePreload';
 
 /**
@@ -49,6 +50,8 @@ export default defineConfig<'webpack5'>(() => {
       // Region data, zod and qrcode each in their own chunk, loaded only with the pages that use
       // them; what several pages share goes into chunks per set of pages, not into one blob.
       webpackChain(chain) {
+        // The opening page's first reads leave from index.html, before vendors has arrived (see the file).
+        chain.plugin('earlyReads').use(EarlyReadsPlugin);
         // The page's chunks are fetched beside vendors and app, not after them (see the file).
         chain.plugin('routePreload').use(RoutePreloadPlugin, [{ publicPath: '/', firstPage: FIRST_PAGE }]);
         const own = (name: string, pattern: string) => ({

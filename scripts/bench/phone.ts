@@ -35,6 +35,8 @@ const CPU_SLOWDOWN = 4;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const BUDGET = { fcp: 1800, main: 2500 };
 const CITIZEN = 'local-citizen';
+/** BENCH_PHONE_H5=/some/copy: another H5 build (to interleave runs of a before and an after build). */
+const H5_DIR = path.resolve(process.env.BENCH_PHONE_H5 ?? path.join(ROOT, 'dist', 'h5'));
 const HALL = 'haikou-longhua';
 const BUSINESS = 'id-card-renewal';
 
@@ -108,12 +110,12 @@ function weappSizes(): void {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--weapp-only')) return weappSizes();
-  if (!existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: npm run build:h5');
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: npm run build:h5`);
   if (!existsSync(bundlePath('booking'))) throw new Error('build/functions is missing: npm run build:functions');
-  say(`bench:phone  ${new Date().toISOString()}  cores ${os.cpus().length}  load before ${load()}`);
+  say(`bench:phone  ${new Date().toISOString()}  ${path.relative(ROOT, H5_DIR) || H5_DIR}  cores ${os.cpus().length}  load before ${load()}`);
   say(`H5: ${RUNS} cold loads per page, CPU ×${CPU_SLOWDOWN}, network ${NETWORK.latency} ms RTT / 1.6 Mbit/s down; median ms (budget FCP ≤ ${BUDGET.fcp}, main ≤ ${BUDGET.main})`);
   quietLogs();
-  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: path.join(ROOT, 'dist', 'h5') });
+  const cloud = await startLocalCloud({ port: 0, functionsDir: FUNCTIONS_OUT, h5Dir: H5_DIR });
   await seedLocalCloud(cloud.url);
   const call = async (fn: string, event: unknown) => {
     const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', [PERSONA_HEADER]: CITIZEN }, body: JSON.stringify(event) });
@@ -121,8 +123,8 @@ async function main(): Promise<void> {
   };
   // A CDN keeps its compressed copies: ask for each file once, so that no timed load pays for
   // compressing it (the local cloud compresses a file on its first request, then keeps it).
-  for (const file of filesUnder(path.join(ROOT, 'dist', 'h5'))) {
-    const res = await fetch(`${cloud.url}/${path.relative(path.join(ROOT, 'dist', 'h5'), file)}`, { headers: { 'accept-encoding': 'br' } });
+  for (const file of filesUnder(H5_DIR)) {
+    const res = await fetch(`${cloud.url}/${path.relative(H5_DIR, file)}`, { headers: { 'accept-encoding': 'br' } });
     await res.arrayBuffer();
   }
   const browser = await launchChromium();

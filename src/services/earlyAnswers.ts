@@ -6,6 +6,9 @@
  * taken once, and only within EARLY_ANSWER_MS of being asked for; a later call asks anew.
  */
 
+/** Where index.html's early script leaves the reads it sent (config/earlyReads.ts, firstReads.ts). */
+export const INLINE_READS = '__hukouEarlyReads';
+
 /** How long a kept answer waits for its page: past this the page asks again. */
 export const EARLY_ANSWER_MS = 15_000;
 

@@ -1,9 +1,10 @@
 /**
  * Each main page, loaded cold, asks the local cloud for each thing once, and the ticket asks for its
  * appointment and its token in one round (issue 14, "A phone"): on a phone's network every extra
- * round is ~150 ms or more before the page shows. On H5 the app starts a page's first reads while
- * the page's code is still loading (src/services/firstReads.ts); the page's own calls take those
- * answers, so a read listed there that the page then sends again shows up here as a duplicate.
+ * round is ~150 ms or more before the page shows. On H5 index.html sends a page's first reads
+ * before the app's code has arrived (config/earlyReads.ts, src/services/firstReadPlan.ts); the
+ * page's own calls take those answers, so a read listed there that the page then sends again shows
+ * up here as a duplicate.
  */
 import { addDays, shanghaiDate } from '../../core/time/shanghai';
 import { useJourney } from './support/journey';
@@ -88,6 +89,8 @@ test.each([
   const calls = await callsUntilShown(route, main);
   expect(calls.length).toBeGreaterThan(0);
   expect(duplicates(calls)).toEqual([]);
+  // Sent by index.html itself, before the app's code had arrived (config/earlyReads.ts).
+  expect(await journey.browser.page.evaluate(() => (window as unknown as { __hukouEarlyReads?: unknown[] }).__hukouEarlyReads?.length)).toBeGreaterThan(0);
 });
 
 test('the ticket asks for its appointment and its token in one round, each once', async () => {
