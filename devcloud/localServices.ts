@@ -67,11 +67,16 @@ export function createLocalServices(log: (line: string) => void = console.log, n
     const fields = request.data && typeof request.data === 'object' ? (request.data as Record<string, unknown>) : {};
     for (const [key, field] of Object.entries(fields)) {
       const value = field && typeof field === 'object' ? (field as { value?: unknown }).value : undefined;
-      if (typeof value !== 'string' || (key.startsWith('thing') && value.length > 20)) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
+      // WeChat's limits: thing ≤ 20 characters, phrase ≤ 5.
+      if (typeof value !== 'string' || (key.startsWith('thing') && value.length > 20) || (key.startsWith('phrase') && value.length > 5))
+        return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
       data[key] = { value };
     }
     if (declined.has(openid)) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
-    const text = `【预约提醒】您预约了 ${data.time2?.value ?? ''} 在${data.thing1?.value ?? ''}办理「${data.thing3?.value ?? ''}」，请携带材料按时到达。`;
+    // As the citizen would read it: the progress notice (a phrase2 status) or the appointment reminder.
+    const text = data.phrase2
+      ? `【办理进度】${data.thing1?.value ?? ''}：${data.phrase2.value}（${data.time3?.value ?? ''}）${data.thing4?.value ?? ''}`
+      : `【预约提醒】您预约了 ${data.time2?.value ?? ''} 在${data.thing1?.value ?? ''}办理「${data.thing3?.value ?? ''}」，请携带材料按时到达。`;
     const n = { openid, templateId, data, text, at: new Date(now()).toISOString() };
     notifications.push(n);
     if (notifications.length > 500) notifications.shift();

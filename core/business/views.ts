@@ -68,6 +68,8 @@ export const BusinessApplicationView = lazySchema(() =>
     /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
     moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
     reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+    /** At the hall handover: the originals of the required materials to bring (the officer checks them against the photos). */
+    originalsToBring: z.array(z.string()).optional(),
     /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
     materialsPurgedAt: z.string().optional(),
     /** The events this caller could fire now (for buttons), with their names. */
@@ -149,6 +151,7 @@ export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessA
     ...(app.reviewDueAt && ['submitted', 'underReview'].includes(app.state)
       ? { reviewDue: { dueAt: lastDayOf(app.reviewDueAt), overdue: isOverdue(app.reviewDueAt, undefined, ctx.now) } }
       : {}),
+    ...(app.state === 'readyForHandover' && app.handover?.kind !== 'mail' ? { originalsToBring: app.materialList.filter((m) => m.required).map((m) => m.name) } : {}),
     ...(app.materialsPurgedAt ? { materialsPurgedAt: text(app.materialsPurgedAt) } : {}),
     actions: availableBusinessEvents(app, ctx.actor)
       .filter((t) => t !== 'expire' && t !== 'expirePermit')

@@ -62,6 +62,8 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   expect((await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications[0].overdue).toBe(true);
   app = await b.ok(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: 'haikou-longhua' });
   expect(app.state).toBe('readyForHandover');
+  // What to bring to the hall: the originals of the required materials.
+  expect((await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id })).originalsToBring).toEqual(['居民户口簿', '居民身份证', '调动通知书（调令）']);
 
   // 41 days after the approval the permit has expired (40 days by default); Futian extends it.
   h.setNow(new Date(NOW.getTime() + 41 * DAY_MS));

@@ -6,7 +6,7 @@ import { functionCaller } from './support/functionCaller';
 import { verifyOfficer } from '../support/verifiedOfficer';
 
 /**
- * Role × action × hall: every officer-facing action of appointment, reissue and identity, for a
+ * Role × action × hall: every officer-facing action of appointment, reissue, business and identity, for a
  * citizen, an officer of hall A, an officer of hall B, an admin without halls and an admin bound to
  * hall A, and an officer and an admin of hall A not verified themselves, against hall A and hall B.
  * One rule decides (core/identity/hallAccess.ts): an account acts for a hall only when bound to it
@@ -54,7 +54,10 @@ const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VER
 
 let h: Harness;
 /** Per hall: an appointment's ticket token and a reissue application id. */
-const target: Record<Hall, { token: string; applicationId: string }> = { [A]: { token: '', applicationId: '' }, [B]: { token: '', applicationId: '' } };
+const target: Record<Hall, { token: string; applicationId: string; businessId: string }> = {
+  [A]: { token: '', applicationId: '', businessId: '' },
+  [B]: { token: '', applicationId: '', businessId: '' },
+};
 
 beforeAll(async () => {
   h = await startHarness();
@@ -91,6 +94,9 @@ beforeAll(async () => {
     expect(app.hallId).toBe(hall);
     target[hall].applicationId = app.id;
     if (hall === A) await reissue.ok(CITIZEN, 'cancel', { applicationId: app.id, requestId: requestId() });
+    // A household-registration business application at this hall (another business at each: one open per business).
+    const kind = hall === A ? { kind: 'householdCertificate', details: { purpose: '子女入学' } } : { kind: 'migrationJobTransfer' };
+    target[hall].businessId = (await functionCaller(h, 'business').ok(CITIZEN, 'apply', { ...kind, hallId: hall, requestId: requestId() })).id;
   }
 });
 afterAll(async () => {
@@ -98,7 +104,7 @@ afterAll(async () => {
 });
 
 interface Case {
-  fn: 'booking' | 'reissue' | 'identity';
+  fn: 'booking' | 'reissue' | 'identity' | 'business';
   action: string;
   data(hall: Hall): Record<string, unknown>;
   /** Whether the role may, at that hall. */
@@ -112,6 +118,9 @@ const hallScoped = (fn: Case['fn'], action: string, data: Case['data'], denied: 
 const officerAction = (action: string, extra: Record<string, unknown> = {}) =>
   hallScoped('reissue', action, (hall) => ({ applicationId: target[hall].applicationId, expectedVersion: 999, ...extra }));
 const shipping = { courier: 'ems', trackingNumber: 'EM123456789CN' };
+// The same for a business application: a stale version stops an allowed officer at APPLICATION_VERSION_CONFLICT.
+const businessAction = (action: string, extra: Record<string, unknown> = {}) =>
+  hallScoped('business', action, (hall) => ({ applicationId: target[hall].businessId, expectedVersion: 999, ...extra }));
 
 const cases: Case[] = [
   hallScoped('booking', 'hallDay', (hall) => ({ hallId: hall })),
@@ -140,6 +149,17 @@ const cases: Case[] = [
   officerAction('reship', shipping),
   officerAction('holdAtHall', { hallId: A }),
   officerAction('collect'),
+  hallScoped('business', 'businessQueue', (hall) => ({ hallId: hall })),
+  hallScoped('business', 'moveOutQueue', (hall) => ({ hallId: hall })),
+  hallScoped('business', 'businessCase', (hall) => ({ applicationId: target[hall].businessId })),
+  businessAction('startReview'),
+  businessAction('approve'),
+  businessAction('reject', { reason: '材料不全' }),
+  businessAction('requestCorrection', { items: [{ material: 'm0', reason: '照片不清晰' }] }),
+  businessAction('revoke', { reason: '申请人申请作废' }),
+  businessAction('extendPermit', { validThrough: '2026-12-31', reason: '疫情期间延期' }),
+  businessAction('collect'),
+  businessAction('ship', shipping),
   { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
   // The audit log: an admin reads every hall's, an officer their own halls' only.
   { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
@@ -158,7 +178,7 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
     // Allowed: past the access check (a stale version or a future ticket is not a refusal of access).
     const code = body.ok ? 'OK' : body.error.code;
     expect({ allowed: code }).not.toEqual({ allowed: refusal });
-    expect(['OK', 'REISSUE_VERSION_CONFLICT', 'TICKET_NOT_TODAY']).toContain(code);
+    expect(['OK', 'REISSUE_VERSION_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'TICKET_NOT_TODAY']).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);
   }
