@@ -1,6 +1,6 @@
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
-import type { BookingStore, ClaimRef, Page, SlotState } from '../../core/booking/ports';
+import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotState } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
@@ -219,21 +219,35 @@ export class CloudbaseBookingStore implements BookingStore {
         .update({ appointmentId: to });
   }
 
-  /** A duplicate id is read back: an insert the SDK retried, or that timed out after it was applied, is ours. */
-  async addAppointment(a: Appointment): Promise<Appointment | null> {
+  /**
+   * A duplicate key is either the id or the 预约号 (the unique index hall_ref): the id is read back
+   * (an insert the SDK retried, or that timed out after it was applied, is ours); when no
+   * appointment has this id, the number is another's. Which index refused is not read from the
+   * error's text, whose wording the service does not document.
+   */
+  async addAppointment(a: Appointment): Promise<Appointment | null | typeof NUMBER_TAKEN> {
     try {
       await this.db.collection('appointments').add(a);
       return null;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const stored = await this.appointment(a._id);
-      if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
+      if (!stored) {
+        if (a.refNumber === undefined) throw e;
+        return NUMBER_TAKEN;
+      }
+      if (stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
       return stored;
     }
   }
 
   appointment(id: string) {
     return getDoc<Appointment>(this.db, 'appointments', id);
+  }
+
+  async appointmentByNumber(hallId: string, refNumber: string): Promise<Appointment | null> {
+    const res = await this.db.collection('appointments').where({ hallId, refNumber }).limit(1).get();
+    return ((res.data ?? []) as Appointment[])[0] ?? null;
   }
 
   async changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean> {

@@ -5,6 +5,7 @@
  * ONE_PER_DAY, a place given back twice, another booking's claim removed.
  */
 import type { Appointment } from '../../core/booking/Appointment';
+import { NUMBER_TAKEN } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import { CloudbaseBookingStore, ORPHAN_CLAIM_AFTER_MS } from '../../server/booking/CloudbaseBookingStore';
 import { startEmulatedDatabase, type EmulatedDatabase } from './support/emulatedDatabase';
@@ -76,6 +77,36 @@ test('an appointment insert repeated after it was applied answers the stored one
   await store.changeStatus('appt-1', 'booked', { status: 'cancelled' });
   await expect(store.addAppointment(a)).resolves.toMatchObject({ _id: 'appt-1', status: 'cancelled' });
   await expect(store.addAppointment({ ...a, actorOpenid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+});
+
+test('a 预约号 another appointment of the hall holds is refused by the unique index (NUMBER_TAKEN, nothing stored); another hall may hold it; found by number', async () => {
+  const now = new Date();
+  const a = (id: string, hallId: string, refNumber: string) =>
+    ({
+      _id: id,
+      actorOpenid: `o-${id}`,
+      hallId,
+      slotId: `${hallId}:2026-12-02:0900`,
+      refNumber,
+      status: 'booked',
+      claims: [],
+      createdAt: now,
+      updatedAt: now,
+    }) as unknown as Appointment;
+  await expect(store.addAppointment(a('appt-1', 'hall-a', '12345674'))).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-2', 'hall-a', '12345674'))).resolves.toBe(NUMBER_TAKEN);
+  await expect(store.appointment('appt-2')).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-2', 'hall-a', '12345680'))).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-3', 'hall-b', '12345674'))).resolves.toBeNull();
+  // Its own id with a number now free (a retry of a stored booking): the stored one, its number kept.
+  await expect(store.addAppointment(a('appt-1', 'hall-a', '99999990'))).resolves.toMatchObject({ _id: 'appt-1', refNumber: '12345674' });
+  await expect(store.appointmentByNumber('hall-a', '12345674')).resolves.toMatchObject({ _id: 'appt-1' });
+  await expect(store.appointmentByNumber('hall-b', '12345674')).resolves.toMatchObject({ _id: 'appt-3' });
+  await expect(store.appointmentByNumber('hall-b', '12345680')).resolves.toBeNull();
+  // Concurrent inserts of one number in one hall: exactly one is stored.
+  const raced = await Promise.all(Array.from({ length: 8 }, (_, i) => store.addAppointment(a(`race-${i}`, 'hall-c', '55555553'))));
+  expect(raced.filter((r) => r === null)).toHaveLength(1);
+  expect(raced.filter((r) => r === NUMBER_TAKEN)).toHaveLength(7);
 });
 
 test('claims taken in one request: all created, or false when any exists (then the free ones can still be taken one by one)', async () => {
