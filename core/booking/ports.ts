@@ -55,6 +55,12 @@ export interface BookingStore {
    * created first instead of after a missed update and a read).
    */
   takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean>;
+  /**
+   * Creates, empty, those of these slots (of one hall and day) that are not stored yet: one read of
+   * the day's slots and one multi-document insert (one at a time when a booker created one in
+   * between). Returns how many it created. Slots already stored are left as they are.
+   */
+  openSlots(plans: readonly SlotPlan[]): Promise<number>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */

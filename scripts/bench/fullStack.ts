@@ -92,6 +92,10 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
 
     // The functions' clock: one second after the day is released (release time, bookingWindowDays before).
     const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
+    // Half an hour before the release the hourly openSlots timer has created the day's slots, as deployed (config/functions.ts).
+    process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - 30 * 60_000 - Date.now());
+    const opened = (await cloud.fireTimer('booking', 'openSlots')) as { ok: boolean; data?: { slotsCreated: number } };
+    if (!opened.ok || opened.data?.slotsCreated !== plans.length) progress(`! openSlots created ${JSON.stringify(opened)} of ${plans.length} slots`);
     process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
 
     // Count the SDK's requests reaching the emulator during the burst, per attempt (requestsPerAttempt.ts).

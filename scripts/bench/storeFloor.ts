@@ -4,9 +4,9 @@
  * same attempts, concurrency and slot choices as the full stack. Per attempt, as
  * CloudbaseBookingStore does it:
  *  1. three claim inserts with deterministic ids (active business, day, first of the week);
- *  2. the conditional increment `{ _id, booked < capacity }` → `$inc booked` (creating the slot
- *     document on its first booking, as takePlace does); when it takes nothing, the claims are
- *     removed again and the attempt is SLOT_FULL;
+ *  2. the conditional increment `{ _id, booked < capacity }` → `$inc booked` (the day's slots are
+ *     created before the burst, as the openSlots timer does; a missing one on its first booking, as
+ *     takePlace does); when it takes nothing, the claims are removed again and the attempt is SLOT_FULL;
  *  3. the appointment insert, with its 预约号 (the unique index on hall and number checks it).
  * Not included (the full stack does them per request too): reading the account, hall, schedule and
  * no-show history, and the idempotency record (one insert, one update).
@@ -102,6 +102,11 @@ export async function runStoreFloor(day: BenchDay, plan: BurstPlan): Promise<Bur
   const emulator = await createDatabaseEmulator({ collections });
   try {
     const choices = morningSkewedChoices(plan.attempts, day.plans.length, plan.seed);
+    // The day's slots exist before the release, as in the full stack (the openSlots timer).
+    await emulator.direct.insert(
+      'slots',
+      day.plans.map((p) => ({ _id: p.slotId, hallId: p.hallId, date: p.date, start: p.start, end: p.end, capacity: p.capacity, booked: 0 })),
+    );
     const cpuBefore = process.cpuUsage();
     const burst = await runBurst(plan.attempts, plan.concurrency, (i) => book(emulator.direct, day, day.plans[choices[i]], i));
     const cpu = process.cpuUsage(cpuBefore);

@@ -14,6 +14,11 @@ export const ORPHAN_CLAIM_AFTER_MS = 2 * 60_000;
 /** CloudBase's most documents per `get()`. */
 const PAGE = 1000;
 
+/** A slot document before its first booking. */
+function emptySlot(plan: SlotPlan): SlotState {
+  return { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] };
+}
+
 /** Booking data in CloudBase. Every write that guards a limit is a single atomic operation. */
 export class CloudbaseBookingStore implements BookingStore {
   constructor(
@@ -51,13 +56,32 @@ export class CloudbaseBookingStore implements BookingStore {
     return getDoc<SlotState>(this.db, 'slots', slotId);
   }
 
-  private async createSlot(plan: SlotPlan): Promise<void> {
+  async openSlots(plans: readonly SlotPlan[]): Promise<number> {
+    const first = plans[0];
+    if (!first) return 0;
+    const stored = new Set((await this.slots(first.hallId, first.date)).map((s) => s._id));
+    const missing = plans.filter((p) => !stored.has(p.slotId));
+    if (!missing.length) return 0;
     try {
-      await this.db
-        .collection('slots')
-        .add({ _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
+      await this.db.collection('slots').add(missing.map(emptySlot));
+      return missing.length;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
+    }
+    // A booker created one in between (which of the others were stored is not specified): one at a time.
+    let created = 0;
+    for (const plan of missing) if (await this.createSlot(plan)) created++;
+    return created;
+  }
+
+  /** True when this call created it; false when it was stored already (a racing creator is harmless). */
+  private async createSlot(plan: SlotPlan): Promise<boolean> {
+    try {
+      await this.db.collection('slots').add(emptySlot(plan));
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return false;
     }
   }
 

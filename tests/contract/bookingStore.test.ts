@@ -139,3 +139,22 @@ test('a cursor the client made up reads as the first page, never as an error', a
     expect((await store.appointmentsOf('o1', 50, made)).items.map((a) => a._id)).toEqual(['appt-1']);
   }
 });
+
+test('openSlots creates the missing slots of a day empty, in one insert; a stored one (with its places) is left alone, and so is a racing creator’s', async () => {
+  const day = (capacity: number) => ['0900', '0930', '1000'].map((t) => ({ ...plan(capacity), slotId: `hall-a:2026-12-02:${t}`, start: `${t.slice(0, 2)}:${t.slice(2)}` }));
+  expect(await store.takePlace(day(5)[1]!, 'appt-a', null)).toBe(true);
+  await expect(store.openSlots(day(5))).resolves.toBe(2);
+  await expect(store.openSlots(day(5))).resolves.toBe(0);
+  const stored = (await e.db.collection('slots').where({ hallId: 'hall-a' }).get()).data as Array<{ _id: string; booked: number; holders: string[] }>;
+  expect(stored.map((s) => [s._id, s.booked, s.holders]).sort()).toEqual([
+    ['hall-a:2026-12-02:0900', 0, []],
+    ['hall-a:2026-12-02:0930', 1, ['appt-a']],
+    ['hall-a:2026-12-02:1000', 0, []],
+  ]);
+  // Openings racing bookers that create slots too: every slot exists once, every place taken is kept.
+  const other = day(5).map((p) => ({ ...p, date: '2026-12-03', slotId: p.slotId.replace('12-02', '12-03') }));
+  const [, ...taken] = await Promise.all([store.openSlots(other), ...other.map((p, i) => store.takePlace(p, `appt-${i}`, null))]);
+  expect(taken).toEqual([true, true, true]);
+  const after = (await e.db.collection('slots').where({ date: '2026-12-03' }).get()).data as Array<{ booked: number }>;
+  expect(after.map((s) => s.booked)).toEqual([1, 1, 1]);
+});

@@ -75,9 +75,19 @@ export class InMemoryBookingStore implements BookingStore {
 
   private createSlot(plan: SlotPlan) {
     return this.op('slots.add', () => {
-      if (this.slotDocs.has(plan.slotId)) return; // a duplicate key: a racing creator, harmless
+      if (this.slotDocs.has(plan.slotId)) return false; // a duplicate key: a racing creator, harmless
       this.slotDocs.set(plan.slotId, { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
+      return true;
     });
+  }
+
+  async openSlots(plans: readonly SlotPlan[]) {
+    const first = plans[0];
+    if (!first) return 0;
+    const stored = new Set((await this.slots(first.hallId, first.date)).map((s) => s._id));
+    let created = 0;
+    for (const plan of plans) if (!stored.has(plan.slotId) && (await this.createSlot(plan))) created++;
+    return created;
   }
 
   async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
