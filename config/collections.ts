@@ -135,6 +135,10 @@ export const collections: CollectionDeclaration[] = [
       { name: 'hall_date_start', keys: { hallId: 1, date: 1, start: 1 } },
       { name: 'status_date', keys: { status: 1, date: 1 } },
       { name: 'slot_status', keys: { slotId: 1, status: 1 } },
+      // The 预约号 is unique in its hall: the database refuses a second holder, and the insert tries
+      // another number (core/booking/insertNumbered.ts). A missing number counts as null, so every
+      // appointment must carry one before this index is created (docs/PERFORMANCE.md, release burst).
+      { name: 'hall_ref', keys: { hallId: 1, refNumber: 1 }, unique: true },
     ],
     rules: closed,
   },
@@ -246,7 +250,8 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = hallId:number: the 预约号 / 办件编号 of an appointment or reissue application, unique in its hall (core/reference).
+    // _id = hallId:number: the 办件编号 of a reissue application, unique in its hall (core/reference).
+    // Appointments' 预约号 claimed here before the index hall_ref on appointments stay, unused.
     name: 'reference_numbers',
     indexes: [{ name: 'target', keys: { kind: 1, targetId: 1 } }],
     rules: closed,

@@ -95,6 +95,8 @@ export const functions: FunctionDeclaration[] = [
       { name: 'markNoShows', cron: '0 30 16 * * * *' },
       { name: 'sendReminders', cron: '0 0 10 * * * *' },
       { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
+      // Hourly: the slots of a day are created before its release (core/booking/actions/timers.ts).
+      { name: 'openSlots', cron: '0 40 * * * * *' },
       { name: 'purgeExpiredRequests', cron: '0 45 19 * * * *' },
     ],
     // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts).

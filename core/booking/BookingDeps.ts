@@ -12,7 +12,7 @@ import type { ExpiringRequests } from '../function/requestExpiry';
 export interface BookingDeps {
   caller: CallerContext;
   booking: BookingStore;
-  /** 预约号 claims and the window's identity-confirmation counters. */
+  /** The window's identity-confirmation counters (预约号 are unique by an index on appointments). */
   references: ReferenceNumberStore;
   guides: GuideRepository;
   identities: Pick<IdentityStore, 'account' | 'familyLinks'>;

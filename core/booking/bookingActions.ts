@@ -9,7 +9,7 @@ import { hallDay, hallWeek } from './actions/officer';
 import { reschedule } from './actions/reschedule';
 import { reserve } from './actions/reserve';
 import { ticket } from './actions/ticket';
-import { markNoShows, reconcileSlots, sendReminders } from './actions/timers';
+import { markNoShows, openSlots, reconcileSlots, sendReminders } from './actions/timers';
 import { rateAppointment } from './actions/rate';
 import { hallRatings } from '../rating/actions/hallRatings';
 import { myRatings } from '../rating/actions/myRatings';
@@ -31,6 +31,7 @@ export const bookingActions: ActionMap<BookingDeps> = {
   markNoShows,
   sendReminders,
   reconcileSlots,
+  openSlots,
   rateAppointment,
   myRatings,
   hallRatings,
@@ -38,4 +39,4 @@ export const bookingActions: ActionMap<BookingDeps> = {
 };
 
 /** Actions only timer triggers may run. */
-export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'purgeExpiredRequests'] as const;
+export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'openSlots', 'purgeExpiredRequests'] as const;

@@ -7,7 +7,7 @@ import { claimIds, claimsHeldBy, mondayOf } from './claims';
 import { blockedUntil } from './noShow';
 import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
-import { assignReferenceNumber } from '../reference/assignReferenceNumber';
+import { insertNumbered } from './insertNumbered';
 
 export interface PlaceBookingInput {
   actorOpenid: string;
@@ -36,7 +36,9 @@ export interface PlaceBookingInput {
  *     taken in one multi-document insert; when any exists, one at a time, to learn which;
  *  2. the place is one conditional update `where({ _id, booked < capacity }).update({ booked + 1 })`,
  *     whose `updated` count says whether a place was taken;
- *  3. the appointment is inserted; if that fails the place and claims are given back.
+ *  3. the appointment is inserted with its 预约号, which the database's unique index keeps unique
+ *     in the hall (another number is tried when it is taken); if that fails the place and claims
+ *     are given back.
  * Why not a transaction: under a release-time burst on a hot slot most transactions conflict and
  * exhaust their retries, while the conditional update just serializes (see `npm run bench`).
  * A crash between 2 and 3 leaves a count one too high, repaired by the reconciliation sweep.
@@ -137,9 +139,6 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
 
     placeTried = true;
     if (!(await deps.booking.takePlace(plan, id, slotRead))) await give('SLOT_FULL');
-    // The 预约号, unique in the hall; derived from the appointment id, so a retry gets the same one.
-    const refNumber = await assignReferenceNumber(deps.references, { kind: 'appointment', id, hallId }, (attempt) => deps.idFor(`reference:${id}:${attempt}`), now);
-
     const appointment: Appointment = {
       _id: id,
       actorOpenid: input.actorOpenid,
@@ -153,13 +152,13 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       start: plan.start,
       end: plan.end,
       slotId,
-      refNumber,
       status: 'booked',
       claims: held,
       createdAt: now,
       updatedAt: now,
     };
-    const stored = await deps.booking.addAppointment(appointment);
+    // The 预约号 comes with the insert: unique in the hall by the database's index (insertNumbered.ts).
+    const stored = await insertNumbered(deps, appointment);
     return stored ? await settle(stored) : appointment;
   } catch (e) {
     // SERVICE_BUSY (no free number) comes after the place was taken: given back below like a failure.

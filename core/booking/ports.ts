@@ -25,6 +25,9 @@ export interface SlotState {
   holders?: string[];
 }
 
+/** addAppointment's answer when the 预约号 is held by another appointment of the hall. */
+export const NUMBER_TAKEN = 'numberTaken';
+
 /** A claim document: a per-person limit held by one appointment. */
 export interface ClaimRef {
   id: string;
@@ -52,6 +55,12 @@ export interface BookingStore {
    * created first instead of after a missed update and a read).
    */
   takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean>;
+  /**
+   * Creates, empty, those of these slots (of one hall and day) that are not stored yet: one read of
+   * the day's slots and one multi-document insert (one at a time when a booker created one in
+   * between). Returns how many it created. Slots already stored are left as they are.
+   */
+  openSlots(plans: readonly SlotPlan[]): Promise<number>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */
@@ -90,10 +99,14 @@ export interface BookingStore {
   /**
    * Inserts; null when inserted. When an appointment with this id is stored already (same actor and
    * slot: an earlier attempt of the same request, or this insert retried after it was applied),
-   * returns the stored one as it is now (it may have ended since).
+   * returns the stored one as it is now (it may have ended since). `NUMBER_TAKEN` when another
+   * appointment of the hall holds `a.refNumber` (the database's unique index on hall and 预约号
+   * refused it; nothing was stored): the caller tries another number.
    */
-  addAppointment(a: Appointment): Promise<Appointment | null>;
+  addAppointment(a: Appointment): Promise<Appointment | null | typeof NUMBER_TAKEN>;
   appointment(id: string): Promise<Appointment | null>;
+  /** The appointment holding this 预约号 in the hall, if any (one indexed read; numbers are unique per hall). */
+  appointmentByNumber(hallId: string, refNumber: string): Promise<Appointment | null>;
   /** Compare-and-set on the status. */
   changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;
   /** The actor's appointments, newest first, a page at a time (`cursor`: the previous page's `next`). */

@@ -9,9 +9,12 @@
  *   every single-digit error and every transposition of two adjacent digits (the check digit
  *   included) is detected, so a misheard or mistyped number is refused before any lookup. (The
  *   Luhn digit misses 09↔90; the ISO 7064 MOD 11-2 of ID numbers needs an eleventh symbol, X.)
- * - unique per hall, which the store enforces with one claim document per hall and number; the
- *   candidate numbers of an appointment or application follow from its own (request-derived) id,
- *   so a retried request claims the same number again (see assignReferenceNumber.ts).
+ * - unique per hall: an appointment's by the database's unique index on appointments (hallId,
+ *   refNumber), whose insert tries the next candidate when refused (core/booking/insertNumbered.ts);
+ *   a reissue application's by one claim document per hall and number (assignReferenceNumber.ts).
+ *   An appointment and an application may share a number: they are looked up on different pages.
+ *   The candidates follow from the target's own (request-derived) id, so a retried request walks
+ *   the same sequence.
  *
  * Pure: no I/O, no randomness of its own (the random part comes from a keyed id).
  */

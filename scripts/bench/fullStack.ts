@@ -92,6 +92,11 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
 
     // The functions' clock: one second after the day is released (release time, bookingWindowDays before).
     const releasedAt = shanghaiInstant(addDays(DATE, -schedule.bookingWindowDays), schedule.releaseTime).getTime() + 1000;
+    // Half an hour before the release the hourly openSlots timer has created the day's slots, as deployed (config/functions.ts).
+    process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - 30 * 60_000 - Date.now());
+    const opened = (await cloud.fireTimer('booking', 'openSlots')) as { ok: boolean };
+    const open = (await db.collection('slots').where({ hallId: HALL, date: DATE }).count()).total;
+    if (!opened.ok || open !== plans.length) progress(`! openSlots: ${JSON.stringify(opened)}, ${open} of the day's ${plans.length} slots stored`);
     process.env.HUKOU_LOCAL_CLOCK_OFFSET_MS = String(releasedAt - Date.now());
 
     // Count the SDK's requests reaching the emulator during the burst, per attempt (requestsPerAttempt.ts).

@@ -4,15 +4,16 @@
  * same attempts, concurrency and slot choices as the full stack. Per attempt, as
  * CloudbaseBookingStore does it:
  *  1. three claim inserts with deterministic ids (active business, day, first of the week);
- *  2. the conditional increment `{ _id, booked < capacity }` → `$inc booked` (creating the slot
- *     document on its first booking, as takePlace does); when it takes nothing, the claims are
- *     removed again and the attempt is SLOT_FULL;
- *  3. the appointment insert.
+ *  2. the conditional increment `{ _id, booked < capacity }` → `$inc booked` (the day's slots are
+ *     created before the burst, as the openSlots timer does; a missing one on its first booking, as
+ *     takePlace does); when it takes nothing, the claims are removed again and the attempt is SLOT_FULL;
+ *  3. the appointment insert, with its 预约号 (the unique index on hall and number checks it).
  * Not included (the full stack does them per request too): reading the account, hall, schedule and
  * no-show history, and the idempotency record (one insert, one update).
  */
 import { randomBytes } from 'node:crypto';
 import { claimIds } from '../../core/booking/claims';
+import { referenceNumberFrom } from '../../core/reference/referenceNumber';
 import { collections } from '../../config/collections';
 import { createDatabaseEmulator } from '../../devcloud/db';
 import type { DirectOps } from '../../devcloud/db/direct';
@@ -64,33 +65,48 @@ async function book(direct: DirectOps, day: BenchDay, plan: SlotPlan, citizen: n
     await direct.remove('booking_claims', translateQuery({ _id: { $in: taken } }), true);
     return 'SLOT_FULL';
   }
-  await direct.insert('appointments', [
-    {
-      _id: id,
-      actorOpenid: `floor-${citizen}`,
-      subjectResidentId: `floor-resident-${citizen}`,
-      subjectIdIndex: idIndex,
-      // About the size of an AES-256-GCM encrypted name.
-      subjectNameEnc: `v1:dev:${randomBytes(40).toString('base64url')}`,
-      hallId: plan.hallId,
-      business: day.business,
-      date: plan.date,
-      start: plan.start,
-      end: plan.end,
-      slotId: plan.slotId,
-      status: 'booked',
-      claims,
-      createdAt: now,
-      updatedAt: now,
-    },
-  ]);
-  return 'BOOKED';
+  // The 预约号 comes with the insert (unique in the hall by the index hall_ref); a taken one is tried again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await direct.insert('appointments', [appointmentDoc(id, referenceNumberFrom(`${id}:${attempt}`), day, plan, citizen, idIndex, claims, now)]);
+      return 'BOOKED';
+    } catch (e) {
+      if (!isDuplicate(e) || attempt >= 11) throw e;
+    }
+  }
+}
+
+function appointmentDoc(id: string, refNumber: string, day: BenchDay, plan: SlotPlan, citizen: number, idIndex: string, claims: string[], now: Date) {
+  return {
+    _id: id,
+    actorOpenid: `floor-${citizen}`,
+    subjectResidentId: `floor-resident-${citizen}`,
+    subjectIdIndex: idIndex,
+    // About the size of an AES-256-GCM encrypted name.
+    subjectNameEnc: `v1:dev:${randomBytes(40).toString('base64url')}`,
+    hallId: plan.hallId,
+    business: day.business,
+    date: plan.date,
+    start: plan.start,
+    end: plan.end,
+    slotId: plan.slotId,
+    refNumber,
+    status: 'booked',
+    claims,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export async function runStoreFloor(day: BenchDay, plan: BurstPlan): Promise<BurstFigures> {
   const emulator = await createDatabaseEmulator({ collections });
   try {
     const choices = morningSkewedChoices(plan.attempts, day.plans.length, plan.seed);
+    // The day's slots exist before the release, as in the full stack (the openSlots timer).
+    await emulator.direct.insert(
+      'slots',
+      day.plans.map((p) => ({ _id: p.slotId, hallId: p.hallId, date: p.date, start: p.start, end: p.end, capacity: p.capacity, booked: 0 })),
+    );
     const cpuBefore = process.cpuUsage();
     const burst = await runBurst(plan.attempts, plan.concurrency, (i) => book(emulator.direct, day, day.plans[choices[i]], i));
     const cpu = process.cpuUsage(cpuBefore);

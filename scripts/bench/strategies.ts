@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { collections } from '../../config/collections';
 import type { Appointment } from '../../core/booking/Appointment';
 import type { SlotPlan } from '../../core/booking/slots';
+import { referenceNumberOf } from '../../core/reference/referenceNumber';
 import { createDatabaseEmulator } from '../../devcloud/db';
 import { serveDatabaseEmulator } from '../../devcloud/db/server';
 import { localDatabase } from '../../devcloud/localDatabase';
@@ -76,6 +77,8 @@ function appointmentFor(slot: SlotPlan, i: number): Appointment {
     start: slot.start,
     end: slot.end,
     slotId: slot.slotId,
+    // Unique in the hall (index hall_ref): the position in the burst, check digit included.
+    refNumber: referenceNumberOf(String(i).padStart(7, '0')),
     status: 'booked',
     claims: [],
     createdAt: now,

@@ -1,6 +1,6 @@
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
-import type { BookingStore, ClaimRef, Page, SlotState } from '../../core/booking/ports';
+import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotState } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
@@ -13,6 +13,11 @@ export const ORPHAN_CLAIM_AFTER_MS = 2 * 60_000;
 
 /** CloudBase's most documents per `get()`. */
 const PAGE = 1000;
+
+/** A slot document before its first booking. */
+function emptySlot(plan: SlotPlan): SlotState {
+  return { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] };
+}
 
 /** Booking data in CloudBase. Every write that guards a limit is a single atomic operation. */
 export class CloudbaseBookingStore implements BookingStore {
@@ -51,13 +56,32 @@ export class CloudbaseBookingStore implements BookingStore {
     return getDoc<SlotState>(this.db, 'slots', slotId);
   }
 
-  private async createSlot(plan: SlotPlan): Promise<void> {
+  async openSlots(plans: readonly SlotPlan[]): Promise<number> {
+    const first = plans[0];
+    if (!first) return 0;
+    const stored = new Set((await this.slots(first.hallId, first.date)).map((s) => s._id));
+    const missing = plans.filter((p) => !stored.has(p.slotId));
+    if (!missing.length) return 0;
     try {
-      await this.db
-        .collection('slots')
-        .add({ _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
+      await this.db.collection('slots').add(missing.map(emptySlot));
+      return missing.length;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
+    }
+    // A booker created one in between (which of the others were stored is not specified): one at a time.
+    let created = 0;
+    for (const plan of missing) if (await this.createSlot(plan)) created++;
+    return created;
+  }
+
+  /** True when this call created it; false when it was stored already (a racing creator is harmless). */
+  private async createSlot(plan: SlotPlan): Promise<boolean> {
+    try {
+      await this.db.collection('slots').add(emptySlot(plan));
+      return true;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      return false;
     }
   }
 
@@ -219,21 +243,35 @@ export class CloudbaseBookingStore implements BookingStore {
         .update({ appointmentId: to });
   }
 
-  /** A duplicate id is read back: an insert the SDK retried, or that timed out after it was applied, is ours. */
-  async addAppointment(a: Appointment): Promise<Appointment | null> {
+  /**
+   * A duplicate key is either the id or the 预约号 (the unique index hall_ref): the id is read back
+   * (an insert the SDK retried, or that timed out after it was applied, is ours); when no
+   * appointment has this id, the number is another's. Which index refused is not read from the
+   * error's text, whose wording the service does not document.
+   */
+  async addAppointment(a: Appointment): Promise<Appointment | null | typeof NUMBER_TAKEN> {
     try {
       await this.db.collection('appointments').add(a);
       return null;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const stored = await this.appointment(a._id);
-      if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
+      if (!stored) {
+        if (a.refNumber === undefined) throw e;
+        return NUMBER_TAKEN;
+      }
+      if (stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw e;
       return stored;
     }
   }
 
   appointment(id: string) {
     return getDoc<Appointment>(this.db, 'appointments', id);
+  }
+
+  async appointmentByNumber(hallId: string, refNumber: string): Promise<Appointment | null> {
+    const res = await this.db.collection('appointments').where({ hallId, refNumber }).limit(1).get();
+    return ((res.data ?? []) as Appointment[])[0] ?? null;
   }
 
   async changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean> {

@@ -5,6 +5,7 @@
  * ONE_PER_DAY, a place given back twice, another booking's claim removed.
  */
 import type { Appointment } from '../../core/booking/Appointment';
+import { NUMBER_TAKEN } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import { CloudbaseBookingStore, ORPHAN_CLAIM_AFTER_MS } from '../../server/booking/CloudbaseBookingStore';
 import { startEmulatedDatabase, type EmulatedDatabase } from './support/emulatedDatabase';
@@ -78,6 +79,36 @@ test('an appointment insert repeated after it was applied answers the stored one
   await expect(store.addAppointment({ ...a, actorOpenid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
 });
 
+test('a 预约号 another appointment of the hall holds is refused by the unique index (NUMBER_TAKEN, nothing stored); another hall may hold it; found by number', async () => {
+  const now = new Date();
+  const a = (id: string, hallId: string, refNumber: string) =>
+    ({
+      _id: id,
+      actorOpenid: `o-${id}`,
+      hallId,
+      slotId: `${hallId}:2026-12-02:0900`,
+      refNumber,
+      status: 'booked',
+      claims: [],
+      createdAt: now,
+      updatedAt: now,
+    }) as unknown as Appointment;
+  await expect(store.addAppointment(a('appt-1', 'hall-a', '12345674'))).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-2', 'hall-a', '12345674'))).resolves.toBe(NUMBER_TAKEN);
+  await expect(store.appointment('appt-2')).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-2', 'hall-a', '12345680'))).resolves.toBeNull();
+  await expect(store.addAppointment(a('appt-3', 'hall-b', '12345674'))).resolves.toBeNull();
+  // Its own id with a number now free (a retry of a stored booking): the stored one, its number kept.
+  await expect(store.addAppointment(a('appt-1', 'hall-a', '99999990'))).resolves.toMatchObject({ _id: 'appt-1', refNumber: '12345674' });
+  await expect(store.appointmentByNumber('hall-a', '12345674')).resolves.toMatchObject({ _id: 'appt-1' });
+  await expect(store.appointmentByNumber('hall-b', '12345674')).resolves.toMatchObject({ _id: 'appt-3' });
+  await expect(store.appointmentByNumber('hall-b', '12345680')).resolves.toBeNull();
+  // Concurrent inserts of one number in one hall: exactly one is stored.
+  const raced = await Promise.all(Array.from({ length: 8 }, (_, i) => store.addAppointment(a(`race-${i}`, 'hall-c', '55555553'))));
+  expect(raced.filter((r) => r === null)).toHaveLength(1);
+  expect(raced.filter((r) => r === NUMBER_TAKEN)).toHaveLength(7);
+});
+
 test('claims taken in one request: all created, or false when any exists (then the free ones can still be taken one by one)', async () => {
   const ids = ['active:p9:renewal', 'day:p9:2026-12-02', 'week:p9:2026-11-30:1'];
   expect(await store.takeClaims(ids, 'appt-a')).toBe(true);
@@ -107,4 +138,23 @@ test('a cursor the client made up reads as the first page, never as an error', a
   for (const made of ['not-base64-json', Buffer.from('[1e999,"x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
     expect((await store.appointmentsOf('o1', 50, made)).items.map((a) => a._id)).toEqual(['appt-1']);
   }
+});
+
+test('openSlots creates the missing slots of a day empty, in one insert; a stored one (with its places) is left alone, and so is a racing creator’s', async () => {
+  const day = (capacity: number) => ['0900', '0930', '1000'].map((t) => ({ ...plan(capacity), slotId: `hall-a:2026-12-02:${t}`, start: `${t.slice(0, 2)}:${t.slice(2)}` }));
+  expect(await store.takePlace(day(5)[1]!, 'appt-a', null)).toBe(true);
+  await expect(store.openSlots(day(5))).resolves.toBe(2);
+  await expect(store.openSlots(day(5))).resolves.toBe(0);
+  const stored = (await e.db.collection('slots').where({ hallId: 'hall-a' }).get()).data as Array<{ _id: string; booked: number; holders: string[] }>;
+  expect(stored.map((s) => [s._id, s.booked, s.holders]).sort()).toEqual([
+    ['hall-a:2026-12-02:0900', 0, []],
+    ['hall-a:2026-12-02:0930', 1, ['appt-a']],
+    ['hall-a:2026-12-02:1000', 0, []],
+  ]);
+  // Openings racing bookers that create slots too: every slot exists once, every place taken is kept.
+  const other = day(5).map((p) => ({ ...p, date: '2026-12-03', slotId: p.slotId.replace('12-02', '12-03') }));
+  const [, ...taken] = await Promise.all([store.openSlots(other), ...other.map((p, i) => store.takePlace(p, `appt-${i}`, null))]);
+  expect(taken).toEqual([true, true, true]);
+  const after = (await e.db.collection('slots').where({ date: '2026-12-03' }).get()).data as Array<{ booked: number }>;
+  expect(after.map((s) => s.booked)).toEqual([1, 1, 1]);
 });

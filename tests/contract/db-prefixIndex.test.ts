@@ -98,6 +98,8 @@ describe('leading fields of compound indexes in the emulator', () => {
       business: i % 5 ? 'renewal' : 'loss',
       status: i % 4 ? 'booked' : 'cancelled',
       actorOpenid: `o${i % 2000}`,
+      // Unique in the hall (the index hall_ref).
+      refNumber: String(i).padStart(8, '0'),
     }));
     await store.insertMany('appointments', docs);
     const dayOfHall = (d: Doc) => d.hallId === 'h2' && d.date === '2026-05-09';

@@ -187,6 +187,8 @@ test('after the day closes, unattended appointments become no-shows; three in 18
     await db.collection('appointments').add({
       ...booked,
       _id: `itest-noshow-${date}`,
+      // A 预约号 of its own (unique in the hall by the index hall_ref).
+      refNumber: date.replace(/-/g, ''),
       actorOpenid: openid,
       subjectIdIndex: account.identity.idIndex,
       date,

@@ -14,6 +14,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { numberCandidate } from '../../core/booking/insertNumbered';
 import type { BookingStore } from '../../core/booking/ports';
 import { FaultInjector, faultMatrix, type Fault } from '../support/faultInjection';
 import { FixedClock } from '../unit/support/InMemoryIdentityPorts';
@@ -33,6 +34,8 @@ const REQ = 'request-under-fault';
 
 interface Scenario {
   action: string;
+  /** The row's name when it is not the action's (a variant of its state). */
+  name?: string;
   /** Who runs it (undefined: a timer). */
   caller: string | undefined;
   /** Builds the state before the action, fault-free. */
@@ -54,6 +57,31 @@ const scenarios: Scenario[] = [
     caller: 'citizen-a',
     // Someone else already holds a place in the slot: their booking must not be touched.
     setup: async (store, clock) => ({ other: await reserveAs(store, clock, 'citizen-b', '09:00', 'setup-b-0900') }),
+    input: () => ({ hallId: HALL, business: BUSINESS, slotId: slotOf('09:00'), requestId: REQ }),
+    retry: true,
+  },
+  {
+    action: 'reserve',
+    name: 'reserve, 预约号 taken',
+    caller: 'citizen-a',
+    // The booking's first 预约号 candidate is held by another appointment of the hall (a cancelled
+    // one keeps its number): the insert is refused by the unique index and tried with the next.
+    setup: async (store, clock) => {
+      const other = await reserveAs(store, clock, 'citizen-b', '09:00', 'setup-b-0900');
+      const deps = depsFor('citizen-a', store, clock);
+      const refNumber = numberCandidate(deps, deps.idFor(`reserve:citizen-a:${REQ}`), 0);
+      await e.db.collection('appointments').add({
+        _id: 'holder-of-number',
+        actorOpenid: 'citizen-c',
+        subjectIdIndex: 'idx-citizen-c',
+        hallId: HALL,
+        slotId: slotOf('11:00'),
+        refNumber,
+        status: 'cancelled',
+        claims: [],
+      });
+      return { other };
+    },
     input: () => ({ hallId: HALL, business: BUSINESS, slotId: slotOf('09:00'), requestId: REQ }),
     retry: true,
   },
@@ -166,6 +194,7 @@ async function outcomeProblems(s: Scenario, ref: Record<string, string>, final: 
     actorOpenid: string;
     status: string;
     start: string;
+    refNumber?: string;
     queueNumber?: number;
   }>;
   const mine = appts.filter((a) => a.actorOpenid === 'citizen-a');
@@ -176,6 +205,8 @@ async function outcomeProblems(s: Scenario, ref: Record<string, string>, final: 
       if (mine.filter((a) => a.status === 'booked').length !== 1) out.push('reserve: citizen does not hold exactly one booking');
       if (status(ref.other) !== 'booked') out.push("reserve: another citizen's booking changed");
       if (final.code === 'ok' && status(final.data.id) !== 'booked') out.push('reserve: answered a booking that is not stored');
+      if (new Set(appts.map((a) => a.refNumber)).size !== appts.length) out.push('reserve: two appointments share a 预约号');
+      if (final.code === 'ok' && appts.find((a) => a._id === final.data.id)?.refNumber !== final.data.refNumber) out.push('reserve: answered another 预约号 than stored');
       break;
     case 'cancel':
       if (status(ref.id) !== 'cancelled') out.push('cancel: not cancelled');
@@ -200,15 +231,17 @@ async function outcomeProblems(s: Scenario, ref: Record<string, string>, final: 
 
 const rows: Row[] = [];
 
-test.each(scenarios.map((s) => [s.action, s] as const))('%s: every store call × every fault leaves consistent data and the right answer', async (_name, s) => {
+test.each(scenarios.map((s) => [s.name ?? s.action, s] as const))('%s: every store call × every fault leaves consistent data and the right answer', async (_name, s) => {
   const baseline = await runCase(s, undefined);
   expect(baseline.row.problems).toEqual([]);
   expect(baseline.final).toBe('ok');
-  rows.push({ action: s.action, step: -1, call: '(no fault)', fault: 'none', ...baseline.row });
+  // The variant makes the insert it is about: refused for its number, then stored with the next.
+  if (s.name === 'reserve, 预约号 taken') expect(baseline.calls.filter((c) => c === 'store.addAppointment')).toHaveLength(2);
+  rows.push({ action: s.name ?? s.action, step: -1, call: '(no fault)', fault: 'none', ...baseline.row });
   const failures: string[] = [];
   for (const c of faultMatrix(baseline.calls)) {
     const { row } = await runCase(s, { step: c.step, fault: c.fault });
-    rows.push({ action: s.action, step: c.step, call: c.call.replace(/^store\./, ''), fault: c.fault, ...row });
+    rows.push({ action: s.name ?? s.action, step: c.step, call: c.call.replace(/^store\./, ''), fault: c.fault, ...row });
     if (row.problems.length) failures.push(`#${c.step} ${c.call} ${c.fault}: first ${row.first}${row.retried ? `, retry ${row.retried}` : ''} → ${row.problems.join('; ')}`);
   }
   expect(failures).toEqual([]);

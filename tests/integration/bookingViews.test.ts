@@ -55,7 +55,8 @@ async function insertAppointments(count: number, fill: (i: number) => Partial<Ap
   // Straight into the emulator's store (one request per document through the SDK takes a while).
   await e.emulator.direct.insert(
     'appointments',
-    Array.from({ length: count }, (_, i) => ({ ...base, _id: `made-${i}`, ...fill(i) })),
+    // Each with a 预约号 of its own (unique in the hall by the index hall_ref).
+    Array.from({ length: count }, (_, i) => ({ ...base, _id: `made-${i}`, refNumber: String(90_000_000 + i), ...fill(i) })),
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * 预约号 / 办件编号 through the local cloud (gateway → bundled functions → SDK → emulator): every new
  * appointment and reissue application gets an eight-digit number, unique in its hall under a
- * concurrent burst, kept by a retried request; officers look it up in their own halls only, and
+ * concurrent burst (an appointment's by the unique index hall_ref on appointments, an application's
+ * by its claim in reference_numbers), kept by a retried request; officers look it up in their own halls only, and
  * check in by number after confirming the last four characters of the ID number at the window.
  */
 import { hasValidCheck, referenceNumberOf } from '../../core/reference/referenceNumber';
@@ -53,8 +54,10 @@ test('a booking gets a 预约号: eight digits with a valid check digit; a retry
   expect(again).toMatchObject({ id: first.id, refNumber: first.refNumber });
   const mine = await b.ok('local-citizen', 'myAppointments');
   expect(mine.appointments.find((a: { id: string }) => a.id === first.id)).toMatchObject({ refNumber: first.refNumber });
-  const claims = await localDatabase(h.cloud.url).collection('reference_numbers').where({ targetId: first.id }).get();
-  expect(claims.data).toHaveLength(1);
+  // The number is the appointment's own field (unique in the hall by the index hall_ref): no claim document.
+  const db = localDatabase(h.cloud.url);
+  expect((await db.collection('appointments').doc(first.id).get()).data[0]).toMatchObject({ hallId: HALL, refNumber: first.refNumber });
+  expect((await db.collection('reference_numbers').where({ targetId: first.id }).get()).data).toHaveLength(0);
   own = first;
 });
 
@@ -79,9 +82,15 @@ test('numbers are unique in the hall under a concurrent burst of bookings (retri
   // A retry of any of them keeps its number.
   const retried = await send(requests[7]);
   expect(retried.body.data.refNumber).toBe(numbers[7]);
-  // Each number's claim names its appointment, and no appointment holds two.
-  const claims = (await db.collection('reference_numbers').where({ hallId: HALL }).limit(1000).get()).data as Array<{ number: string; targetId: string }>;
-  for (const [i, r] of results.entries()) expect(claims.filter((c) => c.targetId === r.body.data.id).map((c) => c.number)).toEqual([numbers[i]]);
+  // Two bookings never share a number: every appointment of the hall, as stored, and each answer's is its stored one.
+  const stored = (await db.collection('appointments').where({ hallId: HALL }).limit(1000).get()).data as Array<{ _id: string; refNumber: string }>;
+  expect(new Set(stored.map((a) => a.refNumber)).size).toBe(stored.length);
+  for (const [i, r] of results.entries()) expect(stored.find((a) => a._id === r.body.data.id)?.refNumber).toBe(numbers[i]);
+  // The database itself refuses a second holder of a number in the hall (the unique index as deployed), not in another hall.
+  const copy = { actorOpenid: 'itest-nobody', hallId: HALL, slotId: slot('11:00'), refNumber: numbers[0], status: 'cancelled', claims: [] };
+  await expect(db.collection('appointments').add({ _id: 'itest-duplicate-number', ...copy })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+  await db.collection('appointments').add({ _id: 'itest-other-hall-number', ...copy, hallId: 'shenzhen-futian' });
+  await db.collection('appointments').doc('itest-other-hall-number').remove();
 });
 
 test('officer lookup: own hall only (another hall’s number is not found, as a number nobody holds), misheard numbers refused, name and ID number masked, audited', async () => {

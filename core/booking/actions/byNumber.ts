@@ -29,10 +29,8 @@ async function findInOwnHalls(deps: BookingDeps, officer: Account, text: string,
   const number = parsed.number;
   const found: Appointment[] = [];
   for (const hallId of hallsActedFor(officer)) {
-    const holder = await deps.references.holder(hallId, number);
-    if (holder?.kind !== 'appointment') continue;
-    const a = await deps.booking.appointment(holder.id);
-    // A claim whose appointment was never stored (a failed booking) names nothing.
+    // Appointments carry their number (also those whose number was claimed in reference_numbers before).
+    const a = await deps.booking.appointmentByNumber(hallId, number);
     if (a && a.hallId === hallId && a.refNumber === number) found.push(a);
   }
   // An officer of several halls: today's appointment first.

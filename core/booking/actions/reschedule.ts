@@ -32,6 +32,8 @@ export const reschedule = defineAction({
     'CANCEL_LIMIT',
     'REQUEST_IN_PROGRESS',
     'IDEMPOTENCY_KEY_REUSED',
+    // Every 预约号 candidate taken in the hall (vanishingly rare; nothing is kept: core/booking/insertNumbered.ts).
+    'SERVICE_BUSY',
   ],
   idempotent: 'required',
   async run(input, deps: BookingDeps, request) {

@@ -28,6 +28,8 @@ export const reserve = defineAction({
     'BOOKING_BLOCKED',
     'REQUEST_IN_PROGRESS',
     'IDEMPOTENCY_KEY_REUSED',
+    // Every 预约号 candidate taken in the hall (vanishingly rare; nothing is kept: core/booking/insertNumbered.ts).
+    'SERVICE_BUSY',
   ],
   idempotent: 'required',
   // Most refusals at a release (a full slot) are found by reads alone: recorded in one write.

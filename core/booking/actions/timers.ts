@@ -4,6 +4,7 @@ import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
 import { endAppointment } from '../endAppointment';
 import { lazySchema } from '../../function/lazySchema';
+import { releasedThrough, slotsOn } from '../slots';
 
 const BATCH = 200;
 
@@ -87,5 +88,30 @@ export const reconcileSlots = defineAction({
     for (const c of stale) owners.set(c.appointmentId, [...(owners.get(c.appointmentId) ?? []), c.id]);
     for (const [appointmentId, ids] of owners) await deps.booking.releaseClaims(ids, appointmentId);
     return { slotsChecked: slots.length, placesReturned, claimsReleased: stale.length };
+  },
+});
+
+/** How far ahead of a release the slots of the day it opens are created (the timer runs hourly). */
+export const OPEN_SLOTS_AHEAD_MS = 2 * 60 * 60_000;
+
+export const openSlots = defineAction({
+  summary:
+    "Timer only (hourly): creates, empty, the slots of the day each hall releases within the next two hours (one read and one insert per hall), so the release-time burst's first bookers each take a place with one conditional update instead of racing to create the slot. A slot missing anyway is still created by its first booking.",
+  input: lazySchema(() => z.object({}).strict()),
+  output: lazySchema(() => z.object({ halls: z.number().int(), slotsCreated: z.number().int() })),
+  errors: [],
+  async run(_input, deps: BookingDeps) {
+    const soon = new Date(deps.clock.now().getTime() + OPEN_SLOTS_AHEAD_MS);
+    let halls = 0;
+    let slotsCreated = 0;
+    for (const hall of await deps.guides.halls()) {
+      const schedule = await deps.booking.schedule(hall._id);
+      if (!schedule) continue;
+      halls++;
+      // Released by then: the day the next release opens (or, after it, the newest day, whose slots may exist already).
+      const plans = slotsOn(hall, schedule, releasedThrough(schedule, soon), deps.calendar);
+      if (plans.length) slotsCreated += await deps.booking.openSlots(plans);
+    }
+    return { halls, slotsCreated };
   },
 });

@@ -11,7 +11,7 @@
  */
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { HallSchedule } from '../../../core/booking/HallSchedule';
-import type { BookingStore, ClaimRef, Page, SlotState } from '../../../core/booking/ports';
+import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotState } from '../../../core/booking/ports';
 import type { SlotPlan } from '../../../core/booking/slots';
 import { ORPHAN_CLAIM_AFTER_MS } from '../../../server/booking/CloudbaseBookingStore';
 
@@ -75,9 +75,19 @@ export class InMemoryBookingStore implements BookingStore {
 
   private createSlot(plan: SlotPlan) {
     return this.op('slots.add', () => {
-      if (this.slotDocs.has(plan.slotId)) return; // a duplicate key: a racing creator, harmless
+      if (this.slotDocs.has(plan.slotId)) return false; // a duplicate key: a racing creator, harmless
       this.slotDocs.set(plan.slotId, { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
+      return true;
     });
+  }
+
+  async openSlots(plans: readonly SlotPlan[]) {
+    const first = plans[0];
+    if (!first) return 0;
+    const stored = new Set((await this.slots(first.hallId, first.date)).map((s) => s._id));
+    let created = 0;
+    for (const plan of plans) if (!stored.has(plan.slotId) && (await this.createSlot(plan))) created++;
+    return created;
   }
 
   async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
@@ -216,16 +226,26 @@ export class InMemoryBookingStore implements BookingStore {
     });
   }
 
+  /** As the database: `_id` and (hallId, refNumber) are unique (a missing number counts as null). */
   async addAppointment(a: Appointment) {
     const added = await this.op('appointments.add', () => {
       if (this.appointments.has(a._id)) return false;
+      for (const other of this.appointments.values()) if (other.hallId === a.hallId && (other.refNumber ?? null) === (a.refNumber ?? null)) return false;
       this.appointments.set(a._id, copy(a));
       return true;
     });
     if (added) return null;
     const stored = await this.appointment(a._id);
+    if (!stored && a.refNumber !== undefined) return NUMBER_TAKEN;
     if (!stored || stored.actorOpenid !== a.actorOpenid || stored.slotId !== a.slotId) throw duplicateKey('appointments');
     return stored;
+  }
+
+  async appointmentByNumber(hallId: string, refNumber: string) {
+    return this.op('appointments.byNumber', () => {
+      const a = [...this.appointments.values()].find((x) => x.hallId === hallId && x.refNumber === refNumber);
+      return a ? copy(a) : null;
+    });
   }
 
   async appointment(id: string) {
