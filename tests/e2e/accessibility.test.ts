@@ -17,6 +17,7 @@ import { useJourney } from './support/journey';
 import { actAs } from './support/persona';
 import { PAGES, everyRoute, type PageData, type PageVisit } from './support/everyPage';
 import { reissueFlow } from '../integration/support/reissueFlow';
+import { businessFlow } from '../integration/support/businessFlow';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { ROOT } from '../../scripts/functionBundles';
 import { inviteOfficer } from '../support/verifiedOfficer';
@@ -43,7 +44,7 @@ async function setElder(on: boolean): Promise<void> {
   await page().evaluate((v) => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: v })), on);
 }
 
-/** An appointment of local-citizen and a paid reissue application with its hall's officer. */
+/** An appointment of local-citizen, a paid reissue application with its hall's officer, and a submitted business application. */
 async function makeData(): Promise<PageData> {
   const h = journey.harness;
   const r = reissueFlow(h);
@@ -55,6 +56,15 @@ async function makeData(): Promise<PageData> {
     reviewer = 'e2e-a11y-reviewer';
     await inviteOfficer(h, reviewer, [paid.hallId]);
   }
+  const b = businessFlow(h);
+  const draft = await b.ok('local-citizen', 'apply', {
+    kind: 'householdCertificate',
+    hallId: 'haikou-longhua',
+    details: { purpose: '子女入学' },
+    requestId: 'a11y-e2e-business-1',
+  });
+  const attached = await b.attach('local-citizen', draft, 'm0');
+  const business = await b.ok('local-citizen', 'submit', { applicationId: draft.id, expectedVersion: attached.version });
   h.setNow(undefined);
 
   const today = shanghaiDate(new Date());
@@ -75,7 +85,7 @@ async function makeData(): Promise<PageData> {
   }
   h.setNow(undefined);
   if (!appointmentId) throw new Error(`haikou-longhua takes no bookings of ${BUSINESS} in the next 14 days`);
-  return { guideId: 'household-certificate', hallId: 'haikou-longhua', appointmentId, applicationId: paid.id, reviewer };
+  return { guideId: 'household-certificate', hallId: 'haikou-longhua', appointmentId, applicationId: paid.id, reviewer, businessApplicationId: business.id };
 }
 
 async function open(visit: PageVisit, data: PageData): Promise<void> {
