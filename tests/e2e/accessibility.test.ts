@@ -9,7 +9,8 @@
  * - a time range such as 09:00–09:30 never breaks across lines;
  * - in elder mode no text is smaller than 16 px and text meets the enhanced contrast (7:1).
  * Screenshots of every page in both modes: test-results/screenshots/a11y-*.png. The findings, per
- * rule and page, are written to test-results/accessibility.json.
+ * rule and page, are written to test-results/accessibility.json. `A11Y_PAGES=<route prefix>` checks only
+ * the pages under it (e.g. packages/business).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,8 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MIN_TARGET = 44;
 const ELDER_MIN_FONT = 16;
 const BUSINESS = 'household-certificate';
+/** A11Y_PAGES=<route prefix> checks only those pages (e.g. packages/business while working on them); every page by default. */
+const ONLY = process.env.A11Y_PAGES ?? '';
 
 interface Finding {
   page: string;
@@ -242,7 +245,7 @@ test('every page in both text sizes: no serious WCAG 2.1 AA violation, every con
   const findings: Finding[] = [];
   for (const mode of ['normal', 'elder'] as const) {
     let persona = '';
-    for (const visit of PAGES) {
+    for (const visit of PAGES.filter((v) => v.route.startsWith(ONLY))) {
       const who = visit.persona === 'reviewer' ? data.reviewer : visit.persona;
       if (who !== persona) {
         await actAs(page(), journey.harness.cloud.url, who, (name) => journey.browser.shot(name));
