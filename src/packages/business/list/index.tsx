@@ -9,14 +9,31 @@ import { ApiError } from '../../../services/api';
 import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { businessApi, type BusinessDetails, type CatalogueEntry } from '../../../services/businessApi';
 import { useRemote } from '../../../services/useRemote';
+import { identityApi } from '../../../services/identityApi';
+import { ActingForChips, SELF } from '../../../components/ActingForChips';
+import type { FamilyMemberView } from '../../../../core/identity/views';
 import { declaredFields, GROUPS } from './declared';
 import '../../../components/Form.scss';
 import '../components/business.scss';
 import { tappable } from '../../../components/tappable';
 
+/** Who the caller may apply for: themselves and (verified) the family members they act for. */
+interface Who {
+  selfName: string;
+  members: readonly FamilyMemberView[];
+}
+
+async function loadWho(): Promise<Who> {
+  const status = await identityApi.status();
+  if (!status.verified || !status.profile) return { selfName: '', members: [] };
+  const family = await identityApi.familyMembers();
+  return { selfName: status.profile.nameMasked, members: family.members };
+}
+
 /** One business, opened: its conditions and materials, the hall, what to declare, and 开始申请. */
-function BusinessForm({ entry }: { entry: CatalogueEntry }) {
+function BusinessForm({ entry, who }: { entry: CatalogueEntry; who: Who }) {
   const [hallId, setHallId] = useState(entry.halls.length === 1 ? entry.halls[0].id : '');
+  const [forWhom, setForWhom] = useState(SELF);
   const [details, setDetails] = useState<BusinessDetails>({});
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -35,7 +52,7 @@ function BusinessForm({ entry }: { entry: CatalogueEntry }) {
     // A retry after a lost answer repeats the same request (the function starts it once).
     if (!request.current) request.current = newRequestId();
     try {
-      const app = await businessApi.apply({ kind: entry.kind, hallId, details: clean }, request.current);
+      const app = await businessApi.apply({ kind: entry.kind, hallId, details: clean, ...(forWhom === SELF ? {} : { forMemberId: forWhom }) }, request.current);
       request.current = '';
       void Taro.navigateTo({ url: `/packages/business/detail/index?id=${app.id}` });
     } catch (e) {
@@ -66,6 +83,20 @@ function BusinessForm({ entry }: { entry: CatalogueEntry }) {
         </View>
       ))}
 
+      {who.members.length > 0 && (
+        <>
+          <Text className="biz-kind__label">为谁申请</Text>
+          <ActingForChips
+            selfName={who.selfName}
+            members={who.members}
+            value={forWhom}
+            onChange={(w) => {
+              setForWhom(w);
+              request.current = '';
+            }}
+          />
+        </>
+      )}
       <Text className="biz-kind__label">受理大厅</Text>
       <View className="chips">
         {entry.halls.map((h) => (
@@ -127,6 +158,8 @@ export default function BusinessList() {
   const { params } = useRouter();
   const [open, setOpen] = useState(params.kind ?? '');
   const catalogue = useRemote(() => businessApi.catalogue(), 'catalogue');
+  // Only for the "for whom" chips: the page works without it (an unverified visitor reads the list).
+  const who = useRemote(() => loadWho().catch(() => ({ selfName: '', members: [] })), 'who');
   const all = catalogue.data?.businesses ?? [];
   return (
     <PageShell className="biz-list">
@@ -148,7 +181,7 @@ export default function BusinessList() {
                     <Text className="biz-kind__name">{b.name}</Text>
                     <Text className="biz-kind__toggle">{open === b.kind ? '收起' : '申请 ›'}</Text>
                   </View>
-                  {open === b.kind && <BusinessForm entry={b} />}
+                  {open === b.kind && <BusinessForm entry={b} who={who.data ?? { selfName: '', members: [] }} />}
                 </View>
               ))}
             </Section>
