@@ -69,7 +69,7 @@ export const businessApi = {
   application: (applicationId: string) => call<BusinessView>('business', 'businessApplication', { applicationId }),
   // Officer actions.
   reviewHalls: () => call<{ halls: Array<{ id: string; name: string }> }>('business', 'myReviewHalls'),
-  queue: (hallId: string) => call<{ applications: QueueEntry[] }>('business', 'businessQueue', { hallId }),
+  queue: (hallId: string, states?: string[]) => call<{ applications: QueueEntry[] }>('business', 'businessQueue', states ? { hallId, states } : { hallId }),
   businessCase: (applicationId: string) => call<BusinessCase>('business', 'businessCase', { applicationId }),
   startReview: (input: Versioned) => call<BusinessView>('business', 'startReview', input),
   approve: (input: Versioned) => call<BusinessView>('business', 'approve', input),

@@ -6,7 +6,7 @@
  * (local-officer) opens the case, starts the review and asks for a clearer photo of the card; the
  * citizen sees the reason on the material, uploads again and resubmits; the officer approves; the
  * certificate shows its serial and QR code; the public verification page (an unverified visitor)
- * says 有效 for the serial. Screenshots at phone size (and two in 长辈模式).
+ * says 有效 for the serial; the officer revokes it (found under 已出具证明) and the page says 已撤销. Screenshots at phone size (and two in 长辈模式).
  */
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { useJourney } from './support/journey';
@@ -80,7 +80,7 @@ async function elder(on: boolean): Promise<void> {
   await page().evaluate((v) => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: v })), on);
 }
 
-test('户籍类证明: apply, upload, submit → correction → re-upload, resubmit → approved → the serial verifies 有效', async () => {
+test('户籍类证明: apply, upload, submit → correction → re-upload, resubmit → approved → the serial verifies 有效 → revoked: 已撤销', async () => {
   const h = journey.harness;
   h.setNow(new Date('2026-03-02T02:00:00Z'));
 
@@ -225,6 +225,24 @@ test('户籍类证明: apply, upload, submit → correction → re-upload, resub
   await visible('.biz-verify__result[data-status="valid"]').waitFor();
   await shot('143-biz-verify-valid-elder');
   await elder(false);
+
+  // The officer finds it under 已出具证明 and revokes it; the verification says 已撤销 at once.
+  await actAs(OFFICER);
+  await open('packages/business/review/index');
+  await visible('[data-filter="issued"]').click();
+  await visible(`.app-row[data-application="${id}"][data-state="issued"]`).click();
+  await visible('.biz-case__root[data-state="issued"]').waitFor();
+  await button('撤销证明').click();
+  await fill('revokeReason', '证明内容有误');
+  await button('确认撤销').click();
+  await page().locator('.taro-modal__foot:visible').getByText('确认撤销').click();
+  await visible('.biz-case__root[data-state="revoked"]').waitFor();
+  await shot('144-biz-case-revoked');
+  await actAs('local-visitor');
+  await open(`packages/business/verify/index?serial=${serial}`);
+  await visible('.biz-verify__result[data-status="revoked"]').waitFor();
+  expect(await visible('[data-field="verdict"]').innerText()).toContain('已撤销');
+  await shot('145-biz-verify-revoked');
 
   expect(journey.pageErrors).toEqual([]);
 });

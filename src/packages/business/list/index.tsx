@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
@@ -161,6 +161,11 @@ export default function BusinessList() {
   // Only for the "for whom" chips: the page works without it (an unverified visitor reads the list).
   const who = useRemote(() => loadWho().catch(() => ({ selfName: '', members: [] })), 'who');
   const all = catalogue.data?.businesses ?? [];
+  // Opened from a guide (?kind=): bring that business into view once the list is there.
+  const loaded = all.length > 0;
+  useEffect(() => {
+    if (loaded && params.kind) void Taro.pageScrollTo({ selector: `#kind-${params.kind}`, duration: 0 }).catch(() => undefined);
+  }, [loaded, params.kind]);
   return (
     <PageShell className="biz-list">
       <LoadState remote={catalogue}>
@@ -176,7 +181,7 @@ export default function BusinessList() {
           return (
             <Section key={g.track} title={g.title}>
               {entries.map((b) => (
-                <View key={b.kind} className="biz-kind" data-kind={b.kind}>
+                <View key={b.kind} id={`kind-${b.kind}`} className="biz-kind" data-kind={b.kind}>
                   <View className="biz-kind__head" {...tappable('button', { pressed: open === b.kind })} onClick={() => setOpen(open === b.kind ? '' : b.kind)}>
                     <Text className="biz-kind__name">{b.name}</Text>
                     <Text className="biz-kind__toggle">{open === b.kind ? '收起' : '申请 ›'}</Text>

@@ -12,14 +12,26 @@ import '../../../components/Form.scss';
 import '../components/business.scss';
 import { tappable } from '../../../components/tappable';
 
+/** What the queue shows: waiting for the hall (the function's default), or the certificates issued (to revoke one). */
+const FILTERS = [
+  { key: 'open', title: '待处理', states: undefined },
+  { key: 'issued', title: '已出具证明', states: ['issued', 'revoked'] },
+  { key: 'closed', title: '已结束', states: ['rejected', 'withdrawn', 'lapsed', 'completed'] },
+] as const;
+
 /** Officer: the hall's business applications waiting for it, oldest submission first, overdue flagged, correction rounds shown. */
 export default function BusinessReview() {
   const halls = useRemote(() => businessApi.reviewHalls(), 'biz-halls');
   const [chosen, setChosen] = useState('');
   const hallId = chosen || halls.data?.halls[0]?.id || '';
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]['key']>('open');
+  const states = FILTERS.find((f) => f.key === filter)!.states;
   const [shown, setShown] = useState(0);
   useDidShow(() => setShown((n) => n + 1));
-  const queue = useRemote(() => (hallId ? businessApi.queue(hallId) : Promise.resolve({ applications: [] })), `biz-queue:${hallId}:${shown}`);
+  const queue = useRemote(
+    () => (hallId ? businessApi.queue(hallId, states ? [...states] : undefined) : Promise.resolve({ applications: [] })),
+    `biz-queue:${hallId}:${filter}:${shown}`,
+  );
   const apps = queue.data?.applications ?? [];
 
   return (
@@ -42,11 +54,26 @@ export default function BusinessReview() {
             </View>
           </Section>
         )}
+        <Section title="筛选">
+          <View className="chips">
+            {FILTERS.map((f) => (
+              <Text
+                key={f.key}
+                className={`chip ${f.key === filter ? 'chip--on' : ''}`}
+                data-filter={f.key}
+                {...tappable('button', { pressed: f.key === filter })}
+                onClick={() => setFilter(f.key)}
+              >
+                {f.title}
+              </Text>
+            ))}
+          </View>
+        </Section>
         <LoadState remote={queue}>
           {apps.length === 0 ? (
-            <Empty title="没有待处理的申请" description="新提交和补正后重新提交的申请会出现在这里。" />
+            <Empty title="没有申请" description={filter === 'open' ? '新提交和补正后重新提交的申请会出现在这里。' : '换个筛选条件看看。'} />
           ) : (
-            <Section title={`${halls.data?.halls.find((h) => h.id === hallId)?.name ?? ''} · 共 ${apps.length} 件 · 最早提交的在前`}>
+            <Section title={`${halls.data?.halls.find((h) => h.id === hallId)?.name ?? ''} · 共 ${apps.length} 件${filter === 'open' ? ' · 最早提交的在前' : ''}`}>
               {apps.map((a) => (
                 <View
                   key={a.id}
