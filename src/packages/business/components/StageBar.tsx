@@ -51,7 +51,7 @@ export function StageBar({ progress, compact = false }: { progress: Progress; co
           )}
         </View>
       )}
-      {!compact && progress.stopReason && <Text className="stage-bar__note">{progress.stopReason}</Text>}
+      {!compact && progress.stopReason && progress.stopReason !== focus?.detail && <Text className="stage-bar__note">{progress.stopReason}</Text>}
     </View>
   );
 }
