@@ -17,6 +17,10 @@ export default defineAppConfig({
       root: 'packages/reissue',
       pages: ['apply/index', 'track/index', 'mine/index', 'review/index', 'review/detail'],
     },
+    {
+      root: 'packages/business',
+      pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -25,19 +25,17 @@ function layoutOf(token: string): QrLayout | undefined {
  * same rectangles are one SVG background instead (a browser pays per element: ~600 custom elements
  * were most of the ticket page's main-thread time on a slow phone).
  */
-export function TicketQr({ token, size = DEFAULT_QR_SIZE }: { token: string; size?: number }) {
+export function TicketQr({ token, size = DEFAULT_QR_SIZE, label = '预约凭证二维码' }: { token: string; size?: number; label?: string }) {
   const layout = useMemo(() => layoutOf(token), [token]);
   const unit = layout ? Math.max(1, Math.round(size / layout.total)) : 0;
   const side = layout ? unit * layout.total : size;
   if (process.env.TARO_ENV === 'h5') {
     // One picture of the same rectangles (src/components/qrSvg.ts): a browser pays per element.
     const picture = layout ? { backgroundImage: `url("${qrSvgDataUrl(layout)}")`, backgroundSize: `${side}px ${side}px` } : {};
-    return (
-      <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px`, ...picture }} />
-    );
+    return <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label={label} style={{ width: `${side}px`, height: `${side}px`, ...picture }} />;
   }
   return (
-    <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label="预约凭证二维码" style={{ width: `${side}px`, height: `${side}px` }}>
+    <View className="ticket-qr" data-qr-size={layout?.modules ?? 0} role="img" aria-label={label} style={{ width: `${side}px`, height: `${side}px` }}>
       {layout?.rects.map((r) => (
         <View key={`${r.x}.${r.y}`} className="ticket-qr__dark" style={{ left: `${r.x * unit}px`, top: `${r.y * unit}px`, width: `${r.w * unit}px`, height: `${r.h * unit}px` }} />
       ))}

@@ -9,7 +9,8 @@
  * - a time range such as 09:00–09:30 never breaks across lines;
  * - in elder mode no text is smaller than 16 px and text meets the enhanced contrast (7:1).
  * Screenshots of every page in both modes: test-results/screenshots/a11y-*.png. The findings, per
- * rule and page, are written to test-results/accessibility.json.
+ * rule and page, are written to test-results/accessibility.json. `A11Y_PAGES=<route prefix>` checks only
+ * the pages under it (e.g. packages/business).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { useJourney } from './support/journey';
 import { actAs } from './support/persona';
 import { PAGES, everyRoute, type PageData, type PageVisit } from './support/everyPage';
 import { reissueFlow } from '../integration/support/reissueFlow';
+import { businessFlow } from '../integration/support/businessFlow';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { ROOT } from '../../scripts/functionBundles';
 import { inviteOfficer } from '../support/verifiedOfficer';
@@ -29,6 +31,8 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MIN_TARGET = 44;
 const ELDER_MIN_FONT = 16;
 const BUSINESS = 'household-certificate';
+/** A11Y_PAGES=<route prefix> checks only those pages (e.g. packages/business while working on them); every page by default. */
+const ONLY = process.env.A11Y_PAGES ?? '';
 
 interface Finding {
   page: string;
@@ -43,7 +47,7 @@ async function setElder(on: boolean): Promise<void> {
   await page().evaluate((v) => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: v })), on);
 }
 
-/** An appointment of local-citizen and a paid reissue application with its hall's officer. */
+/** An appointment of local-citizen, a paid reissue application with its hall's officer, and a submitted business application. */
 async function makeData(): Promise<PageData> {
   const h = journey.harness;
   const r = reissueFlow(h);
@@ -55,6 +59,15 @@ async function makeData(): Promise<PageData> {
     reviewer = 'e2e-a11y-reviewer';
     await inviteOfficer(h, reviewer, [paid.hallId]);
   }
+  const b = businessFlow(h);
+  const draft = await b.ok('local-citizen', 'apply', {
+    kind: 'householdCertificate',
+    hallId: 'haikou-longhua',
+    details: { purpose: '子女入学' },
+    requestId: 'a11y-e2e-business-1',
+  });
+  const attached = await b.attach('local-citizen', draft, 'm0');
+  const business = await b.ok('local-citizen', 'submit', { applicationId: draft.id, expectedVersion: attached.version });
   h.setNow(undefined);
 
   const today = shanghaiDate(new Date());
@@ -75,7 +88,7 @@ async function makeData(): Promise<PageData> {
   }
   h.setNow(undefined);
   if (!appointmentId) throw new Error(`haikou-longhua takes no bookings of ${BUSINESS} in the next 14 days`);
-  return { guideId: 'household-certificate', hallId: 'haikou-longhua', appointmentId, applicationId: paid.id, reviewer };
+  return { guideId: 'household-certificate', hallId: 'haikou-longhua', appointmentId, applicationId: paid.id, reviewer, businessApplicationId: business.id };
 }
 
 async function open(visit: PageVisit, data: PageData): Promise<void> {
@@ -232,7 +245,7 @@ test('every page in both text sizes: no serious WCAG 2.1 AA violation, every con
   const findings: Finding[] = [];
   for (const mode of ['normal', 'elder'] as const) {
     let persona = '';
-    for (const visit of PAGES) {
+    for (const visit of PAGES.filter((v) => v.route.startsWith(ONLY))) {
       const who = visit.persona === 'reviewer' ? data.reviewer : visit.persona;
       if (who !== persona) {
         await actAs(page(), journey.harness.cloud.url, who, (name) => journey.browser.shot(name));

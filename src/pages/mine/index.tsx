@@ -112,10 +112,30 @@ export default function Mine() {
                     <Text>我的补领申请</Text>
                     <Text className="mine__chevron">›</Text>
                   </View>
+                  <View
+                    className="mine__row"
+                    hoverClass="mine__row--pressed"
+                    data-row="businesses"
+                    {...tappable('link')}
+                    onClick={() => Taro.navigateTo({ url: '/packages/business/mine/index' })}
+                  >
+                    <Text>我的户口业务</Text>
+                    <Text className="mine__chevron">›</Text>
+                  </View>
                 </>
               ) : (
                 <Text className="mine__empty">实名认证后可预约大厅窗口，预约记录会显示在这里。</Text>
               )}
+              <View
+                className="mine__row"
+                hoverClass="mine__row--pressed"
+                data-row="certificate-verify"
+                {...tappable('link')}
+                onClick={() => Taro.navigateTo({ url: '/packages/business/verify/index' })}
+              >
+                <Text>户籍证明核验</Text>
+                <Text className="mine__chevron">›</Text>
+              </View>
             </Section>
 
             {mustVerifyToAct(s) && (
@@ -156,6 +176,16 @@ export default function Mine() {
                   onClick={() => Taro.navigateTo({ url: '/packages/reissue/review/index' })}
                 >
                   <Text>补领审核</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="business-review"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/business/review/index' })}
+                >
+                  <Text>户口业务审核</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
                 <View

@@ -10,6 +10,8 @@ export interface PageData {
   applicationId: string;
   /** The officer of the application's hall (reviews it). */
   reviewer: string;
+  /** A submitted business application (户籍类证明) of local-citizen at haikou-longhua (local-officer reviews it). */
+  businessApplicationId: string;
 }
 
 export interface PageVisit {
@@ -45,6 +47,12 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/reissue/mine/index', persona: 'local-citizen', ready: '.app-row' },
   { route: 'packages/reissue/review/index', persona: 'reviewer' },
   { route: 'packages/reissue/review/detail', persona: 'reviewer', query: (d) => `id=${d.applicationId}` },
+  { route: 'packages/business/list/index', persona: 'local-citizen', ready: '.biz-kind' },
+  { route: 'packages/business/detail/index', persona: 'local-citizen', query: (d) => `id=${d.businessApplicationId}`, ready: '.biz-detail__root' },
+  { route: 'packages/business/mine/index', persona: 'local-citizen', ready: '.app-row' },
+  { route: 'packages/business/review/index', persona: 'local-officer', ready: '.app-row' },
+  { route: 'packages/business/case/index', persona: 'local-officer', query: (d) => `id=${d.businessApplicationId}`, ready: '.biz-case__root' },
+  { route: 'packages/business/verify/index', persona: 'local-visitor' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '户口业务审核' });

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { TicketQr } from '../../../components/TicketQr';
+import { SummaryRow } from '../../../components/SummaryRow';
+import { tappable } from '../../../components/tappable';
+import type { BusinessView } from '../../../services/businessApi';
+import { verifyPathOf } from '../verify/verifyLink';
+import './business.scss';
+
+/** The issued electronic certificate: its serial, validity, and a QR code that opens the public verification. */
+export function Certificate({ certificate }: { certificate: NonNullable<BusinessView['certificate']> }) {
+  const path = verifyPathOf(certificate.serial);
+  return (
+    <View className="certificate" data-field="certificate" data-serial={certificate.serial}>
+      <TicketQr token={path} size={200} label={`证明编号${certificate.serial}的核验二维码`} />
+      <Text className="certificate__serial" data-field="serial">
+        {certificate.serial}
+      </Text>
+      <SummaryRow label="出具时间">{certificate.issuedAt}</SummaryRow>
+      <SummaryRow label="有效期至" field="validUntil">
+        {certificate.validUntil}
+      </SummaryRow>
+      {certificate.revoked && (
+        <View className="notice notice--error" role="alert">
+          <Text>该证明已被撤销，不能再使用。</Text>
+        </View>
+      )}
+      <Text className="hint">需要核验的单位可扫码或在“证明核验”中输入证明编号查询。</Text>
+      <Text className="biz-link" data-action="open-verify" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: path })}>
+        查看核验结果 ›
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '户籍证明核验' });

@@ -1,0 +1,81 @@
+import type { BusinessApplicationView, BusinessSummaryView } from '../../core/business/views';
+import type { BusinessKind } from '../../core/business/kinds';
+import { call } from './api';
+
+/** What the `business` function returns (shapes from core/business/actions; types only, no zod here). */
+export type BusinessView = BusinessApplicationView;
+export type BusinessSummary = BusinessSummaryView;
+
+export interface CatalogueEntry {
+  kind: BusinessKind;
+  name: string;
+  track: 'certificate' | 'migration' | 'handover';
+  guideId: string;
+  conditions: string[];
+  materials: Array<{ key: string; name: string; required: boolean; note?: string }>;
+  halls: Array<{ id: string; name: string }>;
+}
+
+export interface BusinessDetails {
+  purpose?: string;
+  graduatedOn?: string;
+  marriedOn?: string;
+  residenceRegisteredOn?: string;
+}
+
+export interface UploadTarget {
+  cloudPath: string;
+  fileId: string;
+  url: string;
+  authorization: string;
+  token: string;
+  cosFileId: string;
+}
+
+export type QueueEntry = BusinessSummary & { reviewDue?: string; overdue: boolean; correctionRounds: number };
+
+/** The officer's case: the application plus what the registry says of the person. */
+export type BusinessCase = BusinessView & {
+  subject: { idNumberMasked: string; householdDivisionCode: string; birthDate?: string; sex?: 'male' | 'female'; registryKnows: boolean };
+  forFamilyMember: boolean;
+};
+
+export interface CertificateCheck {
+  serial: string;
+  status: 'valid' | 'expired' | 'revoked';
+  statusName: string;
+  holderName: string;
+  holderIdNumber: string;
+  householdPlace: string;
+  issuedBy: string;
+  issuedAt: string;
+  validUntil: string;
+}
+
+type Versioned = { applicationId: string; expectedVersion: number };
+
+/** Typed calls to the `business` function (citizen, officer and public actions). */
+export const businessApi = {
+  catalogue: () => call<{ businesses: CatalogueEntry[] }>('business', 'businessCatalogue'),
+  // A repeatable write: the request id goes in the envelope, bound to the action and its input.
+  apply: (input: { kind: BusinessKind; hallId: string; forMemberId?: string; details: BusinessDetails }, requestId: string) =>
+    call<BusinessView>('business', 'apply', input, requestId),
+  materialUpload: (input: { applicationId: string; material: string; type: 'jpeg' | 'png' }) => call<UploadTarget>('business', 'materialUpload', input),
+  attachMaterial: (input: Versioned & { material: string; fileIds: string[] }) => call<BusinessView>('business', 'attachMaterial', input),
+  submit: (input: Versioned) => call<BusinessView>('business', 'submit', input),
+  resubmit: (input: Versioned) => call<BusinessView>('business', 'resubmit', input),
+  withdraw: (input: Versioned) => call<BusinessView>('business', 'withdraw', input),
+  mine: () => call<{ applications: BusinessSummary[] }>('business', 'myBusinessApplications'),
+  application: (applicationId: string) => call<BusinessView>('business', 'businessApplication', { applicationId }),
+  // Officer actions.
+  reviewHalls: () => call<{ halls: Array<{ id: string; name: string }> }>('business', 'myReviewHalls'),
+  queue: (hallId: string, states?: string[]) => call<{ applications: QueueEntry[] }>('business', 'businessQueue', states ? { hallId, states } : { hallId }),
+  businessCase: (applicationId: string) => call<BusinessCase>('business', 'businessCase', { applicationId }),
+  startReview: (input: Versioned) => call<BusinessView>('business', 'startReview', input),
+  approve: (input: Versioned) => call<BusinessView>('business', 'approve', input),
+  reject: (input: Versioned & { reason: string }) => call<BusinessView>('business', 'reject', input),
+  requestCorrection: (input: Versioned & { items: Array<{ material: string; reason: string }> }) => call<BusinessView>('business', 'requestCorrection', input),
+  revoke: (input: Versioned & { reason: string }) => call<BusinessView>('business', 'revoke', input),
+  // Public: any WeChat user, no real-name verification.
+  verify: (serial: string) => call<CertificateCheck>('business', 'verifyCertificate', { serial }),
+};
