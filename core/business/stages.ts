@@ -125,7 +125,9 @@ export interface BusinessProgressContext {
 }
 
 function deadlineOf(app: BusinessApplication, stage: BusinessStageKey, { now, reviewDueAt }: BusinessProgressContext): BusinessStage['deadline'] {
-  if (stage === 'review' && reviewDueAt) return { dueText: `审核期限：${lastDayOf(reviewDueAt)}（含当日）`, overdue: isOverdue(reviewDueAt, undefined, now) };
+  // Waiting for the review (submitted) counts against the review's deadline too.
+  if ((stage === 'review' || (stage === 'submitted' && app.state === 'submitted')) && reviewDueAt)
+    return { dueText: `审核期限：${lastDayOf(reviewDueAt)}（含当日）`, overdue: isOverdue(reviewDueAt, undefined, now) };
   if (stage === 'moveOut' && app.moveOut)
     return { dueText: `迁出地办结期限：${lastDayOf(app.moveOut.dueAt)}（含当日，5个工作日）`, overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, now) };
   return undefined;

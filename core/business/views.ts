@@ -6,7 +6,7 @@ import { BusinessKind, BusinessState } from './BusinessApplication';
 import type { BusinessRecord } from './BusinessDeps';
 import { isOverdue, lastDayOf } from './deadlines';
 import { trackOf } from './kinds';
-import { BUSINESS_EVENT_NAMES, BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
+import { BUSINESS_ACTOR_NAMES, BUSINESS_EVENT_NAMES, BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
 import { businessProgressOf } from './stages';
 import { availableBusinessEvents, type BusinessActor } from './stateMachine';
 import { BUSINESS_EVENT_TYPES } from './events';
@@ -68,6 +68,8 @@ export const BusinessApplicationView = lazySchema(() =>
     /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
     moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
     reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+    /** What happened, oldest first: when, what, by whom (申请人 / 民警 / 系统 / 快递), the note shown to the citizen. */
+    history: z.array(z.object({ at: z.string(), event: z.string(), by: z.string(), note: z.string().optional() })),
     /** At the hall handover: the originals of the required materials to bring (the officer checks them against the photos). */
     originalsToBring: z.array(z.string()).optional(),
     /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
@@ -151,6 +153,12 @@ export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessA
     ...(app.reviewDueAt && ['submitted', 'underReview'].includes(app.state)
       ? { reviewDue: { dueAt: lastDayOf(app.reviewDueAt), overdue: isOverdue(app.reviewDueAt, undefined, ctx.now) } }
       : {}),
+    history: app.timeline.map((e) => ({
+      at: text(e.at),
+      event: BUSINESS_EVENT_NAMES[e.event as keyof typeof BUSINESS_EVENT_NAMES] ?? e.event,
+      by: BUSINESS_ACTOR_NAMES[e.by],
+      ...(e.note ? { note: e.note } : {}),
+    })),
     ...(app.state === 'readyForHandover' && app.handover?.kind !== 'mail' ? { originalsToBring: app.materialList.filter((m) => m.required).map((m) => m.name) } : {}),
     ...(app.materialsPurgedAt ? { materialsPurgedAt: text(app.materialsPurgedAt) } : {}),
     actions: availableBusinessEvents(app, ctx.actor)

@@ -35,7 +35,11 @@ test('the catalogue lists each online business with its materials and the halls 
   const { businesses } = await b.ok(CITIZEN, 'businessCatalogue');
   expect(businessActions.businessCatalogue.output.parse({ businesses })).toBeTruthy();
   const certificate = businesses.find((x: { kind: string }) => x.kind === 'householdCertificate');
-  expect(certificate).toMatchObject({ track: 'certificate', materials: [{ key: 'm0', name: '居民身份证', required: true }, expect.anything(), expect.anything()] });
+  expect(certificate).toMatchObject({
+    fields: ['purpose'],
+    track: 'certificate',
+    materials: [{ key: 'm0', name: '居民身份证', required: true }, expect.anything(), expect.anything()],
+  });
   expect(certificate.halls.map((x: { id: string }) => x.id)).toContain(HALL);
   expect(businesses.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['migrationJobTransfer', 'birthRegistration', 'residencePermit']));
 });
@@ -87,6 +91,14 @@ test('a certificate: apply, upload, submit, a correction round, approval, public
   const mine = await b.ok(CITIZEN, 'businessApplication', { applicationId: first.id });
   expect(mine.state).toBe('correctionRequested');
   expect(mine.materials[0].correction).toBe('照片反光，号码看不清');
+  expect(mine.history.map((e: { event: string; by: string }) => `${e.by}${e.event}`)).toEqual([
+    '申请人填写申请',
+    '申请人上传材料',
+    '申请人提交申请',
+    '民警开始审核',
+    '民警要求补正材料',
+  ]);
+  expect(mine.history.at(-1).note).toBe('照片反光，号码看不清');
   expect((await b.error(CITIZEN, 'resubmit', { applicationId: first.id, expectedVersion: mine.version })).code).toBe('APPLICATION_STATE_CONFLICT');
   const corrected = await b.attach(CITIZEN, mine, 'm0', jpegOf(1600, 1000));
   const resubmitted = await b.ok(CITIZEN, 'resubmit', { applicationId: first.id, expectedVersion: corrected.version });

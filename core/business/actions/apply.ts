@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../time/shanghai';
 import { BusinessKind } from '../BusinessApplication';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { unmetConditions } from '../conditions';
+import { DECLARED_FIELDS } from '../declaredFields';
 import { openClaimKey } from '../fire';
 import { BUSINESSES, BUSINESS_KINDS, trackOf } from '../kinds';
 import { materialListOf } from '../materialList';
@@ -50,6 +51,7 @@ export const businessCatalogue = defineAction({
             name: BUSINESS_NAMES[kind],
             track: trackOf(kind),
             guideId,
+            fields: [...DECLARED_FIELDS[kind]],
             conditions: guide.conditions,
             materials: materialListOf(guide.materials).map((m, i) => ({ ...m, ...(guide.materials[i].note ? { note: guide.materials[i].note } : {}) })),
             halls: halls.map((h) => ({ id: h._id, name: h.name })),
@@ -104,7 +106,7 @@ export const apply = defineAction({
     if (!hall) throw new DomainError('HALL_NOT_FOUND');
     if (!guide) throw new DomainError('GUIDE_NOT_FOUND');
     if (!hall.services.includes(guideId)) throw new DomainError('BUSINESS_NOT_ONLINE');
-    if (trackOf(input.kind) === 'certificate' && !input.details.purpose) throw new DomainError('INVALID_INPUT', '请说明证明的用途');
+    if (DECLARED_FIELDS[input.kind].includes('purpose') && !input.details.purpose) throw new DomainError('INVALID_INPUT', '请说明证明的用途');
     const person = await deps.registry.person(subject.residentId);
     if (!person) throw new DomainError('REGISTRY_MISMATCH');
     const now = deps.clock.now();

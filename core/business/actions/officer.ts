@@ -8,6 +8,7 @@ import { BusinessState, CorrectionItem } from '../BusinessApplication';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { approvalOf } from '../approval';
 import { isOverdue, lastDayOf } from '../deadlines';
+import { placeOf } from '../place';
 import { fireBusiness, type BusinessEventInput } from '../fire';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
@@ -56,6 +57,8 @@ const CaseView = lazySchema(() =>
     subject: z.object({
       idNumberMasked: z.string(),
       householdDivisionCode: z.string(),
+      /** 省市区 of the household registration ('' when the code is unknown). */
+      householdPlace: z.string(),
       birthDate: z.string().optional(),
       sex: z.enum(['male', 'female']).optional(),
       registryKnows: z.boolean(),
@@ -80,6 +83,7 @@ export const businessCase = defineAction({
       subject: {
         idNumberMasked: app.subjectIdNumberMasked,
         householdDivisionCode: person?.divisionCode ?? app.householdDivisionCode,
+        householdPlace: placeOf(deps.divisions, person?.divisionCode ?? app.householdDivisionCode),
         ...(person ? { birthDate: person.birthDate, sex: person.sex } : {}),
         registryKnows: !!person,
       },
