@@ -56,7 +56,7 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   expect((await b.error(DEST_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
   expect((await b.error(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
   const queue = await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' });
-  expect(queue.applications).toEqual([expect.objectContaining({ id: app.id, permitNumber: app.permit.number, overdue: false })]);
+  expect(queue.applications).toEqual([expect.objectContaining({ id: app.id, version: app.version, permitNumber: app.permit.number, overdue: false })]);
   // A week later it is overdue in the origin's queue.
   h.setNow(new Date(NOW.getTime() + 8 * DAY_MS));
   expect((await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications[0].overdue).toBe(true);

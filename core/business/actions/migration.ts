@@ -39,7 +39,9 @@ export const moveOutQueue = defineAction({
   summary:
     "Migrations out of the district of the caller's hall waiting for the move-out (迁出), the nearest deadline first, overdue ones flagged (officers of a hall in that district).",
   input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64) }).strict()),
-  output: lazySchema(() => z.object({ applications: z.array(BusinessSummaryView.extend({ permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) })),
+  output: lazySchema(() =>
+    z.object({ applications: z.array(BusinessSummaryView.extend({ version: z.number().int(), permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) }),
+  ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
     const { hall } = await requireOriginOfficer(deps, input.hallId);
@@ -48,6 +50,7 @@ export const moveOutQueue = defineAction({
     return {
       applications: apps.map((a) => ({
         ...businessSummaryOf(a, subjectNameOf(deps, a)),
+        version: a.version,
         permitNumber: a.permit!.number,
         dueAt: lastDayOf(a.moveOut!.dueAt),
         overdue: isOverdue(a.moveOut!.dueAt, a.moveOut!.completedAt, now),

@@ -33,7 +33,7 @@ export const businessQueue = defineAction({
   input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64), states: z.array(BusinessState).min(1).max(14).optional() }).strict()),
   output: lazySchema(() =>
     z.object({
-      applications: z.array(BusinessSummaryView.extend({ reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
+      applications: z.array(BusinessSummaryView.extend({ version: z.number().int(), reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
@@ -44,6 +44,7 @@ export const businessQueue = defineAction({
     return {
       applications: apps.map((a) => ({
         ...businessSummaryOf(a, subjectNameOf(deps, a)),
+        version: a.version,
         ...(a.reviewDueAt ? { reviewDue: lastDayOf(a.reviewDueAt) } : {}),
         overdue: ['submitted', 'underReview'].includes(a.state) && isOverdue(a.reviewDueAt, undefined, now),
         correctionRounds: a.correctionRounds,
