@@ -27,7 +27,7 @@ export interface BusinessStage {
   /** Shanghai wall clock YYYY-MM-DD HH:mm the stage was reached. */
   atText?: string;
   detail?: string;
-  deadline?: { dueText: string; overdue: boolean };
+  deadline?: { text: string; overdue: boolean };
 }
 
 export interface BusinessProgress {
@@ -127,9 +127,9 @@ export interface BusinessProgressContext {
 function deadlineOf(app: BusinessApplication, stage: BusinessStageKey, { now, reviewDueAt }: BusinessProgressContext): BusinessStage['deadline'] {
   // Waiting for the review (submitted) counts against the review's deadline too.
   if ((stage === 'review' || (stage === 'submitted' && app.state === 'submitted')) && reviewDueAt)
-    return { dueText: `审核期限：${lastDayOf(reviewDueAt)}（含当日）`, overdue: isOverdue(reviewDueAt, undefined, now) };
+    return { text: `审核期限：${lastDayOf(reviewDueAt)}（含当日）`, overdue: isOverdue(reviewDueAt, undefined, now) };
   if (stage === 'moveOut' && app.moveOut)
-    return { dueText: `迁出地办结期限：${lastDayOf(app.moveOut.dueAt)}（含当日，5个工作日）`, overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, now) };
+    return { text: `迁出地办结期限：${lastDayOf(app.moveOut.dueAt)}（含当日，5个工作日）`, overdue: isOverdue(app.moveOut.dueAt, app.moveOut.completedAt, now) };
   return undefined;
 }
 

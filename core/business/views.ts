@@ -35,7 +35,7 @@ const Stage = lazySchema(() =>
     status: z.enum(['done', 'current', 'stopped', 'ahead']),
     atText: z.string().optional(),
     detail: z.string().optional(),
-    deadline: z.object({ dueText: z.string(), overdue: z.boolean() }).optional(),
+    deadline: z.object({ text: z.string(), overdue: z.boolean() }).optional(),
   }),
 );
 

@@ -121,7 +121,7 @@ describe('business progress bar', () => {
       ['moveOut', 'current'],
       ['completed', 'ahead'],
     ]);
-    expect(waiting.stages[3].deadline).toEqual({ dueText: '迁出地办结期限：2026-12-06（含当日，5个工作日）', overdue: false });
+    expect(waiting.stages[3].deadline).toEqual({ text: '迁出地办结期限：2026-12-06（含当日，5个工作日）', overdue: false });
     expect(businessProgressOf(j.app, { now: at(4 + 121) }).stages[3].deadline?.overdue).toBe(true);
   });
 

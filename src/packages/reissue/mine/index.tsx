@@ -8,7 +8,7 @@ import { Button, Empty } from '../../../components/nutui';
 import { reissueApi } from '../../../services/reissueApi';
 import { useRemote } from '../../../services/useRemote';
 import { StateTag } from '../components/Timeline';
-import { StageBar } from '../track/StageBar';
+import { StageBar } from '../../../components/StageBar';
 import '../../../components/Form.scss';
 import '../components/reissue.scss';
 import { tappable } from '../../../components/tappable';

@@ -16,7 +16,7 @@ import { FeeList } from '../components/FeeList';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { usePayment } from '../components/usePayment';
-import { StageBar } from './StageBar';
+import { StageBar } from '../../../components/StageBar';
 import { RatingEntry } from '../../../components/RatingSheet';
 import { applicationFinished } from '../../../../core/rating/finished';
 import type { RatingView } from '../../../../core/rating/Rating';

@@ -1,8 +1,22 @@
 import { Text, View } from '@tarojs/components';
-import type { BusinessView } from '../../../services/businessApi';
 import './stageBar.scss';
 
-type Progress = BusinessView['progress'];
+/** A progress as the reissue's and the business's views give it (core/reissue/stages.ts, core/business/stages.ts). */
+interface Progress {
+  status: 'going' | 'finished' | 'stopped';
+  stages: Array<{
+    key: string;
+    name: string;
+    status: 'done' | 'current' | 'stopped' | 'ahead';
+    atText?: string;
+    detail?: string;
+    deadline?: { text: string; overdue: boolean };
+  }>;
+  /** Said below the bar (the reissue's note). */
+  note?: string;
+  /** Why it stopped, said below the bar unless the stopped stage says it already. */
+  stopReason?: string;
+}
 
 const MARK: Record<Progress['stages'][number]['status'], (i: number) => string> = {
   done: () => '✓',
@@ -12,9 +26,10 @@ const MARK: Record<Progress['stages'][number]['status'], (i: number) => string> 
 };
 
 /**
- * A business application's stages as the view gives them (core/business/stages.ts): a row of steps
- * with the day each was reached, then the current (or stopped, or last) stage in words with its
- * time, detail and deadline. `compact`: the row only, for a list.
+ * An application's stages (the reissue's 受理 → 审核 → 制证 → 寄出 → 签收, a business's 提交 → 审核 →
+ * …) as the view gives them: a row of steps with the day each was reached, then the current (or
+ * stopped, or last) stage in words with its time, detail and deadline. `compact`: the row only,
+ * for a list.
  */
 export function StageBar({ progress, compact = false }: { progress: Progress; compact?: boolean }) {
   const focus = progress.stages.find((s) => s.status === 'current' || s.status === 'stopped') ?? (progress.status === 'finished' ? progress.stages.at(-1) : undefined);
@@ -46,33 +61,14 @@ export function StageBar({ progress, compact = false }: { progress: Progress; co
               data-field="stageDeadline"
               data-overdue={focus.deadline.overdue ? 'yes' : 'no'}
             >
-              {focus.deadline.overdue ? '⚠ 已超期，' : ''}办理期限：{focus.deadline.dueText}
+              {focus.deadline.overdue ? '⚠ 已超期，' : ''}
+              {focus.deadline.text}
             </Text>
           )}
         </View>
       )}
+      {!compact && progress.note && <Text className="stage-bar__note">{progress.note}</Text>}
       {!compact && progress.stopReason && progress.stopReason !== focus?.detail && <Text className="stage-bar__note">{progress.stopReason}</Text>}
     </View>
   );
 }
-
-/** Every stage reached so far with its time, oldest first: the application's history. */
-export function History({ progress }: { progress: Progress }) {
-  const reached = progress.stages.filter((s) => s.atText);
-  return (
-    <View className="history">
-      {reached.map((s) => (
-        <View key={s.key} className="history__item" data-history={s.key}>
-          <Text className="history__at">{s.atText}</Text>
-          <Text className="history__what">
-            {s.name}
-            {s.detail ? `：${s.detail}` : ''}
-          </Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-/** Whether there is any history to show (a draft has none). */
-export const hasHistory = (progress: Progress): boolean => progress.stages.some((s) => s.atText);
