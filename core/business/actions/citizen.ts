@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
-import { ApplicationId, ExpectedVersion } from './inputs';
+import { ApplicationId, Decided } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
@@ -18,7 +18,6 @@ import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from 
 import { citizenActor, loadOwnBusiness, subjectNameOf, SYSTEM_ACTOR, viewFor } from './shared';
 
 const ApplicationRef = { applicationId: ApplicationId };
-const Decided = { ...ApplicationRef, expectedVersion: ExpectedVersion };
 const OWN_ERRORS = ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND', 'APPLICATION_STATE_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'FORBIDDEN', 'INVALID_INPUT'] as const;
 
 /** Where a material's photos live: one folder per application and material, so a file id names what it proves. */
@@ -107,29 +106,24 @@ export const submit = defineAction({
   },
 });
 
-export const resubmit = defineAction({
-  summary: 'Sends the corrected application back for review (every material the officer asked about attached again).',
-  input: lazySchema(() => z.object(Decided).strict()),
-  output: BusinessApplicationView,
-  errors: [...OWN_ERRORS],
-  async run(input, deps: BusinessDeps) {
-    const openid = requireOpenid(deps);
-    const app = await loadOwnBusiness(deps, input.applicationId);
-    return viewFor(deps, await fireBusiness(deps, app, { type: 'resubmit' }, citizenActor(openid), input.expectedVersion), citizenActor(openid));
-  },
-});
+/** A citizen's own event on their application, decided on the version they saw. */
+function citizenEvent(type: 'resubmit' | 'withdraw', summary: string) {
+  return defineAction({
+    summary,
+    input: lazySchema(() => z.object(Decided).strict()),
+    output: BusinessApplicationView,
+    errors: [...OWN_ERRORS],
+    async run(input, deps: BusinessDeps) {
+      const actor = citizenActor(requireOpenid(deps));
+      const app = await loadOwnBusiness(deps, input.applicationId);
+      return viewFor(deps, await fireBusiness(deps, app, { type }, actor, input.expectedVersion), actor);
+    },
+  });
+}
 
-export const withdraw = defineAction({
-  summary: "Withdraws the caller's application before a decision.",
-  input: lazySchema(() => z.object(Decided).strict()),
-  output: BusinessApplicationView,
-  errors: [...OWN_ERRORS],
-  async run(input, deps: BusinessDeps) {
-    const openid = requireOpenid(deps);
-    const app = await loadOwnBusiness(deps, input.applicationId);
-    return viewFor(deps, await fireBusiness(deps, app, { type: 'withdraw' }, citizenActor(openid), input.expectedVersion), citizenActor(openid));
-  },
-});
+export const resubmit = citizenEvent('resubmit', 'Sends the corrected application back for review (every material the officer asked about attached again).');
+
+export const withdraw = citizenEvent('withdraw', "Withdraws the caller's application before a decision.");
 
 export const myBusinessApplications = defineAction({
   summary: "The caller's business applications (as applicant, for themselves or family), newest first.",

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
-import { ApplicationId, ExpectedVersion } from './inputs';
+import { Decided } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { requireOpenid } from '../../identity/caller';
@@ -18,7 +18,6 @@ import { auditBusiness, citizenActor, loadBusiness, loadOwnBusiness, OFFICER_ACT
  * this business there (the officer has the file before they arrive), or by mail.
  */
 
-const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
 const ERRORS = ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND', 'APPLICATION_STATE_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'FORBIDDEN', 'INVALID_INPUT'] as const;
 
 /** The appointment is the applicant's, for this business, at the handling hall, for the same person, still booked. */

@@ -8,3 +8,17 @@ export const ExpectedVersion = lazySchema(() => z.number().int().min(0));
 /** A reason an officer gives, shown to the citizen. */
 export const Reason = lazySchema(() => z.string().trim().min(2).max(200));
 export const Day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+
+/** An action on one application, decided on the version the caller saw. */
+export const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
+
+/** What an officer's action on an application may answer besides its own errors. */
+export const OFFICER_ERRORS = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OFFICER_NOT_VERIFIED',
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_STATE_CONFLICT',
+  'APPLICATION_VERSION_CONFLICT',
+  'INVALID_INPUT',
+] as const;

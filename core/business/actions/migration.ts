@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
-import { ApplicationId, ExpectedVersion } from './inputs';
+import { Decided, OFFICER_ERRORS } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { shanghaiInstant, addDays } from '../../time/shanghai';
@@ -15,17 +15,6 @@ import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, sub
  * hall issued the permission to move in; the station of the origin district completes the
  * move-out within 5 working days, and any officer of a hall in that district acts for it.
  */
-
-const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
-const ERRORS = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'OFFICER_NOT_VERIFIED',
-  'APPLICATION_NOT_FOUND',
-  'APPLICATION_STATE_CONFLICT',
-  'APPLICATION_VERSION_CONFLICT',
-  'INVALID_INPUT',
-] as const;
 
 /** The caller's account when one of its halls lies in the application's origin district. */
 async function requireOriginOfficer(deps: BusinessDeps, hallId: string, app?: BusinessRecord) {
@@ -64,7 +53,7 @@ export const completeMoveOut = defineAction({
     'The origin station completes the move-out (迁出) of a migration whose permit is valid: the destination can settle the person (落户). Officers of a hall in the origin district; audited.',
   input: lazySchema(() => z.object({ ...Decided, hallId: z.string().min(1).max(64) }).strict()),
   output: BusinessApplicationView,
-  errors: [...ERRORS],
+  errors: [...OFFICER_ERRORS],
   async run(input, deps: BusinessDeps) {
     const app = await loadBusiness(deps, input.applicationId);
     const { account } = await requireOriginOfficer(deps, input.hallId, app);
@@ -79,7 +68,7 @@ export const extendPermit = defineAction({
     'Extends a permission to move in to the end of a later day, with the reason (as halls did during the epidemic); an expired permit runs again. Officers of the destination hall; audited.',
   input: lazySchema(() => z.object({ ...Decided, validThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(2).max(200) }).strict()),
   output: BusinessApplicationView,
-  errors: [...ERRORS],
+  errors: [...OFFICER_ERRORS],
   async run(input, deps: BusinessDeps) {
     const app = await loadBusiness(deps, input.applicationId);
     const account = await requireBusinessOfficer(deps, app.hallId);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
-import { ApplicationId, ExpectedVersion, Reason } from './inputs';
+import { Decided, OFFICER_ERRORS, Reason } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForAnyHall, hallsActedFor } from '../../identity/hallAccess';
@@ -13,16 +13,6 @@ import { fireBusiness, type BusinessEventInput } from '../fire';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
 
-const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };
-const OFFICER_ERRORS = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'OFFICER_NOT_VERIFIED',
-  'APPLICATION_NOT_FOUND',
-  'APPLICATION_STATE_CONFLICT',
-  'APPLICATION_VERSION_CONFLICT',
-  'INVALID_INPUT',
-] as const;
 const reason = Reason;
 
 /** Waiting for the hall: what the review queue shows by default. */
