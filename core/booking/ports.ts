@@ -113,13 +113,13 @@ export interface BookingStore {
   appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>>;
   /** Dates of a person's no-shows after `since` (at most 100). */
   noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
-  /** Every appointment of a hall's day in one of `statuses`, by start time (paged through, never cut). */
-  appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]>;
+  /** A hall's day's appointments in one of `statuses`, by start time then id, a page at a time (`cursor`: the previous page's `next`). */
+  appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][], limit: number, cursor?: string): Promise<Page<Appointment>>;
   /**
-   * How many appointments of a hall's day are cancelled, by business: one paged read of their
-   * businesses alone (a churning citizen can multiply them; they are counted, never listed).
+   * How many appointments of a hall's day there are, by business and status: one paged read of
+   * their businesses and statuses alone (cancelled ones included, which a churning citizen can multiply).
    */
-  cancelledOfHallDay(hallId: string, date: string): Promise<Record<string, number>>;
+  countsOfHallDay(hallId: string, date: string): Promise<Record<string, Partial<Record<Appointment['status'], number>>>>;
   nextQueueNumber(hallId: string, date: string): Promise<number>;
   /** Booked appointments dated before `date` (no-show sweep), oldest first. */
   bookedBefore(date: string, limit: number): Promise<Appointment[]>;

@@ -17,6 +17,7 @@ import Datastore from '@seald-io/nedb';
 import type { CollectionDeclaration, IndexDeclaration, SecurityRules } from '../../config/collections';
 import { collectionAlreadyExist, collectionNotExist, DbError, duplicateKey, invalidParam, toDbError } from './errors';
 import { areThingsEqual, checkObject, deepCopy, getDotValue, match, type Doc, type DocId, type NedbQuery } from './nedbModel';
+import { mirrorIdIndex } from './idMirror';
 import { PrefixIndex } from './prefixIndex';
 
 /**
@@ -33,6 +34,8 @@ interface Collection {
   indexes: IndexDeclaration[];
   /** The leading fields of its compound indexes (prefixIndex.ts), by declared index name. */
   prefixes: Map<string, PrefixIndex>;
+  /** The stored documents by id, exactly as nedb's `_id` index holds them (idMirror.ts). */
+  byId: ReadonlyMap<DocId, Doc>;
   /** Its security rules once set (the emulator serves only the admin SDK, so it never applies them). */
   rules?: SecurityRules;
 }
@@ -78,8 +81,9 @@ export class Store {
     let collection = this.collections.get(name);
     if (!collection) {
       const db: Nedb = this.dataDir ? new Datastore({ filename: path.join(this.dataDir, `${name}${FILE_SUFFIX}`) }) : new Datastore({ inMemoryOnly: true });
+      const byId = mirrorIdIndex(db);
       await db.loadDatabaseAsync();
-      collection = { name, db, indexes: [], prefixes: new Map() };
+      collection = { name, db, indexes: [], prefixes: new Map(), byId };
       this.collections.set(name, collection);
     }
     await this.ensureIndexes(collection, indexes);
@@ -227,10 +231,9 @@ export class Store {
 
   /** The stored documents (not copies) among `ids` that match `query`. */
   private static matching(collection: Collection, ids: readonly DocId[], query: NedbQuery): Doc[] {
-    const byId = (collection.db as unknown as { indexes: { _id: { getMatching(v: unknown): Doc[] } } }).indexes._id;
     const out: Doc[] = [];
     for (const id of ids) {
-      const doc = byId.getMatching(id)[0];
+      const doc = collection.byId.get(id);
       if (doc && match(doc, query)) out.push(doc);
     }
     return out;
@@ -282,7 +285,7 @@ export class Store {
 
   /** The stored document with this id (not a copy). */
   private static stored(collection: Collection, id: DocId): Doc | undefined {
-    return (collection.db as unknown as { indexes: { _id: { getMatching(v: unknown): Doc[] } } }).indexes._id.getMatching(id)[0];
+    return collection.byId.get(id);
   }
 
   /*

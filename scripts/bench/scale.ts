@@ -5,11 +5,13 @@
  * emulator's nedb datastores in bulk, then measures `reserve`, `availability`, `hallDay` and
  * `myAppointments` one call after another through the bundled booking function over the local
  * cloud. Goal: p99 ≤ 50 ms each. The machine's load is printed beside the figures.
+ * HUKOU_BENCH_PROFILE=<action> writes a CPU profile of that action's measured calls (cpuProfile.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import v8 from 'node:v8';
+import { profileWhile } from './cpuProfile';
 import type { Doc } from '../../devcloud/db/nedbModel';
 import type { Store } from '../../devcloud/db/store';
 import { HallSchedule } from '../../core/booking/HallSchedule';
@@ -221,12 +223,14 @@ export async function runScale(): Promise<number> {
         gc.take();
         const times: number[] = [];
         const outcomes = new Map<string, number>();
-        for (let i = 0; i < CALLS; i++) {
-          const t = performance.now();
-          const outcome = await run(i);
-          times.push(performance.now() - t);
-          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-        }
+        await profileWhile(name === process.env.HUKOU_BENCH_PROFILE ? `scale-${name}` : undefined, async () => {
+          for (let i = 0; i < CALLS; i++) {
+            const t = performance.now();
+            const outcome = await run(i);
+            times.push(performance.now() - t);
+            outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+          }
+        });
         const perCall = (requests.total - requestsBefore) / CALLS;
         const scanned = examined.take();
         const collected = gc.take();

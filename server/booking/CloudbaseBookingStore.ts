@@ -306,23 +306,32 @@ export class CloudbaseBookingStore implements BookingStore {
     return ((res.data ?? []) as Array<{ date: string }>).map((a) => a.date);
   }
 
-  async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]): Promise<Appointment[]> {
-    return (await fetchAll(
-      this.db,
-      'appointments',
-      [
-        ['start', 'asc'],
-        ['_id', 'asc'],
-      ],
-      { hallId, date, status: this._.in([...statuses]) },
-    )) as Appointment[];
+  /** Index hall_date_start serves it (its leading fields, then `start`); the cursor is the previous page's last (start, _id). */
+  async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][], limit: number, cursor?: string): Promise<Page<Appointment>> {
+    const after = cursor ? decodeDayCursor(cursor) : undefined;
+    const day = { hallId, date, status: this._.in([...statuses]) };
+    const where = after ? this._.and([day, this._.or([{ start: this._.gt(after.start) }, { start: after.start, _id: this._.gt(after.id) }])]) : day;
+    const res = await this.db
+      .collection('appointments')
+      .where(where)
+      .orderBy('start', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get();
+    const docs = (res.data ?? []) as Appointment[];
+    const items = docs.slice(0, limit);
+    const last = items[items.length - 1];
+    return docs.length > limit && last ? { items, next: encodeDayCursor(last.start, last._id) } : { items };
   }
 
-  /** Index hall_date_start serves it (its leading fields); only `business` comes back. */
-  async cancelledOfHallDay(hallId: string, date: string): Promise<Record<string, number>> {
-    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { hallId, date, status: 'cancelled' }, { business: true })) as Array<{ business: string }>;
-    const counts: Record<string, number> = {};
-    for (const { business } of docs) counts[business] = (counts[business] ?? 0) + 1;
+  /** Index hall_date_start serves it (its leading fields); only `business` and `status` come back. */
+  async countsOfHallDay(hallId: string, date: string): Promise<Record<string, Partial<Record<Appointment['status'], number>>>> {
+    const docs = (await fetchAll(this.db, 'appointments', [['_id', 'asc']], { hallId, date }, { business: true, status: true })) as Array<Pick<Appointment, 'business' | 'status'>>;
+    const counts: Record<string, Partial<Record<Appointment['status'], number>>> = {};
+    for (const { business, status } of docs) {
+      const c = (counts[business] ??= {});
+      c[status] = (c[status] ?? 0) + 1;
+    }
     return counts;
   }
 
@@ -369,6 +378,20 @@ export class CloudbaseBookingStore implements BookingStore {
 /** An opaque page cursor: the last item's creation instant and id. */
 function encodeCursor(at: Date, id: string): string {
   return Buffer.from(JSON.stringify([at.getTime(), id])).toString('base64url');
+}
+
+function encodeDayCursor(start: string, id: string): string {
+  return Buffer.from(JSON.stringify([start, id])).toString('base64url');
+}
+
+function decodeDayCursor(cursor: string): { start: string; id: string } | undefined {
+  try {
+    const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    // A cursor is the client's to send back: anything but a start and an id reads as none (the first page).
+    return typeof start === 'string' && typeof id === 'string' ? { start, id } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeCursor(cursor: string): { at: Date; id: string } | undefined {

@@ -60,11 +60,18 @@ export interface FoundAppointment {
 /** How many pages of the caller's appointments findMyAppointment reads at most. */
 export const FIND_MAX_PAGES = 20;
 
+/** A hall's whole day, as the officer's day view shows it (hallDayPages.ts reads it page by page). */
 export interface HallDay {
   hallId: string;
   date: string;
   slots: Array<{ start: string; end: string; appointments: AppointmentView[] }>;
   byBusiness: Array<{ business: string; title: string; booked: number; checkedIn: number; noShow: number; cancelled: number }>;
+}
+
+/** One page of `hallDay`: the counts on the first page only; `next` (absent on the last) is the next page's cursor. */
+export interface HallDayPage extends Omit<HallDay, 'byBusiness'> {
+  byBusiness?: HallDay['byBusiness'];
+  next?: string;
 }
 
 export interface HallWeek {
@@ -104,7 +111,7 @@ export const bookingApi = {
   checkIn: (token: string) => call<CheckInResult>('booking', 'checkIn', { token }),
   appointmentByNumber: (number: string) => call<FoundByNumber>('booking', 'appointmentByNumber', { number }),
   checkInByNumber: (number: string, idLast4: string) => call<CheckInResult>('booking', 'checkInByNumber', { number, idLast4 }),
-  hallDay: (hallId: string, date?: string) => call<HallDay>('booking', 'hallDay', date ? { hallId, date } : { hallId }),
+  hallDay: (hallId: string, date?: string, cursor?: string) => call<HallDayPage>('booking', 'hallDay', { hallId, ...(date ? { date } : {}), ...(cursor ? { cursor } : {}) }),
   hallWeek: (hallId: string) => call<HallWeek>('booking', 'hallWeek', { hallId }),
   // 好差评: the citizen rates a served appointment; the hall (officers, admins) reads its ratings.
   rateAppointment: (appointmentId: string, rating: RatingInput) => call<RatingView>('booking', 'rateAppointment', { appointmentId, ...rating }),

@@ -2,7 +2,7 @@
  * Issue 10, the holes outside the fault matrix, against the real store on the emulator:
  * - a check-in racing a cancel says the appointment is no longer active, not ALREADY_CHECKED_IN;
  * - an officer's day view shows every real booking however many cancelled ones surround it, with
- *   counts from two reads of the day (issue 14: not four counts per business);
+ *   counts from two reads of the day (issue 14: not four counts per business), 100 a page;
  * - a citizen's list pages with a cursor instead of silently stopping at 50;
  * - booking/cancel churn per account is capped (CANCEL_LIMIT).
  */
@@ -111,13 +111,43 @@ test("an officer's day takes a few database reads however many businesses the ha
   } finally {
     e.emulator.handle = handle;
   }
-  // The schedule (cached per instance after its first read), the day's list, its cancelled ones.
+  // The schedule (cached per instance after its first read), the day's first page, its counts.
   expect(requests).toBeLessThanOrEqual(4);
   expect(day.code).toBe('ok');
   // A business with cancelled ones only, not in the schedule, is counted too.
   expect(day.data.byBusiness).toHaveLength(15);
   expect(day.data.byBusiness.find((b: { business: string }) => b.business === 'business-0')).toMatchObject({ booked: 0, cancelled: 2 });
   expect(day.data.byBusiness.find((b: { business: string }) => b.business === 'business-1')).toMatchObject({ booked: 2, cancelled: 0 });
+});
+
+test("an officer's day pages with a cursor: 100 at most a page, all of them once in time order, counts on the first page (was the whole day in one answer)", async () => {
+  // 250 listed over three slots (ids out of time order), beside cancelled ones that are only counted.
+  const starts = ['09:00', '09:30', '10:00'];
+  await insertAppointments(280, (i) => ({
+    _id: `made-${String((i * 37) % 280).padStart(3, '0')}`,
+    start: starts[i % 3],
+    end: ['09:30', '10:00', '10:30'][i % 3],
+    slotId: slotOf(starts[i % 3]),
+    status: i < 250 ? (['booked', 'checkedIn', 'noShow'] as const)[i % 3] : 'cancelled',
+  }));
+  const pages: Array<{ slots: Array<{ start: string; appointments: Array<{ id: string; start: string; status: string }> }>; byBusiness?: unknown[]; next?: string }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await act(depsFor('officer-a', store, clock), 'hallDay', { hallId: HALL, date: DAY, ...(cursor ? { cursor } : {}) });
+    expect(page.code).toBe('ok');
+    pages.push(page.data);
+    cursor = page.data.next;
+  } while (cursor && pages.length < 10);
+  expect(pages.map((p) => p.slots.reduce((n, s) => n + s.appointments.length, 0))).toEqual([100, 100, 50]);
+  const listed = pages.flatMap((p) => p.slots.flatMap((s) => s.appointments));
+  expect(new Set(listed.map((a) => a.id)).size).toBe(250);
+  const order = listed.map((a) => `${a.start} ${a.id}`);
+  expect(order).toEqual([...order].sort());
+  expect(listed.some((a) => a.status === 'cancelled')).toBe(false);
+  // Every page's slots hold their own start only.
+  for (const p of pages) for (const s of p.slots) expect(new Set(s.appointments.map((a) => a.start))).toEqual(new Set([s.start]));
+  expect(pages[0].byBusiness).toEqual([{ business: BUSINESS, title: expect.any(String), booked: 84, checkedIn: 83, noShow: 83, cancelled: 30 }]);
+  expect(pages.slice(1).map((p) => p.byBusiness)).toEqual([undefined, undefined]);
 });
 
 test("a citizen's appointments page with a cursor: all of them, each once, newest first", async () => {

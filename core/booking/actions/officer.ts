@@ -15,48 +15,78 @@ async function requireOfficerOf(deps: BookingDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
-/** Listed on an officer's day (and counted from the list); cancelled ones are only counted. */
+/** Listed on an officer's day; cancelled ones are only counted. */
 const LISTED = ['booked', 'checkedIn', 'noShow'] as const;
+/** Appointments per page of an officer's day (a busy hall's day is about 300: three pages). */
+export const HALL_DAY_PAGE = 100;
+
+const Slot = lazySchema(() => z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) }));
+const BusinessCounts = lazySchema(() =>
+  z.object({
+    business: z.string(),
+    title: z.string(),
+    booked: z.number().int(),
+    checkedIn: z.number().int(),
+    noShow: z.number().int(),
+    cancelled: z.number().int(),
+  }),
+);
 
 export const hallDay = defineAction({
   summary:
-    "Officer: a hall's day — every appointment still to serve or served (booked, checked in, no-show) by slot, and counts per business and status (cancelled ones only counted); two reads of the day, however many businesses.",
-  input: lazySchema(() => z.object({ hallId: stableId, date: DateInput.optional() }).strict()),
+    "Officer: a hall's day — the appointments still to serve or served (booked, checked in, no-show) by slot, 100 a page in time order (`next`, absent on the last page, is the `cursor` of the next; a slot may go on over the next page), and on the first page the counts per business and status (cancelled ones only counted), from one read of the day's businesses and statuses.",
+  input: lazySchema(() =>
+    z
+      .object({
+        hallId: stableId,
+        date: DateInput.optional(),
+        cursor: z
+          .string()
+          .min(1)
+          .max(300)
+          .regex(/^[A-Za-z0-9_-]+$/)
+          .optional(),
+      })
+      .strict(),
+  ),
   output: lazySchema(() =>
     z.object({
       hallId: z.string(),
       date: z.string(),
-      slots: z.array(z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) })),
-      byBusiness: z.array(
-        z.object({ business: z.string(), title: z.string(), booked: z.number().int(), checkedIn: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
-      ),
+      slots: z.array(Slot),
+      /** On the first page only (no `cursor`). */
+      byBusiness: z.array(BusinessCounts).optional(),
+      next: z.string().optional(),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
-  async run({ hallId, date }, deps: BookingDeps) {
+  async run({ hallId, date, cursor }, deps: BookingDeps) {
     await requireOfficerOf(deps, hallId);
     const day = date ?? shanghaiDate(deps.clock.now());
-    // Paged through to the end, so it counts the listed ones; cancelled ones (which a churning
-    // citizen can multiply) are only counted, from a read of their businesses beside it.
-    const cancelledOf = deps.booking.cancelledOfHallDay(hallId, day);
-    cancelledOf.catch(() => undefined); // awaited below; not unhandled if the list fails first
-    const list = await deps.booking.appointmentsOfHallDay(hallId, day, LISTED);
-    const views = await Promise.all(list.map((a) => appointmentView(a, deps)));
-    const starts = [...new Set(views.map((v) => `${v.start}-${v.end}`))].sort();
-    const slots = starts.map((k) => {
-      const [start, end] = k.split('-');
-      return { start, end, appointments: views.filter((v) => v.start === start) };
-    });
-    const [schedule, cancelled] = await Promise.all([deps.booking.schedule(hallId), cancelledOf]);
-    const businesses = [...new Set([...(schedule?.businesses ?? []), ...views.map((v) => v.business), ...Object.keys(cancelled)])];
+    // The first page also counts the whole day (cancelled ones, which a churning citizen can
+    // multiply, only counted), from a read of its businesses and statuses beside the page.
+    const countsOf = cursor ? undefined : deps.booking.countsOfHallDay(hallId, day);
+    countsOf?.catch(() => undefined); // awaited below; not unhandled if the page fails first
+    const page = await deps.booking.appointmentsOfHallDay(hallId, day, LISTED, HALL_DAY_PAGE, cursor);
+    const views = await Promise.all(page.items.map((a) => appointmentView(a, deps)));
+    const slots: z.infer<typeof Slot>[] = [];
+    for (const v of views) {
+      const last = slots[slots.length - 1];
+      if (last?.start === v.start) last.appointments.push(v);
+      else slots.push({ start: v.start, end: v.end, appointments: [v] });
+    }
+    const more = page.next ? { next: page.next } : {};
+    if (!countsOf) return { hallId, date: day, slots, ...more };
+    const [schedule, counts] = await Promise.all([deps.booking.schedule(hallId), countsOf]);
+    const businesses = [...new Set([...(schedule?.businesses ?? []), ...Object.keys(counts)])];
     const byBusiness = await Promise.all(
       businesses.map(async (b) => {
-        const [booked, checkedIn, noShow] = LISTED.map((s) => list.filter((a) => a.business === b && a.status === s).length);
+        const c = counts[b] ?? {};
         const title = views.find((v) => v.business === b)?.businessTitle ?? (await deps.guides.guide(b))?.title ?? b;
-        return { business: b, title, booked, checkedIn, noShow, cancelled: cancelled[b] ?? 0 };
+        return { business: b, title, booked: c.booked ?? 0, checkedIn: c.checkedIn ?? 0, noShow: c.noShow ?? 0, cancelled: c.cancelled ?? 0 };
       }),
     );
-    return { hallId, date: day, slots, byBusiness: byBusiness.filter((x) => x.booked + x.checkedIn + x.noShow + x.cancelled > 0) };
+    return { hallId, date: day, slots, byBusiness: byBusiness.filter((x) => x.booked + x.checkedIn + x.noShow + x.cancelled > 0), ...more };
   },
 });
 

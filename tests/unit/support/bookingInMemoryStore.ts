@@ -288,19 +288,29 @@ export class InMemoryBookingStore implements BookingStore {
     );
   }
 
-  async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][]) {
-    return this.op('appointments.hallDay', () =>
-      [...this.appointments.values()]
+  async appointmentsOfHallDay(hallId: string, date: string, statuses: readonly Appointment['status'][], limit: number, cursor?: string): Promise<Page<Appointment>> {
+    return this.op('appointments.hallDay', () => {
+      const [afterStart, afterId] = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]) : [];
+      const docs = [...this.appointments.values()]
         .filter((a) => a.hallId === hallId && a.date === date && statuses.includes(a.status))
+        .filter((a) => afterStart === undefined || a.start > afterStart || (a.start === afterStart && a._id > afterId!))
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a._id < b._id ? -1 : 1))
-        .map(copy),
-    );
+        .slice(0, limit + 1)
+        .map(copy);
+      const items = docs.slice(0, limit);
+      const last = items[items.length - 1];
+      return docs.length > limit && last ? { items, next: Buffer.from(JSON.stringify([last.start, last._id])).toString('base64url') } : { items };
+    });
   }
 
-  async cancelledOfHallDay(hallId: string, date: string) {
-    return this.op('appointments.cancelledOfHallDay', () => {
-      const counts: Record<string, number> = {};
-      for (const a of this.appointments.values()) if (a.hallId === hallId && a.date === date && a.status === 'cancelled') counts[a.business] = (counts[a.business] ?? 0) + 1;
+  async countsOfHallDay(hallId: string, date: string) {
+    return this.op('appointments.countsOfHallDay', () => {
+      const counts: Record<string, Partial<Record<Appointment['status'], number>>> = {};
+      for (const a of this.appointments.values()) {
+        if (a.hallId !== hallId || a.date !== date) continue;
+        const c = (counts[a.business] ??= {});
+        c[a.status] = (c[a.status] ?? 0) + 1;
+      }
       return counts;
     });
   }

@@ -4,6 +4,7 @@ import { Section } from '../../../components/Section';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDate } from '../../../components/appointmentFormat';
 import { bookingApi, type HallDay } from '../../../services/bookingApi';
+import { readWholeHallDay } from '../../../services/hallDayPages';
 import { useRemote } from '../../../services/useRemote';
 
 function totals(day: HallDay) {
@@ -15,7 +16,7 @@ function totals(day: HallDay) {
 
 /** Today's appointments of a hall by slot, with counts per business. */
 export function DayView({ hallId, version }: { hallId: string; version: number }) {
-  const day = useRemote(() => bookingApi.hallDay(hallId), `day:${hallId}:${version}`);
+  const day = useRemote(() => readWholeHallDay(bookingApi.hallDay, hallId), `day:${hallId}:${version}`);
   const d = day.data;
   const t = d && totals(d);
   return (
