@@ -7,6 +7,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai
 import { openBrowser, requireH5Build, type Browser } from './support/browser';
 import { actAs } from './support/persona';
 import { startHarness, type Harness } from '../support/localCloudHarness';
+import { referenceNumberFrom } from '../../core/reference/referenceNumber';
 
 jest.setTimeout(180_000);
 
@@ -56,6 +57,8 @@ test('加载更多 shows every appointment once, past the first 50', async () =>
     Array.from({ length: OLDER }, (_, i) => ({
       ...booked,
       _id: `paging-older-${String(i).padStart(3, '0')}`,
+      // 预约号 are unique in a hall (a unique index on appointments): each copy has its own.
+      refNumber: referenceNumberFrom(`paging-older-${i}`),
       status: 'cancelled',
       claims: [],
       createdAt: new Date(created - (i + 1) * 60_000),
