@@ -3,6 +3,7 @@ import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import { isOverdue, lastDayOf } from './deadlines';
 import { trackOf, type BusinessTrack } from './kinds';
 import { BUSINESS_STATE_NAMES } from './names';
+import { courierName } from '../reissue/names';
 
 /**
  * A business application's progress as a stage bar (issue 15: "the citizen sees every step with
@@ -114,7 +115,7 @@ function currentDetail(app: BusinessApplication): string {
     return `请补正材料：${names.join('；')}`;
   }
   if (app.state === 'permitExpired') return `准迁证已于 ${textOf(app.permit!.validUntil)} 过期，请联系受理大厅申请延期`;
-  if (app.state === 'shipped' && app.shipment) return `已寄出：${app.shipment.courier} ${app.shipment.trackingNumber}`;
+  if (app.state === 'shipped' && app.shipment) return `已寄出：${courierName(app.shipment.courier)} ${app.shipment.trackingNumber}`;
   return BUSINESS_STATE_NAMES[app.state];
 }
 

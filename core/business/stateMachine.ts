@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors/catalogue';
 import type { BusinessActorRole, BusinessApplication, BusinessState, Handover, MaterialSpec } from './BusinessApplication';
 import { BUSINESS_EVENT_TYPES, BusinessEvent, type BusinessEventOf, type BusinessEventType } from './events';
 import { trackOf, type BusinessTrack } from './kinds';
+import { courierName } from '../reissue/names';
 import { BUSINESS_ACTOR_NAMES, BUSINESS_EVENT_NAMES, BUSINESS_STATE_NAMES } from './names';
 
 /**
@@ -185,7 +186,7 @@ export const BUSINESS_RULES: { readonly [T in BusinessEventType]: Rule<T> } = {
     apply: (_a, e, now) => ({
       state: 'shipped',
       patch: { shipment: { courier: e.courier, trackingNumber: e.trackingNumber, shippedAt: now } },
-      note: `${e.courier} ${e.trackingNumber}`,
+      note: `${courierName(e.courier)} ${e.trackingNumber}`,
     }),
   },
   deliver: { by: ['courier', 'system', 'officer'], from: ['shipped'], apply: () => ({ state: 'completed' }) },

@@ -70,6 +70,8 @@ export const BusinessApplicationView = lazySchema(() =>
     reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
     /** What happened, oldest first: when, what, by whom (申请人 / 民警 / 系统 / 快递), the note shown to the citizen. */
     history: z.array(z.object({ at: z.string(), event: z.string(), by: z.string(), note: z.string().optional() })),
+    /** How the result is handed over, once chosen: at the hall with that appointment, or by mail to that place (the street is shown to nobody but the shipping officer). */
+    handover: z.discriminatedUnion('kind', [z.object({ kind: z.literal('hall'), appointmentId: z.string() }), z.object({ kind: z.literal('mail'), place: z.string() })]).optional(),
     /** At the hall handover: the originals of the required materials to bring (the officer checks them against the photos). */
     originalsToBring: z.array(z.string()).optional(),
     /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
@@ -159,6 +161,14 @@ export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessA
       by: BUSINESS_ACTOR_NAMES[e.by],
       ...(e.note ? { note: e.note } : {}),
     })),
+    ...(app.handover
+      ? {
+          handover:
+            app.handover.kind === 'hall'
+              ? { kind: 'hall' as const, appointmentId: app.handover.appointmentId }
+              : { kind: 'mail' as const, place: `${app.handover.address.names.province}${app.handover.address.names.city}${app.handover.address.names.district}` },
+        }
+      : {}),
     ...(app.state === 'readyForHandover' && app.handover?.kind !== 'mail' ? { originalsToBring: app.materialList.filter((m) => m.required).map((m) => m.name) } : {}),
     ...(app.materialsPurgedAt ? { materialsPurgedAt: text(app.materialsPurgedAt) } : {}),
     actions: availableBusinessEvents(app, ctx.actor)

@@ -116,3 +116,23 @@ test('a draft nobody submits lapses after the silence limit; the person may then
   const tooSoon = await b.apply(CITIZEN, { kind: 'residencePermit', hallId: 'shenzhen-nanshan', details: { residenceRegisteredOn: '2026-03-01' } });
   expect(tooSoon.error.code).toBe('BUSINESS_CONDITIONS_UNMET');
 });
+
+test('a birth registration by mail: the citizen sees the place, the shipping officer the waybill, the history the courier by name', async () => {
+  h.setNow(NOW);
+  const HALL = 'haikou-longhua';
+  let app = await b.ok(CITIZEN, 'apply', { kind: 'birthRegistration', hallId: HALL, requestId: requestId() });
+  for (const m of app.materials.filter((x: { required: boolean }) => x.required)) app = await b.attach(CITIZEN, app, m.key);
+  app = await b.ok(CITIZEN, 'submit', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(ORIGIN_OFFICER, 'startReview', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(ORIGIN_OFFICER, 'approve', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('readyForHandover');
+  const address = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '王建国', phone: '13800138000' };
+  app = await b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'mail', address } });
+  expect(app.handover).toEqual({ kind: 'mail', place: '海南省海口市美兰区' });
+  expect(JSON.stringify(app)).not.toContain('海府路');
+  const opened = await b.ok(ORIGIN_OFFICER, 'businessCase', { applicationId: app.id });
+  expect(opened.mailTo).toEqual({ recipient: '王建国', phone: '13800138000', address: '海南省海口市美兰区海府路88号2栋301室' });
+  app = await b.ok(ORIGIN_OFFICER, 'ship', { applicationId: app.id, expectedVersion: app.version, courier: 'ems', trackingNumber: 'EM123456789CN' });
+  expect(app.state).toBe('shipped');
+  expect(app.history.at(-1).note).toBe('中国邮政EMS EM123456789CN');
+});

@@ -31,6 +31,8 @@ export const businessCatalogue = defineAction({
           name: z.string(),
           track: z.enum(['certificate', 'migration', 'handover']),
           guideId: z.string(),
+          /** What the form asks besides the materials (apply's details). */
+          fields: z.array(z.enum(['purpose', 'graduatedOn', 'marriedOn', 'residenceRegisteredOn'])),
           conditions: z.array(z.string()),
           materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
           halls: z.array(z.object({ id: z.string(), name: z.string() })),

@@ -9,6 +9,8 @@ import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { approvalOf } from '../approval';
 import { isOverdue, lastDayOf } from '../deadlines';
 import { placeOf } from '../place';
+import { FIELD } from '../../identity/fieldNames';
+import type { MailAddress } from '../../reissue/ReissueApplication';
 import { fireBusiness, type BusinessEventInput } from '../fire';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
@@ -55,6 +57,8 @@ const CaseView = lazySchema(() =>
       registryKnows: z.boolean(),
     }),
     forFamilyMember: z.boolean(),
+    /** For the waybill, when the applicant chose mail: the recipient, phone and full address (this opening is audited). */
+    mailTo: z.object({ recipient: z.string(), phone: z.string(), address: z.string() }).optional(),
   }),
 );
 
@@ -79,9 +83,19 @@ export const businessCase = defineAction({
         registryKnows: !!person,
       },
       forFamilyMember: !!app.actedFor,
+      ...(app.handover?.kind === 'mail' ? { mailTo: mailToOf(deps, app.handover.address) } : {}),
     };
   },
 });
+
+/** The waybill's recipient, phone and address, decrypted for the officer of the handling hall. */
+function mailToOf(deps: BusinessDeps, a: MailAddress) {
+  return {
+    recipient: deps.secrets.decrypt(a.recipientEnc, FIELD.name),
+    phone: deps.secrets.decrypt(a.phoneEnc, FIELD.phone),
+    address: `${a.names.province}${a.names.city}${a.names.district}${deps.secrets.decrypt(a.detailEnc, FIELD.address)}`,
+  };
+}
 
 /** One officer decision on an application of their hall, audited. */
 async function decide(
