@@ -120,7 +120,7 @@ export default function BusinessCasePage() {
   };
   const collectNow = async () => {
     if (!file) return;
-    if (await confirmed('确认已领取？', `${who(file)}；请核对本人身份证件和材料原件后再确认。`, '确认已领取')) void act((v) => businessApi.collect(base(v)), '已办结');
+    if (await confirmed('确认已领取？', `${who(file)}；请核对本人身份证件和材料原件后再确认。`, '确认领取')) void act((v) => businessApi.collect(base(v)), '已办结');
   };
   const shipNow = async () => {
     if (!file) return;
@@ -379,17 +379,6 @@ export default function BusinessCasePage() {
                     不予通过
                   </Button>
                 )}
-                {can('extendPermit') && (
-                  <Button
-                    onClick={() => {
-                      setReason('');
-                      setValidThrough('');
-                      setForm('extend');
-                    }}
-                  >
-                    延期准迁证
-                  </Button>
-                )}
                 {can('collect') && (
                   <Button type="primary" loading={busy} onClick={() => void collectNow()}>
                     确认已领取
@@ -404,6 +393,17 @@ export default function BusinessCasePage() {
                     }}
                   >
                     邮寄寄出
+                  </Button>
+                )}
+                {can('extendPermit') && (
+                  <Button
+                    onClick={() => {
+                      setReason('');
+                      setValidThrough('');
+                      setForm('extend');
+                    }}
+                  >
+                    延期准迁证
                   </Button>
                 )}
                 {can('revoke') && (
