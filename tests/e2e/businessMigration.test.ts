@@ -5,7 +5,7 @@
  * detail shows the permit and the move-out deadline; the origin's officer (local-officer,
  * haikou-longhua) sees it in 迁出办理 (the move-out itself is done through the function: the queue
  * rows carry no version yet); the citizen chooses the handover (the hall with a booked appointment,
- * after looking at the mail form); the Futian officer sees 确认已领取, 延期准迁证 with its form, and
+ * after looking at the mail form and the booking page it links to, the hall chosen); the Futian officer sees 确认已领取, 延期准迁证 with its form, and
  * hands it over. Screenshots at phone size, some in 长辈模式.
  */
 import { bookingFlow, requestId } from '../integration/support/bookingFlow';
@@ -95,6 +95,11 @@ test('工作调动户口迁移: submit, permit and move-out, 迁出办理, the h
   await visible('[data-handover="hall"]').click();
   await visible('[data-field="noAppointment"]').waitFor();
   await shot('156-biz-handover-no-appointment');
+  // 预约到大厅领取: the booking page for this business with the handling hall chosen (the citizen's own city would come first).
+  await visible('[data-link="bookHandover"]').click();
+  await visible(`.choice--on[data-hall="${DESTINATION}"]`).waitFor();
+  expect(page().url()).toContain(`business=${BUSINESS}&hall=${DESTINATION}`);
+  await shot('163-biz-handover-book');
   const dates: string[] = (await booking.ok(undefined, 'bookingOptions', { business: BUSINESS })).dates;
   let appointmentId = '';
   for (const date of dates.filter((d) => d > '2026-03-02')) {
@@ -105,7 +110,7 @@ test('工作调动户口迁移: submit, permit and move-out, 迁出办理, the h
     appointmentId = reserved.data.id;
     break;
   }
-  await page().reload();
+  await open(`packages/business/detail/index?id=${app.id}`);
   await visible('[data-handover="hall"]').click();
   await visible(`[data-appointment="${appointmentId}"]`).click();
   await shot('157-biz-handover-hall');
