@@ -145,3 +145,44 @@ test('工作调动户口迁移: submit, permit and move-out, 迁出办理, the h
   await shot('162-biz-case-completed');
   expect(journey.pageErrors).toEqual([]);
 });
+
+test('居住证申领 by mail: the address form, then 邮寄寄出 with the courier and the tracking number', async () => {
+  const h = journey.harness;
+  const b = businessFlow(h);
+  let app = await b.ok(CITIZEN, 'apply', { kind: 'residencePermit', hallId: DESTINATION, details: { residenceRegisteredOn: '2025-06-01' }, requestId: requestId() });
+  for (const m of app.materials.filter((x: { required: boolean }) => x.required)) app = await b.attach(CITIZEN, app, m.key);
+  app = await b.ok(CITIZEN, 'submit', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(FUTIAN, 'businessCase', { applicationId: app.id });
+  app = await b.ok(FUTIAN, 'startReview', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(FUTIAN, 'approve', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('readyForHandover');
+
+  await actAs(CITIZEN);
+  await open(`packages/business/detail/index?id=${app.id}`);
+  await visible('[data-handover="mail"]').click();
+  await visible('[data-division="440000"]').click();
+  await visible('[data-division="440300"]').click();
+  await visible('[data-division="440304"]').click();
+  const fill = (field: string, value: string) => visible(`[data-field="${field}"] input, input[data-field="${field}"]`).first().fill(value);
+  await fill('detail', '福华路88号1栋101');
+  await fill('recipient', '王建国');
+  await fill('phone', '13800138000');
+  await shot('164-biz-handover-mail-filled');
+  await button('确认邮寄').click();
+  await visible('[data-history="选择领取方式"]').waitFor();
+
+  await actAs(FUTIAN);
+  await open(`packages/business/case/index?id=${app.id}`);
+  await visible('.biz-case__root[data-state="readyForHandover"]').waitFor();
+  expect(await visible('.biz-case__root').innerText()).not.toContain('确认已领取');
+  await button('邮寄寄出').click();
+  await visible('[data-courier="ems"]').click();
+  await visible('[data-field="trackingNumber"] input, input[data-field="trackingNumber"]').first().fill('EMS1234567890');
+  await shot('165-biz-case-ship');
+  await button('确认寄出').click();
+  await page().locator('.taro-modal__content:visible').waitFor();
+  expect(await page().locator('.taro-modal__content:visible').innerText()).toContain('EMS1234567890');
+  await page().locator('.taro-modal__foot:visible').getByText('确认寄出').click();
+  await visible('.biz-case__root[data-state="shipped"]').waitFor();
+  expect(journey.pageErrors).toEqual([]);
+});
