@@ -19,7 +19,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/business',
-      pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index'],
+      pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index', 'moveout/index'],
     },
   ],
   window: {

@@ -1,6 +1,8 @@
 import type { BusinessApplicationView, BusinessSummaryView } from '../../core/business/views';
 import type { BusinessKind } from '../../core/business/kinds';
+import type { DeclaredField } from '../../core/business/declaredFields';
 import { call } from './api';
+import type { AddressInput } from './reissueApi';
 
 /** What the `business` function returns (shapes from core/business/actions; types only, no zod here). */
 export type BusinessView = BusinessApplicationView;
@@ -11,6 +13,8 @@ export interface CatalogueEntry {
   name: string;
   track: 'certificate' | 'migration' | 'handover';
   guideId: string;
+  /** What the form asks the citizen to declare (core/business/declaredFields.ts). */
+  fields: DeclaredField[];
   conditions: string[];
   materials: Array<{ key: string; name: string; required: boolean; note?: string }>;
   halls: Array<{ id: string; name: string }>;
@@ -36,7 +40,7 @@ export type QueueEntry = BusinessSummary & { reviewDue?: string; overdue: boolea
 
 /** The officer's case: the application plus what the registry says of the person. */
 export type BusinessCase = BusinessView & {
-  subject: { idNumberMasked: string; householdDivisionCode: string; birthDate?: string; sex?: 'male' | 'female'; registryKnows: boolean };
+  subject: { idNumberMasked: string; householdDivisionCode: string; householdPlace: string; birthDate?: string; sex?: 'male' | 'female'; registryKnows: boolean };
   forFamilyMember: boolean;
 };
 
@@ -54,6 +58,11 @@ export interface CertificateCheck {
 
 type Versioned = { applicationId: string; expectedVersion: number };
 
+/** A migration waiting for its move-out (迁出) at the origin station. */
+export type MoveOutEntry = BusinessSummary & { permitNumber: string; dueAt: string; overdue: boolean; version: number };
+
+export type Handover = { kind: 'hall'; appointmentId: string } | { kind: 'mail'; address: AddressInput };
+
 /** Typed calls to the `business` function (citizen, officer and public actions). */
 export const businessApi = {
   catalogue: () => call<{ businesses: CatalogueEntry[] }>('business', 'businessCatalogue'),
@@ -65,6 +74,7 @@ export const businessApi = {
   submit: (input: Versioned) => call<BusinessView>('business', 'submit', input),
   resubmit: (input: Versioned) => call<BusinessView>('business', 'resubmit', input),
   withdraw: (input: Versioned) => call<BusinessView>('business', 'withdraw', input),
+  chooseHandover: (input: Versioned & { handover: Handover }) => call<BusinessView>('business', 'chooseHandover', input),
   mine: () => call<{ applications: BusinessSummary[] }>('business', 'myBusinessApplications'),
   application: (applicationId: string) => call<BusinessView>('business', 'businessApplication', { applicationId }),
   // Officer actions.
@@ -76,6 +86,11 @@ export const businessApi = {
   reject: (input: Versioned & { reason: string }) => call<BusinessView>('business', 'reject', input),
   requestCorrection: (input: Versioned & { items: Array<{ material: string; reason: string }> }) => call<BusinessView>('business', 'requestCorrection', input),
   revoke: (input: Versioned & { reason: string }) => call<BusinessView>('business', 'revoke', input),
+  extendPermit: (input: Versioned & { validThrough: string; reason: string }) => call<BusinessView>('business', 'extendPermit', input),
+  collect: (input: Versioned) => call<BusinessView>('business', 'collect', input),
+  ship: (input: Versioned & { courier: string; trackingNumber: string }) => call<BusinessView>('business', 'ship', input),
+  moveOutQueue: (hallId: string) => call<{ applications: MoveOutEntry[] }>('business', 'moveOutQueue', { hallId }),
+  completeMoveOut: (input: Versioned & { hallId: string }) => call<BusinessView>('business', 'completeMoveOut', input),
   // Public: any WeChat user, no real-name verification.
   verify: (serial: string) => call<CertificateCheck>('business', 'verifyCertificate', { serial }),
 };

@@ -2,16 +2,20 @@
  * The business subpackage (issue 15) of the REAL weapp build in miniprogram-simulate: the catalogue
  * (grouped, materials, halls, the 用途 field), a draft's materials checklist, 我的户口业务, the
  * officer's queue and case, the issued certificate whose QR code (drawn with views) decodes to the
- * verification page with the serial, and the public verification through `wx.scanCode`.
+ * verification page with the serial, and the public verification through `wx.scanCode`; a
+ * migration: 提交申请 asks for the progress notices, the permit and the move-out, the history, the
+ * origin's 迁出办理 queue, the handover at the hall with a booked appointment, the officer's
+ * 延期准迁证 / 确认已领取.
  * Photos are uploaded as the H5 client does (the simulator has no cloud storage).
  * Needs `npx tsx scripts/build-functions.ts` and the weapp build of weappSession.BUILD_COMMAND.
  */
 import { businessFlow } from '../integration/support/businessFlow';
-import { requestId } from '../integration/support/bookingFlow';
+import { bookingFlow, requestId } from '../integration/support/bookingFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
 import { decodeMatrix, readRenderedQr } from './support/renderedQr';
 import { waitFor } from './support/waitFor';
 import { byClass, byText, textOf } from './support/wxDom';
-import { WAIT, expectClean, first, texts, withText } from './support/pageChecks';
+import { WAIT, expectClean, first, idle, texts, withText } from './support/pageChecks';
 import { startWeapp, type WeappSession } from './support/weappSession';
 
 jest.setTimeout(180_000);
@@ -103,4 +107,83 @@ test('the issued certificate: its QR code decodes to the verification page with 
   expect(verify.dom.textContent).not.toContain('王建国');
   expectClean(s, verify);
   verify.close();
+});
+
+test('a migration: 提交申请 asks for the progress notices; permit, move-out and history; 迁出办理; the handover at the hall', async () => {
+  const DESTINATION = 'shenzhen-futian';
+  const FUTIAN = 'mp-business-officer-futian';
+  await inviteOfficer(s.cloud.harness, FUTIAN, [DESTINATION]);
+  let m = await b.ok(CITIZEN, 'apply', { kind: 'migrationJobTransfer', hallId: DESTINATION, requestId: requestId() });
+  for (const x of m.materials.filter((x: { required: boolean }) => x.required)) m = await b.attach(CITIZEN, m, x.key);
+
+  s.actAs(CITIZEN);
+  const draft = s.open('packages/business/detail/index', { id: m.id });
+  s.wx.platform.subscriptions.push('accept');
+  s.tap(draft, await withText(draft, '提交申请'));
+  await waitFor(() => expect(s.wx.platform.calls.requestSubscribeMessage).toContainEqual({ tmplIds: ['local-progress-template'] }), { ...WAIT, what: 'asked for the notices' });
+  await waitFor(() => expect(byClass(draft.dom, 'history__what').map(textOf)).toContain('提交申请'), { ...WAIT, what: 'the history' });
+  expect(byClass(draft.dom, 'history__at').map(textOf).join(' ')).toContain('申请人');
+  expectClean(s, draft);
+  draft.close();
+
+  m = await b.ok(FUTIAN, 'businessCase', { applicationId: m.id });
+  m = await b.ok(FUTIAN, 'startReview', { applicationId: m.id, expectedVersion: m.version });
+  m = await b.ok(FUTIAN, 'approve', { applicationId: m.id, expectedVersion: m.version });
+  const permit = m.permit.number as string;
+  const detail = s.open('packages/business/detail/index', { id: m.id });
+  await withText(detail, permit);
+  expect(detail.dom.textContent).toContain(`请于${m.moveOut.dueAt}前`);
+  expect(byText(detail.dom, '选择领取方式')).toHaveLength(0);
+  expectClean(s, detail);
+  detail.close();
+
+  // The origin's station (local-officer, 龙华区): the queue with the permit and the deadline; 办结迁出 asks first.
+  s.actAs(OFFICER);
+  const queue = s.open('packages/business/moveout/index');
+  await withText(queue, `准迁证 ${permit}`);
+  expect(queue.dom.textContent).toContain(`迁出期限 ${m.moveOut.dueAt}前`);
+  s.tap(queue, await withText(queue, '办结迁出'));
+  await waitFor(() => expect(String(s.wx.modals.at(-1)?.content)).toContain(permit), { ...WAIT, what: 'asked to confirm' });
+  expectClean(s, queue);
+  queue.close();
+  m = await b.ok(OFFICER, 'completeMoveOut', { applicationId: m.id, expectedVersion: m.version, hallId: HALL });
+  expect(m.state).toBe('readyForHandover');
+
+  // The citizen books a slot at the destination for this business, then picks it as the handover.
+  const booking = bookingFlow(s.cloud.harness);
+  const dates: string[] = (await booking.ok(undefined, 'bookingOptions', { business: 'migration-job-transfer' })).dates;
+  let appointmentId = '';
+  for (const date of dates.filter((d) => d > '2026-03-02')) {
+    const { slots } = await booking.ok(undefined, 'availability', { hallId: DESTINATION, business: 'migration-job-transfer', date });
+    const slot = slots.find((x: { remaining: number }) => x.remaining > 0);
+    if (!slot) continue;
+    const reserved = await booking.reserve(CITIZEN, DESTINATION, 'migration-job-transfer', slot.slotId);
+    if (!reserved.ok) throw new Error(JSON.stringify(reserved.error));
+    appointmentId = reserved.data.id;
+    break;
+  }
+  expect(appointmentId).not.toBe('');
+  s.actAs(CITIZEN);
+  const ready = s.open('packages/business/detail/index', { id: m.id });
+  await withText(ready, '领取时请携带以下材料原件');
+  expect(byClass(ready.dom, 'originals__item').map(textOf)).toEqual(['· 居民户口簿', '· 居民身份证', '· 调动通知书（调令）']);
+  s.tap(ready, await withText(ready, '到大厅领取'));
+  const choice = await first(ready, 'choice');
+  s.tap(ready, choice);
+  await first(ready, 'choice--on', 'the appointment chosen');
+  await idle(ready);
+  s.tap(ready, await withText(ready, '确认到大厅领取'));
+  await waitFor(() => expect(byClass(ready.dom, 'history__what').map(textOf)).toContain('选择领取方式'), { ...WAIT, what: 'handover chosen' });
+  expectClean(s, ready);
+  ready.close();
+
+  // The destination's officer: the household's place named, 确认已领取 and 延期准迁证 offered.
+  s.actAs(FUTIAN);
+  const c = s.open('packages/business/case/index', { id: m.id });
+  await withText(c, '确认已领取');
+  await withText(c, '延期准迁证');
+  expect(c.dom.textContent).toContain('海南省海口市龙华区');
+  expect(byClass(c.dom, 'history__what').map(textOf)).toEqual(expect.arrayContaining(['迁出地办结迁出', '选择领取方式']));
+  expectClean(s, c);
+  c.close();
 });

@@ -191,6 +191,16 @@ export default function Mine() {
                 <View
                   className="mine__row"
                   hoverClass="mine__row--pressed"
+                  data-row="business-moveout"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/business/moveout/index' })}
+                >
+                  <Text>迁出办理</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
                   data-row="hall-ratings"
                   {...tappable('link')}
                   onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}

@@ -53,6 +53,7 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/business/review/index', persona: 'local-officer', ready: '.app-row' },
   { route: 'packages/business/case/index', persona: 'local-officer', query: (d) => `id=${d.businessApplicationId}`, ready: '.biz-case__root' },
   { route: 'packages/business/verify/index', persona: 'local-visitor' },
+  { route: 'packages/business/moveout/index', persona: 'local-officer', ready: '.biz-moveout__root' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

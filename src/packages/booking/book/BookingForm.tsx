@@ -33,7 +33,7 @@ async function loadOptions(business: string) {
 }
 
 /** Hall → date → slot → for whom, then the confirm step with the materials; reserve → ticket. */
-export function BookingForm({ business, profile }: { business: string; profile: NonNullable<StatusView['profile']> }) {
+export function BookingForm({ business, profile, hall: wantedHall }: { business: string; profile: NonNullable<StatusView['profile']>; hall?: string }) {
   const loaded = useRemote(() => loadOptions(business), business);
   const [city, setCity] = useState('');
   const [hallId, setHallId] = useState('');
@@ -54,10 +54,13 @@ export function BookingForm({ business, profile }: { business: string; profile: 
   useEffect(() => {
     if (!data) return;
     const names = [...new Set(data.options.halls.map((h) => h.city))];
-    setCity((c) => c || names.find((n) => profile.region?.includes(n)) || names[0] || '');
-    if (data.options.halls.length === 1) setHallId(data.options.halls[0].id);
+    // `?hall=` (e.g. from a business application's handover): that hall, when it takes this business.
+    const wanted = data.options.halls.find((h) => h.id === wantedHall);
+    setCity((c) => c || wanted?.city || names.find((n) => profile.region?.includes(n)) || names[0] || '');
+    if (wanted) setHallId((id) => id || wanted.id);
+    else if (data.options.halls.length === 1) setHallId(data.options.halls[0].id);
     setDate((d) => d || data.options.dates[0] || '');
-  }, [data, profile.region]);
+  }, [data, profile.region, wantedHall]);
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: `预约 · ${data.guide.title}` });

@@ -10,8 +10,8 @@ import { ChooseBusiness } from './ChooseBusiness';
 import './index.scss';
 
 /**
- * 预约办理: `?business=<guideId>` books that business; without it, the bookable businesses are
- * listed first. Only verified citizens book; others are led to 实名认证.
+ * 预约办理: `?business=<guideId>` books that business (`&hall=<hallId>` preselects that hall);
+ * without it, the bookable businesses are listed first. Only verified citizens book; others are led to 实名认证.
  */
 export default function Book() {
   const { params } = useRouter();
@@ -38,7 +38,7 @@ export default function Book() {
             }}
           />
         )}
-        {profile && business && <BookingForm key={business} business={business} profile={profile} />}
+        {profile && business && <BookingForm key={business} business={business} profile={profile} hall={params.hall} />}
       </LoadState>
     </PageShell>
   );

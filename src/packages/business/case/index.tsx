@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
@@ -10,14 +10,16 @@ import { ApiError } from '../../../services/api';
 import { businessApi, type BusinessCase, type BusinessView } from '../../../services/businessApi';
 import { useRemote } from '../../../services/useRemote';
 import { Photos } from '../components/Photos';
-import { StageBar } from '../../../components/StageBar';
+import { COURIER_CHOICES, courierName } from '../../../../core/reissue/names';
 import { History } from '../components/History';
+import { StageBar } from '../../../components/StageBar';
 import { StateTag } from '../components/StateTag';
+import '../../../components/Choice.scss';
 import '../../../components/Form.scss';
 import '../components/business.scss';
 import { heading, tappable } from '../../../components/tappable';
 
-type Form = 'reject' | 'correct' | 'revoke' | undefined;
+type Form = 'reject' | 'correct' | 'revoke' | 'extend' | 'ship' | undefined;
 const CONFLICTS = ['APPLICATION_VERSION_CONFLICT', 'APPLICATION_STATE_CONFLICT'];
 const SEX = { male: '男', female: '女' } as const;
 
@@ -36,7 +38,8 @@ function ReasonInput({ field, value, onChange, placeholder }: { field: string; v
  * person (masked ID, whether the registry knows them, household place), what was declared, every
  * material's photos (tap for full size), deadline, progress and history; and the decisions the
  * view's `actions` allow: start review, approve, reject, ask for corrections (which materials and
- * why), revoke a certificate. A decision on a stale version says "刚刚已有更新" and reloads.
+ * why), revoke a certificate, extend a migration's permit, hand the result over at the hall
+ * (collect) or send it by mail (ship). A decision on a stale version says "刚刚已有更新" and reloads.
  */
 export default function BusinessCasePage() {
   const { params } = useRouter();
@@ -54,6 +57,9 @@ export default function BusinessCasePage() {
   const [reason, setReason] = useState('');
   const [asked, setAsked] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [validThrough, setValidThrough] = useState('');
+  const [courier, setCourier] = useState<string>(COURIER_CHOICES[0]);
+  const [trackingNumber, setTrackingNumber] = useState('');
 
   const file = remote.data;
   // A decision answers the application view; the case's person and details stay as loaded.
@@ -106,6 +112,23 @@ export default function BusinessCasePage() {
     if (await confirmed('确认撤销证明？', `${who(file)}；原因：${text}；撤销后核验页面立即显示“已撤销”。`, '确认撤销'))
       void act((v) => businessApi.revoke({ ...base(v), reason: text }), '已撤销');
   };
+  const extendNow = async () => {
+    if (!file) return;
+    const text = reason.trim();
+    if (await confirmed('确认延期准迁证？', `${who(file)}；有效期延至 ${validThrough}；原因：${text}。`, '确认延期'))
+      void act((v) => businessApi.extendPermit({ ...base(v), validThrough, reason: text }), '已延期');
+  };
+  const collectNow = async () => {
+    if (!file) return;
+    if (await confirmed('确认已领取？', `${who(file)}；请核对本人身份证件和材料原件后再确认。`, '确认领取')) void act((v) => businessApi.collect(base(v)), '已办结');
+  };
+  const shipNow = async () => {
+    if (!file) return;
+    const number = trackingNumber.trim();
+    if (await confirmed('确认寄出？', `${who(file)}；${courierName(courier)} 单号 ${number}。`, '确认寄出'))
+      void act((v) => businessApi.ship({ ...base(v), courier, trackingNumber: number }), '已寄出');
+  };
+  const validTracking = /^[A-Za-z0-9-]{6,40}$/.test(trackingNumber.trim());
   const correctionReady = Object.keys(asked).length > 0 && Object.values(asked).every((r) => r.trim().length >= 2);
 
   return (
@@ -143,8 +166,8 @@ export default function BusinessCasePage() {
               <SummaryRow label="户籍核验" field="registryKnows">
                 <Text className={file.subject.registryKnows ? '' : 'deadline--overdue'}>{file.subject.registryKnows ? '户籍系统有此人记录' : '⚠ 户籍系统未查到此人'}</Text>
               </SummaryRow>
-              <SummaryRow label="户籍地区划代码" field="householdDivisionCode">
-                {file.subject.householdDivisionCode}
+              <SummaryRow label="户籍地" field="householdPlace">
+                {file.subject.householdPlace || file.subject.householdDivisionCode}
               </SummaryRow>
               {file.forFamilyMember && <SummaryRow label="代办">家属代为申请</SummaryRow>}
             </Section>
@@ -168,6 +191,24 @@ export default function BusinessCasePage() {
                 </SummaryRow>
               )}
               {view.rejectionReason && <SummaryRow label="不通过原因">{view.rejectionReason}</SummaryRow>}
+              {view.permit && (
+                <SummaryRow label="准迁证" field="permit">
+                  {view.permit.number}（有效期至 {view.permit.validUntil}
+                  {view.permit.extensions > 0 ? `，已延期${view.permit.extensions}次` : ''}）
+                </SummaryRow>
+              )}
+              {view.moveOut && (
+                <SummaryRow label="迁出" field="moveOut">
+                  <Text className={!view.moveOut.completedAt && view.moveOut.overdue ? 'deadline--overdue' : ''}>
+                    {view.moveOut.completedAt ? `已于${view.moveOut.completedAt}办结` : `${view.moveOut.overdue ? '⚠ 已超期 ' : ''}${view.moveOut.dueAt}前`}
+                  </Text>
+                </SummaryRow>
+              )}
+              {view.originalsToBring && view.originalsToBring.length > 0 && (
+                <SummaryRow label="核对原件" field="originalsToBring">
+                  {view.originalsToBring.join('、')}
+                </SummaryRow>
+              )}
               {view.certificate && (
                 <SummaryRow label="证明编号" field="serial">
                   {view.certificate.serial}（有效期至 {view.certificate.validUntil}
@@ -252,6 +293,69 @@ export default function BusinessCasePage() {
               </Section>
             )}
 
+            {form === 'extend' && (
+              <Section title="延期准迁证">
+                <View className="form-field">
+                  <Text className="form-field__label">有效期延至</Text>
+                  <Picker mode="date" value={validThrough} start={view.permit?.validUntil.slice(0, 10)} onChange={(e) => setValidThrough(String(e.detail.value))}>
+                    <View className="form-field__input" data-field="validThrough" {...tappable('button', { label: '有效期延至' })}>
+                      <Text>{validThrough || '请选择日期'}</Text>
+                    </View>
+                  </Picker>
+                </View>
+                <View className="form-field">
+                  <Text className="form-field__label">延期原因（申请人可见）</Text>
+                  <ReasonInput field="extendReason" value={reason} onChange={setReason} placeholder="如：因疫情防控暂停迁移业务" />
+                </View>
+                <View className="form-actions">
+                  <Button type="primary" loading={busy} disabled={!validThrough || reason.trim().length < 2} onClick={() => void extendNow()}>
+                    确认延期
+                  </Button>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
+                    取消
+                  </Text>
+                </View>
+              </Section>
+            )}
+
+            {form === 'ship' && (
+              <Section title="邮寄">
+                <Text className="form-field__label">快递公司</Text>
+                <View className="chips">
+                  {COURIER_CHOICES.map((code) => (
+                    <Text
+                      key={code}
+                      className={`chip ${courier === code ? 'chip--on' : ''}`}
+                      data-courier={code}
+                      {...tappable('button', { pressed: courier === code })}
+                      onClick={() => setCourier(code)}
+                    >
+                      {courierName(code)}
+                    </Text>
+                  ))}
+                </View>
+                <View className="form-field">
+                  <Text className="form-field__label">运单号</Text>
+                  <Input
+                    className="form-field__input"
+                    data-field="trackingNumber"
+                    value={trackingNumber}
+                    maxlength={40}
+                    placeholder="字母、数字，6-40位"
+                    onInput={(e) => setTrackingNumber(e.detail.value)}
+                  />
+                </View>
+                <View className="form-actions">
+                  <Button type="primary" loading={busy} disabled={!validTracking} onClick={() => void shipNow()}>
+                    确认寄出
+                  </Button>
+                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
+                    取消
+                  </Text>
+                </View>
+              </Section>
+            )}
+
             {!form && (
               <View className="form-actions action-buttons">
                 {can('startReview') && (
@@ -275,6 +379,33 @@ export default function BusinessCasePage() {
                     不予通过
                   </Button>
                 )}
+                {can('collect') && (
+                  <Button type="primary" loading={busy} onClick={() => void collectNow()}>
+                    确认已领取
+                  </Button>
+                )}
+                {can('ship') && (
+                  <Button
+                    type="primary"
+                    onClick={() => {
+                      setTrackingNumber('');
+                      setForm('ship');
+                    }}
+                  >
+                    邮寄寄出
+                  </Button>
+                )}
+                {can('extendPermit') && (
+                  <Button
+                    onClick={() => {
+                      setReason('');
+                      setValidThrough('');
+                      setForm('extend');
+                    }}
+                  >
+                    延期准迁证
+                  </Button>
+                )}
                 {can('revoke') && (
                   <Button
                     type="danger"
@@ -292,9 +423,11 @@ export default function BusinessCasePage() {
             <Section title="办理进度">
               <StageBar progress={view.progress} />
             </Section>
-            <Section title="办理记录">
-              <History progress={view.progress} />
-            </Section>
+            {view.history.length > 0 && (
+              <Section title="办理记录">
+                <History history={view.history} />
+              </Section>
+            )}
           </View>
         )}
       </LoadState>

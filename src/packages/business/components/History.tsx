@@ -1,25 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import type { BusinessView } from '../../../services/businessApi';
+import './business.scss';
 
-type Progress = BusinessView['progress'];
-
-/** Every stage reached so far with its time, oldest first: the application's history. */
-export function History({ progress }: { progress: Progress }) {
-  const reached = progress.stages.filter((s) => s.atText);
+/** What happened to the application, oldest first: when, what, by whom, and the note when there is one. */
+export function History({ history }: { history: BusinessView['history'] }) {
   return (
     <View className="history">
-      {reached.map((s) => (
-        <View key={s.key} className="history__item" data-history={s.key}>
-          <Text className="history__at">{s.atText}</Text>
+      {history.map((h, i) => (
+        <View key={`${h.at}-${i}`} className="history__item" data-history={h.event}>
+          <Text className="history__at">
+            {h.at} · {h.by}
+          </Text>
           <Text className="history__what">
-            {s.name}
-            {s.detail ? `：${s.detail}` : ''}
+            {h.event}
+            {h.note ? `：${h.note}` : ''}
           </Text>
         </View>
       ))}
     </View>
   );
 }
-
-/** Whether there is any history to show (a draft has none). */
-export const hasHistory = (progress: Progress): boolean => progress.stages.some((s) => s.atText);

@@ -7,12 +7,14 @@ import { Section } from '../../../components/Section';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
-import { businessApi, type BusinessView } from '../../../services/businessApi';
+import { businessApi, type BusinessView, type Handover } from '../../../services/businessApi';
+import { askProgressSubscription } from '../../../services/reminderSubscription';
 import { useRemote } from '../../../services/useRemote';
 import { Certificate } from '../components/Certificate';
 import { Photos } from '../components/Photos';
+import { HandoverChoice } from '../components/HandoverChoice';
+import { History } from '../components/History';
 import { StageBar } from '../../../components/StageBar';
-import { hasHistory, History } from '../components/History';
 import { StateTag } from '../components/StateTag';
 import { cancelledPick, pickAndUpload } from '../components/photoUpload';
 import '../../../components/Form.scss';
@@ -37,10 +39,42 @@ function Declared({ details }: { details: BusinessView['details'] }) {
   );
 }
 
+/** A migration: the permit (准迁证) and the move-out (迁出) at the origin station. */
+function Migration({ view }: { view: BusinessView }) {
+  const { permit, moveOut } = view;
+  return (
+    <Section title="准予迁入">
+      {permit && (
+        <>
+          <SummaryRow label="准迁证编号" field="permitNumber">
+            {permit.number}
+          </SummaryRow>
+          <SummaryRow label="有效期至" field="permitValidUntil">
+            {permit.validUntil}
+            {permit.extensions > 0 ? `（已延期${permit.extensions}次）` : ''}
+          </SummaryRow>
+        </>
+      )}
+      {moveOut && (
+        <SummaryRow label="迁出" field="moveOut">
+          {moveOut.completedAt ? (
+            <Text>已于{moveOut.completedAt}办结迁出</Text>
+          ) : (
+            <Text className={moveOut.overdue ? 'deadline--overdue' : ''} data-overdue={moveOut.overdue ? 'yes' : 'no'}>
+              {moveOut.overdue ? '⚠ 已超期，' : ''}请于{moveOut.dueAt}前（含当日）到户籍地派出所办理迁出
+            </Text>
+          )}
+        </SummaryRow>
+      )}
+    </Section>
+  );
+}
+
 /**
  * The citizen's application: the draft's materials checklist (upload photos per material, then
  * submit), the progress with deadlines, a correction the officer asked for (per material, with the
- * reason; re-upload and resubmit), withdrawal, and the issued certificate with its QR code. The
+ * reason; re-upload and resubmit), withdrawal, the issued certificate with its QR code, a
+ * migration's permit and move-out, the choice of handover (hall or mail) and the history. The
  * buttons are the view's `actions`.
  */
 export default function BusinessDetail() {
@@ -96,6 +130,12 @@ export default function BusinessDetail() {
       },
       '照片已上传',
     );
+  // The progress notices: asked inside the tap, before anything else is awaited (weapp only).
+  const submit = async (kind: 'submit' | 'resubmit') => {
+    await askProgressSubscription();
+    void run(kind, (v) => businessApi[kind](base(v)), kind === 'submit' ? '已提交' : '已重新提交');
+  };
+  const chooseHandover = (handover: Handover) => void run('handover', (v) => businessApi.chooseHandover({ ...base(v), handover }), '已选择领取方式');
   const withdraw = async () => {
     const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回本次申请？撤回后如需办理须重新申请。', confirmText: '确定撤回', cancelText: '再想想' });
     if (ok.confirm) void run('withdraw', (v) => businessApi.withdraw(base(v)), '已撤回');
@@ -145,7 +185,27 @@ export default function BusinessDetail() {
               <StageBar progress={view.progress} />
             </Section>
 
+            {can('chooseHandover') && <HandoverChoice view={view} reload={version} busy={busy === 'handover'} onChoose={chooseHandover} />}
+            {view.originalsToBring && view.originalsToBring.length > 0 && (
+              <Section title="领取时请携带以下材料原件">
+                <View className="originals" data-field="originalsToBring">
+                  {view.originalsToBring.map((name) => (
+                    <Text key={name} className="originals__item">
+                      · {name}
+                    </Text>
+                  ))}
+                </View>
+                <Text className="hint">民警将核对原件与您上传的照片。</Text>
+              </Section>
+            )}
+            {(view.permit || view.moveOut) && <Migration view={view} />}
+
             <Section title={editable ? '上传材料照片' : '申请材料'}>
+              {view.materialsPurgedAt && (
+                <Text className="hint" data-field="materialsPurgedAt">
+                  材料照片已于{view.materialsPurgedAt}按规定删除。
+                </Text>
+              )}
               {editable && <Text className="hint">请拍摄材料原件，四角完整、字迹清晰；每项最多3张，重新上传会替换原有照片。</Text>}
               {view.materials.map((m) => {
                 const attached = m.photos.length > 0;
@@ -197,12 +257,12 @@ export default function BusinessDetail() {
             {(can('submit') || can('resubmit') || can('withdraw')) && (
               <View className="form-actions action-buttons">
                 {can('submit') && (
-                  <Button type="primary" loading={busy === 'submit'} disabled={!!busy} onClick={() => void run('submit', (v) => businessApi.submit(base(v)), '已提交')}>
+                  <Button type="primary" loading={busy === 'submit'} disabled={!!busy} onClick={() => void submit('submit')}>
                     提交申请
                   </Button>
                 )}
                 {can('resubmit') && (
-                  <Button type="primary" loading={busy === 'resubmit'} disabled={!!busy} onClick={() => void run('resubmit', (v) => businessApi.resubmit(base(v)), '已重新提交')}>
+                  <Button type="primary" loading={busy === 'resubmit'} disabled={!!busy} onClick={() => void submit('resubmit')}>
                     补正后重新提交
                   </Button>
                 )}
@@ -214,9 +274,9 @@ export default function BusinessDetail() {
               </View>
             )}
 
-            {hasHistory(view.progress) && (
+            {view.history.length > 0 && (
               <Section title="办理记录">
-                <History progress={view.progress} />
+                <History history={view.history} />
               </Section>
             )}
           </View>

@@ -1,11 +1,10 @@
-import type { BusinessKind } from '../../../../core/business/kinds';
+import type { DeclaredField as FieldKey } from '../../../../core/business/declaredFields';
 import type { BusinessDetails } from '../../../services/businessApi';
 
 /**
- * What the citizen declares when applying, per business: the form's fields, as `apply`'s
- * `details` takes them (core/business/actions/apply.ts; the rules that judge them are in
- * core/business/conditions.ts). The catalogue does not say which a business needs, so the form
- * lists them here.
+ * How the form asks for each thing a citizen may declare (`apply`'s `details`). Which a business
+ * needs is the catalogue's `fields` (core/business/declaredFields.ts); the rules that judge them
+ * are in core/business/conditions.ts.
  */
 export interface DeclaredField {
   key: keyof BusinessDetails;
@@ -14,14 +13,16 @@ export interface DeclaredField {
   placeholder: string;
 }
 
-const PURPOSE: DeclaredField = { key: 'purpose', label: '证明用途', kind: 'text', placeholder: '如：子女入学、办理社保' };
+const FIELDS: { readonly [K in FieldKey]: DeclaredField } = {
+  purpose: { key: 'purpose', label: '证明用途', kind: 'text', placeholder: '如：子女入学、办理社保' },
+  graduatedOn: { key: 'graduatedOn', label: '毕业日期', kind: 'date', placeholder: '请选择毕业日期' },
+  marriedOn: { key: 'marriedOn', label: '结婚登记日期', kind: 'date', placeholder: '请选择结婚登记日期' },
+  residenceRegisteredOn: { key: 'residenceRegisteredOn', label: '居住登记日期', kind: 'date', placeholder: '请选择居住登记日期' },
+};
 
-export function declaredFields(kind: BusinessKind, track: string): DeclaredField[] {
-  if (track === 'certificate') return [PURPOSE];
-  if (kind === 'migrationGraduate') return [{ key: 'graduatedOn', label: '毕业日期', kind: 'date', placeholder: '请选择毕业日期' }];
-  if (kind === 'migrationSpouse') return [{ key: 'marriedOn', label: '结婚登记日期', kind: 'date', placeholder: '请选择结婚登记日期' }];
-  if (kind === 'residencePermit') return [{ key: 'residenceRegisteredOn', label: '居住登记日期', kind: 'date', placeholder: '请选择居住登记日期' }];
-  return [];
+/** The form's inputs for the fields a business needs, in the catalogue's order (unknown ones skipped). */
+export function declaredFields(fields: readonly string[] = []): DeclaredField[] {
+  return fields.flatMap((f) => (f in FIELDS ? [FIELDS[f as FieldKey]] : []));
 }
 
 /** Groups of the catalogue, in this order. */

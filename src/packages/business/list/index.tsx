@@ -38,7 +38,7 @@ function BusinessForm({ entry, who }: { entry: CatalogueEntry; who: Who }) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const request = useRef('');
-  const fields = declaredFields(entry.kind, entry.track);
+  const fields = declaredFields(entry.fields);
   const missing = !hallId || fields.some((f) => !(details[f.key] ?? '').trim());
 
   const start = async () => {
