@@ -42,6 +42,8 @@ export type QueueEntry = BusinessSummary & { reviewDue?: string; overdue: boolea
 export type BusinessCase = BusinessView & {
   subject: { idNumberMasked: string; householdDivisionCode: string; householdPlace: string; birthDate?: string; sex?: 'male' | 'female'; registryKnows: boolean };
   forFamilyMember: boolean;
+  /** The waybill, when the applicant chose mail (the case's opening is audited). */
+  mailTo?: { recipient: string; phone: string; address: string };
 };
 
 export interface CertificateCheck {

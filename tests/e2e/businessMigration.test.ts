@@ -70,7 +70,7 @@ test('工作调动户口迁移: submit, permit and move-out, 迁出办理, the h
   await page().reload();
   await visible('.biz-detail__root[data-state="permitIssued"]').waitFor();
   expect((await visible('[data-field="permitNumber"]').innerText()).trim()).toContain(app.permit.number);
-  expect(await visible('[data-field="moveOut"]').innerText()).toContain(`请于${app.moveOut.dueAt}前`);
+  expect(await visible('[data-field="moveOut"]').innerText()).toContain(`迁出地派出所将于${app.moveOut.dueAt}（含当日）前办结迁出`);
   await shot('151-biz-migration-permit');
   await elderShot('152-biz-migration-permit-elder', '.biz-detail__root[data-state="permitIssued"]');
 

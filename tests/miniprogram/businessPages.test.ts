@@ -132,7 +132,7 @@ test('a migration: 提交申请 asks for the progress notices; permit, move-out 
   const permit = m.permit.number as string;
   const detail = s.open('packages/business/detail/index', { id: m.id });
   await withText(detail, permit);
-  expect(detail.dom.textContent).toContain(`请于${m.moveOut.dueAt}前`);
+  expect(detail.dom.textContent).toContain(`迁出地派出所将于${m.moveOut.dueAt}（含当日）前办结迁出`);
   expect(byText(detail.dom, '选择领取方式')).toHaveLength(0);
   expectClean(s, detail);
   detail.close();
@@ -141,7 +141,7 @@ test('a migration: 提交申请 asks for the progress notices; permit, move-out 
   s.actAs(OFFICER);
   const queue = s.open('packages/business/moveout/index');
   await withText(queue, `准迁证 ${permit}`);
-  expect(queue.dom.textContent).toContain(`迁出期限 ${m.moveOut.dueAt}前`);
+  expect(queue.dom.textContent).toContain(`迁出期限 ${m.moveOut.dueAt}（含当日）`);
   s.tap(queue, await withText(queue, '办结迁出'));
   await waitFor(() => expect(String(s.wx.modals.at(-1)?.content)).toContain(permit), { ...WAIT, what: 'asked to confirm' });
   expectClean(s, queue);

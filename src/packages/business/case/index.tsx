@@ -186,7 +186,7 @@ export default function BusinessCasePage() {
                 <SummaryRow label="审核期限" field="reviewDue">
                   <Text className={view.reviewDue.overdue ? 'deadline--overdue' : ''} data-overdue={view.reviewDue.overdue ? 'yes' : 'no'}>
                     {view.reviewDue.overdue ? '⚠ 已超期 ' : ''}
-                    {view.reviewDue.dueAt}前
+                    {view.reviewDue.dueAt}（含当日）
                   </Text>
                 </SummaryRow>
               )}
@@ -200,8 +200,20 @@ export default function BusinessCasePage() {
               {view.moveOut && (
                 <SummaryRow label="迁出" field="moveOut">
                   <Text className={!view.moveOut.completedAt && view.moveOut.overdue ? 'deadline--overdue' : ''}>
-                    {view.moveOut.completedAt ? `已于${view.moveOut.completedAt}办结` : `${view.moveOut.overdue ? '⚠ 已超期 ' : ''}${view.moveOut.dueAt}前`}
+                    {view.moveOut.completedAt ? `已于${view.moveOut.completedAt}办结` : `${view.moveOut.overdue ? '⚠ 已超期 ' : ''}办理期限 ${view.moveOut.dueAt}（含当日）`}
                   </Text>
+                </SummaryRow>
+              )}
+              {view.handover && (
+                <SummaryRow label="领取方式" field="handover">
+                  {view.handover.kind === 'hall' ? '到本大厅领取（已预约）' : `邮寄至${view.handover.place}`}
+                </SummaryRow>
+              )}
+              {file?.mailTo && (
+                <SummaryRow label="收件信息" field="mailTo">
+                  {file.mailTo.recipient} {file.mailTo.phone}
+                  {'\n'}
+                  {file.mailTo.address}
                 </SummaryRow>
               )}
               {view.originalsToBring && view.originalsToBring.length > 0 && (

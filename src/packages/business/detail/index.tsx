@@ -61,7 +61,7 @@ function Migration({ view }: { view: BusinessView }) {
             <Text>已于{moveOut.completedAt}办结迁出</Text>
           ) : (
             <Text className={moveOut.overdue ? 'deadline--overdue' : ''} data-overdue={moveOut.overdue ? 'yes' : 'no'}>
-              {moveOut.overdue ? '⚠ 已超期，' : ''}请于{moveOut.dueAt}前（含当日）到户籍地派出所办理迁出
+              {moveOut.overdue ? '⚠ 已超期，' : ''}迁出地派出所将于{moveOut.dueAt}（含当日）前办结迁出，您不用回原籍
             </Text>
           )}
         </SummaryRow>
@@ -185,6 +185,14 @@ export default function BusinessDetail() {
               <StageBar progress={view.progress} />
             </Section>
 
+            {view.handover && (
+              <Section title="领取方式">
+                <Text className="hint" data-field="handover">
+                  {view.handover.kind === 'hall' ? '已选择到大厅领取，请按预约时间携带原件到场。' : `已选择邮寄，寄往${view.handover.place}。`}
+                  {can('chooseHandover') ? '如需更改，可在下方重新选择。' : ''}
+                </Text>
+              </Section>
+            )}
             {can('chooseHandover') && <HandoverChoice view={view} reload={version} busy={busy === 'handover'} onChoose={chooseHandover} />}
             {view.originalsToBring && view.originalsToBring.length > 0 && (
               <Section title="领取时请携带以下材料原件">
@@ -247,7 +255,7 @@ export default function BusinessDetail() {
                 <SummaryRow label="审核期限" field="reviewDue">
                   <Text className={view.reviewDue.overdue ? 'deadline--overdue' : ''}>
                     {view.reviewDue.overdue ? '⚠ 已超期 ' : ''}
-                    {view.reviewDue.dueAt}前
+                    {view.reviewDue.dueAt}（含当日）
                   </Text>
                 </SummaryRow>
               )}

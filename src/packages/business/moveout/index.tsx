@@ -92,7 +92,7 @@ export default function BusinessMoveOut() {
                       准迁证 {a.permitNumber}
                     </Text>
                     <Text className={`moveout-row__line ${a.overdue ? 'deadline--overdue' : ''}`} data-field="dueAt">
-                      {a.overdue ? '⚠ 已超期 ' : ''}迁出期限 {a.dueAt}前
+                      {a.overdue ? '⚠ 已超期 ' : ''}迁出期限 {a.dueAt}（含当日）
                     </Text>
                     <Button type="primary" loading={busy === a.id} disabled={!!busy} onClick={() => void complete(a)}>
                       办结迁出
