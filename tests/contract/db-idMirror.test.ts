@@ -78,6 +78,8 @@ describe('the id Map beside nedb', () => {
       date: `2026-12-${String((i % 10) + 1).padStart(2, '0')}`,
       start: '09:00',
       status: 'booked',
+      // 预约号 are unique in a hall (the hall_ref index): each its own.
+      refNumber: String(10_000_000 + i),
     }));
     await store.insertMany('appointments', docs);
     const db = (store as unknown as { collections: Map<string, { db: Datastore<Doc> }> }).collections.get('appointments')!.db;
