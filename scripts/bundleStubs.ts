@@ -81,6 +81,9 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
     importers: [`${SDK}/cloudbase.js`],
     methods: ['uploadFile', 'downloadFile', 'copyFile', 'deleteFile', 'getTempFileURL', 'getFileInfo', 'getUploadMetadata', 'getFileAuthority'],
   },
+  // Where the storage part is kept (functions that declare `storage`): its XML parser reads only the
+  // answer of a server-side upload, which no function makes (the phone uploads).
+  { part: 'xml2js (answers to server-side uploads)', specifier: 'xml2js', importers: [`${SDK}/storage/index.js`], methods: ['uploadFile'] },
   { part: 'the SDK ai part', specifier: './ai', importers: [`${SDK}/cloudbase.js`], methods: ['ai'] },
   {
     part: 'the SDK functions part',
@@ -136,7 +139,7 @@ export function stubbedModules(fn: { openapi?: string[]; storage?: true }): Stub
 }
 
 /**
- * What a function that keeps files needs of the SDK: the storage part. Not form-data: functions
+ * What a function that keeps files needs of the SDK: the storage part. Not xml2js (see above), not form-data: functions
  * never upload themselves (the phone does, to the place `getUploadMetadata` names), and form-data
  * would bring mime-db's 180 KiB of JSON to parse at load.
  */
