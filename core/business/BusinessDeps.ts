@@ -82,6 +82,8 @@ export interface BusinessStore {
    * (public certificate verification is rate-limited per account).
    */
   countLookup(key: string, windowStart: Date): Promise<number>;
+  /** Removes the lookup counters of windows that started before `before`; returns how many. */
+  removeLookupsBefore(before: Date): Promise<number>;
 }
 
 /** Where a citizen's photo goes: the function names the place; the phone uploads there. */

@@ -162,6 +162,14 @@ export class CloudbaseBusinessStore implements BusinessStore {
     return BusinessConfig.parse({ hallId });
   }
 
+  async removeLookupsBefore(before: Date): Promise<number> {
+    const res = await this.db
+      .collection(LOOKUPS)
+      .where({ windowStart: this._.lt(before) })
+      .remove();
+    return res.deleted ?? 0;
+  }
+
   /** One document per key and window, counted up by an atomic increment (created on its first lookup). */
   async countLookup(key: string, windowStart: Date): Promise<number> {
     const id = `${key}:${windowStart.getTime()}`;

@@ -11,6 +11,7 @@ import { at, requestId } from './support/bookingFlow';
 import { businessFlow, jpegOf } from './support/businessFlow';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { identityFlow } from './support/identityFlow';
+import { localDatabase } from '../../devcloud/localDatabase';
 import { devEnvironment } from '../../devcloud/devEnvironment';
 
 jest.setTimeout(90_000);
@@ -154,4 +155,17 @@ test('an unverified account cannot apply; the public lookup is rate-limited per 
   for (let i = 0; i < 32; i += 1) codes.push((await b.call('itest-business-scraper', 'verifyCertificate', { serial: 'HJ0000000000000000' })).error.code);
   expect(codes.slice(0, 30).every((c) => c === 'CERTIFICATE_NOT_FOUND')).toBe(true);
   expect(codes.at(-1)).toBe('TOO_FREQUENT');
+  // The counters are kept a day, then the daily purge removes them (they would otherwise pile up per account and window).
+  const counters = async () =>
+    (
+      await localDatabase(h.cloud.url)
+        .collection('business_lookups')
+        .where({ _id: /^verify:itest-business-scraper:/ })
+        .get()
+    ).data.length;
+  expect(await counters()).toBe(1);
+  h.setNow(new Date(NOW.getTime() + 2 * 86_400_000));
+  expect((await h.timer('business', 'purgeMaterials')).data.lookups).toBeGreaterThanOrEqual(1);
+  expect(await counters()).toBe(0);
+  h.setNow(NOW);
 });

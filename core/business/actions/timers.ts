@@ -42,9 +42,9 @@ export const expireApplications = defineAction({
 });
 
 export const purgeMaterials = defineAction({
-  summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago (docs/PRIVACY.md).`,
+  summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago (docs/PRIVACY.md), and the public lookup counters older than a day.`,
   input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int() })),
+  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int(), lookups: z.number().int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const now = deps.clock.now();
@@ -56,6 +56,8 @@ export const purgeMaterials = defineAction({
       if (ids.length) files += await deps.storage.remove(ids);
       await deps.store.markMaterialsPurged(app._id, now);
     }
-    return { applications: apps.length, files };
+    // The public verification's per-account counters matter for their 10-minute window only.
+    const lookups = await deps.store.removeLookupsBefore(new Date(now.getTime() - DAY_MS));
+    return { applications: apps.length, files, lookups };
   },
 });
