@@ -61,7 +61,17 @@ export interface CertificateCheck {
 type Versioned = { applicationId: string; expectedVersion: number };
 
 /** A migration waiting for its move-out (迁出) at the origin station. */
-export type MoveOutEntry = BusinessSummary & { permitNumber: string; dueAt: string; overdue: boolean; version: number };
+export type MoveOutEntry = BusinessSummary & {
+  version: number;
+  idNumberMasked: string;
+  householdPlace: string;
+  destinationHallName: string;
+  permitNumber: string;
+  permitValidUntil: string;
+  permitExpired: boolean;
+  dueAt: string;
+  overdue: boolean;
+};
 
 export type Handover = { kind: 'hall'; appointmentId: string } | { kind: 'mail'; address: AddressInput };
 

@@ -56,7 +56,20 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   expect((await b.error(DEST_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
   expect((await b.error(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: app.version, hallId: DESTINATION })).code).toBe('FORBIDDEN');
   const queue = await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' });
-  expect(queue.applications).toEqual([expect.objectContaining({ id: app.id, version: app.version, permitNumber: app.permit.number, overdue: false })]);
+  // The station sees who moves out (masked), from where and to where, and the permit's validity.
+  expect(queue.applications).toEqual([
+    expect.objectContaining({
+      id: app.id,
+      version: app.version,
+      idNumberMasked: expect.stringMatching(/^\d{4}\*{10}\d{3}[\dX]$/),
+      householdPlace: '海南省海口市龙华区',
+      destinationHallName: '深圳市公安局福田分局户政服务大厅',
+      permitNumber: app.permit.number,
+      permitValidUntil: app.permit.validUntil,
+      permitExpired: false,
+      overdue: false,
+    }),
+  ]);
   // A week later it is overdue in the origin's queue.
   h.setNow(new Date(NOW.getTime() + 8 * DAY_MS));
   expect((await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications[0].overdue).toBe(true);
@@ -135,4 +148,30 @@ test('a birth registration by mail: the citizen sees the place, the shipping off
   app = await b.ok(ORIGIN_OFFICER, 'ship', { applicationId: app.id, expectedVersion: app.version, courier: 'ems', trackingNumber: 'EM123456789CN' });
   expect(app.state).toBe('shipped');
   expect(app.history.at(-1).note).toBe('中国邮政EMS EM123456789CN');
+});
+
+test('a permit that expires before the move-out: the station sees it expired and cannot complete it until the destination extends it', async () => {
+  const start = new Date(NOW.getTime() + 200 * DAY_MS);
+  h.setNow(start);
+  let app = await b.ok(CITIZEN, 'apply', { kind: 'migrationJobTransfer', hallId: DESTINATION, requestId: requestId() });
+  for (const m of app.materials.filter((x: { required: boolean }) => x.required)) app = await b.attach(CITIZEN, app, m.key);
+  app = await b.ok(CITIZEN, 'submit', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(DEST_OFFICER, 'startReview', { applicationId: app.id, expectedVersion: app.version });
+  app = await b.ok(DEST_OFFICER, 'approve', { applicationId: app.id, expectedVersion: app.version });
+  expect(app.state).toBe('permitIssued');
+
+  h.setNow(new Date(start.getTime() + 41 * DAY_MS));
+  await h.timer('business', 'expireApplications');
+  const row = (await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications.find((a: { id: string }) => a.id === app.id);
+  expect(row).toMatchObject({ state: 'permitExpired', permitExpired: true, overdue: true });
+  expect((await b.error(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: row.version, hallId: 'haikou-longhua' })).code).toBe(
+    'APPLICATION_STATE_CONFLICT',
+  );
+
+  const validThrough = new Date(start.getTime() + 80 * DAY_MS).toISOString().slice(0, 10);
+  await b.ok(DEST_OFFICER, 'extendPermit', { applicationId: app.id, expectedVersion: row.version, validThrough, reason: '疫情期间延期' });
+  const again = (await b.ok(ORIGIN_OFFICER, 'moveOutQueue', { hallId: 'haikou-longhua' })).applications.find((a: { id: string }) => a.id === app.id);
+  expect(again).toMatchObject({ state: 'permitIssued', permitExpired: false, permitValidUntil: expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} 00:00$`)) });
+  const done = await b.ok(ORIGIN_OFFICER, 'completeMoveOut', { applicationId: app.id, expectedVersion: again.version, hallId: 'haikou-longhua' });
+  expect(done.state).toBe('readyForHandover');
 });

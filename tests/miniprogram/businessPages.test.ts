@@ -140,8 +140,13 @@ test('a migration: 提交申请 asks for the progress notices; permit, move-out 
   // The origin's station (local-officer, 龙华区): the queue with the permit and the deadline; 办结迁出 asks first.
   s.actAs(OFFICER);
   const queue = s.open('packages/business/moveout/index');
-  await withText(queue, `准迁证 ${permit}`);
+  await withText(queue, '办结迁出');
+  expect(queue.dom.textContent).toContain(`准迁证 ${permit}（有效期至 ${m.permit.validUntil}）`);
   expect(queue.dom.textContent).toContain(`迁出期限 ${m.moveOut.dueAt}（含当日）`);
+  // Enough to find the person in the station's registry and see where they go.
+  expect(queue.dom.textContent).toContain('户籍地 海南省海口市龙华区');
+  expect(queue.dom.textContent).toContain('迁往 深圳市公安局福田分局户政服务大厅');
+  expect(queue.dom.textContent).toMatch(/身份证号 \d{4}\*{10}\d{3}[\dX]/);
   s.tap(queue, await withText(queue, '办结迁出'));
   await waitFor(() => expect(String(s.wx.modals.at(-1)?.content)).toContain(permit), { ...WAIT, what: 'asked to confirm' });
   expectClean(s, queue);

@@ -3,10 +3,11 @@ import { defineAction } from '../../function/action';
 import { Decided, OFFICER_ERRORS } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
-import { shanghaiInstant, addDays } from '../../time/shanghai';
+import { inShanghai, shanghaiInstant, addDays } from '../../time/shanghai';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { isOverdue, lastDayOf } from '../deadlines';
 import { fireBusiness } from '../fire';
+import { placeOf } from '../place';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { auditBusiness, loadBusiness, OFFICER_ACTOR, requireBusinessOfficer, subjectNameOf, viewFor } from './shared';
 
@@ -29,18 +30,42 @@ export const moveOutQueue = defineAction({
     "Migrations out of the district of the caller's hall waiting for the move-out (迁出), the nearest deadline first, overdue ones flagged (officers of a hall in that district).",
   input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64) }).strict()),
   output: lazySchema(() =>
-    z.object({ applications: z.array(BusinessSummaryView.extend({ version: z.number().int(), permitNumber: z.string(), dueAt: z.string(), overdue: z.boolean() })) }),
+    z.object({
+      applications: z.array(
+        BusinessSummaryView.extend({
+          version: z.number().int(),
+          /** Who moves out, as the station's registry finds them: the masked ID number and the household's 省市区. */
+          idNumberMasked: z.string(),
+          householdPlace: z.string(),
+          /** Where to: the destination hall that issued the permit. */
+          destinationHallName: z.string(),
+          permitNumber: z.string(),
+          /** The permit's last valid moment (YYYY-MM-DD HH:mm, Shanghai); an expired one must be extended by the destination first. */
+          permitValidUntil: z.string(),
+          permitExpired: z.boolean(),
+          dueAt: z.string(),
+          overdue: z.boolean(),
+        }),
+      ),
+    }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
     const { hall } = await requireOriginOfficer(deps, input.hallId);
     const now = deps.clock.now();
     const apps = await deps.store.moveOutQueue(hall.divisionCode, ['permitIssued', 'permitExpired'], 200);
+    const destinations = new Map<string, string>();
+    for (const id of new Set(apps.map((a) => a.hallId))) destinations.set(id, (await deps.guides.hall(id))?.name ?? '');
     return {
       applications: apps.map((a) => ({
         ...businessSummaryOf(a, subjectNameOf(deps, a)),
         version: a.version,
+        idNumberMasked: a.subjectIdNumberMasked,
+        householdPlace: placeOf(deps.divisions, a.householdDivisionCode),
+        destinationHallName: destinations.get(a.hallId) ?? '',
         permitNumber: a.permit!.number,
+        permitValidUntil: inShanghai(a.permit!.validUntil).format('YYYY-MM-DD HH:mm'),
+        permitExpired: a.state === 'permitExpired',
         dueAt: lastDayOf(a.moveOut!.dueAt),
         overdue: isOverdue(a.moveOut!.dueAt, a.moveOut!.completedAt, now),
       })),

@@ -33,7 +33,7 @@ export default function BusinessMoveOut() {
   const complete = async (a: MoveOutEntry) => {
     const ok = await Taro.showModal({
       title: '确认办结迁出？',
-      content: `${a.subjectNameMasked}（${a.kindName}）；准迁证 ${a.permitNumber}。请核对本人身份证件和准迁证原件后再确认。`,
+      content: `${a.subjectNameMasked}（${a.idNumberMasked}），${a.kindName}，迁往${a.destinationHallName}；准迁证 ${a.permitNumber}。请核对本人身份证件和准迁证后再确认。`,
       confirmText: '确认办结',
       cancelText: '再看看',
     });
@@ -88,15 +88,30 @@ export default function BusinessMoveOut() {
                     <Text className="moveout-row__title">
                       {a.subjectNameMasked} · {a.kindName}
                     </Text>
-                    <Text className="moveout-row__line" data-field="permitNumber">
-                      准迁证 {a.permitNumber}
+                    <Text className="moveout-row__line" data-field="idNumberMasked">
+                      身份证号 {a.idNumberMasked}
+                    </Text>
+                    <Text className="moveout-row__line" data-field="householdPlace">
+                      户籍地 {a.householdPlace || '（未知区划）'}
+                    </Text>
+                    <Text className="moveout-row__line" data-field="destination">
+                      迁往 {a.destinationHallName}
+                    </Text>
+                    <Text className={`moveout-row__line ${a.permitExpired ? 'deadline--overdue' : ''}`} data-field="permitNumber">
+                      准迁证 {a.permitNumber}（{a.permitExpired ? '已过期' : `有效期至 ${a.permitValidUntil}`}）
                     </Text>
                     <Text className={`moveout-row__line ${a.overdue ? 'deadline--overdue' : ''}`} data-field="dueAt">
                       {a.overdue ? '⚠ 已超期 ' : ''}迁出期限 {a.dueAt}（含当日）
                     </Text>
-                    <Button type="primary" loading={busy === a.id} disabled={!!busy} onClick={() => void complete(a)}>
-                      办结迁出
-                    </Button>
+                    {a.permitExpired ? (
+                      <View className="notice" data-field="permitExpired">
+                        <Text>准迁证已过期，须由迁入地（{a.destinationHallName}）民警延期后才能办结迁出。</Text>
+                      </View>
+                    ) : (
+                      <Button type="primary" loading={busy === a.id} disabled={!!busy} onClick={() => void complete(a)}>
+                        办结迁出
+                      </Button>
+                    )}
                   </View>
                 ))}
               </Section>
