@@ -16,7 +16,7 @@ import { decodeMatrix, readRenderedQr } from './support/renderedQr';
 import { waitFor } from './support/waitFor';
 import { byClass, byText, textOf } from './support/wxDom';
 import { WAIT, expectClean, first, idle, texts, withText } from './support/pageChecks';
-import { startWeapp, type WeappSession } from './support/weappSession';
+import { LOCAL_VERIFY_LINK_PREFIX, startWeapp, type WeappSession } from './support/weappSession';
 
 jest.setTimeout(180_000);
 
@@ -93,7 +93,8 @@ test('the issued certificate: its QR code decodes to the verification page with 
   expect(await texts(page, 'certificate__serial')).toEqual([serial]);
   const qr = await waitFor(() => readRenderedQr(page.dom), { ...WAIT, what: 'certificate QR drawn' });
   const link = decodeMatrix(qr.matrix);
-  expect(link).toBe(`/packages/business/verify/index?serial=${serial}`);
+  // An ordinary https link: WeChat's scanner opens the verification page through the 扫普通链接二维码 rule.
+  expect(link).toBe(`${LOCAL_VERIFY_LINK_PREFIX}?serial=${serial}`);
   expectClean(s, page);
   page.close();
 
@@ -107,6 +108,12 @@ test('the issued certificate: its QR code decodes to the verification page with 
   expect(verify.dom.textContent).not.toContain('王建国');
   expectClean(s, verify);
   verify.close();
+
+  // Opened by WeChat's own scanner through the rule: the link arrives URI-encoded in `q`, checked at once.
+  const opened = s.open('packages/business/verify/index', { q: encodeURIComponent(link!), scancode_time: '1772416800' });
+  expect(textOf(await first(opened, 'verdict__status'))).toBe('有效');
+  expectClean(s, opened);
+  opened.close();
 });
 
 test('a migration: 提交申请 asks for the progress notices; permit, move-out and history; 迁出办理; the handover at the hall', async () => {

@@ -20,7 +20,9 @@ export const DIST = path.join(ROOT, 'dist', 'weapp');
 export const LOCAL_ENV_ID = 'hukou-local';
 /** The local cloud's reminder template (devcloud/devEnvironment.ts). */
 export const LOCAL_REMINDER_TEMPLATE = 'local-reminder-template';
-export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template npx taro build --type weapp`;
+/** The https prefix the test build's certificate QR codes point at (扫普通链接二维码打开小程序; docs/DEPLOY.md). */
+export const LOCAL_VERIFY_LINK_PREFIX = 'https://hukou.example.gov.cn/verify';
+export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template HUKOU_VERIFY_LINK_PREFIX=${LOCAL_VERIFY_LINK_PREFIX} npx taro build --type weapp`;
 
 export interface WeappSession {
   cloud: LocalCloudForWx;
