@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PERSONA_HEADER } from '../../../devcloud/functionGateway';
+import { localApp } from '../../../devcloud/localDatabase';
 import { bootMiniProgram, type MiniProgram, type OpenedPage } from './miniProgramHost';
 import { startLocalCloudForWx, type LocalCloudForWx } from './localCloudBackend';
 import { tap as tapNode } from './wxDom';
@@ -104,6 +105,11 @@ export async function startWeapp(opts: { entry: string; persona?: string }): Pro
   };
   const wx = createWxStandIns((name, data) => cloud.backendAs(persona as string)(name, data), {
     envIds: [process.env.TCB_ENV ?? LOCAL_ENV_ID],
+    // The phone's upload goes to the local cloud's bucket with the storage protocol (the SDK's uploadFile).
+    storeFile: (cloudPath, bytes) =>
+      localApp(cloud.harness.cloud.url)
+        .uploadFile({ cloudPath, fileContent: bytes })
+        .then((r) => r.fileID),
     platform: {
       async payAtWeChat(pkg) {
         const answer = await post('/local/pay/confirm', { package: pkg, outcome: 'success' });
