@@ -25,6 +25,9 @@ export default defineConfig<'webpack5'>(() => {
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_REMINDER_TEMPLATE_ID ?? ''),
       // The business progress notices (办理进度通知), asked for when an application is submitted.
       PROGRESS_TEMPLATE_ID: JSON.stringify(process.env.HUKOU_PROGRESS_TEMPLATE_ID ?? ''),
+      // The https prefix of the 扫普通链接二维码打开小程序 rule that opens the certificate verification
+      // page (src/packages/business/verify/verifyLink.ts); empty: the QR code holds the page path.
+      VERIFY_LINK_PREFIX: JSON.stringify(process.env.HUKOU_VERIFY_LINK_PREFIX ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

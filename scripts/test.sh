@@ -25,7 +25,7 @@ step "build: functions, weapp, h5"
 npx tsx scripts/build-functions.ts
 # The weapp build bound to the local cloud's environment and reminder template, as a release build is
 # to its own (docs/DEPLOY.md §8): tests/miniprogram check wx.cloud.init and requestSubscribeMessage with them.
-CLOUDBASE_ENV_ID=hukou-local HUKOU_REMINDER_TEMPLATE_ID=local-reminder-template HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template npx taro build --type weapp >.tmp-build-weapp.log 2>&1 || { cat .tmp-build-weapp.log; exit 1; }
+CLOUDBASE_ENV_ID=hukou-local HUKOU_REMINDER_TEMPLATE_ID=local-reminder-template HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template HUKOU_VERIFY_LINK_PREFIX=https://hukou.example.gov.cn/verify npx taro build --type weapp >.tmp-build-weapp.log 2>&1 || { cat .tmp-build-weapp.log; exit 1; }
 npx taro build --type h5 >.tmp-build-h5.log 2>&1 || { cat .tmp-build-h5.log; exit 1; }
 rm -f .tmp-build-weapp.log .tmp-build-h5.log
 npx tsx scripts/report-sizes.ts

@@ -9,6 +9,7 @@
  * says 有效 for the serial; the officer revokes it (found under 已出具证明) and the page says 已撤销. Screenshots at phone size (and two in 长辈模式).
  */
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
+import { decodeQrFrom } from './support/decodeQr';
 import { useJourney } from './support/journey';
 import { actAs as actAsPersona } from './support/persona';
 
@@ -196,7 +197,9 @@ test('户籍类证明: apply, upload, submit → correction → re-upload, resub
   await visible('.biz-detail__root[data-state="issued"]').waitFor();
   const serial = (await visible('[data-field="serial"]').innerText()).trim();
   expect(serial).toMatch(/^HJ[0-9A-Z]{17}$/);
-  expect(Number(await visible('[data-field="certificate"] .ticket-qr').getAttribute('data-qr-size'))).toBeGreaterThan(0);
+  // The QR code holds the verification page's web address: a phone camera opens it in a browser.
+  const qrLink = await decodeQrFrom(visible('[data-field="certificate"] .ticket-qr'));
+  expect(qrLink).toBe(`${journey.harness.cloud.url}/#/packages/business/verify/index?serial=${serial}`);
   await shot('140-biz-detail-issued');
   await elder(true);
   await page().reload();
@@ -217,8 +220,9 @@ test('户籍类证明: apply, upload, submit → correction → re-upload, resub
   expect(containsUnmaskedIdOrPhone(verifyText)).toEqual([]);
   expect(verifyText).not.toContain('王建国');
   await shot('142-biz-verify-valid');
-  // The QR code's link opens the page with the serial already checked.
-  await open(`packages/business/verify/index?serial=${serial}`);
+  // The QR code's link, as a camera scan would open it, shows the page with the serial already checked.
+  await page().goto('about:blank');
+  await page().goto(qrLink);
   await visible('.biz-verify__result[data-status="valid"]').waitFor();
   await elder(true);
   await page().reload();

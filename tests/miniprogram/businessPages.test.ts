@@ -9,14 +9,15 @@
  * Photos are uploaded as the H5 client does (the simulator has no cloud storage).
  * Needs `npx tsx scripts/build-functions.ts` and the weapp build of weappSession.BUILD_COMMAND.
  */
-import { businessFlow } from '../integration/support/businessFlow';
+import { COMPRESS_TO } from '../../core/business/materialPhoto';
+import { businessFlow, jpegOf } from '../integration/support/businessFlow';
 import { bookingFlow, requestId } from '../integration/support/bookingFlow';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { decodeMatrix, readRenderedQr } from './support/renderedQr';
 import { waitFor } from './support/waitFor';
 import { byClass, byText, textOf } from './support/wxDom';
 import { WAIT, expectClean, first, idle, texts, withText } from './support/pageChecks';
-import { startWeapp, type WeappSession } from './support/weappSession';
+import { LOCAL_VERIFY_LINK_PREFIX, startWeapp, type WeappSession } from './support/weappSession';
 
 jest.setTimeout(180_000);
 
@@ -48,13 +49,41 @@ test('户口业务网上申请: the catalogue grouped, one opened at ?kind= with
   page.close();
 });
 
-test('a draft: the materials checklist, the photo attached, 提交申请 once the required one is there', async () => {
+test('a draft: the materials checklist, a photo taken on the phone compressed, uploaded with wx.cloud.uploadFile and attached, 提交申请 once the required one is there', async () => {
   app = await b.ok(CITIZEN, 'apply', { kind: 'householdCertificate', hallId: HALL, details: { purpose: '子女入学' }, requestId: requestId() });
-  app = await b.attach(CITIZEN, app, 'm0');
   const page = s.open('packages/business/detail/index', { id: app.id });
   const titles = await texts(page, 'material__name');
   expect(titles).toEqual(['居民身份证', '委托书', '代办人的居民身份证']);
-  expect(byClass(page.dom, 'photo__img')).toHaveLength(1);
+  expect(byText(page.dom, '提交申请')).toHaveLength(0);
+
+  // The first 上传照片 is the ID card's: the picker closed first (nothing said), then a 4000×3000 photo.
+  s.wx.platform.photos.push('cancel');
+  s.tap(page, await withText(page, '上传照片'));
+  await waitFor(() => s.wx.platform.results.chooseMedia?.length === 1, { ...WAIT, what: 'the picker closed' });
+  await idle(page);
+  expect(byClass(page.dom, 'notice--error')).toHaveLength(0);
+  // A photo too small to read: uploaded, refused by the function, and the page says why.
+  s.wx.platform.photos.push([{ bytes: jpegOf(320, 240, 20_000), width: 320, height: 240, type: 'jpeg' }]);
+  s.tap(page, await withText(page, '上传照片'));
+  expect(textOf(await first(page, 'notice--error'))).toContain('照片太小，可能看不清');
+  expect(byClass(page.dom, 'photo__img')).toHaveLength(0);
+  s.wx.platform.photos.push([{ bytes: jpegOf(4000, 3000, 600_000), width: 4000, height: 3000, type: 'jpeg' }]);
+  s.tap(page, await withText(page, '上传照片'));
+  await waitFor(() => byClass(page.dom, 'photo__img').length === 1, { ...WAIT, what: 'the photo attached' });
+  expect(s.wx.platform.calls.chooseMedia.at(-1)).toMatchObject({ count: 3, mediaType: ['image'] });
+  // Compressed on the phone: the longer side down to COMPRESS_TO.longSide, JPEG quality in percent.
+  expect(s.wx.platform.calls.compressImage.at(-1)).toEqual({
+    src: expect.stringMatching(/^wxfile:\/\//),
+    quality: Math.round(COMPRESS_TO.quality * 100),
+    compressedWidth: COMPRESS_TO.longSide,
+  });
+  // To the application's private folder, in the build's environment.
+  expect(s.wx.uploads.at(-1)).toEqual({ cloudPath: expect.stringMatching(new RegExp(`^business/${app.id}/m0/[0-9a-f]{24}\\.jpg$`)), env: 'hukou-local', bytes: 600_000 });
+  const stored = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  expect(stored.materials[0].photos).toEqual([
+    { fileId: expect.stringMatching(new RegExp(`^cloud://hukou-local\\.[^/]+/${s.wx.uploads.at(-1)!.cloudPath}$`)), url: expect.any(String) },
+  ]);
+  app = stored;
   await withText(page, '提交申请');
   expect(page.dom.textContent).toContain('子女入学');
   expect(page.dom.textContent).not.toContain('王建国');
@@ -93,7 +122,8 @@ test('the issued certificate: its QR code decodes to the verification page with 
   expect(await texts(page, 'certificate__serial')).toEqual([serial]);
   const qr = await waitFor(() => readRenderedQr(page.dom), { ...WAIT, what: 'certificate QR drawn' });
   const link = decodeMatrix(qr.matrix);
-  expect(link).toBe(`/packages/business/verify/index?serial=${serial}`);
+  // An ordinary https link: WeChat's scanner opens the verification page through the 扫普通链接二维码 rule.
+  expect(link).toBe(`${LOCAL_VERIFY_LINK_PREFIX}?serial=${serial}`);
   expectClean(s, page);
   page.close();
 
@@ -107,6 +137,12 @@ test('the issued certificate: its QR code decodes to the verification page with 
   expect(verify.dom.textContent).not.toContain('王建国');
   expectClean(s, verify);
   verify.close();
+
+  // Opened by WeChat's own scanner through the rule: the link arrives URI-encoded in `q`, checked at once.
+  const opened = s.open('packages/business/verify/index', { q: encodeURIComponent(link!), scancode_time: '1772416800' });
+  expect(textOf(await first(opened, 'verdict__status'))).toBe('有效');
+  expectClean(s, opened);
+  opened.close();
 });
 
 test('a migration: 提交申请 asks for the progress notices; permit, move-out and history; 迁出办理; the handover at the hall', async () => {

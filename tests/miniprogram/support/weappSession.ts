@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PERSONA_HEADER } from '../../../devcloud/functionGateway';
+import { localApp } from '../../../devcloud/localDatabase';
 import { bootMiniProgram, type MiniProgram, type OpenedPage } from './miniProgramHost';
 import { startLocalCloudForWx, type LocalCloudForWx } from './localCloudBackend';
 import { tap as tapNode } from './wxDom';
@@ -20,7 +21,9 @@ export const DIST = path.join(ROOT, 'dist', 'weapp');
 export const LOCAL_ENV_ID = 'hukou-local';
 /** The local cloud's reminder template (devcloud/devEnvironment.ts). */
 export const LOCAL_REMINDER_TEMPLATE = 'local-reminder-template';
-export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template npx taro build --type weapp`;
+/** The https prefix the test build's certificate QR codes point at (扫普通链接二维码打开小程序; docs/DEPLOY.md). */
+export const LOCAL_VERIFY_LINK_PREFIX = 'https://hukou.example.gov.cn/verify';
+export const BUILD_COMMAND = `CLOUDBASE_ENV_ID=${LOCAL_ENV_ID} HUKOU_REMINDER_TEMPLATE_ID=${LOCAL_REMINDER_TEMPLATE} HUKOU_PROGRESS_TEMPLATE_ID=local-progress-template HUKOU_VERIFY_LINK_PREFIX=${LOCAL_VERIFY_LINK_PREFIX} npx taro build --type weapp`;
 
 export interface WeappSession {
   cloud: LocalCloudForWx;
@@ -102,6 +105,11 @@ export async function startWeapp(opts: { entry: string; persona?: string }): Pro
   };
   const wx = createWxStandIns((name, data) => cloud.backendAs(persona as string)(name, data), {
     envIds: [process.env.TCB_ENV ?? LOCAL_ENV_ID],
+    // The phone's upload goes to the local cloud's bucket with the storage protocol (the SDK's uploadFile).
+    storeFile: (cloudPath, bytes) =>
+      localApp(cloud.harness.cloud.url)
+        .uploadFile({ cloudPath, fileContent: bytes })
+        .then((r) => r.fileID),
     platform: {
       async payAtWeChat(pkg) {
         const answer = await post('/local/pay/confirm', { package: pkg, outcome: 'success' });

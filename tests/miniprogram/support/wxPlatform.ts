@@ -24,6 +24,14 @@ export type PayAnswer = 'pay' | 'cancel';
 export type SubscribeAnswer = 'accept' | 'reject';
 export type FaceAnswer = 'pass' | 'mismatch' | 'cancel';
 export type PrivacyAnswer = 'agree' | 'disagree';
+/** A photo the person picks or takes: its bytes and what the image is. */
+export interface Photo {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  type: 'jpeg' | 'png';
+}
+export type PhotoAnswer = Photo[] | 'cancel';
 
 export interface WxPlatform {
   api: Record<string, unknown>;
@@ -32,6 +40,10 @@ export interface WxPlatform {
   payments: PayAnswer[];
   subscriptions: SubscribeAnswer[];
   faces: FaceAnswer[];
+  /** What `chooseMedia` answers (the photos picked, or the picker closed), one per call. */
+  photos: PhotoAnswer[];
+  /** The phone's temporary files (wxfile://tmp_…) the picker and compressImage made, by path. */
+  files: Map<string, Photo>;
   /** Every call's options (callbacks left out), per API name. */
   calls: Record<string, Array<Record<string, unknown>>>;
   /** What each call of an API ended with (`success` payload or `fail` payload), per API name. */
@@ -65,6 +77,22 @@ function shown(opts: Opts | undefined): Record<string, unknown> {
   return out;
 }
 
+/** A JPEG's bytes with its frame header (SOF0–SOF2) saying width × height, as an image codec's output would. */
+function resizedJpegHeader(bytes: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = 2; i + 9 < out.length;) {
+    if (out[i] !== 0xff) break;
+    const marker = out[i + 1];
+    if (marker >= 0xc0 && marker <= 0xc2) {
+      out.writeUInt16BE(height, i + 5);
+      out.writeUInt16BE(width, i + 7);
+      return out;
+    }
+    i += 2 + out.readUInt16BE(i + 2);
+  }
+  return out;
+}
+
 export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatform {
   const calls: WxPlatform['calls'] = {};
   const results: WxPlatform['results'] = {};
@@ -75,6 +103,18 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
   const payments: PayAnswer[] = [];
   const subscriptions: SubscribeAnswer[] = [];
   const faces: FaceAnswer[] = [];
+  const photos: PhotoAnswer[] = [];
+  const files = new Map<string, Photo>();
+  const tempFile = (photo: Photo) => {
+    const path = `wxfile://tmp_${files.size + 1}.${photo.type === 'png' ? 'png' : 'jpg'}`;
+    files.set(path, photo);
+    return path;
+  };
+  const fileAt = (api: string, src: unknown): Photo => {
+    const photo = typeof src === 'string' ? files.get(src) : undefined;
+    if (!photo) throw { errMsg: `${api}:fail file not exist` };
+    return photo;
+  };
   let tapDepth = 0;
 
   let privacyListener: ((resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void) | undefined;
@@ -155,6 +195,35 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
   const str = (v: unknown) => typeof v === 'string' && v.length > 0;
 
   const api: Record<string, unknown> = {
+    // 媒体 → 图片/视频: the picker answers temporary files; getImageInfo and compressImage read them.
+    chooseMedia: define('chooseMedia', async (o) => {
+      const count = o.count ?? 9;
+      if (typeof count !== 'number' || count < 1 || count > 20) throw { errMsg: 'chooseMedia:fail parameter error: parameter.count should be between 1 and 20' };
+      const answer = next(photos, 'chooseMedia');
+      if (answer === 'cancel') throw { errMsg: 'chooseMedia:fail cancel' };
+      const picked = answer.slice(0, count);
+      return {
+        type: 'image',
+        tempFiles: picked.map((p) => ({ tempFilePath: tempFile(p), size: p.bytes.length, fileType: 'image', width: p.width, height: p.height })),
+      };
+    }),
+    getImageInfo: define('getImageInfo', async (o) => {
+      const photo = fileAt('getImageInfo', o.src);
+      return { width: photo.width, height: photo.height, type: photo.type, path: o.src, orientation: 'up' };
+    }),
+    compressImage: define('compressImage', async (o) => {
+      const photo = fileAt('compressImage', o.src);
+      const quality = o.quality ?? 80;
+      if (typeof quality !== 'number' || quality < 0 || quality > 100) throw { errMsg: 'compressImage:fail parameter error: parameter.quality should be between 0 and 100' };
+      // No codec here: the JPEG keeps its bytes, its frame header says the new size (what was asked for is in `calls`).
+      const scale = Math.min(
+        1,
+        typeof o.compressedWidth === 'number' ? o.compressedWidth / photo.width : typeof o.compressedHeight === 'number' ? o.compressedHeight / photo.height : 1,
+      );
+      const width = Math.round(photo.width * scale);
+      const height = Math.round(photo.height * scale);
+      return { tempFilePath: tempFile({ bytes: resizedJpegHeader(photo.bytes, width, height), type: 'jpeg', width, height }) };
+    }),
     scanCode: define('scanCode', async (o) => {
       if (o.scanType !== undefined && !Array.isArray(o.scanType)) throw { errMsg: 'scanCode:fail parameter error: parameter.scanType should be Array' };
       const answer = next(scans, 'scanCode');
@@ -229,6 +298,8 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
     payments,
     subscriptions,
     faces,
+    photos,
+    files,
     calls,
     results,
     toasts,

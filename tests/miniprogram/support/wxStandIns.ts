@@ -53,6 +53,8 @@ export interface WxStandIns {
   /** `wx.cloud.init` options, once the app called it. */
   cloudInit(): Record<string, unknown> | undefined;
   cloudCalls: CloudCall[];
+  /** Every `wx.cloud.uploadFile`: where to, to which environment, how many bytes. */
+  uploads: Array<{ cloudPath: string; env?: string; bytes: number }>;
   /** Every `wx.navigateTo` url, in order. */
   navigations: string[];
   /** Every `wx.showModal` call's options; they are answered with `cancel`. */
@@ -70,6 +72,8 @@ export interface WxStandInOptions {
   envIds?: string[];
   /** What the platform APIs do (payment at WeChat Pay, face verification results): wxPlatform.ts. */
   platform?: PlatformHooks;
+  /** Where `wx.cloud.uploadFile` puts the bytes: resolves with the file id (cloud://<env>.<bucket>/<cloudPath>). */
+  storeFile?: (cloudPath: string, bytes: Buffer) => Promise<string>;
 }
 
 /** What WeChat answers a call to an environment the mini-program has no access to. */
@@ -90,6 +94,7 @@ function envOf(init: Record<string, unknown>, config: { env?: unknown } | undefi
 export function createWxStandIns(backend: CloudBackend, options: WxStandInOptions = {}): WxStandIns {
   let initOptions: Record<string, unknown> | undefined;
   const cloudCalls: CloudCall[] = [];
+  const uploads: WxStandIns['uploads'] = [];
   const navigations: string[] = [];
   const modals: Record<string, unknown>[] = [];
   const storage = new Map<string, unknown>();
@@ -127,6 +132,23 @@ export function createWxStandIns(backend: CloudBackend, options: WxStandInOption
       });
     },
   };
+
+  Object.assign(cloud, {
+    /** 云存储 uploadFile: a temporary file of the phone to `cloudPath` in the environment's bucket. */
+    uploadFile(opts: { cloudPath?: string; filePath?: string; config?: { env?: unknown } } & Callbacks<{ fileID: string; statusCode: number; errMsg: string }>) {
+      return settle('cloud.uploadFile', opts, async () => {
+        if (!initOptions) throw { errMsg: 'cloud.uploadFile:fail 请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。' };
+        if (typeof opts?.cloudPath !== 'string' || !opts.cloudPath) throw { errMsg: 'cloud.uploadFile:fail parameter.cloudPath should be String' };
+        const photo = typeof opts.filePath === 'string' ? platform.files.get(opts.filePath) : undefined;
+        if (!photo) throw { errMsg: 'cloud.uploadFile:fail file not exist' };
+        const env = envOf(initOptions, opts.config);
+        if (options.envIds && (!env || !options.envIds.includes(env))) throw { errMsg: `cloud.uploadFile:fail ${ENV_INVALID}` };
+        if (!options.storeFile) throw { errMsg: 'cloud.uploadFile:fail the test gave no storage' };
+        uploads.push({ cloudPath: opts.cloudPath, env, bytes: photo.bytes.length });
+        return { fileID: await options.storeFile(opts.cloudPath, photo.bytes), statusCode: 204, errMsg: 'cloud.uploadFile:ok' };
+      });
+    },
+  });
 
   const api: Record<string, unknown> = {
     cloud,
@@ -172,5 +194,5 @@ export function createWxStandIns(backend: CloudBackend, options: WxStandInOption
     return navigateTo(opts);
   };
 
-  return { api, cloudInit: () => initOptions, cloudCalls, navigations, modals, storage, platform };
+  return { api, cloudInit: () => initOptions, cloudCalls, uploads, navigations, modals, storage, platform };
 }

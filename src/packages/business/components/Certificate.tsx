@@ -4,15 +4,16 @@ import { TicketQr } from '../../../components/TicketQr';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { tappable } from '../../../components/tappable';
 import type { BusinessView } from '../../../services/businessApi';
-import { verifyPathOf } from '../verify/verifyLink';
+import { verifyLinkOf, verifyPathOf } from '../verify/verifyLink';
+import { verifyLinkBase } from '../verify/verifyLinkBase';
 import './business.scss';
 
 /** The issued electronic certificate: its serial, validity, and a QR code that opens the public verification. */
 export function Certificate({ certificate }: { certificate: NonNullable<BusinessView['certificate']> }) {
-  const path = verifyPathOf(certificate.serial);
+  const link = verifyLinkOf(certificate.serial, verifyLinkBase());
   return (
     <View className="certificate" data-field="certificate" data-serial={certificate.serial}>
-      <TicketQr token={path} size={200} label={`证明编号${certificate.serial}的核验二维码`} />
+      <TicketQr token={link} size={200} label={`证明编号${certificate.serial}的核验二维码`} />
       <Text className="certificate__serial" data-field="serial">
         {certificate.serial}
       </Text>
@@ -26,7 +27,7 @@ export function Certificate({ certificate }: { certificate: NonNullable<Business
         </View>
       )}
       <Text className="hint">需要核验的单位可扫码或在“证明核验”中输入证明编号查询。</Text>
-      <Text className="biz-link" data-action="open-verify" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: path })}>
+      <Text className="biz-link" data-action="open-verify" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: verifyPathOf(certificate.serial) })}>
         查看核验结果 ›
       </Text>
     </View>

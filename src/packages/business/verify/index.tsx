@@ -8,7 +8,7 @@ import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
 import { businessApi, type CertificateCheck } from '../../../services/businessApi';
 import { inShanghai } from '../../../../core/time/shanghai';
-import { serialFromText } from './verifyLink';
+import { serialFromOpening, serialFromText } from './verifyLink';
 import '../../../components/Form.scss';
 import '../components/business.scss';
 import { heading } from '../../../components/tappable';
@@ -24,7 +24,8 @@ const day = (iso: string) => inShanghai(new Date(iso)).format('YYYY-MM-DD');
  */
 export default function BusinessVerify() {
   const { params } = useRouter();
-  const [text, setText] = useState(params.serial ? serialFromText(`?serial=${params.serial}`) : '');
+  const opened = serialFromOpening(params);
+  const [text, setText] = useState(opened);
   const [result, setResult] = useState<CertificateCheck>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -45,7 +46,7 @@ export default function BusinessVerify() {
     }
   };
   useEffect(() => {
-    if (params.serial) void check(`?serial=${params.serial}`);
+    if (opened) void check(opened);
     // Once, for the serial the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
