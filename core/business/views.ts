@@ -63,7 +63,10 @@ export const BusinessApplicationView = lazySchema(() =>
     progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
     rejectionReason: z.string().optional(),
     correctionRounds: z.number().int(),
-    certificate: z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean() }).optional(),
+    /** The issued certificate, with what it states (as the public verification shows it: the holder masked). */
+    certificate: z
+      .object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean(), holderIdNumberMasked: z.string(), householdPlace: z.string() })
+      .optional(),
     permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
     /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
     moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
@@ -102,6 +105,8 @@ export interface ViewContext {
   /** Temporary URLs of the application's photos, by file id. */
   urls: ReadonlyMap<string, string>;
   actor: BusinessActor;
+  /** 省市区 of the household registration, as a certificate states it. */
+  householdPlace: string;
 }
 
 export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessApplicationView {
@@ -139,6 +144,8 @@ export function businessViewOf(app: BusinessRecord, ctx: ViewContext): BusinessA
             issuedAt: text(app.certificate.issuedAt),
             validUntil: text(app.certificate.validUntil),
             revoked: !!app.certificate.revocation,
+            holderIdNumberMasked: app.subjectIdNumberMasked,
+            householdPlace: ctx.householdPlace,
           },
         }
       : {}),

@@ -200,6 +200,7 @@ test('户籍类证明: apply, upload, submit → correction → re-upload, resub
   // The QR code holds the verification page's web address: a phone camera opens it in a browser.
   const qrLink = await decodeQrFrom(visible('[data-field="certificate"] .ticket-qr'));
   expect(qrLink).toBe(`${journey.harness.cloud.url}/#/packages/business/verify/index?serial=${serial}`);
+  expect(await visible('[data-field="statement"]').innerText()).toMatch(/兹证明王\*\*（公民身份号码\d{4}\*{10}\d{3}[\dX]）户籍登记在海南省海口市龙华区。\s*此证明用于子女入学。/);
   await shot('140-biz-detail-issued');
   await elder(true);
   await page().reload();

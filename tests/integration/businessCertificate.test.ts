@@ -110,6 +110,8 @@ test('a certificate: apply, upload, submit, a correction round, approval, public
   const approved = await b.ok(OFFICER, 'approve', { applicationId: first.id, expectedVersion: review2.version });
   expect(approved.state).toBe('issued');
   const serial = approved.certificate.serial;
+  // The citizen's certificate states what the public page will: the holder masked, the household's place.
+  expect(approved.certificate).toMatchObject({ holderIdNumberMasked: expect.stringMatching(/^\d{4}\*{10}\d{3}[\dX]$/), householdPlace: '海南省海口市龙华区', revoked: false });
   // Each decision was told to the applicant (subscribe messages through 云调用), their own acts were not.
   const told = h.cloud.notifications.filter((n) => n.templateId === devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID);
   expect(told.map((n) => n.data.phrase2?.value)).toEqual(['需补正', '已出具']);

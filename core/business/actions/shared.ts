@@ -7,6 +7,7 @@ import { recordAudit } from '../../identity/recordAudit';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import type { BusinessActor } from '../stateMachine';
 import { businessViewOf, photoIdsOf, type BusinessApplicationView } from '../views';
+import { placeOf } from '../place';
 
 /** How long a photo's temporary URL holds: long enough to look at the case, short enough not to be passed on. */
 export const PHOTO_URL_SECONDS = 600;
@@ -46,7 +47,7 @@ export const subjectNameOf = (deps: Pick<BusinessDeps, 'secrets'>, app: Business
 export async function viewFor(deps: BusinessDeps, app: BusinessRecord, actor: BusinessActor): Promise<BusinessApplicationView> {
   const ids = photoIdsOf(app);
   const urls = ids.length ? await deps.storage.temporaryUrls(ids, PHOTO_URL_SECONDS) : new Map<string, string>();
-  return businessViewOf(app, { now: deps.clock.now(), subjectName: subjectNameOf(deps, app), urls, actor });
+  return businessViewOf(app, { now: deps.clock.now(), subjectName: subjectNameOf(deps, app), urls, actor, householdPlace: placeOf(deps.divisions, app.householdDivisionCode) });
 }
 
 export const citizenActor = (openid: string): BusinessActor => ({ role: 'citizen', id: openid });

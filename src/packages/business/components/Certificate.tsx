@@ -9,13 +9,16 @@ import { verifyLinkBase } from '../verify/verifyLinkBase';
 import './business.scss';
 
 /** The issued electronic certificate: its serial, validity, and a QR code that opens the public verification. */
-export function Certificate({ certificate }: { certificate: NonNullable<BusinessView['certificate']> }) {
+export function Certificate({ certificate, holderName, purpose }: { certificate: NonNullable<BusinessView['certificate']>; holderName: string; purpose?: string }) {
   const link = verifyLinkOf(certificate.serial, verifyLinkBase());
   return (
     <View className="certificate" data-field="certificate" data-serial={certificate.serial}>
       <TicketQr token={link} size={200} label={`证明编号${certificate.serial}的核验二维码`} />
       <Text className="certificate__serial" data-field="serial">
         {certificate.serial}
+      </Text>
+      <Text className="certificate__statement" data-field="statement">
+        兹证明{holderName}（公民身份号码{certificate.holderIdNumberMasked}）户籍登记在{certificate.householdPlace || '本辖区'}。{purpose ? `此证明用于${purpose}。` : ''}
       </Text>
       <SummaryRow label="出具时间">{certificate.issuedAt}</SummaryRow>
       <SummaryRow label="有效期至" field="validUntil">

@@ -177,7 +177,7 @@ export default function BusinessDetail() {
 
             {view.certificate && (
               <Section title="电子证明">
-                <Certificate certificate={view.certificate} />
+                <Certificate certificate={view.certificate} holderName={view.subjectNameMasked} purpose={view.details.purpose} />
               </Section>
             )}
 
