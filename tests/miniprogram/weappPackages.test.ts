@@ -1,7 +1,8 @@
 /**
  * What the REAL weapp build (dist/weapp, made by scripts/test.sh) ships in its main package, which
  * every user downloads before the first page: not the error catalogue, whose messages the functions
- * send with their codes (the pages write only core/errors/pageMessages.ts's few themselves).
+ * send with their codes (the pages write only core/errors/pageMessages.ts's few themselves), and in
+ * every package no CSS prefix WeChat's WebViews do not need (config/index.ts, mini.postcss).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,4 +25,17 @@ test('the main package carries no error message but the few the pages write them
   expect(shipped).toEqual([]);
   // The check looks where the messages would be: the pages' own are there.
   expect(code.some((c) => c.includes(pageMessages.NETWORK_UNAVAILABLE))).toBe(true);
+});
+
+test('no package carries the -ms- or flexbox -webkit- prefixes of old browsers', () => {
+  const styles = filesUnder(DIST)
+    .filter((f) => f.endsWith('.wxss'))
+    .map((f) => [path.relative(DIST, f), readFileSync(f, 'utf8')] as const);
+  expect(styles.length).toBeGreaterThan(10);
+  const prefixed = styles
+    .filter(([, css]) => /-ms-|:-webkit-(flex|box|inline-flex)\b|-webkit-(flex|flex-direction|align-items|justify-content|box-sizing)\s*:/.test(css))
+    .map(([f]) => f);
+  expect(prefixed).toEqual([]);
+  // WebKit's own properties stay (WeChat's iOS WebView needs them).
+  expect(styles.some(([, css]) => css.includes('-webkit-tap-highlight-color'))).toBe(true);
 });
