@@ -57,6 +57,9 @@ export default defineConfig<'webpack5'>(() => {
           .type('javascript/auto')
           .use('compactDivisions')
           .loader(path.resolve(__dirname, 'compactDivisionsLoader.cjs'));
+        // NutUI's ConfigProvider names the theme's CSS variables with lodash.kebabcase, whose
+        // Unicode word tables weigh 4 KiB of the main package: ours splits ASCII keys the same way.
+        chain.resolve.alias.set('lodash.kebabcase$', path.resolve(__dirname, '..', 'src', 'components', 'themeVarName.ts'));
       },
     },
     h5: {
