@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { ZIP_LIMIT_BYTES } from './deploy/plan';
 import { zipDirectory } from './deploy/zip';
 import { FUNCTIONS_OUT, ROOT, bundlePath, functionNames } from './functionBundles';
+import { weappPackages } from './weappPackages';
 
 const MB = 1024 * 1024;
 
@@ -24,20 +25,10 @@ function sizeOf(files: string[]): number {
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 const problems: string[] = [];
 
-const weapp = path.join(ROOT, 'dist', 'weapp');
-if (existsSync(path.join(weapp, 'app.json'))) {
-  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
-  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
-  const all = filesUnder(weapp).filter((f) => !f.endsWith('.LICENSE.txt') && !f.endsWith('.map'));
-  const inSub = (f: string, root: string) => path.relative(weapp, f).startsWith(`${root}/`);
-  const main = all.filter((f) => !subRoots.some((r) => inSub(f, r)));
-  console.log(`weapp main package   ${kib(sizeOf(main))}`);
-  if (sizeOf(main) > 2 * MB) problems.push('weapp main package exceeds 2 MB');
-  for (const root of subRoots) {
-    const size = sizeOf(all.filter((f) => inSub(f, root)));
-    console.log(`weapp subpackage ${root.padEnd(10)} ${kib(size)}`);
-    if (size > 2 * MB) problems.push(`weapp subpackage ${root} exceeds 2 MB`);
-  }
+const weapp = weappPackages();
+for (const p of weapp ?? []) {
+  console.log(p.root ? `weapp subpackage ${p.root.padEnd(10)} ${kib(p.bytes)}` : `weapp main package   ${kib(p.bytes)}`);
+  if (p.bytes > 2 * MB) problems.push(p.root ? `weapp subpackage ${p.root} exceeds 2 MB` : 'weapp main package exceeds 2 MB');
 }
 
 const h5 = filesUnder(path.join(ROOT, 'dist', 'h5'));

@@ -42,3 +42,6 @@ export const BUSINESSES: { readonly [K in BusinessKind]: BusinessDefinition } = 
 };
 
 export const trackOf = (kind: BusinessKind): BusinessTrack => BUSINESSES[kind].track;
+
+/** The online business that follows a guide, if any (the guide page's 在线申请). */
+export const kindOfGuide = (guideId: string): BusinessKind | undefined => BUSINESS_KINDS.find((k) => BUSINESSES[k].guideId === guideId);

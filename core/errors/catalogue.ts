@@ -1,3 +1,5 @@
+import { pageMessages } from './pageMessages';
+
 /**
  * The one catalogue of error codes a cloud function may return, with the message a citizen
  * or officer sees. Codes are stable API; messages are plain Chinese and say what to do next.
@@ -60,9 +62,9 @@ export const errorCatalogue = {
   SERVICE_BUSY: '当前办理人数较多，请稍后再试',
   /** The function's environment (keys, credentials) is missing or malformed: an ops problem. */
   SERVICE_MISCONFIGURED: '服务配置有误，请稍后再试或联系管理员',
-  INTERNAL: '系统开小差了，请稍后再试；如多次失败请拨打大厅电话咨询',
+  INTERNAL: pageMessages.INTERNAL,
   /** Client side only: the request never reached a function. */
-  NETWORK_UNAVAILABLE: '网络不太稳定，请检查网络后重试',
+  NETWORK_UNAVAILABLE: pageMessages.NETWORK_UNAVAILABLE,
   /** The request body is over the gateway's limit (1 MiB): nothing the function could read. */
   REQUEST_TOO_LARGE: '请求内容过大，请减少填写或上传的内容后重试',
   FAMILY_MEMBER_UNMATCHED: '未能核实为您同一户口簿上的家庭成员，请核对姓名和身份证号码',
@@ -88,7 +90,7 @@ export const errorCatalogue = {
   /** The population registry's gateway did not answer (timeout, outage, circuit open, bad answer signature): says nothing about the person (issue 13). */
   REGISTRY_UNAVAILABLE: '户籍信息系统暂时无法访问，请稍后再试',
   /** An officer bound to halls whose own real-name verification is missing: acting for a hall needs it (issue 13). */
-  OFFICER_NOT_VERIFIED: '请先完成本人实名认证后再办理业务',
+  OFFICER_NOT_VERIFIED: pageMessages.OFFICER_NOT_VERIFIED,
   /** A household-registration business application (issue 15) cannot take this action in its state, or its conditions are not met. */
   APPLICATION_STATE_CONFLICT: '该申请当前的状态不能进行此操作，请刷新后查看',
   /** The application changed since it was read (another officer, another tab). */

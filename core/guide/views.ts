@@ -8,6 +8,7 @@ import type { GuideHit } from './searchGuides';
 import { addDays, shanghaiDate } from '../time/shanghai';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { lazySchema } from '../function/lazySchema';
+import { BUSINESS_KINDS, kindOfGuide } from '../business/kinds';
 
 /** What the `guide` function returns: views shaped for the pages, with `id` instead of `_id`. */
 
@@ -103,6 +104,8 @@ export const GuideDetailView = lazySchema(() =>
     legalBasis: z.array(z.string()),
     reviewedOn: z.string(),
     halls: z.array(HallSummaryView),
+    /** The online business (issue 15) that follows this guide: the page's 在线申请 opens it. */
+    businessKind: z.enum(BUSINESS_KINDS).optional(),
   }),
 );
 export type GuideDetailView = z.infer<typeof GuideDetailView>;
@@ -146,10 +149,12 @@ export function guideDetailView(guide: ServiceGuide, category: GuideCategory | u
   const { _id, categoryId, order: _order, searchPinyin: _pinyin, ...rest } = guide;
   void _order;
   void _pinyin;
+  const businessKind = kindOfGuide(_id);
   return {
     ...rest,
     id: _id,
     category: { id: categoryId, name: category?.name ?? '' },
     halls: halls.map((h) => hallSummaryView(h, now, calendar)),
+    ...(businessKind && { businessKind }),
   };
 }

@@ -1,77 +1,12 @@
 import { DomainError } from '../errors/DomainError';
 import type { Account } from './Account';
+import { actsForAnyHall, mayActForHall, mayAdminister, mustVerifyToAct, type Holder } from './hallRights';
 
-/**
- * Who may do what, in one place. Every officer-facing action of every function asks these
- * questions and nothing else:
- *
- * - An account acts for a hall (sees its day, checks in its tickets, reviews, ships and refunds its
- *   reissue applications) only when it is bound to that hall: an officer of the hall, or an admin
- *   who is also bound to it (an admin with halls acts for those halls as an officer does).
- * - …and only once its owner passed real-name verification (the account holds an identity): an
- *   officer bound to halls but not verified acts for none of them and is told to verify first
- *   (OFFICER_NOT_VERIFIED), wherever an officer acts. Accepting an invitation needs no verification;
- *   acting does.
- * - Being an admin by itself grants no hall: an admin manages officers (invitations, the officer
- *   list, revocations) and reads the whole audit log, nothing else. Administering needs no
- *   verification (the first admin is granted by ops, by openid).
- * - An officer reads the audit records of their own halls only (`auditScope`).
- * - A citizen acts for no hall, whatever their `halls` field holds.
+/*
+ * The refusals that follow from who may do what (./hallRights.ts, re-exported here for the
+ * functions): OFFICER_NOT_VERIFIED when only the verification is missing, FORBIDDEN otherwise.
  */
-type Holder =
-  | (Pick<Account, 'role' | 'halls'> & {
-      /** An account: verified when it holds an identity. */
-      identity?: unknown;
-      /** A status view (core/identity/views.ts) says it in a flag. */
-      verified?: boolean;
-    })
-  | null
-  | undefined;
-
-/** Whether the holder's owner passed real-name verification. */
-function verifiedHolder(account: NonNullable<Holder>): boolean {
-  return account.verified ?? Boolean(account.identity);
-}
-
-/** The halls the account is bound to as an officer, verified or not (empty for citizens and for admins without halls). */
-export function hallsBoundTo(account: Holder): readonly string[] {
-  if (!account || (account.role !== 'officer' && account.role !== 'admin')) return [];
-  return account.halls;
-}
-
-/** The halls the account may act for as an officer: those it is bound to, once verified. */
-export function hallsActedFor(account: Holder): readonly string[] {
-  return account && verifiedHolder(account) ? hallsBoundTo(account) : [];
-}
-
-/** Whether the account may act as an officer of this hall. */
-export function mayActForHall(account: Holder, hallId: string): boolean {
-  return hallsActedFor(account).includes(hallId);
-}
-
-/** Whether the account acts for any hall at all (may use the officer pages). */
-export function actsForAnyHall(account: Holder): boolean {
-  return hallsActedFor(account).length > 0;
-}
-
-/** Whether the account is bound to halls but may not act for them until its owner's real-name verification. */
-export function mustVerifyToAct(account: Holder): boolean {
-  return Boolean(account) && hallsBoundTo(account).length > 0 && !verifiedHolder(account!);
-}
-
-/** Whether the account may invite officers, list and revoke them, and read the audit log. */
-export function mayAdminister(account: Holder): boolean {
-  return account?.role === 'admin';
-}
-
-/**
- * Which audit records the account may read: an admin all of them, an account acting for halls
- * those of its halls, anyone else none (null).
- */
-export function auditScope(account: Holder): 'all' | readonly string[] | null {
-  if (mayAdminister(account)) return 'all';
-  return actsForAnyHall(account) ? hallsActedFor(account) : null;
-}
+export { actsForAnyHall, auditScope, hallsActedFor, hallsBoundTo, mayActForHall, mayAdminister, mustVerifyToAct } from './hallRights';
 
 /** Why an account that may not act is refused: verify first when only that is missing, FORBIDDEN otherwise. */
 export function refusalOf(account: Holder): DomainError {

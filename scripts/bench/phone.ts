@@ -14,7 +14,7 @@
  *
  * `-- --weapp-only` prints the sizes alone. Needs `npm run build:functions` and `npm run build:h5` first (and the weapp build for its sizes).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -26,6 +26,7 @@ import { PHONE, launchChromium } from '../browser/launchChromium';
 import { FUNCTIONS_OUT, ROOT, bundlePath } from '../functionBundles';
 import { describeTimeline, recordTimeline } from './phoneTimeline';
 import { quietLogs } from './quiet';
+import { weappPackages } from '../weappPackages';
 
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
 /** `-- --trace`: after each page, where its last load's time went (requests, long tasks). */
@@ -93,19 +94,13 @@ function filesUnder(dir: string): string[] {
 }
 
 function weappSizes(): void {
-  const weapp = path.join(ROOT, 'dist', 'weapp');
-  if (!existsSync(path.join(weapp, 'app.json'))) {
+  const packages = weappPackages();
+  if (!packages) {
     say('weapp: dist/weapp is not built (CLOUDBASE_ENV_ID=… npx taro build --type weapp)');
     return;
   }
-  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
-  const all = filesUnder(weapp).filter((f) => !f.endsWith('.LICENSE.txt') && !f.endsWith('.map'));
-  const under = (f: string, root: string) => path.relative(weapp, f).startsWith(`${root}/`);
-  const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
-  say(`weapp main package           ${kib(size(all.filter((f) => !roots.some((r) => under(f, r)))))}`);
-  for (const root of roots) say(`weapp subpackage ${root.padEnd(17)} ${kib(size(all.filter((f) => under(f, root))))}`);
+  for (const p of packages) say(p.root ? `weapp subpackage ${p.root.padEnd(17)} ${kib(p.bytes)}` : `weapp main package           ${kib(p.bytes)}`);
 }
 
 async function main(): Promise<void> {

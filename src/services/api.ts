@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { errorCatalogue, type ErrorCode } from '../../core/errors/catalogue';
+import type { ErrorCode } from '../../core/errors/catalogue';
+import { pageMessages } from '../../core/errors/pageMessages';
 import type { FunctionResponse } from '../../core/function/envelope';
 import { answerKey, askingEarly, keepEarly, takeEarly } from './earlyAnswers';
 import { localPersona } from './localPersona';
@@ -26,7 +27,7 @@ function unwrap<T>(response: unknown): T {
   if (envelope && envelope.ok === false && envelope.error) {
     throw new ApiError(envelope.error.code, envelope.error.message);
   }
-  throw new ApiError('INTERNAL', errorCatalogue.INTERNAL);
+  throw new ApiError('INTERNAL', pageMessages.INTERNAL);
 }
 
 async function viaCloud(fn: string, payload: object): Promise<unknown> {
@@ -77,7 +78,7 @@ export async function call<T>(fn: string, action: string, data: object = {}, req
   try {
     response = await sent;
   } catch {
-    throw new ApiError('NETWORK_UNAVAILABLE', errorCatalogue.NETWORK_UNAVAILABLE);
+    throw new ApiError('NETWORK_UNAVAILABLE', pageMessages.NETWORK_UNAVAILABLE);
   }
   return unwrap<T>(response);
 }

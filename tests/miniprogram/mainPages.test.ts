@@ -86,6 +86,22 @@ test('a guide: its title, materials and the halls that handle it', async () => {
   page.close();
 });
 
+test('a guide with an online business: 在线申请 opens its catalogue entry; a guide without one has only 预约办理', async () => {
+  const page = s.open('pages/guide/index', { id: 'migration-job-transfer' });
+  const apply = await waitFor(() => byText(page.dom, '在线申请')[0] ?? false, { ...WAIT, what: '在线申请' });
+  const before = s.wx.navigations.length;
+  s.tap(page, apply);
+  await waitFor(() => expect(s.wx.navigations.slice(before)).toEqual(['/packages/business/list/index?kind=migrationJobTransfer']), { ...WAIT, what: 'navigateTo' });
+  clean(page);
+  page.close();
+
+  const other = s.open('pages/guide/index', { id: 'id-card-renewal' });
+  await waitFor(() => byText(other.dom, '预约办理')[0] ?? false, { ...WAIT, what: '预约办理' });
+  expect(byText(other.dom, '在线申请')).toHaveLength(0);
+  clean(other);
+  other.close();
+});
+
 test('the halls: every seeded hall, with its address', async () => {
   const page = s.open('pages/halls/index');
   const names = await waitFor(

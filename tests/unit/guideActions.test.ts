@@ -204,6 +204,14 @@ describe('guide.detail', () => {
     }
   });
 
+  it('names the online business that follows a guide (the page’s 在线申请), and none for a guide without one', async () => {
+    expect((await call('detail', { id: 'migration-job-transfer' })).businessKind).toBe('migrationJobTransfer');
+    expect((await call('detail', { id: 'household-certificate' })).businessKind).toBe('householdCertificate');
+    // Online through the reissue pages, not a business of issue 15.
+    expect(await call('detail', { id: 'id-card-reissue-loss' })).not.toHaveProperty('businessKind');
+    expect(await call('detail', { id: 'id-card-renewal' })).not.toHaveProperty('businessKind');
+  });
+
   it('an ID-card guide is not offered at the office that handles only migration and registration', async () => {
     const view = await call('detail', { id: 'id-card-reissue-loss' });
     expect(view.halls.map((h: { id: string }) => h.id)).not.toContain('guangzhou-yuexiu');

@@ -10,16 +10,13 @@ import { formatCopies, formatFee, formatTimeLimit } from '../../components/forma
 import { guideApi } from '../../services/guideApi';
 import { useRemote } from '../../services/useRemote';
 import type { GuideDetailView } from '../../../core/guide/views';
-import { BUSINESSES, BUSINESS_KINDS } from '../../../core/business/kinds';
 import './index.scss';
 import { heading, tappable } from '../../components/tappable';
 
-/** The online business (issue 15) that follows this guide, if any. */
-const onlineKindOf = (guideId: string) => BUSINESS_KINDS.find((k) => BUSINESSES[k].guideId === guideId);
-
 function GuideBody({ guide }: { guide: GuideDetailView }) {
   const limit = formatTimeLimit(guide.timeLimit);
-  const onlineKind = onlineKindOf(guide.id);
+  // The online business (issue 15) that follows this guide, named by the guide function.
+  const onlineKind = guide.businessKind;
   return (
     <>
       <View className="guide__head">

@@ -6,7 +6,7 @@ import { Section } from '../../components/Section';
 import { LoadState } from '../../components/LoadState';
 import { Button } from '../../components/nutui';
 import { PersonaSwitcher } from '../../components/PersonaSwitcher';
-import { actsForAnyHall, mayAdminister, mustVerifyToAct } from '../../../core/identity/hallAccess';
+import { actsForAnyHall, mayAdminister, mustVerifyToAct } from '../../../core/identity/hallRights';
 import { identityApi } from '../../services/identityApi';
 import { useRemote } from '../../services/useRemote';
 import { guideApi } from '../../services/guideApi';

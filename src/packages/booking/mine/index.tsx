@@ -7,7 +7,7 @@ import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Button, Empty } from '../../../components/nutui';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
-import { errorCatalogue } from '../../../../core/errors/catalogue';
+import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
 import { bookingApi, newRequestId, retryWithSameId, type AppointmentPage } from '../../../services/bookingApi';
 import { useRemote } from '../../../services/useRemote';
@@ -137,7 +137,7 @@ export default function MyAppointments() {
       const page = await bookingApi.myAppointments(next);
       setMore((m) => (m?.after === firstPage ? { after: firstPage, appointments: [...loaded, ...page.appointments], next: page.next, loading: false } : m));
     } catch (e) {
-      const error = e instanceof ApiError ? e.message : errorCatalogue.INTERNAL;
+      const error = e instanceof ApiError ? e.message : pageMessages.INTERNAL;
       setMore((m) => (m?.after === firstPage ? { ...m, loading: false, error } : m));
     }
   };

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
-import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallAccess';
+import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { identityApi } from '../../../services/identityApi';
 import { guideApi } from '../../../services/guideApi';

@@ -4,8 +4,8 @@ import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { SummaryRow } from '../../../components/SummaryRow';
-import { hallsActedFor, mayAdminister, mustVerifyToAct } from '../../../../core/identity/hallAccess';
-import { errorCatalogue } from '../../../../core/errors/catalogue';
+import { hallsActedFor, mayAdminister, mustVerifyToAct } from '../../../../core/identity/hallRights';
+import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
 import { bookingApi } from '../../../services/bookingApi';
 import { guideApi } from '../../../services/guideApi';
@@ -19,7 +19,7 @@ import { HallChips } from '../components/HallChips';
 async function ratedHalls(): Promise<Array<{ id: string; name: string }>> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   if (mayAdminister(status)) return all.halls.map((h) => ({ id: h.id, name: h.name }));
-  if (mustVerifyToAct(status)) throw new ApiError('OFFICER_NOT_VERIFIED', errorCatalogue.OFFICER_NOT_VERIFIED);
+  if (mustVerifyToAct(status)) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
   const names = new Map(all.halls.map((h) => [h.id, h.name]));
   return hallsActedFor(status).map((id) => ({ id, name: names.get(id) ?? id }));
 }

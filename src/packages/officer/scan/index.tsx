@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actsForAnyHall, mustVerifyToAct } from '../../../../core/identity/hallAccess';
+import { actsForAnyHall, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { formatReferenceNumber, looksLikeReferenceNumber, parseReferenceNumber, referenceProblem } from '../../../../core/reference/referenceNumber';
 import { typedEnding } from '../../../../core/reference/windowCheck';
