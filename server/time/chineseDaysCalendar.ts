@@ -15,7 +15,7 @@
 import days from 'chinese-days/dist/chinese-days.json';
 import { calendarFrom, type WorkCalendar } from '../../core/time/WorkCalendar';
 import { withStatutoryHolidaysAfter } from '../../core/time/statutoryHolidays';
-import { chineseAlmanac } from './chineseAlmanac';
+import { tabledAlmanac } from './tabledAlmanac';
 
 /** The package abbreviates some names; citizens read the full ones. */
 const FULL_NAMES: Readonly<Record<string, string>> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
@@ -54,4 +54,4 @@ export const chineseDaysCoverage = (() => {
  * hall's weekly hours, and bridging days are closed only by a hall's special hours until the
  * package is updated.
  */
-export const chineseDaysCalendar: WorkCalendar = withStatutoryHolidaysAfter(publishedCalendar, chineseDaysCoverage.lastYear, chineseAlmanac);
+export const chineseDaysCalendar: WorkCalendar = withStatutoryHolidaysAfter(publishedCalendar, chineseDaysCoverage.lastYear, tabledAlmanac);
