@@ -7,7 +7,8 @@
  *
  * What the SDK's CloudBase class (node_modules/@cloudbase/node-sdk/dist/cloudbase.js) keeps:
  * `database()` (./database, @cloudbase/database), `getCloudbaseContext` (./utils/tcbcontext), the
- * request machinery (./utils/*, axios), `auth()` without custom-login tickets, and `callWxOpenApi`
+ * request machinery (./utils/*: its https and HTTP agents required when first used, REQUEST_CORE_LAZY),
+ * `auth()` without custom-login tickets, and `callWxOpenApi`
  * (./wx, JSON, no multipart) for functions that declare 云调用 APIs (`openapi` in config/functions.ts).
  * What goes, each with the app methods that would reach it:
  * - ./storage (xml2js, xmlbuilder, sax): uploadFile, downloadFile, copyFile, deleteFile,
@@ -20,6 +21,8 @@
  * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
  * - jsonwebtoken: `auth().createTicket` (custom login);
  * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads);
+ * - axios: `app.requestClient`; its other use, the metadata lookups of utils/metadata.js (made only
+ *   off Tencent Cloud: never in a function), gets a GET of its own (scripts/bundleShims/axiosGet.ts);
  * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document;
  * - debug, the trace logger of the SDK's HTTP helpers (follow-redirects, the proxy agents), silent unless
  *   the DEBUG variable names them: a silent stand-in (in a bundle, DEBUG=agent-base & co. print nothing).
