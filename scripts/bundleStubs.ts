@@ -7,7 +7,8 @@
  *
  * What the SDK's CloudBase class (node_modules/@cloudbase/node-sdk/dist/cloudbase.js) keeps:
  * `database()` (./database, @cloudbase/database), `getCloudbaseContext` (./utils/tcbcontext), the
- * request machinery (./utils/*, axios), `auth()` without custom-login tickets, and `callWxOpenApi`
+ * request machinery (./utils/*: its https and HTTP agents required when first used, REQUEST_CORE_LAZY),
+ * `auth()` without custom-login tickets, and `callWxOpenApi`
  * (./wx, JSON, no multipart) for functions that declare 云调用 APIs (`openapi` in config/functions.ts).
  * What goes, each with the app methods that would reach it:
  * - ./storage (xml2js, xmlbuilder, sax): uploadFile, downloadFile, copyFile, deleteFile,
@@ -20,6 +21,8 @@
  * - @cloudbase/wx-cloud-client-sdk: `app.models`, `app.mysql()`, `app.rdb()` (data models, SQL);
  * - jsonwebtoken: `auth().createTicket` (custom login);
  * - form-data: multipart requests (callWxPayApi, callCompatibleWxOpenApi, storage uploads);
+ * - axios: `app.requestClient`; its other use, the metadata lookups of utils/metadata.js (made only
+ *   off Tencent Cloud: never in a function), gets a GET of its own (scripts/bundleShims/axiosGet.ts);
  * - @cloudbase/database's realtime part (its websocket client): `watch()` on a query or document;
  * - debug, the trace logger of the SDK's HTTP helpers (follow-redirects, the proxy agents), silent unless
  *   the DEBUG variable names them: a silent stand-in (in a bundle, DEBUG=agent-base & co. print nothing).
@@ -62,6 +65,8 @@ export interface StubbedModule {
   importers: string[];
   /** App methods that reach it: our code must never call them while it is stubbed. */
   methods: string[];
+  /** A module of ours that stands in for it (absolute path), instead of one that throws. */
+  shim?: string;
 }
 
 const SDK = '@cloudbase/node-sdk/dist';
@@ -106,9 +111,13 @@ export const ALWAYS_STUBBED: StubbedModule[] = [
   {
     part: 'form-data (multipart requests)',
     specifier: 'form-data',
-    importers: [`${SDK}/utils/request-core.js`, 'axios/lib/defaults/env/FormData.js'],
+    importers: [`${SDK}/utils/request-core.js`],
     methods: ['callWxPayApi', 'callCompatibleWxOpenApi', 'wxCallContainerApi'],
   },
+  // axios: the SDK's metadata lookups get a GET of their own (scripts/bundleShims/axiosGet.ts);
+  // `app.requestClient` (a shim for CloudBase CI extensions) is left out.
+  { part: 'axios (app.requestClient)', specifier: 'axios', importers: [`${SDK}/cloudbase.js`], methods: ['requestClient'] },
+  { part: 'axios', specifier: 'axios', importers: [`${SDK}/utils/metadata.js`], methods: [], shim: path.join(__dirname, 'bundleShims', 'axiosGet.ts') },
   {
     part: 'the database realtime part (watch)',
     specifier: './realtime/websocket-client',
@@ -236,6 +245,44 @@ export function sdkVersionModule(source: string, packageJson: string): string {
   return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.version = ${JSON.stringify(version)}; // scripts/bundleStubs.ts: read at build time\n`;
 }
 
+/**
+ * What the SDK's request machinery (utils/request-core.js) requires when loaded but uses only to pick
+ * an HTTP agent or an https URL: in a cloud function neither happens (the SDK calls its internal
+ * endpoint over http, `isInternal`, and opens keep-alive agents only outside SCF, as in the local
+ * cloud), so these are required when first used instead (in the local cloud: its first request).
+ */
+export const REQUEST_CORE_LAZY = {
+  file: `${SDK}/utils/request-core.js`,
+  specifiers: ['https', 'agentkeepalive', 'https-proxy-agent', 'http-proxy-agent'],
+};
+
+/**
+ * `source` (TypeScript's CommonJS output) with each `const x_1 = [__importDefault(|__importStar(]require("spec")[)];`
+ * of `specifiers` made a stand-in that requires the module when one of its properties is first read.
+ * Throws when a require is not written so, or its name is used other than by reading a property.
+ */
+export function lazyRequires(source: string, specifiers: readonly string[], file: string): string {
+  let out = source;
+  for (const spec of specifiers) {
+    const escaped = spec.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const declaration = new RegExp(`^const ([\\w$]+) = (?:(__importDefault|__importStar)\\()?require\\("${escaped}"\\)(\\))?;$`, 'gm');
+    const found = [...out.matchAll(declaration)];
+    if (found.length !== 1 || Boolean(found[0][2]) !== Boolean(found[0][3])) {
+      throw new Error(`${file}: expected one \`const x = require("${spec}")\` (or wrapped in __importDefault/__importStar), found ${found.length}: see scripts/bundleStubs.ts`);
+    }
+    const [whole, name, wrapper] = found[0];
+    const uses = [...out.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])(.?)`, 'g'))].filter((m) => m.index !== found[0].index + 'const '.length);
+    if (uses.some((m) => m[1] !== '.')) throw new Error(`${file}: ${name} (require("${spec}")) is used other than by reading a property: see scripts/bundleStubs.ts`);
+    const load = wrapper ? `${wrapper}(require(${JSON.stringify(spec)}))` : `require(${JSON.stringify(spec)})`;
+    out = out.replace(
+      whole,
+      () =>
+        `let ${name}$loaded; const ${name} = new Proxy({}, { get: (_, key) => (${name}$loaded || (${name}$loaded = ${load}))[key] }); // scripts/bundleStubs.ts: required when first used`,
+    );
+  }
+  return out;
+}
+
 /** The files of @cloudbase/database (below node_modules) that may `require("bson")`: they get EJSON alone. */
 const BSON_EJSON_ONLY = /^@cloudbase\/database\//;
 
@@ -259,6 +306,10 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
         contents: sdkVersionModule(readFileSync(args.path, 'utf8'), readFileSync(path.join(path.dirname(args.path), '..', '..', 'package.json'), 'utf8')),
         loader: 'js',
       }));
+      build.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]request-core\.js$/ }, async (args) => ({
+        contents: lazyRequires(readFileSync(args.path, 'utf8'), REQUEST_CORE_LAZY.specifiers, REQUEST_CORE_LAZY.file),
+        loader: 'js',
+      }));
       build.onLoad({ filter: /[\\/]bson[\\/]lib[\\/]long\.js$/ }, async (args) => ({ contents: longWithoutWasm(readFileSync(args.path, 'utf8')), loader: 'js' }));
       build.onResolve({ filter: /^bson$/ }, (args) => {
         const importer = packagePath(args.importer);
@@ -275,6 +326,7 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
         const importer = packagePath(args.importer);
         if (!importer) return undefined;
         const stub = stubbed.find((s) => s.specifier === args.path && s.importers.includes(importer));
+        if (stub?.shim) return { path: stub.shim };
         if (stub) return { path: `${stub.part} <- ${importer}`, namespace: 'hukou-stub', pluginData: stub.part };
         if (importer.startsWith('zod/') && /(^|\/)locales\/index\.c?js$/.test(args.path)) {
           return { path: path.join(path.dirname(args.importer), args.path), namespace: 'hukou-zod-locales' };

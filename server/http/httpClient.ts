@@ -1,5 +1,5 @@
-import { request as requestHttps } from 'node:https';
 import { request as requestHttp, type IncomingHttpHeaders } from 'node:http';
+import type * as Https from 'node:https';
 
 /**
  * The one HTTP client of the adapters: node:http(s) rather than fetch so it also runs on
@@ -21,6 +21,18 @@ export interface HttpRequest {
   body?: string | Buffer;
   headers?: Record<string, string>;
   timeoutMs?: number;
+}
+
+let https: typeof Https | undefined;
+
+/**
+ * node:https, required by the first https request: loading it (and tls) is about a millisecond of a
+ * fresh instance's start that a call reaching no outside API (most of them) never needs.
+ */
+function requestHttps(...args: Parameters<typeof Https.request>): ReturnType<typeof Https.request> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  https ??= require('node:https') as typeof Https;
+  return https.request(...args);
 }
 
 export function sendRequest({ method, url, body, headers = {}, timeoutMs = 8000 }: HttpRequest): Promise<HttpAnswer> {

@@ -8,33 +8,19 @@
  * a process zone west of UTC (e.g. TZ=America/New_York) every answer is for the day before.
  * The data file is keyed by plain calendar dates and cannot shift with the process zone.
  *
- * Each entry reads "English name,中文名,days": the Chinese name is the one shown to citizens.
  * `isHoliday` of the package is also true on every ordinary weekend; a statutory holiday here is
  * only a day of the holiday table, and an adjusted workday only a day of the workday table.
+ * Both tables are written ahead into server/time/holidayNames.ts (scripts/time/holidayNames.ts:
+ * date → the Chinese name shown to citizens; a test fails when it is not what the installed package
+ * says), and the almanac past the last notice is a table too (server/time/tabledAlmanac.ts): nothing
+ * of the package is loaded or checked when a function starts.
  */
-import days from 'chinese-days/dist/chinese-days.json';
 import { calendarFrom, type WorkCalendar } from '../../core/time/WorkCalendar';
 import { withStatutoryHolidaysAfter } from '../../core/time/statutoryHolidays';
-import { chineseAlmanac } from './chineseAlmanac';
+import { HOLIDAY_NAMES } from './holidayNames';
+import { tabledAlmanac } from './tabledAlmanac';
 
-/** The package abbreviates some names; citizens read the full ones. */
-const FULL_NAMES: Readonly<Record<string, string>> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** date → Chinese holiday name, from one table of the data file. */
-function chineseNames(table: Readonly<Record<string, string>>, which: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [date, entry] of Object.entries(table)) {
-    const name = entry.split(',')[1]?.trim();
-    if (!DATE.test(date) || !name) throw new Error(`chinese-days ${which}: unexpected entry ${date} → ${entry}`);
-    out[date] = FULL_NAMES[name] ?? name;
-  }
-  return out;
-}
-
-const holidays = chineseNames(days.holidays, 'holidays');
-const adjustedWorkdays = chineseNames(days.workdays, 'workdays');
+const { holidays, adjustedWorkdays } = HOLIDAY_NAMES;
 
 /** The published notices alone. */
 export const publishedCalendar: WorkCalendar = calendarFrom({ holidays, adjustedWorkdays });
@@ -54,4 +40,4 @@ export const chineseDaysCoverage = (() => {
  * hall's weekly hours, and bridging days are closed only by a hall's special hours until the
  * package is updated.
  */
-export const chineseDaysCalendar: WorkCalendar = withStatutoryHolidaysAfter(publishedCalendar, chineseDaysCoverage.lastYear, chineseAlmanac);
+export const chineseDaysCalendar: WorkCalendar = withStatutoryHolidaysAfter(publishedCalendar, chineseDaysCoverage.lastYear, tabledAlmanac);

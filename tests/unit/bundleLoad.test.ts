@@ -23,7 +23,7 @@ jest.setTimeout(300_000);
  */
 const PRELOAD = `
 const defineProperty = Object.defineProperty, parse = JSON.parse;
-const report = { zodBuilt: 0, jsonParsed: [] };
+const report = { zodBuilt: 0, jsonParsed: [], modulesBefore: process.moduleLoadList.length };
 Object.defineProperty = function (o, k, d) { if (k === '_zod') report.zodBuilt++; return defineProperty(o, k, d); };
 JSON.parse = function (text, reviver) { if (typeof text === 'string') report.jsonParsed.push(text.length); return parse.call(this, text, reviver); };
 globalThis.__loadReport = report;
@@ -34,6 +34,8 @@ const LARGE_JSON = 100_000;
 interface LoadReport {
   zodBuilt: number;
   jsonParsed: number[];
+  /** Node's own public modules (http, tls, zlib…) the load brought in. */
+  builtins: string[];
   afterLoad?: { zodBuilt: number; jsonParsed: number[] };
   answer?: unknown;
 }
@@ -58,7 +60,9 @@ async function bundleDir(name: string): Promise<string> {
 function load(dir: string, then = ''): LoadReport {
   const out = path.join(dir, 'report.json');
   const script = `const { main } = require('./index.js');
-const r = globalThis.__loadReport; const loaded = { zodBuilt: r.zodBuilt, jsonParsed: [...r.jsonParsed] };
+const r = globalThis.__loadReport;
+const builtins = process.moduleLoadList.slice(r.modulesBefore).filter((m) => m.startsWith('NativeModule ') && !m.includes('internal/')).map((m) => m.slice('NativeModule '.length));
+const loaded = { zodBuilt: r.zodBuilt, jsonParsed: [...r.jsonParsed], builtins };
 (async () => { const answer = await (async () => { ${then} })();
 require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ ...loaded, afterLoad: { zodBuilt: r.zodBuilt, jsonParsed: r.jsonParsed }, answer })); })();`;
   const run = spawnSync(process.execPath, ['-r', path.join(scratch, 'preload.cjs'), '-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
@@ -71,6 +75,13 @@ describe.each(functions.map((f) => [f.name] as const))('loading the bundle of %s
     const report = load(await bundleDir(name));
     expect(report.zodBuilt).toBe(0);
     expect(report.jsonParsed.filter((length) => length > LARGE_JSON)).toEqual([]);
+  });
+
+  it('loads none of https, tls, zlib, assert: no request of a deployed function uses them before it calls an outside API', async () => {
+    const report = load(await bundleDir(name));
+    // http and crypto: every database request (the SDK's request and its signature).
+    expect(report.builtins).toEqual(expect.arrayContaining(['http', 'crypto']));
+    expect(report.builtins.filter((m) => ['https', 'tls', '_tls_wrap', 'zlib', 'assert'].includes(m))).toEqual([]);
   });
 });
 

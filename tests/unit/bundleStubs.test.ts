@@ -9,6 +9,8 @@ import {
   ALWAYS_STUBBED,
   CHINESE_DAYS_KEPT,
   WX_PART,
+  REQUEST_CORE_LAZY,
+  lazyRequires,
   longWithoutWasm,
   sdkVersionModule,
   bsonNamesUsed,
@@ -87,6 +89,10 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     expect(bundledFiles(metafile)).toContainEqual(expect.stringMatching(/^hukou-bson-ejson:.*bson\/lib\/extended_json\.js$/));
   });
 
+  it('bundles nothing of chinese-days: the work calendar reads tables written ahead (server/time/holidayNames.ts, almanacTable.ts)', () => {
+    expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/chinese-days\//.test(f))).toEqual([]);
+  });
+
   it("leaves chinese-days' own holiday tables unbuilt where chinese-days is bundled", () => {
     const chineseDays = Object.keys(metafile.inputs).filter((f) => /node_modules\/chinese-days\/dist\/index/.test(f));
     expect(chineseDays.every((f) => f.startsWith('hukou-chinese-days:') && f.endsWith('index.es.js'))).toBe(true);
@@ -98,6 +104,11 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
   it(declaration.storage ? 'keeps the storage part for its files' : 'leaves out the storage part (no storage declared)', () => {
     expect(bundled(metafile, '@cloudbase/node-sdk/dist/storage/index.js')).toBe(Boolean(declaration.storage));
     expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(xml2js|sax|xmlbuilder|form-data|mime-db)\//.test(f))).toEqual([]);
+  });
+
+  it('leaves out axios: the SDK metadata lookups get a GET of their own (scripts/bundleShims/axiosGet.ts)', () => {
+    expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(axios|follow-redirects)\//.test(f))).toEqual([]);
+    expect(bundledFiles(metafile)).toContain('scripts/bundleShims/axiosGet.ts');
   });
 
   it(declaration.openapi?.length ? 'keeps the wx part for its 云调用' : 'leaves out the wx part (no 云调用 declared)', () => {
@@ -149,16 +160,23 @@ export const storage = () => app.uploadFile({ cloudPath: 'a', fileContent: Buffe
 export const models = () => (app as unknown as { models: { x: { list(): unknown } } }).models.x.list();
 export const wx = () => app.callWxOpenApi({ apiName: 'x' });
 export const watch = () => app.database().collection('halls').where({}).watch({ onChange() {}, onError() {} });
+export const requestClient = () => (app as unknown as { requestClient: { get(url: string): unknown } }).requestClient.get('http://127.0.0.1:1/');
 `,
     );
     const out = path.join(scratch, 'reaches', 'index.js');
     await build({ ...bundleOptions(file, out, 'guide', new Date()), absWorkingDir: ROOT, nodePaths: NODE_PATHS });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require(out) as Record<'storage' | 'models' | 'wx' | 'watch', () => Promise<unknown>>;
+    const bundle = require(out) as Record<'storage' | 'models' | 'wx' | 'watch' | 'requestClient', () => Promise<unknown>>;
     await expect(bundle.storage()).rejects.toThrow('the SDK storage part was left out of this bundle (scripts/bundleStubs.ts)');
     expect(() => bundle.models()).toThrow('the wx cloud client (data models, SQL) was left out');
     await expect(bundle.wx()).rejects.toThrow(`${WX_PART.part} was left out`);
     expect(() => bundle.watch()).toThrow('the database realtime part (watch) was left out of this bundle');
+    expect(() => bundle.requestClient()).toThrow('axios (app.requestClient) was left out of this bundle');
+  });
+
+  it('our code using app.requestClient (axios): the build refuses the bundle', async () => {
+    const file = entry('usesRequestClient', `import { cloudbase } from APP;\nexport const main = () => (cloudbase() as unknown as { requestClient: object }).requestClient;\n`);
+    expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([expect.stringMatching(/uses \.requestClient, which reaches axios/)]);
   });
 });
 
@@ -346,5 +364,68 @@ describe("the SDK's version written in at build time", () => {
 
   it('an SDK whose version.js does something else (an upgrade): the build stops', () => {
     expect(() => sdkVersionModule('"use strict";\nexports.version = require("../../package.json").version;\n', '{"version":"3.18.3"}')).toThrow(/utils\/version\.js: expected/);
+  });
+});
+
+describe("the SDK's request machinery requires its agents and https when first used", () => {
+  const file = path.join(ROOT, 'node_modules', REQUEST_CORE_LAZY.file);
+
+  /** request-core.js as bundled, run with a `require` that records what is asked of it, and fakes for what we watch. */
+  function loadRequestCore(source: string) {
+    const required: string[] = [];
+    const made: Array<{ module: string; url: string; options: { agent?: unknown } }> = [];
+    const fakeRequest = (module: string) => (url: string, options: { agent?: unknown }) => {
+      made.push({ module, url, options });
+      return { on() {}, once() {}, setTimeout() {}, write() {}, end() {} };
+    };
+    const fakes: Record<string, unknown> = {
+      https: { request: fakeRequest('https'), globalAgent: { name: 'https.globalAgent' } },
+      http: { request: fakeRequest('http'), globalAgent: { name: 'http.globalAgent' } },
+      agentkeepalive: Object.assign(
+        function HttpAgent(this: { kind: string }) {
+          this.kind = 'keepalive http';
+        },
+        {
+          HttpsAgent: function HttpsAgent(this: { kind: string }) {
+            this.kind = 'keepalive https';
+          },
+        },
+      ),
+    };
+    const fakeRequire = (id: string) => {
+      required.push(id);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return id in fakes ? fakes[id] : id === 'form-data' ? {} : require(require.resolve(id, { paths: [path.dirname(file)] }));
+    };
+    const module = { exports: {} as { request(opts: object, cb: () => void): unknown } };
+    runInNewContext(`(function (exports, require, module) {${source}\n})`, { URL, Buffer, process, console })(module.exports, fakeRequire, module);
+    return { required, made, request: module.exports.request };
+  }
+
+  it('loading it requires none of them; a keep-alive or https request requires what it uses, and uses it as before', () => {
+    const original = readFileSync(file, 'utf8');
+    const before = loadRequestCore(original);
+    const after = loadRequestCore(lazyRequires(original, REQUEST_CORE_LAZY.specifiers, REQUEST_CORE_LAZY.file));
+    expect(before.required).toEqual(expect.arrayContaining(REQUEST_CORE_LAZY.specifiers));
+    expect(after.required.filter((id) => REQUEST_CORE_LAZY.specifiers.includes(id))).toEqual([]);
+    for (const core of [before, after]) {
+      core.request({ url: 'http://127.0.0.1:1/admin', method: 'post', body: {}, keepalive: true, timeout: 1000, type: 'json' }, () => {});
+      core.request({ url: 'https://example.invalid/admin', method: 'post', body: {}, keepalive: true, timeout: 1000, type: 'json' }, () => {});
+      core.request({ url: 'https://example.invalid/other', method: 'post', body: {}, timeout: 1000, type: 'json' }, () => {});
+    }
+    const summary = (core: typeof before) => core.made.map((m) => [m.module, m.url, (m.options.agent as { kind?: string } | undefined)?.kind ?? m.options.agent ?? null]);
+    expect(summary(after)).toEqual(summary(before));
+    expect(summary(after)).toEqual([
+      ['http', 'http://127.0.0.1:1/admin', 'keepalive http'],
+      ['https', 'https://example.invalid/admin', 'keepalive https'],
+      ['https', 'https://example.invalid/other', null],
+    ]);
+    expect(after.required).toEqual(expect.arrayContaining(['agentkeepalive', 'https']));
+    expect(after.required).not.toContain('https-proxy-agent');
+  });
+
+  it('a request-core whose requires are written otherwise (an upgrade): the build stops', () => {
+    expect(() => lazyRequires('const https_1 = require("https");\nconst x = https_1;\n', ['https'], 'request-core.js')).toThrow(/used other than by reading a property/);
+    expect(() => lazyRequires('import https from "https";\n', ['https'], 'request-core.js')).toThrow(/expected one `const x = require\("https"\)`/);
   });
 });
