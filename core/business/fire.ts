@@ -1,8 +1,8 @@
-import { DomainError } from '../errors/DomainError';
 import type { BusinessDeps, BusinessRecord } from './BusinessDeps';
 import type { BusinessEvent } from './events';
 import { noticeOf } from './notices';
 import { isOpenBusiness, transition, type BusinessActor } from './stateMachine';
+import { fireEvent, type EventMachine } from '../stateMachine/fireEvent';
 
 /** An event as a use case names it: the version it is decided on is the one `fireBusiness` read (or the client's). */
 export type BusinessEventInput = BusinessEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
@@ -12,30 +12,42 @@ type FireDeps = Pick<BusinessDeps, 'store' | 'clock' | 'notifier'>;
 /** The claim that keeps one open application per person and business. */
 export const openClaimKey = (app: Pick<BusinessRecord, 'subjectIdIndex' | 'kind'>): string => `${app.subjectIdIndex}:${app.kind}`;
 
+/** The business state machine as `fireEvent` drives it: the machine refuses a stale version itself (APPLICATION_VERSION_CONFLICT). */
+const machine: EventMachine<BusinessRecord, BusinessEventInput, BusinessActor> = {
+  transition: (app, event, actor, now) => {
+    const result = transition(app, event as BusinessEvent, actor, now);
+    return result.ok ? { ok: true, app: result.app as BusinessRecord } : result;
+  },
+  conflict: 'APPLICATION_VERSION_CONFLICT',
+  refuseStale: false,
+  alreadyFired,
+  isOpen: isOpenBusiness,
+};
+
 /**
- * One state change: `transition` on the version read (or on `expectedVersion`, the one the client
- * decided on), then a compare-and-set write. A refusal is the state machine's catalogue error; a
- * stale version or a lost race is APPLICATION_VERSION_CONFLICT. A write whose answer was lost is
- * recognised by reading the application back; a client's retry of the event that is already the
- * application's last (same event by the same kind of actor, decided on the same version) answers
- * the application as it is. When the application stops being open, its claim is released.
+ * One state change (`fireEvent`): `transition` on the version read (or on `expectedVersion`, the
+ * one the client decided on), then a compare-and-set write. A refusal is the state machine's
+ * catalogue error; a stale version or a lost race is APPLICATION_VERSION_CONFLICT. A write whose
+ * answer was lost is recognised by reading the application back; a client's retry of the event
+ * that is already the application's last (same event by the same kind of actor, decided on the
+ * same version) answers the application as it is. When the application stops being open, its
+ * claim is released.
  */
-export async function fireBusiness(deps: FireDeps, app: BusinessRecord, event: BusinessEventInput, actor: BusinessActor, expectedVersion?: number): Promise<BusinessRecord> {
-  const version = expectedVersion ?? app.version;
-  const result = transition(app, { ...event, expectedVersion: version } as BusinessEvent, actor, deps.clock.now());
-  if (!result.ok) {
-    if (alreadyFired(app, event, actor, expectedVersion)) return released(deps, app, app);
-    throw new DomainError(result.reason.code, result.reason.detail);
-  }
-  const next = result.app as BusinessRecord;
-  if (!(await deps.store.save(next, app.version))) {
-    const stored = await deps.store.application(app._id);
-    const a = stored?.timeline.at(-1);
-    const b = next.timeline.at(-1)!;
-    if (!stored || stored.version !== next.version || !a || a.event !== b.event || a.at.getTime() !== b.at.getTime()) throw new DomainError('APPLICATION_VERSION_CONFLICT');
-  }
-  await tell(deps, next, event.type, actor);
-  return released(deps, app, next);
+export function fireBusiness(deps: FireDeps, app: BusinessRecord, event: BusinessEventInput, actor: BusinessActor, expectedVersion?: number): Promise<BusinessRecord> {
+  return fireEvent(
+    machine,
+    {
+      now: () => deps.clock.now(),
+      save: (next, version) => deps.store.save(next, version),
+      read: (id) => deps.store.application(id),
+      release: (after) => deps.store.releaseOpen(openClaimKey(after), after._id),
+      written: (next, e, by) => tell(deps, next, e.type, by),
+    },
+    app,
+    event,
+    actor,
+    expectedVersion,
+  );
 }
 
 /**
@@ -47,11 +59,6 @@ async function tell(deps: FireDeps, app: BusinessRecord, event: BusinessEvent['t
   const notice = noticeOf(app, event);
   if (!notice) return;
   await deps.notifier.progress(app.applicant.actorOpenid, { ...notice, applicationId: app._id, at: app.updatedAt }).catch(() => undefined);
-}
-
-async function released(deps: FireDeps, before: BusinessRecord, after: BusinessRecord): Promise<BusinessRecord> {
-  if (!isOpenBusiness(after) && (isOpenBusiness(before) || before === after)) await deps.store.releaseOpen(openClaimKey(after), after._id);
-  return after;
 }
 
 /** The application's last event is this one, by this kind of actor, decided on `expectedVersion` (timeline entry i is version i). */

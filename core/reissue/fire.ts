@@ -1,52 +1,49 @@
-import { DomainError } from '../errors/DomainError';
 import { FIELD } from '../identity/fieldNames';
 import type { MailAddress } from './ReissueApplication';
 import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
 import type { ReissueEvent } from './events';
 import { isOpen, transition, type Actor } from './stateMachine';
+import { fireEvent, type EventMachine } from '../stateMachine/fireEvent';
 
 /** An event as a use case names it: the version it is decided on is the one `fire` read. */
 export type EventInput = ReissueEvent extends infer E ? (E extends { expectedVersion: number } ? Omit<E, 'expectedVersion'> : never) : never;
 
 type FireDeps = Pick<ReissueDeps, 'store' | 'clock' | 'secrets'>;
 
+/** The reissue state machine as `fireEvent` drives it: a stale `expectedVersion` is refused before it is asked. */
+const machine = (deps: FireDeps): EventMachine<ReissueRecord, EventInput, Actor> => ({
+  transition: (app, event, actor, now) => transition(app, event, actor, now),
+  conflict: 'REISSUE_VERSION_CONFLICT',
+  refuseStale: true,
+  alreadyFired: (app, event, actor, expectedVersion) => alreadyFired(deps, app, event, actor, expectedVersion),
+  isOpen,
+});
+
 /**
- * One state change: `transition` on the version read, then a compare-and-set write of the result.
- * A refusal is the catalogue error the state machine gives; a stale `expectedVersion` or a lost
- * race is REISSUE_VERSION_CONFLICT (reload and decide again).
+ * One state change (`fireEvent`): `transition` on the version read, then a compare-and-set write of
+ * the result. A refusal is the catalogue error the state machine gives; a stale `expectedVersion`
+ * or a lost race is REISSUE_VERSION_CONFLICT (reload and decide again).
  *
  * Repeats are answered, not refused: a write whose answer was lost (a timeout after it was
  * applied, or an SDK retry of it) is recognised by reading the application back, and a client's
  * retry of an event that is already the application's last (same event, same kind of actor, same
- * effect, on the version it was decided on) answers the application as it is.
+ * effect, on the version it was decided on) answers the application as it is. Handed over,
+ * cancelled or rejected: the person may apply again (releasing twice is harmless).
  */
-export async function fire(deps: FireDeps, app: ReissueRecord, event: EventInput, actor: Actor, expectedVersion?: number): Promise<ReissueRecord> {
-  const stale = expectedVersion !== undefined && expectedVersion !== app.version;
-  const result = stale ? undefined : transition(app, { ...event, expectedVersion: app.version }, actor, deps.clock.now());
-  if (!result?.ok) {
-    if (alreadyFired(deps, app, event, actor, expectedVersion)) return closed(deps, app, app);
-    if (!result) throw new DomainError('REISSUE_VERSION_CONFLICT');
-    throw new DomainError(result.reason.code, result.reason.detail);
-  }
-  const next = result.app;
-  if (!(await deps.store.save(next, app.version))) {
-    const stored = await deps.store.application(app._id);
-    if (!stored || !sameWrite(stored, next)) throw new DomainError('REISSUE_VERSION_CONFLICT');
-  }
-  return closed(deps, app, next);
-}
-
-/** Handed over, cancelled or rejected: the person may apply again (releasing twice is harmless). */
-async function closed(deps: FireDeps, before: ReissueRecord, after: ReissueRecord): Promise<ReissueRecord> {
-  if (!isOpen(after) && (isOpen(before) || before === after)) await deps.store.releaseOpen(after.applicant.subjectIdIndex, after._id);
-  return after;
-}
-
-/** The stored application is the very version this call wrote (its answer was lost, or it was written twice). */
-function sameWrite(stored: ReissueRecord, written: ReissueRecord): boolean {
-  const a = stored.timeline.at(-1);
-  const b = written.timeline.at(-1);
-  return stored.version === written.version && !!a && !!b && a.event === b.event && a.by === b.by && a.state === b.state && a.at.getTime() === b.at.getTime();
+export function fire(deps: FireDeps, app: ReissueRecord, event: EventInput, actor: Actor, expectedVersion?: number): Promise<ReissueRecord> {
+  return fireEvent(
+    machine(deps),
+    {
+      now: () => deps.clock.now(),
+      save: (next, version) => deps.store.save(next, version),
+      read: (id) => deps.store.application(id),
+      release: (after) => deps.store.releaseOpen(after.applicant.subjectIdIndex, after._id),
+    },
+    app,
+    event,
+    actor,
+    expectedVersion,
+  );
 }
 
 /** What the system does right after an event on its own (a refund made due): looked past when matching a repeat. */

@@ -3,6 +3,8 @@ import type { BusinessState } from '../../core/business/BusinessApplication';
 import type { BusinessQueueQuery, BusinessRecord, BusinessStore } from '../../core/business/BusinessDeps';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+import { claimOpen, releaseOpen } from '../cloudbase/openClaims';
+import { saveVersioned } from '../cloudbase/versionedSave';
 import { writeLog } from '../log/logLine';
 
 const APPS = 'business_applications';
@@ -88,33 +90,16 @@ export class CloudbaseBusinessStore implements BusinessStore {
     }
   }
 
-  async save(app: BusinessRecord, expectedVersion: number): Promise<boolean> {
-    const { _id, ...body } = app;
-    // Sub-documents are replaced whole (`set`), never merged field by field.
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(body)) {
-      changes[k] = v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? this._.set(v) : v;
-    }
-    const res = await this.db.collection(APPS).where({ _id, version: expectedVersion }).update(changes);
-    return res.updated === 1;
+  save(app: BusinessRecord, expectedVersion: number): Promise<boolean> {
+    return saveVersioned(this.db, APPS, app, expectedVersion);
   }
 
-  async claimOpen(key: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string }> {
-    try {
-      await this.db.collection(CLAIMS).add({ _id: `open:${key}`, applicationId, at });
-      return { taken: true };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const held = await getDoc<{ applicationId: string }>(this.db, CLAIMS, `open:${key}`);
-      return { taken: false, holder: held?.applicationId ?? '' };
-    }
+  claimOpen(key: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string }> {
+    return claimOpen(this.db, CLAIMS, key, applicationId, at);
   }
 
-  async releaseOpen(key: string, applicationId: string): Promise<void> {
-    await this.db
-      .collection(CLAIMS)
-      .where({ _id: `open:${key}`, applicationId })
-      .remove();
+  releaseOpen(key: string, applicationId: string): Promise<void> {
+    return releaseOpen(this.db, CLAIMS, key, applicationId);
   }
 
   private async list(where: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<BusinessRecord[]> {

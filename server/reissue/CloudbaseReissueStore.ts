@@ -3,10 +3,13 @@ import type { QueueQuery, ReissueRecord, ReissueStore } from '../../core/reissue
 import type { ReissueApplication, ReissueState } from '../../core/reissue/ReissueApplication';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+import { claimOpen, releaseOpen } from '../cloudbase/openClaims';
+import { saveVersioned } from '../cloudbase/versionedSave';
 import { writeLog } from '../log/logLine';
 import { knownCityRules } from './cityRules';
 
 const APPS = 'reissue_applications';
+const CLAIMS = 'reissue_claims';
 const CONFIGS = 'reissue_configs';
 
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'object' && v && '$date' in v ? (v as { $date: string | number }).$date : (v as string)));
@@ -73,34 +76,16 @@ export class CloudbaseReissueStore implements ReissueStore {
     }
   }
 
-  async claimOpen(subjectIdIndex: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string; since?: Date }> {
-    try {
-      await this.db.collection('reissue_claims').add({ _id: `open:${subjectIdIndex}`, applicationId, at });
-      return { taken: true };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const held = await getDoc<{ applicationId: string; at?: unknown }>(this.db, 'reissue_claims', `open:${subjectIdIndex}`);
-      if (!held) return { taken: false, holder: '' };
-      return { taken: false, holder: held.applicationId, ...(held.at ? { since: asDate(held.at) } : {}) };
-    }
+  claimOpen(subjectIdIndex: string, applicationId: string, at: Date): Promise<{ taken: true } | { taken: false; holder: string; since?: Date }> {
+    return claimOpen(this.db, CLAIMS, subjectIdIndex, applicationId, at);
   }
 
-  async releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void> {
-    await this.db
-      .collection('reissue_claims')
-      .where({ _id: `open:${subjectIdIndex}`, applicationId })
-      .remove();
+  releaseOpen(subjectIdIndex: string, applicationId: string): Promise<void> {
+    return releaseOpen(this.db, CLAIMS, subjectIdIndex, applicationId);
   }
 
-  async save(app: ReissueRecord, expectedVersion: number): Promise<boolean> {
-    const { _id, ...body } = app;
-    // Sub-documents are replaced whole (`set`), never merged field by field.
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(body)) {
-      changes[k] = v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? this._.set(v) : v;
-    }
-    const res = await this.db.collection(APPS).where({ _id, version: expectedVersion }).update(changes);
-    return res.updated === 1;
+  save(app: ReissueRecord, expectedVersion: number): Promise<boolean> {
+    return saveVersioned(this.db, APPS, app, expectedVersion);
   }
 
   private async list(where: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<ReissueRecord[]> {

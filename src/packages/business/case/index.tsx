@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
+import { ShipForm } from '../../../components/ShipForm';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { Button } from '../../../components/nutui';
 import { ApiError } from '../../../services/api';
@@ -331,41 +332,18 @@ export default function BusinessCasePage() {
             )}
 
             {form === 'ship' && (
-              <Section title="邮寄">
-                <Text className="form-field__label">快递公司</Text>
-                <View className="chips">
-                  {COURIER_CHOICES.map((code) => (
-                    <Text
-                      key={code}
-                      className={`chip ${courier === code ? 'chip--on' : ''}`}
-                      data-courier={code}
-                      {...tappable('button', { pressed: courier === code })}
-                      onClick={() => setCourier(code)}
-                    >
-                      {courierName(code)}
-                    </Text>
-                  ))}
-                </View>
-                <View className="form-field">
-                  <Text className="form-field__label">运单号</Text>
-                  <Input
-                    className="form-field__input"
-                    data-field="trackingNumber"
-                    value={trackingNumber}
-                    maxlength={40}
-                    placeholder="字母、数字，6-40位"
-                    onInput={(e) => setTrackingNumber(e.detail.value)}
-                  />
-                </View>
-                <View className="form-actions">
-                  <Button type="primary" loading={busy} disabled={!validTracking} onClick={() => void shipNow()}>
-                    确认寄出
-                  </Button>
-                  <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
-                    取消
-                  </Text>
-                </View>
-              </Section>
+              <ShipForm
+                title="邮寄"
+                courier={courier}
+                onCourier={setCourier}
+                trackingNumber={trackingNumber}
+                onTrackingNumber={setTrackingNumber}
+                ready={validTracking}
+                busy={busy}
+                confirmText="确认寄出"
+                onConfirm={() => void shipNow()}
+                onCancel={() => setForm(undefined)}
+              />
             )}
 
             {!form && (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { HallChips } from '../../../components/HallChips';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { Button, Empty } from '../../../components/nutui';
-import { tappable } from '../../../components/tappable';
 import { ApiError } from '../../../services/api';
 import { businessApi, type MoveOutEntry } from '../../../services/businessApi';
 import { useRemote } from '../../../services/useRemote';
@@ -56,23 +56,7 @@ export default function BusinessMoveOut() {
     <PageShell className="biz-moveout">
       <LoadState remote={halls}>
         <View className="biz-moveout__root" data-hall={hallId}>
-          {(halls.data?.halls.length ?? 0) > 1 && (
-            <Section title="大厅">
-              <View className="chips">
-                {halls.data!.halls.map((h) => (
-                  <Text
-                    key={h.id}
-                    className={`chip ${h.id === hallId ? 'chip--on' : ''}`}
-                    data-hall={h.id}
-                    {...tappable('button', { pressed: h.id === hallId })}
-                    onClick={() => setChosen(h.id)}
-                  >
-                    {h.name}
-                  </Text>
-                ))}
-              </View>
-            </Section>
-          )}
+          <HallChips halls={halls.data?.halls ?? []} chosen={hallId} onChoose={setChosen} />
           {error && (
             <View className="notice notice--error" role="alert" data-error-code={error.code}>
               <Text>{error.message}</Text>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { HallChips } from '../../../components/HallChips';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
@@ -37,23 +38,7 @@ export default function BusinessReview() {
   return (
     <PageShell className="biz-review">
       <LoadState remote={halls}>
-        {(halls.data?.halls.length ?? 0) > 1 && (
-          <Section title="大厅">
-            <View className="chips">
-              {halls.data!.halls.map((h) => (
-                <Text
-                  key={h.id}
-                  className={`chip ${h.id === hallId ? 'chip--on' : ''}`}
-                  data-hall={h.id}
-                  {...tappable('button', { pressed: h.id === hallId })}
-                  onClick={() => setChosen(h.id)}
-                >
-                  {h.name}
-                </Text>
-              ))}
-            </View>
-          </Section>
-        )}
+        <HallChips halls={halls.data?.halls ?? []} chosen={hallId} onChoose={setChosen} />
         <Section title="筛选">
           <View className="chips">
             {FILTERS.map((f) => (

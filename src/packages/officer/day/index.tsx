@@ -13,7 +13,7 @@ import { WeekView } from './WeekView';
 import '../officer.scss';
 import './index.scss';
 import { tappable } from '../../../components/tappable';
-import { HallChips } from '../components/HallChips';
+import { HallChips } from '../../../components/HallChips';
 
 async function myHalls(): Promise<{ role: string; mustVerify: boolean; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);

@@ -13,7 +13,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../officer.scss';
 import './index.scss';
-import { HallChips } from '../components/HallChips';
+import { HallChips } from '../../../components/HallChips';
 
 /** The halls whose ratings the account may read: those it acts for; every hall for an admin. */
 async function ratedHalls(): Promise<Array<{ id: string; name: string }>> {

@@ -10,6 +10,7 @@ import { reissueApi, type CaseFile, type ReissueView } from '../../../services/r
 import { COURIER_CHOICES, courierName } from '../../../../core/reissue/names';
 import { useRemote } from '../../../services/useRemote';
 import { Deadlines } from '../components/Deadlines';
+import { ShipForm } from '../../../components/ShipForm';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { StateTag, Timeline } from '../components/Timeline';
 import { PersonAndPhoto, Waybill } from './CaseFilePanel';
@@ -98,41 +99,18 @@ export default function ReissueReviewDetail() {
   const can = (event: string) => Boolean(view?.actions.includes(event as never));
 
   const shipForm = (kind: 'ship' | 'reship') => (
-    <Section title={kind === 'ship' ? '发货' : '重新发货'}>
-      <Text className="form-field__label">快递公司</Text>
-      <View className="chips">
-        {COURIER_CHOICES.map((code) => (
-          <Text
-            key={code}
-            className={`chip ${courier === code ? 'chip--on' : ''}`}
-            data-courier={code}
-            {...tappable('button', { pressed: courier === code })}
-            onClick={() => setCourier(code)}
-          >
-            {courierName(code)}
-          </Text>
-        ))}
-      </View>
-      <View className="form-field">
-        <Text className="form-field__label">运单号</Text>
-        <Input
-          className="form-field__input"
-          data-field="trackingNumber"
-          value={trackingNumber}
-          maxlength={40}
-          placeholder="字母、数字，6-40位"
-          onInput={(e) => setTrackingNumber(e.detail.value)}
-        />
-      </View>
-      <View className="form-actions">
-        <Button type="primary" loading={busy} disabled={trackingNumber.trim().length < 6} onClick={() => void shipNow(kind)}>
-          确认发货
-        </Button>
-        <Text className="form-actions__secondary" {...tappable()} onClick={() => setForm(undefined)}>
-          取消
-        </Text>
-      </View>
-    </Section>
+    <ShipForm
+      title={kind === 'ship' ? '发货' : '重新发货'}
+      courier={courier}
+      onCourier={setCourier}
+      trackingNumber={trackingNumber}
+      onTrackingNumber={setTrackingNumber}
+      ready={trackingNumber.trim().length >= 6}
+      busy={busy}
+      confirmText="确认发货"
+      onConfirm={() => void shipNow(kind)}
+      onCancel={() => setForm(undefined)}
+    />
   );
 
   return (
