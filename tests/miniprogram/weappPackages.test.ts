@@ -22,7 +22,9 @@ const mainFiles = packages.find((p) => p.root === '')!.files;
 /**
  * KiB per package: the figures of docs/PERFORMANCE.md ("Weapp packages") with a little room. The
  * main package was 457.5 at filing and 461.2 after issue 15's pages; business carries the region
- * tree (as reissue does) since its handover form takes a postal address (issue 15's second round).
+ * tree (as reissue does) since its handover form takes a postal address (issue 15's second round);
+ * 158.6 → 161.7 with the certificate's statement and scannable link, the move-out row's fields and
+ * the shared hall chips.
  */
 const BUDGET_KIB: Record<string, number> = {
   '': 444,
@@ -30,7 +32,7 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/booking': 81,
   'packages/officer': 37.5,
   'packages/reissue': 131,
-  'packages/business': 160,
+  'packages/business': 163,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {
