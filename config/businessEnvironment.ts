@@ -7,6 +7,9 @@ export const businessEnvironment = [
   'HUKOU_DATA_KEY_ID',
   'HUKOU_INDEX_KEY',
   'HUKOU_PROGRESS_TEMPLATE_ID',
+  // Tracking of results sent by mail (the pollShipments timer).
+  'HUKOU_KUAIDI100_CUSTOMER',
+  'HUKOU_KUAIDI100_KEY',
   ...registryEnvironment,
 ] as const satisfies readonly VariableName[];
 

@@ -197,7 +197,7 @@ export const collections: CollectionDeclaration[] = [
       { name: 'actor_created', keys: { 'applicant.actorOpenid': 1, createdAt: -1 } },
       // The hall's review queue: its open states, oldest submission first.
       { name: 'hall_state_submitted', keys: { hallId: 1, state: 1, submittedAt: 1 } },
-      // Timers: drafts and corrections that lapse, permits that expire, photos to delete; oldest change first.
+      // Timers: drafts and corrections that lapse, permits that expire, photos to delete, shipments to track; oldest change first.
       { name: 'state_updated', keys: { state: 1, updatedAt: 1 } },
       // The origin station's move-out queue: migrations out of its district, by state, due first.
       { name: 'origin_state_due', keys: { 'moveOut.originDivisionCode': 1, state: 1, 'moveOut.dueAt': 1 } },

@@ -122,7 +122,7 @@ export const functions: FunctionDeclaration[] = [
   {
     name: 'business',
     description:
-      'Household-registration business online (户籍类证明, cross-province migration, newborn registration, residence permits): apply at the destination hall, upload material photos to private storage, submit, correct and resubmit; officers review, approve, reject or ask for corrections; certificates are verified publicly by serial.',
+      'Household-registration business online (户籍类证明, cross-province migration, newborn registration, residence permits): apply at the destination hall, upload material photos to private storage, submit, correct and resubmit; officers review, approve, reject or ask for corrections; certificates are verified publicly by serial; results handed over at the hall or mailed, with shipment polling.',
     caller: 'verified citizen',
     actions: businessActions as ActionMap<never>,
     env: [...businessEnvironment],
@@ -131,6 +131,8 @@ export const functions: FunctionDeclaration[] = [
       { name: 'expireApplications', cron: '0 20 18 * * * *' },
       { name: 'purgeMaterials', cron: '0 40 18 * * * *' },
       { name: 'purgeExpiredRequests', cron: '0 55 19 * * * *' },
+      // Results sent by mail, tracked as the reissue's cards are.
+      { name: 'pollShipments', cron: '0 */30 * * * * *' },
     ],
     storage: true,
     // Decisions told to the applicant (server/wechat/CloudCallBusinessNotifier.ts).

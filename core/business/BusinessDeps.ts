@@ -4,6 +4,7 @@ import type { ExpiringRequests } from '../function/requestExpiry';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { CallerContext } from '../identity/caller';
 import type { AuditLog, IdentityStore, PopulationRegistry, Secrets } from '../identity/ports';
+import type { Courier } from '../reissue/ports';
 import type { Clock } from '../time/Clock';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
@@ -132,6 +133,8 @@ export interface BusinessDeps {
   secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
   audit: AuditLog;
   notifier: BusinessNotifier;
+  /** The carrier's tracking of results sent by mail (the reissue's port: Kuaidi100, or the local cloud's stand-in). */
+  courier: Courier;
   clock: Clock;
   /** Random bytes (certificate serials, permit numbers, file names). */
   random(bytes: number): Uint8Array;

@@ -8,6 +8,7 @@ import { verifyCertificate } from './actions/verify';
 import { completeMoveOut, extendPermit, moveOutQueue } from './actions/migration';
 import { chooseHandover, collect, ship } from './actions/handover';
 import { expireApplications, purgeMaterials } from './actions/timers';
+import { pollShipments } from './actions/shipments';
 
 export const businessActions: ActionMap<BusinessDeps> = {
   businessCatalogue,
@@ -37,7 +38,8 @@ export const businessActions: ActionMap<BusinessDeps> = {
   expireApplications,
   purgeMaterials,
   purgeExpiredRequests,
+  pollShipments,
 };
 
 /** Actions only timer triggers may run. */
-export const businessTimers = ['expireApplications', 'purgeMaterials', 'purgeExpiredRequests'] as const;
+export const businessTimers = ['expireApplications', 'purgeMaterials', 'purgeExpiredRequests', 'pollShipments'] as const;

@@ -35,6 +35,8 @@ export const BusinessEvent = lazySchema(() =>
     z.object({ type: z.literal('chooseHandover'), handover: Handover, ...at }),
     z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
     z.object({ type: z.literal('deliver'), ...at }),
+    /** The parcel is going back (refused, undeliverable): the result is to be handed over again. `note`: the carrier's last word. */
+    z.object({ type: z.literal('markReturned'), note: z.string().trim().min(1).max(200).optional(), ...at }),
     z.object({ type: z.literal('collect'), ...at }),
     /** A draft or a correction left unanswered too long, or a permit expired and never extended. */
     z.object({ type: z.literal('expire'), ...at }),
@@ -60,6 +62,7 @@ export const BUSINESS_EVENT_TYPES = [
   'chooseHandover',
   'ship',
   'deliver',
+  'markReturned',
   'collect',
   'expire',
 ] as const satisfies readonly BusinessEventType[];

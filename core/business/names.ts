@@ -50,6 +50,7 @@ export const BUSINESS_EVENT_NAMES: Record<BusinessEventType | 'create', string> 
   chooseHandover: '选择领取方式',
   ship: '寄出',
   deliver: '快件签收',
+  markReturned: '快件退回',
   collect: '大厅领取',
   expire: '逾期关闭',
 };

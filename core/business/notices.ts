@@ -29,6 +29,7 @@ const STATUS: Partial<Record<BusinessEventType, (app: BusinessRecord) => { statu
   ship: () => ({ status: '已寄出', note: '办理结果已邮寄，请留意查收' }),
   collect: () => ({ status: '已办结', note: '已在大厅领取' }),
   deliver: () => ({ status: '已办结', note: '邮件已签收' }),
+  markReturned: () => ({ status: '邮件退回', note: '邮件被退回，可重新选择领取方式' }),
   expire: () => ({ status: '已关闭', note: '逾期未处理，申请已关闭' }),
 };
 

@@ -116,6 +116,8 @@ function currentDetail(app: BusinessApplication): string {
   }
   if (app.state === 'permitExpired') return `准迁证已于 ${textOf(app.permit!.validUntil)} 过期，请联系受理大厅申请延期`;
   if (app.state === 'shipped' && app.shipment) return `已寄出：${courierName(app.shipment.courier)} ${app.shipment.trackingNumber}`;
+  const last = app.timeline.at(-1);
+  if (app.state === 'readyForHandover' && last?.event === 'markReturned') return `快件被退回${last.note ? `（${last.note}）` : ''}，请重新选择领取方式或等待重新寄出`;
   return BUSINESS_STATE_NAMES[app.state];
 }
 

@@ -18,6 +18,7 @@ import { BUSINESS_ACTOR_NAMES, BUSINESS_EVENT_NAMES, BUSINESS_STATE_NAMES } from
  *                     → permitIssued (migration) →completeMoveOut→ readyForHandover
  *                     → readyForHandover (newborn, residence permit)
  * readyForHandover →collect→ completed; →ship→ shipped →deliver→ completed
+ *   shipped →markReturned→ readyForHandover (the parcel went back: choose again, ship again or collect)
  * permitIssued|readyForHandover (migration) →expirePermit→ permitExpired →extendPermit→ back
  * draft|correctionRequested|permitExpired →expire→ lapsed
  */
@@ -190,6 +191,7 @@ export const BUSINESS_RULES: { readonly [T in BusinessEventType]: Rule<T> } = {
     }),
   },
   deliver: { by: ['courier', 'system', 'officer'], from: ['shipped'], apply: () => ({ state: 'completed' }) },
+  markReturned: { by: ['courier', 'system', 'officer'], from: ['shipped'], apply: (_a, e) => ({ state: 'readyForHandover', note: e.note }) },
   collect: {
     by: ['officer'],
     from: ['readyForHandover'],

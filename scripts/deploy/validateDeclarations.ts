@@ -18,6 +18,8 @@ const WXPAY_TOGETHER: ReadonlyArray<{ when: VariableName; needs: VariableName[];
   { when: 'HUKOU_WXPAY_PRIVATE_KEY', needs: ['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID'], why: 'WeChat Pay answers are verified with its public key' },
 ];
 const NOTIFY_NEEDS: VariableName[] = ['HUKOU_WXPAY_PUBLIC_KEY', 'HUKOU_WXPAY_PUBLIC_KEY_ID', 'HUKOU_WXPAY_APIV3_KEY'];
+/** A function that polls shipments asks Kuaidi100 (server/courier/courierFromEnvironment.ts) with its account. */
+const COURIER_NEEDS: VariableName[] = ['HUKOU_KUAIDI100_CUSTOMER', 'HUKOU_KUAIDI100_KEY'];
 
 export function validateDeclarations(
   declarations: ReadonlyArray<Pick<FunctionDeclaration, 'name' | 'env' | 'triggers' | 'timeoutSeconds' | 'memoryMB' | 'actions' | 'httpPaths'>>,
@@ -50,6 +52,9 @@ export function validateDeclarations(
     if (d.httpPaths?.length) {
       for (const need of NOTIFY_NEEDS)
         if (!d.env.includes(need)) problems.push(`${d.name}: has HTTP access but does not read ${need} (WeChat Pay notifications are verified and decrypted)`);
+    }
+    if (d.triggers?.some((t) => t.name === 'pollShipments')) {
+      for (const need of COURIER_NEEDS) if (!d.env.includes(need)) problems.push(`${d.name}: polls shipments but does not read ${need} (the courier's tracking account)`);
     }
     const triggerNames = new Set<string>();
     for (const t of d.triggers ?? []) {

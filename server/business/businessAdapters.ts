@@ -15,6 +15,7 @@ import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBusinessStore } from './CloudbaseBusinessStore';
 import { CloudbaseMaterialStorage } from './CloudbaseMaterialStorage';
 import { CloudCallBusinessNotifier } from '../wechat/CloudCallBusinessNotifier';
+import { courierFromEnvironment } from '../courier/courierFromEnvironment';
 import { chinaAddressDivisions } from '../reissue/chinaAddressDivisions';
 import { getDoc } from '../cloudbase/documents';
 import type { Appointment } from '../../core/booking/Appointment';
@@ -37,6 +38,8 @@ export function businessAdapters(env: Environment<BusinessVariable>): BusinessAd
     secrets: createSecrets(cipher, blindIndex),
     audit: new CloudbaseAuditLog(db),
     notifier: new CloudCallBusinessNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
+    // Results sent by mail: the local cloud's stand-in there, Kuaidi100 everywhere else.
+    courier: courierFromEnvironment(env),
     clock: systemClock,
     random: (n) => randomBytes(n),
     requests: new CloudbaseRequestLog(db, 'business_requests', () => systemClock.now()),

@@ -8,12 +8,11 @@ import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
 import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
-import { Kuaidi100Courier } from '../courier/Kuaidi100Courier';
+import { courierFromEnvironment } from '../courier/courierFromEnvironment';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
 import { CloudbaseGuideRepository } from '../guide/CloudbaseGuideRepository';
 import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
 import { createSecrets } from '../identity/secrets';
-import { LocalCourier } from '../local/LocalCourier';
 import { LocalPayment } from '../local/LocalPayment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { WeChatPayV3 } from '../payment/WeChatPayV3';
@@ -47,7 +46,7 @@ export function reissueAdapters(env: Environment<ReissueVariable>): ReissueAdapt
     payment: local
       ? new LocalPayment(local, { appid: env.WX_APPID, mchid: env.HUKOU_WXPAY_MCHID, notifyUrl: env.HUKOU_WXPAY_NOTIFY_URL })
       : lazyPayment(() => new WeChatPayV3(weChatPayConfigFrom(env))),
-    courier: local ? new LocalCourier(local) : new Kuaidi100Courier({ customer: env.HUKOU_KUAIDI100_CUSTOMER, key: env.HUKOU_KUAIDI100_KEY }),
+    courier: courierFromEnvironment(env),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
     clock: systemClock,

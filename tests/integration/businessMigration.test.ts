@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../support/localCloudHarness';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
 import { businessFlow } from './support/businessFlow';
+import { devEnvironment } from '../../devcloud/devEnvironment';
 
 jest.setTimeout(90_000);
 
@@ -130,17 +131,25 @@ test('a draft nobody submits lapses after the silence limit; the person may then
   expect(tooSoon.error.code).toBe('BUSINESS_CONDITIONS_UNMET');
 });
 
-test('a birth registration by mail: the citizen sees the place, the shipping officer the waybill, the history the courier by name', async () => {
-  h.setNow(NOW);
-  const HALL = 'haikou-longhua';
-  let app = await b.ok(CITIZEN, 'apply', { kind: 'birthRegistration', hallId: HALL, requestId: requestId() });
+const MAIL_TO = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '王建国', phone: '13800138000' };
+const courierAdvance = (trackingNumber: string, to: 'delivered' | 'returned') =>
+  fetch(`${h.cloud.url}/local/courier/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ trackingNumber, to }) });
+const progressNotices = () => h.cloud.notifications.filter((n) => n.templateId === devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID).map((n) => n.data.phrase2?.value);
+
+/** A birth registration at Longhua approved and waiting for its handover, the citizen having chosen mail. */
+async function birthRegistrationByMail() {
+  let app = await b.ok(CITIZEN, 'apply', { kind: 'birthRegistration', hallId: 'haikou-longhua', requestId: requestId() });
   for (const m of app.materials.filter((x: { required: boolean }) => x.required)) app = await b.attach(CITIZEN, app, m.key);
   app = await b.ok(CITIZEN, 'submit', { applicationId: app.id, expectedVersion: app.version });
   app = await b.ok(ORIGIN_OFFICER, 'startReview', { applicationId: app.id, expectedVersion: app.version });
   app = await b.ok(ORIGIN_OFFICER, 'approve', { applicationId: app.id, expectedVersion: app.version });
   expect(app.state).toBe('readyForHandover');
-  const address = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '王建国', phone: '13800138000' };
-  app = await b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'mail', address } });
+  return b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'mail', address: MAIL_TO } });
+}
+
+test('a birth registration by mail: the citizen sees the place, the shipping officer the waybill, the history the courier by name; the poll records the delivery', async () => {
+  h.setNow(NOW);
+  let app = await birthRegistrationByMail();
   expect(app.handover).toEqual({ kind: 'mail', place: '海南省海口市美兰区' });
   expect(JSON.stringify(app)).not.toContain('海府路');
   const opened = await b.ok(ORIGIN_OFFICER, 'businessCase', { applicationId: app.id });
@@ -148,6 +157,38 @@ test('a birth registration by mail: the citizen sees the place, the shipping off
   app = await b.ok(ORIGIN_OFFICER, 'ship', { applicationId: app.id, expectedVersion: app.version, courier: 'ems', trackingNumber: 'EM123456789CN' });
   expect(app.state).toBe('shipped');
   expect(app.history.at(-1).note).toBe('中国邮政EMS EM123456789CN');
+
+  // The business function's own timer tracks it: in transit nothing changes; once signed for, it is done.
+  expect((await h.timer('business', 'pollShipments')).data).toMatchObject({ checked: 1, delivered: 0, failed: 0 });
+  expect((await b.call(CITIZEN, 'pollShipments', {})).error.code).toBe('UNKNOWN_ACTION');
+  expect((await courierAdvance('EM123456789CN', 'delivered')).status).toBe(200);
+  const noticesBefore = progressNotices().length;
+  expect((await h.timer('business', 'pollShipments')).data).toMatchObject({ checked: 1, delivered: 1, failed: 0 });
+  const done = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  expect(done).toMatchObject({ state: 'completed', progress: { status: 'finished' } });
+  expect(done.history.at(-1)).toMatchObject({ event: '快件签收', by: '快递' });
+  expect(progressNotices().slice(noticesBefore)).toEqual(['已办结']);
+  expect((await h.timer('business', 'pollShipments')).data).toMatchObject({ checked: 0 });
+});
+
+test('a returned parcel: ready for handover again with the carrier’s word, then shipped again and delivered', async () => {
+  h.setNow(NOW);
+  let app = await birthRegistrationByMail();
+  app = await b.ok(ORIGIN_OFFICER, 'ship', { applicationId: app.id, expectedVersion: app.version, courier: 'ems', trackingNumber: 'EM223456789CN' });
+  expect((await courierAdvance('EM223456789CN', 'returned')).status).toBe(200);
+  const noticesBefore = progressNotices().length;
+  expect((await h.timer('business', 'pollShipments')).data).toMatchObject({ returned: 1, failed: 0 });
+  app = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  expect(app.state).toBe('readyForHandover');
+  expect(app.history.at(-1)).toMatchObject({ event: '快件退回', by: '快递', note: expect.stringContaining('拒收') });
+  expect(app.progress.stages.find((s: { status: string }) => s.status === 'current').detail).toMatch(/^快件被退回/);
+  expect(progressNotices().slice(noticesBefore)).toEqual(['邮件退回']);
+  // The citizen may choose again; the officer ships again and the next poll records the delivery.
+  expect(app.actions.map((a: { type: string }) => a.type)).toContain('chooseHandover');
+  app = await b.ok(ORIGIN_OFFICER, 'ship', { applicationId: app.id, expectedVersion: app.version, courier: 'ems', trackingNumber: 'EM323456789CN' });
+  await courierAdvance('EM323456789CN', 'delivered');
+  expect((await h.timer('business', 'pollShipments')).data).toMatchObject({ delivered: 1 });
+  expect((await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id })).state).toBe('completed');
 });
 
 test('a permit that expires before the move-out: the station sees it expired and cannot complete it until the destination extends it', async () => {

@@ -83,6 +83,8 @@ function modelNext(a: BusinessApplication, s: Step, now: Date): BusinessState | 
       return r === 'officer' && inState('readyForHandover') && a.handover?.kind === 'mail' ? 'shipped' : undefined;
     case 'deliver':
       return r !== 'citizen' && inState('shipped') ? 'completed' : undefined;
+    case 'markReturned':
+      return r !== 'citizen' && inState('shipped') ? 'readyForHandover' : undefined;
     case 'collect':
       return r === 'officer' && inState('readyForHandover') && a.handover?.kind !== 'mail' ? 'completed' : undefined;
     case 'expire':

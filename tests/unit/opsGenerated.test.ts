@@ -85,6 +85,15 @@ test('what the platform would refuse is found before anything is uploaded', () =
   ]);
 });
 
+test('a function polling shipments reads the Kuaidi100 account (the business function mails results too)', () => {
+  const pollers = functions.filter((f) => f.triggers?.some((t) => t.name === 'pollShipments')).map((f) => f.name);
+  expect(pollers).toEqual(['reissue', 'business']);
+  const business = functions.find((f) => f.name === 'business')!;
+  expect(validateDeclarations([{ ...business, env: business.env.filter((v) => v !== 'HUKOU_KUAIDI100_KEY') }])).toEqual([
+    "business: polls shipments but does not read HUKOU_KUAIDI100_KEY (the courier's tracking account)",
+  ]);
+});
+
 describe('WeChat Pay keys (issue 13, blocker 5)', () => {
   const reissue = functions.find((f) => f.name === 'reissue')!;
   const payNotify = functions.find((f) => f.name === 'payNotify')!;

@@ -1,7 +1,5 @@
 import * as z from 'zod';
 import { defineAction } from '../../function/action';
-import { isDomainError } from '../../errors/DomainError';
-import { FIELD } from '../../identity/fieldNames';
 import type { ReissueDeps } from '../ReissueDeps';
 import { payWindowOver, paymentOverdue } from '../timeLimits';
 import { SYSTEM } from '../actors';
@@ -10,43 +8,23 @@ import { fire } from '../fire';
 import { settleRefund } from '../refund';
 import { settlePayment } from '../settlePayment';
 import { lazySchema } from '../../function/lazySchema';
+import { pollParcels, ShipmentPollCounts } from '../../shipping/pollParcels';
 
 const BATCH = 200;
+const COURIER = { role: 'courier' } as const;
 
 export const pollShipments = defineAction({
   summary: 'Timer only (every 30 min, as Kuaidi100 asks): tracks every shipped card with the courier port and records deliveries and returns.',
   input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ checked: z.number().int(), delivered: z.number().int(), returned: z.number().int(), unknown: z.number().int(), failed: z.number().int() })),
+  output: ShipmentPollCounts,
   errors: [],
   async run(_input, deps: ReissueDeps) {
-    const counts = { checked: 0, delivered: 0, returned: 0, unknown: 0, failed: 0 };
-    for (const app of await deps.store.inState('shipped', BATCH)) {
-      if (!app.shipment) continue;
-      counts.checked++;
-      try {
-        let phone: string | undefined;
-        if (app.delivery.kind === 'mail') {
-          try {
-            phone = deps.secrets.decrypt(app.delivery.address.phoneEnc, FIELD.phone).slice(-4);
-          } catch {
-            phone = undefined;
-          }
-        }
-        const tracking = await deps.courier.track(app.shipment.courier, app.shipment.trackingNumber, phone);
-        if (tracking.state === 'delivered') {
-          await fire(deps, app, { type: 'deliver' }, { role: 'courier' });
-          counts.delivered++;
-        } else if (tracking.state === 'returned') {
-          const last = tracking.events.at(-1)?.description.slice(0, 200);
-          await fire(deps, app, { type: 'markReturned', ...(last ? { note: last } : {}) }, { role: 'courier' });
-          counts.returned++;
-        } else if (tracking.state === 'unknown') counts.unknown++;
-      } catch (e) {
-        // A courier outage or a concurrent officer action: the next run looks again.
-        if (!isDomainError(e)) counts.failed++;
-      }
-    }
-    return counts;
+    return pollParcels(
+      deps,
+      await deps.store.inState('shipped', BATCH),
+      (app) => app.shipment && { ...app.shipment, phoneEnc: app.delivery.kind === 'mail' ? app.delivery.address.phoneEnc : undefined },
+      (app, event) => fire(deps, app, event, COURIER),
+    );
   },
 });
 
