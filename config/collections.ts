@@ -219,9 +219,20 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = verify:<openid>:<window start>: public certificate lookups counted per account and window.
+    // _id = <key>:<window start>: counters per window: public certificate lookups per account
+    // (verify:<openid>, 10 minutes), upload places handed out per application (upload:<id>, a day).
     name: 'business_lookups',
     indexes: [{ name: 'window', keys: { windowStart: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = the random file name: each upload place `materialUpload` handed out, until the daily
+    // timer deletes its file (never attached) or finds it attached (core/business/uploads.ts).
+    name: 'business_uploads',
+    indexes: [
+      { name: 'issued', keys: { issuedAt: 1 } },
+      { name: 'application_issued', keys: { applicationId: 1, issuedAt: 1 } },
+    ],
     rules: closed,
   },
   {

@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import type { BusinessConfig } from './BusinessConfig';
 import type { BusinessNotice } from './notices';
+import type { IssuedUpload } from './uploads';
 
 /**
  * A business application as stored (`business_applications`): the domain record plus what the use
@@ -84,6 +85,14 @@ export interface BusinessStore {
   countLookup(key: string, windowStart: Date): Promise<number>;
   /** Removes the lookup counters of windows that started before `before`; returns how many. */
   removeLookupsBefore(before: Date): Promise<number>;
+  /** Records an upload place handed out (`business_uploads`), before the phone learns it. */
+  recordUpload(upload: IssuedUpload): Promise<void>;
+  /** Upload places handed out before `before`, oldest first (the daily timer). */
+  uploadsIssuedBefore(before: Date, limit: number): Promise<IssuedUpload[]>;
+  /** Every upload place handed out for this application (its materials are purged). */
+  uploadsOf(applicationId: string): Promise<IssuedUpload[]>;
+  /** Forgets these upload records (their files were deleted, or the application holds them). */
+  forgetUploads(ids: readonly string[]): Promise<void>;
 }
 
 /** Where a citizen's photo goes: the function names the place; the phone uploads there. */
