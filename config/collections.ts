@@ -203,6 +203,8 @@ export const collections: CollectionDeclaration[] = [
       { name: 'origin_state_due', keys: { 'moveOut.originDivisionCode': 1, state: 1, 'moveOut.dueAt': 1 } },
       // Public verification answers to a certificate's serial alone.
       { name: 'certificate_serial', keys: { 'certificate.serial': 1 } },
+      // Check-in at the window: the application a handover appointment carries (booking function).
+      { name: 'handover_appointment', keys: { 'handover.appointmentId': 1 } },
     ],
     rules: closed,
   },
@@ -261,7 +263,7 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = hallId:number: the 办件编号 of a reissue application, unique in its hall (core/reference).
+    // _id = hallId:number: the 办件编号 of a reissue or business application, unique in its hall (core/reference).
     // Appointments' 预约号 claimed here before the index hall_ref on appointments stay, unused.
     name: 'reference_numbers',
     indexes: [{ name: 'target', keys: { kind: 1, targetId: 1 } }],

@@ -10,6 +10,7 @@ import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import type { BusinessConfig } from './BusinessConfig';
 import type { BusinessNotice } from './notices';
 import type { IssuedUpload } from './uploads';
+import type { ReferenceNumberStore } from '../reference/ports';
 
 /**
  * A business application as stored (`business_applications`): the domain record plus what the use
@@ -33,6 +34,8 @@ export type BusinessRecord = BusinessApplication & {
   householdDivisionCode: string;
   /** When its material photos were deleted from storage (docs/PRIVACY.md); the list of what was attached stays. */
   materialsPurgedAt?: Date;
+  /** 办件编号: eight digits unique in the hall (core/reference), what the citizen tells the window. Absent on applications made before numbers. */
+  refNumber?: string;
 };
 
 export interface BusinessDetails {
@@ -139,6 +142,8 @@ export interface BusinessDeps {
   /** The booking function's appointments, read to attach one to an application's handover. */
   appointments: { appointment(id: string): Promise<Appointment | null> };
   secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
+  /** 办件编号 claims, unique per hall (`reference_numbers`, shared with appointments and reissues). */
+  references: Pick<ReferenceNumberStore, 'claim'>;
   audit: AuditLog;
   notifier: BusinessNotifier;
   clock: Clock;

@@ -15,6 +15,7 @@ import { Photos } from '../components/Photos';
 import { HandoverChoice } from '../components/HandoverChoice';
 import { History } from '../components/History';
 import { StageBar } from '../../../components/StageBar';
+import { RefNumber } from '../../../components/RefNumber';
 import { StateTag } from '../components/StateTag';
 import { cancelledPick, pickAndUpload } from '../components/photoUpload';
 import '../../../components/Form.scss';
@@ -157,6 +158,7 @@ export default function BusinessDetail() {
                 申请于 {view.createdAt}
                 {view.submittedAt ? ` · 提交于 ${view.submittedAt}` : ''}
               </Text>
+              <RefNumber label="办件编号" number={view.refNumber} size="inline" />
             </View>
 
             {error && (
