@@ -116,6 +116,12 @@ function currentDetail(app: BusinessApplication): string {
   }
   if (app.state === 'permitExpired') return `准迁证已于 ${textOf(app.permit!.validUntil)} 过期，请联系受理大厅申请延期`;
   if (app.state === 'shipped' && app.shipment) return `已寄出：${courierName(app.shipment.courier)} ${app.shipment.trackingNumber}`;
+  // Ready: what the citizen does next depends on the handover chosen (none yet: choose one).
+  if (app.state === 'readyForHandover') {
+    if (app.handover?.kind === 'hall') return '已选择到大厅领取：请按预约时间携带原件到场';
+    if (app.handover?.kind === 'mail') return '已选择邮寄：等待大厅寄出';
+    return '请选择领取方式：预约到大厅领取，或邮寄';
+  }
   return BUSINESS_STATE_NAMES[app.state];
 }
 
