@@ -90,6 +90,8 @@ export interface BusinessStore {
   removeLookupsBefore(before: Date): Promise<number>;
   /** Records an upload place handed out (`business_uploads`), before the phone learns it. */
   recordUpload(upload: IssuedUpload): Promise<void>;
+  /** The record of one upload place, by id; null when there is none (forgotten, or handed out before records were kept). */
+  upload(id: string): Promise<IssuedUpload | null>;
   /** Upload places handed out before `before`, oldest first (the daily timer). */
   uploadsIssuedBefore(before: Date, limit: number): Promise<IssuedUpload[]>;
   /** Every upload place handed out for this application (its materials are purged). */

@@ -46,5 +46,17 @@ export function staleUploadFate(upload: Pick<IssuedUpload, 'fileId'>, attached: 
   return attached?.has(upload.fileId) ? 'forget' : 'deleteFile';
 }
 
+/**
+ * A photo is attached within this long of its place being handed out, an hour before the timer may
+ * delete it: an attachment never races the deletion of its own file.
+ */
+export const ATTACH_WITHIN_MS = UNATTACHED_UPLOAD_TTL_MS - 3_600_000;
+
+/** True when a place handed out at `issuedAt` is too old to attach its photo now (upload it again). */
+export const uploadTooOldToAttach = (issuedAt: Date, now: Date): boolean => now.getTime() - issuedAt.getTime() > ATTACH_WITHIN_MS;
+
+/** The record id of an upload place from its file name (`<id>.jpg`). */
+export const uploadIdOf = (fileName: string): string => fileName.replace(/\.(jpg|png)$/, '');
+
 /** The cut-off: places handed out before this instant are looked at by the timer. */
 export const staleUploadsBefore = (now: Date): Date => new Date(now.getTime() - UNATTACHED_UPLOAD_TTL_MS);

@@ -198,6 +198,11 @@ export class CloudbaseBusinessStore implements BusinessStore {
     return ((res.data ?? []) as IssuedUpload[]).map((u) => ({ ...u, issuedAt: asDate(u.issuedAt) }));
   }
 
+  async upload(id: string): Promise<IssuedUpload | null> {
+    const doc = await getDoc<IssuedUpload>(this.db, UPLOADS, id);
+    return doc ? { ...doc, issuedAt: asDate(doc.issuedAt) } : null;
+  }
+
   uploadsIssuedBefore(before: Date, limit: number) {
     return this.uploads({ issuedAt: this._.lt(before) }, limit);
   }

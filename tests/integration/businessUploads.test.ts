@@ -51,6 +51,13 @@ test('a photo never attached, or replaced before it was, is deleted a day later;
   h.setNow(new Date(NOW.getTime() + 20 * 3_600_000));
   expect((await h.timer('business', 'purgeMaterials')).data.unattached).toBe(0);
   expect(await stored(abandoned)).toBe(true);
+  // Too late to attach it now (the timer may delete it any moment): the citizen is told to upload again.
+  h.setNow(new Date(NOW.getTime() + 23.5 * 3_600_000));
+  const seen = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });
+  const refused = await b.error(CITIZEN, 'attachMaterial', { applicationId: app.id, material: 'm0', fileIds: [kept, abandoned], expectedVersion: seen.version });
+  expect(refused).toMatchObject({ code: 'MATERIAL_INVALID', message: expect.stringContaining('照片上传已超过一天，请重新上传') });
+  // The photo already attached is sent again with the others (the page sends the whole list): no age check for it.
+  expect((await b.call(CITIZEN, 'attachMaterial', { applicationId: app.id, material: 'm0', fileIds: [kept], expectedVersion: seen.version })).ok).toBe(true);
 
   // A day later the unattached photo is deleted, the attached one stays, and both records are gone.
   h.setNow(new Date(NOW.getTime() + DAY_MS + 60_000));

@@ -3,7 +3,15 @@
  * application, counted per Asia/Shanghai day, and what the daily timer does with a place handed out
  * more than a day ago.
  */
-import { staleUploadFate, staleUploadsBefore, uploadLimitReached, uploadWindow, UPLOADS_PER_APPLICATION_PER_DAY } from '../../core/business/uploads';
+import {
+  staleUploadFate,
+  staleUploadsBefore,
+  uploadIdOf,
+  uploadLimitReached,
+  uploadTooOldToAttach,
+  uploadWindow,
+  UPLOADS_PER_APPLICATION_PER_DAY,
+} from '../../core/business/uploads';
 
 test('the limit allows exactly the day’s share of places, not one more', () => {
   expect(UPLOADS_PER_APPLICATION_PER_DAY).toBeGreaterThanOrEqual(30);
@@ -28,4 +36,13 @@ test('a place handed out more than a day ago: its file is deleted unless the app
   // The application is gone: nothing holds the file.
   expect(staleUploadFate(upload, undefined)).toBe('deleteFile');
   expect(staleUploadsBefore(new Date('2026-03-03T10:00:00Z'))).toEqual(new Date('2026-03-02T10:00:00Z'));
+});
+
+test('a photo is attached within 23 hours of its place: never while the timer may be deleting it', () => {
+  const issuedAt = new Date('2026-03-02T02:00:00Z');
+  expect(uploadTooOldToAttach(issuedAt, new Date('2026-03-03T01:00:00Z'))).toBe(false);
+  expect(uploadTooOldToAttach(issuedAt, new Date('2026-03-03T01:00:01Z'))).toBe(true);
+  expect(staleUploadsBefore(new Date('2026-03-03T01:00:01Z')).getTime()).toBeLessThan(issuedAt.getTime());
+  expect(uploadIdOf('0a1b2c.jpg')).toBe('0a1b2c');
+  expect(uploadIdOf('0a1b2c.png')).toBe('0a1b2c');
 });

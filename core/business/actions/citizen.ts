@@ -14,7 +14,7 @@ import { reviewDueAt } from '../deadlines';
 import { fireBusiness } from '../fire';
 import { BUSINESSES, trackOf } from '../kinds';
 import { photoFacts, photoProblem, PHOTO_LIMITS } from '../materialPhoto';
-import { uploadLimitReached, uploadWindow, UPLOADS_PER_APPLICATION_PER_DAY } from '../uploads';
+import { uploadIdOf, uploadLimitReached, uploadTooOldToAttach, uploadWindow, UPLOADS_PER_APPLICATION_PER_DAY } from '../uploads';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { citizenActor, loadOwnBusiness, subjectNameOf, SYSTEM_ACTOR, viewFor } from './shared';
 
@@ -48,12 +48,19 @@ export const materialUpload = defineAction({
 /** The file's cloud path when it is a file id of this environment's storage: cloud://<env>.<bucket>/<path>. */
 const cloudPathOf = (fileId: string): string | undefined => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1];
 
-/** Each photo lies in the material's folder and is a JPEG or PNG the officer can read (checked on what arrived). */
+/**
+ * Each photo lies in the material's folder and is a JPEG or PNG the officer can read (checked on
+ * what arrived); a new one was uploaded to a place handed out less than a day ago (an older one may
+ * be deleted by the daily timer at any moment: uploaded again instead).
+ */
 async function checkPhotos(deps: BusinessDeps, app: BusinessRecord, material: string, fileIds: readonly string[]): Promise<void> {
   const folder = materialFolder(app._id, material);
+  const attached = new Set(app.materials[material]?.fileIds ?? []);
   for (const fileId of fileIds) {
     const path = cloudPathOf(fileId);
     if (!path || !path.startsWith(folder) || path.slice(folder.length).includes('/')) throw new DomainError('MATERIAL_INVALID', '照片不属于这份申请的这项材料');
+    const issued = attached.has(fileId) ? null : await deps.store.upload(uploadIdOf(path.slice(folder.length)));
+    if (issued && uploadTooOldToAttach(issued.issuedAt, deps.clock.now())) throw new DomainError('MATERIAL_INVALID', '照片上传已超过一天，请重新上传');
     const head = await deps.storage.head(fileId, 64 * 1024);
     if (!head) throw new DomainError('MATERIAL_INVALID', '照片尚未上传成功，请重新上传');
     const problem = head.size > PHOTO_LIMITS.maxBytes ? photoProblem({ type: 'jpeg', width: 0, height: 0 }, head.size) : photoProblem(photoFacts(head.bytes), head.size);
