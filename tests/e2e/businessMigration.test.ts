@@ -238,6 +238,7 @@ test('工作调动户口迁移: submit, a correction round, approval, 迁出办�
   await actAs(CITIZEN);
   await open(`packages/business/detail/index?id=${app.id}`);
   await visible('.biz-detail__root[data-state="completed"]').waitFor();
+  expect(await visible('[data-field="handover"]').innerText()).toContain('已在大厅领取');
   for (const step of ['要求补正材料', '补正后重新提交', '迁出地办结迁出', '大厅领取']) await visible(`[data-history="${step}"]`).first().waitFor();
   await shot('175-biz-migration-completed');
   expect(journey.pageErrors).toEqual([]);

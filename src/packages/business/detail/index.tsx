@@ -84,12 +84,12 @@ function Migration({ view }: { view: BusinessView }) {
  * The hall handover chosen: when and where the appointment is, and its ticket (the QR code shown at
  * the window), so the citizen knows what happens next without looking for it in 我的预约.
  */
-function HallHandover({ appointmentId, reload }: { appointmentId: string; reload: number }) {
+function HallHandover({ appointmentId, reload, collected }: { appointmentId: string; reload: number; collected: boolean }) {
   const found = useRemote(() => findMyAppointment(appointmentId), `handover-appointment:${appointmentId}:${reload}`);
   const a = found.data?.appointment;
   return (
     <View className="hall-handover" data-field="handover">
-      <Text className="hint">已选择到大厅领取：请按预约时间携带下方所列原件到场，在窗口出示预约码；民警已提前收到您的申请。</Text>
+      <Text className="hint">{collected ? '已在大厅领取，本业务已办结。' : '已选择到大厅领取：请按预约时间携带下方所列原件到场，在窗口出示预约码；民警已提前收到您的申请。'}</Text>
       {a && (
         <Text className="hall-handover__when" data-field="handoverWhen">
           {formatWhen(a)} · {a.hallName}
@@ -231,7 +231,7 @@ export default function BusinessDetail() {
             {view.handover && (
               <Section title="领取方式">
                 {view.handover.kind === 'hall' ? (
-                  <HallHandover appointmentId={view.handover.appointmentId} reload={version} />
+                  <HallHandover appointmentId={view.handover.appointmentId} reload={version} collected={view.state === 'completed'} />
                 ) : (
                   <Text className="hint" data-field="handover">
                     已选择邮寄，寄往{view.handover.place}。
