@@ -203,6 +203,8 @@ export const collections: CollectionDeclaration[] = [
       { name: 'origin_state_due', keys: { 'moveOut.originDivisionCode': 1, state: 1, 'moveOut.dueAt': 1 } },
       // Public verification answers to a certificate's serial alone.
       { name: 'certificate_serial', keys: { 'certificate.serial': 1 } },
+      // Check-in at the window: the application a handover appointment carries (booking function).
+      { name: 'handover_appointment', keys: { 'handover.appointmentId': 1 } },
     ],
     rules: closed,
   },
@@ -219,9 +221,20 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = verify:<openid>:<window start>: public certificate lookups counted per account and window.
+    // _id = <key>:<window start>: counters per window: public certificate lookups per account
+    // (verify:<openid>, 10 minutes), upload places handed out per application (upload:<id>, a day).
     name: 'business_lookups',
     indexes: [{ name: 'window', keys: { windowStart: 1 } }],
+    rules: closed,
+  },
+  {
+    // _id = the random file name: each upload place `materialUpload` handed out, until the daily
+    // timer deletes its file (never attached) or finds it attached (core/business/uploads.ts).
+    name: 'business_uploads',
+    indexes: [
+      { name: 'issued', keys: { issuedAt: 1 } },
+      { name: 'application_issued', keys: { applicationId: 1, issuedAt: 1 } },
+    ],
     rules: closed,
   },
   {
@@ -250,7 +263,7 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = hallId:number: the 办件编号 of a reissue application, unique in its hall (core/reference).
+    // _id = hallId:number: the 办件编号 of a reissue or business application, unique in its hall (core/reference).
     // Appointments' 预约号 claimed here before the index hall_ref on appointments stay, unused.
     name: 'reference_numbers',
     indexes: [{ name: 'target', keys: { kind: 1, targetId: 1 } }],

@@ -8,6 +8,7 @@ import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
+import type { HandoverApplication } from '../business/handoverAtWindow';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -21,6 +22,8 @@ export interface BookingDeps {
   tickets: TicketSigner;
   notifier: Notifier;
   audit: AuditLog;
+  /** The business application (issue 15) whose hall handover names an appointment, read at check-in. */
+  handovers: { forAppointment(appointmentId: string): Promise<HandoverApplication | null> };
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
   clock: Clock;

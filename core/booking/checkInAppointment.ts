@@ -8,6 +8,7 @@ import { claimsFreedWhenOver } from './claims';
 import { onceMore } from './onceMore';
 import { checkInWindow } from './slots';
 import { appointmentView, type AppointmentView } from './views';
+import { handoverAtWindowOf, type HandoverAtWindowView } from '../business/handoverAtWindow';
 
 /** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
 export function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
@@ -25,7 +26,7 @@ export async function checkInAppointment(
   a: Appointment,
   now: Date,
   how: 'ticket' | 'number' = 'ticket',
-): Promise<{ appointment: AppointmentView; queueNumber: number }> {
+): Promise<{ appointment: AppointmentView; queueNumber: number; business?: HandoverAtWindowView }> {
   // A check-in by this officer that stopped before its queue number was given (a lost answer) is finished.
   const resumed = a.status === 'checkedIn' && a.queueNumber === undefined && a.checkedInBy === officer._id;
   if (a.status === 'checkedIn' && !resumed) throw alreadyCheckedIn(a.queueNumber);
@@ -54,5 +55,10 @@ export async function checkInAppointment(
     return n;
   });
   await recordAudit(deps, officer, { action: how === 'number' ? 'appointment.checkInByNumber' : 'appointment.checkIn', target: a._id, hallId: a.hallId, actedFor: a.actedFor });
-  return { appointment: await appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps), queueNumber };
+  // A handover of a business application: the officer sees which one and the originals to check.
+  const [appointment, business] = await Promise.all([
+    appointmentView({ ...a, status: 'checkedIn', checkedInAt: now, queueNumber }, deps),
+    deps.handovers.forAppointment(a._id).then((app) => handoverAtWindowOf(app, a)),
+  ]);
+  return { appointment, queueNumber, ...(business ? { business } : {}) };
 }

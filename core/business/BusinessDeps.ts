@@ -10,6 +10,8 @@ import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import type { BusinessConfig } from './BusinessConfig';
 import type { BusinessNotice } from './notices';
+import type { IssuedUpload } from './uploads';
+import type { ReferenceNumberStore } from '../reference/ports';
 
 /**
  * A business application as stored (`business_applications`): the domain record plus what the use
@@ -33,6 +35,8 @@ export type BusinessRecord = BusinessApplication & {
   householdDivisionCode: string;
   /** When its material photos were deleted from storage (docs/PRIVACY.md); the list of what was attached stays. */
   materialsPurgedAt?: Date;
+  /** 办件编号: eight digits unique in the hall (core/reference), what the citizen tells the window. Absent on applications made before numbers. */
+  refNumber?: string;
 };
 
 export interface BusinessDetails {
@@ -85,6 +89,16 @@ export interface BusinessStore {
   countLookup(key: string, windowStart: Date): Promise<number>;
   /** Removes the lookup counters of windows that started before `before`; returns how many. */
   removeLookupsBefore(before: Date): Promise<number>;
+  /** Records an upload place handed out (`business_uploads`), before the phone learns it. */
+  recordUpload(upload: IssuedUpload): Promise<void>;
+  /** The record of one upload place, by id; null when there is none (forgotten, or handed out before records were kept). */
+  upload(id: string): Promise<IssuedUpload | null>;
+  /** Upload places handed out before `before`, oldest first (the daily timer). */
+  uploadsIssuedBefore(before: Date, limit: number): Promise<IssuedUpload[]>;
+  /** Every upload place handed out for this application (its materials are purged). */
+  uploadsOf(applicationId: string): Promise<IssuedUpload[]>;
+  /** Forgets these upload records (their files were deleted, or the application holds them). */
+  forgetUploads(ids: readonly string[]): Promise<void>;
 }
 
 /** Where a citizen's photo goes: the function names the place; the phone uploads there. */
@@ -131,6 +145,8 @@ export interface BusinessDeps {
   /** The booking function's appointments, read to attach one to an application's handover. */
   appointments: { appointment(id: string): Promise<Appointment | null> };
   secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
+  /** 办件编号 claims, unique per hall (`reference_numbers`, shared with appointments and reissues). */
+  references: Pick<ReferenceNumberStore, 'claim'>;
   audit: AuditLog;
   notifier: BusinessNotifier;
   /** The carrier's tracking of results sent by mail (the reissue's port: Kuaidi100, or the local cloud's stand-in). */

@@ -118,6 +118,12 @@ function currentDetail(app: BusinessApplication): string {
   if (app.state === 'shipped' && app.shipment) return `已寄出：${courierName(app.shipment.courier)} ${app.shipment.trackingNumber}`;
   const last = app.timeline.at(-1);
   if (app.state === 'readyForHandover' && last?.event === 'markReturned') return `快件被退回${last.note ? `（${last.note}）` : ''}，请重新选择领取方式或等待重新寄出`;
+  // Ready: what the citizen does next depends on the handover chosen (none yet: choose one).
+  if (app.state === 'readyForHandover') {
+    if (app.handover?.kind === 'hall') return '已选择到大厅领取：请按预约时间携带原件到场';
+    if (app.handover?.kind === 'mail') return '已选择邮寄：等待大厅寄出';
+    return '请选择领取方式：预约到大厅领取，或邮寄';
+  }
   return BUSINESS_STATE_NAMES[app.state];
 }
 

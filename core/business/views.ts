@@ -42,6 +42,8 @@ const Stage = lazySchema(() =>
 export const BusinessSummaryView = lazySchema(() =>
   z.object({
     id: z.string(),
+    /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers. */
+    refNumber: z.string().optional(),
     kind: BusinessKind,
     kindName: z.string(),
     state: BusinessState,
@@ -88,6 +90,7 @@ export type BusinessApplicationView = z.infer<typeof BusinessApplicationView>;
 export function businessSummaryOf(app: BusinessRecord, subjectName: string): BusinessSummaryView {
   return {
     id: app._id,
+    ...(app.refNumber ? { refNumber: app.refNumber } : {}),
     kind: app.kind,
     kindName: BUSINESS_NAMES[app.kind],
     state: app.state,

@@ -108,6 +108,8 @@ export const errorCatalogue = {
   CERTIFICATE_NOT_FOUND: '未查询到该证明，请核对证明编号',
   /** Too many lookups from one account in a short time (public verification). */
   TOO_FREQUENT: '操作过于频繁，请稍后再试',
+  /** One application was handed its day's share of upload places (core/business/uploads.ts). */
+  MATERIAL_UPLOAD_LIMIT: '这份申请今天上传照片的次数已达上限，请明天再上传；已上传的照片不受影响',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,7 +11,7 @@ export const REFERENCE_ATTEMPTS = 12;
  * id is the same — walks the same sequence and finds the number its first attempt claimed (the
  * store answers true for a claim the target already holds). A collision moves on to the next.
  */
-export async function assignReferenceNumber(store: ReferenceNumberStore, target: ReferenceTarget, seedOf: (attempt: number) => string, at: Date): Promise<string> {
+export async function assignReferenceNumber(store: Pick<ReferenceNumberStore, 'claim'>, target: ReferenceTarget, seedOf: (attempt: number) => string, at: Date): Promise<string> {
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
     const candidate = referenceNumberFrom(seedOf(attempt));
     if (await store.claim(candidate, target, at)) return candidate;

@@ -1,6 +1,6 @@
-/** What a reference number names: an appointment (预约号) or a reissue application (办件编号), of one hall. */
+/** What a reference number names: an appointment (预约号) or a reissue or business application (办件编号), of one hall. */
 export interface ReferenceTarget {
-  kind: 'appointment' | 'reissue';
+  kind: 'appointment' | 'reissue' | 'business';
   id: string;
   hallId: string;
 }

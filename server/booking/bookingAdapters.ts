@@ -16,6 +16,7 @@ import { chineseDaysCalendar } from '../time/chineseDaysCalendar';
 import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
+import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -35,6 +36,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     notifier: new CloudCallSubscribeNotifier(cloudbase(), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
+    handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),
     // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).

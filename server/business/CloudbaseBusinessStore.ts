@@ -6,11 +6,13 @@ import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { claimOpen, releaseOpen } from '../cloudbase/openClaims';
 import { saveVersioned } from '../cloudbase/versionedSave';
 import { writeLog } from '../log/logLine';
+import type { IssuedUpload } from '../../core/business/uploads';
 
 const APPS = 'business_applications';
 const CLAIMS = 'business_claims';
 const CONFIGS = 'business_configs';
 const LOOKUPS = 'business_lookups';
+const UPLOADS = 'business_uploads';
 
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === 'object' && v && '$date' in v ? (v as { $date: string | number }).$date : (v as string)));
 const maybe = <T>(v: T | undefined, f: (x: T) => T): T | undefined => (v === undefined || v === null ? undefined : f(v));
@@ -170,5 +172,36 @@ export class CloudbaseBusinessStore implements BusinessStore {
       if (!isDuplicateKey(e)) throw e;
       return this.countLookup(key, windowStart);
     }
+  }
+
+  async recordUpload(upload: IssuedUpload): Promise<void> {
+    await this.db.collection(UPLOADS).add(upload);
+  }
+
+  private async uploads(where: Record<string, unknown>, limit: number): Promise<IssuedUpload[]> {
+    const res = await this.db.collection(UPLOADS).where(where).orderBy('issuedAt', 'asc').limit(limit).get();
+    return ((res.data ?? []) as IssuedUpload[]).map((u) => ({ ...u, issuedAt: asDate(u.issuedAt) }));
+  }
+
+  async upload(id: string): Promise<IssuedUpload | null> {
+    const doc = await getDoc<IssuedUpload>(this.db, UPLOADS, id);
+    return doc ? { ...doc, issuedAt: asDate(doc.issuedAt) } : null;
+  }
+
+  uploadsIssuedBefore(before: Date, limit: number) {
+    return this.uploads({ issuedAt: this._.lt(before) }, limit);
+  }
+
+  /** At most a few days' worth of places (the daily limit keeps the list short). */
+  uploadsOf(applicationId: string) {
+    return this.uploads({ applicationId }, 1000);
+  }
+
+  async forgetUploads(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .collection(UPLOADS)
+      .where({ _id: this._.in([...ids]) })
+      .remove();
   }
 }

@@ -3,6 +3,7 @@ import type { BusinessDeps } from '../../core/business/BusinessDeps';
 import type { Environment } from '../config/loadEnvironment';
 import type { BusinessVariable } from '../../config/businessEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
+import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { cloudbase, database } from '../cloudbase/app';
 import { systemClock } from '../clock';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
@@ -36,6 +37,7 @@ export function businessAdapters(env: Environment<BusinessVariable>): BusinessAd
     divisions: chinaAddressDivisions,
     appointments: { appointment: (id) => getDoc<Appointment>(db, 'appointments', id) },
     secrets: createSecrets(cipher, blindIndex),
+    references: new CloudbaseReferenceNumbers(db),
     audit: new CloudbaseAuditLog(db),
     notifier: new CloudCallBusinessNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     // Results sent by mail: the local cloud's stand-in there, Kuaidi100 everywhere else.

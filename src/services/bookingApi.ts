@@ -1,4 +1,5 @@
 import type { AppointmentView, SlotView } from '../../core/booking/views';
+import type { HandoverAtWindowView } from '../../core/business/handoverAtWindow';
 import type { RatingInput, RatingView } from '../../core/rating/Rating';
 import { call, type ApiError } from './api';
 
@@ -36,6 +37,8 @@ export interface TicketView {
 export interface CheckInResult {
   appointment: AppointmentView;
   queueNumber: number;
+  /** A business application (issue 15) this appointment is the hall handover of. */
+  business?: HandoverAtWindowView;
 }
 
 /** An appointment found by its 预约号 (officer): the ID number with its last four hidden, for the identity check at the window. */

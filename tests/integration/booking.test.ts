@@ -94,6 +94,8 @@ test('check-in: only a valid, current ticket, at the officer’s hall, in its wi
 
   const done = await b.ok('local-officer', 'checkIn', { token: fresh.token });
   expect(done).toMatchObject({ queueNumber: 1, appointment: { status: 'checkedIn', subjectNameMasked: '王**' } });
+  // No business application names this appointment for its handover: nothing attached is shown.
+  expect(done.business).toBeUndefined();
   expect((await b.error('local-officer', 'checkIn', { token: fresh.token })).code).toBe('ALREADY_CHECKED_IN');
 
   h.setNow(at(DAY, '08:52'));

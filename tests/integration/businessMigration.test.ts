@@ -6,6 +6,7 @@
  * handover and the officer hands it over. The daily timers lapse a silent draft and purge photos
  * after the retention period.
  */
+import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
@@ -102,6 +103,20 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   );
   app = await b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'hall', appointmentId: reserved.data.id } });
   expect(app.state).toBe('readyForHandover');
+  // At the window the check-in shows the attached application and the originals to check, nothing personal.
+  h.setNow(at('2026-04-14', slot.start));
+  const { token } = await booking.ok(CITIZEN, 'ticket', { appointmentId: reserved.data.id });
+  const checkedIn = await booking.ok(DEST_OFFICER, 'checkIn', { token });
+  expect(checkedIn.business).toEqual({
+    id: app.id,
+    refNumber: app.refNumber,
+    kindName: app.kindName,
+    state: 'readyForHandover',
+    stateName: app.stateName,
+    originalsToBring: ['居民户口簿', '居民身份证', '调动通知书（调令）'],
+  });
+  expect(app.refNumber).toMatch(/^\d{8}$/);
+  expect(containsUnmaskedIdOrPhone(JSON.stringify(checkedIn))).toEqual([]);
   app = await b.ok(DEST_OFFICER, 'collect', { applicationId: app.id, expectedVersion: app.version });
   expect(app.state).toBe('completed');
   expect(app.progress.status).toBe('finished');
@@ -109,7 +124,7 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   // 91 days after it ended its photos are deleted; the list of what was attached stays.
   const photo = (await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id })).materials[0].photos[0].url;
   expect((await fetch(photo)).status).toBe(200);
-  h.setNow(new Date(NOW.getTime() + (41 + 91) * DAY_MS));
+  h.setNow(new Date(at('2026-04-14', '12:00').getTime() + 91 * DAY_MS)); // collected on 14 April
   const purged = await h.timer('business', 'purgeMaterials');
   expect(purged.data.files).toBeGreaterThanOrEqual(3);
   const after = await b.ok(CITIZEN, 'businessApplication', { applicationId: app.id });

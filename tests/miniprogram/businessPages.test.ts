@@ -215,6 +215,11 @@ test('a migration: 提交申请 asks for the progress notices; permit, move-out 
   await idle(ready);
   s.tap(ready, await withText(ready, '确认到大厅领取'));
   await waitFor(() => expect(byClass(ready.dom, 'history__what').map(textOf)).toContain('选择领取方式'), { ...WAIT, what: 'handover chosen' });
+  // Chosen: when and where, and the way to the ticket; the choice folds away behind 更改领取方式.
+  await waitFor(() => expect(byClass(ready.dom, 'hall-handover__when').map(textOf).join('')).toContain('福田'), { ...WAIT, what: 'the appointment named' });
+  await withText(ready, '出示预约码 ›');
+  await withText(ready, '更改领取方式 ›');
+  expect(ready.dom.textContent).not.toContain('确认到大厅领取');
   expectClean(s, ready);
   ready.close();
 

@@ -139,3 +139,11 @@ describe('business progress bar', () => {
     });
   });
 });
+
+test('ready for the handover: the current stage says what the citizen does next, by the handover chosen', () => {
+  const ready = { ...draft('residencePermit'), state: 'readyForHandover' as const };
+  const detail = (app: BusinessApplication) => businessProgressOf(app, { now: at(1) }).stages.find((s) => s.status === 'current')?.detail;
+  expect(detail(ready)).toBe('请选择领取方式：预约到大厅领取，或邮寄');
+  expect(detail({ ...ready, handover: { kind: 'hall', hallId: HALL, appointmentId: 'appt-1' } })).toBe('已选择到大厅领取：请按预约时间携带原件到场');
+  expect(detail({ ...ready, handover: { kind: 'mail', address: address() } })).toBe('已选择邮寄：等待大厅寄出');
+});

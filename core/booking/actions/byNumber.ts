@@ -12,6 +12,7 @@ import { shanghaiDate } from '../../time/shanghai';
 import type { Appointment } from '../Appointment';
 import type { BookingDeps } from '../BookingDeps';
 import { checkInAppointment } from '../checkInAppointment';
+import { HandoverAtWindowView } from '../../business/handoverAtWindow';
 import { AppointmentView, appointmentView } from '../views';
 import { lazySchema } from '../../function/lazySchema';
 
@@ -81,7 +82,7 @@ export const checkInByNumber = defineAction({
   summary:
     "Officer: checks in an appointment of the officer's halls by its 预约号 after confirming identity at the window: the last four characters of the ID number on the citizen's card, checked here. Wrong endings are counted (3 per appointment, 20 per officer a day) and audited; then as checkIn.",
   input: lazySchema(() => z.object({ number: NumberInput, idLast4: z.string().trim().max(8) }).strict()),
-  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int() })),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int(), business: HandoverAtWindowView.optional() })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

@@ -7,6 +7,7 @@ import { readTicket } from '../../ticket/TicketToken';
 import type { BookingDeps } from '../BookingDeps';
 import { AppointmentView } from '../views';
 import { checkInAppointment } from '../checkInAppointment';
+import { HandoverAtWindowView } from '../../business/handoverAtWindow';
 import { lazySchema } from '../../function/lazySchema';
 
 /**
@@ -17,7 +18,7 @@ import { lazySchema } from '../../function/lazySchema';
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
   input: lazySchema(() => z.object({ token: z.string().trim().min(10).max(512) }).strict()),
-  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int() })),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int(), business: HandoverAtWindowView.optional() })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

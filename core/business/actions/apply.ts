@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
 import { defineAction } from '../../function/action';
 import { Day } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -140,6 +141,8 @@ export const apply = defineAction({
       };
       const claim = await deps.store.claimOpen(openClaimKey(record), id, now);
       if (!claim.taken && claim.holder !== id) throw new DomainError('APPLICATION_ALREADY_OPEN');
+      // The 办件编号, unique in the hall; derived from the application id, so a retry gets the same one.
+      record.refNumber = await assignReferenceNumber(deps.references, { kind: 'business', id, hallId: hall._id }, (attempt) => deps.newId(`reference:${id}:${attempt}`), now);
       await deps.store.insert(record);
       app = record;
     }

@@ -14,6 +14,7 @@ import { reviewDueAt } from '../deadlines';
 import { fireBusiness } from '../fire';
 import { BUSINESSES, trackOf } from '../kinds';
 import { photoFacts, photoProblem, PHOTO_LIMITS } from '../materialPhoto';
+import { uploadIdOf, uploadLimitReached, uploadTooOldToAttach, uploadWindow, UPLOADS_PER_APPLICATION_PER_DAY } from '../uploads';
 import { BusinessApplicationView, BusinessSummaryView, businessSummaryOf } from '../views';
 import { citizenActor, loadOwnBusiness, subjectNameOf, SYSTEM_ACTOR, viewFor } from './shared';
 
@@ -25,28 +26,41 @@ export const materialFolder = (applicationId: string, material: string): string 
 const HEX = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 export const materialUpload = defineAction({
-  summary: "Where to upload one photo of a material of the caller's application (a private cloud path; on H5 also a signed upload). Attach it afterwards with attachMaterial.",
+  summary: `Where to upload one photo of a material of the caller's application (a private cloud path; on H5 also a signed upload), at most ${UPLOADS_PER_APPLICATION_PER_DAY} places per application a day. Attach it afterwards with attachMaterial; a photo not attached within a day is deleted.`,
   input: lazySchema(() => z.object({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) }).strict()),
   output: lazySchema(() => z.object({ cloudPath: z.string(), fileId: z.string(), url: z.string(), authorization: z.string(), token: z.string(), cosFileId: z.string() })),
-  errors: [...OWN_ERRORS],
+  errors: [...OWN_ERRORS, 'MATERIAL_UPLOAD_LIMIT'],
   async run(input, deps: BusinessDeps) {
     const app = await loadOwnBusiness(deps, input.applicationId);
     if (app.state !== 'draft' && app.state !== 'correctionRequested') throw new DomainError('APPLICATION_STATE_CONFLICT', '申请已提交，不能再上传材料');
     if (!app.materialList.some((m) => m.key === input.material)) throw new DomainError('INVALID_INPUT', '该业务没有这项材料');
-    const name = `${HEX(deps.random(12))}.${input.type === 'png' ? 'png' : 'jpg'}`;
-    return deps.storage.uploadTarget(materialFolder(app._id, input.material) + name);
+    const now = deps.clock.now();
+    const window = uploadWindow(app._id, now);
+    if (uploadLimitReached(await deps.store.countLookup(window.key, window.windowStart))) throw new DomainError('MATERIAL_UPLOAD_LIMIT');
+    const id = HEX(deps.random(12));
+    const target = await deps.storage.uploadTarget(`${materialFolder(app._id, input.material)}${id}.${input.type === 'png' ? 'png' : 'jpg'}`);
+    // Recorded before the phone learns the place: a photo uploaded there and never attached is deleted (timers.ts).
+    await deps.store.recordUpload({ _id: id, applicationId: app._id, fileId: target.fileId, issuedAt: now });
+    return target;
   },
 });
 
 /** The file's cloud path when it is a file id of this environment's storage: cloud://<env>.<bucket>/<path>. */
 const cloudPathOf = (fileId: string): string | undefined => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1];
 
-/** Each photo lies in the material's folder and is a JPEG or PNG the officer can read (checked on what arrived). */
+/**
+ * Each photo lies in the material's folder and is a JPEG or PNG the officer can read (checked on
+ * what arrived); a new one was uploaded to a place handed out less than a day ago (an older one may
+ * be deleted by the daily timer at any moment: uploaded again instead).
+ */
 async function checkPhotos(deps: BusinessDeps, app: BusinessRecord, material: string, fileIds: readonly string[]): Promise<void> {
   const folder = materialFolder(app._id, material);
+  const attached = new Set(app.materials[material]?.fileIds ?? []);
   for (const fileId of fileIds) {
     const path = cloudPathOf(fileId);
     if (!path || !path.startsWith(folder) || path.slice(folder.length).includes('/')) throw new DomainError('MATERIAL_INVALID', '照片不属于这份申请的这项材料');
+    const issued = attached.has(fileId) ? null : await deps.store.upload(uploadIdOf(path.slice(folder.length)));
+    if (issued && uploadTooOldToAttach(issued.issuedAt, deps.clock.now())) throw new DomainError('MATERIAL_INVALID', '照片上传已超过一天，请重新上传');
     const head = await deps.storage.head(fileId, 64 * 1024);
     if (!head) throw new DomainError('MATERIAL_INVALID', '照片尚未上传成功，请重新上传');
     const problem = head.size > PHOTO_LIMITS.maxBytes ? photoProblem({ type: 'jpeg', width: 0, height: 0 }, head.size) : photoProblem(photoFacts(head.bytes), head.size);

@@ -5,6 +5,7 @@ import type { BusinessConfig } from '../BusinessConfig';
 import type { BusinessDeps } from '../BusinessDeps';
 import { fireBusiness } from '../fire';
 import { LAPSING_STATES, lapseDue, MATERIAL_RETENTION_DAYS } from '../housekeeping';
+import { staleUploadFate, staleUploadsBefore } from '../uploads';
 import { photoIdsOf } from '../views';
 import { SYSTEM_ACTOR } from './shared';
 
@@ -42,9 +43,9 @@ export const expireApplications = defineAction({
 });
 
 export const purgeMaterials = defineAction({
-  summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago (docs/PRIVACY.md), and the public lookup counters older than a day.`,
+  summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago with every upload place handed out for them (docs/PRIVACY.md), photos uploaded but still not attached a day after their place was handed out, and the public lookup counters older than a day.`,
   input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int(), lookups: z.number().int() })),
+  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int(), unattached: z.number().int(), lookups: z.number().int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const now = deps.clock.now();
@@ -52,12 +53,35 @@ export const purgeMaterials = defineAction({
     let files = 0;
     const apps = await deps.store.photosToPurge(ENDED, before, BATCH);
     for (const app of apps) {
-      const ids = photoIdsOf(app);
+      const issued = await deps.store.uploadsOf(app._id);
+      const ids = [...new Set([...photoIdsOf(app), ...issued.map((u) => u.fileId)])];
       if (ids.length) files += await deps.storage.remove(ids);
+      await deps.store.forgetUploads(issued.map((u) => u._id));
       await deps.store.markMaterialsPurged(app._id, now);
     }
-    // The public verification's per-account counters matter for their 10-minute window only.
+    const unattached = await purgeUnattached(deps, now);
+    // The public verification's per-account counters matter for their 10-minute window only, the upload counters for their day.
     const lookups = await deps.store.removeLookupsBefore(new Date(now.getTime() - DAY_MS));
-    return { applications: apps.length, files, lookups };
+    return { applications: apps.length, files, unattached, lookups };
   },
 });
+
+/**
+ * Upload places handed out more than a day ago: the file is deleted unless its application holds
+ * it; the record is forgotten either way. Answers how many files were there to delete.
+ */
+async function purgeUnattached(deps: BusinessDeps, now: Date): Promise<number> {
+  const stale = await deps.store.uploadsIssuedBefore(staleUploadsBefore(now), BATCH);
+  const held = new Map<string, ReadonlySet<string> | undefined>();
+  const doomed: string[] = [];
+  for (const upload of stale) {
+    if (!held.has(upload.applicationId)) {
+      const app = await deps.store.application(upload.applicationId);
+      held.set(upload.applicationId, app ? new Set(photoIdsOf(app)) : undefined);
+    }
+    if (staleUploadFate(upload, held.get(upload.applicationId)) === 'deleteFile') doomed.push(upload.fileId);
+  }
+  const removed = doomed.length ? await deps.storage.remove(doomed) : 0;
+  await deps.store.forgetUploads(stale.map((u) => u._id));
+  return removed;
+}

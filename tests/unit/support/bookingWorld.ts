@@ -132,6 +132,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     notifier,
     audit,
     ratings,
+    handovers: { forAppointment: async () => null },
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,

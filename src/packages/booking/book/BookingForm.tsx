@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { SlotView } from '../../../../core/booking/views';
@@ -33,7 +33,18 @@ async function loadOptions(business: string) {
 }
 
 /** Hall → date → slot → for whom, then the confirm step with the materials; reserve → ticket. */
-export function BookingForm({ business, profile, hall: wantedHall }: { business: string; profile: NonNullable<StatusView['profile']>; hall?: string }) {
+export function BookingForm({
+  business,
+  profile,
+  hall: wantedHall,
+  forApplication,
+}: {
+  business: string;
+  profile: NonNullable<StatusView['profile']>;
+  hall?: string;
+  /** Booked to collect the result of this business application (issue 15): the ticket leads back to it. */
+  forApplication?: string;
+}) {
   const loaded = useRemote(() => loadOptions(business), business);
   const [city, setCity] = useState('');
   const [hallId, setHallId] = useState('');
@@ -46,7 +57,12 @@ export function BookingForm({ business, profile, hall: wantedHall }: { business:
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
-  const data = loaded.data;
+  // For a business application's handover only its handling hall will do: the only one offered.
+  const data = useMemo(() => {
+    const d = loaded.data;
+    const only = forApplication ? d?.options.halls.filter((h) => h.id === wantedHall) : undefined;
+    return d && only?.length ? { ...d, options: { ...d.options, halls: only } } : d;
+  }, [loaded.data, forApplication, wantedHall]);
   // One hall: nothing to choose. The first date is preselected so slots show at once.
   // The citizen's own city first (from the place of registration); one hall: nothing to choose.
   // The first date is preselected so that slots show at once.
@@ -90,7 +106,7 @@ export function BookingForm({ business, profile, hall: wantedHall }: { business:
     await askReminderSubscription();
     try {
       const appointment = await bookingApi.reserve({ hallId: hall.id, business, slotId: slot.slotId, forMemberId: member?.memberId }, requestId);
-      void Taro.redirectTo({ url: `/packages/booking/ticket/index?id=${appointment.id}` });
+      void Taro.redirectTo({ url: `/packages/booking/ticket/index?id=${appointment.id}${forApplication ? `&application=${encodeURIComponent(forApplication)}` : ''}` });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '预约失败，请重试');
       setError(err);
@@ -117,7 +133,7 @@ export function BookingForm({ business, profile, hall: wantedHall }: { business:
         <>
           <View className="book__head">
             <Text className="book__business">{data.guide.title}</Text>
-            <Text className="book__hint">选择大厅、日期和时段</Text>
+            <Text className="book__hint">{forApplication ? '领取户口业务办理结果：到受理申请的大厅，选择日期和时段' : '选择大厅、日期和时段'}</Text>
           </View>
 
           <Section title="1. 选择大厅">

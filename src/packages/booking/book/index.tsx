@@ -38,7 +38,7 @@ export default function Book() {
             }}
           />
         )}
-        {profile && business && <BookingForm key={business} business={business} profile={profile} hall={params.hall} />}
+        {profile && business && <BookingForm key={business} business={business} profile={profile} hall={params.hall} forApplication={params.application} />}
       </LoadState>
     </PageShell>
   );

@@ -14,6 +14,7 @@ import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
 import { Materials } from '../components/Materials';
 import { SummaryRow } from '../../../components/SummaryRow';
+import { Button } from '../../../components/nutui';
 import { RefNumber } from '../../../components/RefNumber';
 import '../components/booking.scss';
 import './index.scss';
@@ -58,6 +59,8 @@ function openMine(): void {
 export default function Ticket() {
   const { params } = useRouter();
   const id = params.id ?? '';
+  // Booked from a business application's 领取方式 (issue 15): that application, to go back and choose this appointment.
+  const forApplication = params.application;
   // Older appointments are on later pages of myAppointments: followed until found (bounded).
   const initial = useRemote(() => findMyAppointment(id), `mine:${id}`);
   const [latest, setLatest] = useState<FoundAppointment>();
@@ -155,6 +158,21 @@ export default function Ticket() {
                 <Text className="ticket__business">{appointment.businessTitle}</Text>
                 <StatusTag appointment={appointment} />
               </View>
+
+              {appointment.status === 'booked' && forApplication && (
+                <View className="notice ticket__for-application" role="alert" data-field="forApplication">
+                  <Text>还差一步：回到您的户口业务申请，选择这个预约作为领取方式，民警才会提前准备好您的材料。</Text>
+                  <Button
+                    type="primary"
+                    className="ticket__back-to-application"
+                    onClick={() =>
+                      void Taro.redirectTo({ url: `/packages/business/detail/index?id=${encodeURIComponent(forApplication)}&appointment=${encodeURIComponent(appointment.id)}` })
+                    }
+                  >
+                    回到申请，选择此预约领取
+                  </Button>
+                </View>
+              )}
 
               {appointment.status === 'booked' && (
                 <View className="ticket__qr-card">

@@ -14,6 +14,7 @@ import { Photos } from '../components/Photos';
 import { COURIER_CHOICES, courierName } from '../../../../core/reissue/names';
 import { History } from '../components/History';
 import { StageBar } from '../../../components/StageBar';
+import { RefNumber } from '../../../components/RefNumber';
 import { StateTag } from '../components/StateTag';
 import '../../../components/Choice.scss';
 import '../../../components/Form.scss';
@@ -149,6 +150,7 @@ export default function BusinessCasePage() {
                 {view.submittedAt ? ` · 提交于 ${view.submittedAt}` : ''}
                 {view.correctionRounds > 0 ? ` · 已补正${view.correctionRounds}次` : ''}
               </Text>
+              <RefNumber label="办件编号" number={view.refNumber} size="inline" />
             </View>
 
             {error && (

@@ -38,12 +38,27 @@ const addressReady = (a: AddressInput) =>
  * 领取方式: at the hall that handled the application, with one of the citizen's booked
  * appointments there for this business (a link books one), or by mail to an address.
  */
-export function HandoverChoice({ view, reload, busy, onChoose }: { view: BusinessView; reload: number; busy: boolean; onChoose: (h: Handover) => void }) {
-  const [kind, setKind] = useState<'hall' | 'mail'>();
-  const [appointmentId, setAppointmentId] = useState('');
+export function HandoverChoice({
+  view,
+  reload,
+  busy,
+  onChoose,
+  justBooked,
+}: {
+  view: BusinessView;
+  reload: number;
+  busy: boolean;
+  onChoose: (h: Handover) => void;
+  /** The appointment the citizen just booked from here (back from its ticket): chosen already. */
+  justBooked?: string;
+}) {
+  const [kind, setKind] = useState<'hall' | 'mail' | undefined>(justBooked ? 'hall' : undefined);
+  const [appointmentId, setAppointmentId] = useState(justBooked ?? '');
   const [address, setAddress] = useState<AddressInput>(EMPTY_ADDRESS);
   const booked = useRemote(() => (kind === 'hall' ? bookedFor(view) : Promise.resolve([])), `handover:${view.id}:${kind ?? ''}:${reload}`);
-  const book = () => Taro.navigateTo({ url: `/packages/booking/book/index?business=${BUSINESSES[view.kind].guideId}&hall=${view.hallId}` });
+  // The ticket of the new appointment leads back here with it chosen (application=…).
+  const book = () =>
+    Taro.navigateTo({ url: `/packages/booking/book/index?business=${BUSINESSES[view.kind].guideId}&hall=${view.hallId}&application=${encodeURIComponent(view.id)}` });
 
   return (
     <Section title="选择领取方式">

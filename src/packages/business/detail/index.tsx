@@ -15,11 +15,14 @@ import { Photos } from '../components/Photos';
 import { HandoverChoice } from '../components/HandoverChoice';
 import { History } from '../components/History';
 import { StageBar } from '../../../components/StageBar';
+import { RefNumber } from '../../../components/RefNumber';
 import { StateTag } from '../components/StateTag';
 import { cancelledPick, pickAndUpload } from '../components/photoUpload';
 import '../../../components/Form.scss';
 import '../components/business.scss';
-import { heading } from '../../../components/tappable';
+import { heading, tappable } from '../../../components/tappable';
+import { formatWhen } from '../../../components/appointmentFormat';
+import { findMyAppointment } from '../../../services/bookingApi';
 
 const CONFLICTS = ['APPLICATION_VERSION_CONFLICT', 'APPLICATION_STATE_CONFLICT'];
 
@@ -77,6 +80,35 @@ function Migration({ view }: { view: BusinessView }) {
  * migration's permit and move-out, the choice of handover (hall or mail) and the history. The
  * buttons are the view's `actions`.
  */
+/**
+ * The hall handover chosen: when and where the appointment is, and its ticket (the QR code shown at
+ * the window), so the citizen knows what happens next without looking for it in 我的预约.
+ */
+function HallHandover({ appointmentId, reload, collected }: { appointmentId: string; reload: number; collected: boolean }) {
+  const found = useRemote(() => findMyAppointment(appointmentId), `handover-appointment:${appointmentId}:${reload}`);
+  const a = found.data?.appointment;
+  return (
+    <View className="hall-handover" data-field="handover">
+      <Text className="hint">{collected ? '已在大厅领取，本业务已办结。' : '已选择到大厅领取：请按预约时间携带下方所列原件到场，在窗口出示预约码；民警已提前收到您的申请。'}</Text>
+      {a && (
+        <Text className="hall-handover__when" data-field="handoverWhen">
+          {formatWhen(a)} · {a.hallName}
+        </Text>
+      )}
+      {a?.status === 'booked' && (
+        <Text className="biz-link" data-link="handoverTicket" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: `/packages/booking/ticket/index?id=${a.id}` })}>
+          出示预约码 ›
+        </Text>
+      )}
+      {a && a.status === 'cancelled' && (
+        <View className="notice notice--error" role="alert">
+          <Text>该预约已取消，请重新预约并更改领取方式。</Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
 export default function BusinessDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -135,7 +167,17 @@ export default function BusinessDetail() {
     await askProgressSubscription();
     void run(kind, (v) => businessApi[kind](base(v)), kind === 'submit' ? '已提交' : '已重新提交');
   };
-  const chooseHandover = (handover: Handover) => void run('handover', (v) => businessApi.chooseHandover({ ...base(v), handover }), '已选择领取方式');
+  const [changing, setChanging] = useState(false);
+  const chooseHandover = (handover: Handover) =>
+    void run(
+      'handover',
+      async (v) => {
+        const next = await businessApi.chooseHandover({ ...base(v), handover });
+        setChanging(false);
+        return next;
+      },
+      '已选择领取方式',
+    );
   const withdraw = async () => {
     const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回本次申请？撤回后如需办理须重新申请。', confirmText: '确定撤回', cancelText: '再想想' });
     if (ok.confirm) void run('withdraw', (v) => businessApi.withdraw(base(v)), '已撤回');
@@ -157,6 +199,7 @@ export default function BusinessDetail() {
                 申请于 {view.createdAt}
                 {view.submittedAt ? ` · 提交于 ${view.submittedAt}` : ''}
               </Text>
+              <RefNumber label="办件编号" number={view.refNumber} size="inline" />
             </View>
 
             {error && (
@@ -187,13 +230,23 @@ export default function BusinessDetail() {
 
             {view.handover && (
               <Section title="领取方式">
-                <Text className="hint" data-field="handover">
-                  {view.handover.kind === 'hall' ? '已选择到大厅领取，请按预约时间携带原件到场。' : `已选择邮寄，寄往${view.handover.place}。`}
-                  {can('chooseHandover') ? '如需更改，可在下方重新选择。' : ''}
-                </Text>
+                {view.handover.kind === 'hall' ? (
+                  <HallHandover appointmentId={view.handover.appointmentId} reload={version} collected={view.state === 'completed'} />
+                ) : (
+                  <Text className="hint" data-field="handover">
+                    已选择邮寄，寄往{view.handover.place}。
+                  </Text>
+                )}
+                {can('chooseHandover') && !changing && (
+                  <Text className="biz-link" data-link="changeHandover" {...tappable('link')} onClick={() => setChanging(true)}>
+                    更改领取方式 ›
+                  </Text>
+                )}
               </Section>
             )}
-            {can('chooseHandover') && <HandoverChoice view={view} reload={version} busy={busy === 'handover'} onChoose={chooseHandover} />}
+            {can('chooseHandover') && (!view.handover || changing) && (
+              <HandoverChoice view={view} reload={version} busy={busy === 'handover'} onChoose={chooseHandover} justBooked={params.appointment} />
+            )}
             {view.originalsToBring && view.originalsToBring.length > 0 && (
               <Section title="领取时请携带以下材料原件">
                 <View className="originals" data-field="originalsToBring">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { HallChips } from '../../../components/HallChips';
@@ -74,6 +75,11 @@ export default function BusinessReview() {
                     </Text>
                     <StateTag state={a.state} name={a.stateName} />
                   </View>
+                  {a.refNumber && (
+                    <Text className="app-row__line" data-ref-number={a.refNumber}>
+                      办件编号 {formatReferenceNumber(a.refNumber)}
+                    </Text>
+                  )}
                   <Text className="app-row__line">
                     {a.submittedAt ?? a.createdAt} 提交{a.reviewDue ? ` · 审核期限 ${a.reviewDue}` : ''}
                   </Text>

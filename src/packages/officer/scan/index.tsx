@@ -12,6 +12,7 @@ import { Button } from '../../../components/nutui';
 import { formatWhen, formatWho } from '../../../components/appointmentFormat';
 import { ApiError } from '../../../services/api';
 import { bookingApi, type CheckInResult, type FoundByNumber } from '../../../services/bookingApi';
+import type { HandoverAtWindowView } from '../../../../core/business/handoverAtWindow';
 import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import '../../../components/Form.scss';
@@ -49,6 +50,49 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
         <Text className="check-in__line">事项 {a.businessTitle}</Text>
         <Text className="check-in__line">预约 {formatWhen(a)}</Text>
       </View>
+      {outcome.result.business && <AttachedApplication business={outcome.result.business} />}
+    </View>
+  );
+}
+
+/**
+ * The business application this appointment is the hall handover of (issue 15): which one, where
+ * it stands, and the originals the citizen was told to bring, to check against the photos on the
+ * case page, where the officer also hands the result over.
+ */
+function AttachedApplication({ business }: { business: HandoverAtWindowView }) {
+  const open = () => Taro.navigateTo({ url: `/packages/business/case/index?id=${business.id}` });
+  return (
+    <View className="attached" data-attached-application={business.id}>
+      <Text className="attached__title" {...heading(2)}>
+        随预约办理的申请
+      </Text>
+      <Text className="check-in__line">
+        {business.kindName} · <Text data-field="attached-state">{business.stateName}</Text>
+      </Text>
+      {business.refNumber && (
+        <Text className="check-in__line" data-ref-number={business.refNumber}>
+          办件编号 {formatReferenceNumber(business.refNumber)}
+        </Text>
+      )}
+      {business.originalsToBring.length > 0 && (
+        <>
+          <Text className="attached__label">请核对市民带来的原件：</Text>
+          <View className="attached__list" data-field="originals">
+            {business.originalsToBring.map((name) => (
+              <Text key={name} className="attached__item">
+                · {name}
+              </Text>
+            ))}
+          </View>
+        </>
+      )}
+      <Text className="attached__hint">
+        {business.state === 'readyForHandover' ? '与申请材料照片核对无误后，在申请页点“确认已领取”完成办理。' : '该申请当前不能当面领取，请打开申请查看原因。'}
+      </Text>
+      <Button type="primary" className="attached__open" data-action="open-attached" onClick={() => void open()}>
+        打开申请，核对材料
+      </Button>
     </View>
   );
 }
