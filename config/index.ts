@@ -47,9 +47,9 @@ export default defineConfig<'webpack5'>(() => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
-      // dayjs (core/time/shanghai) stays in the main package: three subpackages use it, and
-      // otherwise each carries its own copy.
-      optimizeMainPackage: { enable: true, exclude: [(module: { resource?: string }) => /[\\/]node_modules[\\/]dayjs[\\/]/.test(module.resource ?? '')] },
+      // dayjs stays in the main package because src/app.ts references it (see there), not through
+      // `exclude`, which makes Taro's plugin skip the rest of a subpackage's modules.
+      optimizeMainPackage: { enable: true },
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
         // The region tree as a compact string rebuilt on first use, not 134 KiB of JSON in each

@@ -15,6 +15,15 @@ if (process.env.TARO_ENV === 'weapp') {
   mergeInternalComponents({ View: attrs, Text: attrs });
 }
 
+// weapp: dayjs (core/time/shanghai), which three subpackages use, is referenced by the main package
+// so it is kept there once, not copied into each. Not through optimizeMainPackage's `exclude`: Taro's
+// MiniSplitChunksPlugin stops walking a subpackage's modules at the first excluded one, so modules
+// sorted after dayjs (qrcode, 20 KiB) were left in the main package too (tests/miniprogram/weappPackages).
+if (process.env.TARO_ENV === 'weapp') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../core/time/shanghai');
+}
+
 // H5: the opening page's first reads go out now, while its code is still loading (see the file).
 // A require in a branch the build knows is dead on weapp: the mini-program's main package does not
 // carry the table (its pages' code is on the phone already).
