@@ -85,6 +85,26 @@ describe('aggregate', () => {
     expect((rows[3].kinds as string[]).slice().sort()).toEqual(['booking', 'walk-in']);
   });
 
+  it('groups by a date: the Beijing midnight of each visit, as a Date', async () => {
+    const $ = db.command.aggregate;
+    const part = (op: 'year' | 'month' | 'dayOfMonth') => $[op]({ date: '$at', timezone: '+08:00' });
+    const res = await db
+      .collection('test_visits')
+      .aggregate()
+      .group({
+        _id: $.dateFromParts({ year: part('year'), month: part('month'), day: part('dayOfMonth'), timezone: '+08:00' }),
+        visits: $.sum(1),
+        totalWait: $.sum('$wait'),
+      })
+      .sort({ _id: 1 })
+      .end();
+    // Beijing 10th: v1 10, v2 20, v4 5; 11th: v3 30, v5 15, v6 25.
+    expect(res.data).toEqual([
+      { _id: new Date('2026-02-09T16:00:00Z'), visits: 3, totalWait: 35 },
+      { _id: new Date('2026-02-10T16:00:00Z'), visits: 3, totalWait: 70 },
+    ]);
+  });
+
   it('groups the same visits by UTC day differently (the timezone is honoured)', async () => {
     const $ = db.command.aggregate;
     const res = await db
@@ -168,6 +188,31 @@ describe('aggregate', () => {
     expect(res.data).toEqual([
       { _id: 'h1', visits: 3, name: '东城大厅' },
       { _id: 'h2', visits: 3, name: '西城大厅' },
+    ]);
+  });
+
+  it('lookup with let and a pipeline, and from a collection that does not exist', async () => {
+    const _ = db.command;
+    const $ = db.command.aggregate;
+    const res = await db
+      .collection('test_halls')
+      .aggregate()
+      .lookup({
+        from: 'test_visits',
+        let: { hallId: '$_id' },
+        pipeline: $.pipeline()
+          .match(_.expr($.and([$.eq(['$hall', '$$hallId']), $.eq(['$kind', 'booking'])])))
+          .count('n')
+          .done(),
+        as: 'bookings',
+      })
+      .lookup({ from: 'test_nowhere', localField: '_id', foreignField: 'hall', as: 'none' })
+      .sort({ _id: 1 })
+      .end();
+    // Bookings: h1 v1 and v3, h2 v5.
+    expect(res.data).toEqual([
+      { _id: 'h1', name: '东城大厅', bookings: [{ n: 2 }], none: [] },
+      { _id: 'h2', name: '西城大厅', bookings: [{ n: 1 }], none: [] },
     ]);
   });
 
