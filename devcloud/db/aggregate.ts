@@ -16,7 +16,14 @@
  * refused with INVALID_PARAM and MongoDB's own text (`Unrecognized pipeline stage name: '$x'`);
  * an operator mingo does not know, or a malformed stage, is INVALID_PARAM with mingo's message.
  * Server-side JavaScript (`$where`, `$function`, `$accumulator`) is disabled, as on CloudBase.
- * No default limit is applied to the result (MongoDB has none).
+ * A pipeline without a `$limit` stage returns at most 20 documents: CloudBase applies that default
+ * to aggregation (reported by developers on the WeChat developer community, 2019–2020: `end()`
+ * gave 20 until `.limit(n)` was added, up to 10,000). Not verified against today's service; the
+ * emulator errs on the side that makes code forgetting the limit fail locally.
+ *
+ * Known mingo divergence left as is: `$elemMatch` with a field condition (`{ b: { $gt: 2 } }`)
+ * also tests scalar elements as if they were the field, where MongoDB skips them; a leading
+ * `$match` is also filtered by the emulator's own translator, which follows MongoDB.
  *
  * Two stages are rewritten into the equivalents MongoDB documents for them, because mingo 7.2.7
  * differs: `$count` on no input yields nothing (mingo: `{ n: 0 }`), and `$bucket` puts a value
@@ -36,6 +43,9 @@ import { translateQuery } from './query';
 import type { Store } from './store';
 
 type Stage = Record<string, unknown>;
+
+/** What CloudBase returns of a pipeline that has no `$limit` stage. */
+export const DEFAULT_AGGREGATE_LIMIT = 20;
 
 /** The stages CloudBase's aggregation documents and the emulator evaluates. */
 const STAGES = new Set([
@@ -150,7 +160,8 @@ export async function aggregate(store: Store, collection: string, pipeline: Stag
       scriptEnabled: false,
       collectionResolver: (name: string) => others.get(name) ?? [],
     });
-    return aggregator.run(docs) as Doc[];
+    const out = aggregator.run(docs) as Doc[];
+    return pipeline.some((stage) => '$limit' in stage) ? out : out.slice(0, DEFAULT_AGGREGATE_LIMIT);
   } catch (err) {
     if (err instanceof MingoError) throw invalidParam(err.message);
     throw err;

@@ -18,6 +18,7 @@ process.env.TENCENTCLOUD = 'true';
 const collections: CollectionDeclaration[] = [
   { name: 'test_visits', indexes: [{ name: 'hall_at', keys: { hall: 1, at: 1 } }], rules: { read: false, write: false } },
   { name: 'test_halls', indexes: [], rules: { read: false, write: false } },
+  { name: 'test_many', indexes: [], rules: { read: false, write: false } },
 ];
 
 let emulator: DatabaseEmulator;
@@ -44,6 +45,7 @@ beforeAll(async () => {
   db = init({ env: 'local-test', serviceUrl: server.serviceUrl, secretId: 'local', secretKey: 'local' }).database();
   await db.collection('test_visits').add(visits);
   await db.collection('test_halls').add(halls);
+  await db.collection('test_many').add(Array.from({ length: 30 }, (_, i) => ({ _id: `m${String(i).padStart(2, '0')}`, i })));
 });
 afterAll(async () => {
   await server.close();
@@ -271,6 +273,23 @@ describe('aggregate', () => {
       })
       .end();
     expect(res.data).toEqual([{ local: '2026-02-11 00:30', offset: '2026-02-11 00:30', hour: 0, midnight: new Date('2026-02-10T16:00:00Z') }]);
+  });
+
+  it('returns 20 documents unless the pipeline has a limit, as CloudBase does', async () => {
+    const $ = db.command.aggregate;
+    expect((await db.collection('test_many').aggregate().sort({ i: 1 }).end()).data).toHaveLength(20);
+    expect(
+      (
+        await db
+          .collection('test_many')
+          .aggregate()
+          .group({ _id: '$i', n: $.sum(1) })
+          .end()
+      ).data,
+    ).toHaveLength(20);
+    const all = await db.collection('test_many').aggregate().sort({ i: 1 }).limit(1000).end();
+    expect(all.data).toHaveLength(30);
+    expect((all.data as { _id: string }[])[29]._id).toBe('m29');
   });
 
   it('an empty result is an empty list', async () => {
