@@ -34,10 +34,9 @@
  * transaction). A leading `$match` the query translator understands preselects the documents
  * through the store (and its indexes); mingo still applies it, so the result is the same.
  */
-import { Aggregator } from 'mingo';
-import { MingoError } from 'mingo/util';
 import { parseEjson } from './ejson';
 import { invalidParam } from './errors';
+import { isMingoError, mingo } from './mingo';
 import { isPlainObject, type Doc, type NedbQuery } from './nedbModel';
 import { translateQuery } from './query';
 import type { Store } from './store';
@@ -155,7 +154,7 @@ export async function aggregate(store: Store, collection: string, pipeline: Stag
     others.set(name, existing.has(name) ? await store.find(name, {}) : []);
   }
   try {
-    const aggregator = new Aggregator(forMingo(pipeline), {
+    const aggregator = new (mingo().Aggregator)(forMingo(pipeline), {
       idKey: '_id',
       scriptEnabled: false,
       collectionResolver: (name: string) => others.get(name) ?? [],
@@ -163,7 +162,7 @@ export async function aggregate(store: Store, collection: string, pipeline: Stag
     const out = aggregator.run(docs) as Doc[];
     return pipeline.some((stage) => '$limit' in stage) ? out : out.slice(0, DEFAULT_AGGREGATE_LIMIT);
   } catch (err) {
-    if (err instanceof MingoError) throw invalidParam(err.message);
+    if (isMingoError(err)) throw invalidParam(err.message);
     throw err;
   }
 }

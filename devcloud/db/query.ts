@@ -13,8 +13,8 @@
  * - `$expr` (an aggregation expression over the document, `db.command.expr`) is evaluated by mingo,
  *   as the aggregation pipeline is (aggregate.ts), inside a `$where`.
  */
-import { Query } from 'mingo';
 import { invalidParam } from './errors';
+import { mingo } from './mingo';
 import { getDotValue, isPlainObject, match, type NedbQuery } from './nedbModel';
 
 const COMPARISONS = new Set(['$gt', '$gte', '$lt', '$lte']);
@@ -76,7 +76,7 @@ function mod(path: string, spec: unknown): NedbQuery {
 
 /** `$expr`: true when the aggregation expression is truthy for the document (MongoDB's rule). */
 function expr(expression: unknown): NedbQuery {
-  const query = new Query({ $expr: expression }, { scriptEnabled: false });
+  const query = new (mingo().Query)({ $expr: expression }, { scriptEnabled: false });
   return {
     $where(this: unknown): boolean {
       return query.test(this as Record<string, unknown>);
