@@ -292,6 +292,22 @@ describe('aggregate', () => {
     expect((all.data as { _id: string }[])[29]._id).toBe('m29');
   });
 
+  it('sample, replaceRoot and bucketAuto', async () => {
+    const $ = db.command.aggregate;
+    const sampled = (await db.collection('test_visits').aggregate().sample({ size: 2 }).end()).data as { _id: string }[];
+    expect(sampled).toHaveLength(2);
+    expect(new Set(sampled.map((d) => d._id)).size).toBe(2);
+    const roots = await db
+      .collection('test_visits')
+      .aggregate()
+      .match({ kind: 'green' })
+      .replaceRoot({ newRoot: $.mergeObjects([{ hall: '$hall' }, { wait: '$wait' }]) })
+      .end();
+    expect(roots.data).toEqual([{ hall: 'h2', wait: 5 }]);
+    const auto = (await db.collection('test_visits').aggregate().bucketAuto({ groupBy: '$wait', buckets: 3 }).end()).data as { count: number }[];
+    expect(auto.map((b) => b.count)).toEqual([2, 2, 2]);
+  });
+
   it('an empty result is an empty list', async () => {
     const $ = db.command.aggregate;
     const res = await db
