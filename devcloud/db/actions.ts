@@ -15,9 +15,11 @@
  * | database.modifyDocument     | doc().set/update(), where().update()       | { updated, upsert_id }      |
  * | database.modifyAndReturnDoc | where().updateAndReturn()                  | { updated, doc: EJSON|null }|
  * | database.removeDocument     | doc().remove(), where().remove()           | { deleted }                 |
+ * | database.aggregateDocuments | aggregate()….end() (aggregate.ts)          | { list: [EJSON string] }    |
  * | database.addCollection      | db.createCollection()                      | {}                          |
  * | database.start/commit/abortTransaction | transactions                    | (transactionId) / {}        |
  */
+import { aggregate, parseStages } from './aggregate';
 import type { DirectOps, ReadSpec } from './direct';
 import { parseEjson, stringifyEjson } from './ejson';
 import { invalidParam } from './errors';
@@ -44,6 +46,7 @@ export interface DbRequest {
   limit?: unknown;
   projection?: unknown;
   transactionId?: unknown;
+  stages?: unknown;
 }
 
 /** What goes next to `requestId` in a successful response. */
@@ -149,6 +152,11 @@ export async function runAction(engine: Engine, body: DbRequest): Promise<Action
       const multi = body.multi === true;
       const deleted = txId ? await txOps.remove(txId, collection, query, nedbQuery, multi) : await direct.remove(collection, nedbQuery, multi);
       return { data: { deleted } };
+    }
+    case 'database.aggregateDocuments': {
+      const collection = collectionOf(body);
+      const docs = await aggregate(store, collection, parseStages(body.stages, now));
+      return { data: { list: docs.map(stringifyEjson) } };
     }
     case 'database.addCollection':
       await store.createCollection(collectionOf(body));

@@ -9,9 +9,12 @@
  * - `$ne`/`$nin` on an array field must mean "no element equals" (nedb: "some element differs")
  *   → `$not` of the positive condition, which also matches a missing field as MongoDB does;
  * - `{ f: null }` matches a missing field in MongoDB → `$or` of null and `$exists: false`;
- * - `$not`, `$nor`, `$all`, `$mod` are expressed with nedb's logical operators or `$where`.
+ * - `$not`, `$nor`, `$all`, `$mod` are expressed with nedb's logical operators or `$where`;
+ * - `$expr` (an aggregation expression over the document, `db.command.expr`) is evaluated by mingo,
+ *   as the aggregation pipeline is (aggregate.ts), inside a `$where`.
  */
 import { invalidParam } from './errors';
+import { mingo } from './mingo';
 import { getDotValue, isPlainObject, match, type NedbQuery } from './nedbModel';
 
 const COMPARISONS = new Set(['$gt', '$gte', '$lt', '$lte']);
@@ -67,6 +70,16 @@ function mod(path: string, spec: unknown): NedbQuery {
     $where(this: unknown): boolean {
       const v = getDotValue(this, path);
       return Array.isArray(v) ? v.some(test) : test(v);
+    },
+  };
+}
+
+/** `$expr`: true when the aggregation expression is truthy for the document (MongoDB's rule). */
+function expr(expression: unknown): NedbQuery {
+  const query = new (mingo().Query)({ $expr: expression }, { scriptEnabled: false });
+  return {
+    $where(this: unknown): boolean {
+      return query.test(this as Record<string, unknown>);
     },
   };
 }
@@ -191,6 +204,9 @@ function translateTree(query: unknown, flat: boolean): NedbQuery {
         break;
       case '$nor':
         parts.push({ $not: { $or: asArray(value, '$nor').map(sub) } });
+        break;
+      case '$expr':
+        parts.push(expr(value));
         break;
       default:
         if (key.startsWith('$')) {

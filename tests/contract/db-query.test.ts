@@ -131,6 +131,19 @@ describe('command operators', () => {
     expect(await ids({ note: _.eq(null) })).toEqual(['h1', 'h3', 'h4']);
   });
 
+  it('expr compares fields of the same document (an aggregation expression)', async () => {
+    const _ = db.command;
+    const $ = db.command.aggregate;
+    // rating > 2 × order: h1 4.5 > 2, h2 3.9 > 4 no, h3 4.8 > 2, h4 4.1 > 4.
+    expect(await ids(_.expr($.gt(['$rating', $.multiply(['$order', 2])])))).toEqual(['h1', 'h3', 'h4']);
+    expect(await ids(_.and([{ city: 'Beijing' }, _.expr($.lt(['$opened', new Date('2021-01-01T00:00:00Z')]))]))).toEqual(['h1']);
+    const counted = await db
+      .collection('test_halls')
+      .where(_.expr($.eq([$.size('$services'), 1])))
+      .count();
+    expect(counted.total).toBe(2);
+  });
+
   it('db.RegExp and JS regular expressions', async () => {
     expect(await ids({ name: db.RegExp({ regexp: '^(east|west)', options: 'i' }) })).toEqual(['h1', 'h2']);
     expect(await ids({ name: /hall$/i })).toEqual(['h1', 'h2', 'h3']);
