@@ -142,8 +142,14 @@ describe.each([
         ),
       ).toBe(true);
       expect(await error.innerText()).toContain('查看我的预约');
-      // The button just tapped is still where the person looks.
-      expect(await inViewport(button('确认预约'))).toBe(true);
+      // The button just tapped is still where the person looks, once the smooth scroll that brings
+      // the error to the middle has ended (read mid-scroll, on a busy machine, it can be just out).
+      expect(
+        await waitUntil(
+          () => inViewport(button('确认预约')),
+          (ok) => ok,
+        ),
+      ).toBe(true);
       await viewShot(`b12-book-refused-${mode}`);
     } finally {
       await call('cancel', { appointmentId: held.id }, `screens-free-${mode}`);
