@@ -23,7 +23,11 @@ export interface BookingDeps {
   notifier: Notifier;
   audit: AuditLog;
   /** The business application (issue 15) whose hall handover names an appointment, read at check-in. */
-  handovers: { forAppointment(appointmentId: string): Promise<HandoverApplication | null> };
+  handovers: {
+    forAppointment(appointmentId: string): Promise<HandoverApplication | null>;
+    /** The same for a page of the officer's day: those of these appointments that have one. */
+    forAppointments(appointmentIds: readonly string[]): Promise<HandoverApplication[]>;
+  };
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
   clock: Clock;

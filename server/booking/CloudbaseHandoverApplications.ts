@@ -10,10 +10,23 @@ export class CloudbaseHandoverApplications {
   constructor(private readonly db: Database) {}
 
   async forAppointment(appointmentId: string): Promise<HandoverApplication | null> {
-    const res = await this.db.collection('business_applications').where({ 'handover.appointmentId': appointmentId }).limit(1).get();
-    const doc = (res.data ?? [])[0] as HandoverApplication | undefined;
-    if (!doc) return null;
-    const { _id, kind, state, hallId, applicant, materialList, handover, refNumber } = doc;
-    return { _id, kind, state, hallId, applicant, materialList, handover, ...(refNumber ? { refNumber } : {}) };
+    return (await this.forAppointments([appointmentId]))[0] ?? null;
+  }
+
+  async forAppointments(appointmentIds: readonly string[]): Promise<HandoverApplication[]> {
+    if (appointmentIds.length === 0) return [];
+    const _ = this.db.command;
+    const where = appointmentIds.length === 1 ? appointmentIds[0] : _.in([...appointmentIds]);
+    const res = await this.db.collection('business_applications').where({ 'handover.appointmentId': where }).limit(appointmentIds.length).get();
+    return ((res.data ?? []) as HandoverApplication[]).map(({ _id, kind, state, hallId, applicant, materialList, handover, refNumber }) => ({
+      _id,
+      kind,
+      state,
+      hallId,
+      applicant,
+      materialList,
+      handover,
+      ...(refNumber ? { refNumber } : {}),
+    }));
   }
 }

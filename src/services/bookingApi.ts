@@ -67,7 +67,8 @@ export const FIND_MAX_PAGES = 20;
 export interface HallDay {
   hallId: string;
   date: string;
-  slots: Array<{ start: string; end: string; appointments: AppointmentView[] }>;
+  /** An appointment may carry the business application it is the hall handover of (issue 15). */
+  slots: Array<{ start: string; end: string; appointments: Array<AppointmentView & { application?: HandoverAtWindowView }> }>;
   byBusiness: Array<{ business: string; title: string; booked: number; checkedIn: number; noShow: number; cancelled: number }>;
 }
 

@@ -195,8 +195,14 @@ test('工作调动户口迁移: submit, a correction round, approval, 迁出办�
   await visible('.ticket__root[data-status="booked"] .ticket-qr').waitFor();
   const token = await decodeQrFrom(visible('.ticket-qr'));
 
-  // Futian's window: the check-in shows the attached application and the originals to check.
+  // Futian's window: the day's list already marks the appointment that brings the application.
   await actAs(FUTIAN);
+  await open('packages/officer/day/index');
+  const marked = visible(`.day__appointment[data-appointment="${appointmentId}"] .day__application[data-application="${app.id}"]`);
+  await marked.waitFor();
+  expect(await marked.innerText()).toContain(`随约办理：工作调动户口迁移 · 办件编号 ${formatReferenceNumber(app.refNumber)}`);
+  await shot('176-biz-day-attached');
+  // The check-in shows the attached application and the originals to check.
   await open('packages/officer/scan/index');
   await visible('[data-field="token"] textarea, textarea[data-field="token"]').first().fill(token);
   await button('签到').click();

@@ -103,6 +103,18 @@ test('job transfer to Shenzhen: permit, move-out at the origin, expiry and exten
   );
   app = await b.ok(CITIZEN, 'chooseHandover', { applicationId: app.id, expectedVersion: app.version, handover: { kind: 'hall', appointmentId: reserved.data.id } });
   expect(app.state).toBe('readyForHandover');
+  // The hall's day shows which appointment brings this application, before the citizen arrives; the others carry none.
+  const day = await booking.ok(DEST_OFFICER, 'hallDay', { hallId: DESTINATION, date: '2026-04-14' });
+  const listed = day.slots.flatMap((s: { appointments: Array<{ id: string; application?: unknown }> }) => s.appointments);
+  expect(listed.find((a: { id: string }) => a.id === reserved.data.id)?.application).toEqual({
+    id: app.id,
+    refNumber: app.refNumber,
+    kindName: app.kindName,
+    state: 'readyForHandover',
+    stateName: app.stateName,
+    originalsToBring: ['居民户口簿', '居民身份证', '调动通知书（调令）'],
+  });
+  expect(listed.filter((a: { application?: unknown }) => a.application)).toHaveLength(1);
   // At the window the check-in shows the attached application and the originals to check, nothing personal.
   h.setNow(at('2026-04-14', slot.start));
   const { token } = await booking.ok(CITIZEN, 'ticket', { appointmentId: reserved.data.id });

@@ -8,6 +8,7 @@ import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
 import { slotsOn } from '../slots';
 import { AppointmentView, appointmentView } from '../views';
+import { HandoverAtWindowView, handoverAtWindowOf } from '../../business/handoverAtWindow';
 import { DateInput } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 
@@ -20,7 +21,9 @@ const LISTED = ['booked', 'checkedIn', 'noShow'] as const;
 /** Appointments per page of an officer's day (a busy hall's day is about 300: three pages). */
 export const HALL_DAY_PAGE = 100;
 
-const Slot = lazySchema(() => z.object({ start: z.string(), end: z.string(), appointments: z.array(AppointmentView) }));
+/** An appointment of the day, with the business application it is the hall handover of (issue 15), if any: the window has the file before the citizen arrives. */
+const DayAppointment = lazySchema(() => AppointmentView.extend({ application: HandoverAtWindowView.optional() }));
+const Slot = lazySchema(() => z.object({ start: z.string(), end: z.string(), appointments: z.array(DayAppointment) }));
 const BusinessCounts = lazySchema(() =>
   z.object({
     business: z.string(),
@@ -68,9 +71,14 @@ export const hallDay = defineAction({
     const countsOf = cursor ? undefined : deps.booking.countsOfHallDay(hallId, day);
     countsOf?.catch(() => undefined); // awaited below; not unhandled if the page fails first
     const page = await deps.booking.appointmentsOfHallDay(hallId, day, LISTED, HALL_DAY_PAGE, cursor);
-    const views = await Promise.all(page.items.map((a) => appointmentView(a, deps)));
+    const [views, handovers] = await Promise.all([Promise.all(page.items.map((a) => appointmentView(a, deps))), deps.handovers.forAppointments(page.items.map((a) => a._id))]);
+    const attached = new Map(handovers.flatMap((h) => (h.handover?.kind === 'hall' ? [[h.handover.appointmentId, h] as const] : [])));
+    const listed = views.map((v, i) => {
+      const application = handoverAtWindowOf(attached.get(page.items[i]._id) ?? null, page.items[i]);
+      return application ? { ...v, application } : v;
+    });
     const slots: z.infer<typeof Slot>[] = [];
-    for (const v of views) {
+    for (const v of listed) {
       const last = slots[slots.length - 1];
       if (last?.start === v.start) last.appointments.push(v);
       else slots.push({ start: v.start, end: v.end, appointments: [v] });

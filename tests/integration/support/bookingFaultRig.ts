@@ -79,7 +79,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
-    handovers: { forAppointment: async () => null },
+    handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => randomBytes(12).toString('base64url'),

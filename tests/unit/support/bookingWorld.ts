@@ -132,7 +132,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     notifier,
     audit,
     ratings,
-    handovers: { forAppointment: async () => null },
+    handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,

@@ -1,4 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { formatReferenceNumber } from '../../../../core/reference/referenceNumber';
+import Taro from '@tarojs/taro';
+import { tappable } from '../../../components/tappable';
 import { LoadState } from '../../../components/LoadState';
 import { Section } from '../../../components/Section';
 import { StatusTag } from '../../../components/StatusTag';
@@ -77,6 +80,17 @@ export function DayView({ hallId, version }: { hallId: string; version: number }
                       {a.forFamilyMember ? '（代办）' : ''}
                     </Text>
                     <Text className="day__what">{a.businessTitle}</Text>
+                    {a.application && (
+                      <Text
+                        className="day__application"
+                        data-application={a.application.id}
+                        {...tappable('link')}
+                        onClick={() => void Taro.navigateTo({ url: `/packages/business/case/index?id=${a.application!.id}` })}
+                      >
+                        随约办理：{a.application.kindName}
+                        {a.application.refNumber ? ` · 办件编号 ${formatReferenceNumber(a.application.refNumber)}` : ''} · {a.application.stateName} ›
+                      </Text>
+                    )}
                   </View>
                   {a.queueNumber !== undefined && <Text className="day__queue">{a.queueNumber} 号</Text>}
                   <StatusTag appointment={a} />
