@@ -111,11 +111,20 @@ function bucketStage(spec: unknown): Stage[] {
   return [{ $group: { ...output, _id: key } }, { $sort: { _id: 1 } }];
 }
 
-/** The pipeline mingo runs: MongoDB's equivalents in place of `$count` and `$bucket`. */
+/** A random key per document, sorted on and dropped: `$sample` without replacement, as MongoDB samples a collection this size (mingo draws with replacement, so a document could come twice). */
+const SAMPLE_KEY = '__hukouSampleKey';
+function sampleStage(spec: unknown): Stage[] {
+  const size = isPlainObject(spec) ? spec.size : undefined;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) throw invalidParam('$sample needs a positive integer size');
+  return [{ $addFields: { [SAMPLE_KEY]: { $rand: {} } } }, { $sort: { [SAMPLE_KEY]: 1 } }, { $limit: size }, { $project: { [SAMPLE_KEY]: 0 } }];
+}
+
+/** The pipeline mingo runs: MongoDB's equivalents in place of `$count`, `$bucket` and `$sample`. */
 function forMingo(pipeline: Stage[]): Stage[] {
   return pipeline.flatMap((stage): Stage[] => {
     if ('$count' in stage) return countStage(stage.$count);
     if ('$bucket' in stage) return bucketStage(stage.$bucket);
+    if ('$sample' in stage) return sampleStage(stage.$sample);
     const lookup = stage.$lookup;
     if (isPlainObject(lookup) && Array.isArray(lookup.pipeline)) return [{ $lookup: { ...lookup, pipeline: forMingo(lookup.pipeline as Stage[]) } }];
     return [stage];

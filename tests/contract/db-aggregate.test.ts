@@ -294,9 +294,29 @@ describe('aggregate', () => {
 
   it('sample, replaceRoot and bucketAuto', async () => {
     const $ = db.command.aggregate;
-    const sampled = (await db.collection('test_visits').aggregate().sample({ size: 2 }).end()).data as { _id: string }[];
-    expect(sampled).toHaveLength(2);
-    expect(new Set(sampled.map((d) => d._id)).size).toBe(2);
+    // Without replacement, as MongoDB samples a collection this size: never the same document twice
+    // (drawn 25 times, each a sample of all but one of the visits; with replacement that fails almost surely).
+    const visits = (await db.collection('test_visits').count()).total;
+    for (let draw = 0; draw < 25; draw++) {
+      const sampled = (
+        await db
+          .collection('test_visits')
+          .aggregate()
+          .sample({ size: visits - 1 })
+          .end()
+      ).data as { _id: string; __hukouSampleKey?: number }[];
+      expect(sampled).toHaveLength(visits - 1);
+      expect(new Set(sampled.map((d) => d._id)).size).toBe(visits - 1);
+      expect(sampled.every((d) => d.__hukouSampleKey === undefined)).toBe(true);
+    }
+    expect(
+      (await db
+        .collection('test_visits')
+        .aggregate()
+        .sample({ size: 0 })
+        .end()
+        .catch((e: Error) => e)) instanceof Error,
+    ).toBe(true);
     const roots = await db
       .collection('test_visits')
       .aggregate()
