@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaterialSpec } from '../../core/business/BusinessApplication';
+import { BusinessConfig } from '../../core/business/BusinessConfig';
 import { DEFAULT_BUSINESS_CONDITIONS as RULES, unmetConditions, type ConditionFacts } from '../../core/business/conditions';
 import { BUSINESSES, BUSINESS_KINDS } from '../../core/business/kinds';
 import { materialListOf } from '../../core/business/materialList';
@@ -95,6 +96,17 @@ describe('residence permit endorsement (居住证签注)', () => {
     expect(endorse('2024-02-29', '2025-01-27', strict)).toEqual(['居住证签注在每满一年之日前1个月内办理，本次可于2025-01-28至2025-02-28办理']);
     expect(endorse(undefined, TODAY)).toEqual(['请填写居住证签发日期']);
     expect(endorse(addDays(TODAY, 1), TODAY)).toEqual(['居住证签发日期不能晚于今天']);
+  });
+
+  it("a hall's conditions written before the endorsement existed still read, with the default window", () => {
+    const { residencePermitEndorsement: _, ...older } = RULES;
+    expect(BusinessConfig.parse({ hallId: 'h', conditions: older }).conditions.residencePermitEndorsement).toEqual({ monthsBefore: 1, afterLapse: true });
+    expect(
+      BusinessConfig.parse({ hallId: 'h', conditions: { ...older, residencePermitEndorsement: { monthsBefore: 2, afterLapse: false } } }).conditions.residencePermitEndorsement,
+    ).toEqual({
+      monthsBefore: 2,
+      afterLapse: false,
+    });
   });
 
   it('property: with late endorsement allowed, once a permit may be endorsed it stays so', () => {
