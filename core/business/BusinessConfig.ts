@@ -24,6 +24,10 @@ export const BusinessConfig = lazySchema(() =>
         graduate: z.object({ withinYears: z.number().int().min(0).max(20) }),
         spouse: z.object({ minMarriageYears: z.number().int().min(0).max(50) }),
         residencePermit: z.object({ minMonthsResident: z.number().int().min(0).max(120) }),
+        // Added after halls had written their conditions down: theirs read without it get the default.
+        residencePermitEndorsement: z
+          .object({ monthsBefore: z.number().int().min(0).max(11), afterLapse: z.boolean() })
+          .default(DEFAULT_BUSINESS_CONDITIONS.residencePermitEndorsement),
       })
       .default(DEFAULT_BUSINESS_CONDITIONS),
   }),

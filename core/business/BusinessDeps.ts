@@ -45,6 +45,7 @@ export interface BusinessDetails {
   graduatedOn?: string;
   marriedOn?: string;
   residenceRegisteredOn?: string;
+  residencePermitIssuedOn?: string;
 }
 
 export interface BusinessQueueQuery {

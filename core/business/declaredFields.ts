@@ -1,7 +1,8 @@
 import type { BusinessKind } from './kinds';
 
 /** What a citizen may declare when applying (`apply`'s `details`). */
-export type DeclaredField = 'purpose' | 'graduatedOn' | 'marriedOn' | 'residenceRegisteredOn';
+export const DECLARED_FIELD_KEYS = ['purpose', 'graduatedOn', 'marriedOn', 'residenceRegisteredOn', 'residencePermitIssuedOn'] as const;
+export type DeclaredField = (typeof DECLARED_FIELD_KEYS)[number];
 
 /**
  * What each business needs declared (issue 15): a certificate what it is for; the businesses whose
@@ -17,4 +18,5 @@ export const DECLARED_FIELDS: { readonly [K in BusinessKind]: readonly DeclaredF
   birthRegistration: [],
   birthRegistrationElsewhere: [],
   residencePermit: ['residenceRegisteredOn'],
+  residencePermitEndorsement: ['residencePermitIssuedOn'],
 };

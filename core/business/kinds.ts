@@ -6,7 +6,9 @@
  *  - migration: the destination issues a permission to move in (准迁证), the origin's station
  *    completes the move-out within 5 working days, then the result is handed over (跨省通办);
  *  - handover: the result (household register page, residence permit) is collected at the hall
- *    or sent by mail.
+ *    or sent by mail;
+ *  - endorsement: nothing is made or handed over: the approval is the act, recorded against the
+ *    card the citizen already holds (居住证签注), and the application is done.
  */
 export const BUSINESS_KINDS = [
   'householdCertificate',
@@ -18,10 +20,12 @@ export const BUSINESS_KINDS = [
   'birthRegistration',
   'birthRegistrationElsewhere',
   'residencePermit',
+  'residencePermitEndorsement',
 ] as const;
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];
 
-export type BusinessTrack = 'certificate' | 'migration' | 'handover';
+export const BUSINESS_TRACKS = ['certificate', 'migration', 'handover', 'endorsement'] as const;
+export type BusinessTrack = (typeof BUSINESS_TRACKS)[number];
 
 export interface BusinessDefinition {
   track: BusinessTrack;
@@ -39,6 +43,7 @@ export const BUSINESSES: { readonly [K in BusinessKind]: BusinessDefinition } = 
   birthRegistration: { track: 'handover', guideId: 'birth-registration' },
   birthRegistrationElsewhere: { track: 'handover', guideId: 'birth-registration-elsewhere' },
   residencePermit: { track: 'handover', guideId: 'residence-permit-application' },
+  residencePermitEndorsement: { track: 'endorsement', guideId: 'residence-permit-endorsement' },
 };
 
 export const trackOf = (kind: BusinessKind): BusinessTrack => BUSINESSES[kind].track;

@@ -14,6 +14,7 @@ export const BUSINESS_NAMES: Record<BusinessKind, string> = {
   birthRegistration: '新生儿出生登记',
   birthRegistrationElsewhere: '新生儿异地出生登记',
   residencePermit: '居住证申领',
+  residencePermitEndorsement: '居住证签注',
 };
 
 export const BUSINESS_STATE_NAMES: Record<BusinessState, string> = {

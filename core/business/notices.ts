@@ -1,5 +1,6 @@
 import type { BusinessRecord } from './BusinessDeps';
 import type { BusinessEventType } from './events';
+import { trackOf } from './kinds';
 import { BUSINESS_NAMES } from './names';
 
 /**
@@ -19,7 +20,9 @@ const STATUS: Partial<Record<BusinessEventType, (app: BusinessRecord) => { statu
       ? { status: '已出具', note: '电子证明已出具，可在小程序查看' }
       : a.permit
         ? { status: '审核通过', note: '准迁证已签发，待迁出地办结迁出' }
-        : { status: '审核通过', note: '请选择领取方式' },
+        : trackOf(a.kind) === 'endorsement'
+          ? { status: '已签注', note: '签注已办结，无需到大厅领取' }
+          : { status: '审核通过', note: '请选择领取方式' },
   reject: (a) => ({ status: '未通过', note: a.rejectionReason ?? '请查看原因' }),
   requestCorrection: () => ({ status: '需补正', note: '请按要求重新上传材料后提交' }),
   revoke: () => ({ status: '已撤销', note: '证明已被撤销，请查看原因' }),

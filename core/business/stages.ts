@@ -11,6 +11,7 @@ import { courierName } from '../reissue/names';
  *  certificate: 提交 → 审核 → 出具证明
  *  migration:   提交 → 审核 → 签发准迁证 → 迁出地办结迁出 → 落户办结
  *  handover:    提交 → 审核 → 领取或邮寄 → 办结
+ *  endorsement: 提交 → 审核 → 办结 (the approval records the endorsement; nothing is handed over)
  * Each stage is done, current, stopped or ahead, with the Shanghai time it was reached; the
  * current stage carries its deadline (review: the guide's promised days; move-out: 5 working days).
  * An application that ended off its path (rejected, withdrawn, lapsed, a certificate revoked) stops
@@ -41,6 +42,7 @@ const PATHS: Record<BusinessTrack, readonly BusinessStageKey[]> = {
   certificate: ['submitted', 'review', 'issued'],
   migration: ['submitted', 'review', 'permit', 'moveOut', 'completed'],
   handover: ['submitted', 'review', 'handover', 'completed'],
+  endorsement: ['submitted', 'review', 'completed'],
 };
 
 const STAGE_NAMES: Record<BusinessStageKey, string> = {

@@ -17,6 +17,7 @@ import { BUSINESS_ACTOR_NAMES, BUSINESS_EVENT_NAMES, BUSINESS_STATE_NAMES } from
  * underReview →approve→ issued (certificate) →revoke→ revoked
  *                     → permitIssued (migration) →completeMoveOut→ readyForHandover
  *                     → readyForHandover (newborn, residence permit)
+ *                     → completed (endorsement: recorded on the card the citizen holds)
  * readyForHandover →collect→ completed; →ship→ shipped →deliver→ completed
  *   shipped →markReturned→ readyForHandover (the parcel went back: choose again, ship again or collect)
  * permitIssued|readyForHandover (migration) →expirePermit→ permitExpired →extendPermit→ back
@@ -93,7 +94,7 @@ function approvalPayload(app: BusinessApplication, e: BusinessEventOf<'approve'>
   return e.certificate || e.permit ? '该业务审核通过不签发证明或准迁证' : undefined;
 }
 
-function approved(_app: BusinessApplication, e: BusinessEventOf<'approve'>, now: Date): Outcome {
+function approved(app: BusinessApplication, e: BusinessEventOf<'approve'>, now: Date): Outcome {
   if (e.certificate) {
     return {
       state: 'issued',
@@ -109,7 +110,7 @@ function approved(_app: BusinessApplication, e: BusinessEventOf<'approve'>, now:
       note: `准迁证编号 ${number}`,
     };
   }
-  return { state: 'readyForHandover' };
+  return trackOf(app.kind) === 'endorsement' ? { state: 'completed' } : { state: 'readyForHandover' };
 }
 
 export const BUSINESS_RULES: { readonly [T in BusinessEventType]: Rule<T> } = {

@@ -5,7 +5,7 @@ import { inShanghai } from '../time/shanghai';
 import { BusinessKind, BusinessState } from './BusinessApplication';
 import type { BusinessRecord } from './BusinessDeps';
 import { isOverdue, lastDayOf } from './deadlines';
-import { trackOf } from './kinds';
+import { BUSINESS_TRACKS, trackOf } from './kinds';
 import { BUSINESS_ACTOR_NAMES, BUSINESS_EVENT_NAMES, BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
 import { businessProgressOf } from './stages';
 import { availableBusinessEvents, type BusinessActor } from './stateMachine';
@@ -59,9 +59,15 @@ export type BusinessSummaryView = z.infer<typeof BusinessSummaryView>;
 export const BusinessApplicationView = lazySchema(() =>
   BusinessSummaryView.extend({
     version: z.number().int(),
-    track: z.enum(['certificate', 'migration', 'handover']),
+    track: z.enum(BUSINESS_TRACKS),
     materials: z.array(MaterialView),
-    details: z.object({ purpose: z.string().optional(), graduatedOn: z.string().optional(), marriedOn: z.string().optional(), residenceRegisteredOn: z.string().optional() }),
+    details: z.object({
+      purpose: z.string().optional(),
+      graduatedOn: z.string().optional(),
+      marriedOn: z.string().optional(),
+      residenceRegisteredOn: z.string().optional(),
+      residencePermitIssuedOn: z.string().optional(),
+    }),
     progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
     rejectionReason: z.string().optional(),
     correctionRounds: z.number().int(),

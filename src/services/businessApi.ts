@@ -1,5 +1,5 @@
 import type { BusinessApplicationView, BusinessSummaryView } from '../../core/business/views';
-import type { BusinessKind } from '../../core/business/kinds';
+import type { BusinessKind, BusinessTrack } from '../../core/business/kinds';
 import type { DeclaredField } from '../../core/business/declaredFields';
 import { call } from './api';
 import type { AddressInput } from './reissueApi';
@@ -11,7 +11,7 @@ export type BusinessSummary = BusinessSummaryView;
 export interface CatalogueEntry {
   kind: BusinessKind;
   name: string;
-  track: 'certificate' | 'migration' | 'handover';
+  track: BusinessTrack;
   guideId: string;
   /** What the form asks the citizen to declare (core/business/declaredFields.ts). */
   fields: DeclaredField[];
@@ -25,6 +25,7 @@ export interface BusinessDetails {
   graduatedOn?: string;
   marriedOn?: string;
   residenceRegisteredOn?: string;
+  residencePermitIssuedOn?: string;
 }
 
 export interface UploadTarget {

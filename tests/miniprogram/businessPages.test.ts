@@ -40,7 +40,10 @@ afterAll(async () => {
 test('户口业务网上申请: the catalogue grouped, one opened at ?kind= with materials, halls and the 用途 field', async () => {
   const page = s.open('packages/business/list/index', { kind: 'householdCertificate' });
   const names = await texts(page, 'biz-kind__name');
-  expect(names).toEqual(expect.arrayContaining(['户籍类证明开具', '工作调动户口迁移', '居住证申领']));
+  expect(names).toEqual(expect.arrayContaining(['户籍类证明开具', '工作调动户口迁移', '居住证申领', '居住证签注']));
+  // The endorsement is listed in the residence permits' group, right after the first application.
+  expect(names.indexOf('居住证签注')).toBe(names.indexOf('居住证申领') + 1);
+  expect(names.indexOf('居住证签注')).toBe(names.length - 1);
   const form = await first(page, 'biz-kind__body');
   expect(form.textContent).toContain('居民身份证');
   expect(byText(page.dom, '证明用途')).toHaveLength(1);

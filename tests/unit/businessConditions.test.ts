@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaterialSpec } from '../../core/business/BusinessApplication';
+import { BusinessConfig } from '../../core/business/BusinessConfig';
 import { DEFAULT_BUSINESS_CONDITIONS as RULES, unmetConditions, type ConditionFacts } from '../../core/business/conditions';
 import { BUSINESSES, BUSINESS_KINDS } from '../../core/business/kinds';
 import { materialListOf } from '../../core/business/materialList';
@@ -61,6 +62,59 @@ describe('graduates, spouses, residence permits', () => {
           if (unmetConditions(kind, facts, RULES, first).length === 0) expect(unmetConditions(kind, facts, RULES, then)).toEqual([]);
         }
         if (unmetConditions('migrationGraduate', facts, RULES, then).length === 0) expect(unmetConditions('migrationGraduate', facts, RULES, first)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('residence permit endorsement (居住证签注)', () => {
+  const endorse = (issuedOn: string | undefined, today: string, rules = RULES) =>
+    unmetConditions('residencePermitEndorsement', person('1990-01-01', 'male', { residencePermitIssuedOn: issuedOn }), rules, today);
+  const strict = { ...RULES, residencePermitEndorsement: { monthsBefore: 1, afterLapse: false } };
+
+  it('from one month before the first anniversary of issue to the anniversary itself', () => {
+    expect(endorse('2025-12-01', '2026-10-31')).toEqual(['居住证签注在每满一年之日前1个月内办理，本次可于2026-11-01至2026-12-01办理']);
+    expect(endorse('2025-12-01', '2026-11-01')).toEqual([]);
+    expect(endorse('2025-12-01', '2026-12-01')).toEqual([]);
+    expect(endorse('2025-12-01', '2025-12-01')).toHaveLength(1);
+  });
+
+  it('after an anniversary passed: endorsed late by default (补办签注 restores a suspended permit), else the next window', () => {
+    expect(endorse('2025-12-01', '2026-12-02')).toEqual([]);
+    expect(endorse('2025-12-01', '2027-06-01')).toEqual([]);
+    expect(endorse('2025-12-01', '2026-12-02', strict)).toEqual(['居住证签注在每满一年之日前1个月内办理，本次可于2027-11-01至2027-12-01办理']);
+    expect(endorse('2025-12-01', '2027-11-01', strict)).toEqual([]);
+    expect(endorse('2025-12-01', '2027-12-01', strict)).toEqual([]);
+    expect(endorse('2025-12-01', '2027-10-31', strict)).toHaveLength(1);
+  });
+
+  it("a city's window, a permit issued on 29 February, and what must be declared", () => {
+    const twoMonths = { ...RULES, residencePermitEndorsement: { monthsBefore: 2, afterLapse: true } };
+    expect(endorse('2025-12-01', '2026-10-01', twoMonths)).toEqual([]);
+    expect(endorse('2025-12-01', '2026-09-30', twoMonths)).toEqual(['居住证签注在每满一年之日前2个月内办理，本次可于2026-10-01至2026-12-01办理']);
+    expect(endorse('2024-02-29', '2025-02-28', strict)).toEqual([]);
+    expect(endorse('2024-02-29', '2025-01-27', strict)).toEqual(['居住证签注在每满一年之日前1个月内办理，本次可于2025-01-28至2025-02-28办理']);
+    expect(endorse(undefined, TODAY)).toEqual(['请填写居住证签发日期']);
+    expect(endorse(addDays(TODAY, 1), TODAY)).toEqual(['居住证签发日期不能晚于今天']);
+  });
+
+  it("a hall's conditions written before the endorsement existed still read, with the default window", () => {
+    const { residencePermitEndorsement: _, ...older } = RULES;
+    expect(BusinessConfig.parse({ hallId: 'h', conditions: older }).conditions.residencePermitEndorsement).toEqual({ monthsBefore: 1, afterLapse: true });
+    expect(
+      BusinessConfig.parse({ hallId: 'h', conditions: { ...older, residencePermitEndorsement: { monthsBefore: 2, afterLapse: false } } }).conditions.residencePermitEndorsement,
+    ).toEqual({
+      monthsBefore: 2,
+      afterLapse: false,
+    });
+  });
+
+  it('property: with late endorsement allowed, once a permit may be endorsed it stays so', () => {
+    const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2018-01-01', n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 800 }), (issued, after, later) => {
+        const first = addDays(issued, after);
+        if (endorse(issued, first).length === 0) expect(endorse(issued, addDays(first, later))).toEqual([]);
       }),
     );
   });

@@ -33,5 +33,7 @@ test("the applicant's own acts and the reviews' start are not told back; decisio
   for (const event of ['attachMaterial', 'submit', 'withdraw', 'resubmit', 'chooseHandover', 'startReview'] as const)
     expect(noticeOf(record('migrationSpouse'), event)).toBeUndefined();
   expect(noticeOf(record('householdCertificate'), 'approve')?.status).toBe('已出具');
+  expect(noticeOf(record('residencePermitEndorsement'), 'approve')).toEqual({ businessName: '居住证签注', status: '已签注', note: '签注已办结，无需到大厅领取' });
+  expect(noticeOf(record('residencePermit'), 'approve')?.note).toBe('请选择领取方式');
   expect(noticeOf(record('migrationSpouse'), 'reject')?.note).toBe('所附调令与申请人身份信息不一致，请核对后重新申'.slice(0, 20));
 });

@@ -125,6 +125,24 @@ describe('business progress bar', () => {
     expect(businessProgressOf(j.app, { now: at(4 + 121) }).stages[3].deadline?.overdue).toBe(true);
   });
 
+  it('an endorsement is done once approved: 提交 → 审核 → 办结, nothing to collect', () => {
+    const j = underReview('residencePermitEndorsement');
+    expect(businessProgressOf(j.app, { now: at(4) }).stages.map((s) => [s.key, s.status])).toEqual([
+      ['submitted', 'done'],
+      ['review', 'current'],
+      ['completed', 'ahead'],
+    ]);
+    j.run('approve', ACTORS[1], 4);
+    expect(j.app.state).toBe('completed');
+    const done = businessProgressOf(j.app, { now: at(5) });
+    expect(done.status).toBe('finished');
+    expect(done.stages.map((s) => [s.name, s.status, s.atText])).toEqual([
+      ['提交', 'done', expect.any(String)],
+      ['审核', 'done', expect.any(String)],
+      ['办结', 'done', expect.any(String)],
+    ]);
+  });
+
   it('a correction request tells which material and why; a withdrawal stops the bar at review', () => {
     const j = underReview('residencePermit');
     const run = j.run;

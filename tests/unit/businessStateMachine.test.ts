@@ -63,7 +63,7 @@ function modelNext(a: BusinessApplication, s: Step, now: Date): BusinessState | 
     case 'approve': {
       const allowed = r === 'officer' || (r === 'system' && track === 'certificate');
       if (!allowed || !inState('underReview') || s.wrongPayload) return undefined;
-      return track === 'certificate' ? 'issued' : track === 'migration' ? 'permitIssued' : 'readyForHandover';
+      return track === 'certificate' ? 'issued' : track === 'migration' ? 'permitIssued' : track === 'endorsement' ? 'completed' : 'readyForHandover';
     }
     case 'revoke':
       return r === 'officer' && inState('issued') ? 'revoked' : undefined;

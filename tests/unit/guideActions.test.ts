@@ -57,7 +57,7 @@ describe('guide.categories', () => {
       migration: 6,
       registration: 5,
       certificates: 1,
-      'residence-permit': 1,
+      'residence-permit': 2,
     });
     const total = categories.reduce((sum: number, c: { guideCount: number }) => sum + c.guideCount, 0);
     expect(total).toBe(content.guides.length);

@@ -88,6 +88,11 @@ describe('searchGuides on the seed content', () => {
     expect(first.field).toBe('title');
   });
 
+  it('居住证 lists the endorsement second; 居住证签注 and 签注 find it first', () => {
+    expect(searchGuides(guides, '居住证')[1].guide._id).toBe('residence-permit-endorsement');
+    for (const q of ['居住证签注', '签注', '居住证续签']) expect({ q, first: searchGuides(guides, q)[0].guide._id }).toEqual({ q, first: 'residence-permit-endorsement' });
+  });
+
   it('normalizes spaced, full-width and mixed-case input', () => {
     expect(normalizeQuery(' 迁 移 ')).toBe('迁移');
     expect(normalizeQuery('迁\u3000移')).toBe('迁移');

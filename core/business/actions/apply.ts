@@ -10,9 +10,9 @@ import { shanghaiDate } from '../../time/shanghai';
 import { BusinessKind } from '../BusinessApplication';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { unmetConditions } from '../conditions';
-import { DECLARED_FIELDS } from '../declaredFields';
+import { DECLARED_FIELDS, DECLARED_FIELD_KEYS } from '../declaredFields';
 import { openClaimKey } from '../fire';
-import { BUSINESSES, BUSINESS_KINDS, trackOf } from '../kinds';
+import { BUSINESSES, BUSINESS_KINDS, BUSINESS_TRACKS, trackOf } from '../kinds';
 import { materialListOf } from '../materialList';
 import { BUSINESS_NAMES } from '../names';
 import { draftApplication } from '../stateMachine';
@@ -30,10 +30,10 @@ export const businessCatalogue = defineAction({
         z.object({
           kind: BusinessKind,
           name: z.string(),
-          track: z.enum(['certificate', 'migration', 'handover']),
+          track: z.enum(BUSINESS_TRACKS),
           guideId: z.string(),
           /** What the form asks besides the materials (apply's details). */
-          fields: z.array(z.enum(['purpose', 'graduatedOn', 'marriedOn', 'residenceRegisteredOn'])),
+          fields: z.array(z.enum(DECLARED_FIELD_KEYS)),
           conditions: z.array(z.string()),
           materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
           halls: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -81,6 +81,7 @@ export const apply = defineAction({
             graduatedOn: day.optional(),
             marriedOn: day.optional(),
             residenceRegisteredOn: day.optional(),
+            residencePermitIssuedOn: day.optional(),
           })
           .strict()
           .default({}),

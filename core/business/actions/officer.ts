@@ -121,7 +121,7 @@ export const startReview = defineAction({
 
 export const approve = defineAction({
   summary:
-    'Approves an application under review: a certificate is issued (serial, validity), a migration gets its permission to move in and the origin its move-out task, other results wait for handover.',
+    'Approves an application under review: a certificate is issued (serial, validity), a migration gets its permission to move in and the origin its move-out task, an endorsement is done at once, other results wait for handover.',
   input: lazySchema(() => z.object(Decided).strict()),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],

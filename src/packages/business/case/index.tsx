@@ -185,6 +185,7 @@ export default function BusinessCasePage() {
               {view.details.graduatedOn && <SummaryRow label="毕业日期">{view.details.graduatedOn}</SummaryRow>}
               {view.details.marriedOn && <SummaryRow label="结婚登记日期">{view.details.marriedOn}</SummaryRow>}
               {view.details.residenceRegisteredOn && <SummaryRow label="居住登记日期">{view.details.residenceRegisteredOn}</SummaryRow>}
+              {view.details.residencePermitIssuedOn && <SummaryRow label="居住证签发日期">{view.details.residencePermitIssuedOn}</SummaryRow>}
               {view.reviewDue && (
                 <SummaryRow label="审核期限" field="reviewDue">
                   <Text className={view.reviewDue.overdue ? 'deadline--overdue' : ''} data-overdue={view.reviewDue.overdue ? 'yes' : 'no'}>

@@ -38,6 +38,7 @@ function Declared({ details }: { details: BusinessView['details'] }) {
       {details.graduatedOn && <SummaryRow label="毕业日期">{details.graduatedOn}</SummaryRow>}
       {details.marriedOn && <SummaryRow label="结婚登记日期">{details.marriedOn}</SummaryRow>}
       {details.residenceRegisteredOn && <SummaryRow label="居住登记日期">{details.residenceRegisteredOn}</SummaryRow>}
+      {details.residencePermitIssuedOn && <SummaryRow label="居住证签发日期">{details.residencePermitIssuedOn}</SummaryRow>}
     </>
   );
 }

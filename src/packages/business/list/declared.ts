@@ -1,4 +1,5 @@
 import type { DeclaredField as FieldKey } from '../../../../core/business/declaredFields';
+import type { BusinessTrack } from '../../../../core/business/kinds';
 import type { BusinessDetails } from '../../../services/businessApi';
 
 /**
@@ -18,6 +19,7 @@ const FIELDS: { readonly [K in FieldKey]: DeclaredField } = {
   graduatedOn: { key: 'graduatedOn', label: '毕业日期', kind: 'date', placeholder: '请选择毕业日期' },
   marriedOn: { key: 'marriedOn', label: '结婚登记日期', kind: 'date', placeholder: '请选择结婚登记日期' },
   residenceRegisteredOn: { key: 'residenceRegisteredOn', label: '居住登记日期', kind: 'date', placeholder: '请选择居住登记日期' },
+  residencePermitIssuedOn: { key: 'residencePermitIssuedOn', label: '居住证签发日期', kind: 'date', placeholder: '请选择居住证签发日期（见居住证）' },
 };
 
 /** The form's inputs for the fields a business needs, in the catalogue's order (unknown ones skipped). */
@@ -25,9 +27,9 @@ export function declaredFields(fields: readonly string[] = []): DeclaredField[] 
   return fields.flatMap((f) => (f in FIELDS ? [FIELDS[f as FieldKey]] : []));
 }
 
-/** Groups of the catalogue, in this order. */
-export const GROUPS: Array<{ track: 'certificate' | 'migration' | 'handover'; title: string }> = [
-  { track: 'certificate', title: '户籍证明' },
-  { track: 'migration', title: '户口迁移' },
-  { track: 'handover', title: '出生登记与居住证' },
+/** Groups of the catalogue, in this order; a group shows the businesses of its tracks in the catalogue's order. */
+export const GROUPS: Array<{ key: string; tracks: readonly BusinessTrack[]; title: string }> = [
+  { key: 'certificate', tracks: ['certificate'], title: '户籍证明' },
+  { key: 'migration', tracks: ['migration'], title: '户口迁移' },
+  { key: 'registration', tracks: ['handover', 'endorsement'], title: '出生登记与居住证' },
 ];

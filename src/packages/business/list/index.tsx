@@ -176,10 +176,10 @@ export default function BusinessList() {
           </Text>
         </View>
         {GROUPS.map((g) => {
-          const entries = all.filter((b) => b.track === g.track);
+          const entries = all.filter((b) => g.tracks.includes(b.track));
           if (entries.length === 0) return null;
           return (
-            <Section key={g.track} title={g.title}>
+            <Section key={g.key} title={g.title}>
               {entries.map((b) => (
                 <View key={b.kind} id={`kind-${b.kind}`} className="biz-kind" data-kind={b.kind}>
                   <View className="biz-kind__head" {...tappable('button', { pressed: open === b.kind })} onClick={() => setOpen(open === b.kind ? '' : b.kind)}>
