@@ -1,4 +1,4 @@
-import { inShanghai } from '../time/shanghai';
+import { shanghaiMinuteText } from '../time/shanghai';
 import type { BusinessApplication, BusinessState } from './BusinessApplication';
 import { isOverdue, lastDayOf } from './deadlines';
 import { trackOf, type BusinessTrack } from './kinds';
@@ -80,7 +80,7 @@ function stageOf(state: BusinessState, track: BusinessTrack): BusinessStageKey |
 }
 
 type Entry = BusinessApplication['timeline'][number];
-const textOf = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
+const textOf = shanghaiMinuteText;
 
 /** When a stage was reached: the first entry into it (the permit: the approval; 提交: the first submission, not the draft). */
 function reachedAt(timeline: readonly Entry[], stage: BusinessStageKey, track: BusinessTrack): Date | undefined {

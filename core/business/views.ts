@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { lazySchema } from '../function/lazySchema';
 import { maskName } from '../privacy/mask';
-import { inShanghai } from '../time/shanghai';
+import { shanghaiMinuteText } from '../time/shanghai';
 import { BusinessKind, BusinessState } from './BusinessApplication';
 import type { BusinessRecord } from './BusinessDeps';
 import { isOverdue, lastDayOf } from './deadlines';
@@ -13,7 +13,7 @@ import { BUSINESS_EVENT_TYPES } from './events';
 
 /** What the citizen and the officer see of an application. Times are Shanghai wall clock. */
 
-const text = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
+const text = shanghaiMinuteText;
 
 const MaterialView = lazySchema(() =>
   z.object({

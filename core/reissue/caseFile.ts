@@ -3,7 +3,7 @@ import { FIELD } from '../identity/fieldNames';
 import { ageOn } from '../identity/idNumber';
 import { AUDIT_PURPOSE_NAMES } from '../identity/auditActionNames';
 import { maskIdNumber } from '../privacy/mask';
-import { inShanghai, shanghaiDate } from '../time/shanghai';
+import { shanghaiMinuteText, shanghaiDate } from '../time/shanghai';
 import type { ReissueState } from './ReissueApplication';
 import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
 import { configFor } from './cityConfig';
@@ -150,7 +150,7 @@ export async function caseFileOf(deps: Pick<ReissueDeps, 'registry' | 'secrets' 
       ...(photoTakenOn ? { photoTakenOn } : {}),
       fingerprintsOnFile: Boolean(resident?.fingerprintsOnFile),
       photoReused: Boolean(resident?.photoReused),
-      ...(resident?.cardLostAt ? { lostReportedAt: inShanghai(resident.cardLostAt).format('YYYY-MM-DD HH:mm') } : {}),
+      ...(resident?.cardLostAt ? { lostReportedAt: shanghaiMinuteText(resident.cardLostAt) } : {}),
     },
     reasonName: REASON_NAMES[app.reason],
     appearanceUnchangedDeclared: app.declaredAppearanceUnchanged,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { WorkCalendar } from '../time/WorkCalendar';
-import { inShanghai, shanghaiDate } from '../time/shanghai';
+import { shanghaiMinuteText, shanghaiDate } from '../time/shanghai';
 import type { ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import { PAYMENT_STATUS_NAMES, STATE_NAMES, courierName } from './names';
@@ -87,7 +87,7 @@ const FINISHED: readonly ReissueState[] = ['delivered', 'collected'];
 const ISSUED: readonly ReissueState[] = ['shipped', 'delivered', 'returned', 'heldAtHall', 'collected'];
 
 type Entry = ReissueApplication['timeline'][number];
-const timeOf = (e: Entry) => ({ at: e.at.toISOString(), atText: inShanghai(e.at).format('YYYY-MM-DD HH:mm') });
+const timeOf = (e: Entry) => ({ at: e.at.toISOString(), atText: shanghaiMinuteText(e.at) });
 
 /**
  * When each stage was reached: the first entry into one of its states (受理 counts from the

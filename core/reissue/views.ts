@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { WorkCalendar } from '../time/WorkCalendar';
-import { inShanghai } from '../time/shanghai';
+import { shanghaiMinuteText } from '../time/shanghai';
 import type { ReissueApplication } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import { REISSUE_EVENT_TYPES } from './events';
@@ -86,7 +86,7 @@ const stepOf = (t: ReissueApplication['timeline'][number]): TrackingStep => ({
   event: t.event,
   eventName: EVENT_NAMES[t.event as keyof typeof EVENT_NAMES] ?? t.event,
   at: t.at.toISOString(),
-  atText: inShanghai(t.at).format('YYYY-MM-DD HH:mm'),
+  atText: shanghaiMinuteText(t.at),
   byName: ACTOR_NAMES[t.by],
   ...(t.note ? { note: noteOf(t) } : {}),
 });

@@ -25,6 +25,11 @@ export function shanghaiDate(instant: Date | number): string {
   return inShanghai(instant).format('YYYY-MM-DD');
 }
 
+/** "YYYY-MM-DD HH:mm" on the Shanghai wall clock: how the pages show a moment. */
+export function shanghaiMinuteText(instant: Date | number | string): string {
+  return inShanghai(instant).format('YYYY-MM-DD HH:mm');
+}
+
 /** Date and HH:mm on the Shanghai wall clock. */
 export function shanghaiWallClock(instant: Date | number): { date: string; clock: string } {
   const local = inShanghai(instant);

@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { Decided, OFFICER_ERRORS } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
-import { inShanghai, shanghaiInstant, addDays } from '../../time/shanghai';
+import { shanghaiMinuteText, shanghaiInstant, addDays } from '../../time/shanghai';
 import type { BusinessDeps, BusinessRecord } from '../BusinessDeps';
 import { isOverdue, lastDayOf } from '../deadlines';
 import { fireBusiness } from '../fire';
@@ -64,7 +64,7 @@ export const moveOutQueue = defineAction({
         householdPlace: placeOf(deps.divisions, a.householdDivisionCode),
         destinationHallName: destinations.get(a.hallId) ?? '',
         permitNumber: a.permit!.number,
-        permitValidUntil: inShanghai(a.permit!.validUntil).format('YYYY-MM-DD HH:mm'),
+        permitValidUntil: shanghaiMinuteText(a.permit!.validUntil),
         permitExpired: a.state === 'permitExpired',
         dueAt: lastDayOf(a.moveOut!.dueAt),
         overdue: isOverdue(a.moveOut!.dueAt, a.moveOut!.completedAt, now),

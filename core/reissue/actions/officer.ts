@@ -5,7 +5,7 @@ import { FIELD } from '../../identity/fieldNames';
 import { requireOpenid } from '../../identity/caller';
 import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
-import { inShanghai } from '../../time/shanghai';
+import { shanghaiMinuteText } from '../../time/shanghai';
 import { Courier, ReissueState, TrackingNumber } from '../ReissueApplication';
 import type { ReissueDeps } from '../ReissueDeps';
 import { REASON_NAMES, STATE_NAMES } from '../names';
@@ -90,7 +90,7 @@ export const reviewQueue = defineAction({
           subjectNameMasked: name,
           deliveryKind: app.delivery.kind,
           submittedAt: submitted.toISOString(),
-          submittedText: inShanghai(submitted).format('YYYY-MM-DD HH:mm'),
+          submittedText: shanghaiMinuteText(submitted),
           ageDays: Math.floor((now.getTime() - submitted.getTime()) / DAY_MS),
           ...(limits ? { legalDue: limits.legalDue, promisedDue: limits.promisedDue } : {}),
           overdue: late || Boolean(limits?.overdue(now)),
