@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../config/functions';
 import { jsonAsParsePlugin, lazyJsonProblems } from './bundleJson';
+import { eagerModulesPlugin } from './eagerModules';
 import { bundleStubsPlugin, bundledFiles, stubProblems, wholeZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
@@ -31,7 +32,7 @@ export function stubsFor(name: string): StubbedModule[] {
 /**
  * esbuild's options for bundling the entry of function `name` into `outfile`: the parts of the SDK
  * the function does not use are stubbed (scripts/bundleStubs.ts), JSON data is bundled as
- * `JSON.parse('…')` (scripts/bundleJson.ts).
+ * `JSON.parse('…')` (scripts/bundleJson.ts), its modules compiled once at load (scripts/eagerModules.ts).
  */
 export function bundleOptions(entry: string, outfile: string, name: string, builtAt: Date): BuildOptions {
   return {
@@ -45,7 +46,7 @@ export function bundleOptions(entry: string, outfile: string, name: string, buil
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [bundleStubsPlugin(stubsFor(name)), jsonAsParsePlugin()],
+    plugins: [bundleStubsPlugin(stubsFor(name)), jsonAsParsePlugin(), eagerModulesPlugin()],
     metafile: true,
     define: {
       'process.env.NODE_ENV': '"production"',
