@@ -40,13 +40,12 @@
  * bundle that file is not beside it (the read threw, the version was 'unknow'), so the installed
  * version is written in at build time.
  *
- * And bson's Long compiles a WebAssembly module when loaded, for 64-bit multiply and divide: in a bundle
- * it takes its own pure-JS path, as where WebAssembly is unavailable (same results; the database sends
- * numbers as EJSON text, where no Long arithmetic is done).
- *
- * And bson: @cloudbase/database uses only its EJSON (text), never the binary BSON serializer, whose
- * module allocates a 17 MB buffer when loaded. The database's `require("bson")` gets EJSON alone
- * (bson/lib/extended_json.js); the build refuses a database file that uses anything else of bson.
+ * And bson: @cloudbase/database uses only its EJSON (text), never the binary BSON serializer (whose
+ * module allocates a 17 MB buffer when loaded) nor a BSON type of its own. The database's
+ * `require("bson")` gets an EJSON of ours (scripts/bundleShims/ejson.ts: bson's canonical text and
+ * relaxed reading for the values our data holds, refusing by name the BSON types it never holds):
+ * bson's EJSON module loads every BSON type, about 2.5 ms of each cold start. The build refuses a
+ * database file that uses anything else of bson.
  *
  * And zod is imported as a namespace (`import * as z from 'zod'`), so that esbuild leaves out what
  * no schema uses (JSON Schema import, codecs, other locales: about half of zod). `import { z } from
@@ -216,17 +215,6 @@ function chineseDaysModule(resolveDir: string, nodePaths: readonly string[] = []
   return path.join(path.dirname(manifest), entry);
 }
 
-/** bson's Long: `try { wasm = new WebAssembly.Instance(…) } catch`, its own fallback when WebAssembly is unavailable. */
-const LONG_WASM = /\ntry \{\s*wasm = new WebAssembly\.Instance\(/;
-
-/** bson/lib/long.js on its pure-JS path: WebAssembly shadowed in the module, so its `try` falls back. */
-export function longWithoutWasm(source: string): string {
-  if (!LONG_WASM.test(source) || !source.startsWith('"use strict";')) {
-    throw new Error('bson/lib/long.js: expected `"use strict";` then `try { wasm = new WebAssembly.Instance(…) }`: see scripts/bundleStubs.ts');
-  }
-  return source.replace('"use strict";', '"use strict";\nvar WebAssembly = undefined; // scripts/bundleStubs.ts: the pure-JS path');
-}
-
 /** The SDK's utils/version.js: `exports.version = loadPackage().version`, loadPackage reading the package.json two folders up. */
 const SDK_VERSION_READ = /path\.join\(__dirname, '\.\.\/\.\.\/package\.json'\)[\s\S]*\nexports\.version = loadPackage\(\)\.version;\s*$/;
 
@@ -286,6 +274,9 @@ export function lazyRequires(source: string, specifiers: readonly string[], file
 /** The files of @cloudbase/database (below node_modules) that may `require("bson")`: they get EJSON alone. */
 const BSON_EJSON_ONLY = /^@cloudbase\/database\//;
 
+/** The EJSON the database gets in a bundle instead of bson's. */
+export const EJSON_SHIM = path.join(__dirname, 'bundleShims', 'ejson.ts');
+
 /** What a file takes from `bson_1` (TypeScript's CommonJS name for `require("bson")`): `EJSON`, … */
 export function bsonNamesUsed(source: string): string[] {
   return [...new Set([...source.matchAll(/\bbson_1\.([\w$]+)/g)].map((m) => m[1]))];
@@ -310,12 +301,10 @@ export function bundleStubsPlugin(stubbed: readonly StubbedModule[]): Plugin {
         contents: lazyRequires(readFileSync(args.path, 'utf8'), REQUEST_CORE_LAZY.specifiers, REQUEST_CORE_LAZY.file),
         loader: 'js',
       }));
-      build.onLoad({ filter: /[\\/]bson[\\/]lib[\\/]long\.js$/ }, async (args) => ({ contents: longWithoutWasm(readFileSync(args.path, 'utf8')), loader: 'js' }));
       build.onResolve({ filter: /^bson$/ }, (args) => {
         const importer = packagePath(args.importer);
         if (!importer || !BSON_EJSON_ONLY.test(importer)) return undefined;
-        const ejson = require.resolve('bson/lib/extended_json.js', { paths: [args.resolveDir] });
-        return { path: ejson, namespace: 'hukou-bson-ejson' };
+        return { path: EJSON_SHIM, namespace: 'hukou-bson-ejson' };
       });
       build.onLoad({ filter: /.*/, namespace: 'hukou-bson-ejson' }, (args) => ({
         contents: `exports.EJSON = require(${JSON.stringify(args.path)}).EJSON;`,

@@ -11,7 +11,6 @@ import {
   WX_PART,
   REQUEST_CORE_LAZY,
   lazyRequires,
-  longWithoutWasm,
   sdkVersionModule,
   bsonNamesUsed,
   bundledFiles,
@@ -82,11 +81,9 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     expect(wholeZodProblems(bundledFiles(metafile))).toEqual([]);
   });
 
-  it("gives the database bson's EJSON alone: no binary serializer, no 17 MB buffer", () => {
-    const bson = bundledFiles(metafile).filter((f) => f.includes('node_modules/bson/'));
-    expect(bson.length).toBeGreaterThan(0);
-    expect(bson.filter((f) => /bson\/lib\/(bson|parser\/(serializer|deserializer|calculate_size))\.js$/.test(f))).toEqual([]);
-    expect(bundledFiles(metafile)).toContainEqual(expect.stringMatching(/^hukou-bson-ejson:.*bson\/lib\/extended_json\.js$/));
+  it('gives the database an EJSON of ours: nothing of bson is bundled (no BSON type, no binary serializer, no 17 MB buffer)', () => {
+    expect(bundledFiles(metafile).filter((f) => f.includes('node_modules/bson/'))).toEqual([]);
+    expect(bundledFiles(metafile)).toContainEqual(expect.stringMatching(/^hukou-bson-ejson:.*scripts\/bundleShims\/ejson\.ts$/));
   });
 
   it('bundles nothing of chinese-days: the work calendar reads tables written ahead (server/time/holidayNames.ts, almanacTable.ts)', () => {
@@ -253,7 +250,7 @@ describe('bson as EJSON alone for the database', () => {
     expect(bsonNamesUsed('bson_1.EJSON.parse(x); bson_1.EJSON.stringify(y)')).toEqual(['EJSON']);
   });
 
-  it("the database's EJSON round trip is bson's own", async () => {
+  it("the database's EJSON round trip in a bundle is bson's own", async () => {
     const file = entry(
       'ejson',
       `// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -270,64 +267,6 @@ export const ejson = require('@cloudbase/database/dist/commonjs/utils/utils.js')
     expect(bundle.ejson.stringifyByEJSON(value)).toBe(EJSON.stringify(value, { relaxed: false }));
     const text = EJSON.stringify(value, { relaxed: false });
     expect(bundle.ejson.parseByEJSON(text)).toEqual(EJSON.parse(text));
-  });
-});
-
-describe("bson's Long on its pure-JS path", () => {
-  const longFile = require.resolve('bson/lib/long.js');
-
-  type LongClass = { fromString(s: string): { multiply(o: unknown): { toString(): string }; div(o: unknown): { toString(): string } } };
-
-  /** bson/lib/long.js run from `source` where the global WebAssembly records its use; what it exports and whether it compiled wasm. */
-  function loadLong(source: string): { Long: LongClass; compiledWasm: boolean } {
-    let compiledWasm = false;
-    const recording = {
-      Module: function () {
-        compiledWasm = true;
-        throw new Error('recorded');
-      },
-      Instance: function () {
-        compiledWasm = true;
-        throw new Error('recorded');
-      },
-    };
-    const module = { exports: {} as { Long: LongClass } };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const localRequire = (id: string) => require(path.join(path.dirname(longFile), id));
-    runInNewContext(`(function (exports, require, module) {${source}\n})`, {
-      WebAssembly: recording,
-      Object,
-      Uint8Array,
-      Math,
-      Number,
-      String,
-      Error,
-      TypeError,
-      RangeError,
-      Symbol,
-    })(module.exports, localRequire, module);
-    return { Long: module.exports.Long, compiledWasm };
-  }
-
-  it('compiles no WebAssembly module and multiplies and divides as bson does with it', () => {
-    const original = readFileSync(longFile, 'utf8');
-    expect(loadLong(original).compiledWasm).toBe(true);
-    const { Long, compiledWasm } = loadLong(longWithoutWasm(original));
-    expect(compiledWasm).toBe(false);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Long: WithWasm } = require('bson') as { Long: LongClass };
-    for (const [a, b] of [
-      ['9223372036854775807', '3'],
-      ['-123456789012345678', '987654321'],
-      ['4294967296', '-4294967297'],
-    ]) {
-      expect(Long.fromString(a).multiply(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).multiply(WithWasm.fromString(b)).toString());
-      expect(Long.fromString(a).div(Long.fromString(b)).toString()).toBe(WithWasm.fromString(a).div(WithWasm.fromString(b)).toString());
-    }
-  });
-
-  it('a Long that loads WebAssembly some other way (an upgrade): the build stops', () => {
-    expect(() => longWithoutWasm('"use strict";\nconst wasm = new WebAssembly.Instance(m);')).toThrow(/bson\/lib\/long\.js: expected/);
   });
 });
 
