@@ -9,6 +9,7 @@ import type { RatingStore } from '../rating/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
+import type { StatisticsStore } from '../statistics/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -28,6 +29,8 @@ export interface BookingDeps {
     /** The same for a page of the officer's day: those of these appointments that have one. */
     forAppointments(appointmentIds: readonly string[]): Promise<HandoverApplication[]>;
   };
+  /** A hall's numbers, counted by the database (core/statistics). */
+  statistics: StatisticsStore;
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
   clock: Clock;

@@ -6,6 +6,7 @@ import { checkIn } from './actions/checkIn';
 import { appointmentByNumber, checkInByNumber } from './actions/byNumber';
 import { myAppointments } from './actions/mine';
 import { hallDay, hallWeek } from './actions/officer';
+import { hallReportAction } from './actions/report';
 import { reschedule } from './actions/reschedule';
 import { reserve } from './actions/reserve';
 import { ticket } from './actions/ticket';
@@ -28,6 +29,7 @@ export const bookingActions: ActionMap<BookingDeps> = {
   checkInByNumber,
   hallDay,
   hallWeek,
+  hallReport: hallReportAction,
   markNoShows,
   sendReminders,
   reconcileSlots,

@@ -11,6 +11,7 @@ export const errorCatalogue = {
   UNAUTHENTICATED: '未能确认您的身份，请在微信中重新打开小程序',
   GUIDE_NOT_FOUND: '未找到该办事指南，可能已调整或下线',
   HALL_NOT_FOUND: '未找到该服务大厅，可能已调整或停用',
+  REPORT_PERIOD_UNKNOWN: '所选年份没有该节假日安排，请选择其他时段',
   CATEGORY_NOT_FOUND: '未找到该事项分类',
   FORBIDDEN: '您没有权限进行此操作',
   CONSENT_REQUIRED: '请先阅读并同意个人信息处理规则',

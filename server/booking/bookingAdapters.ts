@@ -17,6 +17,7 @@ import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
+import { CloudbaseStatisticsStore } from '../statistics/CloudbaseStatisticsStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -36,6 +37,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     notifier: new CloudCallSubscribeNotifier(cloudbase(), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
+    statistics: new CloudbaseStatisticsStore(db),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),

@@ -125,6 +125,7 @@ const businessAction = (action: string, extra: Record<string, unknown> = {}) =>
 const cases: Case[] = [
   hallScoped('booking', 'hallDay', (hall) => ({ hallId: hall })),
   hallScoped('booking', 'hallWeek', (hall) => ({ hallId: hall })),
+  hallScoped('booking', 'hallReport', (hall) => ({ hallId: hall, period: { kind: 'week', date: '2026-12-02' } })),
   // An account acting for some other hall is told the ticket is another hall's; one acting for none is forbidden.
   hallScoped(
     'booking',

@@ -46,6 +46,7 @@ describe('every input and output is documented exactly', () => {
   test('records and bounds render', () => {
     expect(renderSchema({ type: 'object', additionalProperties: { type: 'integer' } })).toBe('Record<string, integer>');
     expect(renderSchema({ type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 3 })).toBe('Array<string> /* 1–3 items */');
+    expect(renderSchema({ type: ['number', 'null'] })).toBe('number | null');
   });
 
   test('a keyword the renderer does not know fails the generation instead of vanishing', () => {

@@ -19,6 +19,8 @@ import { newAccount, type Account } from '../../../core/identity/Account';
 import { loadSchedules } from '../../../server/seed/loadSchedules';
 import { loadSeedContent } from '../../../server/seed/loadSeedContent';
 import { CloudbaseBookingStore } from '../../../server/booking/CloudbaseBookingStore';
+import { CloudbaseStatisticsStore } from '../../../server/statistics/CloudbaseStatisticsStore';
+import type { StatisticsStore } from '../../../core/statistics/ports';
 import type { Database } from '../../../server/cloudbase/app';
 import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideRepository';
@@ -56,6 +58,7 @@ const accounts = new Map<string, Account>([
   ['citizen-a', citizen('citizen-a')],
   ['citizen-b', citizen('citizen-b')],
   ['officer-a', { ...citizen('officer-a'), role: 'officer', halls: [HALL] }],
+  ['officer-other', { ...citizen('officer-other'), role: 'officer', halls: ['haikou-meilan'] }],
 ]);
 
 /** Each store's reference numbers (kept in memory: the fault matrices are about places and claims). */
@@ -79,6 +82,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
+    statistics: statisticsOf.get(store) ?? { appointmentCounts: async () => ({ byBusiness: [], byDate: [], byHour: [] }) },
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },
@@ -114,9 +118,13 @@ export async function seedSchedule(db: Database): Promise<void> {
   await db.collection('hall_schedules').add({ ...schedule });
 }
 
+/** Each store's statistics, aggregated by the same database (a store view a test made itself counts nothing). */
+const statisticsOf = new WeakMap<BookingStore, StatisticsStore>();
+
 export const storeOf = (db: Database, clock: FixedClock): BookingStore => {
   const store = new CloudbaseBookingStore(db, () => clock.now().getTime());
   requestLogs.set(store, new CloudbaseRequestLog(db, 'booking_requests', () => clock.now()));
+  statisticsOf.set(store, new CloudbaseStatisticsStore(db));
   return store;
 };
 

@@ -5,6 +5,7 @@
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
 import { officerIdentity } from '../../support/officerIdentity';
+import { InMemoryStatisticsStore } from './inMemoryStatistics';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -132,6 +133,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     notifier,
     audit,
     ratings,
+    statistics: new InMemoryStatisticsStore(() => booking.appointments.values()),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },

@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { defineAction } from '../../function/action';
+import { DomainError } from '../../errors/DomainError';
+import { lazySchema } from '../../function/lazySchema';
+import { stableId } from '../../guide/ServiceGuide';
+import { requireOpenid } from '../../identity/caller';
+import { requireActingForHall } from '../../identity/hallAccess';
+import { hallReport } from '../../statistics/hallReport';
+import { holidaysOf, periodRange } from '../../statistics/period';
+import type { BookingDeps } from '../BookingDeps';
+import { slotCapacity } from '../slots';
+import { DateInput } from './inputs';
+
+const Period = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('day'), date: DateInput }).strict(),
+    z.object({ kind: z.literal('week'), date: DateInput }).strict(),
+    z
+      .object({
+        kind: z.literal('month'),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+      })
+      .strict(),
+    z.object({ kind: z.literal('holiday'), year: z.number().int().min(2004).max(2100), holiday: z.string().min(1).max(10) }).strict(),
+  ]),
+);
+
+/** The counts of a group of appointments (a function: no schema is built when the bundle loads). */
+const totals = () => ({
+  appointments: z.number().int(),
+  booked: z.number().int(),
+  checkedIn: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+});
+
+const Overbooking = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('suggested'), factor: z.number(), bookingsPerSlot: z.number().int(), capacity: z.number().int(), noShowRate: z.number(), sample: z.number().int() }),
+    z.object({ kind: z.literal('tooFewConcluded'), sample: z.number().int(), needed: z.number().int() }),
+  ]),
+);
+
+export const hallReportAction = defineAction({
+  summary:
+    "Hall lead or admin (an officer of the hall): the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
+  input: lazySchema(() => z.object({ hallId: stableId, period: Period }).strict()),
+  output: lazySchema(() =>
+    z.object({
+      hallId: z.string(),
+      period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+      totals: z.object(totals()),
+      byBusiness: z.array(z.object({ business: z.string(), title: z.string(), ...totals() })),
+      byDay: z.array(z.object({ date: z.string(), ...totals() })),
+      byHour: z.array(z.object({ hour: z.string(), appointments: z.number().int() })),
+      noShowRate: z.number().nullable(),
+      overbooking: Overbooking,
+      /** The statutory holidays of the period's year, for choosing one. */
+      holidays: z.array(z.object({ holiday: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'REPORT_PERIOD_UNKNOWN'],
+  async run({ hallId, period }, deps: BookingDeps) {
+    requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
+    const range = periodRange(period, deps.calendar);
+    if (!range) throw new DomainError('REPORT_PERIOD_UNKNOWN');
+    const [schedule, counts] = await Promise.all([deps.booking.schedule(hallId), deps.statistics.appointmentCounts(hallId, range.from, range.to)]);
+    if (!schedule) throw new DomainError('HALL_NOT_FOUND');
+    const report = hallReport(range, counts, slotCapacity(schedule));
+    const titles = new Map(await Promise.all(report.byBusiness.map(async (b) => [b.business, (await deps.guides.guide(b.business))?.title ?? b.business] as const)));
+    return {
+      hallId,
+      ...report,
+      byBusiness: report.byBusiness.map((b) => ({ ...b, title: titles.get(b.business) ?? b.business })),
+      holidays: holidaysOf(Number(range.from.slice(0, 4)), deps.calendar),
+    };
+  },
+});
