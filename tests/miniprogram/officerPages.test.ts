@@ -8,6 +8,7 @@ import { waitFor } from './support/waitFor';
 import { byClass, byText, textOf } from './support/wxDom';
 import { WAIT, expectClean, first, texts, withText } from './support/pageChecks';
 import { startWeapp, type WeappSession } from './support/weappSession';
+import { shanghaiDate } from '../../core/time/shanghai';
 
 jest.setTimeout(180_000);
 
@@ -92,6 +93,18 @@ test('本厅好差评: the hall’s satisfaction from the booking function', asy
   const page = s.open('packages/officer/ratings/index');
   const caption = await texts(page, 'ratings__caption');
   expect(caption.join('')).toMatch(/满意率（共 \d+ 条评价）/);
+  expectClean(s, page);
+  page.close();
+});
+
+test('统计报表: the hall’s month as the booking function counts it (issue 16)', async () => {
+  const page = s.open('packages/stats/report/index');
+  const month = shanghaiDate(Date.now()).slice(0, 7);
+  const numbers = await texts(page, 'stats__total-number');
+  const answer = await s.cloud.harness.call('booking', { action: 'hallReport', data: { hallId: HALL, period: { kind: 'month', month } } }, 'local-officer');
+  const t = answer.body.data.totals;
+  expect(numbers).toEqual([t.appointments, t.checkedIn, t.noShow, t.cancelled].map(String));
+  expect((await texts(page, 'stats__period-label')).join('')).toBe(answer.body.data.period.label);
   expectClean(s, page);
   page.close();
 });

@@ -1,0 +1,91 @@
+/**
+ * Issue 16, the numbers a bureau reports, in the H5 build: an officer of a hall opens 统计报表 from
+ * 今日预约, chooses a day, reads the counts the function aggregated (the same as `hallReport`
+ * answers), steps to the next day and back, and exports the report as CSV.
+ */
+import { readFileSync } from 'node:fs';
+import { shanghaiDate } from '../../core/time/shanghai';
+import { inviteOfficer } from '../support/verifiedOfficer';
+import { useJourney } from './support/journey';
+import { actAs } from './support/persona';
+
+jest.setTimeout(180_000);
+
+const OFFICER = 'e2e-report-officer';
+const HALL = 'haikou-longhua';
+const journey = useJourney();
+const page = () => journey.browser.page;
+
+test('an officer reads a day of the hall, steps through days and exports the CSV', async () => {
+  const { harness } = journey;
+  await inviteOfficer(harness, OFFICER, [HALL]);
+  const today = shanghaiDate(Date.now());
+  const base = {
+    subjectNameEnc: 'enc',
+    hallId: HALL,
+    business: 'id-card-renewal',
+    date: today,
+    start: '09:00',
+    end: '09:30',
+    claims: [],
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
+  await harness.cloud.database.direct.insert(
+    'appointments',
+    (['checkedIn', 'noShow', 'cancelled'] as const).map((status, i) => ({
+      ...base,
+      _id: `report-e2e-${i}`,
+      actorOpenid: `report-citizen-${i}`,
+      subjectResidentId: `report-r-${i}`,
+      subjectIdIndex: `report-idx-${i}`,
+      slotId: `${HALL}:${today}:0900`,
+      refNumber: String(70_000_000 + i),
+      status,
+    })),
+  );
+
+  await actAs(page(), harness.cloud.url, OFFICER, (name) => journey.browser.shot(name));
+  await page().goto('about:blank');
+  await page().goto(`${harness.cloud.url}/#/packages/officer/day/index`);
+  await page().locator('.day__refresh:visible', { hasText: '统计报表' }).click();
+  await page().locator('.stats__report:visible').waitFor({ timeout: 60_000 });
+
+  await page().locator('.stats__kind:visible[data-kind="day"]').click();
+  const report = page().locator(`.stats__report:visible[data-period="${today}/${today}"]`);
+  await report.waitFor();
+  const answer = await harness.call('booking', { action: 'hallReport', data: { hallId: HALL, period: { kind: 'day', date: today } } }, OFFICER);
+  expect(answer.body.ok).toBe(true);
+  const totals = answer.body.data.totals;
+  // The three made here are among the day's (the demo seed may book more).
+  expect(totals.checkedIn).toBeGreaterThanOrEqual(1);
+  expect(totals.noShow).toBeGreaterThanOrEqual(1);
+  expect(totals.cancelled).toBeGreaterThanOrEqual(1);
+  for (const key of ['appointments', 'checkedIn', 'noShow', 'cancelled']) {
+    expect(await report.locator(`[data-total="${key}"] .stats__total-number`).innerText()).toBe(String(totals[key]));
+  }
+  expect(await report.locator('.stats__business[data-business="id-card-renewal"]').innerText()).toContain('到期换领居民身份证');
+  await journey.browser.shot('hall-report-day');
+
+  // The next day, then back.
+  await page().locator('.stats__step:visible[data-step="1"]').click();
+  await page()
+    .locator('.stats__report:visible:not([data-period^="' + today + '"])')
+    .waitFor();
+  await page().locator('.stats__step:visible[data-step="-1"]').click();
+  await report.waitFor();
+
+  const [download] = await Promise.all([page().waitForEvent('download'), report.locator('.stats__export-button').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF大厅,')).toBe(true);
+  expect(csv).toContain(`统计时段,${today}`);
+  expect(csv).toContain(`到期换领居民身份证,`);
+  expect(csv).toContain(`合计,${totals.appointments},${totals.booked},${totals.checkedIn},${totals.noShow},${totals.cancelled}`);
+  await report.locator('.stats__exported', { hasText: '已下载' }).waitFor();
+
+  // The month view: a chart of every day.
+  await page().locator('.stats__kind:visible[data-kind="month"]').click();
+  await page().locator('.stats__report:visible .stats__bar-row').first().waitFor();
+  await journey.browser.shot('hall-report-month');
+  expect(journey.pageErrors).toEqual([]);
+});
