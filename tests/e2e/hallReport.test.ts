@@ -1,7 +1,7 @@
 /**
  * Issue 16, the numbers a bureau reports, in the H5 build: an officer of a hall opens 统计报表 from
  * 今日预约, chooses a day, reads the counts the function aggregated (the same as `hallReport`
- * answers), steps to the next day and back, and exports the report as CSV.
+ * answers), steps to the next day and back, and exports the report as CSV; an admin is offered every hall.
  */
 import { readFileSync } from 'node:fs';
 import { shanghaiDate } from '../../core/time/shanghai';
@@ -87,5 +87,20 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
   await page().locator('.stats__kind:visible[data-kind="month"]').click();
   await page().locator('.stats__report:visible .stats__bar-row').first().waitFor();
   await journey.browser.shot('hall-report-month');
+  expect(journey.pageErrors).toEqual([]);
+});
+
+test('an admin reads any hall’s numbers: every hall is offered', async () => {
+  const { harness } = journey;
+  const halls = (await harness.call('guide', { action: 'halls', data: {} })).body.data.halls as Array<{ id: string }>;
+  await actAs(page(), harness.cloud.url, 'local-admin', (name) => journey.browser.shot(name));
+  await page().goto('about:blank');
+  await page().goto(`${harness.cloud.url}/#/packages/stats/report/index`);
+  await page().locator('.stats__report:visible').waitFor({ timeout: 60_000 });
+  const offered = await page()
+    .locator('.hall-chips:visible .chip[data-hall]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-hall')));
+  expect(offered.sort()).toEqual(halls.map((h) => h.id).sort());
+  await journey.browser.shot('hall-report-admin');
   expect(journey.pageErrors).toEqual([]);
 });

@@ -125,7 +125,14 @@ const businessAction = (action: string, extra: Record<string, unknown> = {}) =>
 const cases: Case[] = [
   hallScoped('booking', 'hallDay', (hall) => ({ hallId: hall })),
   hallScoped('booking', 'hallWeek', (hall) => ({ hallId: hall })),
-  hallScoped('booking', 'hallReport', (hall) => ({ hallId: hall, period: { kind: 'week', date: '2026-12-02' } })),
+  // Counts without personal data: any admin reads every hall's (a bureau's view), verified or not, as administering needs no verification.
+  {
+    fn: 'booking',
+    action: 'hallReport',
+    data: (hall) => ({ hallId: hall, period: { kind: 'week', date: '2026-12-02' } }),
+    allowed: (role, hall) => actsFor(role, hall) || administers(role),
+    denied: refusal,
+  },
   // An account acting for some other hall is told the ticket is another hall's; one acting for none is forbidden.
   hallScoped(
     'booking',

@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { lazySchema } from '../../function/lazySchema';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireOpenid } from '../../identity/caller';
-import { requireActingForHall } from '../../identity/hallAccess';
+import { mayAdminister, requireActingForHall } from '../../identity/hallAccess';
 import { hallReport } from '../../statistics/hallReport';
 import { holidaysOf, periodRange } from '../../statistics/period';
 import type { BookingDeps } from '../BookingDeps';
@@ -43,7 +43,7 @@ const Overbooking = lazySchema(() =>
 
 export const hallReportAction = defineAction({
   summary:
-    "Hall lead or admin (an officer of the hall): the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
+    "An officer of the hall, or any admin: the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
   input: lazySchema(() => z.object({ hallId: stableId, period: Period }).strict()),
   output: lazySchema(() =>
     z.object({
@@ -61,7 +61,9 @@ export const hallReportAction = defineAction({
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'REPORT_PERIOD_UNKNOWN'],
   async run({ hallId, period }, deps: BookingDeps) {
-    requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
+    // Counts hold no personal data: an admin reads any hall's (a bureau's view), an officer their halls'.
+    const account = await deps.identities.account(requireOpenid(deps));
+    if (!mayAdminister(account)) requireActingForHall(account, hallId);
     const range = periodRange(period, deps.calendar);
     if (!range) throw new DomainError('REPORT_PERIOD_UNKNOWN');
     const [schedule, counts] = await Promise.all([deps.booking.schedule(hallId), deps.statistics.appointmentCounts(hallId, range.from, range.to)]);

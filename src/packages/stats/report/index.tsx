@@ -21,7 +21,9 @@ import './index.scss';
 async function myHalls() {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   const names = new Map(all.halls.map((h) => [h.id, h.name]));
-  return { role: status.role, mustVerify: mustVerifyToAct(status), halls: hallsActedFor(status).map((id) => ({ id, name: names.get(id) ?? id })) };
+  // An admin reads every hall's numbers; an officer those of the halls they act for.
+  const ids = status.role === 'admin' ? all.halls.map((h) => h.id) : hallsActedFor(status);
+  return { role: status.role, mustVerify: status.role !== 'admin' && mustVerifyToAct(status), halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
 }
 
 const KINDS: Array<{ kind: StepKind | 'holiday'; text: string }> = [
@@ -110,7 +112,7 @@ function Report({ hallName, r }: { hallName: string; r: HallReportView }) {
         </View>
       ))}
 
-      {r.byDay.length > 1 && (
+      {r.byDay.length > 1 && r.totals.appointments > 0 && (
         <>
           <Text className="stats__title">按日期（预约，不含取消）</Text>
           {r.byDay.map((d) => (
