@@ -17,6 +17,8 @@ import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
+import { CloudbaseConsultationStore } from '../consult/CloudbaseConsultationStore';
+import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -36,6 +38,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     notifier: new CloudCallSubscribeNotifier(cloudbase(), env.HUKOU_REMINDER_TEMPLATE_ID),
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
+    consultations: new CloudbaseConsultationStore(db),
+    consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),

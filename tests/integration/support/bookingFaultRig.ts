@@ -5,6 +5,7 @@
  * any single fault.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
 import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -79,6 +80,8 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
+    consultations: new InMemoryConsultationStore(),
+    consultNotifier: new RecordingConsultNotifier(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },
