@@ -21,6 +21,10 @@ export default defineAppConfig({
       root: 'packages/business',
       pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index', 'moveout/index'],
     },
+    {
+      root: 'packages/consult',
+      pages: ['ask/index', 'mine/index', 'hall/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
