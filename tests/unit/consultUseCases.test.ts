@@ -25,7 +25,10 @@ test('a citizen asks, the hall answers, the citizen reads it and is told; nobody
   const answered = await w.ok(OFFICER, 'answerConsultation', { consultationId: asked.id, answer: '户口簿和身份证。' });
   expect(answered).toMatchObject({ state: 'answered', answer: '户口簿和身份证。', notified: true });
   expect(w.consultNotifier.told).toEqual([{ openid: ASKER, consultationId: asked.id, businessTitle: answered.businessTitle }]);
-  // Answered once: a second answer (another officer, a new request) is refused.
+  // The same answer again by the same officer (a retry cut off after the write): the same, told again
+  // (WeChat's one-time subscription refuses a second message); any other second answer is refused.
+  expect(await w.ok(OFFICER, 'answerConsultation', { consultationId: asked.id, answer: '户口簿和身份证。' })).toMatchObject({ state: 'answered', answeredAt: answered.answeredAt });
+  w.consultNotifier.told.length = 0;
   expect(await w.refused(OFFICER, 'answerConsultation', { consultationId: asked.id, answer: '另一个答复' })).toBe('CONSULT_STATE_CONFLICT');
   expect((await w.ok(ASKER, 'myConsultations')).consultations).toEqual([expect.objectContaining({ id: asked.id, answer: '户口簿和身份证。', stateName: '已答复' })]);
   expect((await w.ok(OTHER, 'myConsultations')).consultations).toEqual([]);

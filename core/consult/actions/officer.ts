@@ -52,7 +52,8 @@ export const hallConsultations = defineAction({
  * Officer of the hall: answers an open question. The citizen is told by subscribe message
  * (HUKOU_PROGRESS_TEMPLATE_ID, 办理进度通知) when they subscribed when asking; either way the
  * answer is stored and shown on their 我的咨询 page. `notified` says whether WeChat took the message.
- * Repeatable: a retry of the request answers as the first did.
+ * Repeatable: a retry of the request answers as the first did; a retry of an attempt that stored the
+ * answer and was cut off before its reply was recorded finishes it (the same officer, the same text).
  */
 export const answerConsultation = defineAction({
   summary: 'Officer of the hall: answer an open question; the citizen is notified by subscribe message (when subscribed) and sees it under 我的咨询.',
@@ -63,10 +64,14 @@ export const answerConsultation = defineAction({
   async run({ consultationId, answer }, deps: ConsultDeps) {
     const { c, officer } = await loadForOfficer(deps, consultationId);
     const text = judgeAnswer(answer);
+    // A retry whose first attempt stored the answer (and stopped before its reply was recorded)
+    // resumes: the same officer, the same text. WeChat's one-time subscription keeps the message single.
+    const resumed = c.state === 'answered' && c.answeredBy === officer && c.answer === text;
     const now = deps.clock.now();
-    const answered = await move(deps, c, 'answer', { answer: text, answeredAt: now, answeredBy: officer });
+    const answered = resumed ? c : await move(deps, c, 'answer', { answer: text, answeredAt: now, answeredBy: officer });
     const shown = await view(deps, answered);
-    const notified = await deps.consultNotifier.answered(c.askerOpenid, { consultationId: c._id, businessTitle: shown.businessTitle, at: now }).then(
+    const at = answered.answeredAt ?? now;
+    const notified = await deps.consultNotifier.answered(c.askerOpenid, { consultationId: c._id, businessTitle: shown.businessTitle, at }).then(
       () => true,
       () => false,
     );
