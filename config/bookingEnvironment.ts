@@ -7,6 +7,8 @@ export const bookingEnvironment = [
   'HUKOU_INDEX_KEY',
   'HUKOU_TICKET_KEY',
   'HUKOU_REMINDER_TEMPLATE_ID',
+  // The answer to a consultation (server/wechat/CloudCallConsultNotifier.ts).
+  'HUKOU_PROGRESS_TEMPLATE_ID',
 ] as const satisfies readonly VariableName[];
 
 export type BookingVariable = (typeof bookingEnvironment)[number];

@@ -275,4 +275,25 @@ export const collections: CollectionDeclaration[] = [
     indexes: [{ name: 'at', keys: { at: 1 } }],
     rules: closed,
   },
+  {
+    // Consultations (core/consult): a citizen's question to a hall and its answer. Read by the asker
+    // and the hall's officers only; createdAt/answeredAt, hallId and business feed the statistics.
+    name: 'consultations',
+    indexes: [
+      { name: 'asker_created', keys: { askerOpenid: 1, createdAt: -1 } },
+      { name: 'asker_state', keys: { askerOpenid: 1, state: 1 } },
+      { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+      { name: 'hall_created', keys: { hallId: 1, createdAt: -1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = the consultation's: its published (edited) version in the guide's FAQ, nothing else (read by the public guide function).
+    name: 'consult_faq',
+    indexes: [
+      { name: 'business_published', keys: { business: 1, publishedAt: -1 } },
+      { name: 'business_hall_published', keys: { business: 1, hallId: 1, publishedAt: -1 } },
+    ],
+    rules: closed,
+  },
 ];

@@ -64,7 +64,7 @@ export interface FunctionDeclaration {
 export const functions: FunctionDeclaration[] = [
   {
     name: 'guide',
-    description: 'Service guides (办事指南): categories, search, details, and the halls that handle them.',
+    description: 'Service guides (办事指南): categories, search, details, the halls that handle them, and the FAQ the halls published from consultations.',
     caller: 'anyone',
     actions: guideActions as ActionMap<never>,
     env: [],
@@ -86,7 +86,7 @@ export const functions: FunctionDeclaration[] = [
   {
     name: 'booking',
     description:
-      'Hall appointments: booking options and availability, reserve / cancel / reschedule without overbooking, QR tickets, check-in at the window, the officer’s day and week.',
+      'Hall appointments: booking options and availability, reserve / cancel / reschedule without overbooking, QR tickets, check-in at the window, the officer’s day and week; ratings; consultations (a citizen asks a hall, its officers answer and publish to the FAQ).',
     caller: 'verified citizen',
     actions: bookingActions as ActionMap<never>,
     env: [...bookingEnvironment],
@@ -99,7 +99,7 @@ export const functions: FunctionDeclaration[] = [
       { name: 'openSlots', cron: '0 40 * * * * *' },
       { name: 'purgeExpiredRequests', cron: '0 45 19 * * * *' },
     ],
-    // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts).
+    // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts) and a consultation's answer (CloudCallConsultNotifier.ts).
     openapi: ['subscribeMessage.send'],
     timeoutSeconds: 30,
     memoryMB: 256,

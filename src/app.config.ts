@@ -25,6 +25,10 @@ export default defineAppConfig({
       root: 'packages/stats',
       pages: ['report/index'],
     },
+    {
+      root: 'packages/consult',
+      pages: ['ask/index', 'mine/index', 'hall/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

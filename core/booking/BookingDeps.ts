@@ -10,6 +10,7 @@ import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
 import type { StatisticsStore } from '../statistics/ports';
+import type { ConsultationStore, ConsultNotifier } from '../consult/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -33,6 +34,10 @@ export interface BookingDeps {
   statistics: StatisticsStore;
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
+  /** Citizens' questions to halls and the halls' answers (core/consult). */
+  consultations: ConsultationStore;
+  /** Tells a citizen their question was answered (subscribe message, the progress template). */
+  consultNotifier: ConsultNotifier;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

@@ -15,6 +15,8 @@ import { rateAppointment } from './actions/rate';
 import { hallRatings } from '../rating/actions/hallRatings';
 import { myRatings } from '../rating/actions/myRatings';
 import { purgeExpiredRequests } from '../function/requestExpiry';
+import { askConsultation, consultation, myConsultations } from '../consult/actions/citizen';
+import { answerConsultation, closeConsultation, hallConsultations, publishConsultation } from '../consult/actions/officer';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -37,6 +39,13 @@ export const bookingActions: ActionMap<BookingDeps> = {
   rateAppointment,
   myRatings,
   hallRatings,
+  askConsultation,
+  myConsultations,
+  consultation,
+  hallConsultations,
+  answerConsultation,
+  publishConsultation,
+  closeConsultation,
   purgeExpiredRequests,
 };
 

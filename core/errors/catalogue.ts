@@ -111,6 +111,18 @@ export const errorCatalogue = {
   TOO_FREQUENT: '操作过于频繁，请稍后再试',
   /** One application was handed its day's share of upload places (core/business/uploads.ts). */
   MATERIAL_UPLOAD_LIMIT: '这份申请今天上传照片的次数已达上限，请明天再上传；已上传的照片不受影响',
+  /** A consultation that does not exist, or is another account's (one answer for both). */
+  CONSULT_NOT_FOUND: '未找到该咨询',
+  /** Answered, published or closed already (or not answered yet, for publishing). */
+  CONSULT_STATE_CONFLICT: '该咨询当前的状态不能进行此操作，请刷新后查看',
+  /** Too many questions waiting, or asked today, from one account (core/consult/askQuota.ts). */
+  CONSULT_LIMIT: '您待答复的咨询较多或今日提问次数已达上限，请等大厅答复后或明天再提问',
+  CONSULT_QUESTION_INVALID: '问题请填写5至300字（公开的问题不超过100字）',
+  CONSULT_ANSWER_INVALID: '答复请填写2至500字',
+  /** An ID or mobile number (or a long run of digits) in a question, an answer or a published text. */
+  CONSULT_PERSONAL_DATA: '内容中不能含有身份证号、手机号等个人信息，请删除后再提交',
+  /** The hall does not handle the business asked about. */
+  CONSULT_BUSINESS_NOT_OFFERED: '该大厅不办理此事项，请选择其他大厅或事项',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -22,12 +22,18 @@ import {
   hallSummaryView,
 } from './views';
 import { lazySchema } from '../function/lazySchema';
+import type { FaqReader } from '../consult/ports';
+import { faqView, FaqView } from '../consult/Consultation';
+
+const FAQ_LIMIT = 20;
 
 export interface GuideDeps {
   guides: GuideRepository;
   clock: Clock;
   /** Statutory holidays and adjusted workdays for the hours shown; without it, the halls' own hours only. */
   calendar?: WorkCalendar;
+  /** Answered consultations the halls published (core/consult); without it, the FAQ is empty. */
+  faq?: FaqReader;
 }
 
 const categories = defineAction({
@@ -143,4 +149,17 @@ const hall = defineAction({
   },
 });
 
-export const guideActions: ActionMap<GuideDeps> = { categories, list, search, detail, halls, hall };
+const faq = defineAction({
+  summary:
+    "Questions citizens asked about a business and the halls' answers, as the halls published them (edited, no personal data); of one hall or every hall, newest first, at most 20.",
+  input: lazySchema(() => z.object({ business: stableId, hallId: stableId.optional() }).strict()),
+  output: lazySchema(() => z.object({ entries: z.array(FaqView) })),
+  errors: [],
+  async run({ business, hallId }, deps: GuideDeps) {
+    if (!deps.faq) return { entries: [] };
+    const entries = await deps.faq.of(hallId ? { business, hallId } : { business }, FAQ_LIMIT);
+    return { entries: entries.map(faqView) };
+  },
+});
+
+export const guideActions: ActionMap<GuideDeps> = { categories, list, search, detail, halls, hall, faq };

@@ -18,6 +18,8 @@ import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
 import { CloudbaseStatisticsStore } from '../statistics/CloudbaseStatisticsStore';
+import { CloudbaseConsultationStore } from '../consult/CloudbaseConsultationStore';
+import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -38,6 +40,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     audit: new CloudbaseAuditLog(db),
     ratings: new CloudbaseRatingStore(db),
     statistics: new CloudbaseStatisticsStore(db),
+    consultations: new CloudbaseConsultationStore(db),
+    consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),

@@ -1,4 +1,5 @@
 import type { CategoryView, ElsewhereView, GuideDetailView, GuideSummaryView, HallDetailView, HallSummaryView, HotlineView } from '../../core/guide/views';
+import type { FaqView } from '../../core/consult/Consultation';
 import { call } from './api';
 
 export interface SearchAnswer {
@@ -18,4 +19,6 @@ export const guideApi = {
   /** Nearest first, with distances; the position is sent for this answer only. */
   hallsNear: (near: { latitude: number; longitude: number }) => call<{ cities: string[]; halls: HallSummaryView[] }>('guide', 'halls', { near }),
   hall: (id: string) => call<HallDetailView>('guide', 'hall', { id }),
+  /** The questions about a business the halls answered and published (edited, no personal data). */
+  faq: (business: string) => call<{ entries: FaqView[] }>('guide', 'faq', { business }),
 };

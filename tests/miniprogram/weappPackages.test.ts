@@ -25,7 +25,9 @@ const mainFiles = packages.find((p) => p.root === '')!.files;
  * tree (as reissue does) since its handover form takes a postal address (issue 15's second round);
  * 158.6 → 167 with the certificate's statement and scannable link, the move-out row's fields, the
  * shared hall chips and the handover's booking (issue 15's third round); officer 36.3 → 39 with the
- * check-in's attached application (49.3 at filing); stats (issue 16's report page, new) 14.5.
+ * check-in's attached application (49.3 at filing); stats (issue 16's report page, new) 14.5;
+ * consult is new with issue 16 (the main package
+ * went 441.7 → 440.0 with its links, the 我的 page's rows drawn by one component).
  */
 const BUDGET_KIB: Record<string, number> = {
   '': 444,
@@ -35,6 +37,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/reissue': 131,
   'packages/business': 168,
   'packages/stats': 15,
+  // Issue 16's consultations (22.0 KiB at their start): the citizen's questions, the hall's answers.
+  'packages/consult': 23,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

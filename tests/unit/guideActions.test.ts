@@ -349,7 +349,7 @@ describe('strict inputs', () => {
   });
 
   it('declares the catalogue errors each action can return', () => {
-    expect(Object.keys(guideActions).sort()).toEqual(['categories', 'detail', 'hall', 'halls', 'list', 'search']);
+    expect(Object.keys(guideActions).sort()).toEqual(['categories', 'detail', 'faq', 'hall', 'halls', 'list', 'search']);
     expect(guideActions.list.errors).toEqual(['CATEGORY_NOT_FOUND']);
     expect(guideActions.detail.errors).toEqual(['GUIDE_NOT_FOUND']);
     expect(guideActions.hall.errors).toEqual(['HALL_NOT_FOUND']);

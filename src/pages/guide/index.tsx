@@ -13,6 +13,25 @@ import type { GuideDetailView } from '../../../core/guide/views';
 import './index.scss';
 import { heading, tappable } from '../../components/tappable';
 
+const FAQ_SHOWN = 3;
+
+/** The halls' published answers about this business, loaded after the guide (shown only when there are some). */
+function GuideFaq({ id }: { id: string }) {
+  const faq = useRemote(() => guideApi.faq(id), `faq:${id}`);
+  const entries = faq.data?.entries ?? [];
+  if (entries.length === 0) return null;
+  return (
+    <Section title="常见问答" id="faq">
+      {entries.slice(0, FAQ_SHOWN).map((e) => (
+        <View key={e.id} className="guide__faq" data-faq={e.id}>
+          <Text className="guide__faq-q">问：{e.question}</Text>
+          <Text className="guide__text">答：{e.answer}</Text>
+        </View>
+      ))}
+    </Section>
+  );
+}
+
 function GuideBody({ guide }: { guide: GuideDetailView }) {
   const limit = formatTimeLimit(guide.timeLimit);
   // The online business (issue 15) that follows this guide, named by the guide function.
@@ -119,32 +138,42 @@ function GuideBody({ guide }: { guide: GuideDetailView }) {
         <Text className="guide__reviewed">内容核对日期：{guide.reviewedOn}</Text>
       </Section>
 
-      {(guide.bookable || onlineKind) && (
-        <View className="guide__actions">
-          {onlineKind && (
-            <View
-              className="guide__action"
-              hoverClass="guide__action--pressed"
-              data-action="apply-online"
-              {...tappable('link')}
-              onClick={() => Taro.navigateTo({ url: `/packages/business/list/index?kind=${onlineKind}` })}
-            >
-              <Text>在线申请</Text>
-            </View>
-          )}
-          {guide.bookable && (
-            <View
-              className="guide__action"
-              hoverClass="guide__action--pressed"
-              data-action="book"
-              {...tappable('link')}
-              onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
-            >
-              <Text>预约办理</Text>
-            </View>
-          )}
-        </View>
-      )}
+      <GuideFaq id={guide.id} />
+
+      <View className="guide__actions">
+        {onlineKind && (
+          <View
+            className="guide__action"
+            hoverClass="guide__action--pressed"
+            data-action="apply-online"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/business/list/index?kind=${onlineKind}` })}
+          >
+            <Text>在线申请</Text>
+          </View>
+        )}
+        {guide.bookable && (
+          <View
+            className="guide__action"
+            hoverClass="guide__action--pressed"
+            data-action="book"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/booking/book/index?business=${guide.id}` })}
+          >
+            <Text>预约办理</Text>
+          </View>
+        )}
+        {guide.halls.length > 0 && (
+          <View
+            className="guide__action guide__action--plain"
+            data-action="consult"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/consult/ask/index?business=${guide.id}` })}
+          >
+            <Text>问答与咨询</Text>
+          </View>
+        )}
+      </View>
     </>
   );
 }

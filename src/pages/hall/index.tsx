@@ -42,6 +42,15 @@ function HallBody({ hall }: { hall: HallDetailView }) {
           <View className="hall__action" hoverClass="hall__action--pressed" data-action="copy" {...tappable()} onClick={() => void copyHallAddress(hall)}>
             <Text className="hall__action-text">复制地址</Text>
           </View>
+          <View
+            className="hall__action"
+            hoverClass="hall__action--pressed"
+            data-action="consult"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/consult/ask/index?hallId=${hall.id}` })}
+          >
+            <Text className="hall__action-text">咨询</Text>
+          </View>
         </View>
       </View>
 

@@ -17,6 +17,16 @@ import { tappable } from '../../components/tappable';
 
 const ROLE = { citizen: '市民', officer: '窗口民警', admin: '管理员' } as const;
 
+/** A row that opens a page. */
+function LinkRow({ url, row, label }: { url: string; row?: string; label: string }) {
+  return (
+    <View className="mine__row" hoverClass="mine__row--pressed" data-row={row} {...tappable('link')} onClick={() => Taro.navigateTo({ url })}>
+      <Text>{label}</Text>
+      <Text className="mine__chevron">›</Text>
+    </View>
+  );
+}
+
 /** 我的: real-name status, family, officer invitation (folded for citizens), and (H5 only) the local persona. */
 export default function Mine() {
   const [refresh, setRefresh] = useState(0);
@@ -71,14 +81,8 @@ export default function Mine() {
             <Section title="实名认证">
               {s.verified ? (
                 <>
-                  <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/profile/index' })}>
-                    <Text>我的实名信息</Text>
-                    <Text className="mine__chevron">›</Text>
-                  </View>
-                  <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/family/index' })}>
-                    <Text>家庭成员代办</Text>
-                    <Text className="mine__chevron">›</Text>
-                  </View>
+                  <LinkRow url="/packages/identity/profile/index" label="我的实名信息" />
+                  <LinkRow url="/packages/identity/family/index" label="家庭成员代办" />
                 </>
               ) : (
                 <View className="form-actions">
@@ -92,50 +96,15 @@ export default function Mine() {
             <Section title="我的办件">
               {s.verified ? (
                 <>
-                  <View
-                    className="mine__row"
-                    hoverClass="mine__row--pressed"
-                    data-row="appointments"
-                    {...tappable('link')}
-                    onClick={() => Taro.navigateTo({ url: '/packages/booking/mine/index' })}
-                  >
-                    <Text>我的预约</Text>
-                    <Text className="mine__chevron">›</Text>
-                  </View>
-                  <View
-                    className="mine__row"
-                    hoverClass="mine__row--pressed"
-                    data-row="reissues"
-                    {...tappable('link')}
-                    onClick={() => Taro.navigateTo({ url: '/packages/reissue/mine/index' })}
-                  >
-                    <Text>我的补领申请</Text>
-                    <Text className="mine__chevron">›</Text>
-                  </View>
-                  <View
-                    className="mine__row"
-                    hoverClass="mine__row--pressed"
-                    data-row="businesses"
-                    {...tappable('link')}
-                    onClick={() => Taro.navigateTo({ url: '/packages/business/mine/index' })}
-                  >
-                    <Text>我的户口业务</Text>
-                    <Text className="mine__chevron">›</Text>
-                  </View>
+                  <LinkRow row="appointments" url="/packages/booking/mine/index" label="我的预约" />
+                  <LinkRow row="reissues" url="/packages/reissue/mine/index" label="我的补领申请" />
+                  <LinkRow row="businesses" url="/packages/business/mine/index" label="我的户口业务" />
                 </>
               ) : (
                 <Text className="mine__empty">实名认证后可预约大厅窗口，预约记录会显示在这里。</Text>
               )}
-              <View
-                className="mine__row"
-                hoverClass="mine__row--pressed"
-                data-row="certificate-verify"
-                {...tappable('link')}
-                onClick={() => Taro.navigateTo({ url: '/packages/business/verify/index' })}
-              >
-                <Text>户籍证明核验</Text>
-                <Text className="mine__chevron">›</Text>
-              </View>
+              <LinkRow row="consultations" url="/packages/consult/mine/index" label="我的咨询" />
+              <LinkRow row="certificate-verify" url="/packages/business/verify/index" label="户籍证明核验" />
             </Section>
 
             {mustVerifyToAct(s) && (
@@ -148,105 +117,22 @@ export default function Mine() {
 
             {actsForAnyHall(s) && (
               <Section title="窗口工作">
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="check-in"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}
-                >
-                  <Text>窗口签到</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="officer-day"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}
-                >
-                  <Text>今日预约</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="reissue-review"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/reissue/review/index' })}
-                >
-                  <Text>补领审核</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="business-review"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/business/review/index' })}
-                >
-                  <Text>户口业务审核</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="business-moveout"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/business/moveout/index' })}
-                >
-                  <Text>迁出办理</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="hall-ratings"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}
-                >
-                  <Text>本厅好差评</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="audit-log"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/identity/audit/index' })}
-                >
-                  <Text>审计日志</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
+                <LinkRow row="check-in" url="/packages/officer/scan/index" label="窗口签到" />
+                <LinkRow row="officer-day" url="/packages/officer/day/index" label="今日预约" />
+                <LinkRow row="reissue-review" url="/packages/reissue/review/index" label="补领审核" />
+                <LinkRow row="business-review" url="/packages/business/review/index" label="户口业务审核" />
+                <LinkRow row="business-moveout" url="/packages/business/moveout/index" label="迁出办理" />
+                <LinkRow row="hall-ratings" url="/packages/officer/ratings/index" label="本厅好差评" />
+                <LinkRow row="hall-consultations" url="/packages/consult/hall/index" label="本厅咨询" />
+                <LinkRow row="audit-log" url="/packages/identity/audit/index" label="审计日志" />
               </Section>
             )}
 
             {mayAdminister(s) && (
               <Section title="管理">
-                <View className="mine__row" hoverClass="mine__row--pressed" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/identity/admin/index' })}>
-                  <Text>发放民警邀请码 · 审计日志</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="officers"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/identity/officers/index' })}
-                >
-                  <Text>民警名单</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
-                <View
-                  className="mine__row"
-                  hoverClass="mine__row--pressed"
-                  data-row="all-ratings"
-                  {...tappable('link')}
-                  onClick={() => Taro.navigateTo({ url: '/packages/officer/ratings/index' })}
-                >
-                  <Text>各大厅好差评</Text>
-                  <Text className="mine__chevron">›</Text>
-                </View>
+                <LinkRow url="/packages/identity/admin/index" label="发放民警邀请码 · 审计日志" />
+                <LinkRow row="officers" url="/packages/identity/officers/index" label="民警名单" />
+                <LinkRow row="all-ratings" url="/packages/officer/ratings/index" label="各大厅好差评" />
               </Section>
             )}
 

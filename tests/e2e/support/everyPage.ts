@@ -55,6 +55,9 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/business/case/index', persona: 'local-officer', query: (d) => `id=${d.businessApplicationId}`, ready: '.biz-case__root' },
   { route: 'packages/business/verify/index', persona: 'local-visitor' },
   { route: 'packages/business/moveout/index', persona: 'local-officer', ready: '.biz-moveout__root' },
+  { route: 'packages/consult/ask/index', persona: 'local-citizen', query: (d) => `business=${d.guideId}`, ready: '.consult__text' },
+  { route: 'packages/consult/mine/index', persona: 'local-citizen' },
+  { route: 'packages/consult/hall/index', persona: 'local-officer' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -5,6 +5,7 @@
  * any single fault.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
 import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -83,6 +84,8 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
     statistics: statisticsOf.get(store) ?? { appointmentCounts: async () => ({ byBusiness: [], byDate: [], byHour: [] }) },
+    consultations: new InMemoryConsultationStore(),
+    consultNotifier: new RecordingConsultNotifier(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },

@@ -6,6 +6,7 @@
  */
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
+import { InMemoryConsultationStore, RecordingConsultNotifier } from './consultInMemoryStore';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -83,6 +84,8 @@ export function bookingWorld(options: WorldOptions = {}) {
   const guides = new InMemoryGuideRepository(seedContent());
   const audit = new InMemoryAuditLog();
   const ratings = new InMemoryRatingStore();
+  const consultations = new InMemoryConsultationStore();
+  const consultNotifier = new RecordingConsultNotifier();
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -134,6 +137,8 @@ export function bookingWorld(options: WorldOptions = {}) {
     audit,
     ratings,
     statistics: new InMemoryStatisticsStore(() => booking.appointments.values()),
+    consultations,
+    consultNotifier,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     clock,
     requests: { removeExpired: async () => 0 },
@@ -180,7 +185,29 @@ export function bookingWorld(options: WorldOptions = {}) {
     return a;
   };
 
-  return { clock, secrets, booking, references, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
+  return {
+    clock,
+    secrets,
+    booking,
+    references,
+    identities,
+    guides,
+    audit,
+    ratings,
+    consultations,
+    consultNotifier,
+    notifier,
+    tickets,
+    call,
+    ok,
+    refused,
+    slotsOf,
+    slot,
+    reserve,
+    stored,
+    idIndexOf,
+    deps,
+  };
 }
 
 export type BookingWorld = ReturnType<typeof bookingWorld>;
