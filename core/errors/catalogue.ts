@@ -110,6 +110,15 @@ export const errorCatalogue = {
   TOO_FREQUENT: '操作过于频繁，请稍后再试',
   /** One application was handed its day's share of upload places (core/business/uploads.ts). */
   MATERIAL_UPLOAD_LIMIT: '这份申请今天上传照片的次数已达上限，请明天再上传；已上传的照片不受影响',
+  /** The hall floor's queue (issue 16): nobody waits to be called at this window's hall now. */
+  QUEUE_EMPTY: '当前没有等候的号',
+  /** A window calls one number at a time: finish, skip or transfer the current one first. */
+  QUEUE_WINDOW_BUSY: '本窗口正在叫号或办理，请先办结、过号或转移当前号',
+  QUEUE_TICKET_NOT_FOUND: '未找到该排队号',
+  /** The ticket moved since it was read (another window, a repeated tap). */
+  QUEUE_TICKET_STATE_CONFLICT: '该号当前状态不能进行此操作，请刷新后查看',
+  /** The day's walk-in share of the hall's capacity is given out. */
+  WALK_IN_FULL: '今日现场取号已满，请预约其他日期办理',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
