@@ -14,6 +14,10 @@ import { rateAppointment } from './actions/rate';
 import { hallRatings } from '../rating/actions/hallRatings';
 import { myRatings } from '../rating/actions/myRatings';
 import { purgeExpiredRequests } from '../function/requestExpiry';
+import { callNext, finish, recall, serve, skip, transfer, windowState } from '../queue/actions/window';
+import { markGreenChannel, takeWalkIn } from '../queue/actions/walkIn';
+import { queueBoard } from '../queue/actions/board';
+import { myQueueTicket } from '../queue/actions/myTicket';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -36,6 +40,17 @@ export const bookingActions: ActionMap<BookingDeps> = {
   myRatings,
   hallRatings,
   purgeExpiredRequests,
+  callNext,
+  recall,
+  serve,
+  skip,
+  transfer,
+  finish,
+  takeWalkIn,
+  markGreenChannel,
+  windowState,
+  queueBoard,
+  myQueueTicket,
 };
 
 /** Actions only timer triggers may run. */

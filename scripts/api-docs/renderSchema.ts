@@ -79,7 +79,9 @@ export function renderSchema(s: Schema, indent = ''): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (s.anyOf) return union(s.anyOf, indent);
   if (s.oneOf) return union(s.oneOf, indent);
-  const type = Array.isArray(s.type) ? s.type.join(' | ') : s.type;
+  // A nullable field (`z.string().nullable()`): { type: ['string', 'null'] }.
+  if (Array.isArray(s.type)) return s.type.map((t) => renderSchema({ ...s, type: t }, indent)).join(' | ');
+  const type = s.type;
   if (type === 'object') {
     const props = Object.entries(s.properties ?? {});
     const rest = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;

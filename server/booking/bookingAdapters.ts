@@ -17,6 +17,7 @@ import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
+import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -26,6 +27,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   const { cipher, blindIndex } = keysFromEnvironment(env);
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
+    queue: new CloudbaseQueueStore(db),
     references: new CloudbaseReferenceNumbers(db),
     guides: new CloudbaseGuideRepository(db),
     identities: new CloudbaseIdentityStore(db),

@@ -21,6 +21,7 @@ import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { chineseDaysCalendar } from '../../../server/time/chineseDaysCalendar';
 import { InMemoryBookingStore, type Turn } from './bookingInMemoryStore';
 import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
+import { InMemoryQueueStore } from './queueInMemoryStore';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
 import { InMemoryRatingStore } from './ratingInMemoryStore';
@@ -120,9 +121,11 @@ export function bookingWorld(options: WorldOptions = {}) {
   let ids = 0;
   let requests = 0;
   const references = new InMemoryReferenceNumbers();
+  const queue = new InMemoryQueueStore();
   const deps = (openid: string | undefined): BookingDeps => ({
     caller: { openid, clientIp: '203.0.113.7' },
     booking,
+    queue,
     references,
     guides,
     identities,
