@@ -181,7 +181,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     return a;
   };
 
-  return { clock, secrets, booking, references, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
+  return { clock, secrets, booking, queue, references, identities, guides, audit, ratings, notifier, tickets, call, ok, refused, slotsOf, slot, reserve, stored, idIndexOf, deps };
 }
 
 export type BookingWorld = ReturnType<typeof bookingWorld>;
