@@ -133,10 +133,16 @@ test('another hall’s officer and citizens are refused every window action of t
 test('two windows calling at once get two different numbers; a repeated call request calls once', async () => {
   h.setNow(at(DAY, '09:40'));
   expect((await checkIn(2)).ok).toBe(true);
-  for (let i = 0; i < 3; i++) await b.ok(OFFICER, 'takeWalkIn', { hallId: HALL, requestId: requestId() });
+  const walkIns = [];
+  for (let i = 0; i < 3; i++) walkIns.push((await b.ok(OFFICER, 'takeWalkIn', { hallId: HALL, requestId: requestId() })).ticket);
+  // The last walk-in into the green channel by the number the citizen shows.
+  const last = walkIns[2];
+  expect((await b.ok(OFFICER, 'markGreenChannel', { hallId: HALL, number: last.number, reason: 'pregnant', requestId: requestId() })).ticket.ticketId).toBe(last.ticketId);
+  expect((await b.error(OFFICER, 'markGreenChannel', { hallId: HALL, number: 999, reason: 'pregnant', requestId: requestId() })).code).toBe('QUEUE_TICKET_NOT_FOUND');
   // Five wait (A003, the paused B003 back, three walk-ins): four windows call at once.
   const called = await Promise.all(['5', '6', '8', '9'].map((window, i) => b.ok(i % 2 ? OFFICER2 : OFFICER, 'callNext', { hallId: HALL, window, requestId: requestId() })));
   expect(new Set(called.map((c) => c.ticket.ticketId)).size).toBe(4);
+  expect(called.map((c) => c.ticket.ticketId)).toContain(last.ticketId);
   const rid = requestId();
   const once = await b.ok(OFFICER, 'callNext', { hallId: HALL, window: '7', requestId: rid });
   expect((await b.ok(OFFICER, 'callNext', { hallId: HALL, window: '7', requestId: rid })).ticket.ticketId).toBe(once.ticket.ticketId);

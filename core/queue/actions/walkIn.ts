@@ -65,14 +65,21 @@ export const takeWalkIn = defineAction({
 
 export const markGreenChannel = defineAction({
   summary:
-    'Officer: marks a waiting number of the hall for the green channel (served first) with a reason from the fixed list; the reason is audited. Marking it again changes nothing.',
-  input: lazySchema(() => z.object({ hallId: stableId, ticketId: z.string().min(4).max(80), reason: GreenReasonInput }).strict()),
+    "Officer: marks a waiting number of the hall for the green channel (served first) with a reason from the fixed list; the reason is audited. The ticket by its id, or by today's number as the citizen shows it (B012 → 12). Marking it again changes nothing.",
+  input: lazySchema(() =>
+    z
+      .object({ hallId: stableId, ticketId: z.string().min(4).max(80).optional(), number: z.number().int().min(1).max(99_999).optional(), reason: GreenReasonInput })
+      .strict()
+      .refine((x) => (x.ticketId === undefined) !== (x.number === undefined), { message: 'ticketId or number, one of them', path: ['ticketId'] }),
+  ),
   output: lazySchema(() => z.object({ ticket: TicketView })),
   errors: [...OFFICER_ERRORS, 'QUEUE_TICKET_NOT_FOUND', 'QUEUE_TICKET_STATE_CONFLICT'],
   idempotent: 'required',
-  async run({ hallId, ticketId, reason }, deps: BookingDeps) {
-    const { officer, now } = await officerAtHall(deps, hallId);
-    const t = await moveTicket(deps.queue, ticketId, hallId, (x) => markGreen(x, reason as never, officer._id, now));
+  async run({ hallId, ticketId, number, reason }, deps: BookingDeps) {
+    const { officer, now, date } = await officerAtHall(deps, hallId);
+    const id = ticketId ?? (await deps.queue.ticketsOf(hallId, date)).find((x) => x.number === number)?._id;
+    if (!id) throw new DomainError('QUEUE_TICKET_NOT_FOUND');
+    const t = await moveTicket(deps.queue, id, hallId, (x) => markGreen(x, reason as never, officer._id, now));
     await auditGreen(deps, officer, hallId, t, t.green?.reason ?? reason);
     return { ticket: ticketView(t) };
   },
