@@ -81,6 +81,9 @@ export default function OfficerDay() {
               <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/officer/scan/index' })}>
                 窗口签到 ›
               </Text>
+              <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/queue/window/index' })}>
+                窗口叫号 ›
+              </Text>
             </View>
           </>
         )}
