@@ -54,6 +54,9 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/business/case/index', persona: 'local-officer', query: (d) => `id=${d.businessApplicationId}`, ready: '.biz-case__root' },
   { route: 'packages/business/verify/index', persona: 'local-visitor' },
   { route: 'packages/business/moveout/index', persona: 'local-officer', ready: '.biz-moveout__root' },
+  { route: 'packages/queue/window/index', persona: 'local-officer', ready: '.window__actions' },
+  // The hall's display: no login (any persona, or none, sees the same board).
+  { route: 'packages/queue/board/index', persona: 'local-visitor', query: (d) => `hall=${d.hallId}`, ready: '.board__empty' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { ApiError } from '../../../services/api';
+import { useElderMode } from '../../../services/elderMode';
+import { tappable } from '../../../components/tappable';
 import { queueApi, type Board } from '../queueApi';
 import { announce, unlockSound } from './announce';
 import './index.scss';
@@ -21,6 +23,8 @@ export default function QueueBoard() {
   const [error, setError] = useState('');
   const [visible, setVisible] = useState(true);
   const [sound, setSound] = useState(false);
+  // Not a PageShell (the TV needs no NutUI frame), but the same page classes: large text follows the setting.
+  const [elder] = useElderMode();
   // Calls already seen (label and times called): the first answer is not announced.
   const seen = useRef<Set<string> | undefined>(undefined);
   useDidShow(() => setVisible(true));
@@ -56,7 +60,7 @@ export default function QueueBoard() {
   const calling = board?.calling ?? [];
   const recent = (board?.recent ?? []).filter((c) => c.status !== 'calling').slice(0, 6);
   return (
-    <View className="board" data-hall={hallId} onClick={() => !sound && setSound(unlockSound())}>
+    <View className={`page ${elder ? 'page--elder' : ''} board`} data-hall={hallId}>
       <View className="board__head">
         <Text className="board__hall">{board?.hallName ?? ''}</Text>
         <Text className="board__title">叫号信息</Text>
@@ -86,7 +90,11 @@ export default function QueueBoard() {
           ))}
         </View>
       )}
-      {!sound && process.env.TARO_ENV === 'h5' && <Text className="board__sound-hint">点击屏幕任意位置开启语音叫号</Text>}
+      {!sound && process.env.TARO_ENV === 'h5' && (
+        <Text className="board__sound" {...tappable()} onClick={() => setSound(unlockSound())}>
+          开启语音叫号
+        </Text>
+      )}
     </View>
   );
 }

@@ -249,7 +249,15 @@ export default function QueueWindow() {
               </Button>
               <View className="form-field">
                 <Text className="form-field__label">将等候中的号标记为绿色通道（输入号码数字，如 B012 输入 12）</Text>
-                <Input className="window__number" type="number" data-field="green-number" value={greenNumber} maxlength={5} onInput={(e) => setGreenNumber(e.detail.value)} />
+                <Input
+                  className="window__number"
+                  type="number"
+                  data-field="green-number"
+                  value={greenNumber}
+                  maxlength={5}
+                  placeholder="如 12"
+                  onInput={(e) => setGreenNumber(e.detail.value)}
+                />
               </View>
               <Button
                 disabled={!greenReason || !/^\d{1,5}$/.test(greenNumber)}
