@@ -143,9 +143,19 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
-    // _id = hallId:date: the next queue number of a hall's day.
+    // _id = hallId:date: the next queue number of a hall's day; hallId:date:walkIn: walk-in places taken.
     name: 'queue_counters',
     indexes: [],
+    rules: closed,
+  },
+  {
+    // The hall floor's numbers (issue 16): _id = appt:<appointment id> for a booked arrival (one per
+    // check-in), request-derived for a walk-in. Changed only by compare-and-set on `version`.
+    name: 'queue_tickets',
+    indexes: [
+      { name: 'hall_date_number', keys: { hallId: 1, date: 1, number: 1 }, unique: true },
+      { name: 'hall_date_called', keys: { hallId: 1, date: 1, lastCalledAt: -1 } },
+    ],
     rules: closed,
   },
   {

@@ -18,6 +18,11 @@ export default defineAppConfig({
       pages: ['apply/index', 'track/index', 'mine/index', 'review/index', 'review/detail'],
     },
     {
+      // The hall floor (issue 16): an officer's window and the hall's display board.
+      root: 'packages/queue',
+      pages: ['window/index', 'board/index'],
+    },
+    {
       root: 'packages/business',
       pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index', 'moveout/index'],
     },

@@ -11,10 +11,13 @@ import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
 import type { StatisticsStore } from '../statistics/ports';
 import type { ConsultationStore, ConsultNotifier } from '../consult/ports';
+import type { QueueStore } from '../queue/QueueStore';
 
 export interface BookingDeps {
   caller: CallerContext;
   booking: BookingStore;
+  /** The hall floor's numbers (issue 16): a check-in's ticket, the windows' calls (core/queue). */
+  queue: QueueStore;
   /** The window's identity-confirmation counters (预约号 are unique by an index on appointments). */
   references: ReferenceNumberStore;
   guides: GuideRepository;

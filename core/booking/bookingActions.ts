@@ -17,6 +17,10 @@ import { myRatings } from '../rating/actions/myRatings';
 import { purgeExpiredRequests } from '../function/requestExpiry';
 import { askConsultation, consultation, myConsultations } from '../consult/actions/citizen';
 import { answerConsultation, closeConsultation, hallConsultations, publishConsultation } from '../consult/actions/officer';
+import { callNext, finish, recall, serve, skip, transfer, windowState } from '../queue/actions/window';
+import { markGreenChannel, takeWalkIn } from '../queue/actions/walkIn';
+import { queueBoard } from '../queue/actions/board';
+import { myQueueTicket } from '../queue/actions/myTicket';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -47,6 +51,17 @@ export const bookingActions: ActionMap<BookingDeps> = {
   publishConsultation,
   closeConsultation,
   purgeExpiredRequests,
+  callNext,
+  recall,
+  serve,
+  skip,
+  transfer,
+  finish,
+  takeWalkIn,
+  markGreenChannel,
+  windowState,
+  queueBoard,
+  myQueueTicket,
 };
 
 /** Actions only timer triggers may run. */

@@ -9,6 +9,7 @@ import { onceMore } from './onceMore';
 import { checkInWindow } from './slots';
 import { appointmentView, type AppointmentView } from './views';
 import { handoverAtWindowOf, type HandoverAtWindowView } from '../business/handoverAtWindow';
+import { bookedTicket, bookedTicketId } from '../queue/newTicket';
 
 /** Already checked in: with its queue number when it has one (the officer may have lost the first answer). */
 export function alreadyCheckedIn(queueNumber: number | undefined): DomainError {
@@ -49,7 +50,11 @@ export async function checkInAppointment(
   // twice leaves a gap in the queue, never a duplicate).
   const queueNumber = await onceMore(async () => {
     const current = await deps.booking.appointment(a._id);
-    const n = current?.queueNumber ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
+    // The ticket first (its id follows from the appointment: one per check-in), then its number on
+    // the appointment; a check-in cut off in between finds the ticket and keeps its number.
+    const stored = current?.queueNumber === undefined ? await deps.queue.ticket(bookedTicketId(a._id)) : null;
+    const n = current?.queueNumber ?? stored?.number ?? (await deps.booking.nextQueueNumber(a.hallId, a.date));
+    if (!stored && current?.queueNumber === undefined) await deps.queue.addTicket(bookedTicket(a, n, now));
     if (current?.queueNumber === undefined) await deps.booking.changeStatus(a._id, 'checkedIn', { queueNumber: n });
     await deps.booking.releaseClaims(claimsFreedWhenOver(a.claims), a._id);
     return n;

@@ -123,6 +123,15 @@ export const errorCatalogue = {
   CONSULT_PERSONAL_DATA: '内容中不能含有身份证号、手机号等个人信息，请删除后再提交',
   /** The hall does not handle the business asked about. */
   CONSULT_BUSINESS_NOT_OFFERED: '该大厅不办理此事项，请选择其他大厅或事项',
+  /** The hall floor's queue (issue 16): nobody waits to be called at this window's hall now. */
+  QUEUE_EMPTY: '当前没有等候的号',
+  /** A window calls one number at a time: finish, skip or transfer the current one first. */
+  QUEUE_WINDOW_BUSY: '本窗口正在叫号或办理，请先办结、过号或转移当前号',
+  QUEUE_TICKET_NOT_FOUND: '未找到该排队号',
+  /** The ticket moved since it was read (another window, a repeated tap). */
+  QUEUE_TICKET_STATE_CONFLICT: '该号当前状态不能进行此操作，请刷新后查看',
+  /** The day's walk-in share of the hall's capacity is given out. */
+  WALK_IN_FULL: '今日现场取号已满，请预约其他日期办理',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,3 +1,5 @@
+import { GREEN_REASONS } from '../queue/greenReasons';
+
 /**
  * What each audit code means, in Chinese: the one table the audit log is shown from and filtered
  * by. A new audited act appends one line here (code → name); a code missing here is still shown
@@ -35,6 +37,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'admin.grant': '授予管理员身份',
   'officer.revoke': '撤销民警大厅权限',
   'officer.withdrawInvitation': '作废民警邀请码',
+  'queue.greenChannel': '标记绿色通道',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */
@@ -53,6 +56,7 @@ const DOMAIN_NAMES: Readonly<Record<string, string>> = {
   officer: '民警管理',
   appointment: '预约',
   reissue: '补换领',
+  queue: '排队叫号',
 };
 
 /**
@@ -70,6 +74,9 @@ export function auditActionName(code: string): string {
 
 /** The Chinese name of an audited act's purpose; an unknown purpose reads as itself. */
 export function auditPurposeName(purpose: string): string {
+  // A green-channel mark's reason (core/queue/greenReasons.ts): green:<reason>.
+  const green = purpose.startsWith('green:') ? purpose.slice(6) : undefined;
+  if (green !== undefined && owns(GREEN_REASONS, green)) return `绿色通道：${(GREEN_REASONS as Record<string, string>)[green]}`;
   return owns(AUDIT_PURPOSE_NAMES, purpose) ? AUDIT_PURPOSE_NAMES[purpose] : purpose;
 }
 

@@ -20,6 +20,7 @@ import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
 import { CloudbaseStatisticsStore } from '../statistics/CloudbaseStatisticsStore';
 import { CloudbaseConsultationStore } from '../consult/CloudbaseConsultationStore';
 import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
+import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -29,6 +30,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   const { cipher, blindIndex } = keysFromEnvironment(env);
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
+    queue: new CloudbaseQueueStore(db),
     references: new CloudbaseReferenceNumbers(db),
     guides: new CloudbaseGuideRepository(db),
     identities: new CloudbaseIdentityStore(db),

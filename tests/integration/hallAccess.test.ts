@@ -150,6 +150,16 @@ const cases: Case[] = [
     (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : refusal(role)),
   ),
   hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
+  // The hall floor's queue (issue 16): every window action, for the hall's officers only (an allowed one finds no ticket).
+  hallScoped('booking', 'windowState', (hall) => ({ hallId: hall, window: '1' })),
+  hallScoped('booking', 'callNext', (hall) => ({ hallId: hall, window: '1', requestId: requestId() })),
+  ...(['recall', 'serve', 'skip'] as const).map((action) =>
+    hallScoped('booking', action, (hall) => ({ hallId: hall, window: '1', ticketId: 'no-such-ticket', requestId: requestId() })),
+  ),
+  hallScoped('booking', 'transfer', (hall) => ({ hallId: hall, window: '1', ticketId: 'no-such-ticket', to: '2', requestId: requestId() })),
+  hallScoped('booking', 'finish', (hall) => ({ hallId: hall, window: '1', ticketId: 'no-such-ticket', business: 'id-card-renewal', requestId: requestId() })),
+  hallScoped('booking', 'markGreenChannel', (hall) => ({ hallId: hall, ticketId: 'no-such-ticket', reason: 'elderly', requestId: requestId() })),
+  hallScoped('booking', 'takeWalkIn', (hall) => ({ hallId: hall, requestId: requestId() })),
   // A hall's 好差评: its officers, and every admin (verified or not).
   { fn: 'booking', action: 'hallRatings', data: (hall) => ({ hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
   // Someone else's application does not exist for whoever does not act for its hall.
@@ -202,7 +212,16 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
     // Allowed: past the access check (a stale version or a future ticket is not a refusal of access).
     const code = body.ok ? 'OK' : body.error.code;
     expect({ allowed: code }).not.toEqual({ allowed: refusal });
-    expect(['OK', 'REISSUE_VERSION_CONFLICT', 'APPLICATION_VERSION_CONFLICT', 'TICKET_NOT_TODAY', 'CONSULT_ANSWER_INVALID', 'CONSULT_STATE_CONFLICT']).toContain(code);
+    expect([
+      'OK',
+      'REISSUE_VERSION_CONFLICT',
+      'APPLICATION_VERSION_CONFLICT',
+      'TICKET_NOT_TODAY',
+      'CONSULT_ANSWER_INVALID',
+      'CONSULT_STATE_CONFLICT',
+      'QUEUE_EMPTY',
+      'QUEUE_TICKET_NOT_FOUND',
+    ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);
   }

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
+import { InMemoryQueueStore } from '../../unit/support/queueInMemoryStore';
 import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
@@ -70,10 +71,19 @@ const referencesOf = (store: BookingStore): InMemoryReferenceNumbers => {
   return refs;
 };
 
+/** Each store's queue tickets (in memory, as the reference numbers). */
+const queueStores = new WeakMap<BookingStore, InMemoryQueueStore>();
+const queueOf = (store: BookingStore): InMemoryQueueStore => {
+  let q = queueStores.get(store);
+  if (!q) queueStores.set(store, (q = new InMemoryQueueStore()));
+  return q;
+};
+
 export function depsFor(openid: string | undefined, store: BookingStore, clock: FixedClock): BookingDeps {
   return {
     caller: { openid, clientIp: '127.0.0.1' },
     booking: store,
+    queue: queueOf(store),
     references: referencesOf(store),
     guides,
     identities: { account: async (o: string) => accounts.get(o) ?? null, familyLinks: async () => [] },

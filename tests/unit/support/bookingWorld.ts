@@ -23,6 +23,7 @@ import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { chineseDaysCalendar } from '../../../server/time/chineseDaysCalendar';
 import { InMemoryBookingStore, type Turn } from './bookingInMemoryStore';
 import { InMemoryReferenceNumbers } from './InMemoryReferenceNumbers';
+import { InMemoryQueueStore } from './queueInMemoryStore';
 import { InMemoryGuideRepository, seedContent } from './InMemoryGuideRepository';
 import { FixedClock, InMemoryAuditLog, InMemoryIdentityStore, testSecrets } from './InMemoryIdentityPorts';
 import { InMemoryRatingStore } from './ratingInMemoryStore';
@@ -124,9 +125,11 @@ export function bookingWorld(options: WorldOptions = {}) {
   let ids = 0;
   let requests = 0;
   const references = new InMemoryReferenceNumbers();
+  const queue = new InMemoryQueueStore();
   const deps = (openid: string | undefined): BookingDeps => ({
     caller: { openid, clientIp: '203.0.113.7' },
     booking,
+    queue,
     references,
     guides,
     identities,
@@ -189,6 +192,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     clock,
     secrets,
     booking,
+    queue,
     references,
     identities,
     guides,

@@ -8,7 +8,7 @@ import { Section } from '../../../components/Section';
 import { StatusTag } from '../../../components/StatusTag';
 import { TicketQr } from '../../../components/TicketQr';
 import { formatInstant, formatWhen, formatWho } from '../../../components/appointmentFormat';
-import { ApiError } from '../../../services/api';
+import { ApiError, call } from '../../../services/api';
 import { bookingApi, findMyAppointment, type FoundAppointment, type TicketView } from '../../../services/bookingApi';
 import { guideApi } from '../../../services/guideApi';
 import { useRemote } from '../../../services/useRemote';
@@ -45,6 +45,34 @@ function arrived(view: TicketView): Arrived {
     a.onDue?.();
   }, view.refreshAfterSeconds * 1000);
   return a;
+}
+
+/** Where the checked-in citizen's number stands (booking.myQueueTicket), read every 10 s while shown. */
+interface QueuePlace {
+  label: string;
+  status: string;
+  window: string | null;
+  ahead: number | null;
+  waitMinutes: number | null;
+}
+
+function useQueuePlace(appointmentId: string, on: boolean): QueuePlace | undefined {
+  const [place, setPlace] = useState<QueuePlace>();
+  useEffect(() => {
+    if (!on) return undefined;
+    const read = () => void call<QueuePlace>('booking', 'myQueueTicket', { appointmentId }).then(setPlace, () => undefined);
+    read();
+    const timer = setInterval(read, 10_000);
+    return () => clearInterval(timer);
+  }, [appointmentId, on]);
+  return place;
+}
+
+/** Called: which window; waiting: how many ahead and the wait, and (two or fewer ahead) that it is soon. */
+function placeText(p: QueuePlace): string {
+  if (p.status === 'calling') return `请到${p.window}号窗口`;
+  if (p.ahead === null) return '';
+  return `前面还有${p.ahead}人，约${p.waitMinutes}分钟${p.ahead <= 2 ? '，即将轮到您' : ''}`;
 }
 
 /** 我的预约: back to it when it is the page below, else open it. */
@@ -147,6 +175,8 @@ export default function Ticket() {
     };
   }, [visible, status, id]);
 
+  const place = useQueuePlace(id, visible && status === 'checkedIn');
+
   return (
     <PageShell className="ticket">
       <View className="ticket__root" data-status={status ?? 'loading'}>
@@ -194,8 +224,13 @@ export default function Ticket() {
                   <Text className="ticket__checked-in-title">已签到</Text>
                   <Text className="ticket__queue-label">您的排队号</Text>
                   <Text className="ticket__queue-number" data-queue-number={appointment.queueNumber ?? ''}>
-                    {appointment.queueNumber ?? '—'}
+                    {place?.label ?? appointment.queueNumber ?? '—'}
                   </Text>
+                  {place && (
+                    <Text className="ticket__queue-note" data-field="queue-place">
+                      {placeText(place)}
+                    </Text>
+                  )}
                   <Text className="ticket__queue-note">请留意大厅叫号屏，叫到号后到窗口办理</Text>
                 </View>
               )}

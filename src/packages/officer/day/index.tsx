@@ -84,6 +84,9 @@ export default function OfficerDay() {
               <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/stats/report/index' })}>
                 统计报表 ›
               </Text>
+              <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/queue/window/index' })}>
+                窗口叫号 ›
+              </Text>
             </View>
           </>
         )}

@@ -282,6 +282,9 @@ export default function Scan() {
             <Text className="officer__link link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/officer/day/index' })}>
               今日预约 ›
             </Text>
+            <Text className="officer__link link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/queue/window/index' })}>
+              窗口叫号 ›
+            </Text>
           </>
         )}
       </LoadState>

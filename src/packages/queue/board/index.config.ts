@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '叫号屏', navigationStyle: 'custom' });
