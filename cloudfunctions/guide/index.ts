@@ -4,16 +4,20 @@ import { chineseDaysCalendar } from '../../server/time/chineseDaysCalendar';
 import { systemClock } from '../../server/clock';
 import { createMain } from '../../server/function/createMain';
 import { CloudbaseGuideRepository } from '../../server/guide/CloudbaseGuideRepository';
+import { CloudbaseHallDutyStore } from '../../server/hallDuty/CloudbaseHallDutyStore';
 
 /** Service guides, categories and halls. Public: needs no verified identity. */
 let repository: CloudbaseGuideRepository | undefined;
+let duty: CloudbaseHallDutyStore | undefined;
 
 export const main = createMain<GuideDeps>(
   'guide',
   guideActions,
   () => {
-    repository ??= new CloudbaseGuideRepository(database());
-    return { guides: repository, clock: systemClock, calendar: chineseDaysCalendar };
+    // Hours edited in the mini-program are shown at once (issue 16), with the hall's duty board.
+    repository ??= new CloudbaseGuideRepository(database(), Date.now, true);
+    duty ??= new CloudbaseHallDutyStore(database());
+    return { guides: repository, clock: systemClock, calendar: chineseDaysCalendar, duty };
   },
   // Reads no keys: its declaration in config/functions.ts says `env: []`.
   { env: [] },

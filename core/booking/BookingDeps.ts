@@ -6,6 +6,7 @@ import type { TicketSigner } from '../ticket/TicketToken';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
+import type { HallDutyStore } from '../hallDuty/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
@@ -28,6 +29,8 @@ export interface BookingDeps {
     /** The same for a page of the officer's day: those of these appointments that have one. */
     forAppointments(appointmentIds: readonly string[]): Promise<HandoverApplication[]>;
   };
+  /** Edited special hours and duty rosters (issue 16, core/hallDuty). */
+  hallDuty: HallDutyStore;
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
   clock: Clock;

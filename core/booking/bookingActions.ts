@@ -14,6 +14,8 @@ import { rateAppointment } from './actions/rate';
 import { hallRatings } from '../rating/actions/hallRatings';
 import { myRatings } from '../rating/actions/myRatings';
 import { purgeExpiredRequests } from '../function/requestExpiry';
+import { deleteSpecialHours, hallHours, saveSpecialHours } from '../hallDuty/actions/hours';
+import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -35,6 +37,12 @@ export const bookingActions: ActionMap<BookingDeps> = {
   rateAppointment,
   myRatings,
   hallRatings,
+  hallHours,
+  saveSpecialHours,
+  deleteSpecialHours,
+  dutyRoster,
+  saveDutyDay,
+  deleteDutyDay,
   purgeExpiredRequests,
 };
 

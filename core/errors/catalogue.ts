@@ -110,6 +110,15 @@ export const errorCatalogue = {
   TOO_FREQUENT: '操作过于频繁，请稍后再试',
   /** One application was handed its day's share of upload places (core/business/uploads.ts). */
   MATERIAL_UPLOAD_LIMIT: '这份申请今天上传照片的次数已达上限，请明天再上传；已上传的照片不受影响',
+  /** Issue 16: a hall lead is an officer of that hall (an invitation binds them first). */
+  OFFICER_NOT_IN_HALL: '该民警不在此大厅工作，请先邀请其绑定该大厅',
+  /** A special period or duty day that breaks a rule (core/hallDuty): the message lists what. */
+  HOURS_INVALID: '办公时间安排有误，请检查后重试',
+  /** The new hours would leave booked appointments outside the hall's hours: they are listed; nothing was saved. */
+  HOURS_STRAND_BOOKINGS: '调整后的办公时间不包含已预约的时段，请保留这些时段或先与预约群众协商处理',
+  /** Someone else saved the hall's hours since they were read. */
+  HOURS_VERSION_CONFLICT: '办公时间刚刚已被他人修改，请刷新后重试',
+  SPECIAL_HOURS_NOT_FOUND: '未找到该特别办公时间安排，可能已被删除',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -17,14 +17,18 @@ import type { Account } from './Account';
  *   verification (the first admin is granted by ops, by openid).
  * - An officer reads the audit records of their own halls only (`auditScope`).
  * - A citizen acts for no hall, whatever their `halls` field holds.
+ * - A hall's special hours and duty roster (issue 16) are edited by its lead (大厅负责人: an account
+ *   acting for the hall whose `leads` names it, granted by an admin) and by any admin, for any hall
+ *   (like the officer list, administering needs no hall and no verification).
  */
 export type Holder =
-  | (Pick<Account, 'role' | 'halls'> & {
-      /** An account: verified when it holds an identity. */
-      identity?: unknown;
-      /** A status view (core/identity/views.ts) says it in a flag. */
-      verified?: boolean;
-    })
+  | (Pick<Account, 'role' | 'halls'> &
+      Partial<Pick<Account, 'leads'>> & {
+        /** An account: verified when it holds an identity. */
+        identity?: unknown;
+        /** A status view (core/identity/views.ts) says it in a flag. */
+        verified?: boolean;
+      })
   | null
   | undefined;
 
@@ -71,4 +75,15 @@ export function mayAdminister(account: Holder): boolean {
 export function auditScope(account: Holder): 'all' | readonly string[] | null {
   if (mayAdminister(account)) return 'all';
   return actsForAnyHall(account) ? hallsActedFor(account) : null;
+}
+
+/** The halls the account leads: those of its `leads` it acts for (bound and verified). */
+export function hallsLed(account: Holder): readonly string[] {
+  const acted = hallsActedFor(account);
+  return (account?.leads ?? []).filter((h) => acted.includes(h));
+}
+
+/** Whether the account may edit this hall's special hours and duty roster: an admin, or the hall's lead. */
+export function mayLeadHall(account: Holder, hallId: string): boolean {
+  return mayAdminister(account) || hallsLed(account).includes(hallId);
 }

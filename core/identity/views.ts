@@ -76,6 +76,8 @@ export const AuditEntryView = lazySchema(() =>
     clientIp: z.string().optional(),
     purpose: z.string().optional(),
     purposeName: z.string().optional(),
+    /** What an edit changed, in words (a hall's hours or duty day). */
+    change: z.object({ before: z.string(), after: z.string() }).optional(),
   }),
 );
 export type AuditEntryView = z.infer<typeof AuditEntryView>;

@@ -17,6 +17,7 @@ import { CloudbaseBookingStore } from './CloudbaseBookingStore';
 import { CloudbaseRatingStore } from '../rating/CloudbaseRatingStore';
 import { CloudbaseReferenceNumbers } from '../reference/CloudbaseReferenceNumbers';
 import { CloudbaseHandoverApplications } from './CloudbaseHandoverApplications';
+import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -27,7 +28,9 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     references: new CloudbaseReferenceNumbers(db),
-    guides: new CloudbaseGuideRepository(db),
+    // Hours edited in the mini-program apply to availability and reserve at once (issue 16).
+    guides: new CloudbaseGuideRepository(db, Date.now, true),
+    hallDuty: new CloudbaseHallDutyStore(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,
     secrets: createSecrets(cipher, blindIndex),

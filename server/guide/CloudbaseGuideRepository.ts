@@ -5,6 +5,8 @@ import { EMPTY_LEXICON, SEARCH_LEXICON_ID, SearchLexicon } from '../../core/guid
 import type { GuideRepository } from '../../core/guide/GuideRepository';
 import type { Database } from '../cloudbase/app';
 import { fetchAll } from '../cloudbase/fetchAll';
+import { getDoc } from '../cloudbase/documents';
+import { withEditedHours, type HallHoursDoc } from '../../core/hallDuty/hallHoursOverlay';
 import { writeLog } from '../log/logLine';
 
 /** Guide content changes rarely (it is imported by ops): a warm instance keeps it this long. */
@@ -42,7 +44,21 @@ export class CloudbaseGuideRepository implements GuideRepository {
   constructor(
     private readonly db: Database,
     private readonly now: () => number = Date.now,
+    /**
+     * Whether halls come with their edited special hours (`hall_hours`, issue 16) read fresh at
+     * every call, not from the cached snapshot: the functions that show or book hours (guide,
+     * booking) see an edit at once, on every warm instance. One document read per `hall(id)`, one
+     * small query per list of halls.
+     */
+    private readonly freshHours = false,
   ) {}
+
+  private async editedAll(halls: Hall[]): Promise<Hall[]> {
+    if (!this.freshHours || halls.length === 0) return halls;
+    const docs = (await fetchAll(this.db, 'hall_hours', [], { _id: this.db.command.in(halls.map((h) => h._id)) })) as HallHoursDoc[];
+    const byHall = new Map(docs.map((d) => [d._id, d]));
+    return halls.map((h) => withEditedHours(h, byHall.get(h._id)));
+  }
 
   private load(): Promise<Snapshot> {
     const current = this.snapshot;
@@ -85,15 +101,19 @@ export class CloudbaseGuideRepository implements GuideRepository {
 
   async halls(city?: string) {
     const halls = (await this.load()).halls;
-    return city ? halls.filter((h) => h.city === city) : halls;
+    return this.editedAll(city ? halls.filter((h) => h.city === city) : halls);
   }
 
   async hall(id: string) {
-    return (await this.load()).halls.find((h) => h._id === id) ?? null;
+    if (!this.freshHours) return (await this.load()).halls.find((h) => h._id === id) ?? null;
+    // The edited hours are read beside the (usually cached) snapshot, not after it.
+    const [snapshot, doc] = await Promise.all([this.load(), getDoc<HallHoursDoc>(this.db, 'hall_hours', id)]);
+    const hall = snapshot.halls.find((h) => h._id === id);
+    return hall ? withEditedHours(hall, doc) : null;
   }
 
   async hallsHandling(guideId: string) {
-    return (await this.load()).halls.filter((h) => h.services.includes(guideId));
+    return this.editedAll((await this.load()).halls.filter((h) => h.services.includes(guideId)));
   }
 
   async lexicon() {

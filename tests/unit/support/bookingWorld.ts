@@ -4,6 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
+import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
@@ -133,6 +134,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     audit,
     ratings,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
+    hallDuty: new InMemoryHallDutyStore(),
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,
