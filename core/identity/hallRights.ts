@@ -17,9 +17,8 @@ import type { Account } from './Account';
  *   verification (the first admin is granted by ops, by openid).
  * - An officer reads the audit records of their own halls only (`auditScope`).
  * - A citizen acts for no hall, whatever their `halls` field holds.
- * - A hall's special hours and duty roster (issue 16) are edited by its lead (大厅负责人: an account
- *   acting for the hall whose `leads` names it, granted by an admin) and by any admin, for any hall
- *   (like the officer list, administering needs no hall and no verification).
+ * - A hall's special hours and duty roster (issue 16) are edited by its lead and by any admin
+ *   (./hallLead.ts).
  */
 export type Holder =
   | (Pick<Account, 'role' | 'halls'> &
@@ -75,15 +74,4 @@ export function mayAdminister(account: Holder): boolean {
 export function auditScope(account: Holder): 'all' | readonly string[] | null {
   if (mayAdminister(account)) return 'all';
   return actsForAnyHall(account) ? hallsActedFor(account) : null;
-}
-
-/** The halls the account leads: those of its `leads` it acts for (bound and verified). */
-export function hallsLed(account: Holder): readonly string[] {
-  const acted = hallsActedFor(account);
-  return (account?.leads ?? []).filter((h) => acted.includes(h));
-}
-
-/** Whether the account may edit this hall's special hours and duty roster: an admin, or the hall's lead. */
-export function mayLeadHall(account: Holder, hallId: string): boolean {
-  return mayAdminister(account) || hallsLed(account).includes(hallId);
 }

@@ -39,6 +39,8 @@ export const StatusView = lazySchema(() =>
     verified: z.boolean(),
     profile: ProfileView.optional(),
     halls: z.array(z.string()),
+    /** Halls the account leads (issue 16: edits their special hours and duty roster), when any. */
+    leads: z.array(z.string()).optional(),
     lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
   }),
 );
