@@ -97,6 +97,8 @@ export const OfficerView = lazySchema(() =>
     label: z.string(),
     verified: z.boolean(),
     halls: z.array(HallRefView),
+    /** Ids of the halls it leads (大厅负责人, issue 16), when any. */
+    leads: z.array(z.string()).optional(),
     /** When the account first became an officer (its first invitation used; its creation when none is known). */
     since: z.string(),
     /** The admin whose invitation it used last, masked. */

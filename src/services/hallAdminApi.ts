@@ -1,5 +1,6 @@
 import type { Session, SpecialHours, SpecialKind } from '../../core/guide/Hall';
 import type { DutyDayFields } from '../../core/hallDuty/DutyDay';
+import type { OfficerView } from '../../core/identity/views';
 import { call } from './api';
 
 /** What the `booking` function's hall-duty actions return (core/hallDuty/actions); used by packages/hallAdmin only. */
@@ -30,6 +31,9 @@ export interface DutyRoster {
 }
 
 export const hallAdminApi = {
+  /** Admin: the officer list (identity), to choose the hall's leads from. */
+  officers: () => call<{ officers: OfficerView[] }>('identity', 'officers'),
+  setLead: (openid: string, hallId: string, lead: boolean) => call<{ changed: boolean; leads: string[] }>('identity', 'setHallLead', { openid, hallId, lead }),
   hours: (hallId: string) => call<HallHours>('booking', 'hallHours', { hallId }),
   saveSpecial: (hallId: string, entry: SpecialEntry, expectedVersion: number, replacing?: string) =>
     call<HallHours>('booking', 'saveSpecialHours', { hallId, entry, expectedVersion, ...(replacing ? { replacing } : {}) }),

@@ -82,3 +82,32 @@ test('值班与特别办公时间: a closure saved from the page; a duty day sav
   expect(textOf(byClass(hall.dom, 'hall__status')[0]!)).toContain('今日休息');
   hall.close();
 });
+
+test('负责人: the admin makes the 龙华 officer its lead; the officer’s day then links to the editor, which offers that hall', async () => {
+  s.actAs('local-admin');
+  const page = s.open('packages/hallAdmin/hours/index');
+  s.tap(page, await chip(page, HALL_NAME));
+  await waitFor(() => calls('hallHours').filter((c) => (c.data as { data: { hallId: string } }).data.hallId === HALL && c.answer).length >= 2 || false, {
+    ...WAIT,
+    what: 'its hours read',
+  });
+  s.tap(page, await withText(page, '负责人'));
+  s.tap(page, await withText(page, '设为负责人'));
+  await waitFor(() => expect(calls('setHallLead')[0]?.answer).toMatchObject({ ok: true, result: { ok: true, data: { changed: true } } }), { ...WAIT, what: 'lead granted' });
+  expect(calls('setHallLead')[0]!.data).toMatchObject({ data: { openid: 'local-officer', hallId: HALL, lead: true } });
+  await withText(page, '取消负责人');
+  page.close();
+
+  s.actAs('local-officer');
+  const day = s.open('packages/officer/day/index');
+  s.tap(day, await withText(day, '值班与特别办公时间 ›'));
+  await waitFor(() => expect(s.wx.platform.moves.at(-1)).toMatchObject({ url: '/packages/hallAdmin/hours/index' }), { ...WAIT, what: 'editor opened' });
+  day.close();
+  const editor = s.open('packages/hallAdmin/hours/index');
+  await withText(editor, '新增特别安排');
+  // One hall led: no chips to choose from, its hours read.
+  expect(byClass(editor.dom, 'hall-chips')).toHaveLength(0);
+  await waitFor(() => expect(calls('hallHours').at(-1)).toMatchObject({ data: { data: { hallId: HALL } } }), { ...WAIT, what: 'the led hall' });
+  expectClean(s, editor);
+  editor.close();
+});

@@ -34,8 +34,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/officer': 40,
   'packages/reissue': 131,
   'packages/business': 168,
-  // Issue 16's editor of special hours and duty rosters (16.2 when added).
-  'packages/hallAdmin': 18,
+  // Issue 16's editor of special hours, duty rosters and hall leads (18.0 when added).
+  'packages/hallAdmin': 20,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -55,6 +55,7 @@ export const officers = defineAction({
           label: await label(a._id),
           verified: Boolean(a.identity),
           halls: a.halls.map(ref),
+          ...(a.leads?.length ? { leads: a.leads } : {}),
           since: (invitations[0]?.usedAt ?? a.createdAt).toISOString(),
           ...(last ? { lastInvitedBy: await label(last.createdBy) } : {}),
           self: a._id === admin._id,

@@ -247,6 +247,16 @@ export default function Mine() {
                   <Text>各大厅好差评</Text>
                   <Text className="mine__chevron">›</Text>
                 </View>
+                <View
+                  className="mine__row"
+                  hoverClass="mine__row--pressed"
+                  data-row="hall-admin"
+                  {...tappable('link')}
+                  onClick={() => Taro.navigateTo({ url: '/packages/hallAdmin/hours/index' })}
+                >
+                  <Text>值班与特别办公时间 · 大厅负责人</Text>
+                  <Text className="mine__chevron">›</Text>
+                </View>
               </Section>
             )}
 

@@ -12,6 +12,7 @@ import { identityApi } from '../../../services/identityApi';
 import { useRemote } from '../../../services/useRemote';
 import { SpecialHoursPanel } from './SpecialHoursPanel';
 import { DutyPanel } from './DutyPanel';
+import { LeadsPanel } from './LeadsPanel';
 import './index.scss';
 
 /** The halls the caller may edit: every hall for an admin, the halls they lead otherwise. */
@@ -19,14 +20,14 @@ async function editableHalls() {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   const led = new Set(hallsLed(status));
   const halls = all.halls.filter((h) => mayAdminister(status) || led.has(h.id)).map((h) => ({ id: h.id, name: h.name }));
-  return { halls, mustVerify: mustVerifyToAct(status) && !mayAdminister(status) };
+  return { halls, admin: mayAdminister(status), mustVerify: mustVerifyToAct(status) && !mayAdminister(status) };
 }
 
 /** 值班与特别办公时间: a hall lead or an admin edits special hours and the duty roster (issue 16). */
 export default function HallAdminHours() {
   const remote = useRemote(editableHalls, 'halls');
   const [hallId, setHallId] = useState('');
-  const [tab, setTab] = useState<'special' | 'duty'>('special');
+  const [tab, setTab] = useState<'special' | 'duty' | 'leads'>('special');
   const halls = useMemo(() => remote.data?.halls ?? [], [remote.data]);
   useEffect(() => {
     if (!hallId && halls.length > 0) setHallId(halls[0].id);
@@ -47,8 +48,11 @@ export default function HallAdminHours() {
             <View className="ha__tabs">
               {tabOf('special', '特别办公时间')}
               {tabOf('duty', '值班安排')}
+              {remote.data?.admin && tabOf('leads', '负责人')}
             </View>
-            {tab === 'special' ? <SpecialHoursPanel key={hallId} hallId={hallId} /> : <DutyPanel key={hallId} hallId={hallId} />}
+            {tab === 'special' && <SpecialHoursPanel key={hallId} hallId={hallId} />}
+            {tab === 'duty' && <DutyPanel key={hallId} hallId={hallId} />}
+            {tab === 'leads' && <LeadsPanel key={hallId} hallId={hallId} />}
           </>
         )}
       </LoadState>
