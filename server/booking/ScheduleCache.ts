@@ -7,8 +7,8 @@
  *    capacity, release time, limits) reaches every instance's reserve and availability within
  *    SCHEDULE_CACHE_MS, and a deleted one (the hall no longer bookable) as well;
  *    Opening hours are not cached here: special hours edited in the mini-program (issue 16,
- *    `hall_hours`) are read fresh at every availability and reserve (CloudbaseGuideRepository's
- *    freshHours), so an edit applies at once on every instance;
+ *    `hall_hours`) are read fresh by availability and by reserve before its first write
+ *    (core/hallDuty/freshHours.ts), so an edit applies at once on every instance;
  *  - at most SCHEDULE_CACHE_SIZE halls; the oldest entry makes room;
  *  - concurrent misses of one hall share one read; a failed read is not kept (the next call reads).
  * Lives in the adapter layer: core asks `schedule(hallId)` and never knows.

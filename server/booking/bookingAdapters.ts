@@ -28,8 +28,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     references: new CloudbaseReferenceNumbers(db),
-    // Hours edited in the mini-program apply to availability and reserve at once (issue 16).
-    guides: new CloudbaseGuideRepository(db, Date.now, true),
+    // Edited hours come as of the snapshot; availability and reserve read them fresh (core/hallDuty/freshHours.ts).
+    guides: new CloudbaseGuideRepository(db),
     hallDuty: new CloudbaseHallDutyStore(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,

@@ -45,20 +45,14 @@ export class CloudbaseGuideRepository implements GuideRepository {
     private readonly db: Database,
     private readonly now: () => number = Date.now,
     /**
-     * Whether halls come with their edited special hours (`hall_hours`, issue 16) read fresh at
-     * every call, not from the cached snapshot: the functions that show or book hours (guide,
-     * booking) see an edit at once, on every warm instance. One document read per `hall(id)`, one
-     * small query per list of halls.
+     * Whether `hall(id)` reads the hall's edited special hours (`hall_hours`, issue 16) fresh at
+     * every call rather than as of the cached snapshot (which has them as of its load, at most
+     * CACHE_MS old): the guide function's hall page shows an edit at once. One document read per
+     * call. The booking function keeps the snapshot and reads the hours itself where they decide
+     * (core/hallDuty/freshHours.ts), so its burst path pays the read only when it books.
      */
     private readonly freshHours = false,
   ) {}
-
-  private async editedAll(halls: Hall[]): Promise<Hall[]> {
-    if (!this.freshHours || halls.length === 0) return halls;
-    const docs = (await fetchAll(this.db, 'hall_hours', [], { _id: this.db.command.in(halls.map((h) => h._id)) })) as HallHoursDoc[];
-    const byHall = new Map(docs.map((d) => [d._id, d]));
-    return halls.map((h) => withEditedHours(h, byHall.get(h._id)));
-  }
 
   private load(): Promise<Snapshot> {
     const current = this.snapshot;
@@ -72,13 +66,17 @@ export class CloudbaseGuideRepository implements GuideRepository {
       fetchAll(this.db, 'guides', [['order', 'asc']]),
       fetchAll(this.db, 'halls', [['order', 'asc']]),
       fetchAll(this.db, 'search_lexicon', [], { _id: SEARCH_LEXICON_ID }),
-    ]).then(([c, g, h, l]) => {
+      fetchAll(this.db, 'hall_hours', []),
+    ]).then(([c, g, h, l, edited]) => {
       const categories = valid(GuideCategory, c, 'guide_categories');
       const rank = new Map(categories.map((cat, i) => [cat._id, i]));
       const guides = valid(ServiceGuide, g, 'guides').sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
       // Without an imported lexicon, search still works: no synonyms, the national hotline.
       const [lexicon = EMPTY_LEXICON] = valid(SearchLexicon, l, 'search_lexicon');
-      return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls'), lexicon };
+      // Special hours edited in the mini-program (issue 16) replace the data file's, as of this load.
+      const byHall = new Map((edited as HallHoursDoc[]).map((d) => [d._id, d]));
+      const halls = valid(Hall, h, 'halls').map((hall) => withEditedHours(hall, byHall.get(hall._id)));
+      return { loadedAt: this.now(), categories, guides, halls, lexicon };
     });
     this.snapshot = loading;
     loading.catch(() => {
@@ -101,7 +99,7 @@ export class CloudbaseGuideRepository implements GuideRepository {
 
   async halls(city?: string) {
     const halls = (await this.load()).halls;
-    return this.editedAll(city ? halls.filter((h) => h.city === city) : halls);
+    return city ? halls.filter((h) => h.city === city) : halls;
   }
 
   async hall(id: string) {
@@ -113,7 +111,7 @@ export class CloudbaseGuideRepository implements GuideRepository {
   }
 
   async hallsHandling(guideId: string) {
-    return this.editedAll((await this.load()).halls.filter((h) => h.services.includes(guideId)));
+    return (await this.load()).halls.filter((h) => h.services.includes(guideId));
   }
 
   async lexicon() {
