@@ -46,7 +46,8 @@ test('值班与特别办公时间: a closure saved from the page; a duty day sav
           false),
     { ...WAIT, what: 'closure chosen' },
   );
-  const label = await waitFor(() => page.dom.querySelector('wx-input') ?? false, { ...WAIT, what: 'label input' });
+  // From, to, then the note citizens see.
+  const label = await waitFor(() => page.dom.querySelectorAll('wx-input')[2] ?? false, { ...WAIT, what: 'label input' });
   s.type(page, label, '设备检修暂停办公');
   s.tap(page, await withText(page, '保存'));
   await waitFor(() => expect(calls('saveSpecialHours')[0]?.answer).toMatchObject({ ok: true, result: { ok: true } }), { ...WAIT, what: 'special hours saved' });
@@ -57,13 +58,14 @@ test('值班与特别办公时间: a closure saved from the page; a duty day sav
 
   s.tap(page, await withText(page, '值班安排'));
   await withText(page, '编辑某日值班');
-  const inputs = await waitFor(() => (page.dom.querySelectorAll('wx-input').length >= 5 ? Array.from(page.dom.querySelectorAll('wx-input')) : false), {
+  const inputs = await waitFor(() => (page.dom.querySelectorAll('wx-input').length >= 6 ? Array.from(page.dom.querySelectorAll('wx-input')) : false), {
     ...WAIT,
     what: 'duty inputs',
   });
-  s.type(page, inputs[0]!, '0898-66531299');
-  s.type(page, inputs[2]!, '李警官');
-  s.type(page, inputs[3]!, '身份证');
+  // Date, duty phone, then window, officer and business of the first row.
+  s.type(page, inputs[1]!, '0898-66531299');
+  s.type(page, inputs[3]!, '李警官');
+  s.type(page, inputs[4]!, '身份证');
   s.tap(page, await withText(page, '保存值班'));
   await waitFor(() => expect(calls('saveDutyDay')[0]?.answer).toMatchObject({ ok: true, result: { ok: true } }), { ...WAIT, what: 'duty day saved' });
   expect(calls('saveDutyDay')[0]!.data).toMatchObject({

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { ActionError, type ShownError } from '../../../components/ActionError';
 import { LoadState } from '../../../components/LoadState';
 import { Section } from '../../../components/Section';
@@ -80,11 +80,14 @@ export function DutyPanel({ hallId }: { hallId: string }) {
           <Section title="编辑某日值班">
             <View className="ha__row">
               <Text>日期</Text>
-              <Picker mode="date" value={date} onChange={(e) => choose(e.detail.value)}>
-                <Text className="ha__pick" data-field="date">
-                  {date}
-                </Text>
-              </Picker>
+              <Input
+                className="ha__pick"
+                data-field="date"
+                value={date}
+                maxlength={10}
+                placeholder="值班日期，如2027-02-08"
+                onInput={(e) => (e.detail.value.length === 10 ? choose(e.detail.value) : setDate(e.detail.value))}
+              />
             </View>
             <View className="form-field">
               <Text className="form-field__label">值班电话</Text>
@@ -97,7 +100,12 @@ export function DutyPanel({ hallId }: { hallId: string }) {
                 <Input className="ha__pick" value={r.business} maxlength={20} placeholder="办理事项" onInput={(e) => setRow(i, { business: e.detail.value })} />
               </View>
             ))}
-            <Text className="link" data-action="add-window" {...tappable()} onClick={() => setRows([...rows, { window: String(rows.length + 1), officer: '', business: '' }])}>
+            <Text
+              className="link ha__add"
+              data-action="add-window"
+              {...tappable()}
+              onClick={() => setRows([...rows, { window: String(rows.length + 1), officer: '', business: '' }])}
+            >
               + 添加窗口
             </Text>
             <View className="form-field">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { ActionError, type ShownError } from '../../../components/ActionError';
 import { LoadState } from '../../../components/LoadState';
 import { Section } from '../../../components/Section';
@@ -97,17 +97,9 @@ export function SpecialHoursPanel({ hallId }: { hallId: string }) {
           ))}
         </View>
         <View className="ha__row">
-          <Picker mode="date" value={form.from} onChange={(e) => set({ from: e.detail.value, to: form.to < e.detail.value ? e.detail.value : form.to })}>
-            <Text className="ha__pick" data-field="from">
-              {form.from}
-            </Text>
-          </Picker>
+          <Input className="ha__pick" data-field="from" value={form.from} maxlength={10} placeholder="开始日期，如2027-02-08" onInput={(e) => set({ from: e.detail.value })} />
           <Text>至</Text>
-          <Picker mode="date" value={form.to} onChange={(e) => set({ to: e.detail.value })}>
-            <Text className="ha__pick" data-field="to">
-              {form.to}
-            </Text>
-          </Picker>
+          <Input className="ha__pick" data-field="to" value={form.to} maxlength={10} placeholder="结束日期" onInput={(e) => set({ to: e.detail.value })} />
         </View>
         <View className="form-field">
           <Text className="form-field__label">向群众展示的说明</Text>
@@ -123,13 +115,9 @@ export function SpecialHoursPanel({ hallId }: { hallId: string }) {
         {form.kind !== 'closed' &&
           form.sessions.map((s, i) => (
             <View key={i} className="ha__row" data-session={i}>
-              <Picker mode="time" value={s.start} onChange={(e) => setSession(i, 'start', e.detail.value)}>
-                <Text className="ha__pick">{s.start}</Text>
-              </Picker>
+              <Input className="ha__pick" value={s.start} maxlength={5} placeholder="开始，如09:00" onInput={(e) => setSession(i, 'start', e.detail.value)} />
               <Text>-</Text>
-              <Picker mode="time" value={s.end} onChange={(e) => setSession(i, 'end', e.detail.value)}>
-                <Text className="ha__pick">{s.end}</Text>
-              </Picker>
+              <Input className="ha__pick" value={s.end} maxlength={5} placeholder="结束，如12:00" onInput={(e) => setSession(i, 'end', e.detail.value)} />
               {form.sessions.length > 1 && (
                 <Text className="link" {...tappable()} onClick={() => set({ sessions: form.sessions.filter((_, j) => j !== i) })}>
                   删除
@@ -138,7 +126,7 @@ export function SpecialHoursPanel({ hallId }: { hallId: string }) {
             </View>
           ))}
         {form.kind !== 'closed' && form.sessions.length < 4 && (
-          <Text className="link" data-action="add-session" {...tappable()} onClick={() => set({ sessions: [...form.sessions, { start: '14:00', end: '17:00' }] })}>
+          <Text className="link ha__add" data-action="add-session" {...tappable()} onClick={() => set({ sessions: [...form.sessions, { start: '14:00', end: '17:00' }] })}>
             + 添加时段
           </Text>
         )}
