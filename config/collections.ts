@@ -113,6 +113,19 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // _id = hall id: the hall's special periods as edited in the mini-program (issue 16); once
+    // stored they replace the data file's, read fresh by every function that shows or books hours.
+    name: 'hall_hours',
+    indexes: [],
+    rules: closed,
+  },
+  {
+    // _id = hallId:date: who is on duty at which window, and the duty phone (issue 16).
+    name: 'duty_rosters',
+    indexes: [{ name: 'hall_date', keys: { hallId: 1, date: 1 } }],
+    rules: closed,
+  },
+  {
     // _id = hallId:date:HHmm; `booked` only ever changes by conditional increments.
     name: 'slots',
     indexes: [

@@ -23,6 +23,11 @@ export default defineAppConfig({
       pages: ['window/index', 'board/index'],
     },
     {
+      // Issue 16: hall leads and admins edit special hours and the duty roster.
+      root: 'packages/hallAdmin',
+      pages: ['hours/index'],
+    },
+    {
       root: 'packages/business',
       pages: ['list/index', 'detail/index', 'mine/index', 'review/index', 'case/index', 'verify/index', 'moveout/index'],
     },

@@ -6,6 +6,7 @@ import type { TicketSigner } from '../ticket/TicketToken';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
+import type { HallDutyStore } from '../hallDuty/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
@@ -35,6 +36,8 @@ export interface BookingDeps {
   };
   /** A hall's numbers, counted by the database (core/statistics). */
   statistics: StatisticsStore;
+  /** Edited special hours and duty rosters (issue 16, core/hallDuty). */
+  hallDuty: HallDutyStore;
   /** 好差评 ratings of served appointments (core/rating). */
   ratings: RatingStore;
   /** Citizens' questions to halls and the halls' answers (core/consult). */

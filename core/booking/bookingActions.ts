@@ -21,6 +21,8 @@ import { callNext, finish, recall, serve, skip, transfer, windowState } from '..
 import { markGreenChannel, takeWalkIn } from '../queue/actions/walkIn';
 import { queueBoard } from '../queue/actions/board';
 import { myQueueTicket } from '../queue/actions/myTicket';
+import { deleteSpecialHours, hallHours, saveSpecialHours } from '../hallDuty/actions/hours';
+import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
 export const bookingActions: ActionMap<BookingDeps> = {
   bookingOptions,
@@ -50,6 +52,12 @@ export const bookingActions: ActionMap<BookingDeps> = {
   answerConsultation,
   publishConsultation,
   closeConsultation,
+  hallHours,
+  saveSpecialHours,
+  deleteSpecialHours,
+  dutyRoster,
+  saveDutyDay,
+  deleteDutyDay,
   purgeExpiredRequests,
   callNext,
   recall,

@@ -8,6 +8,7 @@ import { blockedUntil } from './noShow';
 import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
 import { insertNumbered } from './insertNumbered';
+import { withFreshHours } from '../hallDuty/freshHours';
 
 export interface PlaceBookingInput {
   actorOpenid: string;
@@ -53,13 +54,24 @@ export interface PlaceBookingInput {
 export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput): Promise<Appointment> {
   const { subject, hallId, business, slotId, replacing } = input;
   const now = deps.clock.now();
-  const hall = await deps.guides.hall(hallId);
+  let hall = await deps.guides.hall(hallId);
   if (!hall) throw new DomainError('HALL_NOT_FOUND');
   const schedule = await deps.booking.schedule(hallId);
   if (!schedule || !schedule.businesses.includes(business)) throw new DomainError('BUSINESS_NOT_BOOKABLE');
   const parsed = parseSlotId(slotId);
   if (!parsed || parsed.hallId !== hallId) throw new DomainError('SLOT_NOT_FOUND');
-  const plan = slotsOn(hall, schedule, parsed.date, deps.calendar).find((s) => s.slotId === slotId);
+  // The hours of the guide snapshot (up to a minute old) plan the slot for the read-only checks; a
+  // slot they do not know may have been added by an edit since: the stored hours are read then.
+  // Before the first write the stored hours are read in any case (below), so a booking is only
+  // ever taken in a slot of the hours as they are now (issue 16).
+  const planOf = (h: typeof hall) => slotsOn(h!, schedule, parsed.date, deps.calendar).find((s) => s.slotId === slotId);
+  let fresh = false;
+  let plan = planOf(hall);
+  if (!plan) {
+    hall = await withFreshHours(deps, hall);
+    fresh = true;
+    plan = planOf(hall);
+  }
   if (!plan) throw new DomainError('SLOT_NOT_FOUND');
   const open = bookingOpen(plan, schedule, now);
   if (open === 'past') throw new DomainError('SLOT_NOT_OPEN', '该时段已开始或已结束');
@@ -72,7 +84,12 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   if (fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
   const today = shanghaiDate(now);
-  const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
+  const [noShows, current] = await Promise.all([
+    deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays)),
+    fresh ? hall : withFreshHours(deps, hall),
+  ]);
+  // The slot as the stored hours plan it: gone when an edit removed it since the snapshot was read.
+  if (!planOf(current)) throw new DomainError('SLOT_NOT_FOUND');
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
 

@@ -132,6 +132,15 @@ export const errorCatalogue = {
   QUEUE_TICKET_STATE_CONFLICT: '该号当前状态不能进行此操作，请刷新后查看',
   /** The day's walk-in share of the hall's capacity is given out. */
   WALK_IN_FULL: '今日现场取号已满，请预约其他日期办理',
+  /** Issue 16: a hall lead is an officer of that hall (an invitation binds them first). */
+  OFFICER_NOT_IN_HALL: '该民警不在此大厅工作，请先邀请其绑定该大厅',
+  /** A special period or duty day that breaks a rule (core/hallDuty): the message lists what. */
+  HOURS_INVALID: '办公时间安排有误，请检查后重试',
+  /** The new hours would leave booked appointments outside the hall's hours: they are listed; nothing was saved. */
+  HOURS_STRAND_BOOKINGS: '调整后的办公时间不包含已预约的时段，请保留这些时段或先与预约群众协商处理',
+  /** Someone else saved the hall's hours since they were read. */
+  HOURS_VERSION_CONFLICT: '办公时间刚刚已被他人修改，请刷新后重试',
+  SPECIAL_HOURS_NOT_FOUND: '未找到该特别办公时间安排，可能已被删除',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

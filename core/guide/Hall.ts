@@ -17,9 +17,14 @@ export const WeekdayHours = lazySchema(() =>
 );
 export type WeekdayHours = z.infer<typeof WeekdayHours>;
 
+/** What a special period is (core/hallDuty/specialHoursRules.ts: a closure has no sessions, the others have some). */
+export const SPECIAL_KINDS = ['closed', 'holidayDuty', 'staggered', 'extended'] as const;
+export type SpecialKind = (typeof SPECIAL_KINDS)[number];
+
 /**
  * Special hours for a date range (inclusive, YYYY-MM-DD): holiday duty, extended hours,
- * or closure (no sessions).
+ * or closure (no sessions). `label` is the note citizens see (春节假期值班); `kind` is set by the
+ * mini-program's editor (data files may leave it out).
  */
 export const SpecialHours = lazySchema(() =>
   z
@@ -28,6 +33,7 @@ export const SpecialHours = lazySchema(() =>
       to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       label: z.string().min(1),
       sessions: z.array(Session),
+      kind: z.enum(SPECIAL_KINDS).optional(),
     })
     .refine((s) => s.from <= s.to, { message: 'a period ends on or after it starts' }),
 );

@@ -26,6 +26,9 @@ import type { FaqReader } from '../consult/ports';
 import { faqView, FaqView } from '../consult/Consultation';
 
 const FAQ_LIMIT = 20;
+import type { HallDutyStore } from '../hallDuty/ports';
+import { dutyBoard } from '../hallDuty/DutyDay';
+import { addDays, shanghaiDate } from '../time/shanghai';
 
 export interface GuideDeps {
   guides: GuideRepository;
@@ -34,6 +37,8 @@ export interface GuideDeps {
   calendar?: WorkCalendar;
   /** Answered consultations the halls published (core/consult); without it, the FAQ is empty. */
   faq?: FaqReader;
+  /** Hall duty boards (issue 16); without it, the hall page shows none. */
+  duty?: Pick<HallDutyStore, 'dutyDays'>;
 }
 
 const categories = defineAction({
@@ -136,16 +141,21 @@ const halls = defineAction({
 });
 
 const hall = defineAction({
-  summary: "A hall's address, phone, hours (special periods included) and the services it offers.",
+  summary:
+    "A hall's address, phone, hours (special periods included, as edited), the services it offers, and its duty boards of the next seven days (windows, officers' display names, duty phone).",
   input: lazySchema(() => z.object({ id: stableId }).strict()),
   output: HallDetailView,
   errors: ['HALL_NOT_FOUND'],
-  async run({ id }, { guides, clock, calendar }: GuideDeps) {
+  async run({ id }, { guides, clock, calendar, duty }: GuideDeps) {
+    const today = shanghaiDate(clock.now());
+    const boards = duty?.dutyDays(id, today, addDays(today, 6));
+    boards?.catch(() => undefined); // awaited below; not unhandled if the hall is unknown
     const found = await guides.hall(id);
     if (!found) throw new DomainError('HALL_NOT_FOUND');
     const all = await guides.allGuides();
     const offered = all.filter((g) => found.services.includes(g._id));
-    return hallDetailView(found, clock.now(), offered, calendar);
+    const view = hallDetailView(found, clock.now(), offered, calendar);
+    return boards ? { ...view, duty: (await boards).map(dutyBoard) } : view;
   },
 });
 

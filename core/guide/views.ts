@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DutyDayFields } from '../hallDuty/DutyDay';
 import { describeHours, hoursOn } from './hallHours';
 import { Fee, Material, Step, TimeLimit } from './ServiceGuide';
 import type { GuideCategory, ServiceGuide } from './ServiceGuide';
@@ -73,6 +74,8 @@ export const HallDetailView = lazySchema(() =>
     transport: z.string().optional(),
     location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
     services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
+    /** The duty boards of the next seven days that have one (issue 16): windows, officers' display names, duty phone. */
+    duty: z.array(DutyDayFields).optional(),
   }),
 );
 export type HallDetailView = z.infer<typeof HallDetailView>;

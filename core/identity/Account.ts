@@ -32,6 +32,11 @@ export interface Account {
   identity?: VerifiedIdentity;
   /** Halls an officer works at. */
   halls: string[];
+  /**
+   * Halls among `halls` the account leads (大厅负责人, issue 16): granted and taken back by an admin
+   * (identity `setHallLead`); a lead edits the hall's special hours and duty roster.
+   */
+  leads?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

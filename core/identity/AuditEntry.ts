@@ -23,6 +23,8 @@ export interface AuditEntry {
   clientIp?: string;
   /** Why personal data was looked at (e.g. review, shipping), for views of a case file. */
   purpose?: string;
+  /** What an edit changed, in words (issue 16: a hall's special hours or duty day, before and after). */
+  change?: { before: string; after: string };
 }
 
 /** Which records to read, newest first: every given condition holds. */

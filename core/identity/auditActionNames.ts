@@ -38,6 +38,12 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'officer.revoke': '撤销民警大厅权限',
   'officer.withdrawInvitation': '作废民警邀请码',
   'queue.greenChannel': '标记绿色通道',
+  'officer.lead': '设为大厅负责人',
+  'officer.unlead': '取消大厅负责人',
+  'hall.saveSpecialHours': '修改特别办公时间',
+  'hall.deleteSpecialHours': '删除特别办公时间',
+  'hall.saveDutyDay': '修改值班安排',
+  'hall.deleteDutyDay': '删除值班安排',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

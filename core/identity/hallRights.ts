@@ -17,14 +17,17 @@ import type { Account } from './Account';
  *   verification (the first admin is granted by ops, by openid).
  * - An officer reads the audit records of their own halls only (`auditScope`).
  * - A citizen acts for no hall, whatever their `halls` field holds.
+ * - A hall's special hours and duty roster (issue 16) are edited by its lead and by any admin
+ *   (./hallLead.ts).
  */
 export type Holder =
-  | (Pick<Account, 'role' | 'halls'> & {
-      /** An account: verified when it holds an identity. */
-      identity?: unknown;
-      /** A status view (core/identity/views.ts) says it in a flag. */
-      verified?: boolean;
-    })
+  | (Pick<Account, 'role' | 'halls'> &
+      Partial<Pick<Account, 'leads'>> & {
+        /** An account: verified when it holds an identity. */
+        identity?: unknown;
+        /** A status view (core/identity/views.ts) says it in a flag. */
+        verified?: boolean;
+      })
   | null
   | undefined;
 

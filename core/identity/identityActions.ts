@@ -4,6 +4,7 @@ import { addFamilyMember, familyMembers, removeFamilyMember } from './actions/fa
 import { confirmFace, unbind } from './actions/face';
 import { acceptOfficerInvitation, createOfficerInvitation } from './actions/officer';
 import { officers, revokeOfficer, withdrawInvitation } from './actions/officers';
+import { setHallLead } from './actions/hallLead';
 import { auditLog, myActsFor } from './actions/auditLog';
 import { purgeExpiredVerifications } from './actions/retention';
 import { consent, status } from './actions/status';
@@ -24,6 +25,7 @@ export const identityActions: ActionMap<IdentityDeps> = {
   acceptOfficerInvitation,
   officers,
   revokeOfficer,
+  setHallLead,
   withdrawInvitation,
   auditLog,
   myActsFor,

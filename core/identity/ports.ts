@@ -88,7 +88,7 @@ export interface IdentityStore {
    * Compare-and-set on the account's officer duty: sets role and halls only while the account's
    * `updatedAt` is still `expectedUpdatedAt`; false when it changed meanwhile (or is gone).
    */
-  setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean>;
+  setOfficerDuty(openid: string, duty: { role: Role; halls: string[]; leads?: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean>;
 }
 
 /**

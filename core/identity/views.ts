@@ -39,6 +39,8 @@ export const StatusView = lazySchema(() =>
     verified: z.boolean(),
     profile: ProfileView.optional(),
     halls: z.array(z.string()),
+    /** Halls the account leads (issue 16: edits their special hours and duty roster), when any. */
+    leads: z.array(z.string()).optional(),
     lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
   }),
 );
@@ -76,6 +78,8 @@ export const AuditEntryView = lazySchema(() =>
     clientIp: z.string().optional(),
     purpose: z.string().optional(),
     purposeName: z.string().optional(),
+    /** What an edit changed, in words (a hall's hours or duty day). */
+    change: z.object({ before: z.string(), after: z.string() }).optional(),
   }),
 );
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
@@ -93,6 +97,8 @@ export const OfficerView = lazySchema(() =>
     label: z.string(),
     verified: z.boolean(),
     halls: z.array(HallRefView),
+    /** Ids of the halls it leads (大厅负责人, issue 16), when any. */
+    leads: z.array(z.string()).optional(),
     /** When the account first became an officer (its first invitation used; its creation when none is known). */
     since: z.string(),
     /** The admin whose invitation it used last, masked. */

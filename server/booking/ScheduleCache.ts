@@ -3,10 +3,12 @@
  * same small document on every call (issue 14). Bounded in time and size:
  *  - an entry is used for at most SCHEDULE_CACHE_MS after it was read (by the store's clock; a clock
  *    that moved backwards makes the entry stale too), then read again. Schedules change only through
- *    the ops import (`npm run seed`: server/seed/importSchedules.ts, and special hours with the halls
- *    through importContent, whose guide cache keeps halls 60 s); so a changed schedule (businesses,
+ *    the ops import (`npm run seed`: server/seed/importSchedules.ts); so a changed schedule (businesses,
  *    capacity, release time, limits) reaches every instance's reserve and availability within
  *    SCHEDULE_CACHE_MS, and a deleted one (the hall no longer bookable) as well;
+ *    Opening hours are not cached here: special hours edited in the mini-program (issue 16,
+ *    `hall_hours`) are read fresh by availability and by reserve before its first write
+ *    (core/hallDuty/freshHours.ts), so an edit applies at once on every instance;
  *  - at most SCHEDULE_CACHE_SIZE halls; the oldest entry makes room;
  *  - concurrent misses of one hall share one read; a failed read is not kept (the next call reads).
  * Lives in the adapter layer: core asks `schedule(hallId)` and never knows.

@@ -21,6 +21,7 @@ import { CloudbaseStatisticsStore } from '../statistics/CloudbaseStatisticsStore
 import { CloudbaseConsultationStore } from '../consult/CloudbaseConsultationStore';
 import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
+import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -32,7 +33,9 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     queue: new CloudbaseQueueStore(db),
     references: new CloudbaseReferenceNumbers(db),
+    // Edited hours come as of the snapshot; availability and reserve read them fresh (core/hallDuty/freshHours.ts).
     guides: new CloudbaseGuideRepository(db),
+    hallDuty: new CloudbaseHallDutyStore(db),
     identities: new CloudbaseIdentityStore(db),
     calendar: chineseDaysCalendar,
     secrets: createSecrets(cipher, blindIndex),

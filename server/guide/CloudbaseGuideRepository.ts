@@ -5,6 +5,8 @@ import { EMPTY_LEXICON, SEARCH_LEXICON_ID, SearchLexicon } from '../../core/guid
 import type { GuideRepository } from '../../core/guide/GuideRepository';
 import type { Database } from '../cloudbase/app';
 import { fetchAll } from '../cloudbase/fetchAll';
+import { getDoc } from '../cloudbase/documents';
+import { withEditedHours, type HallHoursDoc } from '../../core/hallDuty/hallHoursOverlay';
 import { writeLog } from '../log/logLine';
 
 /** Guide content changes rarely (it is imported by ops): a warm instance keeps it this long. */
@@ -42,6 +44,14 @@ export class CloudbaseGuideRepository implements GuideRepository {
   constructor(
     private readonly db: Database,
     private readonly now: () => number = Date.now,
+    /**
+     * Whether `hall(id)` reads the hall's edited special hours (`hall_hours`, issue 16) fresh at
+     * every call rather than as of the cached snapshot (which has them as of its load, at most
+     * CACHE_MS old): the guide function's hall page shows an edit at once. One document read per
+     * call. The booking function keeps the snapshot and reads the hours itself where they decide
+     * (core/hallDuty/freshHours.ts), so its burst path pays the read only when it books.
+     */
+    private readonly freshHours = false,
   ) {}
 
   private load(): Promise<Snapshot> {
@@ -56,13 +66,17 @@ export class CloudbaseGuideRepository implements GuideRepository {
       fetchAll(this.db, 'guides', [['order', 'asc']]),
       fetchAll(this.db, 'halls', [['order', 'asc']]),
       fetchAll(this.db, 'search_lexicon', [], { _id: SEARCH_LEXICON_ID }),
-    ]).then(([c, g, h, l]) => {
+      fetchAll(this.db, 'hall_hours', []),
+    ]).then(([c, g, h, l, edited]) => {
       const categories = valid(GuideCategory, c, 'guide_categories');
       const rank = new Map(categories.map((cat, i) => [cat._id, i]));
       const guides = valid(ServiceGuide, g, 'guides').sort((a, b) => (rank.get(a.categoryId) ?? 99) - (rank.get(b.categoryId) ?? 99) || a.order - b.order);
       // Without an imported lexicon, search still works: no synonyms, the national hotline.
       const [lexicon = EMPTY_LEXICON] = valid(SearchLexicon, l, 'search_lexicon');
-      return { loadedAt: this.now(), categories, guides, halls: valid(Hall, h, 'halls'), lexicon };
+      // Special hours edited in the mini-program (issue 16) replace the data file's, as of this load.
+      const byHall = new Map((edited as HallHoursDoc[]).map((d) => [d._id, d]));
+      const halls = valid(Hall, h, 'halls').map((hall) => withEditedHours(hall, byHall.get(hall._id)));
+      return { loadedAt: this.now(), categories, guides, halls, lexicon };
     });
     this.snapshot = loading;
     loading.catch(() => {
@@ -89,7 +103,11 @@ export class CloudbaseGuideRepository implements GuideRepository {
   }
 
   async hall(id: string) {
-    return (await this.load()).halls.find((h) => h._id === id) ?? null;
+    if (!this.freshHours) return (await this.load()).halls.find((h) => h._id === id) ?? null;
+    // The edited hours are read beside the (usually cached) snapshot, not after it.
+    const [snapshot, doc] = await Promise.all([this.load(), getDoc<HallHoursDoc>(this.db, 'hall_hours', id)]);
+    const hall = snapshot.halls.find((h) => h._id === id);
+    return hall ? withEditedHours(hall, doc) : null;
   }
 
   async hallsHandling(guideId: string) {

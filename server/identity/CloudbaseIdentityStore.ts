@@ -320,11 +320,11 @@ export class CloudbaseIdentityStore implements IdentityStore {
     return res.updated === 1 ? getDoc<OfficerInvitation>(this.db, 'officer_invitations', id) : null;
   }
 
-  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean> {
+  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[]; leads?: string[] }, expectedUpdatedAt: Date, now: Date): Promise<boolean> {
     const res = await this.db
       .collection('accounts')
       .where({ _id: openid, updatedAt: expectedUpdatedAt })
-      .update({ role: duty.role, halls: this._.set([...duty.halls]), updatedAt: now });
+      .update({ role: duty.role, halls: this._.set([...duty.halls]), ...(duty.leads ? { leads: this._.set([...duty.leads]) } : {}), updatedAt: now });
     return res.updated === 1;
   }
 }

@@ -12,7 +12,8 @@ import { verifyOfficer } from '../support/verifiedOfficer';
  * One rule decides (core/identity/hallAccess.ts): an account acts for a hall only when bound to it
  * and verified (unverified: OFFICER_NOT_VERIFIED wherever an officer acts); being an admin grants
  * invitations, the officer list and the whole audit log, no hall; an officer reads the audit log of
- * their own halls.
+ * their own halls. A hall's lead (issue 16) acts for it as its officers do and, like every admin, edits its
+ * special hours and duty roster; no one else does.
  */
 jest.setTimeout(180_000);
 
@@ -32,10 +33,11 @@ const ROLES = {
   adminA: 'matrix-admin-a',
   officerAUnverified: 'matrix-officer-a-unverified',
   adminAUnverified: 'matrix-admin-a-unverified',
+  leadA: 'matrix-lead-a',
 } as const;
 type RoleName = keyof typeof ROLES;
 // A citizen acts for no hall, even with a hall left in their record.
-const accounts: Record<RoleName, Pick<Account, 'role' | 'halls'>> = {
+const accounts: Record<RoleName, Pick<Account, 'role' | 'halls' | 'leads'>> = {
   citizen: { role: 'citizen', halls: [A] },
   officerA: { role: 'officer', halls: [A] },
   officerB: { role: 'officer', halls: [B] },
@@ -43,11 +45,15 @@ const accounts: Record<RoleName, Pick<Account, 'role' | 'halls'>> = {
   adminA: { role: 'admin', halls: [A] },
   officerAUnverified: { role: 'officer', halls: [A] },
   adminAUnverified: { role: 'admin', halls: [A] },
+  // Hall A's lead (issue 16): an officer of A who also edits its special hours and duty roster.
+  leadA: { role: 'officer', halls: [A], leads: [A] },
 };
 /** Bound to halls but not verified themselves: they act nowhere, told to verify first. */
 const unverified = (role: RoleName): boolean => role === 'officerAUnverified' || role === 'adminAUnverified';
 /** Who acts for which hall: the expected matrix. */
-const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' : role === 'officerB');
+const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' || role === 'leadA' : role === 'officerB');
+/** Who edits a hall's special hours and duty roster: every admin (verified or not, any hall), and the hall's lead. */
+const leads = (role: RoleName, hall: Hall): boolean => administers(role) || (role === 'leadA' && hall === A);
 const administers = (role: RoleName): boolean => role === 'admin' || role === 'adminA' || role === 'adminAUnverified';
 /** The refusal of an officer action: verify first for an unverified officer, FORBIDDEN for anyone else. */
 const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VERIFIED' : 'FORBIDDEN');
@@ -147,7 +153,7 @@ const cases: Case[] = [
     'booking',
     'checkIn',
     (hall) => ({ token: target[hall].token }),
-    (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' ? 'TICKET_OTHER_HALL' : refusal(role)),
+    (role) => (role === 'officerA' || role === 'officerB' || role === 'adminA' || role === 'leadA' ? 'TICKET_OTHER_HALL' : refusal(role)),
   ),
   hallScoped('reissue', 'reviewQueue', (hall) => ({ hallId: hall })),
   // The hall floor's queue (issue 16): every window action, for the hall's officers only (an allowed one finds no ticket).
@@ -200,6 +206,26 @@ const cases: Case[] = [
   // The officer list and revocations (issue 13): admins only, verified or not; revoking someone who holds no hall changes nothing.
   { fn: 'identity', action: 'officers', data: () => ({}), allowed: administers, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'revokeOfficer', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall }), allowed: administers, denied: 'FORBIDDEN' },
+  // Special hours and the duty roster (issue 16): admins and the hall's lead; a stale version stops an allowed save at HOURS_VERSION_CONFLICT.
+  { fn: 'booking', action: 'hallHours', data: (hall) => ({ hallId: hall }), allowed: leads, denied: 'FORBIDDEN' },
+  {
+    fn: 'booking',
+    action: 'saveSpecialHours',
+    data: (hall) => ({ hallId: hall, entry: { from: '2026-03-20', to: '2026-03-20', kind: 'closed', label: '临时闭厅', sessions: [] }, expectedVersion: 999 }),
+    allowed: leads,
+    denied: 'FORBIDDEN',
+  },
+  { fn: 'booking', action: 'deleteSpecialHours', data: (hall) => ({ hallId: hall, from: '2026-03-20', expectedVersion: 999 }), allowed: leads, denied: 'FORBIDDEN' },
+  { fn: 'booking', action: 'dutyRoster', data: (hall) => ({ hallId: hall }), allowed: leads, denied: 'FORBIDDEN' },
+  {
+    fn: 'booking',
+    action: 'saveDutyDay',
+    data: (hall) => ({ hallId: hall, day: { date: '2026-03-20', phone: '12345', windows: [{ window: 1, officer: '值班民警' }] } }),
+    allowed: leads,
+    denied: 'FORBIDDEN',
+  },
+  { fn: 'booking', action: 'deleteDutyDay', data: (hall) => ({ hallId: hall, date: '2026-03-21' }), allowed: leads, denied: 'FORBIDDEN' },
+  { fn: 'identity', action: 'setHallLead', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall, lead: false }), allowed: administers, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'withdrawInvitation', data: (hall) => ({ invitationId: `no-such-invitation-${hall}` }), allowed: administers, denied: 'FORBIDDEN' },
 ];
 
@@ -221,6 +247,7 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'CONSULT_STATE_CONFLICT',
       'QUEUE_EMPTY',
       'QUEUE_TICKET_NOT_FOUND',
+      'HOURS_VERSION_CONFLICT',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

@@ -43,6 +43,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/consult': 23,
   // The hall floor (issue 16): the officer's window and the hall's display board, 18.1 KiB.
   'packages/queue': 19,
+  // Issue 16's editor of special hours, duty rosters and hall leads (18.0 when added).
+  'packages/hallAdmin': 20,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -588,9 +588,15 @@ describe('personal data never leaves unmasked', () => {
     expect(await w.ok('o-admin', 'withdrawInvitation', { invitationId: open[0].id })).toEqual({ withdrawn: true });
     expect(await w.ok('o-admin', 'withdrawInvitation', { invitationId: open[0].id })).toEqual({ withdrawn: false });
     expect((await w.error('o-other', 'acceptOfficerInvitation', { code: spare.code })).code).toBe('INVITATION_INVALID');
-    // Revoking the last hall makes the officer a citizen; again, nothing changes and nothing is an error.
+    // An admin makes the officer the hall's lead (issue 16), only of a hall they work at; an officer may not.
+    expect((await w.error('o-officer', 'setHallLead', { openid: 'o-officer', hallId: 'haikou-longhua', lead: true })).code).toBe('FORBIDDEN');
+    expect((await w.error('o-admin', 'setHallLead', { openid: 'o-officer', hallId: 'haikou-meilan', lead: true })).code).toBe('OFFICER_NOT_IN_HALL');
+    expect(await w.ok('o-admin', 'setHallLead', { openid: 'o-officer', hallId: 'haikou-longhua', lead: true })).toEqual({ changed: true, leads: ['haikou-longhua'] });
+    expect(await w.ok('o-admin', 'setHallLead', { openid: 'o-officer', hallId: 'haikou-longhua', lead: true })).toEqual({ changed: false, leads: ['haikou-longhua'] });
+    // Revoking the last hall makes the officer a citizen (and no lead); again, nothing changes and nothing is an error.
     expect((await w.error('o-officer', 'revokeOfficer', { openid: 'o-officer' })).code).toBe('FORBIDDEN');
     expect(await w.ok('o-admin', 'revokeOfficer', { openid: 'o-officer', hallId: 'haikou-longhua' })).toMatchObject({ changed: true, role: 'citizen', halls: [] });
+    expect(await w.ok('o-admin', 'setHallLead', { openid: 'o-officer', hallId: 'haikou-longhua', lead: false })).toEqual({ changed: false, leads: [] });
     expect(await w.ok('o-admin', 'revokeOfficer', { openid: 'o-officer' })).toMatchObject({ changed: false, removed: [], role: 'citizen' });
     expect((await w.ok('o-admin', 'officers')).officers).toEqual([]);
 
@@ -613,6 +619,7 @@ describe('personal data never leaves unmasked', () => {
         'officer.invite',
         'officer.invite',
         'officer.withdrawInvitation',
+        'officer.lead',
         'officer.revoke',
       ].sort(),
     );

@@ -7,9 +7,11 @@ import { bookableDates, bookingOpen, slotsOn } from '../slots';
 import { SlotView, closedReason } from '../views';
 import { DateInput } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
+import { withEditedHours } from '../../hallDuty/hallHoursOverlay';
 
 export const bookingOptions = defineAction({
-  summary: 'Halls that take bookings for a business, and the dates open for booking now.',
+  summary:
+    "Halls that take bookings for a business, and the dates open for booking now (each hall's closed dates as of the function's guide snapshot, at most a minute old; availability, which lists the slots, reads the hours as stored now).",
   input: lazySchema(() => z.object({ business: stableId }).strict()),
   output: lazySchema(() =>
     z.object({
@@ -41,9 +43,11 @@ export const availability = defineAction({
   output: lazySchema(() => z.object({ hallId: z.string(), date: z.string(), closedReason: z.string().optional(), slots: z.array(SlotView) })),
   errors: ['HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE'],
   async run({ hallId, business, date }, deps: BookingDeps) {
-    const [hall, schedule] = await Promise.all([deps.guides.hall(hallId), deps.booking.schedule(hallId)]);
-    if (!hall) throw new DomainError('HALL_NOT_FOUND');
+    // The hall's hours as stored now (an edit applies at once), read beside the day's slot counts.
+    const [snapshot, schedule, edited] = await Promise.all([deps.guides.hall(hallId), deps.booking.schedule(hallId), deps.hallDuty.hours(hallId)]);
+    if (!snapshot) throw new DomainError('HALL_NOT_FOUND');
     if (!schedule || !schedule.businesses.includes(business)) throw new DomainError('BUSINESS_NOT_BOOKABLE');
+    const hall = withEditedHours(snapshot, edited);
     const plans = slotsOn(hall, schedule, date, deps.calendar);
     const stored = new Map((await deps.booking.slots(hallId, date)).map((s) => [s._id, s]));
     const now = deps.clock.now();

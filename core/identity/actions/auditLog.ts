@@ -120,6 +120,7 @@ async function describe(deps: IdentityDeps, records: Array<AuditEntry & { _id: s
         at: r.at.toISOString(),
         ...(r.clientIp ? { clientIp: r.clientIp } : {}),
         ...(r.purpose ? { purpose: r.purpose, purposeName: auditPurposeName(r.purpose) } : {}),
+        ...(r.change ? { change: { before: r.change.before, after: r.change.after } } : {}),
       };
     }),
   );

@@ -55,6 +55,7 @@ export const officers = defineAction({
           label: await label(a._id),
           verified: Boolean(a.identity),
           halls: a.halls.map(ref),
+          ...(a.leads?.length ? { leads: a.leads } : {}),
           since: (invitations[0]?.usedAt ?? a.createdAt).toISOString(),
           ...(last ? { lastInvitedBy: await label(last.createdBy) } : {}),
           self: a._id === admin._id,
@@ -98,7 +99,8 @@ export const revokeOfficer = defineAction({
       // An officer with no hall left is a citizen again; an admin stays an admin (with no hall, no officer).
       const role = target.role === 'officer' && halls.length === 0 ? 'citizen' : target.role;
       const now = deps.clock.now();
-      if (!(await deps.identities.setOfficerDuty(openid, { role, halls }, target.updatedAt, now))) continue;
+      const leads = (target.leads ?? []).filter((h) => halls.includes(h));
+      if (!(await deps.identities.setOfficerDuty(openid, { role, halls, leads }, target.updatedAt, now))) continue;
       for (const h of removing) await recordAudit(deps, admin, { action: 'officer.revoke', target: openid, hallId: h });
       return { changed: true, removed: await hallRefs(deps, removing), role, halls: await hallRefs(deps, halls) };
     }

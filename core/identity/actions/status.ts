@@ -20,6 +20,7 @@ export async function statusOf(deps: IdentityDeps, account: Account): Promise<St
     verified: Boolean(account.identity),
     profile: account.identity ? profileOf(account.identity, deps.secrets, deps.divisions) : undefined,
     halls: account.halls,
+    ...(account.leads?.length ? { leads: account.leads } : {}),
     lockout: { locked: lock.locked, remaining: lock.remaining, until: lock.until?.toISOString() },
   };
 }

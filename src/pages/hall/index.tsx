@@ -98,6 +98,22 @@ function HallBody({ hall }: { hall: HallDetailView }) {
         </Section>
       )}
 
+      {hall.duty && hall.duty.length > 0 && (
+        <Section title="值班安排" id="duty">
+          {hall.duty.map((d) => (
+            <View key={d.date} className="hall__special" data-duty={d.date}>
+              <Text className="hall__special-label" {...tappable()} onClick={() => void callHall({ ...hall, phone: d.phone })}>
+                {d.date} 值班电话 {d.phone}
+              </Text>
+              <Text className="hall__note">
+                {d.windows.map((w) => `${w.window}号窗口 ${w.officer}${w.business ? `（${w.business}）` : ''}`).join('、')}
+                {d.note ? ` ${d.note}` : ''}
+              </Text>
+            </View>
+          ))}
+        </Section>
+      )}
+
       <Section title="未来七天">
         {hall.week.map((d) => (
           <View key={d.date} className={`hall__hours-row ${d.special ? 'hall__hours-row--special' : ''}`}>

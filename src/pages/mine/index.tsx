@@ -133,6 +133,7 @@ export default function Mine() {
                 <LinkRow url="/packages/identity/admin/index" label="发放民警邀请码 · 审计日志" />
                 <LinkRow row="officers" url="/packages/identity/officers/index" label="民警名单" />
                 <LinkRow row="all-ratings" url="/packages/officer/ratings/index" label="各大厅好差评" />
+                <LinkRow row="hall-admin" url="/packages/hallAdmin/hours/index" label="值班与特别办公时间 · 大厅负责人" />
               </Section>
             )}
 

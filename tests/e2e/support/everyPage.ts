@@ -43,6 +43,7 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/officer/day/index', persona: 'local-officer' },
   { route: 'packages/officer/ratings/index', persona: 'local-officer' },
   { route: 'packages/stats/report/index', persona: 'local-officer', ready: '.stats__report' },
+  { route: 'packages/hallAdmin/hours/index', persona: 'local-admin', ready: '.ha__tabs' },
   { route: 'packages/reissue/apply/index', persona: 'local-citizen' },
   { route: 'packages/reissue/track/index', persona: 'local-citizen', query: (d) => `id=${d.applicationId}`, ready: '.stage-bar' },
   { route: 'packages/reissue/mine/index', persona: 'local-citizen', ready: '.app-row' },

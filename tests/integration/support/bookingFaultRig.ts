@@ -4,6 +4,7 @@
  * use cases run through `dispatch` as the function would, and the checks of what must hold after
  * any single fault.
  */
+import { InMemoryHallDutyStore } from '../../unit/support/InMemoryHallDutyStore';
 import { createHmac, randomBytes } from 'node:crypto';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
@@ -97,6 +98,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     consultations: new InMemoryConsultationStore(),
     consultNotifier: new RecordingConsultNotifier(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
+    hallDuty: new InMemoryHallDutyStore(),
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => randomBytes(12).toString('base64url'),

@@ -298,10 +298,10 @@ export class InMemoryIdentityStore implements IdentityStore {
     return copy(inv);
   }
 
-  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[] }, expectedUpdatedAt: Date, now: Date) {
+  async setOfficerDuty(openid: string, duty: { role: Role; halls: string[]; leads?: string[] }, expectedUpdatedAt: Date, now: Date) {
     const a = this.accounts.get(openid);
     if (!a || a.updatedAt.getTime() !== expectedUpdatedAt.getTime()) return false;
-    Object.assign(a, { role: duty.role, halls: [...duty.halls], updatedAt: now });
+    Object.assign(a, { role: duty.role, halls: [...duty.halls], ...(duty.leads ? { leads: [...duty.leads] } : {}), updatedAt: now });
     return true;
   }
 }

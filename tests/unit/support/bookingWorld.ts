@@ -4,6 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
+import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from './consultInMemoryStore';
@@ -143,6 +144,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultations,
     consultNotifier,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
+    hallDuty: new InMemoryHallDutyStore(),
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
-import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallRights';
+import { hallsActedFor, mayAdminister, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { identityApi } from '../../../services/identityApi';
 import { guideApi } from '../../../services/guideApi';
@@ -15,12 +15,17 @@ import './index.scss';
 import { tappable } from '../../../components/tappable';
 import { HallChips } from '../../../components/HallChips';
 
-async function myHalls(): Promise<{ role: string; mustVerify: boolean; halls: Array<{ id: string; name: string }> }> {
+async function myHalls(): Promise<{ role: string; mustVerify: boolean; leads: boolean; halls: Array<{ id: string; name: string }> }> {
   const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
   const names = new Map(all.halls.map((h) => [h.id, h.name]));
   // Only the halls the account acts for (an admin without halls acts for none).
   const ids = hallsActedFor(status);
-  return { role: status.role, mustVerify: mustVerifyToAct(status), halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  return {
+    role: status.role,
+    mustVerify: mustVerifyToAct(status),
+    leads: mayAdminister(status) || Boolean(status.leads?.length),
+    halls: ids.map((id) => ({ id, name: names.get(id) ?? id })),
+  };
 }
 
 /** 今日预约: one of the officer's halls — today's appointments by slot, and the next 7 days. */
@@ -87,6 +92,11 @@ export default function OfficerDay() {
               <Text className="day__refresh link" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/queue/window/index' })}>
                 窗口叫号 ›
               </Text>
+              {halls.data?.leads && (
+                <Text className="day__refresh link" data-link="hall-admin" {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/packages/hallAdmin/hours/index' })}>
+                  值班与特别办公时间 ›
+                </Text>
+              )}
             </View>
           </>
         )}
