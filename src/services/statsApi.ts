@@ -21,6 +21,19 @@ export interface HallReportView {
   byHour: Array<{ hour: string; appointments: number }>;
   noShowRate: number | null;
   overbooking: OverbookingAdvice;
+  floor: {
+    bookedArrivals: number;
+    walkIns: number;
+    green: number;
+    greenByReason: Array<{ reason: string; title: string; count: number }>;
+    served: number;
+    missed: number;
+    meanWaitMinutes: number | null;
+    meanServiceMinutes: number | null;
+    byWindow: Array<{ window: string; served: number }>;
+    handled: Array<{ business: string; title: string; count: number }>;
+    consultations: { asked: number; answered: number; published: number; closed: number; open: number };
+  };
   holidays: Array<{ holiday: string; from: string; to: string }>;
 }
 

@@ -45,6 +45,44 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
     })),
   );
 
+  // Two numbers of the day on the floor: a booked arrival served at window 1 in 6 minutes, a walk-in of the green channel still waiting.
+  const t0 = new Date(`${today}T09:00:00+08:00`);
+  const after = (m: number) => new Date(t0.getTime() + m * 60_000);
+  const number = {
+    hallId: HALL,
+    date: today,
+    version: 1,
+    transferred: false,
+    calls: 0,
+    skips: 0,
+    notBefore: null,
+    firstCalledAt: null,
+    lastCalledAt: null,
+    servedAt: null,
+    doneAt: null,
+    green: null,
+    handled: null,
+    window: null,
+  };
+  await harness.cloud.database.direct.insert('queue_tickets', [
+    {
+      ...number,
+      _id: 'report-e2e-t1',
+      number: 901,
+      source: 'booked',
+      takenAt: t0,
+      status: 'done',
+      window: '1号窗口',
+      calls: 1,
+      firstCalledAt: after(10),
+      lastCalledAt: after(10),
+      servedAt: after(11),
+      doneAt: after(17),
+      handled: 'id-card-renewal',
+    },
+    { ...number, _id: 'report-e2e-t2', number: 902, source: 'walkIn', takenAt: after(5), status: 'waiting', green: { reason: 'elderly', by: OFFICER, at: after(5) } },
+  ]);
+
   await actAs(page(), harness.cloud.url, OFFICER, (name) => journey.browser.shot(name));
   await page().goto('about:blank');
   await page().goto(`${harness.cloud.url}/#/packages/officer/day/index`);
@@ -65,6 +103,13 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
     expect(await report.locator(`[data-total="${key}"] .stats__total-number`).innerText()).toBe(String(totals[key]));
   }
   expect(await report.locator('.stats__business[data-business="id-card-renewal"]').innerText()).toContain('到期换领居民身份证');
+  // The floor: what the function counted of the day's numbers and consultations.
+  const floor = answer.body.data.floor;
+  expect(await report.locator('[data-field="consultations"]').innerText()).toContain(`咨询 ${floor.consultations.asked}`);
+  expect(floor.walkIns).toBeGreaterThanOrEqual(1);
+  expect(floor.greenByReason).toContainEqual(expect.objectContaining({ reason: 'elderly' }));
+  expect(await report.locator('[data-field="taken"]').innerText()).toContain(`取号 ${floor.bookedArrivals + floor.walkIns}`);
+  expect(await report.locator('[data-field="green"]').innerText()).toContain('老年人');
   await journey.browser.shot('hall-report-day');
 
   // The next day, then back.
@@ -81,6 +126,7 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
   expect(csv).toContain(`统计时段,${today}`);
   expect(csv).toContain(`到期换领居民身份证,`);
   expect(csv).toContain(`合计,${totals.appointments},${totals.booked},${totals.checkedIn},${totals.noShow},${totals.cancelled}`);
+  expect(csv).toContain(`现场取号,${floor.walkIns}\r\n`);
   await report.locator('.stats__exported', { hasText: '已下载' }).waitFor();
 
   // The month view: a chart of every day.

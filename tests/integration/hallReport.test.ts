@@ -4,6 +4,7 @@
  * against fixtures counted by hand; who may read them.
  */
 import type { Appointment, AppointmentStatus } from '../../core/booking/Appointment';
+import type { QueueTicket } from '../../core/queue/QueueTicket';
 import { FixedClock } from '../unit/support/InMemoryIdentityPorts';
 import { startEmulatedDatabase, type EmulatedDatabase } from '../contract/support/emulatedDatabase';
 import { act, at, depsFor, HALL, seedSchedule, storeOf } from './support/bookingFaultRig';
@@ -156,4 +157,95 @@ test('a holiday the calendar does not have that year, or a malformed period: a c
   expect((await report('officer-a', { kind: 'month', month: '2026-13' })).code).toBe('INVALID_INPUT');
   expect((await report('officer-a', { kind: 'year', year: 2026 })).code).toBe('INVALID_INPUT');
   expect((await report('officer-a', { kind: 'day', date: '2026-12-02', hallId: 'x' })).code).toBe('INVALID_INPUT');
+});
+
+/** A queue ticket of the hall as a day on the floor left it. */
+function ticket(i: number, over: Partial<QueueTicket>): QueueTicket {
+  const takenAt = at('2026-12-02', '09:00');
+  return {
+    _id: `ticket-${i}`,
+    hallId: HALL,
+    date: '2026-12-02',
+    number: i,
+    source: 'booked',
+    takenAt,
+    status: 'waiting',
+    version: 1,
+    window: null,
+    transferred: false,
+    calls: 0,
+    skips: 0,
+    notBefore: null,
+    firstCalledAt: null,
+    lastCalledAt: null,
+    servedAt: null,
+    doneAt: null,
+    green: null,
+    handled: null,
+    ...over,
+  };
+}
+
+const minutesAfter = (date: Date, m: number) => new Date(date.getTime() + m * 60_000);
+
+test('the floor of a day, counted by hand: walk-ins and booked arrivals, the green channel, waits, windows, consultations', async () => {
+  const t0 = at('2026-12-02', '09:00');
+  const served = (i: number, window: string, wait: number, service: number, over: Partial<QueueTicket> = {}) =>
+    ticket(i, {
+      status: 'done',
+      window,
+      firstCalledAt: minutesAfter(t0, wait),
+      lastCalledAt: minutesAfter(t0, wait),
+      servedAt: minutesAfter(t0, wait + 1),
+      doneAt: minutesAfter(t0, wait + 1 + service),
+      handled: RENEWAL,
+      ...over,
+    });
+  await e.emulator.direct.insert('queue_tickets', [
+    // Done: waits 10, 20, 30 → 20 min; services 4, 6, 8 → 6 min.
+    served(1, '1号窗口', 10, 4),
+    served(2, '2号窗口', 20, 6, { source: 'walkIn', green: { reason: 'elderly', by: 'officer-a', at: t0 } }),
+    served(3, '1号窗口', 30, 8, { handled: CERTIFICATE }),
+    // Missed after three skips; still waiting (a walk-in, green for an exam); another day's; another hall's.
+    ticket(4, { status: 'missed', skips: 3 }),
+    ticket(5, { source: 'walkIn', green: { reason: 'examinee', by: 'officer-a', at: t0 } }),
+    ticket(6, { date: '2026-12-03', status: 'done' }),
+    ticket(7, { hallId: 'haikou-meilan', status: 'done', window: '9号窗口' }),
+  ]);
+  const asked = (i: number, state: string, day = '2026-12-02') => ({
+    _id: `c-${i}`,
+    hallId: HALL,
+    business: RENEWAL,
+    askerOpenid: `citizen-${i}`,
+    question: '需要带什么材料？',
+    state,
+    createdAt: at(day, '10:00'),
+  });
+  await e.emulator.direct.insert('consultations', [asked(1, 'open'), asked(2, 'answered'), asked(3, 'published'), asked(4, 'closed'), asked(5, 'answered', '2026-12-03')]);
+
+  const { code, data } = await report('officer-a', { kind: 'day', date: '2026-12-02' });
+  expect(code).toBe('ok');
+  expect(data.floor).toEqual({
+    bookedArrivals: 3,
+    walkIns: 2,
+    green: 2,
+    greenByReason: [
+      { reason: 'elderly', title: '老年人（60周岁以上）', count: 1 },
+      { reason: 'examinee', title: '考生（急需办证应考）', count: 1 },
+    ],
+    served: 3,
+    missed: 1,
+    meanWaitMinutes: 20,
+    meanServiceMinutes: 6,
+    byWindow: [
+      { window: '1号窗口', served: 2 },
+      { window: '2号窗口', served: 1 },
+    ],
+    handled: [
+      { business: RENEWAL, title: '到期换领居民身份证', count: 2 },
+      { business: CERTIFICATE, title: expect.any(String), count: 1 },
+    ],
+    // Asked that day: 4 (one open, one answered, one published, one closed).
+    consultations: { asked: 4, answered: 2, published: 1, closed: 1, open: 1 },
+  });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { csvText } from '../../core/statistics/csv';
+import { floorReport } from '../../core/statistics/floorReport';
 import { hallReport, type AppointmentCounts } from '../../core/statistics/hallReport';
 import { MAX_FACTOR, MIN_SAMPLE, OVERFLOW_RISK, overbookingAdvice, overflowProbability } from '../../core/statistics/overbooking';
 import { holidaysOf, periodRange } from '../../core/statistics/period';
@@ -140,5 +141,48 @@ describe('CSV for a spreadsheet', () => {
 
   it('a cell a spreadsheet would run as a formula is written as text', () => {
     expect(csvText([['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', -3]])).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@SUM(A1),-3\r\n');
+  });
+});
+
+describe("the hall floor's numbers", () => {
+  it('property: every ticket is a booked arrival or a walk-in; served, missed and green are parts of them; consultations add up', () => {
+    const row = fc.record({
+      source: fc.constantFrom('booked' as const, 'walkIn' as const),
+      status: fc.constantFrom('waiting' as const, 'calling' as const, 'serving' as const, 'done' as const, 'missed' as const),
+      green: fc.option(fc.constantFrom('elderly', 'examinee', 'disabled'), { nil: null }),
+      count: fc.integer({ min: 1, max: 50 }),
+    });
+    const state = fc.record({ state: fc.constantFrom('open' as const, 'answered' as const, 'published' as const, 'closed' as const), count: fc.integer({ min: 1, max: 9 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), fc.array(state, { maxLength: 8 }), (tickets, byState) => {
+        const f = floorReport({ tickets, meanWaitMs: null, meanServiceMs: 90_000, byWindow: [], handled: [] }, { byState });
+        const total = tickets.reduce((n, t) => n + t.count, 0);
+        expect(f.bookedArrivals + f.walkIns).toBe(total);
+        expect(f.served + f.missed).toBeLessThanOrEqual(total);
+        expect(f.green).toBe(f.greenByReason.reduce((n, g) => n + g.count, 0));
+        expect(f.green).toBeLessThanOrEqual(total);
+        expect(f.consultations.asked).toBe(byState.reduce((n, s) => n + s.count, 0));
+        expect(f.consultations.answered).toBeGreaterThanOrEqual(f.consultations.published);
+        expect(f.meanWaitMinutes).toBeNull();
+        expect(f.meanServiceMinutes).toBe(1.5);
+      }),
+    );
+  });
+
+  it('windows in their natural order (2号 before 10号)', () => {
+    const f = floorReport(
+      {
+        tickets: [],
+        meanWaitMs: null,
+        meanServiceMs: null,
+        byWindow: [
+          { window: '10号窗口', count: 1 },
+          { window: '2号窗口', count: 3 },
+        ],
+        handled: [],
+      },
+      { byState: [] },
+    );
+    expect(f.byWindow.map((w) => w.window)).toEqual(['2号窗口', '10号窗口']);
   });
 });

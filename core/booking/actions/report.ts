@@ -5,10 +5,12 @@ import { lazySchema } from '../../function/lazySchema';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireOpenid } from '../../identity/caller';
 import { mayAdminister, requireActingForHall } from '../../identity/hallAccess';
+import { floorReport } from '../../statistics/floorReport';
 import { hallReport } from '../../statistics/hallReport';
 import { holidaysOf, periodRange } from '../../statistics/period';
 import type { BookingDeps } from '../BookingDeps';
 import { slotCapacity } from '../slots';
+import { GREEN_REASONS, isGreenReason } from '../../queue/greenReasons';
 import { DateInput } from './inputs';
 
 const Period = lazySchema(() =>
@@ -43,7 +45,7 @@ const Overbooking = lazySchema(() =>
 
 export const hallReportAction = defineAction({
   summary:
-    "An officer of the hall, or any admin: the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
+    "An officer of the hall, or any admin: the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the floor (walk-ins and booked arrivals, the green channel by reason, numbers missed, mean wait and service time, numbers served per window, businesses handled, consultations asked and answered), the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
   input: lazySchema(() => z.object({ hallId: stableId, period: Period }).strict()),
   output: lazySchema(() =>
     z.object({
@@ -55,6 +57,20 @@ export const hallReportAction = defineAction({
       byHour: z.array(z.object({ hour: z.string(), appointments: z.number().int() })),
       noShowRate: z.number().nullable(),
       overbooking: Overbooking,
+      /** The hall floor: numbers taken and called, the green channel, waits, windows, consultations. */
+      floor: z.object({
+        bookedArrivals: z.number().int(),
+        walkIns: z.number().int(),
+        green: z.number().int(),
+        greenByReason: z.array(z.object({ reason: z.string(), title: z.string(), count: z.number().int() })),
+        served: z.number().int(),
+        missed: z.number().int(),
+        meanWaitMinutes: z.number().nullable(),
+        meanServiceMinutes: z.number().nullable(),
+        byWindow: z.array(z.object({ window: z.string(), served: z.number().int() })),
+        handled: z.array(z.object({ business: z.string(), title: z.string(), count: z.number().int() })),
+        consultations: z.object({ asked: z.number().int(), answered: z.number().int(), published: z.number().int(), closed: z.number().int(), open: z.number().int() }),
+      }),
       /** The statutory holidays of the period's year, for choosing one. */
       holidays: z.array(z.object({ holiday: z.string(), from: z.string(), to: z.string() })),
     }),
@@ -66,14 +82,26 @@ export const hallReportAction = defineAction({
     if (!mayAdminister(account)) requireActingForHall(account, hallId);
     const range = periodRange(period, deps.calendar);
     if (!range) throw new DomainError('REPORT_PERIOD_UNKNOWN');
-    const [schedule, counts] = await Promise.all([deps.booking.schedule(hallId), deps.statistics.appointmentCounts(hallId, range.from, range.to)]);
+    const [schedule, counts, queue, consultations] = await Promise.all([
+      deps.booking.schedule(hallId),
+      deps.statistics.appointmentCounts(hallId, range.from, range.to),
+      deps.statistics.queueCounts(hallId, range.from, range.to),
+      deps.statistics.consultationCounts(hallId, range.from, range.to),
+    ]);
     if (!schedule) throw new DomainError('HALL_NOT_FOUND');
     const report = hallReport(range, counts, slotCapacity(schedule));
-    const titles = new Map(await Promise.all(report.byBusiness.map(async (b) => [b.business, (await deps.guides.guide(b.business))?.title ?? b.business] as const)));
+    const floor = floorReport(queue, consultations);
+    const businesses = [...new Set([...report.byBusiness.map((b) => b.business), ...floor.handled.map((h) => h.business)])];
+    const titles = new Map(await Promise.all(businesses.map(async (b) => [b, (await deps.guides.guide(b))?.title ?? b] as const)));
     return {
       hallId,
       ...report,
       byBusiness: report.byBusiness.map((b) => ({ ...b, title: titles.get(b.business) ?? b.business })),
+      floor: {
+        ...floor,
+        greenByReason: floor.greenByReason.map((g) => ({ ...g, title: isGreenReason(g.reason) ? GREEN_REASONS[g.reason] : g.reason })),
+        handled: floor.handled.map((h) => ({ ...h, title: titles.get(h.business) ?? h.business })),
+      },
       holidays: holidaysOf(Number(range.from.slice(0, 4)), deps.calendar),
     };
   },

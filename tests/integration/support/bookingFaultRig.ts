@@ -24,6 +24,7 @@ import { loadSeedContent } from '../../../server/seed/loadSeedContent';
 import { CloudbaseBookingStore } from '../../../server/booking/CloudbaseBookingStore';
 import { CloudbaseStatisticsStore } from '../../../server/statistics/CloudbaseStatisticsStore';
 import type { StatisticsStore } from '../../../core/statistics/ports';
+import { InMemoryStatisticsStore } from '../../unit/support/inMemoryStatistics';
 import type { Database } from '../../../server/cloudbase/app';
 import { HmacTicketSigner } from '../../../server/ticket/hmacTicketSigner';
 import { InMemoryGuideRepository } from '../../unit/support/InMemoryGuideRepository';
@@ -94,7 +95,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
     ratings: new InMemoryRatingStore(),
-    statistics: statisticsOf.get(store) ?? { appointmentCounts: async () => ({ byBusiness: [], byDate: [], byHour: [] }) },
+    statistics: statisticsOf.get(store) ?? new InMemoryStatisticsStore(() => []),
     consultations: new InMemoryConsultationStore(),
     consultNotifier: new RecordingConsultNotifier(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },

@@ -1,8 +1,13 @@
 import type { Appointment } from '../../../core/booking/Appointment';
+import type { ConsultationCounts, QueueCounts } from '../../../core/statistics/floorReport';
 import type { AppointmentCounts } from '../../../core/statistics/hallReport';
 import type { StatisticsStore } from '../../../core/statistics/ports';
 
-/** The statistics port over appointments held in memory: counts what the database's aggregation would. */
+/**
+ * The statistics port over appointments held in memory: counts what the database's aggregation would.
+ * The floor (queue tickets, consultations) counts nothing here: tests/integration/hallReport.test.ts
+ * checks those through the real aggregation.
+ */
 export class InMemoryStatisticsStore implements StatisticsStore {
   constructor(private readonly appointments: () => Iterable<Appointment>) {}
 
@@ -25,5 +30,13 @@ export class InMemoryStatisticsStore implements StatisticsStore {
       byDate: counted((a) => ({ date: a.date, status: a.status })).map((g) => ({ ...g.key, count: g.count }) as AppointmentCounts['byDate'][number]),
       byHour: counted((a) => (a.status === 'cancelled' ? undefined : { hour: a.start.slice(0, 2) })).map((g) => ({ hour: g.key.hour, count: g.count })),
     };
+  }
+
+  async queueCounts(): Promise<QueueCounts> {
+    return { tickets: [], meanWaitMs: null, meanServiceMs: null, byWindow: [], handled: [] };
+  }
+
+  async consultationCounts(): Promise<ConsultationCounts> {
+    return { byState: [] };
   }
 }

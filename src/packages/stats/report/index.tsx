@@ -70,6 +70,45 @@ function Advice({ r }: { r: HallReportView }) {
   );
 }
 
+/** 大厅现场: the numbers taken and called, the green channel, waits, what each window served, consultations. */
+function Floor({ r }: { r: HallReportView }) {
+  const f = r.floor;
+  const taken = f.bookedArrivals + f.walkIns;
+  const maxWindow = Math.max(0, ...f.byWindow.map((w) => w.served));
+  return (
+    <View className="stats__floor" data-section="floor">
+      <Text className="stats__title">大厅现场</Text>
+      {taken === 0 ? (
+        <Text className="stats__empty">该时段没有取号记录</Text>
+      ) : (
+        <>
+          <Text className="stats__line" data-field="taken">
+            取号 {taken}：预约到场 {f.bookedArrivals} · 现场取号 {f.walkIns}（{percent(f.walkIns / taken)}）
+          </Text>
+          <Text className="stats__line" data-field="served">
+            已办结 {f.served} · 过号未到 {f.missed}
+          </Text>
+          <Text className="stats__line" data-field="times">
+            平均等候 {f.meanWaitMinutes ?? '—'} 分钟 · 平均办理 {f.meanServiceMinutes ?? '—'} 分钟
+          </Text>
+          <Text className="stats__line" data-field="green">
+            绿色通道 {f.green}
+            {f.greenByReason.length > 0 ? `：${f.greenByReason.map((g) => `${g.title} ${g.count}`).join('，')}` : ''}
+          </Text>
+          {f.byWindow.length > 0 && <Text className="stats__subtitle">各窗口办结</Text>}
+          {f.byWindow.map((w) => (
+            <Bar key={w.window} label={w.window} value={w.served} max={maxWindow} />
+          ))}
+        </>
+      )}
+      <Text className="stats__line" data-field="consultations">
+        咨询 {f.consultations.asked} · 已答复 {f.consultations.answered} · 待答复 {f.consultations.open}
+        {f.consultations.published > 0 ? ` · 公开到问答 ${f.consultations.published}` : ''}
+      </Text>
+    </View>
+  );
+}
+
 function Report({ hallName, r }: { hallName: string; r: HallReportView }) {
   const [exported, setExported] = useState('');
   const maxDay = Math.max(0, ...r.byDay.map((d) => d.appointments));
@@ -129,6 +168,8 @@ function Report({ hallName, r }: { hallName: string; r: HallReportView }) {
           ))}
         </>
       )}
+
+      <Floor r={r} />
 
       <View className="stats__export">
         <Text className="stats__export-button" {...tappable('button')} onClick={() => void save()}>
