@@ -21,7 +21,7 @@ export interface QueueCounts {
   /** Means over the period's done tickets, in milliseconds; null when none was done. */
   meanWaitMs: number | null;
   meanServiceMs: number | null;
-  /** Done tickets per window. */
+  /** Done tickets per window (its number, "1"…"99"). */
   byWindow: Array<{ window: string; count: number }>;
   /** Done tickets per business handled. */
   handled: Array<{ business: string; count: number }>;

@@ -169,7 +169,10 @@ const failed = (e: unknown) => {
   process.exit(1);
 };
 
-if (process.argv.slice(2).includes('scale')) {
+if (process.argv.slice(2).includes('display')) {
+  // `npm run bench -- display`: the hall display's delay after a call (display.ts).
+  import('./display').then((m) => m.runDisplay()).then((code) => process.exit(code), failed);
+} else if (process.argv.slice(2).includes('scale')) {
   // `npm run bench -- scale`: a year's data (scale.ts); seeding 1M documents outlasts the watchdog.
   import('./scale').then((m) => m.runScale()).then((code) => process.exit(code), failed);
 } else {

@@ -72,7 +72,7 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
       source: 'booked',
       takenAt: t0,
       status: 'done',
-      window: '1号窗口',
+      window: '1',
       calls: 1,
       firstCalledAt: after(10),
       lastCalledAt: after(10),

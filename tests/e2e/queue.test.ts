@@ -1,10 +1,9 @@
 /**
  * The hall floor in the H5 build against the local cloud, three pages open at once: the officer's
  * 窗口叫号, the hall's 叫号屏 (no login) and the citizen's ticket (another browser profile). The
- * officer calls; the display shows the number at the window within a couple of seconds (the
- * latency is printed with the machine's load); the citizen's ticket says which window to go to.
+ * officer calls; the display shows the number at the window (how soon is a benchmark's question:
+ * `npm run bench -- display`, not a timed test); the citizen's ticket says which window to go to.
  */
-import { execSync } from 'node:child_process';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../core/time/shanghai';
 import { openBrowser, type Browser } from './support/browser';
 import { useJourney } from './support/journey';
@@ -65,15 +64,11 @@ test('the officer calls; the display shows it at the window within seconds; the 
 
   const call = officer.locator('taro-button-core:visible', { hasText: '叫下一号' }).first();
   await call.waitFor();
-  const calledAt = Date.now();
   await call.click();
   await board.locator('.board__call:visible', { hasText: '1号窗口' }).first().waitFor({ timeout: 10_000 });
-  const latencyMs = Date.now() - calledAt;
   const label = await board.locator('.board__label:visible').first().innerText();
   expect(label).toMatch(/^A\d{3}$/);
   expect(await officer.locator('.window__label:visible').first().innerText()).toBe(label);
-  console.log(`queue display latency: ${latencyMs} ms from the tap to the board (load ${execSync('uptime').toString().trim()})`);
-  expect(latencyMs).toBeLessThan(5000);
   expect(await board.locator('.board').first().innerText()).not.toMatch(/王|local-/);
   await board.screenshot({ path: 'test-results/screenshots/70-queue-board.png' });
 

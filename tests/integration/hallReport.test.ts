@@ -203,14 +203,14 @@ test('the floor of a day, counted by hand: walk-ins and booked arrivals, the gre
     });
   await e.emulator.direct.insert('queue_tickets', [
     // Done: waits 10, 20, 30 → 20 min; services 4, 6, 8 → 6 min.
-    served(1, '1号窗口', 10, 4),
-    served(2, '2号窗口', 20, 6, { source: 'walkIn', green: { reason: 'elderly', by: 'officer-a', at: t0 } }),
-    served(3, '1号窗口', 30, 8, { handled: CERTIFICATE }),
+    served(1, '1', 10, 4),
+    served(2, '2', 20, 6, { source: 'walkIn', green: { reason: 'elderly', by: 'officer-a', at: t0 } }),
+    served(3, '1', 30, 8, { handled: CERTIFICATE }),
     // Missed after three skips; still waiting (a walk-in, green for an exam); another day's; another hall's.
     ticket(4, { status: 'missed', skips: 3 }),
     ticket(5, { source: 'walkIn', green: { reason: 'examinee', by: 'officer-a', at: t0 } }),
     ticket(6, { date: '2026-12-03', status: 'done' }),
-    ticket(7, { hallId: 'haikou-meilan', status: 'done', window: '9号窗口' }),
+    ticket(7, { hallId: 'haikou-meilan', status: 'done', window: '9' }),
   ]);
   const asked = (i: number, state: string, day = '2026-12-02') => ({
     _id: `c-${i}`,
@@ -238,8 +238,8 @@ test('the floor of a day, counted by hand: walk-ins and booked arrivals, the gre
     meanWaitMinutes: 20,
     meanServiceMinutes: 6,
     byWindow: [
-      { window: '1号窗口', served: 2 },
-      { window: '2号窗口', served: 1 },
+      { window: '1', served: 2 },
+      { window: '2', served: 1 },
     ],
     handled: [
       { business: RENEWAL, title: '到期换领居民身份证', count: 2 },

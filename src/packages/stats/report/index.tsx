@@ -97,7 +97,7 @@ function Floor({ r }: { r: HallReportView }) {
           </Text>
           {f.byWindow.length > 0 && <Text className="stats__subtitle">各窗口办结</Text>}
           {f.byWindow.map((w) => (
-            <Bar key={w.window} label={w.window} value={w.served} max={maxWindow} />
+            <Bar key={w.window} label={`${w.window}号窗口`} value={w.served} max={maxWindow} />
           ))}
         </>
       )}

@@ -29,7 +29,7 @@ export function reportCsv(hallName: string, r: HallReportView): string {
     ['过号未到', f.missed],
     ['平均等候（分钟）', f.meanWaitMinutes],
     ['平均办理（分钟）', f.meanServiceMinutes],
-    ...f.byWindow.map((w) => [`办结：${w.window}`, w.served]),
+    ...f.byWindow.map((w) => [`办结：${w.window}号窗口`, w.served]),
     ...f.handled.map((h) => [`办理事项：${h.title}`, h.count]),
     ['咨询', f.consultations.asked],
     ['已答复咨询', f.consultations.answered],
