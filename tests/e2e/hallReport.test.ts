@@ -4,6 +4,7 @@
  * answers), steps to the next day and back, and exports the report as CSV; an admin is offered every hall.
  */
 import { readFileSync } from 'node:fs';
+import { walkInTicket } from '../../core/queue/newTicket';
 import { shanghaiDate } from '../../core/time/shanghai';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { useJourney } from './support/journey';
@@ -48,29 +49,10 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
   // Two numbers of the day on the floor: a booked arrival served at window 1 in 6 minutes, a walk-in of the green channel still waiting.
   const t0 = new Date(`${today}T09:00:00+08:00`);
   const after = (m: number) => new Date(t0.getTime() + m * 60_000);
-  const number = {
-    hallId: HALL,
-    date: today,
-    version: 1,
-    transferred: false,
-    calls: 0,
-    skips: 0,
-    notBefore: null,
-    firstCalledAt: null,
-    lastCalledAt: null,
-    servedAt: null,
-    doneAt: null,
-    green: null,
-    handled: null,
-    window: null,
-  };
   await harness.cloud.database.direct.insert('queue_tickets', [
     {
-      ...number,
-      _id: 'report-e2e-t1',
-      number: 901,
+      ...walkInTicket('report-e2e-t1', HALL, today, 901, t0),
       source: 'booked',
-      takenAt: t0,
       status: 'done',
       window: '1',
       calls: 1,
@@ -80,7 +62,7 @@ test('an officer reads a day of the hall, steps through days and exports the CSV
       doneAt: after(17),
       handled: 'id-card-renewal',
     },
-    { ...number, _id: 'report-e2e-t2', number: 902, source: 'walkIn', takenAt: after(5), status: 'waiting', green: { reason: 'elderly', by: OFFICER, at: after(5) } },
+    { ...walkInTicket('report-e2e-t2', HALL, today, 902, after(5)), green: { reason: 'elderly', by: OFFICER, at: after(5) } },
   ]);
 
   await actAs(page(), harness.cloud.url, OFFICER, (name) => journey.browser.shot(name));

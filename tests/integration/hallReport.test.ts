@@ -5,6 +5,7 @@
  */
 import type { Appointment, AppointmentStatus } from '../../core/booking/Appointment';
 import type { QueueTicket } from '../../core/queue/QueueTicket';
+import { walkInTicket } from '../../core/queue/newTicket';
 import { FixedClock } from '../unit/support/InMemoryIdentityPorts';
 import { startEmulatedDatabase, type EmulatedDatabase } from '../contract/support/emulatedDatabase';
 import { act, at, depsFor, HALL, seedSchedule, storeOf } from './support/bookingFaultRig';
@@ -159,31 +160,9 @@ test('a holiday the calendar does not have that year, or a malformed period: a c
   expect((await report('officer-a', { kind: 'day', date: '2026-12-02', hallId: 'x' })).code).toBe('INVALID_INPUT');
 });
 
-/** A queue ticket of the hall as a day on the floor left it. */
+/** A queue ticket of the hall as a day on the floor left it: a walk-in's fresh ticket, then what happened to it. */
 function ticket(i: number, over: Partial<QueueTicket>): QueueTicket {
-  const takenAt = at('2026-12-02', '09:00');
-  return {
-    _id: `ticket-${i}`,
-    hallId: HALL,
-    date: '2026-12-02',
-    number: i,
-    source: 'booked',
-    takenAt,
-    status: 'waiting',
-    version: 1,
-    window: null,
-    transferred: false,
-    calls: 0,
-    skips: 0,
-    notBefore: null,
-    firstCalledAt: null,
-    lastCalledAt: null,
-    servedAt: null,
-    doneAt: null,
-    green: null,
-    handled: null,
-    ...over,
-  };
+  return { ...walkInTicket(`ticket-${i}`, HALL, '2026-12-02', i, at('2026-12-02', '09:00')), source: 'booked', ...over };
 }
 
 const minutesAfter = (date: Date, m: number) => new Date(date.getTime() + m * 60_000);
