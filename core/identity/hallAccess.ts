@@ -7,7 +7,7 @@ import { mayLeadHall } from './hallLead';
  * The refusals that follow from who may do what (./hallRights.ts, re-exported here for the
  * functions): OFFICER_NOT_VERIFIED when only the verification is missing, FORBIDDEN otherwise.
  */
-export { actsForAnyHall, auditScope, hallsActedFor, hallsBoundTo, mayActForHall, mayAdminister, mustVerifyToAct } from './hallRights';
+export { actsForAnyHall, auditScope, hallsActedFor, hallsBoundTo, hallsWithNumbersFor, mayActForHall, mayAdminister, mayReadHallNumbers, mustVerifyToAct } from './hallRights';
 export { hallsLed, mayLeadHall } from './hallLead';
 
 /** Why an account that may not act is refused: verify first when only that is missing, FORBIDDEN otherwise. */

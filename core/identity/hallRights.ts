@@ -62,6 +62,19 @@ export function mustVerifyToAct(account: Holder): boolean {
   return Boolean(account) && hallsBoundTo(account).length > 0 && !verifiedHolder(account!);
 }
 
+/**
+ * Whether the account may read a hall's numbers (its ratings, its statistics report): counts that hold
+ * no personal data, so an admin reads every hall's and an officer those of the halls they act for.
+ */
+export function mayReadHallNumbers(account: Holder, hallId: string): boolean {
+  return account?.role === 'admin' || mayActForHall(account, hallId);
+}
+
+/** Of `halls` (every hall's id), those whose numbers the account may read. */
+export function hallsWithNumbersFor(account: Holder, halls: readonly string[]): readonly string[] {
+  return account?.role === 'admin' ? halls : hallsActedFor(account);
+}
+
 /** Whether the account may invite officers, list and revoke them, and read the audit log. */
 export function mayAdminister(account: Holder): boolean {
   return account?.role === 'admin';

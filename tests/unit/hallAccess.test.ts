@@ -3,8 +3,10 @@ import {
   auditScope,
   hallsActedFor,
   hallsBoundTo,
+  hallsWithNumbersFor,
   mayActForHall,
   mayAdminister,
+  mayReadHallNumbers,
   mustVerifyToAct,
   requireActingForAnyHall,
   requireActingForHall,
@@ -83,5 +85,23 @@ describe('an officer acts only once verified themselves (issue 13)', () => {
     expect(mayAdminister(unverified('admin', ['A']))).toBe(true);
     expect(auditScope(unverified('admin', ['A']))).toBe('all');
     expect(auditScope(unverified('officer', ['A']))).toBeNull();
+  });
+});
+
+describe("a hall's numbers (ratings, the statistics report): counts without personal data", () => {
+  test.each([
+    ['an admin, bound to no hall, verified or not', account('admin', []), ['A', 'B']],
+    ['an unverified admin', unverified('admin', []), ['A', 'B']],
+    ['an officer of A', account('officer', ['A']), ['A']],
+    ['an unverified officer of A', unverified('officer', ['A']), []],
+    ['a citizen', account('citizen', ['A']), []],
+  ])('%s reads those of %j', (_, who, readable) => {
+    expect(hallsWithNumbersFor(who, ['A', 'B'])).toEqual(readable);
+    for (const hall of ['A', 'B']) expect(mayReadHallNumbers(who, hall)).toBe(readable.includes(hall));
+  });
+
+  it('no account reads none', () => {
+    expect(mayReadHallNumbers(null, 'A')).toBe(false);
+    expect(hallsWithNumbersFor(undefined, ['A'])).toEqual([]);
   });
 });

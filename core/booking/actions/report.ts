@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import { lazySchema } from '../../function/lazySchema';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireOpenid } from '../../identity/caller';
-import { mayAdminister, requireActingForHall } from '../../identity/hallAccess';
+import { mayReadHallNumbers, refusalOf } from '../../identity/hallAccess';
 import { floorReport } from '../../statistics/floorReport';
 import { hallReport } from '../../statistics/hallReport';
 import { holidaysOf, periodRange } from '../../statistics/period';
@@ -77,9 +77,8 @@ export const hallReportAction = defineAction({
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'REPORT_PERIOD_UNKNOWN'],
   async run({ hallId, period }, deps: BookingDeps) {
-    // Counts hold no personal data: an admin reads any hall's (a bureau's view), an officer their halls'.
     const account = await deps.identities.account(requireOpenid(deps));
-    if (!mayAdminister(account)) requireActingForHall(account, hallId);
+    if (!mayReadHallNumbers(account, hallId)) throw refusalOf(account);
     const range = periodRange(period, deps.calendar);
     if (!range) throw new DomainError('REPORT_PERIOD_UNKNOWN');
     const [schedule, counts, queue, consultations] = await Promise.all([

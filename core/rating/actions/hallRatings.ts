@@ -4,7 +4,7 @@ import { DomainError } from '../../errors/DomainError';
 import type { GuideRepository } from '../../guide/GuideRepository';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireOpenid } from '../../identity/caller';
-import { mayActForHall, mayAdminister, refusalOf } from '../../identity/hallAccess';
+import { mayReadHallNumbers, refusalOf } from '../../identity/hallAccess';
 import { hallSummary } from '../hallSummary';
 import { RATING_LEVELS, RatingLevel, ratingView, RatingView } from '../Rating';
 import type { RatingDeps } from '../RatingDeps';
@@ -34,7 +34,7 @@ export const hallRatings = defineAction({
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId }, deps: RatingDeps & { guides: Pick<GuideRepository, 'hall' | 'guide'> }) {
     const account = await deps.identities.account(requireOpenid(deps));
-    if (!mayActForHall(account, hallId) && !mayAdminister(account)) throw refusalOf(account);
+    if (!mayReadHallNumbers(account, hallId)) throw refusalOf(account);
     const hall = await deps.guides.hall(hallId);
     if (!hall) throw new DomainError('HALL_NOT_FOUND');
     const [counts, poor] = await Promise.all([Promise.all(RATING_LEVELS.map((l) => deps.ratings.countOf(hallId, l))), deps.ratings.recentPoor(hallId, RECENT_POOR)]);

@@ -8,12 +8,10 @@ import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { tappable } from '../../../components/tappable';
 import { ANSWER_MAX, PUBLISHED_QUESTION_MAX } from '../../../../core/consult/consultNames';
-import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
 import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
-import { guideApi } from '../../../services/guideApi';
-import { identityApi } from '../../../services/identityApi';
+import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import { consultApi, type ConsultationView } from '../consultApi';
 import { ConsultationItem } from '../ConsultationItem';
@@ -23,10 +21,9 @@ import '../consult.scss';
 
 /** The halls the officer acts for, by name. */
 async function myHalls(): Promise<Array<{ id: string; name: string }>> {
-  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
-  if (mustVerifyToAct(status)) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  const names = new Map(all.halls.map((h) => [h.id, h.name]));
-  return hallsActedFor(status).map((id) => ({ id, name: names.get(id) ?? id }));
+  const { mustVerify, halls } = await officerHalls();
+  if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
+  return halls;
 }
 
 const shown = (e: unknown): ShownError => {

@@ -3,10 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
-import { hallsActedFor, mayAdminister, mustVerifyToAct } from '../../../../core/identity/hallRights';
+import { mayAdminister } from '../../../../core/identity/hallRights';
 import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
-import { identityApi } from '../../../services/identityApi';
-import { guideApi } from '../../../services/guideApi';
+import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import { DayView } from './DayView';
 import { WeekView } from './WeekView';
@@ -16,16 +15,9 @@ import { tappable } from '../../../components/tappable';
 import { HallChips } from '../../../components/HallChips';
 
 async function myHalls(): Promise<{ role: string; mustVerify: boolean; leads: boolean; halls: Array<{ id: string; name: string }> }> {
-  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
-  const names = new Map(all.halls.map((h) => [h.id, h.name]));
   // Only the halls the account acts for (an admin without halls acts for none).
-  const ids = hallsActedFor(status);
-  return {
-    role: status.role,
-    mustVerify: mustVerifyToAct(status),
-    leads: mayAdminister(status) || Boolean(status.leads?.length),
-    halls: ids.map((id) => ({ id, name: names.get(id) ?? id })),
-  };
+  const { status, mustVerify, halls } = await officerHalls();
+  return { role: status.role, mustVerify, leads: mayAdminister(status) || Boolean(status.leads?.length), halls };
 }
 
 /** 今日预约: one of the officer's halls — today's appointments by slot, and the next 7 days. */

@@ -4,12 +4,10 @@ import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { SummaryRow } from '../../../components/SummaryRow';
-import { hallsActedFor, mayAdminister, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
 import { bookingApi } from '../../../services/bookingApi';
-import { guideApi } from '../../../services/guideApi';
-import { identityApi } from '../../../services/identityApi';
+import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import '../officer.scss';
 import './index.scss';
@@ -17,11 +15,9 @@ import { HallChips } from '../../../components/HallChips';
 
 /** The halls whose ratings the account may read: those it acts for; every hall for an admin. */
 async function ratedHalls(): Promise<Array<{ id: string; name: string }>> {
-  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
-  if (mayAdminister(status)) return all.halls.map((h) => ({ id: h.id, name: h.name }));
-  if (mustVerifyToAct(status)) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  const names = new Map(all.halls.map((h) => [h.id, h.name]));
-  return hallsActedFor(status).map((id) => ({ id, name: names.get(id) ?? id }));
+  const { mustVerify, halls } = await officerHalls('numbers');
+  if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
+  return halls;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import { GREEN_REASONS, greenReasons, type GreenReason } from '../../../../core/queue/greenReasons';
 import type { TicketView, WindowStateView } from '../../../../core/queue/views';
 import { HallChips } from '../../../components/HallChips';
@@ -13,7 +12,7 @@ import { Button } from '../../../components/nutui';
 import { tappable } from '../../../components/tappable';
 import { ApiError } from '../../../services/api';
 import { guideApi } from '../../../services/guideApi';
-import { identityApi } from '../../../services/identityApi';
+import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import { queueApi } from '../queueApi';
 import '../../../components/Choice.scss';
@@ -26,9 +25,8 @@ const WINDOWS = ['1', '2', '3', '4', '5', '6', '7', '8'];
 const WINDOW_KEY = 'queue.window';
 
 async function myHalls() {
-  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
-  const names = new Map(all.halls.map((h) => [h.id, h.name]));
-  return { role: status.role, mustVerify: mustVerifyToAct(status), halls: hallsActedFor(status).map((id) => ({ id, name: names.get(id) ?? id })) };
+  const { status, mustVerify, halls } = await officerHalls();
+  return { role: status.role, mustVerify, halls };
 }
 
 function Chips<T extends string>({ items, chosen, label, onChoose, field }: { items: readonly T[]; chosen?: T; label: (x: T) => string; onChoose: (x: T) => void; field: string }) {

@@ -6,11 +6,9 @@ import { PageShell } from '../../../components/PageShell';
 import { HallChips } from '../../../components/HallChips';
 import { OfficerVerifyFirst } from '../../../components/OfficerVerifyFirst';
 import { tappable } from '../../../components/tappable';
-import { hallsActedFor, mustVerifyToAct } from '../../../../core/identity/hallRights';
 import type { ReportPeriod } from '../../../../core/statistics/period';
 import { shanghaiDate } from '../../../../core/time/shanghai';
-import { guideApi } from '../../../services/guideApi';
-import { identityApi } from '../../../services/identityApi';
+import { officerHalls } from '../../../services/officerHalls';
 import { statsApi, type HallReportView } from '../../../services/statsApi';
 import { useRemote } from '../../../services/useRemote';
 import { exportCsv } from './exportCsv';
@@ -19,11 +17,9 @@ import { reportCsv } from './reportCsv';
 import './index.scss';
 
 async function myHalls() {
-  const [status, all] = await Promise.all([identityApi.status(), guideApi.halls()]);
-  const names = new Map(all.halls.map((h) => [h.id, h.name]));
   // An admin reads every hall's numbers; an officer those of the halls they act for.
-  const ids = status.role === 'admin' ? all.halls.map((h) => h.id) : hallsActedFor(status);
-  return { role: status.role, mustVerify: status.role !== 'admin' && mustVerifyToAct(status), halls: ids.map((id) => ({ id, name: names.get(id) ?? id })) };
+  const { status, mustVerify, halls } = await officerHalls('numbers');
+  return { role: status.role, mustVerify, halls };
 }
 
 const KINDS: Array<{ kind: StepKind | 'holiday'; text: string }> = [
