@@ -161,6 +161,38 @@ test('windows calling at once never get the same ticket, whatever the order of r
   );
 });
 
+test('one window calling twice at once (a double tap, two officers at one desk) calls one ticket at most, and gives no number away', async () => {
+  // Two calls at one window pick the same ticket unless the hall changed between their reads: here a
+  // green-channel walk-in arrives meanwhile, so the later read may pick it while the earlier takes another.
+  await fc.assert(
+    fc.asyncProperty(fc.scheduler(), fc.array(ticketArb, { minLength: 1, maxLength: 5 }), async (s, specs) => {
+      const store = new InMemoryQueueStore((label) => s.schedule(Promise.resolve(label), label).then(() => undefined));
+      seed(store, specs);
+      const now = new Date(START.getTime() + 3 * 60 * 60_000);
+      const green = walkInTicket('w-green', HALL, DATE, 99, now);
+      const arrives = store.addTicket({ ...green, green: { reason: 'elderly', by: 'officer', at: now } });
+      const calls = [callNext(store, HALL, DATE, '1', now, 2), callNext(store, HALL, DATE, '1', now, 2)].map((p) =>
+        p.then(
+          (t) => t,
+          (e: unknown) => {
+            expect(e).toMatchObject({ code: 'QUEUE_WINDOW_BUSY' });
+            return null;
+          },
+        ),
+      );
+      await s.waitIdle();
+      await arrives;
+      const got = (await Promise.all(calls)).filter((t): t is QueueTicket => t !== null);
+      expect(got.length).toBeLessThanOrEqual(1);
+      const calling = all(store).filter((t) => t.status === 'calling');
+      expect(calling.map((t) => t._id)).toEqual(got.map((t) => t._id));
+      // A ticket given back waits again, as it was: every other number still waits, never called.
+      expect(all(store).filter((t) => t.status === 'waiting' && t.window === null && t.calls === 0)).toHaveLength(specs.length + 1 - got.length);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('booked arrivals go in appointment order, walk-ins by the hall rule, early arrivals last', async () => {
   const store = new InMemoryQueueStore();
   // 1: booked 10:00, 2: walk-in, 3: booked 09:30, 4: booked 09:00, 5: walk-in, 6: booked 11:30 (early).
