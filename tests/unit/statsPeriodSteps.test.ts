@@ -1,6 +1,6 @@
-import { periodOf, stepped } from '../../src/packages/stats/report/periodSteps';
+import { periodOf, stepped } from '../../core/statistics/periodSteps';
 
-/** 统计报表's ‹ › and its tabs (src/packages/stats/report/periodSteps.ts). */
+/** 统计报表's ‹ › and its tabs (core/statistics/periodSteps.ts). */
 describe('stepping through report periods', () => {
   it('a day, a week, a month (across a year), a holiday of the year before or after', () => {
     expect(stepped({ kind: 'day', date: '2026-12-31' }, 1)).toEqual({ kind: 'day', date: '2027-01-01' });

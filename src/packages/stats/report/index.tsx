@@ -12,7 +12,7 @@ import { officerHalls } from '../../../services/officerHalls';
 import { statsApi, type HallReportView } from '../../../services/statsApi';
 import { useRemote } from '../../../services/useRemote';
 import { exportCsv } from './exportCsv';
-import { periodOf, stepped, type StepKind } from './periodSteps';
+import { periodOf, stepped, type StepKind } from '../../../../core/statistics/periodSteps';
 import { reportCsv } from './reportCsv';
 import './index.scss';
 

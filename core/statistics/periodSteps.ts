@@ -1,5 +1,6 @@
-import type { ReportPeriod } from '../../../../core/statistics/period';
-import { addDays } from '../../../../core/time/shanghai';
+/** Stepping a report period (统计报表's ‹ › and its tabs): the day, week, month or holiday before or after. Pure. */
+import type { ReportPeriod } from './period';
+import { addDays } from '../time/shanghai';
 
 export type StepKind = 'day' | 'week' | 'month';
 
