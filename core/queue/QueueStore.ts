@@ -5,6 +5,12 @@ import type { TicketChanges } from './windowMoves';
 export interface QueueStore {
   /** Every ticket of a hall's day (a few hundred at most). */
   ticketsOf(hallId: string, date: string): Promise<QueueTicket[]>;
+  /**
+   * The same for a waiting citizen's place and wait (their ticket page polls every 10 s): as read by
+   * this function instance at most a couple of seconds ago, so a hall's many open ticket pages share
+   * one read instead of each reading the whole day. Officers' actions read ticketsOf, fresh.
+   */
+  ticketsForPlaces(hallId: string, date: string): Promise<QueueTicket[]>;
   ticket(id: string): Promise<QueueTicket | null>;
   /** Stores a new ticket; false when one with its id is stored already (a repeat: left as it is). */
   addTicket(t: QueueTicket): Promise<boolean>;

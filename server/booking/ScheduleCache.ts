@@ -11,7 +11,8 @@
  *    (core/hallDuty/freshHours.ts), so an edit applies at once on every instance;
  *  - at most SCHEDULE_CACHE_SIZE halls; the oldest entry makes room;
  *  - concurrent misses of one hall share one read; a failed read is not kept (the next call reads).
- * Lives in the adapter layer: core asks `schedule(hallId)` and never knows.
+ * Lives in the adapter layer: core asks `schedule(hallId)` and never knows. The queue store keeps a
+ * hall-day's tickets in one too, for waiting citizens' polls (server/queue/CloudbaseQueueStore.ts).
  */
 export const SCHEDULE_CACHE_MS = 10_000;
 export const SCHEDULE_CACHE_SIZE = 256;

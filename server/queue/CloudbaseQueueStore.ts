@@ -4,6 +4,10 @@ import type { TicketChanges } from '../../core/queue/windowMoves';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { fetchAll } from '../cloudbase/fetchAll';
+import { ScheduleCache } from '../booking/ScheduleCache';
+
+/** How old a hall-day's tickets may be when a waiting citizen's place is computed from them. */
+export const PLACES_CACHE_MS = 2_000;
 
 const DATES = ['takenAt', 'notBefore', 'firstCalledAt', 'lastCalledAt', 'servedAt', 'doneAt'] as const;
 
@@ -17,7 +21,19 @@ function revive(doc: unknown): QueueTicket {
 
 /** Queue tickets in CloudBase (`queue_tickets`); every change is a compare-and-set on the ticket's version. */
 export class CloudbaseQueueStore implements QueueStore {
-  constructor(private readonly db: Database) {}
+  /** A hall-day's tickets for citizens' polls, kept PLACES_CACHE_MS per warm instance (a bounded, per-key short memory: ScheduleCache). */
+  private readonly forPlaces: ScheduleCache<QueueTicket[]>;
+
+  constructor(
+    private readonly db: Database,
+    now: () => number = Date.now,
+  ) {
+    this.forPlaces = new ScheduleCache((key) => this.ticketsOf(...(key.split('\u0000') as [string, string])), now, PLACES_CACHE_MS);
+  }
+
+  ticketsForPlaces(hallId: string, date: string): Promise<QueueTicket[]> {
+    return this.forPlaces.get(`${hallId}\u0000${date}`);
+  }
 
   private get _() {
     return this.db.command;

@@ -6,7 +6,7 @@
  */
 import { bookedTicket, walkInTicket } from '../../core/queue/newTicket';
 import { call, markGreen } from '../../core/queue/windowMoves';
-import { CloudbaseQueueStore } from '../../server/queue/CloudbaseQueueStore';
+import { CloudbaseQueueStore, PLACES_CACHE_MS } from '../../server/queue/CloudbaseQueueStore';
 import { startEmulatedDatabase, type EmulatedDatabase } from './support/emulatedDatabase';
 
 jest.setTimeout(60_000);
@@ -55,4 +55,20 @@ test('the green mark replaces the null it starts as; the board reads the latest 
   await store.changeTicket(b._id, b1.version, call(b1, '2', later));
   expect((await store.latestCalls('hall-a', DAY, 10)).map((t) => t._id)).toEqual([b._id, a._id]);
   expect((await store.ticketsOf('hall-a', DAY)).map((t) => t.number)).toEqual([1, 2]);
+});
+
+test("citizens' polls share one read of the hall-day for a couple of seconds; officers always read fresh", async () => {
+  let now = 1_000_000;
+  const polled = new CloudbaseQueueStore(e.db, () => now);
+  await polled.addTicket(walkInTicket('w1', 'hall-a', DAY, 1, NOW));
+  expect((await polled.ticketsForPlaces('hall-a', DAY)).map((t) => t._id)).toEqual(['w1']);
+  await polled.addTicket(walkInTicket('w2', 'hall-a', DAY, 2, NOW));
+  // Within the bound: the same read (the new number is not seen yet); an officer's read sees it.
+  now += PLACES_CACHE_MS - 1;
+  expect((await polled.ticketsForPlaces('hall-a', DAY)).map((t) => t._id)).toEqual(['w1']);
+  expect((await polled.ticketsOf('hall-a', DAY)).map((t) => t._id)).toEqual(['w1', 'w2']);
+  // Past it: read again. Another hall-day is a read of its own.
+  now += 1;
+  expect((await polled.ticketsForPlaces('hall-a', DAY)).map((t) => t._id)).toEqual(['w1', 'w2']);
+  expect(await polled.ticketsForPlaces('hall-b', DAY)).toEqual([]);
 });

@@ -35,7 +35,7 @@ export const myQueueTicket = defineAction({
     if (!t) throw new DomainError('QUEUE_TICKET_NOT_FOUND');
     if (t.status !== 'waiting') return { label: ticketLabel(t), status: t.status, window: t.transferred ? null : t.window, ahead: null, waitMinutes: null };
     const now = deps.clock.now();
-    const [tickets, schedule] = await Promise.all([deps.queue.ticketsOf(t.hallId, t.date), deps.booking.schedule(t.hallId)]);
+    const [tickets, schedule] = await Promise.all([deps.queue.ticketsForPlaces(t.hallId, t.date), deps.booking.schedule(t.hallId)]);
     const ahead = ticketsAhead(tickets, t._id, now, bookedPerWalkIn(schedule ?? DEFAULT_SCHEDULE)) ?? 0;
     return { label: ticketLabel(t), status: t.status, window: null, ahead, waitMinutes: estimatedWaitMinutes(tickets, ahead, now) };
   },

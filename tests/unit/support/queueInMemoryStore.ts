@@ -18,6 +18,9 @@ export class InMemoryQueueStore implements QueueStore {
     await this.turn('ticketsOf');
     return [...this.tickets.values()].filter((t) => t.hallId === hallId && t.date === date).map(copy);
   }
+  ticketsForPlaces(hallId: string, date: string): Promise<QueueTicket[]> {
+    return this.ticketsOf(hallId, date);
+  }
   async ticket(id: string): Promise<QueueTicket | null> {
     await this.turn(`ticket ${id}`);
     const t = this.tickets.get(id);
