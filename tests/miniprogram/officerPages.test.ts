@@ -105,6 +105,20 @@ test('统计报表: the hall’s month as the booking function counts it (issue 
   const t = answer.body.data.totals;
   expect(numbers).toEqual([t.appointments, t.checkedIn, t.noShow, t.cancelled].map(String));
   expect((await texts(page, 'stats__period-label')).join('')).toBe(answer.body.data.period.label);
+
+  // 导出表格: the CSV written to the user folder and offered to a chat; closing the picker is no error.
+  const exportButton = () => byClass(page.dom, 'stats__export-button')[0]!;
+  s.wx.platform.shares.push('cancel', 'send');
+  s.tap(page, exportButton());
+  await waitFor(() => expect(s.wx.platform.results.shareFileMessage).toEqual([{ ok: false, res: { errMsg: 'shareFileMessage:fail cancel' } }]), { ...WAIT, what: 'picker closed' });
+  expect(byClass(page.dom, 'stats__exported')).toHaveLength(0);
+  s.tap(page, exportButton());
+  await waitFor(() => expect(textOf(byClass(page.dom, 'stats__exported')[0]!)).toBe('已发送'), { ...WAIT, what: 'file sent' });
+  const [shared] = s.wx.platform.calls.shareFileMessage!.slice(-1) as Array<{ filePath: string; fileName: string }>;
+  expect(shared.fileName).toMatch(/\.csv$/);
+  const csv = s.wx.platform.userFiles.get(shared.filePath)!;
+  expect(csv.startsWith('\uFEFF大厅,')).toBe(true);
+  expect(csv).toContain(`合计,${t.appointments},${t.booked},${t.checkedIn},${t.noShow},${t.cancelled}`);
   expectClean(s, page);
   page.close();
 });

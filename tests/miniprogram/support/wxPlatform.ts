@@ -24,6 +24,8 @@ export type PayAnswer = 'pay' | 'cancel';
 export type SubscribeAnswer = 'accept' | 'reject';
 export type FaceAnswer = 'pass' | 'mismatch' | 'cancel';
 export type PrivacyAnswer = 'agree' | 'disagree';
+/** What the person does with the chat picker `shareFileMessage` opens: send the file to a chat, or close it. */
+export type ShareAnswer = 'send' | 'cancel';
 /** A photo the person picks or takes: its bytes and what the image is. */
 export interface Photo {
   bytes: Buffer;
@@ -42,6 +44,10 @@ export interface WxPlatform {
   faces: FaceAnswer[];
   /** What `chooseMedia` answers (the photos picked, or the picker closed), one per call. */
   photos: PhotoAnswer[];
+  /** What `shareFileMessage` answers, one per call. */
+  shares: ShareAnswer[];
+  /** Files the mini-program wrote under `wx.env.USER_DATA_PATH` (its user folder), by path, as text. */
+  userFiles: Map<string, string>;
   /** The phone's temporary files (wxfile://tmp_…) the picker and compressImage made, by path. */
   files: Map<string, Photo>;
   /** Every call's options (callbacks left out), per API name. */
@@ -105,6 +111,9 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
   const faces: FaceAnswer[] = [];
   const photos: PhotoAnswer[] = [];
   const files = new Map<string, Photo>();
+  const shares: ShareAnswer[] = [];
+  const userFiles = new Map<string, string>();
+  const USER_DATA_PATH = 'wxfile://usr';
   const tempFile = (photo: Photo) => {
     const path = `wxfile://tmp_${files.size + 1}.${photo.type === 'png' ? 'png' : 'jpg'}`;
     files.set(path, photo);
@@ -264,6 +273,22 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
       if (scale !== undefined && (typeof scale !== 'number' || scale < 5 || scale > 18)) throw { errMsg: 'openLocation:fail invalid scale' };
       return {};
     }),
+    env: { USER_DATA_PATH },
+    // The file system manager's synchronous write: only under the user folder; text as given.
+    getFileSystemManager: () => ({
+      writeFileSync(filePath: unknown, data: unknown, encoding?: unknown) {
+        if (typeof filePath !== 'string' || !filePath.startsWith(`${USER_DATA_PATH}/`)) throw new Error(`writeFileSync:fail permission denied, open ${String(filePath)}`);
+        if (typeof data !== 'string' || (encoding !== undefined && encoding !== 'utf8' && encoding !== 'utf-8')) throw new Error('writeFileSync:fail invalid data or encoding');
+        userFiles.set(filePath, data);
+      },
+    }),
+    // "只能在用户点击行为中调用": a chat picker for a file the mini-program holds.
+    shareFileMessage: define('shareFileMessage', async (o) => {
+      if (tapDepth === 0) throw { errMsg: 'shareFileMessage:fail can only be invoked by user TAP gesture.' };
+      if (typeof o.filePath !== 'string' || !userFiles.has(o.filePath)) throw { errMsg: 'shareFileMessage:fail file not exist' };
+      if (next(shares, 'shareFileMessage') === 'cancel') throw { errMsg: 'shareFileMessage:fail cancel' };
+      return {};
+    }),
     setClipboardData: define('setClipboardData', async (o) => {
       if (typeof o.data !== 'string') throw { errMsg: 'setClipboardData:fail parameter error: parameter.data should be String' };
       await privacyGate('setClipboardData');
@@ -299,6 +324,8 @@ export function createWxPlatform(settle: Settle, hooks: PlatformHooks): WxPlatfo
     subscriptions,
     faces,
     photos,
+    shares,
+    userFiles,
     files,
     calls,
     results,

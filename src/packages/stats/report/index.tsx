@@ -109,9 +109,13 @@ function Report({ hallName, r }: { hallName: string; r: HallReportView }) {
   const [exported, setExported] = useState('');
   const maxDay = Math.max(0, ...r.byDay.map((d) => d.appointments));
   const maxHour = Math.max(0, ...r.byHour.map((h) => h.appointments));
+  const done = { downloaded: '已下载', shared: '已发送', copied: '已复制，可粘贴到表格', cancelled: '' } as const;
   const save = async () => {
-    const how = await exportCsv(`${hallName}-${r.period.from}-${r.period.to}.csv`, reportCsv(hallName, r));
-    setExported(how === 'downloaded' ? '已下载' : how === 'shared' ? '已发送' : '已复制，可粘贴到表格');
+    try {
+      setExported(done[await exportCsv(`${hallName}-${r.period.from}-${r.period.to}.csv`, reportCsv(hallName, r))]);
+    } catch {
+      setExported('导出失败，请重试');
+    }
   };
   return (
     <View className="stats__report" data-period={`${r.period.from}/${r.period.to}`}>
