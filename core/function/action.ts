@@ -1,11 +1,18 @@
-import type * as z from 'zod';
+import type * as classic from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorCode } from '../errors/catalogue';
+
+/**
+ * An action's input or output schema, which parses with its own methods. Schemas are moving from
+ * classic zod to zod/mini (a fraction of the code to compile at each cold start: docs/PERFORMANCE.md).
+ */
+export type ActionSchema = z.ZodMiniType | classic.ZodType;
 
 /**
  * One action of a cloud function: its input and output schemas, the catalogue errors it may
  * return, and the use case it runs. `Deps` are the ports the function wires in.
  */
-export interface Action<Deps, In extends z.ZodType = z.ZodType, Out extends z.ZodType = z.ZodType> {
+export interface Action<Deps, In extends ActionSchema = ActionSchema, Out extends ActionSchema = ActionSchema> {
   summary: string;
   input: In;
   output: Out;
@@ -36,6 +43,6 @@ export interface ActionRequest {
 export type ActionMap<Deps> = Record<string, Action<Deps>>;
 
 /** Identity helper that keeps each action's input and output types tied together. */
-export function defineAction<Deps, In extends z.ZodType, Out extends z.ZodType>(action: Action<Deps, In, Out>): Action<Deps, In, Out> {
+export function defineAction<Deps, In extends ActionSchema, Out extends ActionSchema>(action: Action<Deps, In, Out>): Action<Deps, In, Out> {
   return action;
 }

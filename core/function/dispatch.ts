@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, isDomainError } from '../errors/DomainError';
 import { messageFor } from '../errors/catalogue';
 import type { ActionMap } from './action';
@@ -28,7 +28,7 @@ export interface DispatchResult {
 }
 
 /** Describes where an input failed, by field path only (never echoing values, which may be personal). */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   const first = error.issues[0];
   const path = first && first.path.length ? first.path.join('.') : '';
   return path ? `字段 ${path}` : '请求内容';

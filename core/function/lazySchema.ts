@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A zod schema built on first use instead of when its module loads: `lazySchema(() => z.object(…))`
@@ -13,7 +13,7 @@ import * as z from 'zod';
  * `clone()` does — so the object is the schema from then on, with no Proxy left in the way and
  * one identity (zod's closures refer to it, as `z.toJSONSchema` requires).
  */
-export function lazySchema<T extends z.ZodType>(build: () => T): T {
+export function lazySchema<T extends z.core.$ZodType>(build: () => T): T {
   const schema = {} as T;
   let building = false;
   const materialize = (): void => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IDEMPOTENCY_WINDOW_DAYS } from '../../core/function/requestExpiry';
 import { errorCatalogue, errorCodes } from '../../core/errors/catalogue';
 import { functions } from '../../config/functions';
@@ -7,7 +7,7 @@ import { renderSchema } from './renderSchema';
 
 const COMMON = ['INVALID_REQUEST', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'SERVICE_MISCONFIGURED', 'INTERNAL'] as const;
 
-type Documented = { summary: string; input: z.ZodType; output: z.ZodType; errors: readonly string[]; idempotent?: 'required' | 'optional' };
+type Documented = { summary: string; input: z.core.$ZodType; output: z.core.$ZodType; errors: readonly string[]; idempotent?: 'required' | 'optional' };
 
 function renderAction(out: string[], title: string, action: Documented, timer?: { name: string; cron: string }): void {
   const input = z.toJSONSchema(action.input, { io: 'input', unrepresentable: 'any' });

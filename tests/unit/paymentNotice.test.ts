@@ -5,8 +5,8 @@
  * wechatPayNotification.test.ts and, through the function and the emulator, in
  * tests/contract/payNotify.test.ts.
  */
-import type { z } from 'zod';
-import type { Action } from '../../core/function/action';
+import * as z from 'zod/mini';
+import type { Action, ActionSchema } from '../../core/function/action';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import * as applying from '../../core/reissue/actions/apply';
 import * as citizens from '../../core/reissue/actions/citizen';
@@ -16,8 +16,8 @@ import { HAIKOU_MAIL, reissueWorld, type Gate, type ReissueWorld } from './suppo
 
 const A = { ...applying, ...citizens, ...payments };
 
-function call<In extends z.ZodType, Out extends z.ZodType>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps) {
-  return action.run(action.input.parse(input), deps, { requestId: `req-${Math.random().toString(36).slice(2)}` }) as Promise<z.infer<Out>>;
+function call<In extends ActionSchema, Out extends ActionSchema>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps) {
+  return action.run(z.parse(action.input, input) as z.infer<In>, deps, { requestId: `req-${Math.random().toString(36).slice(2)}` }) as Promise<z.infer<Out>>;
 }
 
 let w: ReissueWorld;

@@ -4,8 +4,8 @@
  * database operation is). Whatever the order, the outcome is one the rules allow.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
-import type { Action, ActionRequest } from '../../core/function/action';
+import * as z from 'zod/mini';
+import type { Action, ActionRequest, ActionSchema } from '../../core/function/action';
 import { isDomainError } from '../../core/errors/DomainError';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import { apply } from '../../core/reissue/actions/apply';
@@ -20,8 +20,8 @@ const RUNS = 150;
 /** Each property runs RUNS interleavings in a few seconds; the bound only ends a hung run on a busy machine. */
 jest.setTimeout(120_000);
 
-function call<In extends z.ZodType, Out extends z.ZodType>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps, request?: ActionRequest) {
-  return action.run(action.input.parse(input), deps, request) as Promise<z.infer<Out>>;
+function call<In extends ActionSchema, Out extends ActionSchema>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps, request?: ActionRequest) {
+  return action.run(z.parse(action.input, input) as z.infer<In>, deps, request) as Promise<z.infer<Out>>;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; code: string };

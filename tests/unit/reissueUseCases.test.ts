@@ -4,8 +4,8 @@
  * integration tier (tests/integration/reissue*.test.ts) runs the same use cases through the
  * function and the database emulator; here the rules run alone, in milliseconds.
  */
-import type { z } from 'zod';
-import type { Action, ActionRequest } from '../../core/function/action';
+import * as z from 'zod/mini';
+import type { Action, ActionRequest, ActionSchema } from '../../core/function/action';
 import type { ReissueDeps } from '../../core/reissue/ReissueDeps';
 import type { DeliveryInput } from '../../core/reissue/actions/address';
 import { CLAIM_IN_FLIGHT_MS } from '../../core/reissue/openClaim';
@@ -20,8 +20,8 @@ import { GUANGZHOU_MAIL, HAIKOU_HALL, HAIKOU_MAIL, OTHER_HAIKOU_HALL, SHENZHEN_H
 const A = { ...applying, ...citizens, ...officers, ...payments, ...timers };
 
 /** As the function does: the input parsed by the action's schema, then the use case. */
-function call<In extends z.ZodType, Out extends z.ZodType>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps, request?: ActionRequest) {
-  return action.run(action.input.parse(input), deps, request) as Promise<z.infer<Out>>;
+function call<In extends ActionSchema, Out extends ActionSchema>(action: Action<ReissueDeps, In, Out>, input: z.input<In>, deps: ReissueDeps, request?: ActionRequest) {
+  return action.run(z.parse(action.input, input) as z.infer<In>, deps, request) as Promise<z.infer<Out>>;
 }
 
 const code = (c: string) => expect.objectContaining({ code: c });
