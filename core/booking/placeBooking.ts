@@ -54,24 +54,19 @@ export interface PlaceBookingInput {
 export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput): Promise<Appointment> {
   const { subject, hallId, business, slotId, replacing } = input;
   const now = deps.clock.now();
-  let hall = await deps.guides.hall(hallId);
+  const hall = await deps.guides.hall(hallId);
   if (!hall) throw new DomainError('HALL_NOT_FOUND');
   const schedule = await deps.booking.schedule(hallId);
   if (!schedule || !schedule.businesses.includes(business)) throw new DomainError('BUSINESS_NOT_BOOKABLE');
   const parsed = parseSlotId(slotId);
   if (!parsed || parsed.hallId !== hallId) throw new DomainError('SLOT_NOT_FOUND');
-  // The hours of the guide snapshot (up to a minute old) plan the slot for the read-only checks; a
-  // slot they do not know may have been added by an edit since: the stored hours are read then.
-  // Before the first write the stored hours are read in any case (below), so a booking is only
-  // ever taken in a slot of the hours as they are now (issue 16).
+  // The hours of the guide snapshot (up to a minute old) plan the slot; a slot they do not know may
+  // have been added by an edit since: the stored hours are read then. A slot an edit removed since
+  // is closed on its document (core/hallDuty/slotEdits.ts), which the read and the conditional
+  // update below refuse: a booking is only ever taken in a slot of the hours as they are now.
   const planOf = (h: typeof hall) => slotsOn(h!, schedule, parsed.date, deps.calendar).find((s) => s.slotId === slotId);
-  let fresh = false;
   let plan = planOf(hall);
-  if (!plan) {
-    hall = await withFreshHours(deps, hall);
-    fresh = true;
-    plan = planOf(hall);
-  }
+  if (!plan) plan = planOf(await withFreshHours(deps, hall));
   if (!plan) throw new DomainError('SLOT_NOT_FOUND');
   const open = bookingOpen(plan, schedule, now);
   if (open === 'past') throw new DomainError('SLOT_NOT_OPEN', '该时段已开始或已结束');
@@ -81,15 +76,11 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   // A full slot refuses at once (one read, no claim taken, no per-person check): at a release most
   // attempts are for slots already sold out. The conditional update below still guards capacity.
   const slotRead = await deps.booking.slot(slotId);
+  if (slotRead?.closed && !slotRead.holders?.includes(id)) throw new DomainError('SLOT_NOT_FOUND');
   if (fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
   const today = shanghaiDate(now);
-  const [noShows, current] = await Promise.all([
-    deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays)),
-    fresh ? hall : withFreshHours(deps, hall),
-  ]);
-  // The slot as the stored hours plan it: gone when an edit removed it since the snapshot was read.
-  if (!planOf(current)) throw new DomainError('SLOT_NOT_FOUND');
+  const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
   const until = blockedUntil(noShows, today, schedule.limits);
   if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
 

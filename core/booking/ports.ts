@@ -23,6 +23,12 @@ export interface SlotState {
    * neither take a second place nor give back someone else's. Absent on slots stored before.
    */
   holders?: string[];
+  /**
+   * Taken off by an edit of the hall's hours (issue 16): no place can be taken while it is set, so a
+   * reserve that planned the slot from hours read before the edit is refused without reading them
+   * again (core/hallDuty/slotEdits.ts). Absent on slots never closed, or opened again.
+   */
+  closed?: boolean;
 }
 
 /** addAppointment's answer when the 预约号 is held by another appointment of the hall. */
@@ -48,8 +54,8 @@ export interface BookingStore {
   /** One stored slot, read only (the "is it full?" check before claims: fullFor.ts); null before its first booking. */
   slot(slotId: string): Promise<SlotState | null>;
   /**
-   * One conditional update: takes a place for `holder` only while booked < the plan's capacity
-   * (creating the slot on first use), and stores that capacity on the slot. True when `holder`
+   * One conditional update: takes a place for `holder` only while booked < the plan's capacity and
+   * the slot is not closed (creating the slot on first use), and stores that capacity on the slot. True when `holder`
    * holds a place afterwards, also when an earlier (retried or timed-out) attempt took it.
    * `readBefore`: the slot as the caller just read it, if it did (null: not stored then, so it is
    * created first instead of after a missed update and a read).
@@ -61,6 +67,14 @@ export interface BookingStore {
    * between). Returns how many it created. Slots already stored are left as they are.
    */
   openSlots(plans: readonly SlotPlan[]): Promise<number>;
+  /**
+   * Closes these slots (of one hall) to new places, storing a closed one where none is stored yet, so
+   * that no booker can create it open. Returns how many places are held in them afterwards: with the
+   * slots closed, that number can only go down.
+   */
+  closeSlots(plans: readonly SlotPlan[]): Promise<number>;
+  /** Opens these slots again where an earlier edit closed them (the others are left as they are). */
+  reopenSlots(slotIds: readonly string[]): Promise<void>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */

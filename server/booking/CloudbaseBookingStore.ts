@@ -100,7 +100,7 @@ export class CloudbaseBookingStore implements BookingStore {
       (
         await this.db
           .collection('slots')
-          .where({ _id: plan.slotId, booked: this._.lt(plan.capacity), holders: this._.neq(holder) })
+          .where({ _id: plan.slotId, booked: this._.lt(plan.capacity), holders: this._.neq(holder), closed: this._.neq(true) })
           .update({ booked: this._.inc(1), holders: this._.push(holder), capacity: plan.capacity, lastTakenAt: new Date(this.now()) })
       ).updated === 1;
     // Not stored when the caller read it (the first bookers of a slot): created first, not after a miss and a read.
@@ -116,9 +116,38 @@ export class CloudbaseBookingStore implements BookingStore {
       return true;
     }
     if (!stored) await this.createSlot(plan);
-    else if (stored.booked >= plan.capacity) return false;
+    else if (stored.booked >= plan.capacity || stored.closed) return false;
     if (await take()) return true;
     return Boolean((await getDoc<SlotState>(this.db, 'slots', plan.slotId))?.holders?.includes(holder));
+  }
+
+  /**
+   * The slots not stored yet are added closed (one at a time; a booker creating one first is
+   * harmless), then one update closes them all, so every one exists and is closed after it; then one
+   * read counts the places they hold.
+   */
+  async closeSlots(plans: readonly SlotPlan[]): Promise<number> {
+    if (!plans.length) return 0;
+    const where = { _id: this._.in(plans.map((p) => p.slotId)) };
+    const stored = new Set(((await fetchAll(this.db, 'slots', [['_id', 'asc']], where, { _id: true })) as Array<{ _id: string }>).map((d) => d._id));
+    for (const plan of plans.filter((p) => !stored.has(p.slotId))) {
+      try {
+        await this.db.collection('slots').add({ ...emptySlot(plan), closed: true });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    await this.db.collection('slots').where(where).update({ closed: true });
+    const after = (await fetchAll(this.db, 'slots', [['_id', 'asc']], where, { booked: true })) as Array<Pick<SlotState, 'booked'>>;
+    return after.reduce((sum, d) => sum + d.booked, 0);
+  }
+
+  async reopenSlots(slotIds: readonly string[]): Promise<void> {
+    if (!slotIds.length) return;
+    await this.db
+      .collection('slots')
+      .where({ _id: this._.in([...slotIds]), closed: true })
+      .update({ closed: false });
   }
 
   async releasePlace(slotId: string, holder: string): Promise<boolean> {

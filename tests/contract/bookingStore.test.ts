@@ -158,3 +158,23 @@ test('openSlots creates the missing slots of a day empty, in one insert; a store
   const after = (await e.db.collection('slots').where({ date: '2026-12-03' }).get()).data as Array<{ booked: number }>;
   expect(after.map((s) => s.booked)).toEqual([1, 1, 1]);
 });
+
+test('an hours edit closes slots, stored or not, while bookers race it: no place is taken in a closed slot, the places held are counted; reopened, they take places again', async () => {
+  const other: SlotPlan = { ...plan(3), slotId: 'hall-a:2026-12-02:0930', start: '09:30', end: '10:00' };
+  expect(await store.takePlace(plan(3), 'appt-before')).toBe(true);
+  // Closing one stored slot and one not stored, with bookers creating and taking meanwhile.
+  const [held, ...taken] = await Promise.all([
+    store.closeSlots([plan(3), other]),
+    ...Array.from({ length: 6 }, (_, i) => store.takePlace(i % 2 ? other : plan(3), `appt-${i}`, i < 2 ? null : undefined)),
+  ]);
+  const stored = (await e.db.collection('slots').where({ hallId: 'hall-a' }).get()).data as Array<{ _id: string; booked: number; closed?: boolean }>;
+  expect(stored.map((s) => s.closed)).toEqual([true, true]);
+  // What the close counted is what the slots hold; after it, nobody took one.
+  expect(held).toBe(stored.reduce((n, s) => n + s.booked, 0));
+  expect(taken.filter(Boolean).length).toBe(held - 1);
+  expect(await store.takePlace(plan(3), 'appt-after')).toBe(false);
+  expect(await store.takePlace(other, 'appt-after', null)).toBe(false);
+  await store.reopenSlots([plan(3).slotId, other.slotId]);
+  expect(await store.takePlace(other, 'appt-after')).toBe(true);
+  expect(((await e.db.collection('slots').doc(other.slotId).get()).data[0] as { closed: boolean }).closed).toBe(false);
+});

@@ -78,8 +78,8 @@ test('an edit of special hours reaches availability and reserve at once; one tha
   const after = await starts(A, DAY);
   expect(after).not.toContain('09:00');
   expect(after).toContain('18:30');
-  // The 09:00 slot is still in the warm instance's guide snapshot (read before the edit): reserve
-  // reads the stored hours before its first write and refuses it; nothing is taken.
+  // The 09:00 slot is still in the warm instance's guide snapshot (read before the edit): the edit
+  // closed its slot document, which reserve reads anyway, and refuses it; nothing is taken.
   expect((await booking().error(CITIZEN, 'reserve', { hallId: A, business: 'id-card-renewal', slotId: `${A}:${DAY}:0900`, requestId: requestId() })).code).toBe('SLOT_NOT_FOUND');
   const evening = `${A}:${DAY}:1830`;
   const booked = await booking().ok(CITIZEN, 'reserve', { hallId: A, business: 'id-card-renewal', slotId: evening, requestId: requestId() });

@@ -23,7 +23,10 @@ async function booked(w: BookingWorld, openid: string, date: string, start: stri
 it('a first booking takes its claims in one request and reads no appointment; the first of a slot creates it before its one take', async () => {
   const w = bookingWorld();
   w.booking.ops.length = 0;
+  const hoursRead = jest.spyOn(w.hallDuty, 'hours');
   await booked(w, 'o-a', TUE, '09:00');
+  // A slot the hours planned is taken without reading the edited hours: an edit closes the slots it removes (core/hallDuty/slotEdits.ts).
+  expect(hoursRead).not.toHaveBeenCalled();
   expect(w.booking.ops.filter((op) => op.startsWith('claims.'))).toEqual(['claims.addMany']);
   expect(w.booking.ops).not.toContain('appointments.get');
   // The "is it full?" read found no slot: created, then one conditional update (no miss, no second read).

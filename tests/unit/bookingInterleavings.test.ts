@@ -213,3 +213,25 @@ describe('interleaved requests (fast-check scheduler)', () => {
     );
   });
 });
+
+it('an hours edit closing a slot while citizens book it: every place taken is counted by the close, none is taken after it, nothing is left over', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.scheduler(), fc.integer({ min: 1, max: 4 }), async (s, people) => {
+      const { w, race } = racingWorld({ capacity: 3 });
+      const plan = w.slot(TUE, '09:00');
+      let held = -1;
+      const closing = async (): Promise<FunctionResponse<{ id: string }>> => {
+        held = await w.booking.closeSlots([plan]);
+        return { ok: false, error: { code: 'SLOT_NOT_FOUND', message: 'the close itself' } };
+      };
+      const results = await race(s, [closing, ...CITIZENS.slice(0, people).map((p) => () => w.reserve(p, plan))]);
+      const booked = results.filter((r) => r.ok);
+      // A booking stands only if the close counted its place (so the edit is refused and put back).
+      expect(booked.length).toBeLessThanOrEqual(held);
+      expect(results.slice(1).filter((r) => !r.ok && r.code !== 'SLOT_NOT_FOUND' && r.code !== 'SLOT_FULL')).toEqual([]);
+      expect((await w.reserve(CITIZENS[5], plan)).ok).toBe(false);
+      expect(storeProblems(w.booking)).toEqual([]);
+    }),
+    RUNS,
+  );
+});

@@ -5,7 +5,8 @@
  * naming it. Nothing vanishes silently.
  */
 import type { BookingDeps } from '../../core/booking/BookingDeps';
-import { saveSpecialHours } from '../../core/hallDuty/actions/hours';
+import type { SlotPlan } from '../../core/booking/slots';
+import { deleteSpecialHours, saveSpecialHours } from '../../core/hallDuty/actions/hours';
 import type { BookedPlace } from '../../core/hallDuty/bookingsOutside';
 import { isDomainError } from '../../core/errors/DomainError';
 import { NO_HOLIDAYS } from '../../core/time/WorkCalendar';
@@ -30,20 +31,31 @@ const schedule = {
   limits: { perWeek: 2, noShowLimit: 3, noShowWindowDays: 180, noShowBlockDays: 30 },
 };
 
-function depsWith(booked: () => (BookedPlace & { hallId: string })[]) {
+function depsWith(booked: () => (BookedPlace & { hallId: string })[], placesHeld = () => 0) {
   const hallDuty = new InMemoryHallDutyStore(booked);
   const audit = new InMemoryAuditLog();
+  /** The slot documents' closed marks (core/hallDuty/slotEdits.ts), as the booking store keeps them. */
+  const closed = new Set<string>();
+  const slotsWritten: string[] = [];
+  const slots = {
+    closeSlots: async (plans: readonly SlotPlan[]) => {
+      plans.forEach((p) => closed.add(p.slotId));
+      slotsWritten.push(...plans.map((p) => p.slotId));
+      return placesHeld();
+    },
+    reopenSlots: async (ids: readonly string[]) => ids.forEach((id) => closed.delete(id)),
+  };
   const deps = {
     caller: { openid: 'admin', clientIp: '203.0.113.9' },
     identities: { account: async () => ({ _id: 'admin', role: 'admin', halls: [], consents: [], createdAt: new Date(), updatedAt: new Date() }) },
     guides: { hall: async () => seedHall(HALL) },
-    booking: { schedule: async () => schedule },
+    booking: { schedule: async () => schedule, ...slots },
     hallDuty,
     audit,
     calendar: NO_HOLIDAYS,
     clock: fixedClock('2026-12-07T02:00:00Z'),
   } as unknown as BookingDeps;
-  return { deps, hallDuty, audit };
+  return { deps, hallDuty, audit, closed, slotsWritten };
 }
 
 const morningOnly = { from: DAY, to: DAY, kind: 'holidayDuty' as const, label: '仅上午办公', sessions: [{ start: '09:00', end: '12:00' }] };
@@ -78,4 +90,47 @@ test('without a booking in the way the edit is saved once and audited with befor
   expect(view.version).toBe(1);
   expect((await hallDuty.hours(HALL))?.specialHours).toContainEqual(morningOnly);
   expect(audit.entries).toEqual([expect.objectContaining({ action: 'hall.saveSpecialHours', hallId: HALL, change: { before: '无', after: `${DAY} 仅上午办公 09:00-12:00` } })]);
+});
+
+const afternoonSlots = ['1330', '1400', '1430', '1500', '1530', '1600', '1630'].map((t) => `${HALL}:${DAY}:${t}`);
+
+test('the slots an edit removes are closed on their documents (a reserve planning from older hours is refused by them); deleting the period opens them again', async () => {
+  const { deps, closed, slotsWritten } = depsWith(() => []);
+  await saveSpecialHours.run({ hallId: HALL, entry: morningOnly, expectedVersion: 0 }, deps);
+  expect([...closed].sort()).toEqual(afternoonSlots);
+  await deleteSpecialHours.run({ hallId: HALL, from: DAY, expectedVersion: 1 }, deps);
+  expect([...closed]).toEqual([]);
+  // A date no booker can reach yet (past the next release) is left to the hours read by then.
+  const later = { ...morningOnly, from: '2026-12-30', to: '2026-12-30' };
+  slotsWritten.length = 0;
+  await saveSpecialHours.run({ hallId: HALL, entry: later, expectedVersion: 2 }, deps);
+  expect(slotsWritten).toEqual([]);
+});
+
+test('a place taken in a removed slot before it was closed (its appointment not stored yet): the edit is put back, slots reopened, and refused', async () => {
+  const { deps, hallDuty, closed, audit } = depsWith(
+    () => [],
+    () => 1,
+  );
+  const refused = await saveSpecialHours.run({ hallId: HALL, entry: morningOnly, expectedVersion: 0 }, deps).catch((e: unknown) => e);
+  expect(isDomainError(refused) && refused.code).toBe('HOURS_STRAND_BOOKINGS');
+  expect((await hallDuty.hours(HALL))?.specialHours).toEqual(seedHall(HALL).specialHours);
+  expect([...closed]).toEqual([]);
+  expect(audit.entries).toEqual([]);
+});
+
+test('closing the slots fails halfway: the previous periods are put back and the failure is reported, not a half-applied edit', async () => {
+  const { deps, hallDuty, closed } = depsWith(() => []);
+  let calls = 0;
+  const close = deps.booking.closeSlots.bind(deps.booking);
+  deps.booking.closeSlots = async (plans) => {
+    if (calls++ === 0) {
+      await close(plans.slice(0, 2));
+      throw new Error('the database did not answer');
+    }
+    return close(plans);
+  };
+  await expect(saveSpecialHours.run({ hallId: HALL, entry: morningOnly, expectedVersion: 0 }, deps)).rejects.toThrow('did not answer');
+  expect((await hallDuty.hours(HALL))?.specialHours).toEqual(seedHall(HALL).specialHours);
+  expect([...closed]).toEqual([]);
 });

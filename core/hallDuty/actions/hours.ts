@@ -14,6 +14,7 @@ import { DateInput } from '../../booking/actions/inputs';
 import { bookingsOutside, datesTouched } from '../bookingsOutside';
 import { describeSpecial, describeStranded } from '../describe';
 import { withEditedHours } from '../hallHoursOverlay';
+import { slotEdits } from '../slotEdits';
 import { specialHoursProblems, withEntry, withoutEntry } from '../specialHoursRules';
 
 /** Most booked appointments one edit checks (a hall's two months of bookings fit). */
@@ -72,9 +73,11 @@ async function stranded(deps: BookingDeps, hall: Hall, next: SpecialHours[], tou
 
 /**
  * Saves the hall's new periods after the checks: no booking stranded (HOURS_STRAND_BOOKINGS, listed),
- * nobody saved meanwhile (HOURS_VERSION_CONFLICT). A booking taken between the check and the save
- * (its reserve read the old hours) is caught by a second check after the save, which puts the
- * previous periods back and refuses: no booking is ever left outside the hours silently.
+ * nobody saved meanwhile (HOURS_VERSION_CONFLICT). Then the slots the edit removes on reachable
+ * dates are closed and those it plans opened (core/hallDuty/slotEdits.ts): from then on no place can
+ * be taken in a removed slot. A booking taken before that (its reserve planned from the old hours)
+ * holds a place in a closed slot or shows as stranded in a second check: then the previous periods
+ * and slots are put back and the edit refused. No booking is ever left outside the hours silently.
  */
 async function saveChecked(
   deps: BookingDeps,
@@ -89,10 +92,32 @@ async function saveChecked(
   if (lost.length) throw new DomainError('HOURS_STRAND_BOOKINGS', describeStranded(lost));
   const now = deps.clock.now();
   if (!(await deps.hallDuty.saveHours(hall._id, next, version, account._id, now))) throw new DomainError('HOURS_VERSION_CONFLICT');
-  const late = await stranded(deps, hall, next, touched);
-  if (late.length) {
+  const schedule = await deps.booking.schedule(hall._id);
+  const [old, edited] = [withEditedHours(hall, { specialHours: before }), withEditedHours(hall, { specialHours: next })];
+  const apply = async (from: Hall, to: Hall) => {
+    if (!schedule) return 0;
+    const { close, open } = slotEdits(from, to, schedule, touched, now, deps.calendar);
+    const held = await deps.booking.closeSlots(close);
+    await deps.booking.reopenSlots(open);
+    return held;
+  };
+  const putBack = async () => {
     await deps.hallDuty.saveHours(hall._id, before, version + 1, account._id, now);
-    throw new DomainError('HOURS_STRAND_BOOKINGS', describeStranded(late));
+    await apply(edited, old);
+  };
+  let held: number;
+  let late: Awaited<ReturnType<typeof stranded>>;
+  try {
+    held = await apply(old, edited);
+    late = await stranded(deps, hall, next, touched);
+  } catch (e) {
+    // Failed halfway (some slots closed or opened, or not): the previous hours and slots are put back, best effort.
+    await putBack().catch(() => undefined);
+    throw e;
+  }
+  if (late.length || held > 0) {
+    await putBack();
+    throw new DomainError('HOURS_STRAND_BOOKINGS', late.length ? describeStranded(late) : '有市民刚刚预约了这些时段，请刷新后查看');
   }
 }
 

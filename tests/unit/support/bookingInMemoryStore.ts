@@ -95,7 +95,7 @@ export class InMemoryBookingStore implements BookingStore {
     const take = () =>
       this.op('slots.takePlace', () => {
         const s = this.slotDocs.get(plan.slotId);
-        if (!s || !(s.booked < plan.capacity) || s.holders?.includes(holder)) return false;
+        if (!s || !(s.booked < plan.capacity) || s.holders?.includes(holder) || s.closed === true) return false;
         s.booked += 1;
         s.holders = [...(s.holders ?? []), holder];
         s.capacity = plan.capacity;
@@ -116,9 +116,42 @@ export class InMemoryBookingStore implements BookingStore {
       return true;
     }
     if (!stored) await this.createSlot(plan);
-    else if (stored.booked >= plan.capacity) return false;
+    else if (stored.booked >= plan.capacity || stored.closed) return false;
     if (await take()) return true;
     return this.op('slots.get', () => Boolean(this.slotDocs.get(plan.slotId)?.holders?.includes(holder)));
+  }
+
+  async closeSlots(plans: readonly SlotPlan[]) {
+    return this.op('slots.close', () => {
+      let held = 0;
+      for (const plan of plans) {
+        const s = this.slotDocs.get(plan.slotId);
+        if (s) s.closed = true;
+        else
+          this.slotDocs.set(plan.slotId, {
+            _id: plan.slotId,
+            hallId: plan.hallId,
+            date: plan.date,
+            start: plan.start,
+            end: plan.end,
+            capacity: plan.capacity,
+            booked: 0,
+            holders: [],
+            closed: true,
+          });
+        held += this.slotDocs.get(plan.slotId)!.booked;
+      }
+      return held;
+    });
+  }
+
+  async reopenSlots(slotIds: readonly string[]) {
+    return this.op('slots.reopen', () => {
+      for (const id of slotIds) {
+        const s = this.slotDocs.get(id);
+        if (s?.closed) s.closed = false;
+      }
+    });
   }
 
   async releasePlace(slotId: string, holder: string) {

@@ -127,6 +127,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   let requests = 0;
   const references = new InMemoryReferenceNumbers();
   const queue = new InMemoryQueueStore();
+  const hallDuty = new InMemoryHallDutyStore();
   const deps = (openid: string | undefined): BookingDeps => ({
     caller: { openid, clientIp: '203.0.113.7' },
     booking,
@@ -144,7 +145,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultations,
     consultNotifier,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
-    hallDuty: new InMemoryHallDutyStore(),
+    hallDuty,
     clock,
     requests: { removeExpired: async () => 0 },
     newId: () => `new-id-${++ids}`,
@@ -191,6 +192,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   };
 
   return {
+    hallDuty,
     clock,
     secrets,
     booking,
