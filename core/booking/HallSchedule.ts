@@ -8,11 +8,17 @@ import { lazySchema } from '../function/lazySchema';
  * stay on the Hall; this says how those hours are cut into bookable slots and under which rules.
  */
 
+/**
+ * A whole number from `min` to `max`, each check with its own message: the seed loader shows it to
+ * ops, and zod/mini loads no English defaults (its default is "Invalid input").
+ */
+const wholeNumber = (min: number, max: number) => z.int('a whole number').check(z.gte(min, `at least ${min}`), z.lte(max, `at most ${max}`));
+
 /** Until when a booking can be cancelled (the place returns at once). */
 export const CancelDeadline = lazySchema(() =>
   z.discriminatedUnion('kind', [
     /** e.g. 2 hours before the slot starts. */
-    z.object({ kind: z.literal('hoursBefore'), hours: z.int().check(z.gte(0), z.lte(72)) }),
+    z.object({ kind: z.literal('hoursBefore'), hours: wholeNumber(0, 72) }),
     /** e.g. 15:00 the day before. */
     z.object({ kind: z.literal('dayBeforeAt'), time: ClockTime }),
   ]),
@@ -22,8 +28,8 @@ export type CancelDeadline = z.infer<typeof CancelDeadline>;
 /** How long before and after the slot's start a citizen can be checked in at the window. */
 export const CheckInRule = lazySchema(() =>
   z.object({
-    earlyMinutes: z.int().check(z.gte(0), z.lte(240)),
-    lateMinutes: z.int().check(z.gte(0), z.lte(240)),
+    earlyMinutes: wholeNumber(0, 240),
+    lateMinutes: wholeNumber(0, 240),
   }),
 );
 export type CheckInRule = z.infer<typeof CheckInRule>;
@@ -31,10 +37,10 @@ export type CheckInRule = z.infer<typeof CheckInRule>;
 /** Per-person limits and the no-show rule (Shenzhen: 3 no-shows in 180 days block 30 days). */
 export const BookingLimits = lazySchema(() =>
   z.object({
-    perWeek: z.int().check(z.gte(1), z.lte(14)),
-    noShowLimit: z.int().check(z.gte(1), z.lte(20)),
-    noShowWindowDays: z.int().check(z.gte(1), z.lte(730)),
-    noShowBlockDays: z.int().check(z.gte(1), z.lte(365)),
+    perWeek: wholeNumber(1, 14),
+    noShowLimit: wholeNumber(1, 20),
+    noShowWindowDays: wholeNumber(1, 730),
+    noShowBlockDays: wholeNumber(1, 365),
   }),
 );
 export type BookingLimits = z.infer<typeof BookingLimits>;
@@ -63,17 +69,17 @@ export const HallSchedule = lazySchema(() =>
       _id: stableId,
       hallId: stableId,
       /** Guides bookable at this hall: each bookable and among the hall's services. */
-      businesses: z.array(stableId).check(z.minLength(1)),
+      businesses: z.array(stableId).check(z.minLength(1, 'at least one business')),
       /** Length of a slot; a session's trailing piece shorter than this is not offered. */
-      slotMinutes: z._default(z.int().check(z.gte(10), z.lte(120)), d.slotMinutes),
+      slotMinutes: z._default(wholeNumber(10, 120), d.slotMinutes),
       /** Windows serving booked citizens at once. */
-      windows: z._default(z.int().check(z.gte(1), z.lte(50)), d.windows),
+      windows: z._default(wholeNumber(1, 50), d.windows),
       /** People one window serves in one slot. */
-      perWindow: z._default(z.int().check(z.gte(1), z.lte(20)), d.perWindow),
+      perWindow: z._default(wholeNumber(1, 20), d.perWindow),
       /** Share of capacity kept for walk-ins (0–0.9). */
-      walkInShare: z._default(z.number().check(z.gte(0), z.lte(0.9)), d.walkInShare),
+      walkInShare: z._default(z.number('a number').check(z.gte(0, 'at least 0'), z.lte(0.9, 'at most 0.9')), d.walkInShare),
       /** How many days ahead the newest bookable day is (today + N once released). */
-      bookingWindowDays: z._default(z.int().check(z.gte(1), z.lte(30)), d.bookingWindowDays),
+      bookingWindowDays: z._default(wholeNumber(1, 30), d.bookingWindowDays),
       /** Shanghai time at which the newest day opens each day. */
       releaseTime: z._default(ClockTime, d.releaseTime),
       cancelDeadline: z._default(CancelDeadline, d.cancelDeadline),
