@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ClockTime, type Hall } from '../guide/Hall';
 import { stableId, type ServiceGuide } from '../guide/ServiceGuide';
 import { lazySchema } from '../function/lazySchema';
@@ -8,11 +8,17 @@ import { lazySchema } from '../function/lazySchema';
  * stay on the Hall; this says how those hours are cut into bookable slots and under which rules.
  */
 
+/**
+ * A whole number from `min` to `max`, each check with its own message: the seed loader shows it to
+ * ops, and zod/mini loads no English defaults (its default is "Invalid input").
+ */
+const wholeNumber = (min: number, max: number) => z.int('a whole number').check(z.gte(min, `at least ${min}`), z.lte(max, `at most ${max}`));
+
 /** Until when a booking can be cancelled (the place returns at once). */
 export const CancelDeadline = lazySchema(() =>
   z.discriminatedUnion('kind', [
     /** e.g. 2 hours before the slot starts. */
-    z.object({ kind: z.literal('hoursBefore'), hours: z.number().int().min(0).max(72) }),
+    z.object({ kind: z.literal('hoursBefore'), hours: wholeNumber(0, 72) }),
     /** e.g. 15:00 the day before. */
     z.object({ kind: z.literal('dayBeforeAt'), time: ClockTime }),
   ]),
@@ -22,8 +28,8 @@ export type CancelDeadline = z.infer<typeof CancelDeadline>;
 /** How long before and after the slot's start a citizen can be checked in at the window. */
 export const CheckInRule = lazySchema(() =>
   z.object({
-    earlyMinutes: z.number().int().min(0).max(240),
-    lateMinutes: z.number().int().min(0).max(240),
+    earlyMinutes: wholeNumber(0, 240),
+    lateMinutes: wholeNumber(0, 240),
   }),
 );
 export type CheckInRule = z.infer<typeof CheckInRule>;
@@ -31,10 +37,10 @@ export type CheckInRule = z.infer<typeof CheckInRule>;
 /** Per-person limits and the no-show rule (Shenzhen: 3 no-shows in 180 days block 30 days). */
 export const BookingLimits = lazySchema(() =>
   z.object({
-    perWeek: z.number().int().min(1).max(14),
-    noShowLimit: z.number().int().min(1).max(20),
-    noShowWindowDays: z.number().int().min(1).max(730),
-    noShowBlockDays: z.number().int().min(1).max(365),
+    perWeek: wholeNumber(1, 14),
+    noShowLimit: wholeNumber(1, 20),
+    noShowWindowDays: wholeNumber(1, 730),
+    noShowBlockDays: wholeNumber(1, 365),
   }),
 );
 export type BookingLimits = z.infer<typeof BookingLimits>;
@@ -63,25 +69,27 @@ export const HallSchedule = lazySchema(() =>
       _id: stableId,
       hallId: stableId,
       /** Guides bookable at this hall: each bookable and among the hall's services. */
-      businesses: z.array(stableId).min(1),
+      businesses: z.array(stableId).check(z.minLength(1, 'at least one business')),
       /** Length of a slot; a session's trailing piece shorter than this is not offered. */
-      slotMinutes: z.number().int().min(10).max(120).default(d.slotMinutes),
+      slotMinutes: z._default(wholeNumber(10, 120), d.slotMinutes),
       /** Windows serving booked citizens at once. */
-      windows: z.number().int().min(1).max(50).default(d.windows),
+      windows: z._default(wholeNumber(1, 50), d.windows),
       /** People one window serves in one slot. */
-      perWindow: z.number().int().min(1).max(20).default(d.perWindow),
+      perWindow: z._default(wholeNumber(1, 20), d.perWindow),
       /** Share of capacity kept for walk-ins (0–0.9). */
-      walkInShare: z.number().min(0).max(0.9).default(d.walkInShare),
+      walkInShare: z._default(z.number('a number').check(z.gte(0, 'at least 0'), z.lte(0.9, 'at most 0.9')), d.walkInShare),
       /** How many days ahead the newest bookable day is (today + N once released). */
-      bookingWindowDays: z.number().int().min(1).max(30).default(d.bookingWindowDays),
+      bookingWindowDays: z._default(wholeNumber(1, 30), d.bookingWindowDays),
       /** Shanghai time at which the newest day opens each day. */
-      releaseTime: ClockTime.default(d.releaseTime),
-      cancelDeadline: CancelDeadline.default(d.cancelDeadline),
-      checkIn: CheckInRule.default({ ...d.checkIn }),
-      limits: BookingLimits.default({ ...d.limits }),
+      releaseTime: z._default(ClockTime, d.releaseTime),
+      cancelDeadline: z._default(CancelDeadline, d.cancelDeadline),
+      checkIn: z._default(CheckInRule, { ...d.checkIn }),
+      limits: z._default(BookingLimits, { ...d.limits }),
     })
-    .refine((s) => s._id === s.hallId, { message: 'a schedule is stored under its hall id', path: ['_id'] })
-    .refine((s) => new Set(s.businesses).size === s.businesses.length, { message: 'businesses are listed once', path: ['businesses'] }),
+    .check(
+      z.refine((s) => s._id === s.hallId, { error: 'a schedule is stored under its hall id', path: ['_id'] }),
+      z.refine((s) => new Set(s.businesses).size === s.businesses.length, { error: 'businesses are listed once', path: ['businesses'] }),
+    ),
 );
 export type HallSchedule = z.infer<typeof HallSchedule>;
 

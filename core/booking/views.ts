@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { maskName } from '../privacy/mask';
 import { FIELD } from '../identity/fieldNames';
 import type { Appointment } from './Appointment';
@@ -14,8 +14,8 @@ export const SlotView = lazySchema(() =>
     slotId: z.string(),
     start: z.string(),
     end: z.string(),
-    capacity: z.number().int(),
-    remaining: z.number().int(),
+    capacity: z.int(),
+    remaining: z.int(),
     /** 'open', or why not: 'past', 'notReleased', 'full'. */
     state: z.enum(['open', 'past', 'notReleased', 'full']),
   }),
@@ -35,15 +35,15 @@ export const AppointmentView = lazySchema(() =>
     end: z.string(),
     status: z.enum(['booked', 'checkedIn', 'noShow', 'cancelled']),
     /** 预约号 (eight digits; shown grouped). Absent on appointments booked before numbers existed. */
-    refNumber: z.string().optional(),
+    refNumber: z.optional(z.string()),
     /** Masked name of who comes to the window. */
     subjectNameMasked: z.string(),
     forFamilyMember: z.boolean(),
-    queueNumber: z.number().int().optional(),
-    cancellableUntil: z.string().optional(),
-    checkedInAt: z.string().optional(),
+    queueNumber: z.optional(z.int()),
+    cancellableUntil: z.optional(z.string()),
+    checkedInAt: z.optional(z.string()),
     /** A cancelled appointment that a reschedule replaced: the one it moved to. */
-    rescheduledTo: z.object({ id: z.string(), date: z.string(), start: z.string(), end: z.string() }).optional(),
+    rescheduledTo: z.optional(z.object({ id: z.string(), date: z.string(), start: z.string(), end: z.string() })),
   }),
 );
 export type AppointmentView = z.infer<typeof AppointmentView>;

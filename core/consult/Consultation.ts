@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 import { shanghaiMinuteText } from '../time/shanghai';
 import { CONSULT_STATE_NAMES, CONSULT_STATES, type ConsultState as ConsultStateName } from './consultNames';
@@ -55,9 +55,9 @@ export const ConsultationView = lazySchema(() =>
     state: ConsultState,
     stateName: z.string(),
     createdAt: z.string(),
-    answer: z.string().optional(),
-    answeredAt: z.string().optional(),
-    published: z.object({ question: z.string(), answer: z.string() }).optional(),
+    answer: z.optional(z.string()),
+    answeredAt: z.optional(z.string()),
+    published: z.optional(z.object({ question: z.string(), answer: z.string() })),
   }),
 );
 export type ConsultationView = z.infer<typeof ConsultationView>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 
 /**
@@ -12,30 +12,26 @@ import { lazySchema } from '../function/lazySchema';
 export const DUTY_PHONE = /^(0\d{2,3}-\d{7,8}|1\d{10}|\d{5})$/;
 
 export const DutyWindow = lazySchema(() =>
-  z
-    .object({
-      /** Window number on the hall's floor. */
-      window: z.number().int().min(1).max(50),
-      /** Display name shown to citizens, e.g. 李警官. */
-      officer: z.string().trim().min(1).max(12),
-      /** What the window handles that day, e.g. 身份证. */
-      business: z.string().trim().max(20).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    /** Window number on the hall's floor. */
+    window: z.int().check(z.gte(1), z.lte(50)),
+    /** Display name shown to citizens, e.g. 李警官. */
+    officer: z.string().check(z.trim(), z.minLength(1), z.maxLength(12)),
+    /** What the window handles that day, e.g. 身份证. */
+    business: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  }),
 );
 export type DutyWindow = z.infer<typeof DutyWindow>;
 
 export const DutyDayFields = lazySchema(() =>
-  z
-    .object({
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      /** The duty phone of the day. */
-      phone: z.string().regex(DUTY_PHONE, '电话格式：区号-号码、11位手机号或5位服务号'),
-      windows: z.array(DutyWindow).max(50),
-      /** A note shown to citizens, e.g. 午间不休. */
-      note: z.string().trim().max(60).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    /** The duty phone of the day. */
+    phone: z.string().check(z.regex(DUTY_PHONE, '电话格式：区号-号码、11位手机号或5位服务号')),
+    windows: z.array(DutyWindow).check(z.maxLength(50)),
+    /** A note shown to citizens, e.g. 午间不休. */
+    note: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+  }),
 );
 export type DutyDayFields = z.infer<typeof DutyDayFields>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 
 /** What the `identity` function returns: personal values only ever masked. */
@@ -9,7 +9,7 @@ export const ProfileView = lazySchema(() =>
     idNumberMasked: z.string(),
     phoneMasked: z.string(),
     /** Place of household registration from the ID number's division code, when known. */
-    region: z.string().optional(),
+    region: z.optional(z.string()),
     verifiedAt: z.string(),
   }),
 );
@@ -22,7 +22,7 @@ export const FamilyMemberView = lazySchema(() =>
     /** The mask that tells members apart (first and last character): this list is only ever the linking account's own (core/privacy/mask.ts). */
     nameForFamily: z.string(),
     /** From the ID number, to tell apart members with alike names. */
-    birthYear: z.number().int().optional(),
+    birthYear: z.optional(z.int()),
     idNumberMasked: z.string(),
     relation: z.enum(['child', 'parent']),
     addedAt: z.string(),
@@ -35,13 +35,13 @@ export const StatusView = lazySchema(() =>
     /** The caller's own openid (their account's id), shown on 我的 so ops can grant the first admin by it. */
     openid: z.string(),
     role: z.enum(['citizen', 'officer', 'admin']),
-    consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.number().int() }),
+    consents: z.object({ identity: z.boolean(), face: z.boolean(), version: z.int() }),
     verified: z.boolean(),
-    profile: ProfileView.optional(),
+    profile: z.optional(ProfileView),
     halls: z.array(z.string()),
     /** Halls the account leads (issue 16: edits their special hours and duty roster), when any. */
-    leads: z.array(z.string()).optional(),
-    lockout: z.object({ locked: z.boolean(), remaining: z.number().int(), until: z.string().optional() }),
+    leads: z.optional(z.array(z.string())),
+    lockout: z.object({ locked: z.boolean(), remaining: z.int(), until: z.optional(z.string()) }),
   }),
 );
 export type StatusView = z.infer<typeof StatusView>;
@@ -50,8 +50,8 @@ export const VerificationStartedView = lazySchema(() =>
   z.object({
     verificationId: z.string(),
     phoneMasked: z.string(),
-    codeValidMinutes: z.number().int(),
-    resendAfterSeconds: z.number().int(),
+    codeValidMinutes: z.int(),
+    resendAfterSeconds: z.int(),
   }),
 );
 export type VerificationStartedView = z.infer<typeof VerificationStartedView>;
@@ -67,19 +67,19 @@ export const AuditEntryView = lazySchema(() =>
     actorId: z.string(),
     /** Role and masked name, e.g. "民警 陈**", "市民 王** 代 王*". */
     actorLabel: z.string(),
-    hallId: z.string().optional(),
-    hallName: z.string().optional(),
+    hallId: z.optional(z.string()),
+    hallName: z.optional(z.string()),
     target: z.string(),
     /** What was acted on, in words, when the code and hall do not already say it (e.g. the halls of an invitation). */
-    targetLabel: z.string().optional(),
+    targetLabel: z.optional(z.string()),
     /** The family member acted for, masked. */
-    actedForName: z.string().optional(),
+    actedForName: z.optional(z.string()),
     at: z.string(),
-    clientIp: z.string().optional(),
-    purpose: z.string().optional(),
-    purposeName: z.string().optional(),
+    clientIp: z.optional(z.string()),
+    purpose: z.optional(z.string()),
+    purposeName: z.optional(z.string()),
     /** What an edit changed, in words (a hall's hours or duty day). */
-    change: z.object({ before: z.string(), after: z.string() }).optional(),
+    change: z.optional(z.object({ before: z.string(), after: z.string() })),
   }),
 );
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
@@ -98,11 +98,11 @@ export const OfficerView = lazySchema(() =>
     verified: z.boolean(),
     halls: z.array(HallRefView),
     /** Ids of the halls it leads (大厅负责人, issue 16), when any. */
-    leads: z.array(z.string()).optional(),
+    leads: z.optional(z.array(z.string())),
     /** When the account first became an officer (its first invitation used; its creation when none is known). */
     since: z.string(),
     /** The admin whose invitation it used last, masked. */
-    lastInvitedBy: z.string().optional(),
+    lastInvitedBy: z.optional(z.string()),
     /** The caller's own account. */
     self: z.boolean(),
   }),

@@ -1,26 +1,26 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 import { GREEN_REASONS } from './greenReasons';
 import { ticketLabel, type QueueTicket } from './QueueTicket';
 import type { WindowState } from './windowState';
 
 /** A window's id as officers and the display name it (1–99: 「3号窗口」). */
-export const WindowInput = lazySchema(() => z.string().regex(/^[1-9][0-9]?$/, 'window: 1–99'));
+export const WindowInput = lazySchema(() => z.string().check(z.regex(/^[1-9][0-9]?$/, 'window: 1–99')));
 
 /** What a window sees of a ticket: its number and line, never the person. */
 export const TicketView = lazySchema(() =>
   z.object({
     ticketId: z.string(),
-    number: z.number().int(),
+    number: z.int(),
     label: z.string(),
     source: z.enum(['booked', 'walkIn']),
     status: z.enum(['waiting', 'calling', 'serving', 'done', 'missed']),
-    window: z.string().nullable(),
-    business: z.string().optional(),
-    appointmentStart: z.string().optional(),
-    green: z.object({ reason: z.string(), reasonText: z.string() }).nullable(),
-    calls: z.number().int(),
-    skips: z.number().int(),
+    window: z.nullable(z.string()),
+    business: z.optional(z.string()),
+    appointmentStart: z.optional(z.string()),
+    green: z.nullable(z.object({ reason: z.string(), reasonText: z.string() })),
+    calls: z.int(),
+    skips: z.int(),
   }),
 );
 export type TicketView = z.infer<typeof TicketView>;
@@ -45,10 +45,10 @@ export const WindowStateView = lazySchema(() =>
   z.object({
     window: z.string(),
     state: z.enum(['idle', 'calling', 'serving']),
-    ticket: TicketView.optional(),
-    since: z.string().optional(),
+    ticket: z.optional(TicketView),
+    since: z.optional(z.string()),
     /** Tickets waiting in the hall (paused ones included). */
-    waiting: z.number().int(),
+    waiting: z.int(),
   }),
 );
 export type WindowStateView = z.infer<typeof WindowStateView>;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as classic from 'zod';
+import * as z from 'zod/mini';
 import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
 import { lazySchema } from '../function/lazySchema';
 
@@ -20,13 +21,17 @@ export type PoorReason = z.infer<typeof PoorReason>;
 export const RatedKind = lazySchema(() => z.enum(['appointment', 'application']));
 export type RatedKind = z.infer<typeof RatedKind>;
 
-/** What the citizen sends (the service is named by the action's own id field). */
+/**
+ * What the citizen sends (the service is named by the action's own id field). Still classic zod:
+ * core/reissue/actions/rate.ts calls `.extend().strict()` on it; once that is `z.extend`, this is
+ * `z.strictObject` with the same checks (zod/mini, issue 14).
+ */
 export const RatingInput = lazySchema(() =>
-  z
+  classic
     .object({
       level: RatingLevel,
-      reasons: z.array(PoorReason).max(POOR_REASONS.length).optional(),
-      comment: z
+      reasons: classic.array(PoorReason).max(POOR_REASONS.length).optional(),
+      comment: classic
         .string()
         .max(COMMENT_MAX * 2)
         .optional(),
@@ -66,7 +71,7 @@ export const RatingView = lazySchema(() =>
     level: RatingLevel,
     levelName: z.string(),
     reasons: z.array(z.object({ code: PoorReason, name: z.string() })),
-    comment: z.string().optional(),
+    comment: z.optional(z.string()),
     createdAt: z.string(),
   }),
 );

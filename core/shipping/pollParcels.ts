@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isDomainError } from '../errors/DomainError';
 import { FIELD } from '../identity/fieldNames';
 import type { Secrets } from '../identity/ports';
@@ -26,9 +26,7 @@ export interface TrackedParcel {
  */
 export type ParcelEvent = { type: 'deliver' } | { type: 'markReturned'; note?: string };
 
-export const ShipmentPollCounts = lazySchema(() =>
-  z.object({ checked: z.number().int(), delivered: z.number().int(), returned: z.number().int(), unknown: z.number().int(), failed: z.number().int() }),
-);
+export const ShipmentPollCounts = lazySchema(() => z.object({ checked: z.int(), delivered: z.int(), returned: z.int(), unknown: z.int(), failed: z.int() }));
 export type ShipmentPollCounts = z.infer<typeof ShipmentPollCounts>;
 
 type PollDeps = { courier: Courier; secrets: Pick<Secrets, 'decrypt'> };

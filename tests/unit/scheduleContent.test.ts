@@ -128,6 +128,14 @@ describe('seeding schedules', () => {
   it('loadSchedules refuses a bad entry, a repeated id or a business the hall does not handle, naming it', () => {
     expect(() => loadSchedules(withSchedules([{ ...raw[0], slotMinutes: 200 }]), content)).toThrow(/schedules\.json\[0\]: slotMinutes/);
     expect(() => loadSchedules(withSchedules([raw[0], raw[0]]), content)).toThrow(/haikou-longhua is listed twice/);
+    // zod/mini loads no English messages: each check says what it wants (issue 14).
+    expect(() => loadSchedules(withSchedules([{ ...raw[0], slotMinutes: 200 }]), content)).toThrow('schedules.json[0]: slotMinutes: at most 120');
+    expect(() => loadSchedules(withSchedules([{ ...raw[0], windows: 2.5 }]), content)).toThrow('schedules.json[0]: windows: a whole number');
+    expect(() => loadSchedules(withSchedules([{ ...raw[0], limits: { ...(raw[0].limits as object), perWeek: 0 } }]), content)).toThrow(
+      'schedules.json[0]: limits.perWeek: at least 1',
+    );
+    expect(() => loadSchedules(withSchedules([{ ...raw[0], walkInShare: 'half' }]), content)).toThrow('schedules.json[0]: walkInShare: a number');
+    expect(() => loadSchedules(withSchedules([{ ...raw[0], businesses: [] }]), content)).toThrow('schedules.json[0]: businesses: at least one business');
     const yuexiu = raw.find((e) => e._id === 'guangzhou-yuexiu')!;
     expect(() => loadSchedules(withSchedules([{ ...yuexiu, businesses: ['id-card-renewal'] }]), content)).toThrow(/does not handle id-card-renewal/);
     expect(() => loadSchedules(withSchedules([{ ...raw[0], _id: 'nowhere', hallId: 'nowhere' }]), content)).toThrow(/no hall nowhere/);

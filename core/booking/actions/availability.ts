@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -12,7 +12,7 @@ import { withEditedHours } from '../../hallDuty/hallHoursOverlay';
 export const bookingOptions = defineAction({
   summary:
     "Halls that take bookings for a business, and the dates open for booking now (each hall's closed dates as of the function's guide snapshot, at most a minute old; availability, which lists the slots, reads the hours as stored now).",
-  input: lazySchema(() => z.object({ business: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ business: stableId })),
   output: lazySchema(() =>
     z.object({
       /** Per hall, the dates of `dates` on which it has no slot, with why (shown closed, not choosable). */
@@ -39,8 +39,8 @@ export const bookingOptions = defineAction({
 
 export const availability = defineAction({
   summary: "A hall's slots on a date with the places left: the schedule, merged with one indexed query of that day's slot counts.",
-  input: lazySchema(() => z.object({ hallId: stableId, business: stableId, date: DateInput }).strict()),
-  output: lazySchema(() => z.object({ hallId: z.string(), date: z.string(), closedReason: z.string().optional(), slots: z.array(SlotView) })),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, date: DateInput })),
+  output: lazySchema(() => z.object({ hallId: z.string(), date: z.string(), closedReason: z.optional(z.string()), slots: z.array(SlotView) })),
   errors: ['HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE'],
   async run({ hallId, business, date }, deps: BookingDeps) {
     // The hall's hours as stored now (an edit applies at once), read beside the day's slot counts.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import type { Account } from '../../identity/Account';
@@ -16,7 +16,7 @@ import { HandoverAtWindowView } from '../../business/handoverAtWindow';
 import { AppointmentView, appointmentView } from '../views';
 import { lazySchema } from '../../function/lazySchema';
 
-const NumberInput = lazySchema(() => z.string().trim().min(1).max(32));
+const NumberInput = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(32)));
 
 /**
  * The appointment with this 预约号 in one of the officer's halls. A number of another hall, or
@@ -63,8 +63,8 @@ async function attemptsLeft(deps: BookingDeps, officer: Account, a: Appointment)
 export const appointmentByNumber = defineAction({
   summary:
     "Officer: finds an appointment of the officer's halls by its 预约号 (when a ticket cannot be scanned). Another hall's number is not found. Shows the name and ID number masked, the ID number's last four hidden (the officer reads them from the card). Audited.",
-  input: lazySchema(() => z.object({ number: NumberInput }).strict()),
-  output: lazySchema(() => z.object({ appointment: AppointmentView, idNumberMasked: z.string(), identityCheckAttemptsLeft: z.number().int() })),
+  input: lazySchema(() => z.strictObject({ number: NumberInput })),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, idNumberMasked: z.string(), identityCheckAttemptsLeft: z.int() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'APPOINTMENT_NOT_FOUND'],
   async run({ number }, deps: BookingDeps) {
     const officer = requireActingForAnyHall(await deps.identities.account(requireOpenid(deps)));
@@ -81,8 +81,8 @@ export const appointmentByNumber = defineAction({
 export const checkInByNumber = defineAction({
   summary:
     "Officer: checks in an appointment of the officer's halls by its 预约号 after confirming identity at the window: the last four characters of the ID number on the citizen's card, checked here. Wrong endings are counted (3 per appointment, 20 per officer a day) and audited; then as checkIn.",
-  input: lazySchema(() => z.object({ number: NumberInput, idLast4: z.string().trim().max(8) }).strict()),
-  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int(), business: HandoverAtWindowView.optional() })),
+  input: lazySchema(() => z.strictObject({ number: NumberInput, idLast4: z.string().check(z.trim(), z.maxLength(8)) })),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.int(), business: z.optional(HandoverAtWindowView) })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import type { BookingDeps } from '../BookingDeps';
@@ -15,7 +15,7 @@ import { lazySchema } from '../../function/lazySchema';
 export const cancel = defineAction({
   summary:
     "Cancels the caller's appointment before the hall's cancellation deadline; the place returns at once. At most 5 cancellations or reschedules a day. Idempotent under the envelope requestId.",
-  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput }).strict()),
+  input: lazySchema(() => z.strictObject({ appointmentId: AppointmentIdInput })),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { mayActForHall, requireActingForAnyHall } from '../../identity/hallAccess';
@@ -17,8 +17,8 @@ import { lazySchema } from '../../function/lazySchema';
  */
 export const checkIn = defineAction({
   summary: 'Officer: checks in the appointment of a scanned (or typed) QR token and gives a queue number. Each refusal says why.',
-  input: lazySchema(() => z.object({ token: z.string().trim().min(10).max(512) }).strict()),
-  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.number().int(), business: HandoverAtWindowView.optional() })),
+  input: lazySchema(() => z.strictObject({ token: z.string().check(z.trim(), z.minLength(10), z.maxLength(512)) })),
+  output: lazySchema(() => z.object({ appointment: AppointmentView, queueNumber: z.int(), business: z.optional(HandoverAtWindowView) })),
   errors: [
     'UNAUTHENTICATED',
     'FORBIDDEN',

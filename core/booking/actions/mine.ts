@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';
@@ -11,18 +11,11 @@ const PAGE_SIZE = 50;
 export const myAppointments = defineAction({
   summary: "The caller's appointments (for themselves and family members), newest first, 50 a page: `next` (absent on the last page) is the `cursor` of the next page.",
   input: lazySchema(() =>
-    z
-      .object({
-        cursor: z
-          .string()
-          .min(1)
-          .max(200)
-          .regex(/^[A-Za-z0-9_-]+$/)
-          .optional(),
-      })
-      .strict(),
+    z.strictObject({
+      cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/))),
+    }),
   ),
-  output: lazySchema(() => z.object({ appointments: z.array(AppointmentView), next: z.string().optional() })),
+  output: lazySchema(() => z.object({ appointments: z.array(AppointmentView), next: z.optional(z.string()) })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run({ cursor }, deps: BookingDeps) {
     const account = await requireVerified(deps);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -22,16 +22,16 @@ const LISTED = ['booked', 'checkedIn', 'noShow'] as const;
 export const HALL_DAY_PAGE = 100;
 
 /** An appointment of the day, with the business application it is the hall handover of (issue 15), if any: the window has the file before the citizen arrives. */
-const DayAppointment = lazySchema(() => AppointmentView.extend({ application: HandoverAtWindowView.optional() }));
+const DayAppointment = lazySchema(() => z.extend(AppointmentView, { application: z.optional(HandoverAtWindowView) }));
 const Slot = lazySchema(() => z.object({ start: z.string(), end: z.string(), appointments: z.array(DayAppointment) }));
 const BusinessCounts = lazySchema(() =>
   z.object({
     business: z.string(),
     title: z.string(),
-    booked: z.number().int(),
-    checkedIn: z.number().int(),
-    noShow: z.number().int(),
-    cancelled: z.number().int(),
+    booked: z.int(),
+    checkedIn: z.int(),
+    noShow: z.int(),
+    cancelled: z.int(),
   }),
 );
 
@@ -39,18 +39,11 @@ export const hallDay = defineAction({
   summary:
     "Officer: a hall's day — the appointments still to serve or served (booked, checked in, no-show) by slot, 100 a page in time order (`next`, absent on the last page, is the `cursor` of the next; a slot may go on over the next page), and on the first page the counts per business and status (cancelled ones only counted), from one read of the day's businesses and statuses.",
   input: lazySchema(() =>
-    z
-      .object({
-        hallId: stableId,
-        date: DateInput.optional(),
-        cursor: z
-          .string()
-          .min(1)
-          .max(300)
-          .regex(/^[A-Za-z0-9_-]+$/)
-          .optional(),
-      })
-      .strict(),
+    z.strictObject({
+      hallId: stableId,
+      date: z.optional(DateInput),
+      cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9_-]+$/))),
+    }),
   ),
   output: lazySchema(() =>
     z.object({
@@ -58,8 +51,8 @@ export const hallDay = defineAction({
       date: z.string(),
       slots: z.array(Slot),
       /** On the first page only (no `cursor`). */
-      byBusiness: z.array(BusinessCounts).optional(),
-      next: z.string().optional(),
+      byBusiness: z.optional(z.array(BusinessCounts)),
+      next: z.optional(z.string()),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
@@ -100,11 +93,11 @@ export const hallDay = defineAction({
 
 export const hallWeek = defineAction({
   summary: 'Officer: bookings per slot for the next 7 days against capacity, to roster officers.',
-  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId })),
   output: lazySchema(() =>
     z.object({
       hallId: z.string(),
-      days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.number().int(), booked: z.number().int() })) })),
+      days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.int(), booked: z.int() })) })),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],

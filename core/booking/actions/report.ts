@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { lazySchema } from '../../function/lazySchema';
@@ -15,38 +15,36 @@ import { DateInput } from './inputs';
 
 const Period = lazySchema(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('day'), date: DateInput }).strict(),
-    z.object({ kind: z.literal('week'), date: DateInput }).strict(),
-    z
-      .object({
-        kind: z.literal('month'),
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-      })
-      .strict(),
-    z.object({ kind: z.literal('holiday'), year: z.number().int().min(2004).max(2100), holiday: z.string().min(1).max(10) }).strict(),
+    z.strictObject({ kind: z.literal('day'), date: DateInput }),
+    z.strictObject({ kind: z.literal('week'), date: DateInput }),
+    z.strictObject({
+      kind: z.literal('month'),
+      month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+    }),
+    z.strictObject({ kind: z.literal('holiday'), year: z.int().check(z.gte(2004), z.lte(2100)), holiday: z.string().check(z.minLength(1), z.maxLength(10)) }),
   ]),
 );
 
 /** The counts of a group of appointments (a function: no schema is built when the bundle loads). */
 const totals = () => ({
-  appointments: z.number().int(),
-  booked: z.number().int(),
-  checkedIn: z.number().int(),
-  noShow: z.number().int(),
-  cancelled: z.number().int(),
+  appointments: z.int(),
+  booked: z.int(),
+  checkedIn: z.int(),
+  noShow: z.int(),
+  cancelled: z.int(),
 });
 
 const Overbooking = lazySchema(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('suggested'), factor: z.number(), bookingsPerSlot: z.number().int(), capacity: z.number().int(), noShowRate: z.number(), sample: z.number().int() }),
-    z.object({ kind: z.literal('tooFewConcluded'), sample: z.number().int(), needed: z.number().int() }),
+    z.object({ kind: z.literal('suggested'), factor: z.number(), bookingsPerSlot: z.int(), capacity: z.int(), noShowRate: z.number(), sample: z.int() }),
+    z.object({ kind: z.literal('tooFewConcluded'), sample: z.int(), needed: z.int() }),
   ]),
 );
 
 export const hallReportAction = defineAction({
   summary:
     "An officer of the hall, or any admin: the hall's numbers for a day, an ISO week, a month or a statutory holiday of a year — appointments per business and status, per day and per starting hour, the floor (walk-ins and booked arrivals, the green channel by reason, numbers missed, mean wait and service time, numbers served per window, businesses handled, consultations asked and answered), the no-show rate over concluded appointments and a suggested overbooking factor for the hall's slots (core/statistics) — counted by the database's aggregation; with the year's holidays to choose from.",
-  input: lazySchema(() => z.object({ hallId: stableId, period: Period }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, period: Period })),
   output: lazySchema(() =>
     z.object({
       hallId: z.string(),
@@ -54,22 +52,22 @@ export const hallReportAction = defineAction({
       totals: z.object(totals()),
       byBusiness: z.array(z.object({ business: z.string(), title: z.string(), ...totals() })),
       byDay: z.array(z.object({ date: z.string(), ...totals() })),
-      byHour: z.array(z.object({ hour: z.string(), appointments: z.number().int() })),
-      noShowRate: z.number().nullable(),
+      byHour: z.array(z.object({ hour: z.string(), appointments: z.int() })),
+      noShowRate: z.nullable(z.number()),
       overbooking: Overbooking,
       /** The hall floor: numbers taken and called, the green channel, waits, windows, consultations. */
       floor: z.object({
-        bookedArrivals: z.number().int(),
-        walkIns: z.number().int(),
-        green: z.number().int(),
-        greenByReason: z.array(z.object({ reason: z.string(), title: z.string(), count: z.number().int() })),
-        served: z.number().int(),
-        missed: z.number().int(),
-        meanWaitMinutes: z.number().nullable(),
-        meanServiceMinutes: z.number().nullable(),
-        byWindow: z.array(z.object({ window: z.string(), served: z.number().int() })),
-        handled: z.array(z.object({ business: z.string(), title: z.string(), count: z.number().int() })),
-        consultations: z.object({ asked: z.number().int(), answered: z.number().int(), published: z.number().int(), closed: z.number().int(), open: z.number().int() }),
+        bookedArrivals: z.int(),
+        walkIns: z.int(),
+        green: z.int(),
+        greenByReason: z.array(z.object({ reason: z.string(), title: z.string(), count: z.int() })),
+        served: z.int(),
+        missed: z.int(),
+        meanWaitMinutes: z.nullable(z.number()),
+        meanServiceMinutes: z.nullable(z.number()),
+        byWindow: z.array(z.object({ window: z.string(), served: z.int() })),
+        handled: z.array(z.object({ business: z.string(), title: z.string(), count: z.int() })),
+        consultations: z.object({ asked: z.int(), answered: z.int(), published: z.int(), closed: z.int(), open: z.int() }),
       }),
       /** The statutory holidays of the period's year, for choosing one. */
       holidays: z.array(z.object({ holiday: z.string(), from: z.string(), to: z.string() })),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError, isDomainError } from '../../errors/DomainError';
 import { requireVerified } from '../../identity/callerAccount';
@@ -16,7 +16,7 @@ import { lazySchema } from '../../function/lazySchema';
 
 export const reschedule = defineAction({
   summary: 'Moves an appointment to another slot: the new place is taken before the old one is released, so both are never lost. Idempotent under the envelope requestId.',
-  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput, slotId: SlotIdInput }).strict()),
+  input: lazySchema(() => z.strictObject({ appointmentId: AppointmentIdInput, slotId: SlotIdInput })),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { stableId } from '../../guide/ServiceGuide';
 import type { BookingDeps } from '../BookingDeps';
@@ -11,7 +11,7 @@ import { lazySchema } from '../../function/lazySchema';
 
 export const reserve = defineAction({
   summary: 'Books a place in a slot for the caller or a family member. Never overbooks (one conditional update per place). Idempotent under the envelope requestId.',
-  input: lazySchema(() => z.object({ hallId: stableId, business: stableId, slotId: SlotIdInput, forMemberId: z.string().max(64).optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, slotId: SlotIdInput, forMemberId: z.optional(z.string().check(z.maxLength(64))) })),
   output: AppointmentView,
   errors: [
     'UNAUTHENTICATED',

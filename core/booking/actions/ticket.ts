@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { requireVerified } from '../../identity/callerAccount';
@@ -10,8 +10,8 @@ import { lazySchema } from '../../function/lazySchema';
 
 export const ticket = defineAction({
   summary: 'A signed, short-lived QR token for a booked appointment of the caller; the page refreshes it every 30 s.',
-  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput }).strict()),
-  output: lazySchema(() => z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.number().int() })),
+  input: lazySchema(() => z.strictObject({ appointmentId: AppointmentIdInput })),
+  output: lazySchema(() => z.object({ token: z.string(), expiresAt: z.string(), refreshAfterSeconds: z.int() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_ACTIVE'],
   async run({ appointmentId }, deps: BookingDeps) {
     const account = await requireVerified(deps);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { addDays, shanghaiDate } from '../../time/shanghai';
 import type { BookingDeps } from '../BookingDeps';
@@ -10,8 +10,8 @@ const BATCH = 200;
 
 export const markNoShows = defineAction({
   summary: 'Timer only (nightly): appointments still booked after their day closed become no-shows (the business frees up; the day and week stay used).',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ marked: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ marked: z.int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const today = shanghaiDate(deps.clock.now());
@@ -28,8 +28,8 @@ export const markNoShows = defineAction({
 
 export const sendReminders = defineAction({
   summary: 'Timer only (daily, afternoon): reminds everyone booked for tomorrow, once each (compare-and-set on the reminder).',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ reminded: z.number().int(), failed: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ reminded: z.int(), failed: z.int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();
@@ -63,8 +63,8 @@ const QUIET_MS = 5 * 60_000;
 export const reconcileSlots = defineAction({
   summary:
     'Timer only (every 15 min): repairs what a crash or a lost answer left behind in a multi-step write — places held by no booked or checked-in appointment, and claims no appointment should hold any more (missing, cancelled, or ended for the business). Only slots quiet for 5 minutes are touched, each by compare-and-set.',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ slotsChecked: z.number().int(), placesReturned: z.number().int(), claimsReleased: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ slotsChecked: z.int(), placesReturned: z.int(), claimsReleased: z.int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const now = deps.clock.now();
@@ -97,8 +97,8 @@ export const OPEN_SLOTS_AHEAD_MS = 2 * 60 * 60_000;
 export const openSlots = defineAction({
   summary:
     "Timer only (hourly): creates, empty, the slots of the day each hall releases within the next two hours (one read and one insert per hall), so the release-time burst's first bookers each take a place with one conditional update instead of racing to create the slot. A slot missing anyway is still created by its first booking.",
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ halls: z.number().int(), slotsCreated: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ halls: z.int(), slotsCreated: z.int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
     const soon = new Date(deps.clock.now().getTime() + OPEN_SLOTS_AHEAD_MS);

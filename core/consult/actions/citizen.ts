@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -25,7 +25,7 @@ const MINE_LIMIT = 50;
  */
 export const askConsultation = defineAction({
   summary: 'Citizen (WeChat identity, no real-name verification needed): ask a hall a question about a business it handles; at most 3 waiting and 5 a day per account.',
-  input: lazySchema(() => z.object({ hallId: stableId, business: stableId, question: Text(QUESTION_MAX) }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, question: Text(QUESTION_MAX) })),
   output: ConsultationView,
   errors: ['UNAUTHENTICATED', 'HALL_NOT_FOUND', 'CONSULT_BUSINESS_NOT_OFFERED', 'CONSULT_QUESTION_INVALID', 'CONSULT_PERSONAL_DATA', 'CONSULT_LIMIT'],
   idempotent: 'required',
@@ -54,7 +54,7 @@ export const askConsultation = defineAction({
 /** The caller's own questions with their answers, newest first. */
 export const myConsultations = defineAction({
   summary: "Citizen: the caller's own questions (the 50 latest) with the hall's answers.",
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ consultations: z.array(ConsultationView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: ConsultDeps) {
@@ -71,7 +71,7 @@ export const myConsultations = defineAction({
  */
 export const consultation = defineAction({
   summary: 'The citizen who asked, or an officer of its hall: one consultation with its answer; CONSULT_NOT_FOUND for anyone else.',
-  input: lazySchema(() => z.object({ consultationId: ConsultationId }).strict()),
+  input: lazySchema(() => z.strictObject({ consultationId: ConsultationId })),
   output: ConsultationView,
   errors: ['UNAUTHENTICATED', 'CONSULT_NOT_FOUND'],
   async run({ consultationId }, deps: ConsultDeps) {

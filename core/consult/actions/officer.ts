@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -37,7 +37,7 @@ const view = async (deps: ConsultDeps, c: Consultation) => consultationView(c, (
 /** Officer: the hall's questions in one state (open ones first come, first answered). The asker is never shown. */
 export const hallConsultations = defineAction({
   summary: "Officer of the hall: the hall's consultations in one state (default open; open ones oldest first, others newest first; at most 50).",
-  input: lazySchema(() => z.object({ hallId: stableId, state: ConsultState.optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, state: z.optional(ConsultState) })),
   output: lazySchema(() => z.object({ hallId: z.string(), consultations: z.array(ConsultationView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run({ hallId, state }, deps: ConsultDeps) {
@@ -57,8 +57,8 @@ export const hallConsultations = defineAction({
  */
 export const answerConsultation = defineAction({
   summary: 'Officer of the hall: answer an open question; the citizen is notified by subscribe message (when subscribed) and sees it under 我的咨询.',
-  input: lazySchema(() => z.object({ consultationId: ConsultationId, answer: Text(ANSWER_MAX) }).strict()),
-  output: lazySchema(() => ConsultationView.extend({ notified: z.boolean() })),
+  input: lazySchema(() => z.strictObject({ consultationId: ConsultationId, answer: Text(ANSWER_MAX) })),
+  output: lazySchema(() => z.extend(ConsultationView, { notified: z.boolean() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'CONSULT_NOT_FOUND', 'CONSULT_STATE_CONFLICT', 'CONSULT_ANSWER_INVALID', 'CONSULT_PERSONAL_DATA'],
   idempotent: 'required',
   async run({ consultationId, answer }, deps: ConsultDeps) {
@@ -87,7 +87,7 @@ export const answerConsultation = defineAction({
  */
 export const publishConsultation = defineAction({
   summary: "Officer of the hall: publish an answered question to the guide's FAQ in an edited version (no ID or mobile numbers; the question at most 100 characters).",
-  input: lazySchema(() => z.object({ consultationId: ConsultationId, question: Text(PUBLISHED_QUESTION_MAX), answer: Text(ANSWER_MAX) }).strict()),
+  input: lazySchema(() => z.strictObject({ consultationId: ConsultationId, question: Text(PUBLISHED_QUESTION_MAX), answer: Text(ANSWER_MAX) })),
   output: ConsultationView,
   errors: [
     'UNAUTHENTICATED',
@@ -122,7 +122,7 @@ export const publishConsultation = defineAction({
 /** Officer of the hall: closes an open question without an answer (not for this hall, abuse). */
 export const closeConsultation = defineAction({
   summary: 'Officer of the hall: close an open question without answering it (not a question for this hall; abuse).',
-  input: lazySchema(() => z.object({ consultationId: ConsultationId }).strict()),
+  input: lazySchema(() => z.strictObject({ consultationId: ConsultationId })),
   output: ConsultationView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'CONSULT_NOT_FOUND', 'CONSULT_STATE_CONFLICT'],
   idempotent: 'optional',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -29,24 +29,22 @@ export async function requireLead(deps: BookingDeps, hallId: string): Promise<{ 
 }
 
 const SpecialEntry = lazySchema(() =>
-  z
-    .object({
-      from: DateInput,
-      to: DateInput,
-      kind: z.enum(SPECIAL_KINDS),
-      /** The note citizens see (春节假期值班, 周六延时服务). */
-      label: z.string().trim().min(2).max(40),
-      sessions: z.array(Session).max(4),
-    })
-    .strict(),
+  z.strictObject({
+    from: DateInput,
+    to: DateInput,
+    kind: z.enum(SPECIAL_KINDS),
+    /** The note citizens see (春节假期值班, 周六延时服务). */
+    label: z.string().check(z.trim(), z.minLength(2), z.maxLength(40)),
+    sessions: z.array(Session).check(z.maxLength(4)),
+  }),
 );
-const SpecialView = lazySchema(() => z.object({ from: z.string(), to: z.string(), label: z.string(), sessions: z.array(Session), kind: z.enum(SPECIAL_KINDS).optional() }));
+const SpecialView = lazySchema(() => z.object({ from: z.string(), to: z.string(), label: z.string(), sessions: z.array(Session), kind: z.optional(z.enum(SPECIAL_KINDS)) }));
 const HoursView = lazySchema(() =>
   z.object({
     hallId: z.string(),
     hallName: z.string(),
     /** Pass back as `expectedVersion` when saving (0: never edited, the data file's periods). */
-    version: z.number().int(),
+    version: z.int(),
     /** Periods not over yet, by date. */
     specialHours: z.array(SpecialView),
   }),
@@ -123,7 +121,7 @@ async function saveChecked(
 
 export const hallHours = defineAction({
   summary: "Admin or the hall's lead: the hall's special periods not over yet (holiday duty, staggered and extended service, closures) and their version, to edit.",
-  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId })),
   output: HoursView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId }, deps: BookingDeps) {
@@ -136,7 +134,7 @@ export const hallHours = defineAction({
 export const saveSpecialHours = defineAction({
   summary:
     "Admin or the hall's lead: saves a special period (new, or in place of the one starting on `replacing`). Refused with HOURS_INVALID (what is wrong), HOURS_STRAND_BOOKINGS (the booked appointments the new hours would leave out, by date, time and 预约号; nothing saved) or HOURS_VERSION_CONFLICT. Availability and reserve see it at once. Audited with before and after.",
-  input: lazySchema(() => z.object({ hallId: stableId, entry: SpecialEntry, replacing: DateInput.optional(), expectedVersion: z.number().int().min(0) }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, entry: SpecialEntry, replacing: z.optional(DateInput), expectedVersion: z.int().check(z.gte(0)) })),
   output: HoursView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'HOURS_INVALID', 'HOURS_STRAND_BOOKINGS', 'HOURS_VERSION_CONFLICT', 'SPECIAL_HOURS_NOT_FOUND'],
   async run({ hallId, entry, replacing, expectedVersion }, deps: BookingDeps) {
@@ -164,7 +162,7 @@ export const saveSpecialHours = defineAction({
 export const deleteSpecialHours = defineAction({
   summary:
     "Admin or the hall's lead: deletes the special period starting on `from` (its dates go back to the regular hours). Refused like a save when bookings would be stranded or someone saved meanwhile. Audited.",
-  input: lazySchema(() => z.object({ hallId: stableId, from: DateInput, expectedVersion: z.number().int().min(0) }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, from: DateInput, expectedVersion: z.int().check(z.gte(0)) })),
   output: HoursView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'HOURS_STRAND_BOOKINGS', 'HOURS_VERSION_CONFLICT', 'SPECIAL_HOURS_NOT_FOUND'],
   async run({ hallId, from, expectedVersion }, deps: BookingDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -20,7 +20,7 @@ const RosterView = lazySchema(() => z.object({ hallId: z.string(), hallName: z.s
 
 export const dutyRoster = defineAction({
   summary: "Admin or the hall's lead: the hall's duty days for 14 days from `from` (today when absent): windows, officers' display names, duty phone.",
-  input: lazySchema(() => z.object({ hallId: stableId, from: DateInput.optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, from: z.optional(DateInput) })),
   output: RosterView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId, from }, deps: BookingDeps) {
@@ -41,7 +41,7 @@ function requirePlannable(deps: BookingDeps, date: string): void {
 export const saveDutyDay = defineAction({
   summary:
     "Admin or the hall's lead: saves the duty board of one day (replacing it): the duty phone, and per window the officer's display name and what it handles. Citizens see it on the hall page at once. Audited with before and after.",
-  input: lazySchema(() => z.object({ hallId: stableId, day: DutyDayFields }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, day: DutyDayFields })),
   output: lazySchema(() => z.object({ day: DutyDayFields })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND', 'HOURS_INVALID'],
   async run({ hallId, day }, deps: BookingDeps) {
@@ -64,7 +64,7 @@ export const saveDutyDay = defineAction({
 
 export const deleteDutyDay = defineAction({
   summary: "Admin or the hall's lead: removes one day's duty board. Repeating it is no error (`deleted` says whether this call did). Audited.",
-  input: lazySchema(() => z.object({ hallId: stableId, date: DateInput }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, date: DateInput })),
   output: lazySchema(() => z.object({ deleted: z.boolean() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],
   async run({ hallId, date }, deps: BookingDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -16,25 +16,23 @@ import type { IdentityDeps } from '../IdentityDeps';
 import { AuditEntryView } from '../views';
 import { lazySchema } from '../../function/lazySchema';
 
-const ShanghaiDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+const ShanghaiDate = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
 export const auditLog = defineAction({
   summary:
     'The audit log, newest first, in Chinese (action, hall and masked actor names), filtered by action, hall, actor and Shanghai dates (from/to inclusive), a page at a time. An admin reads every record; an officer only those of their halls (another hall: FORBIDDEN).',
   input: lazySchema(() =>
-    z
-      .object({
-        limit: z.number().int().min(1).max(200).default(20),
-        offset: z.number().int().min(0).max(10_000).default(0),
-        action: z.string().min(1).max(64).optional(),
-        hallId: stableId.optional(),
-        actor: z.string().min(1).max(64).optional(),
-        from: ShanghaiDate.optional(),
-        to: ShanghaiDate.optional(),
-      })
-      .strict(),
+    z.strictObject({
+      limit: z._default(z.int().check(z.gte(1), z.lte(200)), 20),
+      offset: z._default(z.int().check(z.gte(0), z.lte(10_000)), 0),
+      action: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      hallId: z.optional(stableId),
+      actor: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      from: z.optional(ShanghaiDate),
+      to: z.optional(ShanghaiDate),
+    }),
   ),
-  output: lazySchema(() => z.object({ entries: z.array(AuditEntryView), hasMore: z.boolean(), nextOffset: z.number().int().optional() })),
+  output: lazySchema(() => z.object({ entries: z.array(AuditEntryView), hasMore: z.boolean(), nextOffset: z.optional(z.int()) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT'],
   async run(input, deps: IdentityDeps) {
     const account = await deps.identities.account(requireOpenid(deps));
@@ -65,7 +63,7 @@ const OWN_ACTS_SHOWN = 30;
 
 export const myActsFor = defineAction({
   summary: "The caller's own acts for family members (代办记录: bookings, moves, cancellations, applications for them), newest first, as the audit log has them.",
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ entries: z.array(AuditEntryView) })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: IdentityDeps) {

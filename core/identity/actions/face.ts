@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { maskIdNumber } from '../../privacy/mask';
@@ -20,7 +20,7 @@ import { lazySchema } from '../../function/lazySchema';
 export const confirmFace = defineAction({
   summary:
     "Confirms WeChat's face verification result server-side, matches the person against the population registry, and binds the identity to this account (moving it from another account if needed). A failed face check counts towards the lock and leaves the verification at the face step while tries remain (3 per verification); a face result is one try (sent again, it is judged again but not counted again, at most 3 times).",
-  input: lazySchema(() => z.object({ verificationId: VerificationIdInput, verifyResult: z.string().min(8).max(512) }).strict()),
+  input: lazySchema(() => z.strictObject({ verificationId: VerificationIdInput, verifyResult: z.string().check(z.minLength(8), z.maxLength(512)) })),
   output: StatusView,
   errors: [
     'UNAUTHENTICATED',
@@ -120,7 +120,7 @@ export const confirmFace = defineAction({
 
 export const unbind = defineAction({
   summary: 'Unbinds the verified identity from this WeChat account (family links go with it). Unbinding an account that holds none answers its status (a retried unbind succeeds).',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: StatusView,
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError, isDomainError } from '../../errors/DomainError';
 import { birthYearShown, maskIdNumber, maskName, maskNameForFamily } from '../../privacy/mask';
@@ -36,7 +36,7 @@ const FamilyList = lazySchema(() => z.object({ members: z.array(FamilyMemberView
 
 export const familyMembers = defineAction({
   summary: 'Family members the caller may act for (masked).',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: IdentityDeps) {
@@ -67,7 +67,7 @@ async function countedLookup(deps: IdentityDeps, openid: string, person: { idNum
 export const addFamilyMember = defineAction({
   summary:
     'Adds a member of the same household (a child under 16 or a parent of 60 or more) the caller may act for. Idempotent. Every registry lookup counts towards a daily limit; a stranger, a wrong name, an unknown number and a person of another household get one and the same answer, which also counts towards the lock.',
-  input: lazySchema(() => z.object({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) }).strict()),
+  input: lazySchema(() => z.strictObject({ name: NameInput, idNumber: IdNumberInput, relation: z.enum(['child', 'parent']) })),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'FAMILY_NOT_ELIGIBLE', 'FAMILY_MEMBER_UNMATCHED', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: IdentityDeps) {
@@ -119,7 +119,7 @@ export const addFamilyMember = defineAction({
 
 export const removeFamilyMember = defineAction({
   summary: 'Stops acting for a family member.',
-  input: lazySchema(() => z.object({ memberId: z.string().min(1).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ memberId: z.string().check(z.minLength(1), z.maxLength(64)) })),
   output: FamilyList,
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND'],
   async run({ memberId }, deps: IdentityDeps) {

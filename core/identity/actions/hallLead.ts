@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -14,7 +14,7 @@ const ATTEMPTS = 3;
 export const setHallLead = defineAction({
   summary:
     "Admin: makes an officer of a hall its lead (大厅负责人: edits the hall's special hours and duty roster, issue 16), or takes it back (`lead: false`). The officer must work at the hall (an invitation binds them first); a lead who loses the hall stops leading it. Repeating it is no error: `changed` says whether this call did; each change is audited (officer.lead / officer.unlead).",
-  input: lazySchema(() => z.object({ openid: z.string().trim().min(1).max(64), hallId: stableId, lead: z.boolean() }).strict()),
+  input: lazySchema(() => z.strictObject({ openid: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)), hallId: stableId, lead: z.boolean() })),
   output: lazySchema(() => z.object({ changed: z.boolean(), leads: z.array(z.string()) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_IN_HALL', 'SERVICE_BUSY'],
   async run({ openid, hallId, lead }, deps: IdentityDeps) {

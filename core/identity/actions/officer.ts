@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -13,7 +13,9 @@ import { lazySchema } from '../../function/lazySchema';
 
 export const createOfficerInvitation = defineAction({
   summary: 'Admin: creates a one-time invitation that makes an account an officer of the given halls. The code is shown once.',
-  input: lazySchema(() => z.object({ halls: z.array(stableId).min(1).max(20), validDays: z.number().int().min(1).max(INVITATION_POLICY.maxDays) }).strict()),
+  input: lazySchema(() =>
+    z.strictObject({ halls: z.array(stableId).check(z.minLength(1), z.maxLength(20)), validDays: z.int().check(z.gte(1), z.lte(INVITATION_POLICY.maxDays)) }),
+  ),
   output: lazySchema(() => z.object({ code: z.string(), halls: z.array(z.string()), expiresAt: z.string() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'HALL_NOT_FOUND'],
   async run({ halls, validDays }, deps: IdentityDeps) {
@@ -37,7 +39,7 @@ export const createOfficerInvitation = defineAction({
 
 export const acceptOfficerInvitation = defineAction({
   summary: 'Binds an officer invitation to the calling WeChat account, once.',
-  input: lazySchema(() => z.object({ code: z.string().trim().min(INVITATION_POLICY.codeLength).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ code: z.string().check(z.trim(), z.minLength(INVITATION_POLICY.codeLength), z.maxLength(64)) })),
   output: StatusView,
   errors: ['UNAUTHENTICATED', 'INVITATION_INVALID'],
   async run({ code }, deps: IdentityDeps) {

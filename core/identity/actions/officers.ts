@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
@@ -31,7 +31,7 @@ function labeller(deps: IdentityDeps, known: readonly Account[]) {
 export const officers = defineAction({
   summary:
     'Admin: every officer (and every admin bound to halls): masked name, whether verified (an unverified one may not act), halls by name, since when, who invited them last; and the invitations not used yet.',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ officers: z.array(OfficerView), openInvitations: z.array(OpenInvitationView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run(_input, deps: IdentityDeps) {
@@ -83,7 +83,7 @@ const REVOKE_ATTEMPTS = 3;
 export const revokeOfficer = defineAction({
   summary:
     "Admin: removes one hall (`hallId`) or every hall from an officer; an officer left with no hall is a citizen again. An admin's own admin role is never revoked here (ops grants it), so the service keeps its admins. Repeating it is no error: `removed` says what changed (empty: nothing was left to revoke).",
-  input: lazySchema(() => z.object({ openid: z.string().trim().min(1).max(64), hallId: stableId.optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ openid: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)), hallId: z.optional(stableId) })),
   output: lazySchema(() => z.object({ changed: z.boolean(), removed: z.array(HallRefView), role: z.enum(['citizen', 'officer', 'admin']), halls: z.array(HallRefView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_BUSY'],
   async run({ openid, hallId }, deps: IdentityDeps) {
@@ -111,7 +111,7 @@ export const revokeOfficer = defineAction({
 export const withdrawInvitation = defineAction({
   summary:
     'Admin: withdraws an officer invitation not used yet (it can no longer be accepted). Repeating it, or withdrawing one used or expired, is no error: `withdrawn` says whether this call did.',
-  input: lazySchema(() => z.object({ invitationId: z.string().trim().min(1).max(128) }).strict()),
+  input: lazySchema(() => z.strictObject({ invitationId: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)) })),
   output: lazySchema(() => z.object({ withdrawn: z.boolean() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   async run({ invitationId }, deps: IdentityDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { addDays } from '../../time/shanghai';
 import type { IdentityDeps } from '../IdentityDeps';
@@ -11,8 +11,8 @@ export const RETENTION = { verificationHoursAfterExpiry: 24, failureCounterDays:
 export const purgeExpiredVerifications = defineAction({
   summary:
     'Timer only (daily): deletes verification sessions a day after they expired (they hold the encrypted details typed in), daily failure and SMS counters older than a week, and birth dates older versions stored in clear.',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ verifications: z.number().int(), failureCounters: z.number().int(), smsCounters: z.number().int(), plainBirthDates: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ verifications: z.int(), failureCounters: z.int(), smsCounters: z.int(), plainBirthDates: z.int() })),
   errors: [],
   async run(_input, deps: IdentityDeps) {
     const now = deps.clock.now();

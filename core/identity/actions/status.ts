@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { newAccount, type Account } from '../Account';
@@ -33,7 +33,7 @@ export async function accountOf(deps: IdentityDeps): Promise<Account> {
 
 export const status = defineAction({
   summary: "The caller's own openid (from the function context), role, consents, verification state, masked profile and lockout.",
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: StatusView,
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: IdentityDeps) {
@@ -44,15 +44,10 @@ export const status = defineAction({
 export const consent = defineAction({
   summary: 'Records separate consent to the processing of identity data and of face data (PIPL art. 29).',
   input: lazySchema(() =>
-    z
-      .object({
-        purposes: z
-          .array(z.enum(['identity', 'face']))
-          .min(1)
-          .max(2),
-        version: z.number().int(),
-      })
-      .strict(),
+    z.strictObject({
+      purposes: z.array(z.enum(['identity', 'face'])).check(z.minLength(1), z.maxLength(2)),
+      version: z.int(),
+    }),
   ),
   output: StatusView,
   errors: ['UNAUTHENTICATED', 'INVALID_INPUT'],

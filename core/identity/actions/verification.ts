@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { maskPhone } from '../../privacy/mask';
@@ -50,7 +50,7 @@ async function sendCode(deps: IdentityDeps, verificationId: string, phone: strin
 
 export const startVerification = defineAction({
   summary: 'Checks name, ID number (format, birth date, check digit, division) and mobile number, then texts a one-time code.',
-  input: lazySchema(() => z.object({ name: NameInput, idNumber: IdNumberInput, phone: PhoneInput }).strict()),
+  input: lazySchema(() => z.strictObject({ name: NameInput, idNumber: IdNumberInput, phone: PhoneInput })),
   output: VerificationStartedView,
   errors: ['UNAUTHENTICATED', 'CONSENT_REQUIRED', 'VERIFICATION_LOCKED', 'NAME_INVALID', 'ID_NUMBER_INVALID', 'PHONE_INVALID', 'ACCOUNT_HAS_OTHER_IDENTITY', 'OTP_TOO_FREQUENT'],
   async run(input, deps: IdentityDeps) {
@@ -89,7 +89,7 @@ export const startVerification = defineAction({
 
 export const resendCode = defineAction({
   summary: 'Texts a new one-time code (at most once a minute); the old code stops working.',
-  input: lazySchema(() => z.object({ verificationId: VerificationIdInput }).strict()),
+  input: lazySchema(() => z.strictObject({ verificationId: VerificationIdInput })),
   output: VerificationStartedView,
   errors: ['UNAUTHENTICATED', 'VERIFICATION_EXPIRED', 'VERIFICATION_OUT_OF_ORDER', 'OTP_TOO_FREQUENT'],
   async run({ verificationId }, deps: IdentityDeps) {
@@ -111,15 +111,10 @@ export const resendCode = defineAction({
 export const confirmPhone = defineAction({
   summary: 'Checks the one-time code; after 5 wrong codes the verification fails and counts towards the lock.',
   input: lazySchema(() =>
-    z
-      .object({
-        verificationId: VerificationIdInput,
-        code: z
-          .string()
-          .trim()
-          .regex(/^\d{6}$/),
-      })
-      .strict(),
+    z.strictObject({
+      verificationId: VerificationIdInput,
+      code: z.string().check(z.trim(), z.regex(/^\d{6}$/)),
+    }),
   ),
   output: lazySchema(() => z.object({ step: z.literal('face') })),
   errors: ['UNAUTHENTICATED', 'VERIFICATION_EXPIRED', 'VERIFICATION_OUT_OF_ORDER', 'OTP_INCORRECT', 'OTP_EXPIRED'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -18,14 +18,14 @@ const Call = lazySchema(() =>
     status: z.enum(['calling', 'serving', 'done', 'waiting', 'missed']),
     calledAt: z.string(),
     /** Times called: a recall raises it (the display calls again). */
-    calls: z.number().int(),
+    calls: z.int(),
   }),
 );
 
 export const queueBoard = defineAction({
   summary:
     "Public, no login (the hall's display): the numbers being called and at which window, and the latest calls, newest first. Numbers and window names only, no personal data. One indexed read; the display polls it every second or so.",
-  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId })),
   output: lazySchema(() => z.object({ hallId: z.string(), hallName: z.string(), date: z.string(), serverTime: z.string(), calling: z.array(Call), recent: z.array(Call) })),
   errors: ['HALL_NOT_FOUND'],
   async run({ hallId }, deps: BookingDeps) {

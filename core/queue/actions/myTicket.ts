@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -15,15 +15,15 @@ import { bookedPerWalkIn } from '../walkInRule';
 export const myQueueTicket = defineAction({
   summary:
     "The caller's number for their checked-in appointment: its state, the window when called, how many are called before it and the estimated wait from the hall's measured service times. The appointment's booker only.",
-  input: lazySchema(() => z.object({ appointmentId: AppointmentIdInput }).strict()),
+  input: lazySchema(() => z.strictObject({ appointmentId: AppointmentIdInput })),
   output: lazySchema(() =>
     z.object({
       label: z.string(),
       status: z.enum(['waiting', 'calling', 'serving', 'done', 'missed']),
-      window: z.string().nullable(),
+      window: z.nullable(z.string()),
       /** Waiting: tickets called before this one; null otherwise. */
-      ahead: z.number().int().nullable(),
-      waitMinutes: z.number().int().nullable(),
+      ahead: z.nullable(z.int()),
+      waitMinutes: z.nullable(z.int()),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'APPOINTMENT_NOT_FOUND', 'QUEUE_TICKET_NOT_FOUND'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -38,7 +38,7 @@ function auditGreen(
 export const takeWalkIn = defineAction({
   summary:
     "Officer (the hall's desk): gives a walk-in a number, within the day's walk-in share of the hall's capacity (hall_schedules walkInShare; one conditional increment, so the share is never exceeded); optionally straight into the green channel with a reason from the fixed list (audited). Idempotent under the envelope requestId.",
-  input: lazySchema(() => z.object({ hallId: stableId, business: stableId.optional(), green: GreenReasonInput.optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, business: z.optional(stableId), green: z.optional(GreenReasonInput) })),
   output: lazySchema(() => z.object({ ticket: TicketView })),
   errors: [...OFFICER_ERRORS, 'HALL_NOT_FOUND', 'WALK_IN_FULL'],
   idempotent: 'required',
@@ -68,9 +68,13 @@ export const markGreenChannel = defineAction({
     "Officer: marks a waiting number of the hall for the green channel (served first) with a reason from the fixed list; the reason is audited. The ticket by its id, or by today's number as the citizen shows it (B012 → 12). Marking it again changes nothing.",
   input: lazySchema(() =>
     z
-      .object({ hallId: stableId, ticketId: z.string().min(4).max(80).optional(), number: z.number().int().min(1).max(99_999).optional(), reason: GreenReasonInput })
-      .strict()
-      .refine((x) => (x.ticketId === undefined) !== (x.number === undefined), { message: 'ticketId or number, one of them', path: ['ticketId'] }),
+      .strictObject({
+        hallId: stableId,
+        ticketId: z.optional(z.string().check(z.minLength(4), z.maxLength(80))),
+        number: z.optional(z.int().check(z.gte(1), z.lte(99_999))),
+        reason: GreenReasonInput,
+      })
+      .check(z.refine((x) => (x.ticketId === undefined) !== (x.number === undefined), { error: 'ticketId or number, one of them', path: ['ticketId'] })),
   ),
   output: lazySchema(() => z.object({ ticket: TicketView })),
   errors: [...OFFICER_ERRORS, 'QUEUE_TICKET_NOT_FOUND', 'QUEUE_TICKET_STATE_CONFLICT'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { stableId } from '../../guide/ServiceGuide';
@@ -12,8 +12,8 @@ import { officerAtHall } from './officerAtHall';
 
 const OFFICER_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'] as const;
 const MOVE_ERRORS = [...OFFICER_ERRORS, 'QUEUE_TICKET_NOT_FOUND', 'QUEUE_TICKET_STATE_CONFLICT'] as const;
-const TicketIdInput = lazySchema(() => z.string().min(4).max(80));
-const AtWindow = lazySchema(() => z.object({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput }).strict());
+const TicketIdInput = lazySchema(() => z.string().check(z.minLength(4), z.maxLength(80)));
+const AtWindow = lazySchema(() => z.strictObject({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput }));
 const Moved = lazySchema(() => z.object({ ticket: TicketView }));
 
 /** A move of the ticket at the officer's window, by compare-and-set (core/queue/windowMoves.ts). */
@@ -25,7 +25,7 @@ async function move(deps: BookingDeps, hallId: string, ticketId: string, apply: 
 export const callNext = defineAction({
   summary:
     "Officer: the window calls the hall's next number — a ticket transferred to it, then the green channel, then booked arrivals whose slot has started in appointment order interleaved with walk-ins by the hall's share (core/queue/callOrder.ts). Two windows calling at once never get the same ticket (compare-and-set, retried). Refuses a window still calling or serving.",
-  input: lazySchema(() => z.object({ hallId: stableId, window: WindowInput }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, window: WindowInput })),
   output: Moved,
   errors: [...OFFICER_ERRORS, 'QUEUE_WINDOW_BUSY', 'QUEUE_EMPTY', 'SERVICE_BUSY'],
   idempotent: 'required',
@@ -64,7 +64,7 @@ export const skip = defineAction({
 
 export const transfer = defineAction({
   summary: 'Officer: sends the ticket the window is calling or serving to another window, which calls it next.',
-  input: lazySchema(() => z.object({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput, to: WindowInput }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput, to: WindowInput })),
   output: Moved,
   errors: MOVE_ERRORS,
   idempotent: 'required',
@@ -73,7 +73,7 @@ export const transfer = defineAction({
 
 export const finish = defineAction({
   summary: 'Officer: the ticket at the window is done, with the business handled (a guide id).',
-  input: lazySchema(() => z.object({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput, business: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, window: WindowInput, ticketId: TicketIdInput, business: stableId })),
   output: Moved,
   errors: MOVE_ERRORS,
   idempotent: 'required',
@@ -82,7 +82,7 @@ export const finish = defineAction({
 
 export const windowState = defineAction({
   summary: 'Officer: what the window is doing (idle, calling or serving which number) and how many wait in the hall.',
-  input: lazySchema(() => z.object({ hallId: stableId, window: WindowInput }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId, window: WindowInput })),
   output: WindowStateView,
   errors: OFFICER_ERRORS,
   async run({ hallId, window }, deps: BookingDeps) {

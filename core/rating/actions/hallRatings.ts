@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import type { GuideRepository } from '../../guide/GuideRepository';
@@ -19,16 +19,16 @@ const RECENT_POOR = 20;
  */
 export const hallRatings = defineAction({
   summary: "Officer (of the hall) or admin: a hall's ratings (好差评): counts per level, satisfaction rate, the 20 latest poor ratings with their reasons.",
-  input: lazySchema(() => z.object({ hallId: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: stableId })),
   output: lazySchema(() =>
     z.object({
       hallId: z.string(),
       hallName: z.string(),
-      total: z.number().int(),
-      byLevel: z.array(z.object({ level: RatingLevel, name: z.string(), count: z.number().int() })),
-      satisfactionPercent: z.number().int().optional(),
-      poorCount: z.number().int(),
-      recentPoor: z.array(RatingView.extend({ businessTitle: z.string() })),
+      total: z.int(),
+      byLevel: z.array(z.object({ level: RatingLevel, name: z.string(), count: z.int() })),
+      satisfactionPercent: z.optional(z.int()),
+      poorCount: z.int(),
+      recentPoor: z.array(z.extend(RatingView, { businessTitle: z.string() })),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HALL_NOT_FOUND'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { requireOpenid } from '../../identity/caller';
 import { RatedKind, ratingId, ratingView, RatingView } from '../Rating';
@@ -9,20 +9,10 @@ import { lazySchema } from '../../function/lazySchema';
 export const myRatings = defineAction({
   summary: "The caller's own ratings of the given appointments or applications (at most 100 ids); services not rated (or not the caller's) are left out.",
   input: lazySchema(() =>
-    z
-      .object({
-        kind: RatedKind,
-        serviceIds: z
-          .array(
-            z
-              .string()
-              .min(1)
-              .max(64)
-              .regex(/^[A-Za-z0-9_-]+$/),
-          )
-          .max(100),
-      })
-      .strict(),
+    z.strictObject({
+      kind: RatedKind,
+      serviceIds: z.array(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/))).check(z.maxLength(100)),
+    }),
   ),
   output: lazySchema(() => z.object({ ratings: z.array(RatingView) })),
   errors: ['UNAUTHENTICATED'],
