@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { stableId } from '../guide/ServiceGuide';
 import { Courier, MailAddress, TrackingNumber } from '../reissue/ReissueApplication';
 import { BUSINESS_KINDS } from './kinds';
@@ -37,33 +37,33 @@ export const BusinessActorRole = lazySchema(() => z.enum(['citizen', 'officer', 
 export type BusinessActorRole = z.infer<typeof BusinessActorRole>;
 
 /** A material's key: its position in the guide's list, stable for one guide version (`m0`, `m1`, …). */
-export const MaterialKey = lazySchema(() => z.string().regex(/^m\d{1,2}$/));
+export const MaterialKey = lazySchema(() => z.string().check(z.regex(/^m\d{1,2}$/)));
 
-export const MaterialSpec = lazySchema(() => z.object({ key: MaterialKey, name: z.string().min(1).max(60), required: z.boolean() }));
+export const MaterialSpec = lazySchema(() => z.object({ key: MaterialKey, name: z.string().check(z.minLength(1), z.maxLength(60)), required: z.boolean() }));
 export type MaterialSpec = z.infer<typeof MaterialSpec>;
 
 /** Photos of one material, as cloud-storage file ids (private; read through temporary URLs). */
 export const AttachedMaterial = lazySchema(() =>
   z.object({
-    fileIds: z.array(z.string().min(1).max(256)).min(1).max(9),
+    fileIds: z.array(z.string().check(z.minLength(1), z.maxLength(256))).check(z.minLength(1), z.maxLength(9)),
     attachedAt: z.date(),
   }),
 );
 export type AttachedMaterial = z.infer<typeof AttachedMaterial>;
 
 /** 补正: which material, and why, in the officer's words shown to the citizen. */
-export const CorrectionItem = lazySchema(() => z.object({ material: MaterialKey, reason: z.string().trim().min(2).max(200) }));
+export const CorrectionItem = lazySchema(() => z.object({ material: MaterialKey, reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }));
 export type CorrectionItem = z.infer<typeof CorrectionItem>;
 
-export const Corrections = lazySchema(() => z.object({ items: z.array(CorrectionItem).min(1).max(20), requestedAt: z.date() }));
+export const Corrections = lazySchema(() => z.object({ items: z.array(CorrectionItem).check(z.minLength(1), z.maxLength(20)), requestedAt: z.date() }));
 
 /** The electronic certificate (户籍类证明): its serial is what a verifier scans. */
 export const Certificate = lazySchema(() =>
   z.object({
-    serial: z.string().regex(/^[A-Z0-9]{12,32}$/),
+    serial: z.string().check(z.regex(/^[A-Z0-9]{12,32}$/)),
     issuedAt: z.date(),
     validUntil: z.date(),
-    revocation: z.object({ reason: z.string(), at: z.date() }).optional(),
+    revocation: z.optional(z.object({ reason: z.string(), at: z.date() })),
   }),
 );
 export type Certificate = z.infer<typeof Certificate>;
@@ -71,10 +71,10 @@ export type Certificate = z.infer<typeof Certificate>;
 /** 准迁证: valid until a date the issuing office sets; an officer may extend it with a reason. */
 export const Permit = lazySchema(() =>
   z.object({
-    number: z.string().regex(/^[A-Z0-9]{8,32}$/),
+    number: z.string().check(z.regex(/^[A-Z0-9]{8,32}$/)),
     issuedAt: z.date(),
     validUntil: z.date(),
-    extensions: z.array(z.object({ validUntil: z.date(), reason: z.string(), at: z.date() })).max(10),
+    extensions: z.array(z.object({ validUntil: z.date(), reason: z.string(), at: z.date() })).check(z.maxLength(10)),
   }),
 );
 export type Permit = z.infer<typeof Permit>;
@@ -82,9 +82,9 @@ export type Permit = z.infer<typeof Permit>;
 /** The origin station's move-out task, due 5 working days after the permit was issued. */
 export const MoveOut = lazySchema(() =>
   z.object({
-    originDivisionCode: z.string().regex(/^\d{6}$/),
+    originDivisionCode: z.string().check(z.regex(/^\d{6}$/)),
     dueAt: z.date(),
-    completedAt: z.date().optional(),
+    completedAt: z.optional(z.date()),
   }),
 );
 export type MoveOut = z.infer<typeof MoveOut>;
@@ -92,7 +92,7 @@ export type MoveOut = z.infer<typeof MoveOut>;
 /** How the result reaches the citizen: at the hall with a booking that carries the application, or by mail. */
 export const Handover = lazySchema(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('hall'), hallId: stableId, appointmentId: z.string().min(1).max(64) }),
+    z.object({ kind: z.literal('hall'), hallId: stableId, appointmentId: z.string().check(z.minLength(1), z.maxLength(64)) }),
     z.object({ kind: z.literal('mail'), address: MailAddress }),
   ]),
 );
@@ -103,39 +103,39 @@ export const BusinessShipment = lazySchema(() => z.object({ courier: Courier, tr
 export const BusinessTimelineEntry = lazySchema(() =>
   z.object({
     state: BusinessState,
-    event: z.string().min(1),
+    event: z.string().check(z.minLength(1)),
     at: z.date(),
     by: BusinessActorRole,
     /** Shown to the citizen (a reason, a permit number, a tracking number). Never personal data. */
-    note: z.string().max(300).optional(),
+    note: z.optional(z.string().check(z.maxLength(300))),
   }),
 );
 export type BusinessTimelineEntry = z.infer<typeof BusinessTimelineEntry>;
 
 export const BusinessApplication = lazySchema(() =>
   z.object({
-    _id: z.string().min(1).max(64),
+    _id: z.string().check(z.minLength(1), z.maxLength(64)),
     kind: BusinessKind,
     /** The destination hall that reviews it. */
     hallId: stableId,
-    applicant: z.object({ actorOpenid: z.string().min(1), subjectResidentId: z.string().min(1) }),
+    applicant: z.object({ actorOpenid: z.string().check(z.minLength(1)), subjectResidentId: z.string().check(z.minLength(1)) }),
     /** The guide's materials when the draft was made: submit waits for each required one. */
-    materialList: z.array(MaterialSpec).min(1).max(30),
+    materialList: z.array(MaterialSpec).check(z.minLength(1), z.maxLength(30)),
     materials: z.record(MaterialKey, AttachedMaterial),
-    corrections: Corrections.optional(),
-    correctionRounds: z.number().int().min(0),
-    rejectionReason: z.string().optional(),
-    certificate: Certificate.optional(),
-    permit: Permit.optional(),
-    moveOut: MoveOut.optional(),
-    handover: Handover.optional(),
-    shipment: BusinessShipment.optional(),
+    corrections: z.optional(Corrections),
+    correctionRounds: z.int().check(z.gte(0)),
+    rejectionReason: z.optional(z.string()),
+    certificate: z.optional(Certificate),
+    permit: z.optional(Permit),
+    moveOut: z.optional(MoveOut),
+    handover: z.optional(Handover),
+    shipment: z.optional(BusinessShipment),
     state: BusinessState,
-    timeline: z.array(BusinessTimelineEntry).min(1),
+    timeline: z.array(BusinessTimelineEntry).check(z.minLength(1)),
     createdAt: z.date(),
     updatedAt: z.date(),
-    submittedAt: z.date().optional(),
-    version: z.number().int().min(0),
+    submittedAt: z.optional(z.date()),
+    version: z.int().check(z.gte(0)),
   }),
 );
 export type BusinessApplication = z.infer<typeof BusinessApplication>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 import { DEFAULT_BUSINESS_CONDITIONS } from './conditions';
 
@@ -9,27 +9,29 @@ import { DEFAULT_BUSINESS_CONDITIONS } from './conditions';
  */
 export const BusinessConfig = lazySchema(() =>
   z.object({
-    hallId: z.string().min(1),
+    hallId: z.string().check(z.minLength(1)),
     /** 户籍类证明 approved by the system when the registry knows the person and every material is there. */
-    autoApproveCertificates: z.boolean().default(false),
+    autoApproveCertificates: z._default(z.boolean(), false),
     /** How long an electronic certificate holds, in days. */
-    certificateValidDays: z.number().int().min(1).max(365).default(90),
+    certificateValidDays: z._default(z.int().check(z.gte(1), z.lte(365)), 90),
     /** How long a permission to move in (准迁证) holds, in days, before any extension. */
-    permitValidDays: z.number().int().min(1).max(365).default(40),
+    permitValidDays: z._default(z.int().check(z.gte(1), z.lte(365)), 40),
     /** A draft or an unanswered correction lapses after this many days. */
-    lapseAfterDays: z.number().int().min(1).max(365).default(30),
-    conditions: z
-      .object({
-        parentsJoinChildren: z.object({ maleMinAge: z.number().int().min(0).max(120), femaleMinAge: z.number().int().min(0).max(120) }),
-        graduate: z.object({ withinYears: z.number().int().min(0).max(20) }),
-        spouse: z.object({ minMarriageYears: z.number().int().min(0).max(50) }),
-        residencePermit: z.object({ minMonthsResident: z.number().int().min(0).max(120) }),
+    lapseAfterDays: z._default(z.int().check(z.gte(1), z.lte(365)), 30),
+    conditions: z._default(
+      z.object({
+        parentsJoinChildren: z.object({ maleMinAge: z.int().check(z.gte(0), z.lte(120)), femaleMinAge: z.int().check(z.gte(0), z.lte(120)) }),
+        graduate: z.object({ withinYears: z.int().check(z.gte(0), z.lte(20)) }),
+        spouse: z.object({ minMarriageYears: z.int().check(z.gte(0), z.lte(50)) }),
+        residencePermit: z.object({ minMonthsResident: z.int().check(z.gte(0), z.lte(120)) }),
         // Added after halls had written their conditions down: theirs read without it get the default.
-        residencePermitEndorsement: z
-          .object({ monthsBefore: z.number().int().min(0).max(11), afterLapse: z.boolean() })
-          .default(DEFAULT_BUSINESS_CONDITIONS.residencePermitEndorsement),
-      })
-      .default(DEFAULT_BUSINESS_CONDITIONS),
+        residencePermitEndorsement: z._default(
+          z.object({ monthsBefore: z.int().check(z.gte(0), z.lte(11)), afterLapse: z.boolean() }),
+          DEFAULT_BUSINESS_CONDITIONS.residencePermitEndorsement,
+        ),
+      }),
+      DEFAULT_BUSINESS_CONDITIONS,
+    ),
   }),
 );
 export type BusinessConfig = z.infer<typeof BusinessConfig>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 import { maskName } from '../privacy/mask';
 import { shanghaiMinuteText } from '../time/shanghai';
@@ -22,9 +22,9 @@ const MaterialView = lazySchema(() =>
     required: z.boolean(),
     /** Photos as temporary URLs (short-lived); empty when none is attached yet. */
     photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
-    attachedAt: z.string().optional(),
+    attachedAt: z.optional(z.string()),
     /** What the officer asked to correct about it, while a correction is open. */
-    correction: z.string().optional(),
+    correction: z.optional(z.string()),
   }),
 );
 
@@ -33,9 +33,9 @@ const Stage = lazySchema(() =>
     key: z.string(),
     name: z.string(),
     status: z.enum(['done', 'current', 'stopped', 'ahead']),
-    atText: z.string().optional(),
-    detail: z.string().optional(),
-    deadline: z.object({ text: z.string(), overdue: z.boolean() }).optional(),
+    atText: z.optional(z.string()),
+    detail: z.optional(z.string()),
+    deadline: z.optional(z.object({ text: z.string(), overdue: z.boolean() })),
   }),
 );
 
@@ -43,7 +43,7 @@ export const BusinessSummaryView = lazySchema(() =>
   z.object({
     id: z.string(),
     /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers. */
-    refNumber: z.string().optional(),
+    refNumber: z.optional(z.string()),
     kind: BusinessKind,
     kindName: z.string(),
     state: BusinessState,
@@ -51,42 +51,44 @@ export const BusinessSummaryView = lazySchema(() =>
     hallId: z.string(),
     subjectNameMasked: z.string(),
     createdAt: z.string(),
-    submittedAt: z.string().optional(),
+    submittedAt: z.optional(z.string()),
   }),
 );
 export type BusinessSummaryView = z.infer<typeof BusinessSummaryView>;
 
 export const BusinessApplicationView = lazySchema(() =>
-  BusinessSummaryView.extend({
-    version: z.number().int(),
+  z.extend(BusinessSummaryView, {
+    version: z.int(),
     track: z.enum(BUSINESS_TRACKS),
     materials: z.array(MaterialView),
     details: z.object({
-      purpose: z.string().optional(),
-      graduatedOn: z.string().optional(),
-      marriedOn: z.string().optional(),
-      residenceRegisteredOn: z.string().optional(),
-      residencePermitIssuedOn: z.string().optional(),
+      purpose: z.optional(z.string()),
+      graduatedOn: z.optional(z.string()),
+      marriedOn: z.optional(z.string()),
+      residenceRegisteredOn: z.optional(z.string()),
+      residencePermitIssuedOn: z.optional(z.string()),
     }),
-    progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.string().optional() }),
-    rejectionReason: z.string().optional(),
-    correctionRounds: z.number().int(),
+    progress: z.object({ status: z.enum(['going', 'finished', 'stopped']), stages: z.array(Stage), stopReason: z.optional(z.string()) }),
+    rejectionReason: z.optional(z.string()),
+    correctionRounds: z.int(),
     /** The issued certificate, with what it states (as the public verification shows it: the holder masked). */
-    certificate: z
-      .object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean(), holderIdNumberMasked: z.string(), householdPlace: z.string() })
-      .optional(),
-    permit: z.object({ number: z.string(), validUntil: z.string(), extensions: z.number().int() }).optional(),
+    certificate: z.optional(
+      z.object({ serial: z.string(), issuedAt: z.string(), validUntil: z.string(), revoked: z.boolean(), holderIdNumberMasked: z.string(), householdPlace: z.string() }),
+    ),
+    permit: z.optional(z.object({ number: z.string(), validUntil: z.string(), extensions: z.int() })),
     /** `dueAt`, like `reviewDue.dueAt`: the last day allowed (YYYY-MM-DD, Shanghai). */
-    moveOut: z.object({ dueAt: z.string(), completedAt: z.string().optional(), overdue: z.boolean() }).optional(),
-    reviewDue: z.object({ dueAt: z.string(), overdue: z.boolean() }).optional(),
+    moveOut: z.optional(z.object({ dueAt: z.string(), completedAt: z.optional(z.string()), overdue: z.boolean() })),
+    reviewDue: z.optional(z.object({ dueAt: z.string(), overdue: z.boolean() })),
     /** What happened, oldest first: when, what, by whom (申请人 / 民警 / 系统 / 快递), the note shown to the citizen. */
-    history: z.array(z.object({ at: z.string(), event: z.string(), by: z.string(), note: z.string().optional() })),
+    history: z.array(z.object({ at: z.string(), event: z.string(), by: z.string(), note: z.optional(z.string()) })),
     /** How the result is handed over, once chosen: at the hall with that appointment, or by mail to that place (the street is shown to nobody but the shipping officer). */
-    handover: z.discriminatedUnion('kind', [z.object({ kind: z.literal('hall'), appointmentId: z.string() }), z.object({ kind: z.literal('mail'), place: z.string() })]).optional(),
+    handover: z.optional(
+      z.discriminatedUnion('kind', [z.object({ kind: z.literal('hall'), appointmentId: z.string() }), z.object({ kind: z.literal('mail'), place: z.string() })]),
+    ),
     /** At the hall handover: the originals of the required materials to bring (the officer checks them against the photos). */
-    originalsToBring: z.array(z.string()).optional(),
+    originalsToBring: z.optional(z.array(z.string())),
     /** The photos were deleted after the retention period (docs/PRIVACY.md): the list of what was attached stays. */
-    materialsPurgedAt: z.string().optional(),
+    materialsPurgedAt: z.optional(z.string()),
     /** The events this caller could fire now (for buttons), with their names. */
     actions: z.array(z.object({ type: z.enum(BUSINESS_EVENT_TYPES), name: z.string() })),
   }),

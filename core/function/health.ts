@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazySchema';
 
 /**
@@ -25,19 +25,19 @@ export const HealthReport = lazySchema(() =>
        * gateway. `misconfigured`: variables missing or malformed, keys refused, answers not signed with
        * our secret; `unreachable`: no answer, an outage, the gateway not ready. Never a secret or URL.
        */
-      registry: z
-        .object({
+      registry: z.optional(
+        z.object({
           status: z.enum(['ready', 'unreachable', 'misconfigured']),
-          latencyMs: z.number().int().nonnegative().optional(),
-          detail: z.string().optional(),
-        })
-        .optional(),
+          latencyMs: z.optional(z.int().check(z.nonnegative())),
+          detail: z.optional(z.string()),
+        }),
+      ),
     }),
   }),
 );
 export type HealthReport = z.infer<typeof HealthReport>;
 
-export const healthInput = lazySchema(() => z.object({}).strict());
+export const healthInput = lazySchema(() => z.strictObject({}));
 
 /** Actions every function answers, documented once in docs/API.md. */
 export const commonActions = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from '../time/Clock';
 import { defineAction } from './action';
 import { lazySchema } from './lazySchema';
@@ -25,8 +25,8 @@ export interface ExpiringRequests {
 /** Timer action of each function with repeatable writes: its request records past the window go. */
 export const purgeExpiredRequests = defineAction({
   summary: `Timer only (daily): deletes the function's request records (first results of repeatable writes) ${IDEMPOTENCY_WINDOW_DAYS} days after they were written, at most ${REQUEST_PURGE_BATCH} a run.`,
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ removed: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ removed: z.int() })),
   errors: [],
   async run(_input, deps: { clock: Clock; requests: ExpiringRequests }) {
     return { removed: await deps.requests.removeExpired(deps.clock.now(), REQUEST_PURGE_BATCH) };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../../core/function/lazySchema';
 
 /**
@@ -8,23 +8,23 @@ import { lazySchema } from '../../core/function/lazySchema';
 
 export const REGISTRY_API = '/v1';
 
-const date = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
-const personId = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/));
+const date = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const personId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
 
 export const PersonId = personId;
 
-export const MatchRequest = lazySchema(() => z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(64) }).strict());
+export const MatchRequest = lazySchema(() => z.strictObject({ idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/)), name: z.string().check(z.minLength(1), z.maxLength(64)) }));
 export type MatchRequest = z.infer<typeof MatchRequest>;
 
 export const Person = lazySchema(() =>
   z.object({
     personId,
-    householdId: z.string().min(1).max(64),
-    relationToHead: z.string().min(1).max(16),
+    householdId: z.string().check(z.minLength(1), z.maxLength(64)),
+    relationToHead: z.string().check(z.minLength(1), z.maxLength(16)),
     birthDate: date,
     sex: z.enum(['male', 'female']),
-    divisionCode: z.string().regex(/^\d{6}$/),
-    idNumberMasked: z.string().regex(/^\d{4}\*{10}\d{3}[\dX]$/),
+    divisionCode: z.string().check(z.regex(/^\d{6}$/)),
+    idNumberMasked: z.string().check(z.regex(/^\d{4}\*{10}\d{3}[\dX]$/)),
   }),
 );
 export type Person = z.infer<typeof Person>;
@@ -34,11 +34,11 @@ export const Card = lazySchema(() =>
   z.object({
     /** No card ever issued: status `none`, no issuedOn. */
     status: z.enum(['valid', 'lost', 'expired', 'none']),
-    issuedOn: date.nullable().optional(),
+    issuedOn: z.optional(z.nullable(date)),
     fingerprintsOnFile: z.boolean(),
     /** ISO 8601 instant of the (first) loss report, when status is `lost`. */
-    lostAt: z.string().datetime({ offset: true }).nullable().optional(),
-    photo: z.object({ onFile: z.boolean(), takenOn: date.nullable().optional(), reused: z.boolean() }),
+    lostAt: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
+    photo: z.object({ onFile: z.boolean(), takenOn: z.optional(z.nullable(date)), reused: z.boolean() }),
   }),
 );
 export type Card = z.infer<typeof Card>;
@@ -47,32 +47,30 @@ export const CardAnswer = lazySchema(() => z.object({ card: Card }));
 export const Photo = lazySchema(() =>
   z.object({
     mimeType: z.enum(['image/jpeg', 'image/png', 'image/svg+xml']),
-    base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
-    takenOn: date.nullable().optional(),
+    base64: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+    takenOn: z.optional(z.nullable(date)),
     /** A drawn stand-in (test systems only), never a real face. */
-    sample: z.boolean().optional(),
+    sample: z.optional(z.boolean()),
   }),
 );
 export const PhotoAnswer = lazySchema(() => z.object({ photo: Photo }));
 
 export const LossReportRequest = lazySchema(() =>
-  z
-    .object({
-      /** The idempotency key: the same requestId always gets the first answer. */
-      requestId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-      reportedAt: z.string().datetime({ offset: true }),
-      channel: z.string().min(1).max(32),
-    })
-    .strict(),
+  z.strictObject({
+    /** The idempotency key: the same requestId always gets the first answer. */
+    requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+    reportedAt: z.iso.datetime({ offset: true }),
+    channel: z.string().check(z.minLength(1), z.maxLength(32)),
+  }),
 );
 export type LossReportRequest = z.infer<typeof LossReportRequest>;
 export const LossReportAnswer = lazySchema(() =>
   z.object({
-    lossReport: z.object({ requestId: z.string(), lostAt: z.string().datetime({ offset: true }), alreadyReported: z.boolean() }),
+    lossReport: z.object({ requestId: z.string(), lostAt: z.iso.datetime({ offset: true }), alreadyReported: z.boolean() }),
   }),
 );
 
-export const HealthAnswer = lazySchema(() => z.object({ status: z.enum(['ready', 'degraded', 'down']), version: z.string().max(64).optional() }));
+export const HealthAnswer = lazySchema(() => z.object({ status: z.enum(['ready', 'degraded', 'down']), version: z.optional(z.string().check(z.maxLength(64))) }));
 
 export const ERROR_CODES = [
   'INVALID_REQUEST',
@@ -90,7 +88,7 @@ export const ERROR_CODES = [
   'INTERNAL',
 ] as const;
 export type RegistryErrorCode = (typeof ERROR_CODES)[number];
-export const ErrorAnswer = lazySchema(() => z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) }));
+export const ErrorAnswer = lazySchema(() => z.object({ error: z.object({ code: z.string(), message: z.optional(z.string()) }) }));
 
 /** The status each error code is answered with (docs/REGISTRY.md, "Errors"). */
 export const ERROR_STATUS: Record<RegistryErrorCode, number> = {

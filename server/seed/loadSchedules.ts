@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HallSchedule, scheduleProblems } from '../../core/booking/HallSchedule';
 import { DATA_DIR, loadSeedContent, type SeedContent } from './loadSeedContent';
+import { parseSeed } from './parseSeed';
 
 /**
  * Reads and validates data/schedules.json: each entry parses (defaults filled in), ids are unique,
@@ -9,14 +10,7 @@ import { DATA_DIR, loadSeedContent, type SeedContent } from './loadSeedContent';
  */
 export function loadSchedules(dir = DATA_DIR, content: SeedContent = loadSeedContent(dir)): HallSchedule[] {
   const raw = JSON.parse(readFileSync(path.join(dir, 'schedules.json'), 'utf8')) as unknown[];
-  const schedules = raw.map((entry, i) => {
-    const result = HallSchedule.safeParse(entry);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new Error(`schedules.json[${i}]: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    }
-    return result.data;
-  });
+  const schedules = raw.map((entry, i) => parseSeed(HallSchedule, entry, `schedules.json[${i}]`));
   const seen = new Set<string>();
   for (const s of schedules) {
     if (seen.has(s._id)) throw new Error(`schedules.json: ${s._id} is listed twice`);

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type * as z from 'zod';
 import { Hall } from '../../core/guide/Hall';
 import { SearchLexicon } from '../../core/guide/SearchLexicon';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
 import { withPinyin } from './guidePinyin';
+import { parseSeed } from './parseSeed';
 
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
 
@@ -16,15 +16,6 @@ export interface SeedContent {
   lexicon: SearchLexicon;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
-}
-
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
@@ -34,13 +25,13 @@ function readJson(file: string): unknown {
  * its title and aliases for search), halls.json, search-lexicon.json.
  */
 export function loadSeedContent(dir = DATA_DIR): SeedContent {
-  const categories = (readJson(path.join(dir, 'categories.json')) as unknown[]).map((c, i) => parse(GuideCategory, c, `categories.json[${i}]`));
+  const categories = (readJson(path.join(dir, 'categories.json')) as unknown[]).map((c, i) => parseSeed(GuideCategory, c, `categories.json[${i}]`));
   const guideDir = path.join(dir, 'guides');
   const guides = readdirSync(guideDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => withPinyin(parse(ServiceGuide, readJson(path.join(guideDir, f)), `guides/${f}`)));
-  const halls = (readJson(path.join(dir, 'halls.json')) as unknown[]).map((h, i) => parse(Hall, h, `halls.json[${i}]`));
-  const lexicon = parse(SearchLexicon, readJson(path.join(dir, 'search-lexicon.json')), 'search-lexicon.json');
+    .map((f) => withPinyin(parseSeed(ServiceGuide, readJson(path.join(guideDir, f)), `guides/${f}`)));
+  const halls = (readJson(path.join(dir, 'halls.json')) as unknown[]).map((h, i) => parseSeed(Hall, h, `halls.json[${i}]`));
+  const lexicon = parseSeed(SearchLexicon, readJson(path.join(dir, 'search-lexicon.json')), 'search-lexicon.json');
   return { categories, guides, halls, lexicon };
 }

@@ -367,4 +367,13 @@ describe('business state machine: journeys', () => {
     const b = transition(a.app, { type: 'requestCorrection', items: [{ material: 'm0', reason: '请补拍身份证反面' }], expectedVersion: reviewing.version }, officer, at(9));
     expect(b).toMatchObject({ ok: false, reason: { code: 'APPLICATION_VERSION_CONFLICT' } });
   });
+
+  it('a malformed event is refused naming its field, or saying what an event is (zod/mini has no English messages)', () => {
+    const app = draft('residencePermit');
+    expect(transition(app, null as unknown as BusinessEvent, citizen, at(1))).toEqual({ ok: false, reason: { code: 'INVALID_INPUT', detail: 'an event object' } });
+    expect(transition(app, { type: 'reject', reason: 'x', expectedVersion: app.version }, officer, at(1))).toEqual({
+      ok: false,
+      reason: { code: 'INVALID_INPUT', detail: 'reason' },
+    });
+  });
 });

@@ -39,6 +39,28 @@ test('a malformed value is named with the expected form and never echoed', () =>
   for (const v of Object.values(values)) expect(result.problems.join('\n')).not.toContain(v);
 });
 
+test('every check says what it expects in its own words, not a default zod message', () => {
+  expect(loadEnvironment(['HUKOU_SMS_SIGN_NAME'], { HUKOU_SMS_SIGN_NAME: '局' })).toEqual({
+    ok: false,
+    problems: ['malformed HUKOU_SMS_SIGN_NAME (expected at least 2 characters)'],
+  });
+  expect(loadEnvironment(['HUKOU_SMS_SIGN_NAME'], { HUKOU_SMS_SIGN_NAME: '某'.repeat(21) })).toEqual({
+    ok: false,
+    problems: ['malformed HUKOU_SMS_SIGN_NAME (expected at most 20 characters)'],
+  });
+  expect(loadEnvironment(['HUKOU_WXPAY_PUBLIC_KEY'], { HUKOU_WXPAY_PUBLIC_KEY: 'c2hvcnQ=' })).toEqual({
+    ok: false,
+    problems: ['malformed HUKOU_WXPAY_PUBLIC_KEY (expected at least 40 characters; a PEM public key (\\n-escaped, or base64 of the PEM))'],
+  });
+  const bad = ['x', '!!', 'x'.repeat(41), '='.repeat(100), 'a:b,c'];
+  for (const name of variableNames) {
+    for (const value of bad) {
+      const result = loadEnvironment([name], { [name]: value });
+      if (!result.ok) for (const problem of result.problems) expect(problem).not.toMatch(/Invalid input|Too small|Too big|Invalid string/);
+    }
+  }
+});
+
 test('the id of the current data key must name a key in the ring', () => {
   const result = loadEnvironment(['HUKOU_DATA_KEYS', 'HUKOU_DATA_KEY_ID'], { ...devEnvironment, HUKOU_DATA_KEY_ID: 'k9' });
   expect(result).toEqual({ ok: false, problems: ['malformed HUKOU_DATA_KEY_ID (expected the id of a key in HUKOU_DATA_KEYS)'] });

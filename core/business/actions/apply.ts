@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
 import { defineAction } from '../../function/action';
 import { Day } from './inputs';
@@ -23,7 +23,7 @@ const day = Day;
 
 export const businessCatalogue = defineAction({
   summary: 'The household-registration businesses that can be applied for online: materials to upload, conditions, and the halls that take each.',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() =>
     z.object({
       businesses: z.array(
@@ -35,7 +35,7 @@ export const businessCatalogue = defineAction({
           /** What the form asks besides the materials (apply's details). */
           fields: z.array(z.enum(DECLARED_FIELD_KEYS)),
           conditions: z.array(z.string()),
-          materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.string().optional() })),
+          materials: z.array(z.object({ key: z.string(), name: z.string(), required: z.boolean(), note: z.optional(z.string()) })),
           halls: z.array(z.object({ id: z.string(), name: z.string() })),
         }),
       ),
@@ -70,23 +70,21 @@ export const apply = defineAction({
   summary:
     'Starts an online application (a draft) at a hall for the caller or a family member: the conditions that are data are checked first; the materials come from the guide. One open application per person and business. Idempotent under the envelope requestId.',
   input: lazySchema(() =>
-    z
-      .object({
-        kind: BusinessKind,
-        hallId: z.string().min(1).max(64),
-        forMemberId: z.string().max(64).optional(),
-        details: z
-          .object({
-            purpose: z.string().trim().min(2).max(100).optional(),
-            graduatedOn: day.optional(),
-            marriedOn: day.optional(),
-            residenceRegisteredOn: day.optional(),
-            residencePermitIssuedOn: day.optional(),
-          })
-          .strict()
-          .default({}),
-      })
-      .strict(),
+    z.strictObject({
+      kind: BusinessKind,
+      hallId: z.string().check(z.minLength(1), z.maxLength(64)),
+      forMemberId: z.optional(z.string().check(z.maxLength(64))),
+      details: z._default(
+        z.strictObject({
+          purpose: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
+          graduatedOn: z.optional(day),
+          marriedOn: z.optional(day),
+          residenceRegisteredOn: z.optional(day),
+          residencePermitIssuedOn: z.optional(day),
+        }),
+        {},
+      ),
+    }),
   ),
   output: BusinessApplicationView,
   errors: [

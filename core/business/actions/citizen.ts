@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { ApplicationId, Decided } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -27,7 +27,7 @@ const HEX = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 export const materialUpload = defineAction({
   summary: `Where to upload one photo of a material of the caller's application (a private cloud path; on H5 also a signed upload), at most ${UPLOADS_PER_APPLICATION_PER_DAY} places per application a day. Attach it afterwards with attachMaterial; a photo not attached within a day is deleted.`,
-  input: lazySchema(() => z.object({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) }).strict()),
+  input: lazySchema(() => z.strictObject({ ...ApplicationRef, material: MaterialKey, type: z.enum(['jpeg', 'png']) })),
   output: lazySchema(() => z.object({ cloudPath: z.string(), fileId: z.string(), url: z.string(), authorization: z.string(), token: z.string(), cosFileId: z.string() })),
   errors: [...OWN_ERRORS, 'MATERIAL_UPLOAD_LIMIT'],
   async run(input, deps: BusinessDeps) {
@@ -70,7 +70,9 @@ async function checkPhotos(deps: BusinessDeps, app: BusinessRecord, material: st
 
 export const attachMaterial = defineAction({
   summary: "Attaches uploaded photos to one material of the caller's application (replacing earlier ones), after checking each file.",
-  input: lazySchema(() => z.object({ ...Decided, material: MaterialKey, fileIds: z.array(z.string().min(1).max(256)).min(1).max(9) }).strict()),
+  input: lazySchema(() =>
+    z.strictObject({ ...Decided, material: MaterialKey, fileIds: z.array(z.string().check(z.minLength(1), z.maxLength(256))).check(z.minLength(1), z.maxLength(9)) }),
+  ),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS, 'MATERIAL_INVALID'],
   async run(input, deps: BusinessDeps) {
@@ -106,7 +108,7 @@ async function autoApprove(deps: BusinessDeps, app: BusinessRecord): Promise<Bus
 
 export const submit = defineAction({
   summary: "Submits the caller's draft for review once every required material is attached; a certificate the hall issues automatically is issued at once.",
-  input: lazySchema(() => z.object(Decided).strict()),
+  input: lazySchema(() => z.strictObject(Decided)),
   output: BusinessApplicationView,
   errors: [...OWN_ERRORS, 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: BusinessDeps) {
@@ -124,7 +126,7 @@ export const submit = defineAction({
 function citizenEvent(type: 'resubmit' | 'withdraw', summary: string) {
   return defineAction({
     summary,
-    input: lazySchema(() => z.object(Decided).strict()),
+    input: lazySchema(() => z.strictObject(Decided)),
     output: BusinessApplicationView,
     errors: [...OWN_ERRORS],
     async run(input, deps: BusinessDeps) {
@@ -141,7 +143,7 @@ export const withdraw = citizenEvent('withdraw', "Withdraws the caller's applica
 
 export const myBusinessApplications = defineAction({
   summary: "The caller's business applications (as applicant, for themselves or family), newest first.",
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ applications: z.array(BusinessSummaryView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: BusinessDeps) {
@@ -152,7 +154,7 @@ export const myBusinessApplications = defineAction({
 
 export const businessApplication = defineAction({
   summary: "One of the caller's applications: materials (photos through short-lived URLs), progress with deadlines, what can be done next.",
-  input: lazySchema(() => z.object(ApplicationRef).strict()),
+  input: lazySchema(() => z.strictObject(ApplicationRef)),
   output: BusinessApplicationView,
   errors: ['UNAUTHENTICATED', 'APPLICATION_NOT_FOUND'],
   async run(input, deps: BusinessDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { Decided } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -38,15 +38,13 @@ export const chooseHandover = defineAction({
   summary:
     "The applicant chooses how to receive the result: at the hall with an appointment of theirs for this business there, or by mail (the address's street, recipient and phone encrypted).",
   input: lazySchema(() =>
-    z
-      .object({
-        ...Decided,
-        handover: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('hall'), appointmentId: z.string().min(1).max(64) }).strict(),
-          z.object({ kind: z.literal('mail'), address: AddressInput }).strict(),
-        ]),
-      })
-      .strict(),
+    z.strictObject({
+      ...Decided,
+      handover: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('hall'), appointmentId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+        z.strictObject({ kind: z.literal('mail'), address: AddressInput }),
+      ]),
+    }),
   ),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'APPOINTMENT_NOT_FOUND', 'REISSUE_ADDRESS_INVALID'],
@@ -61,7 +59,7 @@ export const chooseHandover = defineAction({
 
 export const collect = defineAction({
   summary: 'The result is handed over at the hall (the citizen came): the application is done. Officers of the handling hall; audited.',
-  input: lazySchema(() => z.object(Decided).strict()),
+  input: lazySchema(() => z.strictObject(Decided)),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {
@@ -75,7 +73,7 @@ export const collect = defineAction({
 
 export const ship = defineAction({
   summary: 'The result is sent by mail with a tracking number (the applicant chose mail). Officers of the handling hall; audited.',
-  input: lazySchema(() => z.object({ ...Decided, courier: Courier, trackingNumber: TrackingNumber }).strict()),
+  input: lazySchema(() => z.strictObject({ ...Decided, courier: Courier, trackingNumber: TrackingNumber })),
   output: BusinessApplicationView,
   errors: [...ERRORS, 'OFFICER_NOT_VERIFIED'],
   async run(input, deps: BusinessDeps) {

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../../function/lazySchema';
 
 /** Inputs the business actions share, built on first use (core/function/lazySchema.ts). */
-export const ApplicationId = lazySchema(() => z.string().min(1).max(64));
+export const ApplicationId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
 /** The application's version the caller decided on (what they saw). */
-export const ExpectedVersion = lazySchema(() => z.number().int().min(0));
+export const ExpectedVersion = lazySchema(() => z.int().check(z.gte(0)));
 /** A reason an officer gives, shown to the citizen. */
-export const Reason = lazySchema(() => z.string().trim().min(2).max(200));
-export const Day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+export const Reason = lazySchema(() => z.string().check(z.trim(), z.minLength(2), z.maxLength(200)));
+export const Day = lazySchema(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')));
 
 /** An action on one application, decided on the version the caller saw. */
 export const Decided = { applicationId: ApplicationId, expectedVersion: ExpectedVersion };

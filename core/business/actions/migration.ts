@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { Decided, OFFICER_ERRORS } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -28,12 +28,12 @@ async function requireOriginOfficer(deps: BusinessDeps, hallId: string, app?: Bu
 export const moveOutQueue = defineAction({
   summary:
     "Migrations out of the district of the caller's hall waiting for the move-out (迁出), the nearest deadline first, overdue ones flagged (officers of a hall in that district).",
-  input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ hallId: z.string().check(z.minLength(1), z.maxLength(64)) })),
   output: lazySchema(() =>
     z.object({
       applications: z.array(
-        BusinessSummaryView.extend({
-          version: z.number().int(),
+        z.extend(BusinessSummaryView, {
+          version: z.int(),
           /** Who moves out, as the station's registry finds them: the masked ID number and the household's 省市区. */
           idNumberMasked: z.string(),
           householdPlace: z.string(),
@@ -76,7 +76,7 @@ export const moveOutQueue = defineAction({
 export const completeMoveOut = defineAction({
   summary:
     'The origin station completes the move-out (迁出) of a migration whose permit is valid: the destination can settle the person (落户). Officers of a hall in the origin district; audited.',
-  input: lazySchema(() => z.object({ ...Decided, hallId: z.string().min(1).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ ...Decided, hallId: z.string().check(z.minLength(1), z.maxLength(64)) })),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   async run(input, deps: BusinessDeps) {
@@ -91,7 +91,9 @@ export const completeMoveOut = defineAction({
 export const extendPermit = defineAction({
   summary:
     'Extends a permission to move in to the end of a later day, with the reason (as halls did during the epidemic); an expired permit runs again. Officers of the destination hall; audited.',
-  input: lazySchema(() => z.object({ ...Decided, validThrough: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().trim().min(2).max(200) }).strict()),
+  input: lazySchema(() =>
+    z.strictObject({ ...Decided, validThrough: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
+  ),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   async run(input, deps: BusinessDeps) {

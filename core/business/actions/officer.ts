@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { Decided, OFFICER_ERRORS, Reason } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -22,10 +22,12 @@ const OPEN_FOR_REVIEW: BusinessState[] = ['submitted', 'underReview', 'correctio
 
 export const businessQueue = defineAction({
   summary: "A hall's applications waiting for it, oldest submission first, overdue ones flagged (officers of that hall).",
-  input: lazySchema(() => z.object({ hallId: z.string().min(1).max(64), states: z.array(BusinessState).min(1).max(14).optional() }).strict()),
+  input: lazySchema(() =>
+    z.strictObject({ hallId: z.string().check(z.minLength(1), z.maxLength(64)), states: z.optional(z.array(BusinessState).check(z.minLength(1), z.maxLength(14))) }),
+  ),
   output: lazySchema(() =>
     z.object({
-      applications: z.array(BusinessSummaryView.extend({ version: z.number().int(), reviewDue: z.string().optional(), overdue: z.boolean(), correctionRounds: z.number().int() })),
+      applications: z.array(z.extend(BusinessSummaryView, { version: z.int(), reviewDue: z.optional(z.string()), overdue: z.boolean(), correctionRounds: z.int() })),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
@@ -46,26 +48,26 @@ export const businessQueue = defineAction({
 });
 
 const CaseView = lazySchema(() =>
-  BusinessApplicationView.extend({
+  z.extend(BusinessApplicationView, {
     subject: z.object({
       idNumberMasked: z.string(),
       householdDivisionCode: z.string(),
       /** 省市区 of the household registration ('' when the code is unknown). */
       householdPlace: z.string(),
-      birthDate: z.string().optional(),
-      sex: z.enum(['male', 'female']).optional(),
+      birthDate: z.optional(z.string()),
+      sex: z.optional(z.enum(['male', 'female'])),
       registryKnows: z.boolean(),
     }),
     forFamilyMember: z.boolean(),
     /** For the waybill, when the applicant chose mail: the recipient, phone and full address (this opening is audited). */
-    mailTo: z.object({ recipient: z.string(), phone: z.string(), address: z.string() }).optional(),
+    mailTo: z.optional(z.object({ recipient: z.string(), phone: z.string(), address: z.string() })),
   }),
 );
 
 export const businessCase = defineAction({
   summary:
     'An application as the reviewing officer needs it: materials (photos through short-lived URLs), what the registry says of the person, the declared details, deadlines, and what can be decided now. Audited.',
-  input: lazySchema(() => z.object({ applicationId: z.string().min(1).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: z.string().check(z.minLength(1), z.maxLength(64)) })),
   output: CaseView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'APPLICATION_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
   async run(input, deps: BusinessDeps) {
@@ -113,7 +115,7 @@ async function decide(
 
 export const startReview = defineAction({
   summary: 'Takes a submitted application into review (officers of its hall).',
-  input: lazySchema(() => z.object(Decided).strict()),
+  input: lazySchema(() => z.strictObject(Decided)),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'startReview' })),
@@ -122,7 +124,7 @@ export const startReview = defineAction({
 export const approve = defineAction({
   summary:
     'Approves an application under review: a certificate is issued (serial, validity), a migration gets its permission to move in and the origin its move-out task, an endorsement is done at once, other results wait for handover.',
-  input: lazySchema(() => z.object(Decided).strict()),
+  input: lazySchema(() => z.strictObject(Decided)),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, async (app) => approvalOf(app, await deps.store.config(app.hallId), deps.clock.now(), deps.random, deps.calendar)),
@@ -130,7 +132,7 @@ export const approve = defineAction({
 
 export const reject = defineAction({
   summary: 'Rejects an application under review, with the reason the citizen reads.',
-  input: lazySchema(() => z.object({ ...Decided, reason }).strict()),
+  input: lazySchema(() => z.strictObject({ ...Decided, reason })),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'reject', reason: input.reason })),
@@ -138,7 +140,7 @@ export const reject = defineAction({
 
 export const requestCorrection = defineAction({
   summary: 'Asks for corrections (补正): which materials, and why. The citizen re-uploads them and resubmits without starting over.',
-  input: lazySchema(() => z.object({ ...Decided, items: z.array(CorrectionItem).min(1).max(20) }).strict()),
+  input: lazySchema(() => z.strictObject({ ...Decided, items: z.array(CorrectionItem).check(z.minLength(1), z.maxLength(20)) })),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'requestCorrection', items: input.items })),
@@ -146,7 +148,7 @@ export const requestCorrection = defineAction({
 
 export const revoke = defineAction({
   summary: 'Revokes an issued certificate, with a reason: the public verification says so at once.',
-  input: lazySchema(() => z.object({ ...Decided, reason }).strict()),
+  input: lazySchema(() => z.strictObject({ ...Decided, reason })),
   output: BusinessApplicationView,
   errors: [...OFFICER_ERRORS],
   run: (input, deps: BusinessDeps) => decide(deps, input, () => ({ type: 'revoke', reason: input.reason })),
@@ -154,7 +156,7 @@ export const revoke = defineAction({
 
 export const myReviewHalls = defineAction({
   summary: 'The halls whose business applications the caller reviews.',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ halls: z.array(z.object({ id: z.string(), name: z.string() })) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run(_input, deps: BusinessDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import type { BusinessConfig } from '../BusinessConfig';
@@ -17,8 +17,8 @@ const ENDED = ['rejected', 'withdrawn', 'lapsed', 'revoked', 'completed', 'issue
 export const expireApplications = defineAction({
   summary:
     'Timer only (daily): drafts and unanswered corrections lapse after the hall’s silence limit; permissions to move in expire at their end; expired permits nobody extended lapse.',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ checked: z.number().int(), lapsed: z.number().int(), permitsExpired: z.number().int(), failed: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ checked: z.int(), lapsed: z.int(), permitsExpired: z.int(), failed: z.int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const counts = { checked: 0, lapsed: 0, permitsExpired: 0, failed: 0 };
@@ -44,8 +44,8 @@ export const expireApplications = defineAction({
 
 export const purgeMaterials = defineAction({
   summary: `Timer only (daily): deletes the material photos of applications that ended more than ${MATERIAL_RETENTION_DAYS} days ago with every upload place handed out for them (docs/PRIVACY.md), photos uploaded but still not attached a day after their place was handed out, and the public lookup counters older than a day.`,
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ applications: z.number().int(), files: z.number().int(), unattached: z.number().int(), lookups: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ applications: z.int(), files: z.int(), unattached: z.int(), lookups: z.int() })),
   errors: [],
   async run(_input, deps: BusinessDeps) {
     const now = deps.clock.now();

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
@@ -14,7 +14,7 @@ export const VERIFY_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 } as const;
 export const verifyCertificate = defineAction({
   summary:
     'Public verification of an electronic household-registration certificate by its serial (typed or scanned): valid, expired or revoked, and only what it states, masked. Any WeChat user; rate-limited per account.',
-  input: lazySchema(() => z.object({ serial: z.string().min(1).max(64) }).strict()),
+  input: lazySchema(() => z.strictObject({ serial: z.string().check(z.minLength(1), z.maxLength(64)) })),
   output: lazySchema(() =>
     z.object({
       serial: z.string(),
