@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 import type { BusinessRecord } from './BusinessDeps';
 import { BUSINESS_NAMES, BUSINESS_STATE_NAMES } from './names';
@@ -18,7 +18,7 @@ export const HandoverAtWindowView = lazySchema(() =>
   z.object({
     id: z.string(),
     /** 办件编号, when the application has one. */
-    refNumber: z.string().optional(),
+    refNumber: z.optional(z.string()),
     kindName: z.string(),
     state: z.string(),
     stateName: z.string(),
