@@ -75,7 +75,7 @@ export const HallSchedule = lazySchema(() =>
       /** How many days ahead the newest bookable day is (today + N once released). */
       bookingWindowDays: z.number().int().min(1).max(30).default(d.bookingWindowDays),
       /** Shanghai time at which the newest day opens each day. */
-      releaseTime: ClockTime.default(d.releaseTime),
+      releaseTime: z._default(ClockTime, d.releaseTime),
       cancelDeadline: CancelDeadline.default(d.cancelDeadline),
       checkIn: CheckInRule.default({ ...d.checkIn }),
       limits: BookingLimits.default({ ...d.limits }),

@@ -151,7 +151,7 @@ export const ReissueApplication = lazySchema(() =>
     /** The latest shipment (a re-shipment replaces it; the timeline keeps both). */
     shipment: Shipment.optional(),
     /** Where the card waits when held for collection. */
-    collectionHallId: stableId.optional(),
+    collectionHallId: z.optional(stableId),
     /** Why an officer rejected it, shown to the citizen. */
     rejectionReason: z.string().optional(),
     createdAt: z.date(),

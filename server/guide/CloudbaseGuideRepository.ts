@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
 import { Hall } from '../../core/guide/Hall';
 import { EMPTY_LEXICON, SEARCH_LEXICON_ID, SearchLexicon } from '../../core/guide/SearchLexicon';
@@ -21,7 +21,7 @@ interface Snapshot {
 }
 
 /** Keeps documents that match the schema; a broken document is logged by id and left out. */
-function valid<T>(schema: z.ZodType<T>, docs: unknown[], collection: string): T[] {
+function valid<T>(schema: z.ZodMiniType<T>, docs: unknown[], collection: string): T[] {
   const out: T[] = [];
   for (const doc of docs) {
     const parsed = schema.safeParse(doc);

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { Hall } from '../../core/guide/Hall';
 import { SearchLexicon } from '../../core/guide/SearchLexicon';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
@@ -16,7 +16,7 @@ export interface SeedContent {
   lexicon: SearchLexicon;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -27,7 +27,7 @@ export const auditLog = defineAction({
         limit: z.number().int().min(1).max(200).default(20),
         offset: z.number().int().min(0).max(10_000).default(0),
         action: z.string().min(1).max(64).optional(),
-        hallId: stableId.optional(),
+        hallId: z.optional(stableId),
         actor: z.string().min(1).max(64).optional(),
         from: ShanghaiDate.optional(),
         to: ShanghaiDate.optional(),

@@ -83,7 +83,7 @@ const REVOKE_ATTEMPTS = 3;
 export const revokeOfficer = defineAction({
   summary:
     "Admin: removes one hall (`hallId`) or every hall from an officer; an officer left with no hall is a citizen again. An admin's own admin role is never revoked here (ops grants it), so the service keeps its admins. Repeating it is no error: `removed` says what changed (empty: nothing was left to revoke).",
-  input: lazySchema(() => z.object({ openid: z.string().trim().min(1).max(64), hallId: stableId.optional() }).strict()),
+  input: lazySchema(() => z.object({ openid: z.string().trim().min(1).max(64), hallId: z.optional(stableId) }).strict()),
   output: lazySchema(() => z.object({ changed: z.boolean(), removed: z.array(HallRefView), role: z.enum(['citizen', 'officer', 'admin']), halls: z.array(HallRefView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_BUSY'],
   async run({ openid, hallId }, deps: IdentityDeps) {

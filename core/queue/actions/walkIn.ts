@@ -38,7 +38,7 @@ function auditGreen(
 export const takeWalkIn = defineAction({
   summary:
     "Officer (the hall's desk): gives a walk-in a number, within the day's walk-in share of the hall's capacity (hall_schedules walkInShare; one conditional increment, so the share is never exceeded); optionally straight into the green channel with a reason from the fixed list (audited). Idempotent under the envelope requestId.",
-  input: lazySchema(() => z.object({ hallId: stableId, business: stableId.optional(), green: GreenReasonInput.optional() }).strict()),
+  input: lazySchema(() => z.object({ hallId: stableId, business: z.optional(stableId), green: GreenReasonInput.optional() }).strict()),
   output: lazySchema(() => z.object({ ticket: TicketView })),
   errors: [...OFFICER_ERRORS, 'HALL_NOT_FOUND', 'WALK_IN_FULL'],
   idempotent: 'required',

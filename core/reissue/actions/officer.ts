@@ -48,7 +48,7 @@ export const reviewQueue = defineAction({
   input: lazySchema(() =>
     z
       .object({
-        hallId: stableId.optional(),
+        hallId: z.optional(stableId),
         states: z.array(ReissueState).min(1).max(13).optional(),
         /** Only applications submitted at least this many days ago. */
         minAgeDays: z.number().int().min(0).max(365).optional(),
