@@ -1,13 +1,13 @@
 /**
- * core/guide's schemas are zod/mini (issue 14, cold start): classic zod is a few times the code to
+ * core/guide's and core/reissue's schemas are zod/mini (issue 14, cold start): classic zod is a few times the code to
  * compile when a function's bundle loads (docs/PERFORMANCE.md). A file importing classic zod there
- * would bring it back into every bundle that reaches the guide's schemas.
+ * would bring it back into every bundle that reaches them.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const AREAS = ['core/guide'];
+const AREAS = ['core/guide', 'core/reissue'];
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) =>
