@@ -117,7 +117,7 @@ function officerAction<Payload extends z.core.$ZodShape>(name: string, summary: 
     output: ApplicationView,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
     async run(input, deps: ReissueDeps) {
-      // `input` passed Target.extend(payload); TypeScript cannot name the fields of a generic
+      // `input` passed Target's fields and the payload's; TypeScript cannot name the fields of a generic
       // extension, so each part is read back through its own schema (the same checks again).
       const { applicationId, expectedVersion } = Target.parse(input);
       const app = await loadApplication(deps, applicationId);
