@@ -10,7 +10,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../config/functions';
 import { jsonAsParsePlugin, lazyJsonProblems } from './bundleJson';
 import { eagerModulesPlugin } from './eagerModules';
-import { bundleStubsPlugin, bundledFiles, stubProblems, wholeZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
+import { bundleStubsPlugin, bundledFiles, stubProblems, classicZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
 
@@ -67,10 +67,14 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
   mkdirSync(outDir, { recursive: true });
   const { metafile } = await build(bundleOptions(entry, outfile, name, new Date()));
   const readSource = (file: string) => readFileSync(path.resolve(file), 'utf8');
-  const problems = [...stubProblems(metafile!.inputs, stubsFor(name), readSource), ...wholeZodProblems(bundledFiles(metafile!)), ...lazyJsonProblems(metafile!.inputs, readSource)];
+  const problems = [
+    ...stubProblems(metafile!.inputs, stubsFor(name), readSource),
+    ...classicZodProblems(bundledFiles(metafile!)),
+    ...lazyJsonProblems(metafile!.inputs, readSource),
+  ];
   if (problems.length) {
     throw new Error(
-      `${name}: refused (scripts/bundleStubs.ts, bundleJson.ts): a part left out would be reached, zod bundled whole, or data parsed on first use taken otherwise:\n  ${problems.join('\n  ')}`,
+      `${name}: refused (scripts/bundleStubs.ts, bundleJson.ts): a part left out would be reached, classic zod bundled, or data parsed on first use taken otherwise:\n  ${problems.join('\n  ')}`,
     );
   }
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');

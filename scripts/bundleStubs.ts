@@ -47,9 +47,10 @@
  * bson's EJSON module loads every BSON type, about 2.5 ms of each cold start. The build refuses a
  * database file that uses anything else of bson.
  *
- * And zod is imported as a namespace (`import * as z from 'zod'`), so that esbuild leaves out what
- * no schema uses (JSON Schema import, codecs, other locales: about half of zod). `import { z } from
- * 'zod'` hands over zod's whole namespace object and bundles all of it: the build refuses it.
+ * And schemas are zod/mini's, imported as a namespace (`import * as z from 'zod/mini'`), so that
+ * esbuild leaves out what no schema uses. Classic zod builds every method on every schema and brings
+ * about 95 KiB to compile at each cold start; zod/mini about a quarter of it: the build refuses a
+ * bundle with classic zod in it, and `import { z } from …`, which hands over a whole namespace object.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -348,11 +349,14 @@ function isRealModule(stub: StubbedModule, target: string): boolean {
 
 const LEFT_OUT_ZOD_LOCALE = /^zod\/(.*\/)?locales\/(?!en\.c?js$)[^/]+$/;
 
-/** A part of zod that only a whole-namespace import (`import { z } from 'zod'`) brings in. */
-const WHOLE_ZOD = /^zod\/v4\/classic\/from-json-schema\.c?js$/;
+/** Classic zod (`zod`, `zod/v4`): schemas in bundles are zod/mini's. */
+const CLASSIC_ZOD = /^zod\/v4\/classic\//;
 
-/** `import { z } from 'zod'` (or `{ z as … }`, not `import type`): zod's namespace as a value. */
-const ZOD_NAMESPACE_VALUE = /import\s*\{[^}]*(?<![\w$]|type\s)z(?![\w$])[^}]*\}\s*from\s*['"]zod['"]/;
+/** `import { z } from 'zod'` or `'zod/mini'` (or `{ z as … }`, not `import type`): a zod namespace as a value. */
+const ZOD_NAMESPACE_VALUE = /import\s*\{[^}]*(?<![\w$]|type\s)z(?![\w$])[^}]*\}\s*from\s*['"]zod(\/mini)?['"]/;
+
+/** A value import of classic zod (`from 'zod'`, not `import type`). */
+const CLASSIC_ZOD_VALUE = /import\s+(?!type\s)[^'";]*\s+from\s*['"]zod(\/v4)?['"]/;
 
 /** `//` and block comments removed (roughly: enough to not mistake a mention for a call). */
 function withoutComments(source: string): string {
@@ -396,11 +400,9 @@ export function bundledFiles(metafile: { outputs: Record<string, { inputs: Recor
   ];
 }
 
-/** All of zod in a bundle (parts only a whole-namespace import keeps): what `import { z } from 'zod'` does. */
-export function wholeZodProblems(bundled: readonly string[]): string[] {
-  return bundled
-    .filter((file) => WHOLE_ZOD.test(packagePath(file) ?? ''))
-    .map((file) => `${file} is bundled: all of zod is (a file imports { z } from 'zod'; import * as z from 'zod')`);
+/** Classic zod in a bundle: a schema built with it, or a file importing it. */
+export function classicZodProblems(bundled: readonly string[]): string[] {
+  return bundled.filter((file) => CLASSIC_ZOD.test(packagePath(file) ?? '')).map((file) => `${file} is bundled: classic zod is (schemas use import * as z from 'zod/mini')`);
 }
 
 /**
@@ -429,9 +431,10 @@ export function stubProblems(
     }
     if (file.includes(':') || packagePath(file)) continue; // a stub, or a package: not our code
     const source = withoutComments(readSource(file));
-    if (ZOD_NAMESPACE_VALUE.test(source.replace(/import\s+type\s*\{[^}]*\}\s*from\s*['"]zod['"]/g, ''))) {
-      problems.push(`${file} imports { z } from 'zod', which bundles all of zod: import * as z from 'zod'`);
+    if (ZOD_NAMESPACE_VALUE.test(source.replace(/import\s+type\s*\{[^}]*\}\s*from\s*['"]zod(\/mini)?['"]/g, ''))) {
+      problems.push(`${file} imports { z } from zod, which bundles all of it: import * as z from 'zod/mini'`);
     }
+    if (CLASSIC_ZOD_VALUE.test(source)) problems.push(`${file} imports classic zod: import * as z from 'zod/mini'`);
     for (const used of chineseDaysImports(source)) {
       if (!CHINESE_DAYS_KEPT.includes(used)) problems.push(`${file} imports ${used} from chinese-days, which would read its holiday tables, left out`);
     }

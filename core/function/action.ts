@@ -1,12 +1,11 @@
-import type * as classic from 'zod';
 import type * as z from 'zod/mini';
 import type { ErrorCode } from '../errors/catalogue';
 
 /**
- * An action's input or output schema, which parses with its own methods. Schemas are moving from
- * classic zod to zod/mini (a fraction of the code to compile at each cold start: docs/PERFORMANCE.md).
+ * An action's input or output schema: zod/mini's, which parses with its own methods (classic zod is
+ * not bundled: a fraction of the code to compile at each cold start, docs/PERFORMANCE.md).
  */
-export type ActionSchema = z.ZodMiniType | classic.ZodType;
+export type ActionSchema = z.ZodMiniType;
 
 /**
  * One action of a cloud function: its input and output schemas, the catalogue errors it may

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 
 /**
@@ -9,9 +9,9 @@ import { lazySchema } from '../function/lazySchema';
 export const Synonym = lazySchema(() =>
   z.object({
     /** Written as citizens type them; Latin-letter terms must be the whole query (ID), others may be part of it. */
-    terms: z.array(z.string().min(1)).min(1),
+    terms: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     /** The catalogue's word: 居民身份证. */
-    means: z.string().min(1),
+    means: z.string().check(z.minLength(1)),
   }),
 );
 export type Synonym = z.infer<typeof Synonym>;
@@ -19,18 +19,15 @@ export type Synonym = z.infer<typeof Synonym>;
 /** A business citizens look for here that another office handles (护照 → 出入境管理部门). */
 export const Elsewhere = lazySchema(() =>
   z.object({
-    terms: z.array(z.string().min(1)).min(1),
+    terms: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     /** What it is: 护照、往来港澳台通行证和签证. */
-    business: z.string().min(1),
+    business: z.string().check(z.minLength(1)),
     /** Who handles it: 公安机关出入境管理部门. */
-    office: z.string().min(1),
+    office: z.string().check(z.minLength(1)),
     /** Its public service number, when it has one: 12367. */
-    phone: z
-      .string()
-      .regex(/^\d{3,12}$/)
-      .optional(),
+    phone: z.optional(z.string().check(z.regex(/^\d{3,12}$/))),
     /** One sentence telling the citizen where to go. */
-    note: z.string().min(1),
+    note: z.string().check(z.minLength(1)),
   }),
 );
 export type Elsewhere = z.infer<typeof Elsewhere>;
@@ -38,9 +35,9 @@ export type Elsewhere = z.infer<typeof Elsewhere>;
 /** Where a citizen can ask when nothing is found. */
 export const Hotline = lazySchema(() =>
   z.object({
-    name: z.string().min(1),
-    phone: z.string().regex(/^\d{3,12}$/),
-    note: z.string().optional(),
+    name: z.string().check(z.minLength(1)),
+    phone: z.string().check(z.regex(/^\d{3,12}$/)),
+    note: z.optional(z.string()),
   }),
 );
 export type Hotline = z.infer<typeof Hotline>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, type ActionMap } from '../function/action';
 import { DomainError } from '../errors/DomainError';
 import type { Clock } from '../time/Clock';
@@ -43,7 +43,7 @@ export interface GuideDeps {
 
 const categories = defineAction({
   summary: 'Categories of service guides with the number of guides in each.',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ categories: z.array(CategoryView) })),
   errors: [],
   async run(_input, { guides }: GuideDeps) {
@@ -54,7 +54,7 @@ const categories = defineAction({
 
 const list = defineAction({
   summary: 'Guides of a category, or the cross-province (跨省通办) items, in catalogue order.',
-  input: lazySchema(() => z.object({ categoryId: stableId.optional(), crossProvince: z.literal(true).optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ categoryId: z.optional(stableId), crossProvince: z.optional(z.literal(true)) })),
   output: lazySchema(() => z.object({ guides: z.array(GuideSummaryView) })),
   errors: ['CATEGORY_NOT_FOUND'],
   async run({ categoryId, crossProvince }, { guides }: GuideDeps) {
@@ -69,15 +69,15 @@ const search = defineAction({
   summary:
     'Forgiving keyword search (synonyms, pinyin and initials, small typos) over titles, aliases and materials, best match first; ' +
     "another office's business gets a pointer (elsewhere), and no result the hotline.",
-  input: lazySchema(() => z.object({ q: z.string().trim().min(1).max(40) }).strict()),
+  input: lazySchema(() => z.strictObject({ q: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) })),
   output: lazySchema(() =>
     z.object({
       query: z.string(),
       guides: z.array(GuideSummaryView),
       /** What was asked for is handled by another office: where to go instead. */
-      elsewhere: ElsewhereView.optional(),
+      elsewhere: z.optional(ElsewhereView),
       /** Present when no guide was found: where to ask. */
-      hotline: HotlineView.optional(),
+      hotline: z.optional(HotlineView),
     }),
   ),
   errors: [],
@@ -95,7 +95,7 @@ const search = defineAction({
 
 const detail = defineAction({
   summary: "A guide's full content with the halls that handle it and their hours today.",
-  input: lazySchema(() => z.object({ id: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ id: stableId })),
   output: GuideDetailView,
   errors: ['GUIDE_NOT_FOUND'],
   async run({ id }, { guides, clock, calendar }: GuideDeps) {
@@ -115,15 +115,10 @@ const detail = defineAction({
 const halls = defineAction({
   summary: 'Halls, optionally of one city, with the cities that have halls; nearest first with distances when a location is given (used for this answer only).',
   input: lazySchema(() =>
-    z
-      .object({
-        city: z.string().min(2).max(20).optional(),
-        near: z
-          .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-          .strict()
-          .optional(),
-      })
-      .strict(),
+    z.strictObject({
+      city: z.optional(z.string().check(z.minLength(2), z.maxLength(20))),
+      near: z.optional(z.strictObject({ latitude: z.number().check(z.gte(-90), z.lte(90)), longitude: z.number().check(z.gte(-180), z.lte(180)) })),
+    }),
   ),
   output: lazySchema(() => z.object({ cities: z.array(z.string()), halls: z.array(HallSummaryView) })),
   errors: [],
@@ -143,7 +138,7 @@ const halls = defineAction({
 const hall = defineAction({
   summary:
     "A hall's address, phone, hours (special periods included, as edited), the services it offers, and its duty boards of the next seven days (windows, officers' display names, duty phone).",
-  input: lazySchema(() => z.object({ id: stableId }).strict()),
+  input: lazySchema(() => z.strictObject({ id: stableId })),
   output: HallDetailView,
   errors: ['HALL_NOT_FOUND'],
   async run({ id }, { guides, clock, calendar, duty }: GuideDeps) {
@@ -162,7 +157,7 @@ const hall = defineAction({
 const faq = defineAction({
   summary:
     "Questions citizens asked about a business and the halls' answers, as the halls published them (edited, no personal data); of one hall or every hall, newest first, at most 20.",
-  input: lazySchema(() => z.object({ business: stableId, hallId: stableId.optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ business: stableId, hallId: z.optional(stableId) })),
   output: lazySchema(() => z.object({ entries: z.array(FaqView) })),
   errors: [],
   async run({ business, hallId }, deps: GuideDeps) {

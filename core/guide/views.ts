@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DutyDayFields } from '../hallDuty/DutyDay';
 import { describeHours, hoursOn } from './hallHours';
 import { Fee, Material, Step, TimeLimit } from './ServiceGuide';
@@ -19,7 +19,7 @@ export const CategoryView = lazySchema(() =>
     name: z.string(),
     description: z.string(),
     icon: z.string(),
-    guideCount: z.number().int(),
+    guideCount: z.int(),
   }),
 );
 export type CategoryView = z.infer<typeof CategoryView>;
@@ -34,7 +34,7 @@ export const GuideSummaryView = lazySchema(() =>
     bookable: z.boolean(),
     crossProvince: z.boolean(),
     /** Present in search results: where the keywords were found. */
-    matched: z.object({ field: z.enum(['title', 'alias', 'material', 'summary']), text: z.string() }).optional(),
+    matched: z.optional(z.object({ field: z.enum(['title', 'alias', 'material', 'summary']), text: z.string() })),
   }),
 );
 export type GuideSummaryView = z.infer<typeof GuideSummaryView>;
@@ -42,9 +42,9 @@ export type GuideSummaryView = z.infer<typeof GuideSummaryView>;
 const DayHoursView = lazySchema(() =>
   z.object({
     date: z.string(),
-    weekday: z.number().int(),
+    weekday: z.int(),
     sessions: z.array(Session),
-    special: z.string().optional(),
+    special: z.optional(z.string()),
   }),
 );
 
@@ -56,35 +56,35 @@ export const HallSummaryView = lazySchema(() =>
     district: z.string(),
     address: z.string(),
     phone: z.string(),
-    today: DayHoursView.extend({ openNow: z.boolean() }),
+    today: z.extend(DayHoursView, { openNow: z.boolean() }),
     /** Present when the citizen shared a location: how far the hall is, in km. */
-    distanceKm: z.number().optional(),
+    distanceKm: z.optional(z.number()),
   }),
 );
 export type HallSummaryView = z.infer<typeof HallSummaryView>;
 
 export const HallDetailView = lazySchema(() =>
-  HallSummaryView.extend({
+  z.extend(HallSummaryView, {
     province: z.string(),
     weekly: z.array(z.object({ days: z.string(), sessions: z.array(Session) })),
     upcomingSpecial: z.array(SpecialHours),
     /** The next seven days' hours, so special days are seen in context. */
     week: z.array(DayHoursView),
-    hoursNote: z.string().optional(),
-    transport: z.string().optional(),
-    location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+    hoursNote: z.optional(z.string()),
+    transport: z.optional(z.string()),
+    location: z.optional(z.object({ latitude: z.number(), longitude: z.number() })),
     services: z.array(z.object({ id: z.string(), title: z.string(), crossProvince: z.boolean() })),
     /** The duty boards of the next seven days that have one (issue 16): windows, officers' display names, duty phone. */
-    duty: z.array(DutyDayFields).optional(),
+    duty: z.optional(z.array(DutyDayFields)),
   }),
 );
 export type HallDetailView = z.infer<typeof HallDetailView>;
 
 /** Search's answer when what was asked for is another office's business (护照 → 出入境管理部门). */
-export const ElsewhereView = lazySchema(() => z.object({ business: z.string(), office: z.string(), phone: z.string().optional(), note: z.string() }));
+export const ElsewhereView = lazySchema(() => z.object({ business: z.string(), office: z.string(), phone: z.optional(z.string()), note: z.string() }));
 export type ElsewhereView = z.infer<typeof ElsewhereView>;
 
-export const HotlineView = lazySchema(() => z.object({ name: z.string(), phone: z.string(), note: z.string().optional() }));
+export const HotlineView = lazySchema(() => z.object({ name: z.string(), phone: z.string(), note: z.optional(z.string()) }));
 export type HotlineView = z.infer<typeof HotlineView>;
 
 export const GuideDetailView = lazySchema(() =>
@@ -103,12 +103,12 @@ export const GuideDetailView = lazySchema(() =>
     online: z.boolean(),
     bookable: z.boolean(),
     crossProvince: z.boolean(),
-    crossProvinceNote: z.string().optional(),
+    crossProvinceNote: z.optional(z.string()),
     legalBasis: z.array(z.string()),
     reviewedOn: z.string(),
     halls: z.array(HallSummaryView),
     /** The online business (issue 15) that follows this guide: the page's 在线申请 opens it. */
-    businessKind: z.enum(BUSINESS_KINDS).optional(),
+    businessKind: z.optional(z.enum(BUSINESS_KINDS)),
   }),
 );
 export type GuideDetailView = z.infer<typeof GuideDetailView>;

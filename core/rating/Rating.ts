@@ -1,4 +1,3 @@
-import * as classic from 'zod';
 import * as z from 'zod/mini';
 import { COMMENT_MAX, LEVEL_NAMES, POOR_REASONS, RATING_LEVELS, REASON_NAMES } from './ratingNames';
 import { lazySchema } from '../function/lazySchema';
@@ -21,22 +20,13 @@ export type PoorReason = z.infer<typeof PoorReason>;
 export const RatedKind = lazySchema(() => z.enum(['appointment', 'application']));
 export type RatedKind = z.infer<typeof RatedKind>;
 
-/**
- * What the citizen sends (the service is named by the action's own id field). Still classic zod:
- * core/reissue/actions/rate.ts calls `.extend().strict()` on it; once that is `z.extend`, this is
- * `z.strictObject` with the same checks (zod/mini, issue 14).
- */
+/** What the citizen sends (the service is named by the action's own id field). */
 export const RatingInput = lazySchema(() =>
-  classic
-    .object({
-      level: RatingLevel,
-      reasons: classic.array(PoorReason).max(POOR_REASONS.length).optional(),
-      comment: classic
-        .string()
-        .max(COMMENT_MAX * 2)
-        .optional(),
-    })
-    .strict(),
+  z.strictObject({
+    level: RatingLevel,
+    reasons: z.optional(z.array(PoorReason).check(z.maxLength(POOR_REASONS.length))),
+    comment: z.optional(z.string().check(z.maxLength(COMMENT_MAX * 2))),
+  }),
 );
 export type RatingInput = z.infer<typeof RatingInput>;
 

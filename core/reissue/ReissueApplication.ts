@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { stableId } from '../guide/ServiceGuide';
 import { FeeBreakdown } from './fees';
 import { lazySchema } from '../function/lazySchema';
@@ -45,7 +45,7 @@ export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived'
 export const PaymentStatus = lazySchema(() => z.enum(PAYMENT_STATUSES));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
-const divisionCode = lazySchema(() => z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits'));
+const divisionCode = lazySchema(() => z.string().check(z.regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits')));
 
 /**
  * A delivery address in mainland China. What identifies a person is stored encrypted (street,
@@ -60,20 +60,22 @@ export const MailAddress = lazySchema(() =>
       districtCode: divisionCode,
       /** Names as the division data gives them, e.g. 海南省 / 海口市 / 龙华区. */
       names: z.object({
-        province: z.string().trim().min(2).max(20),
-        city: z.string().trim().min(2).max(30),
-        district: z.string().trim().min(2).max(30),
+        province: z.string().check(z.trim(), z.minLength(2), z.maxLength(20)),
+        city: z.string().check(z.trim(), z.minLength(2), z.maxLength(30)),
+        district: z.string().check(z.trim(), z.minLength(2), z.maxLength(30)),
       }),
       /** Street, building, room, encrypted (context `address`). */
-      detailEnc: z.string().min(1),
-      recipientEnc: z.string().min(1),
-      phoneEnc: z.string().min(1),
+      detailEnc: z.string().check(z.minLength(1)),
+      recipientEnc: z.string().check(z.minLength(1)),
+      phoneEnc: z.string().check(z.minLength(1)),
     })
-    .refine((a) => a.provinceCode.endsWith('0000') && a.cityCode.startsWith(a.provinceCode.slice(0, 2)), {
-      message: 'the city lies in the province',
-      path: ['cityCode'],
-    })
-    .refine((a) => a.districtCode.startsWith(a.cityCode.slice(0, 4)), { message: 'the district lies in the city', path: ['districtCode'] }),
+    .check(
+      z.refine((a) => a.provinceCode.endsWith('0000') && a.cityCode.startsWith(a.provinceCode.slice(0, 2)), {
+        error: 'the city lies in the province',
+        path: ['cityCode'],
+      }),
+      z.refine((a) => a.districtCode.startsWith(a.cityCode.slice(0, 4)), { error: 'the district lies in the city', path: ['districtCode'] }),
+    ),
 );
 export type MailAddress = z.infer<typeof MailAddress>;
 
@@ -85,9 +87,9 @@ export type Delivery = z.infer<typeof Delivery>;
 /** Who applies (the WeChat account) for whom (a registry resident: the same person, face-verified). */
 export const Applicant = lazySchema(() =>
   z.object({
-    actorOpenid: z.string().min(1),
-    subjectResidentId: z.string().min(1),
-    subjectIdIndex: z.string().min(1),
+    actorOpenid: z.string().check(z.minLength(1)),
+    subjectResidentId: z.string().check(z.minLength(1)),
+    subjectIdIndex: z.string().check(z.minLength(1)),
   }),
 );
 export type Applicant = z.infer<typeof Applicant>;
@@ -97,11 +99,11 @@ export const TimelineEntry = lazySchema(() =>
   z.object({
     state: ReissueState,
     /** The event type (stateMachine.ts), or 'create' for the first entry. */
-    event: z.string().min(1),
+    event: z.string().check(z.minLength(1)),
     at: z.date(),
     by: ActorRole,
     /** Shown to the citizen: a rejection reason, a courier and tracking number. Never personal data. */
-    note: z.string().max(200).optional(),
+    note: z.optional(z.string().check(z.maxLength(200))),
   }),
 );
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
@@ -109,19 +111,14 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const Payment = lazySchema(() =>
   z.object({
     /** The payment order's id once one was started (a new one for each attempt). */
-    id: z.string().min(1).max(64).optional(),
+    id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     status: PaymentStatus,
   }),
 );
 export type Payment = z.infer<typeof Payment>;
 
-export const Courier = lazySchema(() => z.string().trim().min(1).max(32));
-export const TrackingNumber = lazySchema(() =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40'),
-);
+export const Courier = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(32)));
+export const TrackingNumber = lazySchema(() => z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{6,40}$/, 'letters, digits and dashes, 6–40')));
 
 export const Shipment = lazySchema(() =>
   z.object({
@@ -135,7 +132,7 @@ export type Shipment = z.infer<typeof Shipment>;
 
 export const ReissueApplication = lazySchema(() =>
   z.object({
-    _id: z.string().min(1).max(64),
+    _id: z.string().check(z.minLength(1), z.maxLength(64)),
     applicant: Applicant,
     reason: ReissueReason,
     delivery: Delivery,
@@ -146,19 +143,19 @@ export const ReissueApplication = lazySchema(() =>
     /** As charged when the draft was made (a later address change keeps it). */
     fees: FeeBreakdown,
     state: ReissueState,
-    timeline: z.array(TimelineEntry).min(1),
+    timeline: z.array(TimelineEntry).check(z.minLength(1)),
     payment: Payment,
     /** The latest shipment (a re-shipment replaces it; the timeline keeps both). */
-    shipment: Shipment.optional(),
+    shipment: z.optional(Shipment),
     /** Where the card waits when held for collection. */
-    collectionHallId: stableId.optional(),
+    collectionHallId: z.optional(stableId),
     /** Why an officer rejected it, shown to the citizen. */
-    rejectionReason: z.string().optional(),
+    rejectionReason: z.optional(z.string()),
     createdAt: z.date(),
-    submittedAt: z.date().optional(),
+    submittedAt: z.optional(z.date()),
     updatedAt: z.date(),
     /** Starts at 0; each accepted event adds exactly 1 (compare-and-set in the store). */
-    version: z.number().int().min(0),
+    version: z.int().check(z.gte(0)),
   }),
 );
 export type ReissueApplication = z.infer<typeof ReissueApplication>;

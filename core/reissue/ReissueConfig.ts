@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../function/lazySchema';
 
 /**
@@ -7,7 +7,7 @@ import { lazySchema } from '../function/lazySchema';
  * city only writes down where its practice differs (Haikou: `photoRule: cardIssuedWithin 5`).
  */
 
-const divisionCode = lazySchema(() => z.string().regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits'));
+const divisionCode = lazySchema(() => z.string().check(z.regex(/^\d{6}$/, 'GB/T 2260 code, 6 digits')));
 
 /**
  * When the photo on file may be printed on the new card (no visit to take a new one):
@@ -17,13 +17,13 @@ const divisionCode = lazySchema(() => z.string().regex(/^\d{6}$/, 'GB/T 2260 cod
  */
 export const PhotoRule = lazySchema(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('cardIssuedWithin'), years: z.number().int().min(1).max(20) }),
+    z.object({ kind: z.literal('cardIssuedWithin'), years: z.int().check(z.gte(1), z.lte(20)) }),
     z.object({
       kind: z.literal('photoAgeByValidity'),
       maxYears: z.object({
-        tenYear: z.number().int().min(0).max(20),
-        twentyYear: z.number().int().min(0).max(20),
-        longTerm: z.number().int().min(0).max(20),
+        tenYear: z.int().check(z.gte(0), z.lte(20)),
+        twentyYear: z.int().check(z.gte(0), z.lte(20)),
+        longTerm: z.int().check(z.gte(0), z.lte(20)),
       }),
     }),
   ]),
@@ -31,18 +31,18 @@ export const PhotoRule = lazySchema(() =>
 export type PhotoRule = z.infer<typeof PhotoRule>;
 
 /** Amounts in fen (1 yuan = 100 fen), always integers. */
-const fen = lazySchema(() => z.number().int().min(0).max(1_000_000));
+const fen = lazySchema(() => z.int().check(z.gte(0), z.lte(1_000_000)));
 
 export const FeeConfig = lazySchema(() =>
   z.object({
     /** 补领 (lost) and 换领 (damaged) cost the same under the national price rule: 40 yuan. */
-    cardFen: fen.default(4000),
+    cardFen: z._default(fen, 4000),
     /** Postage by zone from the issuing authority to the address (one city's postal scheme). */
-    postageFen: z.object({ sameCity: fen.default(1500), sameProvince: fen.default(1800), otherProvince: fen.default(2000) }).prefault({}),
+    postageFen: z.prefault(z.object({ sameCity: z._default(fen, 1500), sameProvince: z._default(fen, 1800), otherProvince: z._default(fen, 2000) }), {}),
     /** Whether this city waives the card fee for residents on minimum living allowance (低保). */
-    lowIncomeExemption: z.boolean().default(true),
+    lowIncomeExemption: z._default(z.boolean(), true),
     /** Whether that exemption also covers postage (no public source says so: off). */
-    exemptionCoversPostage: z.boolean().default(false),
+    exemptionCoversPostage: z._default(z.boolean(), false),
   }),
 );
 export type FeeConfig = z.infer<typeof FeeConfig>;
@@ -50,22 +50,22 @@ export type FeeConfig = z.infer<typeof FeeConfig>;
 export const TimeLimitConfig = lazySchema(() =>
   z.object({
     /** Resident Identity Card Law: the card is issued within 60 days of the application. */
-    legalDays: z.number().int().min(1).max(120).default(60),
+    legalDays: z._default(z.int().check(z.gte(1), z.lte(120)), 60),
     /** Remote areas may take up to 30 days more. */
-    remoteExtraDays: z.number().int().min(0).max(30).default(30),
+    remoteExtraDays: z._default(z.int().check(z.gte(0), z.lte(30)), 30),
     /** Division code prefixes (2, 4 or 6 digits) of issuing authorities in remote areas. */
-    remoteDivisions: z.array(z.string().regex(/^(\d{2}|\d{4}|\d{6})$/)).default([]),
+    remoteDivisions: z._default(z.array(z.string().check(z.regex(/^(\d{2}|\d{4}|\d{6})$/))), []),
     /**
      * A period whose last day is a rest day or holiday ends on the next working day (民法典 art. 203).
      * Off gives the bare calendar count.
      */
-    legalDueMovesToWorkday: z.boolean().default(true),
+    legalDueMovesToWorkday: z._default(z.boolean(), true),
     /** The city's promise until the card is produced, in working days (local practice 15–25). */
-    promisedWorkingDays: z.number().int().min(1).max(60).default(20),
+    promisedWorkingDays: z._default(z.int().check(z.gte(1), z.lte(60)), 20),
     /** Review after payment, in working days (1–3 in the published flows). */
-    reviewWorkingDays: z.number().int().min(1).max(10).default(3),
+    reviewWorkingDays: z._default(z.int().check(z.gte(1), z.lte(10)), 3),
     /** An application left unpaid this many days after submission is cancelled by the system. */
-    payWithinDays: z.number().int().min(1).max(30).default(3),
+    payWithinDays: z._default(z.int().check(z.gte(1), z.lte(30)), 3),
   }),
 );
 export type TimeLimitConfig = z.infer<typeof TimeLimitConfig>;
@@ -75,10 +75,10 @@ export const ReissueConfig = lazySchema(() =>
     /** The city (prefecture) the rules apply to, e.g. 460100 海口市. */
     cityCode: divisionCode,
     /** Online reissue is for applicants at least this old (younger ones come with a guardian). */
-    minAge: z.number().int().min(0).max(30).default(16),
-    photoRule: PhotoRule.default({ kind: 'photoAgeByValidity', maxYears: { tenYear: 3, twentyYear: 3, longTerm: 5 } }),
-    fees: FeeConfig.prefault({}),
-    timeLimits: TimeLimitConfig.prefault({}),
+    minAge: z._default(z.int().check(z.gte(0), z.lte(30)), 16),
+    photoRule: z._default(PhotoRule, { kind: 'photoAgeByValidity', maxYears: { tenYear: 3, twentyYear: 3, longTerm: 5 } }),
+    fees: z.prefault(FeeConfig, {}),
+    timeLimits: z.prefault(TimeLimitConfig, {}),
   }),
 );
 export type ReissueConfig = z.infer<typeof ReissueConfig>;

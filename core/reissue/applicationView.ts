@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FIELD } from '../identity/fieldNames';
 import { maskName } from '../privacy/mask';
 import type { ReissueDeps, ReissueRecord } from './ReissueDeps';
@@ -9,13 +9,13 @@ import { lazySchema } from '../function/lazySchema';
 
 /** What every application action answers: the tracking view, the version to decide on, the hall, the subject's masked name. */
 export const ApplicationView = lazySchema(() =>
-  ReissueTrackingView.extend({
-    version: z.number().int(),
+  z.extend(ReissueTrackingView, {
+    version: z.int(),
     hallId: z.string(),
     hallName: z.string(),
     subjectNameMasked: z.string(),
     /** 办件编号 (eight digits; shown grouped). Absent on applications made before numbers existed. */
-    refNumber: z.string().optional(),
+    refNumber: z.optional(z.string()),
   }),
 );
 export type ApplicationView = z.infer<typeof ApplicationView>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FIELD } from '../identity/fieldNames';
 import { ageOn } from '../identity/idNumber';
 import { AUDIT_PURPOSE_NAMES } from '../identity/auditActionNames';
@@ -47,7 +47,7 @@ const VALIDITY_YEARS: Record<CardValidity, number | undefined> = { fiveYear: 5, 
 export const CaseFileView = lazySchema(() =>
   z.object({
     applicationId: z.string(),
-    version: z.number().int(),
+    version: z.int(),
     hallId: z.string(),
     purpose: z.enum(CASE_PURPOSES),
     purposeName: z.string(),
@@ -57,33 +57,33 @@ export const CaseFileView = lazySchema(() =>
       idNumberMasked: z.string(),
       sexName: z.string(),
       /** Age today (Shanghai). */
-      age: z.number().int(),
+      age: z.int(),
       /** Applied for by a family member (代办). */
       byFamilyMember: z.boolean(),
     }),
     /** The photo a reissued card reuses: a data URL (no request leaves the page), or none on file. */
     photo: z.discriminatedUnion('onFile', [
-      z.object({ onFile: z.literal(true), dataUrl: z.string(), takenOn: z.string().optional(), sample: z.boolean() }),
+      z.object({ onFile: z.literal(true), dataUrl: z.string(), takenOn: z.optional(z.string()), sample: z.boolean() }),
       z.object({ onFile: z.literal(false) }),
     ]),
     card: z.object({
-      issuedOn: z.string().optional(),
-      validityName: z.string().optional(),
+      issuedOn: z.optional(z.string()),
+      validityName: z.optional(z.string()),
       /** YYYY-MM-DD, or 长期. */
-      validUntil: z.string().optional(),
-      photoTakenOn: z.string().optional(),
+      validUntil: z.optional(z.string()),
+      photoTakenOn: z.optional(z.string()),
       fingerprintsOnFile: z.boolean(),
       photoReused: z.boolean(),
       /** When the card was reported lost (Shanghai wall clock), if it was. */
-      lostReportedAt: z.string().optional(),
+      lostReportedAt: z.optional(z.string()),
     }),
     reasonName: z.string(),
     appearanceUnchangedDeclared: z.boolean(),
     /** The online pre-check run again today: what no longer holds (empty: every rule still met). */
     checks: z.array(z.object({ code: z.string(), message: z.string() })),
     /** Mail delivery: what the waybill needs. */
-    recipient: z.object({ name: z.string(), address: z.string(), phone: z.string() }).optional(),
-    collectionHallId: z.string().optional(),
+    recipient: z.optional(z.object({ name: z.string(), address: z.string(), phone: z.string() })),
+    collectionHallId: z.optional(z.string()),
   }),
 );
 export type CaseFileView = z.infer<typeof CaseFileView>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { stableId } from '../guide/ServiceGuide';
 import { Courier, MailAddress, TrackingNumber } from './ReissueApplication';
 import { lazySchema } from '../function/lazySchema';
@@ -10,35 +10,40 @@ import { lazySchema } from '../function/lazySchema';
  * compare-and-set). Who may fire each event and from which states is in stateMachine.ts.
  */
 
-const at = { expectedVersion: lazySchema(() => z.number().int().min(0)) };
-const paymentId = lazySchema(() => z.string().min(1).max(64));
-const note = lazySchema(() => z.string().trim().min(1).max(200).optional());
+const at = { expectedVersion: lazySchema(() => z.int().check(z.gte(0))) };
+const paymentId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
+const note = lazySchema(() => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))));
 
 export const ReissueEvent = lazySchema(() =>
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('submit'), ...at }),
-    z.object({ type: z.literal('startPayment'), paymentId, ...at }),
-    z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
-    /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
-    z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
-    z.object({ type: z.literal('paymentWaived'), ...at }),
-    z.object({ type: z.literal('startReview'), ...at }),
-    z.object({ type: z.literal('approve'), ...at }),
-    z.object({ type: z.literal('reject'), reason: z.string().trim().min(2).max(200), ...at }),
-    z.object({ type: z.literal('startProduction'), ...at }),
-    z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
-    z.object({ type: z.literal('deliver'), ...at }),
-    z.object({ type: z.literal('markReturned'), note, ...at }),
-    z.object({ type: z.literal('reship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
-    z.object({ type: z.literal('holdAtHall'), hallId: stableId, ...at }),
-    z.object({ type: z.literal('collect'), ...at }),
-    z.object({ type: z.literal('cancel'), note, ...at }),
-    z.object({ type: z.literal('expire'), ...at }),
-    z.object({ type: z.literal('changeAddress'), address: MailAddress, ...at }),
-    z.object({ type: z.literal('refundSucceeded'), ...at }),
-    z.object({ type: z.literal('refundFailed'), note, ...at }),
-    z.object({ type: z.literal('retryRefund'), ...at }),
-  ]),
+  z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('submit'), ...at }),
+      z.object({ type: z.literal('startPayment'), paymentId, ...at }),
+      z.object({ type: z.literal('paymentSucceeded'), paymentId, ...at }),
+      /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
+      z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
+      z.object({ type: z.literal('paymentWaived'), ...at }),
+      z.object({ type: z.literal('startReview'), ...at }),
+      z.object({ type: z.literal('approve'), ...at }),
+      z.object({ type: z.literal('reject'), reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)), ...at }),
+      z.object({ type: z.literal('startProduction'), ...at }),
+      z.object({ type: z.literal('ship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+      z.object({ type: z.literal('deliver'), ...at }),
+      z.object({ type: z.literal('markReturned'), note, ...at }),
+      z.object({ type: z.literal('reship'), courier: Courier, trackingNumber: TrackingNumber, ...at }),
+      z.object({ type: z.literal('holdAtHall'), hallId: stableId, ...at }),
+      z.object({ type: z.literal('collect'), ...at }),
+      z.object({ type: z.literal('cancel'), note, ...at }),
+      z.object({ type: z.literal('expire'), ...at }),
+      z.object({ type: z.literal('changeAddress'), address: MailAddress, ...at }),
+      z.object({ type: z.literal('refundSucceeded'), ...at }),
+      z.object({ type: z.literal('refundFailed'), note, ...at }),
+      z.object({ type: z.literal('retryRefund'), ...at }),
+    ],
+    // zod/mini has no default messages: what stateMachine.ts shows of an event that is no object at all.
+    { error: 'Invalid input: expected an event object' },
+  ),
 );
 export type ReissueEvent = z.infer<typeof ReissueEvent>;
 export type ReissueEventType = ReissueEvent['type'];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { FeeConfig } from './ReissueConfig';
 import { postageZone, type PostageZone } from './postageZone';
 import { lazySchema } from '../function/lazySchema';
@@ -14,10 +14,10 @@ export const FeeLine = lazySchema(() =>
   z.object({
     kind: z.enum(['card', 'postage']),
     /** Shown to the citizen, e.g. 补领居民身份证工本费, 邮寄费（省内）. */
-    label: z.string().min(1),
-    amountFen: z.number().int().min(0),
+    label: z.string().check(z.minLength(1)),
+    amountFen: z.int().check(z.gte(0)),
     /** Why the amount differs from the list price, e.g. 最低生活保障对象免收. */
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 );
 export type FeeLine = z.infer<typeof FeeLine>;
@@ -25,16 +25,18 @@ export type FeeLine = z.infer<typeof FeeLine>;
 export const FeeBreakdown = lazySchema(() =>
   z
     .object({
-      lines: z.array(FeeLine).min(1),
-      totalFen: z.number().int().min(0),
+      lines: z.array(FeeLine).check(z.minLength(1)),
+      totalFen: z.int().check(z.gte(0)),
       /** 'hall' when collected at a hall (no postage). */
       zone: z.enum(['sameCity', 'sameProvince', 'otherProvince', 'hall']),
       exempt: z.boolean(),
     })
-    .refine((b) => b.totalFen === b.lines.reduce((sum, l) => sum + l.amountFen, 0), {
-      message: 'the total is the sum of the lines',
-      path: ['totalFen'],
-    }),
+    .check(
+      z.refine((b) => b.totalFen === b.lines.reduce((sum, l) => sum + l.amountFen, 0), {
+        error: 'the total is the sum of the lines',
+        path: ['totalFen'],
+      }),
+    ),
 );
 export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { shanghaiMinuteText, shanghaiDate } from '../time/shanghai';
 import type { ReissueApplication, ReissueState } from './ReissueApplication';
@@ -26,12 +26,12 @@ export const ProgressStage = lazySchema(() =>
     name: z.string(),
     status: z.enum(['done', 'current', 'stopped', 'ahead']),
     /** ISO instant the stage was reached, and the same as Shanghai wall clock YYYY-MM-DD HH:mm. */
-    at: z.string().optional(),
-    atText: z.string().optional(),
+    at: z.optional(z.string()),
+    atText: z.optional(z.string()),
     /** Under the stage: where the current stage stands, the courier and number, why the bar stopped. */
-    detail: z.string().optional(),
+    detail: z.optional(z.string()),
     /** With the current stage only: the legal time limit. */
-    deadline: z.object({ legalDue: z.string(), text: z.string(), overdue: z.boolean() }).optional(),
+    deadline: z.optional(z.object({ legalDue: z.string(), text: z.string(), overdue: z.boolean() })),
   }),
 );
 export type ProgressStage = z.infer<typeof ProgressStage>;
@@ -41,9 +41,9 @@ export const Progress = lazySchema(() =>
     status: z.enum(['going', 'finished', 'stopped']),
     stages: z.array(ProgressStage),
     /** Why the bar stopped (also the stopped stage's detail). */
-    stopReason: z.string().optional(),
+    stopReason: z.optional(z.string()),
     /** A turn the path took, e.g. a mailed card returned and now held at a hall. */
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 );
 export type Progress = z.infer<typeof Progress>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { WorkCalendar } from '../time/WorkCalendar';
 import { shanghaiMinuteText } from '../time/shanghai';
 import type { ReissueApplication } from './ReissueApplication';
@@ -28,7 +28,7 @@ export const TrackingStep = lazySchema(() =>
     at: z.string(),
     atText: z.string(),
     byName: z.string(),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 );
 export type TrackingStep = z.infer<typeof TrackingStep>;
@@ -41,25 +41,25 @@ export const ReissueTrackingView = lazySchema(() =>
     reasonName: z.string(),
     paymentStatus: z.string(),
     paymentStatusName: z.string(),
-    fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }),
+    fees: z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.optional(z.string()) })), total: z.string() }),
     delivery: z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), place: z.string() }), z.object({ kind: z.literal('hall'), hallId: z.string() })]),
     /** `courier` is the carrier's code; `courierName` what a person sees (中国邮政EMS, never ems). */
-    shipment: z.object({ courier: z.string(), courierName: z.string(), trackingNumber: z.string(), shippedAt: z.string() }).optional(),
-    collectionHallId: z.string().optional(),
-    rejectionReason: z.string().optional(),
+    shipment: z.optional(z.object({ courier: z.string(), courierName: z.string(), trackingNumber: z.string(), shippedAt: z.string() })),
+    collectionHallId: z.optional(z.string()),
+    rejectionReason: z.optional(z.string()),
     /** The stage bar shown above the timeline. */
     progress: Progress,
     timeline: z.array(TrackingStep),
-    deadlines: z
-      .object({
+    deadlines: z.optional(
+      z.object({
         legalDue: z.string(),
         /** Calendar days the law allows (60, more in a remote area): shown beside legalDue. */
-        legalDays: z.number().int(),
+        legalDays: z.int(),
         promisedDue: z.string(),
         status: z.enum(['onTime', 'pastPromised', 'pastLegal', 'met', 'closed']),
         overdue: z.boolean(),
-      })
-      .optional(),
+      }),
+    ),
     /** Event types the viewer may fire now (buttons). */
     actions: z.array(z.enum(REISSUE_EVENT_TYPES)),
   }),

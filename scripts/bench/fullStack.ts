@@ -18,6 +18,7 @@ import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { withBenchCloud } from './benchCloud';
 import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
 import { checkSlots } from './verify';
+import { profileWhile } from './cpuProfile';
 import { countRequestsPerAttempt, requestFigures, type RequestFigures } from './requestsPerAttempt';
 
 export interface BurstPlan {
@@ -103,19 +104,23 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
     const counter = countRequestsPerAttempt(cloud);
     const cpuBefore = process.cpuUsage();
     const choices = morningSkewedChoices(plan.attempts, plans.length, plan.seed);
-    const burst = await runBurst(plan.attempts, plan.concurrency, async (i) => {
-      const res = await fetch(`${cloud.url}/fn/booking`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
-        body: JSON.stringify({
-          action: 'reserve',
-          data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId },
-          requestId: requestId(),
-        }),
-      });
-      const body = (await res.json()) as { ok: boolean; error?: { code: string } };
-      return body.ok ? 'BOOKED' : (body.error?.code ?? `HTTP_${res.status}`);
-    });
+    // `HUKOU_BENCH_PROFILE=burst npm run bench`: a CPU profile of the burst alone (cpuProfile.ts).
+    const profiled = process.env.HUKOU_BENCH_PROFILE === 'burst' ? 'burst' : undefined;
+    const burst = await profileWhile(profiled, () =>
+      runBurst(plan.attempts, plan.concurrency, async (i) => {
+        const res = await fetch(`${cloud.url}/fn/booking`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
+          body: JSON.stringify({
+            action: 'reserve',
+            data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId },
+            requestId: requestId(),
+          }),
+        });
+        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+        return body.ok ? 'BOOKED' : (body.error?.code ?? `HTTP_${res.status}`);
+      }),
+    );
 
     const cpu = process.cpuUsage(cpuBefore);
     counter.stop();

@@ -14,7 +14,7 @@ import {
   sdkVersionModule,
   bsonNamesUsed,
   bundledFiles,
-  wholeZodProblems,
+  classicZodProblems,
   chineseDaysImports,
   chineseDaysWithoutTables,
   stubProblems,
@@ -63,7 +63,7 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     expect(stubProblems(metafile.inputs, stubsFor(name), readSource)).toEqual([]);
   });
 
-  it('leaves out the SDK parts no function calls, and zod locales but English', () => {
+  it('leaves out the SDK parts no function calls, and every zod locale (zod/mini loads none; the functions answer with field paths)', () => {
     for (const part of ['ai', 'functions', 'cloudrun', 'analytics', 'notification']) {
       expect(bundled(metafile, `@cloudbase/node-sdk/dist/${part}/index.js`)).toBe(false);
     }
@@ -71,15 +71,14 @@ describe.each(functions.map((f) => [f.name, f] as const))('the bundle of %s', (n
     expect(Object.keys(metafile.inputs).filter((f) => /node_modules\/(jsonwebtoken|@cloudbase\/(ai|app|wx-cloud-client-sdk))\//.test(f))).toEqual([]);
     expect(bundledFiles(metafile).filter((f) => /node_modules\/@cloudbase\/database\/.*realtime\//.test(f))).toEqual([]);
     expect(bundledFiles(metafile).filter((f) => /node_modules\/debug\//.test(f))).toEqual([]);
-    expect(Object.keys(metafile.inputs).filter((f) => /zod\/.*locales\/[^/]+$/.test(f) && !f.startsWith('hukou-'))).toEqual([expect.stringMatching(/locales\/en\.c?js$/)]);
+    expect(bundledFiles(metafile).filter((f) => /zod\/.*locales\/[^/]+$/.test(f))).toEqual([]);
   });
 
-  it('keeps only the parts of zod its schemas use (zod imported as a namespace)', () => {
+  it('keeps only the parts of zod/mini its schemas use: no classic zod, no whole namespace', () => {
     const zodFiles = bundledFiles(metafile).filter((f) => f.includes('node_modules/zod/'));
     expect(zodFiles.length).toBeGreaterThan(0);
-    // Schemas are classic or zod/mini (moving to mini): either way, never a whole namespace of either.
-    expect(zodFiles.filter((f) => /from-json-schema|classic\/external|mini\/external|locales\/index/.test(f))).toEqual([]);
-    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([]);
+    expect(zodFiles.filter((f) => /classic\/|from-json-schema|mini\/external|locales\/index/.test(f))).toEqual([]);
+    expect(classicZodProblems(bundledFiles(metafile))).toEqual([]);
   });
 
   it('gives the database an EJSON of ours: nothing of bson is bundled (no BSON type, no binary serializer, no 17 MB buffer)', () => {
@@ -178,21 +177,27 @@ export const requestClient = () => (app as unknown as { requestClient: { get(url
   });
 });
 
-describe('zod as a namespace', () => {
-  it('a file importing { z } from zod: the build refuses the bundle', async () => {
-    const file = entry('wholeZod', `import { z } from 'zod';\nexport const main = () => z.string().parse('x');\n`);
+describe('zod/mini as a namespace', () => {
+  it('a file importing classic zod: the build refuses the bundle', async () => {
+    const file = entry('classicZod', `import * as z from 'zod';\nexport const main = () => z.string().parse('x');\n`);
     const metafile = await metafileOf(file, 'guide');
-    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([
-      expect.stringMatching(/wholeZod\.ts imports \{ z \} from 'zod', which bundles all of zod: import \* as z from 'zod'/),
-    ]);
-    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([expect.stringMatching(/zod\/v4\/classic\/from-json-schema\.c?js is bundled: all of zod is/)]);
+    expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([expect.stringMatching(/classicZod\.ts imports classic zod: import \* as z from 'zod\/mini'/)]);
+    expect(classicZodProblems(bundledFiles(metafile))).toContainEqual(expect.stringMatching(/zod\/v4\/classic\/.* is bundled: classic zod is/));
   });
 
-  it('a namespace import or a type-only import of z is accepted', async () => {
-    const file = entry('namespaceZod', `import * as z from 'zod';\nimport type { z as Z } from 'zod';\nexport const main = (): Z.infer<z.ZodString> => z.string().parse('x');\n`);
+  it('a file importing { z } from zod/mini: the build refuses the bundle', async () => {
+    const file = entry('wholeMini', `import { z } from 'zod/mini';\nexport const main = () => z.string().parse('x');\n`);
+    expect(stubProblems((await metafileOf(file, 'guide')).inputs, stubsFor('guide'), readSource)).toEqual([expect.stringMatching(/wholeMini\.ts imports \{ z \} from zod/)]);
+  });
+
+  it('a namespace import of zod/mini, or a type-only import of classic zod, is accepted', async () => {
+    const file = entry(
+      'namespaceZod',
+      `import * as z from 'zod/mini';\nimport type * as Z from 'zod';\nexport const main = (): Z.infer<z.ZodMiniString> => z.string().parse('x');\n`,
+    );
     const metafile = await metafileOf(file, 'guide');
     expect(stubProblems(metafile.inputs, stubsFor('guide'), readSource)).toEqual([]);
-    expect(wholeZodProblems(bundledFiles(metafile))).toEqual([]);
+    expect(classicZodProblems(bundledFiles(metafile))).toEqual([]);
   });
 });
 

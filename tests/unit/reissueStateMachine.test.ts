@@ -415,6 +415,18 @@ describe('reissue state machine: journeys', () => {
     expect(blank).toMatchObject({ ok: false, reason: { code: 'INVALID_INPUT' } });
     expect(transition(app, { type: 'submit', expectedVersion: 0 }, citizen, new Date(Number.NaN))).toMatchObject({ ok: false, reason: { code: 'INVALID_INPUT' } });
   });
+
+  it('says where a malformed event fails: the fields, or that it is no event object', () => {
+    const app = draft();
+    const detail = (event: unknown) => {
+      const r = transition(app, event as ReissueEvent, citizen, at(1));
+      return r.ok ? undefined : r.reason.detail;
+    };
+    expect(detail('submit')).toBe('Invalid input: expected an event object');
+    expect(detail(null)).toBe('Invalid input: expected an event object');
+    expect(detail({ type: 'nope', expectedVersion: 0 })).toBe('type');
+    expect(detail({ type: 'reject', reason: ' ', expectedVersion: -1 })).toBe('reason，expectedVersion');
+  });
 });
 
 describe('reissue state machine: concurrent actions resolve to one outcome', () => {

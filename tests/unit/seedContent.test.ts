@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { GuideCategory, ServiceGuide } from '../../core/guide/ServiceGuide';
 import { Hall } from '../../core/guide/Hall';
 
@@ -31,7 +31,7 @@ function readJson(path: string): unknown {
 }
 
 /** Problems of one value against a schema, as `file path: message` lines. */
-function problems(schema: ZodType, value: unknown, where: string): string[] {
+function problems(schema: ZodMiniType, value: unknown, where: string): string[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((issue) => `${where} at ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ADDRESS_RULES } from '../addressRules';
 import { DomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
@@ -11,25 +11,23 @@ import { feeFor, type FeeBreakdown } from '../fees';
 import { REISSUE_SERVICE } from '../reissueHalls';
 import { lazySchema } from '../../function/lazySchema';
 
-const code6 = lazySchema(() => z.string().regex(ADDRESS_RULES.divisionCode));
+const code6 = lazySchema(() => z.string().check(z.regex(ADDRESS_RULES.divisionCode)));
 
 /** A delivery address as the citizen types it (core/reissue/addressRules.ts); the division names come from the server's data. */
 export const AddressInput = lazySchema(() =>
-  z
-    .object({
-      provinceCode: code6,
-      cityCode: code6,
-      districtCode: code6,
-      detail: z.string().trim().min(ADDRESS_RULES.detail.min).max(ADDRESS_RULES.detail.max),
-      recipient: z.string().trim().min(ADDRESS_RULES.recipient.min).max(ADDRESS_RULES.recipient.max),
-      phone: z.string().trim().regex(ADDRESS_RULES.mobile, 'mobile number, 11 digits'),
-    })
-    .strict(),
+  z.strictObject({
+    provinceCode: code6,
+    cityCode: code6,
+    districtCode: code6,
+    detail: z.string().check(z.trim(), z.minLength(ADDRESS_RULES.detail.min), z.maxLength(ADDRESS_RULES.detail.max)),
+    recipient: z.string().check(z.trim(), z.minLength(ADDRESS_RULES.recipient.min), z.maxLength(ADDRESS_RULES.recipient.max)),
+    phone: z.string().check(z.trim(), z.regex(ADDRESS_RULES.mobile, 'mobile number, 11 digits')),
+  }),
 );
 export type AddressInput = z.infer<typeof AddressInput>;
 
 export const DeliveryInput = lazySchema(() =>
-  z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), address: AddressInput }).strict(), z.object({ kind: z.literal('hall'), hallId: stableId }).strict()]),
+  z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('mail'), address: AddressInput }), z.strictObject({ kind: z.literal('hall'), hallId: stableId })]),
 );
 export type DeliveryInput = z.infer<typeof DeliveryInput>;
 

@@ -1,5 +1,5 @@
 import type { Account } from '../../identity/Account';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { recordAudit } from '../../identity/recordAudit';
@@ -23,7 +23,7 @@ import { reissueHallsFor } from '../reissueHalls';
 import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
 import { lazySchema } from '../../function/lazySchema';
 
-const ForMember = lazySchema(() => z.string().max(64).optional());
+const ForMember = lazySchema(() => z.optional(z.string().check(z.maxLength(64))));
 
 /** Everything the pre-check and the application need to know about the person. */
 async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
@@ -47,22 +47,20 @@ const feeView = (f: FeeBreakdown) => ({
   lines: f.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
   total: yuan(f.totalFen),
 });
-const FeeView = lazySchema(() => z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.string().optional() })), total: z.string() }));
+const FeeView = lazySchema(() => z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.optional(z.string()) })), total: z.string() }));
 
 export const eligibility = defineAction({
   summary: 'Pre-check of an online ID-card reissue for the caller or a family member: every reason it is not possible, and the fee it would cost.',
   input: lazySchema(() =>
-    z
-      .object({
-        forMemberId: ForMember,
-        reason: z.enum(['lost', 'damaged', 'first', 'expiring', 'infoChanged']).default('lost'),
-        appearanceUnchanged: z.boolean().default(true),
-        /** For the fee preview: mail to a district (default: the person's registered district) or hall collection. */
-        delivery: z
-          .discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), districtCode: z.string().regex(/^\d{6}$/) }), z.object({ kind: z.literal('hall') })])
-          .optional(),
-      })
-      .strict(),
+    z.strictObject({
+      forMemberId: ForMember,
+      reason: z._default(z.enum(['lost', 'damaged', 'first', 'expiring', 'infoChanged']), 'lost'),
+      appearanceUnchanged: z._default(z.boolean(), true),
+      /** For the fee preview: mail to a district (default: the person's registered district) or hall collection. */
+      delivery: z.optional(
+        z.discriminatedUnion('kind', [z.object({ kind: z.literal('mail'), districtCode: z.string().check(z.regex(/^\d{6}$/)) }), z.object({ kind: z.literal('hall') })]),
+      ),
+    }),
   ),
   output: lazySchema(() =>
     z.object({
@@ -70,9 +68,9 @@ export const eligibility = defineAction({
       reasons: z.array(z.object({ code: z.string(), message: z.string(), next: z.enum(['bookHall', 'viewApplication']) })),
       subjectNameMasked: z.string(),
       forFamilyMember: z.boolean(),
-      hall: z.object({ id: z.string(), name: z.string() }).optional(),
-      fee: FeeView.optional(),
-      openApplicationId: z.string().optional(),
+      hall: z.optional(z.object({ id: z.string(), name: z.string() })),
+      fee: z.optional(FeeView),
+      openApplicationId: z.optional(z.string()),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE'],
@@ -99,7 +97,7 @@ export const eligibility = defineAction({
 
 export const reportLoss = defineAction({
   summary: "Reports the caller's (or a family member's) ID card lost: the registry invalidates it at once, whatever happens to an application. Audited; repeating it is harmless.",
-  input: lazySchema(() => z.object({ forMemberId: ForMember }).strict()),
+  input: lazySchema(() => z.strictObject({ forMemberId: ForMember })),
   output: lazySchema(() => z.object({ reported: z.literal(true), alreadyReported: z.boolean(), reportedAt: z.string() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE', 'REISSUE_NOT_ELIGIBLE'],
   async run({ forMemberId }, deps: ReissueDeps) {
@@ -138,15 +136,13 @@ export const apply = defineAction({
   summary:
     'Applies for a reissued (lost) or replaced (damaged) ID card with mail delivery or hall collection: re-checks eligibility, fixes the fee, submits. A lost card is reported lost at once. Idempotent under the envelope requestId.',
   input: lazySchema(() =>
-    z
-      .object({
-        forMemberId: ForMember,
-        reason: ReissueReason,
-        /** The applicant confirms the photo on file may be reused (appearance unchanged). */
-        appearanceUnchanged: z.literal(true),
-        delivery: DeliveryInput,
-      })
-      .strict(),
+    z.strictObject({
+      forMemberId: ForMember,
+      reason: ReissueReason,
+      /** The applicant confirms the photo on file may be reused (appearance unchanged). */
+      appearanceUnchanged: z.literal(true),
+      delivery: DeliveryInput,
+    }),
   ),
   output: ApplicationView,
   errors: [

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { FIELD } from '../../identity/fieldNames';
@@ -19,7 +19,7 @@ import { lazySchema } from '../../function/lazySchema';
  */
 export const applicationByNumber = defineAction({
   summary: "Officer: finds a reissue application of the officer's halls by its 办件编号. Another hall's number is not found. Audited, found or not.",
-  input: lazySchema(() => z.object({ number: z.string().trim().min(1).max(32) }).strict()),
+  input: lazySchema(() => z.strictObject({ number: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)) })),
   output: lazySchema(() => z.object({ id: z.string(), hallId: z.string(), refNumber: z.string(), state: z.string(), stateName: z.string(), subjectNameMasked: z.string() })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REFERENCE_NUMBER_INVALID', 'REISSUE_NOT_FOUND'],
   async run(input, deps: ReissueDeps) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForAnyHall } from '../../identity/hallAccess';
@@ -13,7 +13,7 @@ import { lazySchema } from '../../function/lazySchema';
 export const caseFile = defineAction({
   summary:
     "Officer of the application's hall: the case file to decide and ship it — the photo on file, the card facts, the loss report, the pre-check run again today, and for mail the recipient's name, full address and phone (ID number masked). Every view is audited (reissue.caseFile, with its purpose); officers of other halls and citizens are refused.",
-  input: lazySchema(() => z.object({ applicationId: ApplicationId }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId })),
   output: CaseFileView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REISSUE_NOT_FOUND', 'REGISTRY_UNAVAILABLE'],
   async run({ applicationId }, deps: ReissueDeps) {

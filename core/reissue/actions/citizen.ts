@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { mayActForHall } from '../../identity/hallAccess';
@@ -17,7 +17,7 @@ import { lazySchema } from '../../function/lazySchema';
 
 export const cancel = defineAction({
   summary: 'The applicant withdraws an application before approval; a paid fee is refunded through the payment port. Idempotent under the envelope requestId.',
-  input: lazySchema(() => z.object({ applicationId: ApplicationId, expectedVersion: ExpectedVersion }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId, expectedVersion: ExpectedVersion })),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
   idempotent: 'optional',
@@ -38,7 +38,7 @@ export const cancel = defineAction({
 export const changeAddress = defineAction({
   summary:
     'The applicant changes the delivery address until the card is shipped, and again once the courier returned it; refused when the new address is in another postage zone (the fee would change).',
-  input: lazySchema(() => z.object({ applicationId: ApplicationId, address: AddressInput, expectedVersion: ExpectedVersion }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId, address: AddressInput, expectedVersion: ExpectedVersion })),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_ADDRESS_INVALID', 'REISSUE_FEE_CHANGED', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
   async run({ applicationId, address, expectedVersion }, deps: ReissueDeps) {
@@ -55,7 +55,7 @@ export const changeAddress = defineAction({
 
 export const myApplications = defineAction({
   summary: "The caller's reissue applications (for themselves and family members), newest first, each with its tracking view.",
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ applications: z.array(ApplicationView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: ReissueDeps) {
@@ -68,7 +68,7 @@ export const myApplications = defineAction({
 export const application = defineAction({
   summary:
     'One application as its applicant (or an officer of its hall) sees it: timeline, legal and promised deadlines, fees, shipment and tracking number, what can be done next.',
-  input: lazySchema(() => z.object({ applicationId: ApplicationId }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId })),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND'],
   async run({ applicationId }, deps: ReissueDeps) {

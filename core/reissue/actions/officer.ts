@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { hallsActedFor, requireActingForAnyHall, requireActingForHall } from '../../identity/hallAccess';
 import { FIELD } from '../../identity/fieldNames';
@@ -32,29 +32,27 @@ const QueueItem = lazySchema(() =>
     deliveryKind: z.enum(['mail', 'hall']),
     submittedAt: z.string(),
     submittedText: z.string(),
-    ageDays: z.number().int(),
-    legalDue: z.string().optional(),
-    promisedDue: z.string().optional(),
+    ageDays: z.int(),
+    legalDue: z.optional(z.string()),
+    promisedDue: z.optional(z.string()),
     overdue: z.boolean(),
     reviewOverdue: z.boolean(),
-    version: z.number().int(),
+    version: z.int(),
     /** 办件编号, when it has one. */
-    refNumber: z.string().optional(),
+    refNumber: z.optional(z.string()),
   }),
 );
 
 export const reviewQueue = defineAction({
   summary: 'Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.',
   input: lazySchema(() =>
-    z
-      .object({
-        hallId: stableId.optional(),
-        states: z.array(ReissueState).min(1).max(13).optional(),
-        /** Only applications submitted at least this many days ago. */
-        minAgeDays: z.number().int().min(0).max(365).optional(),
-        limit: z.number().int().min(1).max(200).default(100),
-      })
-      .strict(),
+    z.strictObject({
+      hallId: z.optional(stableId),
+      states: z.optional(z.array(ReissueState).check(z.minLength(1), z.maxLength(13))),
+      /** Only applications submitted at least this many days ago. */
+      minAgeDays: z.optional(z.int().check(z.gte(0), z.lte(365))),
+      limit: z._default(z.int().check(z.gte(1), z.lte(200)), 100),
+    }),
   ),
   output: lazySchema(() => z.object({ applications: z.array(QueueItem) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
@@ -111,15 +109,15 @@ const Target = lazySchema(() => z.object({ applicationId: ApplicationId, expecte
  * due follows. Its input is the application (and the version decided on) plus the event's own
  * fields, `payload`, which `event` turns into the event.
  */
-function officerAction<Payload extends z.ZodRawShape>(name: string, summary: string, payload: () => Payload, event: (input: z.infer<z.ZodObject<Payload>>) => EventInput) {
+function officerAction<Payload extends z.core.$ZodShape>(name: string, summary: string, payload: () => Payload, event: (input: z.infer<z.ZodMiniObject<Payload>>) => EventInput) {
   const fields = lazySchema(() => z.object(payload()));
   return defineAction({
     summary: `Officer: ${summary} Audited; decided on expectedVersion when given (REISSUE_VERSION_CONFLICT: reload).`,
-    input: lazySchema(() => Target.extend(fields.shape).strict()),
+    input: lazySchema(() => z.strictObject({ ...Target.shape, ...fields.shape })),
     output: ApplicationView,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'INVALID_INPUT', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT'],
     async run(input, deps: ReissueDeps) {
-      // `input` passed Target.extend(payload); TypeScript cannot name the fields of a generic
+      // `input` passed Target's fields and the payload's; TypeScript cannot name the fields of a generic
       // extension, so each part is read back through its own schema (the same checks again).
       const { applicationId, expectedVersion } = Target.parse(input);
       const app = await loadApplication(deps, applicationId);
@@ -149,7 +147,7 @@ export const approve = officerAction(
 export const reject = officerAction(
   'reject',
   'rejects an application under review with a reason the citizen sees; a paid fee is refunded.',
-  () => ({ reason: z.string().trim().min(2).max(200) }),
+  () => ({ reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
   (i) => ({
     type: 'reject',
     reason: i.reason,
@@ -175,7 +173,7 @@ export const markDelivered = officerAction(
 export const markReturned = officerAction(
   'markReturned',
   'records a shipped card as returned by the courier.',
-  () => ({ note: z.string().trim().min(1).max(200).optional() }),
+  () => ({ note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))) }),
   (i) => ({
     type: 'markReturned',
     ...(i.note ? { note: i.note } : {}),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { DomainError } from '../../errors/DomainError';
 import { REASON_NAMES } from '../names';
@@ -17,7 +17,7 @@ const PaymentParams = lazySchema(() => z.object({ timeStamp: z.string(), nonceSt
 export const pay = defineAction({
   summary:
     'Starts (or resumes) paying an application: a payment order through the payment port, and the parameters for wx.requestPayment. Idempotent under the envelope requestId.',
-  input: lazySchema(() => z.object({ applicationId: ApplicationId }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId })),
   output: lazySchema(() => z.object({ applicationId: z.string(), orderId: z.string(), amount: z.string(), paymentParams: PaymentParams })),
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
   idempotent: 'optional',
@@ -43,7 +43,7 @@ export const pay = defineAction({
 export const confirmPayment = defineAction({
   summary:
     "After wx.requestPayment: asks the payment port for the order's real state. Paid → the application is paid; failed or cancelled → the order is closed and payment may be retried; timeout → stays pending, confirm again later.",
-  input: lazySchema(() => z.object({ applicationId: ApplicationId, reported: z.enum(['ok', 'fail', 'cancel', 'timeout']).optional() }).strict()),
+  input: lazySchema(() => z.strictObject({ applicationId: ApplicationId, reported: z.optional(z.enum(['ok', 'fail', 'cancel', 'timeout'])) })),
   output: ApplicationView,
   errors: ['UNAUTHENTICATED', 'REISSUE_NOT_FOUND', 'REISSUE_STATE_CONFLICT', 'REISSUE_VERSION_CONFLICT', 'PAYMENT_UNAVAILABLE'],
   async run({ applicationId, reported }, deps: ReissueDeps) {

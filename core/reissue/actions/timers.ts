@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import type { ReissueDeps } from '../ReissueDeps';
 import { payWindowOver, paymentOverdue } from '../timeLimits';
@@ -15,7 +15,7 @@ const COURIER = { role: 'courier' } as const;
 
 export const pollShipments = defineAction({
   summary: 'Timer only (every 30 min, as Kuaidi100 asks): tracks every shipped card with the courier port and records deliveries and returns.',
-  input: lazySchema(() => z.object({}).strict()),
+  input: lazySchema(() => z.strictObject({})),
   output: ShipmentPollCounts,
   errors: [],
   async run(_input, deps: ReissueDeps) {
@@ -31,8 +31,8 @@ export const pollShipments = defineAction({
 export const settlePayments = defineAction({
   summary:
     'Timer only (every 10 min): settles payments left pending (a late success after a timeout), asks again for refunds due, cancels applications left unpaid past the days allowed (closing an order still open first), and encrypts street addresses older versions stored plain.',
-  input: lazySchema(() => z.object({}).strict()),
-  output: lazySchema(() => z.object({ paid: z.number().int(), refunded: z.number().int(), expired: z.number().int(), sealed: z.number().int() })),
+  input: lazySchema(() => z.strictObject({})),
+  output: lazySchema(() => z.object({ paid: z.int(), refunded: z.int(), expired: z.int(), sealed: z.int() })),
   errors: [],
   async run(_input, deps: ReissueDeps) {
     let paid = 0;
