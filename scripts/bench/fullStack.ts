@@ -19,6 +19,7 @@ import { withBenchCloud } from './benchCloud';
 import { countBy, latencyStats, morningSkewedChoices, runBurst, type BurstFigures } from './burst';
 import { checkSlots } from './verify';
 import { profileWhile } from './cpuProfile';
+import { jsonPoster } from './postJson';
 import { countRequestsPerAttempt, requestFigures, type RequestFigures } from './requestsPerAttempt';
 
 export interface BurstPlan {
@@ -106,23 +107,20 @@ export async function runFullStack(plan: BurstPlan, progress: (line: string) => 
     const choices = morningSkewedChoices(plan.attempts, plans.length, plan.seed);
     // `HUKOU_BENCH_PROFILE=burst npm run bench`: a CPU profile of the burst alone (cpuProfile.ts).
     const profiled = process.env.HUKOU_BENCH_PROFILE === 'burst' ? 'burst' : undefined;
+    const client = jsonPoster(cloud.url, plan.concurrency);
     const burst = await profileWhile(profiled, () =>
       runBurst(plan.attempts, plan.concurrency, async (i) => {
-        const res = await fetch(`${cloud.url}/fn/booking`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [PERSONA_HEADER]: openids[i] },
-          body: JSON.stringify({
-            action: 'reserve',
-            data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId },
-            requestId: requestId(),
-          }),
-        });
-        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
+        const res = await client.post(
+          '/fn/booking',
+          { [PERSONA_HEADER]: openids[i] },
+          { action: 'reserve', data: { hallId: HALL, business: day.business, slotId: plans[choices[i]].slotId }, requestId: requestId() },
+        );
+        const body = res.body as { ok: boolean; error?: { code: string } };
         return body.ok ? 'BOOKED' : (body.error?.code ?? `HTTP_${res.status}`);
       }),
     );
-
     const cpu = process.cpuUsage(cpuBefore);
+    client.close();
     counter.stop();
     const outcomes = burst.attempts.map((a) => a.result ?? `THROWN ${a.error instanceof Error ? a.error.message : String(a.error)}`);
     const check = await checkSlots(cloud.database.direct, plans);
