@@ -154,6 +154,8 @@ export const EJSON = {
     const final: Options & { strict?: boolean } = { relaxed: true, legacy: false, ...options };
     if (typeof final.relaxed === 'boolean') final.strict = !final.relaxed;
     if (typeof final.strict === 'boolean') final.relaxed = !final.strict;
+    // Most answers hold no EJSON type ("$…" key) and no NUL in a key: then the reviver changes nothing.
+    if (final.relaxed && !text.includes('"$') && !text.includes('\\u0000')) return JSON.parse(text);
     return JSON.parse(text, (key: string, value: unknown) => {
       if (key.includes('\x00')) throw new Error(`BSON Document field names cannot contain null bytes, found: ${JSON.stringify(key)}`);
       return deserializeValue(value, final);
