@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { FunctionResponse } from '../../core/function/envelope';
-import { InMemoryBookingStore } from './support/bookingInMemoryStore';
+import { InMemoryBookingStore, emptySlot } from './support/bookingInMemoryStore';
 import { CITIZENS, ID_CARD, MIN, bookingWorld, storeProblems, type WorldOptions } from './support/bookingWorld';
 
 const TUE = '2026-11-24';
@@ -120,16 +120,7 @@ describe('interleaved requests (fast-check scheduler)', () => {
         const booked = await this.op('slots.read', () => this.slotDocs.get(plan.slotId)?.booked ?? 0);
         if (booked >= plan.capacity) return false;
         return this.op('slots.write', () => {
-          const s = this.slotDocs.get(plan.slotId) ?? {
-            _id: plan.slotId,
-            hallId: plan.hallId,
-            date: plan.date,
-            start: plan.start,
-            end: plan.end,
-            capacity: plan.capacity,
-            booked: 0,
-            holders: [],
-          };
+          const s = this.slotDocs.get(plan.slotId) ?? emptySlot(plan);
           this.slotDocs.set(plan.slotId, { ...s, booked: booked + 1, holders: [...(s.holders ?? []), holder], lastTakenAt: new Date() });
           return true;
         });

@@ -15,6 +15,11 @@ import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotSta
 import type { SlotPlan } from '../../../core/booking/slots';
 import { ORPHAN_CLAIM_AFTER_MS } from '../../../server/booking/CloudbaseBookingStore';
 
+/** A slot as it is first stored: no place taken (as server/booking/CloudbaseBookingStore.ts stores it). */
+export function emptySlot(plan: SlotPlan): SlotState {
+  return { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] };
+}
+
 const copy = <T>(value: T): T => structuredClone(value);
 
 function duplicateKey(collection: string): Error {
@@ -76,7 +81,7 @@ export class InMemoryBookingStore implements BookingStore {
   private createSlot(plan: SlotPlan) {
     return this.op('slots.add', () => {
       if (this.slotDocs.has(plan.slotId)) return false; // a duplicate key: a racing creator, harmless
-      this.slotDocs.set(plan.slotId, { _id: plan.slotId, hallId: plan.hallId, date: plan.date, start: plan.start, end: plan.end, capacity: plan.capacity, booked: 0, holders: [] });
+      this.slotDocs.set(plan.slotId, emptySlot(plan));
       return true;
     });
   }
@@ -127,18 +132,7 @@ export class InMemoryBookingStore implements BookingStore {
       for (const plan of plans) {
         const s = this.slotDocs.get(plan.slotId);
         if (s) s.closed = true;
-        else
-          this.slotDocs.set(plan.slotId, {
-            _id: plan.slotId,
-            hallId: plan.hallId,
-            date: plan.date,
-            start: plan.start,
-            end: plan.end,
-            capacity: plan.capacity,
-            booked: 0,
-            holders: [],
-            closed: true,
-          });
+        else this.slotDocs.set(plan.slotId, { ...emptySlot(plan), closed: true });
         held += this.slotDocs.get(plan.slotId)!.booked;
       }
       return held;
