@@ -34,7 +34,7 @@ describe('the fair-release draw', () => {
   it('is reproducible: the same seed and applications, read in any order, give the same order and places', () => {
     fc.assert(
       fc.property(applications, capacity, seed, fc.nat(), (apps, caps, s, shift) => {
-        const shuffled = apps.map((a, i) => apps[(i + shift) % apps.length]!).reverse();
+        const shuffled = apps.map((_, i) => apps[(i + shift) % apps.length]!).reverse();
         const one = drawOrder(apps, s, sha256, GROUPS);
         const two = drawOrder(shuffled, s, sha256, GROUPS);
         expect(two.map((a) => a._id)).toEqual(one.map((a) => a._id));
