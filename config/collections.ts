@@ -319,4 +319,17 @@ export const collections: CollectionDeclaration[] = [
     ],
     rules: closed,
   },
+  {
+    // Door-to-door service (core/homeVisit, issue 17): a request for a home visit and its arrangement.
+    // Street, phone and name encrypted; read by who asked, the person visited, their family members
+    // acting for them and the hall's officers. Each step a compare-and-set on `version`.
+    name: 'home_visits',
+    indexes: [
+      { name: 'requester_created', keys: { requesterOpenid: 1, createdAt: -1 } },
+      { name: 'subject_created', keys: { subjectIdIndex: 1, createdAt: -1 } },
+      { name: 'subject_state', keys: { subjectIdIndex: 1, state: 1 } },
+      { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+    ],
+    rules: closed,
+  },
 ];

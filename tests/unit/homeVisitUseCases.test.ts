@@ -1,0 +1,77 @@
+import { newAccount } from '../../core/identity/Account';
+import { MAX_OPEN_PER_PERSON } from '../../core/homeVisit/homeVisitNames';
+import { officerIdentity } from '../support/officerIdentity';
+import { bookingWorld, CHILD_RESIDENT, CITIZENS, HALL, ID_CARD, OFFICER, OTHER_HALL } from './support/bookingWorld';
+
+/** Door-to-door service (issue 17) through the booking function's dispatch, with the stores in memory. */
+const [PARENT, OTHER] = CITIZENS;
+const LEAD = 'o-lead';
+const OTHER_LEAD = 'o-lead-meilan';
+const visit = (extra: Record<string, unknown> = {}) => ({ hallId: HALL, business: ID_CARD, reason: 'elderly', detail: '龙华路18号3栋502', phone: '13800138000', ...extra });
+const window = (date = '2026-11-25') => ({ date, from: '09:00', to: '11:00' });
+
+function world() {
+  const w = bookingWorld();
+  const now = w.clock.now();
+  void w.identities.saveAccount({ ...newAccount(LEAD, now), role: 'officer', halls: [HALL], leads: [HALL], identity: officerIdentity(w.secrets, LEAD, now) });
+  void w.identities.saveAccount({
+    ...newAccount(OTHER_LEAD, now),
+    role: 'officer',
+    halls: [OTHER_HALL],
+    leads: [OTHER_HALL],
+    identity: officerIdentity(w.secrets, OTHER_LEAD, now),
+  });
+  return w;
+}
+
+test('requested for a family member, assigned (told), confirmed, rescheduled, confirmed again, done; audited', async () => {
+  const w = world();
+  const asked = await w.ok(PARENT, 'requestHomeVisit', visit({ forMemberId: CHILD_RESIDENT, note: '老人听力不好，请先打电话' }));
+  expect(asked).toMatchObject({ state: 'requested', version: 1, forFamilyMember: true, phone: '138****8000', actions: ['cancel'], reasonName: expect.stringContaining('高龄') });
+  expect(asked.address).toMatch(/海南省海口市龙华区龙华路18号3栋502$/);
+  // Stored encrypted.
+  expect(JSON.stringify([...w.homeVisits.docs.values()])).not.toMatch(/13800138000|龙华路18号/);
+
+  const list = await w.ok(OFFICER, 'hallHomeVisits', { hallId: HALL });
+  expect(list.visits).toEqual([expect.objectContaining({ id: asked.id, phone: '13800138000', actions: ['assign', 'refuse'] })]);
+  // An officer who is not the lead does not assign.
+  expect(await w.refused(OFFICER, 'assignHomeVisit', { visitId: asked.id, expectedVersion: 1, officers: ['张警官'], window: window() })).toBe('FORBIDDEN');
+  expect(await w.refused(OTHER_LEAD, 'assignHomeVisit', { visitId: asked.id, expectedVersion: 1, officers: ['张警官'], window: window() })).toBe('FORBIDDEN');
+  const assigned = await w.ok(LEAD, 'assignHomeVisit', { visitId: asked.id, expectedVersion: 1, officers: ['张警官', '李警官'], window: window() });
+  expect(assigned).toMatchObject({ state: 'assigned', version: 2, notified: true, window: { text: '2026-11-25 09:00-11:00' } });
+  expect(w.homeVisitNotifier.told).toEqual([{ openid: PARENT, visitId: asked.id, windowText: '2026-11-25 09:00-11:00', rescheduled: false }]);
+  // A stale version: nothing written.
+  expect(await w.refused(LEAD, 'rescheduleHomeVisit', { visitId: asked.id, expectedVersion: 1, window: window('2026-11-26') })).toBe('HOME_VISIT_VERSION_CONFLICT');
+
+  expect(await w.refused(OTHER, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 2 })).toBe('HOME_VISIT_NOT_FOUND');
+  expect((await w.ok(PARENT, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 2 })).state).toBe('confirmed');
+  const moved = await w.ok(LEAD, 'rescheduleHomeVisit', { visitId: asked.id, expectedVersion: 3, window: window('2026-11-26') });
+  expect(moved).toMatchObject({ state: 'assigned', version: 4, officers: ['张警官', '李警官'] });
+  expect(w.homeVisitNotifier.told[1]).toMatchObject({ rescheduled: true });
+  expect(await w.refused(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 4 })).toBe('HOME_VISIT_STATE_CONFLICT');
+  await w.ok(PARENT, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 4 });
+  const done = await w.ok(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 });
+  expect(done).toMatchObject({ state: 'done', actions: [] });
+  expect(await w.refused(PARENT, 'cancelHomeVisit', { visitId: asked.id, expectedVersion: 6 })).toBe('HOME_VISIT_STATE_CONFLICT');
+  expect((await w.ok(PARENT, 'myHomeVisits')).visits.map((v: { state: string }) => v.state)).toEqual(['done']);
+  expect((await w.ok(OTHER, 'myHomeVisits')).visits).toEqual([]);
+  const actions = (await w.audit.query({ offset: 0, limit: 50 })).map((e) => e.action);
+  expect(actions).toEqual(expect.arrayContaining(['homeVisit.assign', 'homeVisit.reschedule', 'homeVisit.complete', 'homeVisit.hallList']));
+});
+
+test('refused with a reason; cancelled by the citizen; at most N open per person; a retry is the same request', async () => {
+  const w = world();
+  const open = [];
+  for (let i = 0; i < MAX_OPEN_PER_PERSON; i++) open.push(await w.ok(OTHER, 'requestHomeVisit', visit(), `request-home-${i}`));
+  expect(await w.ok(OTHER, 'requestHomeVisit', visit(), 'request-home-0')).toEqual(open[0]);
+  expect(await w.refused(OTHER, 'requestHomeVisit', visit())).toBe('HOME_VISIT_LIMIT');
+  expect(await w.refused(LEAD, 'refuseHomeVisit', { visitId: open[0].id, expectedVersion: 1, reason: '否' })).toBe('HOME_VISIT_INVALID');
+  const refused = await w.ok(LEAD, 'refuseHomeVisit', { visitId: open[0].id, expectedVersion: 1, reason: '该事项须本人到大厅采集指纹' });
+  expect(refused).toMatchObject({ state: 'refused', refusalReason: '该事项须本人到大厅采集指纹', notified: false });
+  expect((await w.ok(OTHER, 'cancelHomeVisit', { visitId: open[1].id, expectedVersion: 1 })).state).toBe('cancelled');
+  // Both closed: the person may ask again.
+  expect((await w.ok(OTHER, 'requestHomeVisit', visit({ reason: 'disabled' }))).state).toBe('requested');
+  expect(await w.refused(OTHER, 'requestHomeVisit', visit({ business: 'no-such-business' }))).toBe('HOME_VISIT_BUSINESS_NOT_OFFERED');
+  expect(await w.refused(OTHER, 'requestHomeVisit', visit({ phone: '12345' }))).toBe('HOME_VISIT_INVALID');
+  expect(await w.refused('o-unverified', 'requestHomeVisit', visit())).toBe('NOT_VERIFIED');
+});
