@@ -1,5 +1,5 @@
 import { ADDRESS_RULES } from '../reissue/addressRules';
-import { HOME_VISIT_LIMITS, isHomeVisitReason, MAX_OPEN_PER_PERSON } from './homeVisitNames';
+import { HOME_VISIT_LIMITS, isHomeVisitReason } from './homeVisitNames';
 
 /** A request as the citizen types it; the district is the hall's own (a hall visits homes in its district). */
 export interface TypedHomeVisit {
@@ -24,9 +24,6 @@ export function requestProblem(r: TypedHomeVisit): string | undefined {
   if (r.note !== undefined && length(r.note) > HOME_VISIT_LIMITS.note.max) return `补充说明不超过${HOME_VISIT_LIMITS.note.max}字`;
   return undefined;
 }
-
-/** Whether the person may open one more request, given how many they have open. */
-export const mayOpenAnother = (open: number): boolean => open < MAX_OPEN_PER_PERSON;
 
 /** What is wrong with the officers named for a visit (display names, 1 to 3, distinct); undefined when fine. */
 export function officersProblem(officers: readonly string[]): string | undefined {

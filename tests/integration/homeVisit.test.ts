@@ -49,16 +49,20 @@ afterAll(async () => {
 });
 
 const booking = () => functionCaller(h, 'booking');
-const request = (extra: Record<string, unknown> = {}) => ({
-  hallId: HALL,
-  business: 'household-certificate',
-  reason: 'elderly',
-  detail: '龙华路18号3栋502',
-  phone: '13800138000',
-  forMemberId: MOTHER,
-  requestId: requestId(),
-  ...extra,
-});
+const request = (extra: Record<string, unknown> = {}) => {
+  const r: Record<string, unknown> = {
+    hallId: HALL,
+    business: 'household-certificate',
+    reason: 'elderly',
+    detail: '龙华路18号3栋502',
+    phone: '13800138000',
+    forMemberId: MOTHER,
+    requestId: requestId(),
+    ...extra,
+  };
+  for (const k of Object.keys(r)) if (r[k] === undefined) delete r[k];
+  return r;
+};
 const window = (date: string, from = '09:00', to = '11:00') => ({ date, from, to });
 
 test('the journey for a family member, with the refusals', async () => {
@@ -137,4 +141,20 @@ test('refused with a reason, cancelled by the citizen, at most two open per pers
   expect((await b.ok(CITIZEN, 'requestHomeVisit', request())).state).toBe('requested');
   expect((await b.error(CITIZEN, 'requestHomeVisit', request({ business: 'no-such-business' }))).code).toBe('HOME_VISIT_BUSINESS_NOT_OFFERED');
   expect((await b.error(CITIZEN, 'requestHomeVisit', request({ reason: 'busy' }))).code).toBe('INVALID_INPUT');
+});
+
+test('five requests at once for one person through the emulator: two places, three refused', async () => {
+  const [person] = await seedVerifiedCitizens(h.cloud.url, 'itest-hv-burst', 1);
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      h.call('booking', { action: 'requestHomeVisit', data: (({ requestId: _, ...data }) => data)(request({ forMemberId: undefined })), requestId: requestId() }, person),
+    ),
+  );
+  expect(answers.map((a) => (a.body.ok ? 'OK' : a.body.error.code)).sort()).toEqual(['HOME_VISIT_LIMIT', 'HOME_VISIT_LIMIT', 'HOME_VISIT_LIMIT', 'OK', 'OK']);
+  const places = await localDatabase(h.cloud.url).collection('home_visit_places').where({}).get();
+  expect((places.data ?? []).filter((p: { visitId: string }) => answers.some((a) => a.body.ok && a.body.data.id === p.visitId))).toHaveLength(2);
+  // A cancel gives its place back.
+  const one = answers.find((a) => a.body.ok)!.body.data;
+  await booking().ok(person, 'cancelHomeVisit', { visitId: one.id, expectedVersion: 1 });
+  expect((await booking().ok(person, 'requestHomeVisit', request({ forMemberId: undefined }))).state).toBe('requested');
 });

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { isDomainError } from '../../core/errors/DomainError';
 import type { HomeVisit } from '../../core/homeVisit/HomeVisit';
 import { fireHomeVisit, type HomeVisitCommand, type Now } from '../../core/homeVisit/fire';
-import { HOME_VISIT_STATES, homeVisitReasons, isHomeVisitReason, isOpenHomeVisit, MAX_OPEN_PER_PERSON } from '../../core/homeVisit/homeVisitNames';
+import { HOME_VISIT_STATES, homeVisitReasons, isHomeVisitReason, isOpenHomeVisit } from '../../core/homeVisit/homeVisitNames';
 import { eventsFor, HOME_VISIT_TRANSITIONS, nextHomeVisitState, type HomeVisitSide } from '../../core/homeVisit/homeVisitStates';
-import { mayOpenAnother, officersProblem, refusalProblem, requestProblem } from '../../core/homeVisit/requestRules';
+import { officersProblem, refusalProblem, requestProblem } from '../../core/homeVisit/requestRules';
 import { addDays, windowProblem } from '../../core/homeVisit/visitWindow';
 
 const codeOf = (f: () => unknown): string | undefined => {
@@ -158,10 +158,6 @@ describe('properties', () => {
         expect(stored.doc.version).toBe(2);
       }),
     );
-  });
-
-  test('at most MAX_OPEN_PER_PERSON open requests', () => {
-    fc.assert(fc.property(fc.nat(10), (open) => expect(mayOpenAnother(open)).toBe(open < MAX_OPEN_PER_PERSON)));
   });
 
   test('a window accepted is within the day, the hours and the length allowed', () => {

@@ -75,3 +75,26 @@ test('refused with a reason; cancelled by the citizen; at most N open per person
   expect(await w.refused(OTHER, 'requestHomeVisit', visit({ phone: '12345' }))).toBe('HOME_VISIT_INVALID');
   expect(await w.refused('o-unverified', 'requestHomeVisit', visit())).toBe('NOT_VERIFIED');
 });
+
+test('five requests at once for one person: the places are claim documents, so exactly two are taken', async () => {
+  const w = world();
+  const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => w.call(OTHER, 'requestHomeVisit', visit({ note: `第${i}次` }), `request-at-once-${i}`)));
+  expect(answers.map((a) => (a.ok ? 'OK' : a.error.code)).sort()).toEqual(['HOME_VISIT_LIMIT', 'HOME_VISIT_LIMIT', 'HOME_VISIT_LIMIT', 'OK', 'OK']);
+  expect(w.homeVisits.places.size).toBe(MAX_OPEN_PER_PERSON);
+});
+
+test('a place a closed visit kept (its release cut off), or one whose visit was never stored, is freed when needed', async () => {
+  const w = world();
+  const first = await w.ok(OTHER, 'requestHomeVisit', visit());
+  await w.ok(OTHER, 'cancelHomeVisit', { visitId: first.id, expectedVersion: 1 });
+  expect(w.homeVisits.places.size).toBe(0);
+  const idIndex = [...w.homeVisits.docs.values()][0]!.subjectIdIndex;
+  // As if the release had been cut off, and a request had stopped between its claim and its insert.
+  w.homeVisits.places.set(`${idIndex}:0`, { _id: `${idIndex}:0`, idIndex, visitId: first.id, at: w.clock.now() });
+  w.homeVisits.places.set(`${idIndex}:1`, { _id: `${idIndex}:1`, idIndex, visitId: 'never-stored', at: w.clock.now() });
+  // The orphan is young (its request may still be running): one place is freed, one more request fits.
+  expect((await w.ok(OTHER, 'requestHomeVisit', visit())).state).toBe('requested');
+  expect(await w.refused(OTHER, 'requestHomeVisit', visit())).toBe('HOME_VISIT_LIMIT');
+  w.clock.advance(2 * 60_000);
+  expect((await w.ok(OTHER, 'requestHomeVisit', visit())).state).toBe('requested');
+});

@@ -9,7 +9,8 @@ import { FIELD } from '../../identity/fieldNames';
 import type { HomeVisit } from '../HomeVisit';
 import type { HomeVisitDeps } from '../HomeVisitDeps';
 import { HOME_VISIT_LIMITS, homeVisitReasons } from '../homeVisitNames';
-import { mayOpenAnother, requestProblem } from '../requestRules';
+import { takeOpenPlace } from '../openPlaces';
+import { requestProblem } from '../requestRules';
 import { HomeVisitView } from '../views';
 import { ExpectedVersion, HomeVisitId, nowOf, step, Text, viewOf, viewsOf } from './shared';
 
@@ -63,9 +64,8 @@ export const requestHomeVisit = defineAction({
     const id = deps.idFor(`homeVisit:${account._id}:${request?.requestId ?? ''}`);
     const earlier = await deps.homeVisits.get(id);
     if (earlier) return viewOf(deps, earlier, 'citizen', hall);
-    // Counted, then inserted: two requests at the same instant for one person could pass the count
-    // together (a third open one at most); the hall refuses or the citizen cancels the extra one.
-    if (!mayOpenAnother(await deps.homeVisits.countOpenOfSubject(subject.idIndex))) throw new DomainError('HOME_VISIT_LIMIT');
+    // A place first (claim documents: the database refuses a third however many ask at once), then the visit.
+    if (!(await takeOpenPlace(deps, subject.idIndex, id))) throw new DomainError('HOME_VISIT_LIMIT');
     const { at } = nowOf(deps);
     const visit: HomeVisit = {
       _id: id,

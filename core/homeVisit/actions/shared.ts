@@ -6,6 +6,7 @@ import { shanghaiWallClock } from '../../time/shanghai';
 import type { HomeVisit } from '../HomeVisit';
 import type { HomeVisitDeps } from '../HomeVisitDeps';
 import { fireHomeVisit, type HomeVisitCommand, type Now } from '../fire';
+import { isOpenHomeVisit } from '../homeVisitNames';
 import type { HomeVisitSide } from '../homeVisitStates';
 import { homeVisitView, type HomeVisitView, type ViewNames } from '../views';
 
@@ -48,5 +49,7 @@ export function nowOf(deps: Pick<HomeVisitDeps, 'clock'>): Now {
 export async function step(deps: HomeVisitDeps, visit: HomeVisit, command: HomeVisitCommand, side: HomeVisitSide, expectedVersion: number): Promise<HomeVisit> {
   const next = fireHomeVisit(visit, command, side, expectedVersion, nowOf(deps));
   if (!(await deps.homeVisits.save(next, expectedVersion))) throw new DomainError('HOME_VISIT_VERSION_CONFLICT');
+  // Closed: its place goes back (if this is cut off, the next request over the limit frees it: openPlaces.ts).
+  if (!isOpenHomeVisit(next.state)) await deps.homeVisits.releasePlace(next.subjectIdIndex, next._id);
   return next;
 }

@@ -1,10 +1,11 @@
 import type { HomeVisit } from '../../../core/homeVisit/HomeVisit';
-import { isOpenHomeVisit, type HomeVisitState } from '../../../core/homeVisit/homeVisitNames';
-import type { HomeVisitNotifier, HomeVisitStore } from '../../../core/homeVisit/ports';
+import type { HomeVisitState } from '../../../core/homeVisit/homeVisitNames';
+import { openPlaceIds } from '../../../core/homeVisit/openPlaces';
+import type { HomeVisitNotifier, HomeVisitStore, OpenPlace } from '../../../core/homeVisit/ports';
 
 const newestFirst = (a: HomeVisit, b: HomeVisit) => b.createdAt.getTime() - a.createdAt.getTime();
 
-/** The home-visit store in memory, as CloudbaseHomeVisitStore behaves (one document per id, compare-and-set on version). */
+/** The home-visit store in memory, as CloudbaseHomeVisitStore behaves (one document per id, compare-and-set on version, one place per id). */
 export class InMemoryHomeVisitStore implements HomeVisitStore {
   readonly docs = new Map<string, HomeVisit>();
   async get(id: string) {
@@ -29,8 +30,25 @@ export class InMemoryHomeVisitStore implements HomeVisitStore {
       .sort(newestFirst)
       .slice(0, limit);
   }
-  async countOpenOfSubject(idIndex: string) {
-    return [...this.docs.values()].filter((v) => v.subjectIdIndex === idIndex && isOpenHomeVisit(v.state)).length;
+  readonly places = new Map<string, OpenPlace>();
+  async claimPlace(idIndex: string, visitId: string, at: Date) {
+    for (const id of openPlaceIds(idIndex)) {
+      const held = this.places.get(id);
+      if (!held) {
+        this.places.set(id, { _id: id, idIndex, visitId, at });
+        return true;
+      }
+      if (held.visitId === visitId) return true;
+      // The database answers each insert on its own: let others run between two.
+      await Promise.resolve();
+    }
+    return false;
+  }
+  async placesOf(idIndex: string) {
+    return [...this.places.values()].filter((p) => p.idIndex === idIndex);
+  }
+  async releasePlace(idIndex: string, visitId: string) {
+    for (const [id, p] of this.places) if (p.idIndex === idIndex && p.visitId === visitId) this.places.delete(id);
   }
   async ofHall(hallId: string, states: readonly HomeVisitState[], limit: number) {
     return [...this.docs.values()]
