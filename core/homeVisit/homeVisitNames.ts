@@ -1,3 +1,5 @@
+import { ADDRESS_RULES } from '../reissue/addressRules';
+
 /**
  * Door-to-door service (上门服务, issue 17): its fixed lists, limits and names, without zod, so the
  * mini-program's pages import these (and no schema) to build the form and label states.
@@ -65,8 +67,8 @@ export const HALL_NEXT_STEP: Record<HomeVisitState, string> = {
 export const MAX_OPEN_PER_PERSON = 2;
 
 export const HOME_VISIT_LIMITS = {
-  /** Street, building and room, as a delivery address's (core/reissue/addressRules.ts). */
-  detail: { min: 4, max: 120 },
+  /** Street, building and room, as a delivery address's. */
+  detail: ADDRESS_RULES.detail,
   /** What the citizen adds (what is needed, how to find the door). */
   note: { max: 200 },
   /** Officers' display names (警号 or name), 1 to 3 officers. */

@@ -1,5 +1,6 @@
 import type { HomeVisit } from './HomeVisit';
 import type { HomeVisitState } from './homeVisitNames';
+import type { VisitWindow } from './visitWindow';
 
 /** Home visits in CloudBase (`home_visits`: server/homeVisit/CloudbaseHomeVisitStore.ts). */
 export interface HomeVisitStore {
@@ -37,5 +38,5 @@ export interface OpenPlace {
 
 /** Tells the citizen the hall arranged (or moved) a visit: a WeChat subscribe message; rejects when WeChat refuses. */
 export interface HomeVisitNotifier {
-  scheduled(openid: string, notice: { visitId: string; businessTitle: string; windowText: string; rescheduled: boolean; at: Date }): Promise<void>;
+  scheduled(openid: string, notice: { visitId: string; businessTitle: string; window: VisitWindow; rescheduled: boolean }): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { HomeVisitNotifier } from '../../core/homeVisit/ports';
-import { inShanghai } from '../../core/time/shanghai';
+import type { VisitWindow } from '../../core/homeVisit/visitWindow';
 import { callWxOpenApi, WX_OPEN_APIS, type WxOpenApiCaller } from './wxOpenApi';
+
+/** '2026-12-04', '09:00' → '2026年12月4日 09:00' (the template's time format). */
+const visitStart = (w: VisitWindow) => `${Number(w.date.slice(0, 4))}年${Number(w.date.slice(5, 7))}月${Number(w.date.slice(8, 10))}日 ${w.from}`;
 
 /**
  * The hall's arrangement of a home visit as a WeChat subscribe message (订阅消息 through 云调用),
@@ -24,8 +27,9 @@ export class CloudCallHomeVisitNotifier implements HomeVisitNotifier {
       data: {
         thing1: { value: n.businessTitle.slice(0, 20) },
         phrase2: { value: n.rescheduled ? '上门改期' : '已安排上门' },
-        time3: { value: inShanghai(n.at).format('YYYY年M月D日 HH:mm') },
-        thing4: { value: `上门时间${n.windowText}，请确认`.slice(0, 20) },
+        // The visit's start (a template's time field takes one instant; the whole window is on the page).
+        time3: { value: visitStart(n.window) },
+        thing4: { value: n.rescheduled ? '上门时间已调整，请进入小程序确认' : '已安排民警上门，请进入小程序确认' },
       },
     });
   }

@@ -95,6 +95,9 @@ test('the journey for a family member, with the refusals', async () => {
   const told = h.cloud.notifications.slice(sentBefore);
   expect(told).toEqual([expect.objectContaining({ openid: CITIZEN, templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID })]);
   expect(told[0]!.data.phrase2?.value).toBe('已安排上门');
+  expect(told[0]!.data.time3?.value).toBe('2026年12月4日 09:00');
+  // WeChat takes at most 20 characters in a thing field.
+  expect(Array.from(told[0]!.data.thing4?.value ?? '').length).toBeLessThanOrEqual(20);
   // A stale version is refused, and changes nothing.
   expect((await b.error(LEAD, 'assignHomeVisit', assign)).code).toBe('HOME_VISIT_VERSION_CONFLICT');
   expect((await b.error(CITIZEN, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 1 })).code).toBe('HOME_VISIT_VERSION_CONFLICT');

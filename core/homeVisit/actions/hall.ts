@@ -11,7 +11,6 @@ import type { HomeVisit } from '../HomeVisit';
 import type { HomeVisitDeps } from '../HomeVisitDeps';
 import type { HomeVisitCommand } from '../fire';
 import { HOME_VISIT_LIMITS, HOME_VISIT_STATES, OPEN_HOME_VISIT_STATES } from '../homeVisitNames';
-import { windowText } from '../visitWindow';
 import { HomeVisitView } from '../views';
 import { ExpectedVersion, HomeVisitId, step, Text, viewOf, viewsOf } from './shared';
 
@@ -46,13 +45,7 @@ async function hallStep(deps: HomeVisitDeps, visitId: string, expectedVersion: n
   const shown = await viewOf(deps, next, 'hall');
   if ((command.event !== 'assign' && command.event !== 'reschedule') || !next.window) return { ...shown, notified: false };
   const notified = await deps.homeVisitNotifier
-    .scheduled(next.requesterOpenid, {
-      visitId: next._id,
-      businessTitle: shown.businessTitle,
-      windowText: windowText(next.window),
-      rescheduled: command.event === 'reschedule',
-      at: next.updatedAt,
-    })
+    .scheduled(next.requesterOpenid, { visitId: next._id, businessTitle: shown.businessTitle, window: next.window, rescheduled: command.event === 'reschedule' })
     .then(
       () => true,
       () => false,

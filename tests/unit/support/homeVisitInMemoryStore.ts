@@ -1,6 +1,7 @@
 import type { HomeVisit } from '../../../core/homeVisit/HomeVisit';
 import type { HomeVisitState } from '../../../core/homeVisit/homeVisitNames';
 import { openPlaceIds } from '../../../core/homeVisit/openPlaces';
+import { windowText } from '../../../core/homeVisit/visitWindow';
 import type { HomeVisitNotifier, HomeVisitStore, OpenPlace } from '../../../core/homeVisit/ports';
 
 const newestFirst = (a: HomeVisit, b: HomeVisit) => b.createdAt.getTime() - a.createdAt.getTime();
@@ -70,6 +71,6 @@ export class RecordingHomeVisitNotifier implements HomeVisitNotifier {
   refuse = false;
   async scheduled(openid: string, n: Parameters<HomeVisitNotifier['scheduled']>[1]) {
     if (this.refuse) throw new Error('43101');
-    this.told.push({ openid, visitId: n.visitId, windowText: n.windowText, rescheduled: n.rescheduled });
+    this.told.push({ openid, visitId: n.visitId, windowText: windowText(n.window), rescheduled: n.rescheduled });
   }
 }
