@@ -98,3 +98,22 @@ test('a place a closed visit kept (its release cut off), or one whose visit was 
   w.clock.advance(2 * 60_000);
   expect((await w.ok(OTHER, 'requestHomeVisit', visit())).state).toBe('requested');
 });
+
+test('another family member acting for the same person sees the visit and may confirm or cancel it; a stranger may not', async () => {
+  const w = world();
+  const asked = await w.ok(PARENT, 'requestHomeVisit', visit({ forMemberId: CHILD_RESIDENT }));
+  const link = (await w.identities.familyLinks(PARENT))[0]!;
+  // The other parent links the same child.
+  await w.identities.saveFamilyLink({ ...link, _id: `${OTHER}:${CHILD_RESIDENT}`, actorOpenid: OTHER });
+  expect((await w.ok(OTHER, 'myHomeVisits')).visits.map((v: { id: string }) => v.id)).toEqual([asked.id]);
+  const third = CITIZENS[2];
+  expect((await w.ok(third, 'myHomeVisits')).visits).toEqual([]);
+  expect(await w.refused(third, 'cancelHomeVisit', { visitId: asked.id, expectedVersion: 1 })).toBe('HOME_VISIT_NOT_FOUND');
+  expect((await w.ok(OTHER, 'cancelHomeVisit', { visitId: asked.id, expectedVersion: 1 })).state).toBe('cancelled');
+  // The open limit counts the person visited, not who asked: the child has both places free again.
+  await w.ok(PARENT, 'requestHomeVisit', visit({ forMemberId: CHILD_RESIDENT }));
+  await w.ok(OTHER, 'requestHomeVisit', visit({ forMemberId: CHILD_RESIDENT }));
+  expect(await w.refused(PARENT, 'requestHomeVisit', visit({ forMemberId: CHILD_RESIDENT }))).toBe('HOME_VISIT_LIMIT');
+  // …and the parent asking for themselves is another person.
+  expect((await w.ok(PARENT, 'requestHomeVisit', visit())).forFamilyMember).toBe(false);
+});
