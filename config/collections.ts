@@ -319,4 +319,23 @@ export const collections: CollectionDeclaration[] = [
     ],
     rules: closed,
   },
+  {
+    // Door-to-door service (core/homeVisit, issue 17): a request for a home visit and its arrangement.
+    // Street, phone and name encrypted; read by who asked, the person visited, their family members
+    // acting for them and the hall's officers. Each step a compare-and-set on `version`.
+    name: 'home_visits',
+    indexes: [
+      { name: 'requester_created', keys: { requesterOpenid: 1, createdAt: -1 } },
+      { name: 'subject_created', keys: { subjectIdIndex: 1, createdAt: -1 } },
+      { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_PER_PERSON: the places of a person's
+    // open home visits (core/homeVisit/openPlaces.ts); the visit's id, nothing else. Freed when a visit closes.
+    name: 'home_visit_places',
+    indexes: [{ name: 'person_visit', keys: { idIndex: 1, visitId: 1 } }],
+    rules: closed,
+  },
 ];

@@ -39,6 +39,10 @@ export default defineAppConfig({
       root: 'packages/consult',
       pages: ['ask/index', 'mine/index', 'hall/index'],
     },
+    {
+      root: 'packages/homeVisit',
+      pages: ['request/index', 'mine/index', 'hall/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -44,6 +44,11 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'hall.deleteSpecialHours': '删除特别办公时间',
   'hall.saveDutyDay': '修改值班安排',
   'hall.deleteDutyDay': '删除值班安排',
+  'homeVisit.hallList': '查看上门服务申请',
+  'homeVisit.assign': '安排上门服务',
+  'homeVisit.reschedule': '上门服务改期',
+  'homeVisit.refuse': '不予受理上门服务',
+  'homeVisit.complete': '上门服务办结',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

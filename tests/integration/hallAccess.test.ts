@@ -13,7 +13,8 @@ import { verifyOfficer } from '../support/verifiedOfficer';
  * and verified (unverified: OFFICER_NOT_VERIFIED wherever an officer acts); being an admin grants
  * invitations, the officer list and the whole audit log, no hall; an officer reads the audit log of
  * their own halls. A hall's lead (issue 16) acts for it as its officers do and, like every admin, edits its
- * special hours and duty roster; no one else does.
+ * special hours and duty roster; no one else does. A home visit (issue 17) is listed and marked done by
+ * the hall's officers, and assigned, moved or refused by its lead or an admin bound to it.
  */
 jest.setTimeout(180_000);
 
@@ -60,9 +61,9 @@ const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VER
 
 let h: Harness;
 /** Per hall: an appointment's ticket token, a reissue and a business application id, an open and an answered consultation. */
-const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string }> = {
-  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '' },
-  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '' },
+const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string; homeVisit: string }> = {
+  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
+  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
 };
 
 beforeAll(async () => {
@@ -112,6 +113,9 @@ beforeAll(async () => {
       answer: '当场办结。',
       requestId: requestId(),
     });
+    // A home visit (issue 17) asked of this hall.
+    const visit = { hallId: hall, business: business[hall], reason: 'elderly', detail: '龙华路18号3栋502', phone: '13800138000', requestId: requestId() };
+    target[hall].homeVisit = (await appointment.ok(CITIZEN, 'requestHomeVisit', visit)).id;
   }
 });
 afterAll(async () => {
@@ -200,6 +204,29 @@ const cases: Case[] = [
   hallScoped('booking', 'closeConsultation', (hall) => ({ consultationId: target[hall].answeredQuestion })),
   // Someone else's question does not exist for whoever does not act for its hall.
   hallScoped('booking', 'consultation', (hall) => ({ consultationId: target[hall].openQuestion }), 'CONSULT_NOT_FOUND'),
+  // Door-to-door service (issue 17): the hall's officers list it and mark it done; its lead (or an admin bound to it) assigns,
+  // moves or refuses it. A stale version stops an allowed one at HOME_VISIT_VERSION_CONFLICT; the citizen's steps are no one's here.
+  hallScoped('booking', 'hallHomeVisits', (hall) => ({ hallId: hall })),
+  hallScoped('booking', 'completeHomeVisit', (hall) => ({ visitId: target[hall].homeVisit, expectedVersion: 999 })),
+  ...(['assignHomeVisit', 'rescheduleHomeVisit', 'refuseHomeVisit'] as const).map((action): Case => ({
+    fn: 'booking',
+    action,
+    data: (hall) => ({
+      visitId: target[hall].homeVisit,
+      expectedVersion: 999,
+      ...(action === 'refuseHomeVisit' ? { reason: '须本人到大厅办理' } : { window: { date: '2026-03-04', from: '09:00', to: '11:00' } }),
+      ...(action === 'assignHomeVisit' && { officers: ['张警官'] }),
+    }),
+    allowed: (role, hall) => actsFor(role, hall) && leads(role, hall),
+    denied: refusal,
+  })),
+  ...(['confirmHomeVisit', 'cancelHomeVisit'] as const).map((action): Case => ({
+    fn: 'booking',
+    action,
+    data: (hall) => ({ visitId: target[hall].homeVisit, expectedVersion: 1 }),
+    allowed: () => false,
+    denied: 'HOME_VISIT_NOT_FOUND',
+  })),
   { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
   // The audit log: an admin reads every hall's, an officer their own halls' only.
   { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
@@ -248,6 +275,7 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'QUEUE_EMPTY',
       'QUEUE_TICKET_NOT_FOUND',
       'HOURS_VERSION_CONFLICT',
+      'HOME_VISIT_VERSION_CONFLICT',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);
