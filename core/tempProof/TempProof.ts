@@ -37,8 +37,11 @@ export type RevocationReason = 'reissued' | 'withdrawn';
 
 export type TempProofStatus = 'valid' | 'expired' | 'revoked';
 
-/** Where a proof stands at `now`: revoked wins over expired (a revoked proof is never valid again). */
+/**
+ * Where a proof stands at `now`: revoked wins over expired (a revoked proof is never valid again,
+ * whatever instant its caller read the clock at: revocations are only ever recorded as they happen).
+ */
 export function statusOf(proof: Pick<TempProof, 'expiresAt' | 'revokedAt'>, now: Date): TempProofStatus {
-  if (proof.revokedAt && proof.revokedAt.getTime() <= now.getTime()) return 'revoked';
+  if (proof.revokedAt) return 'revoked';
   return now.getTime() < proof.expiresAt.getTime() ? 'valid' : 'expired';
 }

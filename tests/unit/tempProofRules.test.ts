@@ -84,6 +84,8 @@ describe('issuing', () => {
     expect(statusOf(p, new Date(p.issuedAt.getTime() + 24 * 3_600_000 - 1))).toBe('valid');
     expect(statusOf(p, new Date(p.issuedAt.getTime() + 24 * 3_600_000))).toBe('expired');
     expect(statusOf({ ...p, revokedAt: p.issuedAt }, p.issuedAt)).toBe('revoked');
+    // Revoked a moment after the caller read its clock (verification reads it first): revoked still.
+    expect(statusOf({ ...p, revokedAt: new Date(p.issuedAt.getTime() + 5) }, p.issuedAt)).toBe('revoked');
   });
   test('property: never more than 3 slots taken in a month, whatever came before', () => {
     fc.assert(
