@@ -71,7 +71,7 @@ test('apply: refused while the card is valid; after the loss report, a face chec
   // One valid for more than 3 more hours: show it, no new one.
   expect(await code(CITIZEN, 'applyTempProof', { verifyResult: await face() })).toBe('TEMP_PROOF_STILL_VALID');
   first = proof.id;
-  expect(await ok(CITIZEN, 'myTempProofs')).toMatchObject({ usedThisMonth: 1, perMonth: 3, proofs: [{ id: first, status: 'valid' }] });
+  expect(await ok(CITIZEN, 'myTempProofs')).toMatchObject({ usedThisMonth: 1, perMonth: 3, mayApply: false, proofs: [{ id: first, status: 'valid' }] });
 });
 
 test('the QR token changes every minute; an exam hall verifies it (any WeChat user); a code two minutes old is unknown', async () => {
@@ -103,6 +103,7 @@ test('after 30 minutes on screen the face is asked again: no token until a fresh
 
 test('3 a month: a 2nd and 3rd in the last 3 hours of the one before; the 4th is refused; an expired proof verifies as expired', async () => {
   h.setNow(plus(22 * HOUR));
+  expect((await ok(CITIZEN, 'myTempProofs')).mayApply).toBe(true);
   const second = await ok(CITIZEN, 'applyTempProof', { verifyResult: await face() });
   expect(second.id).not.toBe(first);
   // The first, shown in its last minute and checked after it expired.
@@ -117,7 +118,7 @@ test('3 a month: a 2nd and 3rd in the last 3 hours of the one before; the 4th is
   third = (await ok(CITIZEN, 'applyTempProof', { verifyResult: await face() })).id;
   h.setNow(plus(67 * HOUR));
   expect(await code(CITIZEN, 'applyTempProof', { verifyResult: await face() })).toBe('TEMP_PROOF_MONTHLY_LIMIT');
-  expect((await ok(CITIZEN, 'myTempProofs')).usedThisMonth).toBe(3);
+  expect(await ok(CITIZEN, 'myTempProofs')).toMatchObject({ usedThisMonth: 3, mayApply: false });
 });
 
 test('revoked at once when the reissued card is delivered', async () => {

@@ -96,6 +96,8 @@ test('after 30 minutes on screen: the face again (details remembered in memory),
   const again = decodeMatrix(qr.matrix);
   expect(again).toMatch(/^P1\./);
   expect(again).not.toBe(token);
+  // One valid for hours yet: no second application offered.
+  expect(page.dom.textContent).toContain('当前证明到期前3小时内可再次申领。');
   expectClean(s, page);
   page.close();
 });

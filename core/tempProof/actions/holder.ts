@@ -5,7 +5,7 @@ import { DomainError } from '../../errors/DomainError';
 import type { VerifiedAccount } from '../../identity/Account';
 import { requireVerified } from '../../identity/callerAccount';
 import { faceIsFresh } from '../face';
-import { monthOf } from '../issuance';
+import { decideIssue, monthOf } from '../issuance';
 import { TEMP_PROOF_POLICY } from '../policy';
 import { factsOf, settle } from '../settle';
 import { statusOf, type TempProof } from '../TempProof';
@@ -30,9 +30,10 @@ function ensureValid(proof: TempProof, now: Date): void {
 }
 
 export const myTempProofs = defineAction({
-  summary: "The caller's temporary identity proofs, newest first (each revoked at once if a reissue or withdrawal ends it), with how many of this month's 3 are used.",
+  summary:
+    "The caller's temporary identity proofs, newest first (each revoked at once if a reissue or withdrawal ends it), with how many of this month's 3 are used and whether the month's quota and the current proof allow another now (`mayApply`; whether the card entitles to one is decided at applyTempProof).",
   input: lazySchema(() => z.strictObject({})),
-  output: lazySchema(() => z.object({ proofs: z.array(ProofView), usedThisMonth: z.int(), perMonth: z.int() })),
+  output: lazySchema(() => z.object({ proofs: z.array(ProofView), usedThisMonth: z.int(), perMonth: z.int(), mayApply: z.boolean() })),
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run(_input, deps: TempProofDeps) {
     const account = await requireVerified(deps);
@@ -46,6 +47,7 @@ export const myTempProofs = defineAction({
       proofs: settled.map((p) => proofView(p, now)),
       usedThisMonth: new Set(settled.filter((p) => p.month === month).map((p) => p.slot)).size,
       perMonth: TEMP_PROOF_POLICY.perMonth,
+      mayApply: decideIssue(settled, now).ok,
     };
   },
 });

@@ -39,7 +39,7 @@ export interface CheckView {
 
 /** Typed calls to the identity function's temporary-proof actions (issue 17). */
 export const tempProofApi = {
-  mine: () => call<{ proofs: ProofView[]; usedThisMonth: number; perMonth: number }>('identity', 'myTempProofs'),
+  mine: () => call<{ proofs: ProofView[]; usedThisMonth: number; perMonth: number; mayApply: boolean }>('identity', 'myTempProofs'),
   apply: (verifyResult: string) => call<ProofView>('identity', 'applyTempProof', { verifyResult }),
   token: (proofId: string) => call<{ token: string; validUntil: string; faceDueAt: string }>('identity', 'tempProofToken', { proofId }),
   refreshFace: (proofId: string, verifyResult: string) => call<ProofView>('identity', 'refreshTempProofFace', { proofId, verifyResult }),

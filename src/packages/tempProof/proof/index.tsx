@@ -21,9 +21,6 @@ async function load() {
   return { verified: true as const, ...(await tempProofApi.mine()) };
 }
 
-/** A new proof may be requested in the last 3 hours of the current one (the function decides; the page only offers it). */
-const RENEW_MS = 3 * 3_600_000;
-
 /**
  * 电子临时身份证明 (issue 17): apply with a face check while the card is lost or being produced; the
  * proof's QR code, new every minute; after 30 minutes on screen the face again; past proofs.
@@ -44,7 +41,8 @@ export default function TempProofPage() {
   useEffect(() => {
     if (token.ended) setRound((n) => n + 1);
   }, [token.ended]);
-  const canApply = data?.verified && (!current || Date.parse(current.expiresAt) - Date.now() <= RENEW_MS) && data.usedThisMonth < data.perMonth;
+  // The function says whether the month's quota and the current proof (its last 3 hours) allow another.
+  const canApply = data?.verified && data.mayApply;
 
   const apply = async (verifyResult: string) => {
     await tempProofApi.apply(verifyResult);
