@@ -136,7 +136,7 @@ export default function TempProofVerify() {
               </SummaryRow>
             </Section>
           )}
-          <Text className="hint hint--page">本页只显示证明的状态和经遮挡的信息；二维码每分钟刷新，请现场扫描持证人手机上的二维码。</Text>
+          <Text className="hint temp-proof__page-hint">本页只显示证明的状态和经遮挡的信息；二维码每分钟刷新，请现场扫描持证人手机上的二维码。</Text>
         </View>
       )}
     </PageShell>
