@@ -85,13 +85,18 @@ export const collections: CollectionDeclaration[] = [
     indexes: [
       { name: 'holder_issued', keys: { idIndex: 1, issuedAt: -1 } },
       { name: 'account_issued', keys: { openid: 1, issuedAt: -1 } },
+      // The daily purge.
+      { name: 'expires', keys: { expiresAt: 1 } },
     ],
     rules: closed,
   },
   {
     // Every verification of a temporary proof, for its holder to see (who, when, what they were told).
     name: 'temp_proof_checks',
-    indexes: [{ name: 'holder_at', keys: { holderOpenid: 1, at: -1 } }],
+    indexes: [
+      { name: 'holder_at', keys: { holderOpenid: 1, at: -1 } },
+      { name: 'at', keys: { at: 1 } },
+    ],
     rules: closed,
   },
   {

@@ -79,7 +79,11 @@ export const functions: FunctionDeclaration[] = [
     actions: identityFunctionActions as ActionMap<never>,
     env: [...identityEnvironment],
     // Daily at 03:30 (platform time; the action computes its own cut-off).
-    triggers: [{ name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' }],
+    triggers: [
+      { name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' },
+      // Daily at 03:40: temporary identity proofs and their log past retention (core/tempProof/actions/retention.ts).
+      { name: 'purgeTempProofs', cron: '0 40 3 * * * *' },
+    ],
     timeoutSeconds: 20,
     memoryMB: 256,
   },

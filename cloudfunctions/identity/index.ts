@@ -15,5 +15,5 @@ export const main = createMain<TempProofDeps, (typeof identityEnvironment)[numbe
     adapters ??= identityAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: identityEnvironment, healthCollection: 'accounts', checkRegistry: () => registryHealth(), timers: ['purgeExpiredVerifications'] },
+  { env: identityEnvironment, healthCollection: 'accounts', checkRegistry: () => registryHealth(), timers: ['purgeExpiredVerifications', 'purgeTempProofs'] },
 );

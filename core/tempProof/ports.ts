@@ -23,6 +23,10 @@ export interface TempProofStore {
   checksOf(holderOpenid: string, limit: number): Promise<TempProofCheck[]>;
   /** Counts one public lookup by `key` in the window starting at `windowStart`; returns the count so far. */
   countLookup(key: string, windowStart: Date): Promise<number>;
+  /** Retention (daily timer): each returns how many it deleted. */
+  removeProofsExpiredBefore(before: Date): Promise<number>;
+  removeChecksBefore(before: Date): Promise<number>;
+  removeLookupsBefore(before: Date): Promise<number>;
   /** The person's reissue applications (collection `reissue_applications`), newest first. */
   applicationsFor(idIndex: string): Promise<ApplicationFacts[]>;
 }

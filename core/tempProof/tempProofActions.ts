@@ -1,6 +1,7 @@
 import type { ActionMap } from '../function/action';
 import { applyTempProof } from './actions/apply';
 import { myTempProofs, refreshTempProofFace, tempProofToken, tempProofVerifications } from './actions/holder';
+import { purgeTempProofs } from './actions/retention';
 import { verifyTempProof } from './actions/verify';
 import type { TempProofDeps } from './TempProofDeps';
 
@@ -12,4 +13,5 @@ export const tempProofActions: ActionMap<TempProofDeps> = {
   refreshTempProofFace,
   verifyTempProof,
   tempProofVerifications,
+  purgeTempProofs,
 };

@@ -101,6 +101,39 @@ export class CloudbaseTempProofStore implements TempProofStore {
     }
   }
 
+  async removeProofsExpiredBefore(before: Date): Promise<number> {
+    return (
+      (
+        await this.db
+          .collection(PROOFS)
+          .where({ expiresAt: this._.lt(before) })
+          .remove()
+      ).deleted ?? 0
+    );
+  }
+
+  async removeChecksBefore(before: Date): Promise<number> {
+    return (
+      (
+        await this.db
+          .collection(CHECKS)
+          .where({ at: this._.lt(before) })
+          .remove()
+      ).deleted ?? 0
+    );
+  }
+
+  async removeLookupsBefore(before: Date): Promise<number> {
+    return (
+      (
+        await this.db
+          .collection(LOOKUPS)
+          .where({ windowStart: this._.lt(before) })
+          .remove()
+      ).deleted ?? 0
+    );
+  }
+
   async applicationsFor(idIndex: string): Promise<ApplicationFacts[]> {
     const res = await this.db
       .collection(APPLICATIONS)

@@ -22,6 +22,7 @@ const T0 = at('2026-03-02', '10:00');
 const plus = (ms: number) => new Date(T0.getTime() + ms);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 
 let h: Harness;
 let id: ReturnType<typeof identityFlow>;
@@ -166,4 +167,18 @@ test('verification is rate-limited per account; nothing returned holds an unmask
   expect(refused).toBe('TOO_FREQUENT');
   expect(await code(clerk, 'verifyTempProof', { token: 'x', verifierKind: 'bank', verifierName: '460106198503141311' })).toBe('INVALID_INPUT');
   expect(responses.flatMap((r) => containsUnmaskedIdOrPhone(r))).toEqual([]);
+});
+
+test('the daily purge: proofs and their log 180 days after expiry, rate-limit counters after a day; clients cannot run it', async () => {
+  expect(await code(CITIZEN, 'purgeTempProofs')).toBe('UNKNOWN_ACTION');
+  h.setNow(plus(100 * DAY));
+  const early = (await h.timer('identity', 'purgeTempProofs')) as { data: { proofs: number; checks: number; lookups: number } };
+  expect(early.data).toMatchObject({ proofs: 0, checks: 0 });
+  expect(early.data.lookups).toBeGreaterThan(0);
+  expect((await ok(CITIZEN, 'myTempProofs')).proofs).toHaveLength(3);
+  h.setNow(plus(200 * DAY));
+  const late = (await h.timer('identity', 'purgeTempProofs')) as { data: { proofs: number; checks: number } };
+  expect(late.data).toMatchObject({ proofs: 3, checks: 6 });
+  expect((await ok(CITIZEN, 'myTempProofs')).proofs).toEqual([]);
+  expect((await ok(CITIZEN, 'tempProofVerifications')).checks).toEqual([]);
 });
