@@ -79,6 +79,33 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Issue 17, electronic temporary identity proofs: _id = a keyed hash of the holder, the Shanghai
+    // month and a slot 1..3 (server/tempProof/tempProofAdapters.ts), so a 4th in a month cannot be inserted.
+    name: 'temp_proofs',
+    indexes: [
+      { name: 'holder_issued', keys: { idIndex: 1, issuedAt: -1 } },
+      { name: 'account_issued', keys: { openid: 1, issuedAt: -1 } },
+      // The daily purge.
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // Every verification of a temporary proof, for its holder to see (who, when, what they were told).
+    name: 'temp_proof_checks',
+    indexes: [
+      { name: 'holder_at', keys: { holderOpenid: 1, at: -1 } },
+      { name: 'at', keys: { at: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = verify:<openid>:<window start ms>: the public verification's rate limit per account.
+    name: 'temp_proof_lookups',
+    indexes: [{ name: 'window', keys: { windowStart: 1 } }],
+    rules: closed,
+  },
+  {
     // _id = actor openid:member resident id.
     name: 'family_links',
     indexes: [{ name: 'actor', keys: { actorOpenid: 1 } }],

@@ -153,6 +153,17 @@ export const errorCatalogue = {
   HOME_VISIT_LIMIT: '该办理人已有进行中的上门服务申请，请等办结或取消后再申请',
   /** The hall does not handle the business asked for. */
   HOME_VISIT_BUSINESS_NOT_OFFERED: '该大厅不办理此事项，请选择其他大厅或事项',
+  /** Issue 17: only while the card is being produced (an open reissue application) or reported lost. */
+  TEMP_PROOF_NOT_ELIGIBLE: '您的身份证未挂失，也没有正在办理的补换领申请，暂不能申领电子临时身份证明',
+  /** A proof valid for more than 3 more hours: show it instead. */
+  TEMP_PROOF_STILL_VALID: '您已有一张有效的电子临时身份证明，到期前3小时内可再次申领',
+  TEMP_PROOF_MONTHLY_LIMIT: '本月已申领3次电子临时身份证明，请下月再申领或到派出所办理临时身份证',
+  /** Unknown, or another account's (one answer for both). */
+  TEMP_PROOF_NOT_FOUND: '未找到该电子临时身份证明',
+  TEMP_PROOF_EXPIRED: '该电子临时身份证明已过期，如仍需要请重新申领',
+  TEMP_PROOF_REVOKED: '该电子临时身份证明已作废（新身份证已领取，或挂失、补领申请已撤销）',
+  /** The last face check is older than 30 minutes: the code is shown again after a new one. */
+  TEMP_PROOF_FACE_REQUIRED: '为保护您的身份安全，请重新进行人脸核验后再出示证明',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'appointment.rescheduleFor': '代为改约',
   'reissue.reportLoss': '挂失身份证',
   'reissue.apply': '申请补换领',
+  'tempProof.apply': '申领电子临时身份证明',
   'reissue.startReview': '开始审核补换领',
   'reissue.approve': '审核通过补换领',
   'reissue.reject': '驳回补换领',

@@ -51,6 +51,8 @@ const accounts: Record<RoleName, Pick<Account, 'role' | 'halls' | 'leads'>> = {
 };
 /** Bound to halls but not verified themselves: they act nowhere, told to verify first. */
 const unverified = (role: RoleName): boolean => role === 'officerAUnverified' || role === 'adminAUnverified';
+/** Whose account holds a verified identity here (officers with halls, verified by the set-up). */
+const verified = (role: RoleName): boolean => role === 'officerA' || role === 'officerB' || role === 'adminA' || role === 'leadA';
 /** Who acts for which hall: the expected matrix. */
 const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' || role === 'leadA' : role === 'officerB');
 /** Who edits a hall's special hours and duty roster: every admin (verified or not, any hall), and the hall's lead. */
@@ -254,6 +256,19 @@ const cases: Case[] = [
   { fn: 'booking', action: 'deleteDutyDay', data: (hall) => ({ hallId: hall, date: '2026-03-21' }), allowed: leads, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'setHallLead', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall, lead: false }), allowed: administers, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'withdrawInvitation', data: (hall) => ({ invitationId: `no-such-invitation-${hall}` }), allowed: administers, denied: 'FORBIDDEN' },
+  // The electronic temporary identity proof (issue 17): no hall and no role in it. A holder's actions
+  // are for any verified account (a proof is the caller's own: another's is not found); the public
+  // verification is for any WeChat user, verified or not (a token naming nothing is 'unknown').
+  ...(
+    [
+      ['myTempProofs', {}],
+      ['tempProofVerifications', {}],
+      ['tempProofToken', { proofId: 'matrix-no-such-proof-id' }],
+      ['refreshTempProofFace', { proofId: 'matrix-no-such-proof-id', verifyResult: 'matrix-face-result' }],
+      ['applyTempProof', { verifyResult: 'matrix-face-result' }],
+    ] as const
+  ).map(([action, data]): Case => ({ fn: 'identity', action, data: () => ({ ...data }), allowed: verified, denied: 'NOT_VERIFIED' })),
+  { fn: 'identity', action: 'verifyTempProof', data: () => ({ token: 'P1.matrix', verifierKind: 'other' }), allowed: () => true, denied: 'FORBIDDEN' },
 ];
 
 const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));
@@ -276,6 +291,9 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'QUEUE_TICKET_NOT_FOUND',
       'HOURS_VERSION_CONFLICT',
       'HOME_VISIT_VERSION_CONFLICT',
+      // A holder's action on no proof of theirs, or a face check without face consent.
+      'TEMP_PROOF_NOT_FOUND',
+      'CONSENT_REQUIRED',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);
