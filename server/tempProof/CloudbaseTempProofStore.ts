@@ -3,6 +3,7 @@ import type { TempProofStore } from '../../core/tempProof/ports';
 import type { RevocationReason, TempProof } from '../../core/tempProof/TempProof';
 import type { TempProofCheck } from '../../core/tempProof/TempProofCheck';
 import type { Database } from '../cloudbase/app';
+import { countInWindow } from '../cloudbase/countInWindow';
 import { getDoc, isDuplicateKey, putDoc } from '../cloudbase/documents';
 
 const PROOFS = 'temp_proofs';
@@ -85,20 +86,8 @@ export class CloudbaseTempProofStore implements TempProofStore {
     return ((res.data ?? []) as TempProofCheck[]).map((c) => ({ ...c, at: asDate(c.at) }));
   }
 
-  async countLookup(key: string, windowStart: Date): Promise<number> {
-    const id = `${key}:${windowStart.getTime()}`;
-    const res = await this.db
-      .collection(LOOKUPS)
-      .where({ _id: id })
-      .update({ count: this._.inc(1) });
-    if (res.updated === 1) return (await getDoc<{ count: number }>(this.db, LOOKUPS, id))?.count ?? 1;
-    try {
-      await this.db.collection(LOOKUPS).add({ _id: id, count: 1, windowStart });
-      return 1;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      return this.countLookup(key, windowStart);
-    }
+  countLookup(key: string, windowStart: Date): Promise<number> {
+    return countInWindow(this.db, LOOKUPS, key, windowStart);
   }
 
   async removeProofsExpiredBefore(before: Date): Promise<number> {
