@@ -79,6 +79,33 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Issue 17, electronic temporary identity proofs: _id = a keyed hash of the holder, the Shanghai
+    // month and a slot 1..3 (server/tempProof/tempProofAdapters.ts), so a 4th in a month cannot be inserted.
+    name: 'temp_proofs',
+    indexes: [
+      { name: 'holder_issued', keys: { idIndex: 1, issuedAt: -1 } },
+      { name: 'account_issued', keys: { openid: 1, issuedAt: -1 } },
+      // The daily purge.
+      { name: 'expires', keys: { expiresAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // Every verification of a temporary proof, for its holder to see (who, when, what they were told).
+    name: 'temp_proof_checks',
+    indexes: [
+      { name: 'holder_at', keys: { holderOpenid: 1, at: -1 } },
+      { name: 'at', keys: { at: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = verify:<openid>:<window start ms>: the public verification's rate limit per account.
+    name: 'temp_proof_lookups',
+    indexes: [{ name: 'window', keys: { windowStart: 1 } }],
+    rules: closed,
+  },
+  {
     // _id = actor openid:member resident id.
     name: 'family_links',
     indexes: [{ name: 'actor', keys: { actorOpenid: 1 } }],
@@ -317,6 +344,25 @@ export const collections: CollectionDeclaration[] = [
       { name: 'business_published', keys: { business: 1, publishedAt: -1 } },
       { name: 'business_hall_published', keys: { business: 1, hallId: 1, publishedAt: -1 } },
     ],
+    rules: closed,
+  },
+  {
+    // Door-to-door service (core/homeVisit, issue 17): a request for a home visit and its arrangement.
+    // Street, phone and name encrypted; read by who asked, the person visited, their family members
+    // acting for them and the hall's officers. Each step a compare-and-set on `version`.
+    name: 'home_visits',
+    indexes: [
+      { name: 'requester_created', keys: { requesterOpenid: 1, createdAt: -1 } },
+      { name: 'subject_created', keys: { subjectIdIndex: 1, createdAt: -1 } },
+      { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_PER_PERSON: the places of a person's
+    // open home visits (core/homeVisit/openPlaces.ts); the visit's id, nothing else. Freed when a visit closes.
+    name: 'home_visit_places',
+    indexes: [{ name: 'person_visit', keys: { idIndex: 1, visitId: 1 } }],
     rules: closed,
   },
 ];

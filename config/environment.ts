@@ -56,7 +56,7 @@ export const environmentVariables = {
     example: '<32 random bytes, base64>',
   },
   HUKOU_TICKET_KEY: {
-    description: 'HMAC-SHA256 key that signs appointment QR tickets.',
+    description: 'HMAC-SHA256 key that signs appointment QR tickets and the temporary identity proof QR codes (and derives the proof ids).',
     secret: true,
     schema: lazySchema(() => base64Key(32)),
     example: '<32 random bytes, base64>',

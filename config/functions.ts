@@ -1,6 +1,6 @@
 import type { ActionMap } from '../core/function/action';
 import { guideActions } from '../core/guide/guideActions';
-import { identityActions } from '../core/identity/identityActions';
+import { identityFunctionActions } from '../core/identity/identityFunctionActions';
 import { identityEnvironment } from './identityEnvironment';
 import { bookingActions } from '../core/booking/bookingActions';
 import { bookingEnvironment } from './bookingEnvironment';
@@ -74,12 +74,16 @@ export const functions: FunctionDeclaration[] = [
   {
     name: 'identity',
     description:
-      'Real-name verification (consent, ID number, SMS code, WeChat face verification, population registry), binding, family members, officer invitations and the audit log.',
+      'Real-name verification (consent, ID number, SMS code, WeChat face verification, population registry), binding, family members, officer invitations, the audit log, and the electronic temporary identity proof (apply with a face check, a QR code that changes every minute, public verification by exam halls, hotels and banks, the holder’s verification log).',
     caller: 'verified citizen',
-    actions: identityActions as ActionMap<never>,
+    actions: identityFunctionActions as ActionMap<never>,
     env: [...identityEnvironment],
     // Daily at 03:30 (platform time; the action computes its own cut-off).
-    triggers: [{ name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' }],
+    triggers: [
+      { name: 'purgeExpiredVerifications', cron: '0 30 3 * * * *' },
+      // Daily at 03:40: temporary identity proofs and their log past retention (core/tempProof/actions/retention.ts).
+      { name: 'purgeTempProofs', cron: '0 40 3 * * * *' },
+    ],
     timeoutSeconds: 20,
     memoryMB: 256,
   },

@@ -11,6 +11,8 @@ export const identityEnvironment = [
   'HUKOU_SMS_SDK_APP_ID',
   'HUKOU_SMS_SIGN_NAME',
   'HUKOU_SMS_TEMPLATE_ID',
+  // The temporary identity proof's QR codes are signed as appointment tickets are (issue 17).
+  'HUKOU_TICKET_KEY',
   ...registryEnvironment,
 ] as const satisfies readonly VariableName[];
 

@@ -39,6 +39,15 @@ export default defineAppConfig({
       root: 'packages/consult',
       pages: ['ask/index', 'mine/index', 'hall/index'],
     },
+    {
+      root: 'packages/homeVisit',
+      pages: ['request/index', 'mine/index', 'hall/index'],
+    },
+    {
+      // Issue 17: the electronic temporary identity proof, its public verification and its log.
+      root: 'packages/tempProof',
+      pages: ['proof/index', 'verify/index', 'log/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

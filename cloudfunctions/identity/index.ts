@@ -1,19 +1,19 @@
-import { identityActions } from '../../core/identity/identityActions';
-import type { IdentityDeps } from '../../core/identity/IdentityDeps';
+import { identityFunctionActions } from '../../core/identity/identityFunctionActions';
+import type { TempProofDeps } from '../../core/tempProof/TempProofDeps';
 import { createMain } from '../../server/function/createMain';
 import { registryHealth } from '../../server/registry/registryFromEnvironment';
 import { identityAdapters, type IdentityAdapters } from '../../server/identity/identityAdapters';
 import { identityEnvironment } from '../../config/identityEnvironment';
 
-/** Real-name verification, roles, family members, officer invitations and the audit log. */
+/** Real-name verification, roles, family members, officer invitations, the audit log and the electronic temporary identity proof. */
 let adapters: IdentityAdapters | undefined;
 
-export const main = createMain<IdentityDeps, (typeof identityEnvironment)[number]>(
+export const main = createMain<TempProofDeps, (typeof identityEnvironment)[number]>(
   'identity',
-  identityActions,
+  identityFunctionActions,
   (caller, env) => {
     adapters ??= identityAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: identityEnvironment, healthCollection: 'accounts', checkRegistry: () => registryHealth(), timers: ['purgeExpiredVerifications'] },
+  { env: identityEnvironment, healthCollection: 'accounts', checkRegistry: () => registryHealth(), timers: ['purgeExpiredVerifications', 'purgeTempProofs'] },
 );

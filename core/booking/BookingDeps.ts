@@ -13,6 +13,7 @@ import type { HandoverApplication } from '../business/handoverAtWindow';
 import type { StatisticsStore } from '../statistics/ports';
 import type { ConsultationStore, ConsultNotifier } from '../consult/ports';
 import type { QueueStore } from '../queue/QueueStore';
+import type { HomeVisitNotifier, HomeVisitStore } from '../homeVisit/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -24,7 +25,8 @@ export interface BookingDeps {
   guides: GuideRepository;
   identities: Pick<IdentityStore, 'account' | 'familyLinks'>;
   calendar: WorkCalendar;
-  secrets: Pick<Secrets, 'decrypt'>;
+  /** Decrypts names for views; encrypts a home visit's street and phone (core/homeVisit). */
+  secrets: Pick<Secrets, 'encrypt' | 'decrypt'>;
   tickets: TicketSigner;
   notifier: Notifier;
   audit: AuditLog;
@@ -44,6 +46,10 @@ export interface BookingDeps {
   consultations: ConsultationStore;
   /** Tells a citizen their question was answered (subscribe message, the progress template). */
   consultNotifier: ConsultNotifier;
+  /** Door-to-door service requests (issue 17, core/homeVisit). */
+  homeVisits: HomeVisitStore;
+  /** Tells a citizen the hall arranged or moved a home visit (subscribe message, the progress template). */
+  homeVisitNotifier: HomeVisitNotifier;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

@@ -22,6 +22,8 @@ import { markGreenChannel, takeWalkIn } from '../queue/actions/walkIn';
 import { queueBoard } from '../queue/actions/board';
 import { myQueueTicket } from '../queue/actions/myTicket';
 import { deleteSpecialHours, hallHours, saveSpecialHours } from '../hallDuty/actions/hours';
+import { cancelHomeVisit, confirmHomeVisit, myHomeVisits, requestHomeVisit } from '../homeVisit/actions/citizen';
+import { assignHomeVisit, completeHomeVisit, hallHomeVisits, refuseHomeVisit, rescheduleHomeVisit } from '../homeVisit/actions/hall';
 import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
 export const bookingActions: ActionMap<BookingDeps> = {
@@ -70,6 +72,15 @@ export const bookingActions: ActionMap<BookingDeps> = {
   windowState,
   queueBoard,
   myQueueTicket,
+  requestHomeVisit,
+  myHomeVisits,
+  confirmHomeVisit,
+  cancelHomeVisit,
+  hallHomeVisits,
+  assignHomeVisit,
+  rescheduleHomeVisit,
+  refuseHomeVisit,
+  completeHomeVisit,
 };
 
 /** Actions only timer triggers may run. */

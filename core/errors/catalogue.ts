@@ -141,6 +141,29 @@ export const errorCatalogue = {
   /** Someone else saved the hall's hours since they were read. */
   HOURS_VERSION_CONFLICT: '办公时间刚刚已被他人修改，请刷新后重试',
   SPECIAL_HOURS_NOT_FOUND: '未找到该特别办公时间安排，可能已被删除',
+  /** Door-to-door service (issue 17): a request that does not exist, or is not the caller's (one answer for both). */
+  HOME_VISIT_NOT_FOUND: '未找到该上门服务申请',
+  /** Someone changed the request since it was read (the version the person saw is stale). */
+  HOME_VISIT_VERSION_CONFLICT: '该上门服务申请刚刚已有变化，请刷新后查看',
+  /** The step does not fit the request's state (e.g. confirming what is not yet arranged, cancelling what is done). */
+  HOME_VISIT_STATE_CONFLICT: '该上门服务申请当前的状态不能进行此操作，请刷新后查看',
+  /** A reason, address, phone, officer, time or refusal that breaks a rule: the message says which. */
+  HOME_VISIT_INVALID: '上门服务信息填写有误，请检查后重试',
+  /** Too many open requests for one person (core/homeVisit/homeVisitNames.ts). */
+  HOME_VISIT_LIMIT: '该办理人已有进行中的上门服务申请，请等办结或取消后再申请',
+  /** The hall does not handle the business asked for. */
+  HOME_VISIT_BUSINESS_NOT_OFFERED: '该大厅不办理此事项，请选择其他大厅或事项',
+  /** Issue 17: only while the card is being produced (an open reissue application) or reported lost. */
+  TEMP_PROOF_NOT_ELIGIBLE: '您的身份证未挂失，也没有正在办理的补换领申请，暂不能申领电子临时身份证明',
+  /** A proof valid for more than 3 more hours: show it instead. */
+  TEMP_PROOF_STILL_VALID: '您已有一张有效的电子临时身份证明，到期前3小时内可再次申领',
+  TEMP_PROOF_MONTHLY_LIMIT: '本月已申领3次电子临时身份证明，请下月再申领或到派出所办理临时身份证',
+  /** Unknown, or another account's (one answer for both). */
+  TEMP_PROOF_NOT_FOUND: '未找到该电子临时身份证明',
+  TEMP_PROOF_EXPIRED: '该电子临时身份证明已过期，如仍需要请重新申领',
+  TEMP_PROOF_REVOKED: '该电子临时身份证明已作废（新身份证已领取，或挂失、补领申请已撤销）',
+  /** The last face check is older than 30 minutes: the code is shown again after a new one. */
+  TEMP_PROOF_FACE_REQUIRED: '为保护您的身份安全，请重新进行人脸核验后再出示证明',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

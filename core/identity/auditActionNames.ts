@@ -22,6 +22,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'appointment.rescheduleFor': '代为改约',
   'reissue.reportLoss': '挂失身份证',
   'reissue.apply': '申请补换领',
+  'tempProof.apply': '申领电子临时身份证明',
   'reissue.startReview': '开始审核补换领',
   'reissue.approve': '审核通过补换领',
   'reissue.reject': '驳回补换领',
@@ -44,6 +45,11 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'hall.deleteSpecialHours': '删除特别办公时间',
   'hall.saveDutyDay': '修改值班安排',
   'hall.deleteDutyDay': '删除值班安排',
+  'homeVisit.hallList': '查看上门服务申请',
+  'homeVisit.assign': '安排上门服务',
+  'homeVisit.reschedule': '上门服务改期',
+  'homeVisit.refuse': '不予受理上门服务',
+  'homeVisit.complete': '上门服务办结',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

@@ -72,7 +72,7 @@ export interface ReissueStore {
 }
 
 /** A person with their card record: when it was lost, when its photo was taken, whether that photo was reused. */
-export type CardResident = Resident & { cardLostAt?: Date; photoTakenOn?: string; photoReused?: boolean };
+export type CardResident = Resident & { cardLostAt?: Date; photoTakenOn?: string; photoReused?: boolean; photoOnFile?: boolean };
 
 /**
  * The card part of the population registry: the bureau's gateway (docs/REGISTRY.md), played locally

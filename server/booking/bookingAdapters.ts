@@ -21,6 +21,8 @@ import { CloudbaseStatisticsStore } from '../statistics/CloudbaseStatisticsStore
 import { CloudbaseConsultationStore } from '../consult/CloudbaseConsultationStore';
 import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
+import { CloudbaseHomeVisitStore } from '../homeVisit/CloudbaseHomeVisitStore';
+import { CloudCallHomeVisitNotifier } from '../wechat/CloudCallHomeVisitNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
@@ -47,6 +49,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     statistics: new CloudbaseStatisticsStore(db),
     consultations: new CloudbaseConsultationStore(db),
     consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
+    homeVisits: new CloudbaseHomeVisitStore(db),
+    homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),

@@ -2,6 +2,7 @@ import { BusinessConfig } from '../../core/business/BusinessConfig';
 import type { BusinessState } from '../../core/business/BusinessApplication';
 import type { BusinessQueueQuery, BusinessRecord, BusinessStore } from '../../core/business/BusinessDeps';
 import type { Database } from '../cloudbase/app';
+import { countInWindow } from '../cloudbase/countInWindow';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
 import { claimOpen, releaseOpen } from '../cloudbase/openClaims';
 import { saveVersioned } from '../cloudbase/versionedSave';
@@ -157,21 +158,8 @@ export class CloudbaseBusinessStore implements BusinessStore {
     return res.deleted ?? 0;
   }
 
-  /** One document per key and window, counted up by an atomic increment (created on its first lookup). */
-  async countLookup(key: string, windowStart: Date): Promise<number> {
-    const id = `${key}:${windowStart.getTime()}`;
-    const res = await this.db
-      .collection(LOOKUPS)
-      .where({ _id: id })
-      .update({ count: this._.inc(1) });
-    if (res.updated === 1) return (await getDoc<{ count: number }>(this.db, LOOKUPS, id))?.count ?? 1;
-    try {
-      await this.db.collection(LOOKUPS).add({ _id: id, count: 1, windowStart });
-      return 1;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      return this.countLookup(key, windowStart);
-    }
+  countLookup(key: string, windowStart: Date): Promise<number> {
+    return countInWindow(this.db, LOOKUPS, key, windowStart);
   }
 
   async recordUpload(upload: IssuedUpload): Promise<void> {

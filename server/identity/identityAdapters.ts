@@ -1,4 +1,4 @@
-import type { IdentityDeps } from '../../core/identity/IdentityDeps';
+import type { TempProofDeps } from '../../core/tempProof/TempProofDeps';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
 import { database } from '../cloudbase/app';
@@ -13,8 +13,9 @@ import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
 import type { IdentityVariable } from '../../config/identityEnvironment';
 import { createSecrets } from './secrets';
 import { registryFromEnvironment } from '../registry/registryFromEnvironment';
+import { tempProofAdapters } from '../tempProof/tempProofAdapters';
 
-export type IdentityAdapters = Omit<IdentityDeps, 'caller'>;
+export type IdentityAdapters = Omit<TempProofDeps, 'caller'>;
 
 /**
  * The identity function's ports, built once per warm instance. External services are the real
@@ -25,9 +26,11 @@ export function identityAdapters(env: Environment<IdentityVariable>): IdentityAd
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
   const local = localCloudUrl();
+  const registry = registryFromEnvironment(env);
   return {
     identities: new CloudbaseIdentityStore(db),
-    registry: registryFromEnvironment(env),
+    registry,
+    ...tempProofAdapters(db, registry, env.HUKOU_TICKET_KEY),
     audit: new CloudbaseAuditLog(db),
     secrets: createSecrets(cipher, blindIndex),
     divisions: chinaDivisions,

@@ -141,6 +141,7 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
       ...(card.lostAt ? { cardLostAt: new Date(card.lostAt) } : {}),
       ...(card.photo.takenOn ? { photoTakenOn: card.photo.takenOn } : {}),
       photoReused: card.photo.reused,
+      photoOnFile: card.photo.onFile,
     };
   }
 

