@@ -242,7 +242,9 @@ export function storeProblems(booking: InMemoryBookingStore): string[] {
       .map((a) => a._id)
       .sort();
     const holders = [...(s.holders ?? [])].sort();
-    if (s.booked !== holders.length) problems.push(`${s._id}: booked ${s.booked} but ${holders.length} holders`);
+    // Places held for waiting-list offers count too (issue 17, docs/WAITLIST.md).
+    const holds = Object.keys(s.holds ?? {}).length;
+    if (s.booked !== holders.length + holds) problems.push(`${s._id}: booked ${s.booked} but ${holders.length} holders and ${holds} holds`);
     if (s.booked > s.capacity) problems.push(`${s._id}: booked ${s.booked} over capacity ${s.capacity}`);
     if (JSON.stringify(holders) !== JSON.stringify(holding)) problems.push(`${s._id}: holders ${holders.join(',')} but appointments ${holding.join(',')}`);
   }
