@@ -9,6 +9,9 @@ export interface WaitlistDeps {
   clock: Clock;
 }
 
+/** How long an offered place is kept for the person offered it (issue 17's default; a hall's own setting is to come). */
+export const OFFER_HOLD_MINUTES = 30;
+
 /** How many times a move is tried again when another took the entry it chose meanwhile. */
 const TRIES = 5;
 

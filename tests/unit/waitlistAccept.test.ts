@@ -1,13 +1,12 @@
 /**
- * Issue 17: accepting a waiting-list offer books the held place with every booking rule (the
+ * Issue 17: a cancellation offers its place to the first in line; accepting the offer books the held place with every booking rule (the
  * claims first), decided by the entry's compare-and-set; a lapsed offer is refused and gives back
  * what it took; the public cannot take a held place meanwhile.
  */
 import { placeBooking } from '../../core/booking/placeBooking';
 import { isDomainError } from '../../core/errors/DomainError';
-import { lapseOffers, offerFreedPlace } from '../../core/waitlist/offerPlace';
+import { lapseOffers } from '../../core/waitlist/offerPlace';
 import { waitEntryId, type WaitEntry } from '../../core/waitlist/WaitEntry';
-import { InMemoryWaitlistStore } from './support/InMemoryWaitlistStore';
 import { HALL, ID_CARD, bookingWorld, storeProblems, type BookingWorld } from './support/bookingWorld';
 
 const TUE = '2026-11-24';
@@ -17,7 +16,7 @@ async function offeredWorld() {
   const plan = w.slot(TUE, '09:00');
   const first = await w.reserve('o-a', plan, ID_CARD);
   if (!first.ok) throw new Error(first.error.code);
-  const waitlist = new InMemoryWaitlistStore();
+  const waitlist = w.waitlist;
   const account = (await w.identities.account('o-b'))!;
   const id = account.identity!;
   const entry: WaitEntry = {
@@ -35,13 +34,13 @@ async function offeredWorld() {
   waitlist.entries.set(entry._id, entry);
   const deps = { waitlist, booking: w.booking, clock: w.clock };
   const appointment = w.stored((first.data as { id: string }).id);
-  // The cancellation offers its place to the line before giving it back (given back, it is no longer the appointment's).
-  expect(await offerFreedPlace(deps, appointment, 30)).not.toBeNull();
+  // The cancellation offers its place to the first in line instead of giving it back.
   expect((await w.call('o-a', 'cancel', { appointmentId: appointment._id })).ok).toBe(true);
+  expect(waitlist.entries.get(entry._id)).toMatchObject({ state: 'offered', offer: { slotId: plan.slotId } });
   return { w, plan, waitlist, deps, entryId: entry._id };
 }
 
-const accept = (w: BookingWorld, waitlist: InMemoryWaitlistStore, entry: WaitEntry, appointmentId: string) =>
+const accept = (w: BookingWorld, waitlist: BookingWorld['waitlist'], entry: WaitEntry, appointmentId: string) =>
   placeBooking(w.deps('o-b'), {
     actorOpenid: 'o-b',
     subject: entry.subject,

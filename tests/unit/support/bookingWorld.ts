@@ -4,6 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
+import { InMemoryWaitlistStore } from './InMemoryWaitlistStore';
 import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
@@ -91,6 +92,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   const consultNotifier = new RecordingConsultNotifier();
   const homeVisits = new InMemoryHomeVisitStore();
   const homeVisitNotifier = new RecordingHomeVisitNotifier();
+  const waitlist = new InMemoryWaitlistStore();
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -149,6 +151,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultNotifier,
     homeVisits,
     homeVisitNotifier,
+    waitlist,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,
@@ -211,6 +214,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultNotifier,
     homeVisits,
     homeVisitNotifier,
+    waitlist,
     notifier,
     tickets,
     call,
