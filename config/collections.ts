@@ -365,6 +365,7 @@ export const collections: CollectionDeclaration[] = [
     indexes: [
       { name: 'line', keys: { hallId: 1, date: 1, business: 1, state: 1, joinedAt: 1, _id: 1 } },
       { name: 'offers_due', keys: { state: 1, 'offer.until': 1 } },
+      { name: 'actor_joined', keys: { actorOpenid: 1, joinedAt: -1 } },
     ],
     rules: closed,
   },

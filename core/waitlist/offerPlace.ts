@@ -69,10 +69,19 @@ export async function lapseOffers(deps: WaitlistDeps, holdMinutes: number, limit
     if (due.state !== 'offered' || !old || old.until.getTime() > now.getTime()) continue;
     if (!(await deps.waitlist.change(due._id, due.version, { state: 'lapsed' }))) continue;
     lapsed++;
-    const next = await offerToNext(deps, { ...due, slotId: old.slotId }, holdMinutes, (offer, entry) =>
-      deps.booking.passHold(old.slotId, old.holdId, offer.holdId, { entryId: entry._id, until: offer.until }),
-    );
-    if (!next) await deps.booking.returnHold(old.slotId, old.holdId);
+    await passOn(deps, { ...due, offer: old }, holdMinutes);
   }
   return lapsed;
+}
+
+/**
+ * The place an entry was offered (and has given up: lapsed, declined; its compare-and-set done by
+ * the caller) passes to the next in line, or back to the public when nobody waits.
+ */
+export async function passOn(deps: WaitlistDeps, from: WaitEntry & { offer: WaitOffer }, holdMinutes: number): Promise<void> {
+  const old = from.offer;
+  const next = await offerToNext(deps, { ...from, slotId: old.slotId }, holdMinutes, (offer, entry) =>
+    deps.booking.passHold(old.slotId, old.holdId, offer.holdId, { entryId: entry._id, until: offer.until }),
+  );
+  if (!next) await deps.booking.returnHold(old.slotId, old.holdId);
 }

@@ -8,7 +8,9 @@ export interface WaitlistStore {
   /** The first `waiting` entries of a hall-day and business, in line order. */
   firstWaiting(hallId: string, date: string, business: string, limit: number): Promise<WaitEntry[]>;
   /** Compare-and-set: applies `change` only while the entry is at `version` (and raises it). */
-  change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId'>>): Promise<boolean>;
+  change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>): Promise<boolean>;
+  /** The entries an account joined (for itself or a family member), newest first. */
+  ofActor(actorOpenid: string, limit: number): Promise<WaitEntry[]>;
   /** Entries whose offer ran out before `now`. */
   offersDue(now: Date, limit: number): Promise<WaitEntry[]>;
 }

@@ -40,10 +40,16 @@ export class CloudbaseWaitlistStore implements WaitlistStore {
     return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
   }
 
-  async change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId'>>): Promise<boolean> {
+  async change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>): Promise<boolean> {
     const update: Record<string, unknown> = { ...change, version: version + 1 };
     if (change.offer) update.offer = this._.set(change.offer);
     return (await this.db.collection(WAITLIST).where({ _id: id, version }).update(update)).updated === 1;
+  }
+
+  /** One indexed query (`actor_joined`). */
+  async ofActor(actorOpenid: string, limit: number): Promise<WaitEntry[]> {
+    const res = await this.db.collection(WAITLIST).where({ actorOpenid }).orderBy('joinedAt', 'desc').limit(limit).get();
+    return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
   }
 
   /** One indexed query (`offers_due`: state, offer.until). */

@@ -35,13 +35,23 @@ export class InMemoryWaitlistStore implements WaitlistStore {
     );
   }
 
-  change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId'>>) {
+  change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>) {
     return this.op('waitlist.change', () => {
       const e = this.entries.get(id);
       if (!e || e.version !== version) return false;
       this.entries.set(id, { ...e, ...structuredClone(change), version: version + 1 });
       return true;
     });
+  }
+
+  ofActor(actorOpenid: string, limit: number) {
+    return this.op('waitlist.ofActor', () =>
+      [...this.entries.values()]
+        .filter((e) => e.actorOpenid === actorOpenid)
+        .sort((a, b) => b.joinedAt.getTime() - a.joinedAt.getTime())
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
   }
 
   offersDue(now: Date, limit: number) {
