@@ -359,6 +359,17 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Issue 17 (docs/WAITLIST.md): one entry per person, hall-day and business (_id); the line by
+    // joinedAt; each change a compare-and-set on `version`. The subject's name encrypted.
+    name: 'waitlist',
+    indexes: [
+      { name: 'line', keys: { hallId: 1, date: 1, business: 1, state: 1, joinedAt: 1, _id: 1 } },
+      { name: 'offers_due', keys: { state: 1, 'offer.until': 1 } },
+      { name: 'actor_joined', keys: { actorOpenid: 1, joinedAt: -1 } },
+    ],
+    rules: closed,
+  },
+  {
     // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_PER_PERSON: the places of a person's
     // open home visits (core/homeVisit/openPlaces.ts); the visit's id, nothing else. Freed when a visit closes.
     name: 'home_visit_places',

@@ -101,6 +101,8 @@ export const functions: FunctionDeclaration[] = [
       { name: 'reconcileSlots', cron: '0 */15 * * * * *' },
       // Hourly: the slots of a day are created before its release (core/booking/actions/timers.ts).
       { name: 'openSlots', cron: '0 40 * * * * *' },
+      // Issue 17: waiting-list offers not accepted in time pass on (core/waitlist).
+      { name: 'lapseWaitlistOffers', cron: '0 */5 * * * * *' },
       { name: 'purgeExpiredRequests', cron: '0 45 19 * * * *' },
     ],
     // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts) and a consultation's answer (CloudCallConsultNotifier.ts).

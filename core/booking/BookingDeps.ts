@@ -7,6 +7,7 @@ import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
 import type { HallDutyStore } from '../hallDuty/ports';
+import type { WaitlistStore } from '../waitlist/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
@@ -50,6 +51,8 @@ export interface BookingDeps {
   homeVisits: HomeVisitStore;
   /** Tells a citizen the hall arranged or moved a home visit (subscribe message, the progress template). */
   homeVisitNotifier: HomeVisitNotifier;
+  /** Waiting lists of full hall-days (issue 17, core/waitlist, docs/WAITLIST.md). */
+  waitlist: WaitlistStore;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

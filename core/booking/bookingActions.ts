@@ -26,7 +26,13 @@ import { cancelHomeVisit, confirmHomeVisit, myHomeVisits, requestHomeVisit } fro
 import { assignHomeVisit, completeHomeVisit, hallHomeVisits, refuseHomeVisit, rescheduleHomeVisit } from '../homeVisit/actions/hall';
 import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
+import { acceptWaitlistOffer, joinWaitlist, lapseWaitlistOffers, leaveWaitlist, myWaitlist } from '../waitlist/actions';
 export const bookingActions: ActionMap<BookingDeps> = {
+  joinWaitlist,
+  myWaitlist,
+  leaveWaitlist,
+  acceptWaitlistOffer,
+  lapseWaitlistOffers,
   bookingOptions,
   availability,
   reserve,
@@ -84,4 +90,4 @@ export const bookingActions: ActionMap<BookingDeps> = {
 };
 
 /** Actions only timer triggers may run. */
-export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'openSlots', 'purgeExpiredRequests'] as const;
+export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'openSlots', 'purgeExpiredRequests', 'lapseWaitlistOffers'] as const;

@@ -9,6 +9,8 @@ import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
 import { insertNumbered } from './insertNumbered';
 import { withFreshHours } from '../hallDuty/freshHours';
+import type { WaitEntry } from '../waitlist/WaitEntry';
+import type { WaitlistStore } from '../waitlist/ports';
 
 export interface PlaceBookingInput {
   actorOpenid: string;
@@ -26,6 +28,12 @@ export interface PlaceBookingInput {
   appointmentId?: string;
   /** Called once every check that only reads has passed, before the first write (ActionRequest.beforeWrites). */
   beforeWrites?: () => Promise<void>;
+  /**
+   * Accepting a waiting-list offer (issue 17, docs/WAITLIST.md): the place is the entry's hold, not a
+   * free one. After the claims, the entry's compare-and-set to `booked` decides (once, against the
+   * timer passing the offer on), and the hold becomes this appointment's place in one update.
+   */
+  offer?: { entry: WaitEntry; waitlist: WaitlistStore };
 }
 
 /**
@@ -77,7 +85,8 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   // attempts are for slots already sold out. The conditional update below still guards capacity.
   const slotRead = await deps.booking.slot(slotId);
   if (slotRead?.closed && !slotRead.holders?.includes(id)) throw new DomainError('SLOT_NOT_FOUND');
-  if (fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
+  // An offer's place is held for it: the slot is full to everyone else.
+  if (!input.offer && fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
   const today = shanghaiDate(now);
   const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
@@ -93,7 +102,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   const tried: string[] = [];
   let placeTried = false;
   const tryTake = (ids: readonly string[]) => tried.push(...ids.filter((c) => !tried.includes(c)));
-  const give = async (code: 'ALREADY_BOOKED' | 'ONE_PER_DAY' | 'WEEKLY_LIMIT' | 'SLOT_FULL') => {
+  const give = async (code: 'ALREADY_BOOKED' | 'ONE_PER_DAY' | 'WEEKLY_LIMIT' | 'SLOT_FULL' | 'OFFER_EXPIRED') => {
     // Only this appointment's own are removed (a claim another holds is left alone).
     await deps.booking.releaseClaims(tried, id);
     throw new DomainError(code);
@@ -146,7 +155,9 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
     }
 
     placeTried = true;
-    if (!(await deps.booking.takePlace(plan, id, slotRead))) await give('SLOT_FULL');
+    if (input.offer) {
+      if (!(await acceptOffered(deps, input.offer, id))) await give('OFFER_EXPIRED');
+    } else if (!(await deps.booking.takePlace(plan, id, slotRead))) await give('SLOT_FULL');
     const appointment: Appointment = {
       _id: id,
       actorOpenid: input.actorOpenid,
@@ -201,4 +212,23 @@ async function undoUnlessStored(
     // Left to a retry of the same request or to the reconciliation sweep.
   }
   return null;
+}
+
+/**
+ * The offer's entry moves to `booked` for this appointment (compare-and-set on the version read: an
+ * offer the timer passed on meanwhile is refused), then its hold becomes the appointment's place.
+ * A retry of the same request finds the entry booked for this appointment and goes on. False when
+ * the offer is gone (lapsed, or its hold never made: then the entry lapses).
+ */
+async function acceptOffered(deps: BookingDeps, offer: { entry: WaitEntry; waitlist: WaitlistStore }, appointmentId: string): Promise<boolean> {
+  const { entry, waitlist } = offer;
+  const held = entry.offer;
+  if (!held) return false;
+  if (!(await waitlist.change(entry._id, entry.version, { state: 'booked', appointmentId }))) {
+    const now = await waitlist.entry(entry._id);
+    if (now?.state !== 'booked' || now.appointmentId !== appointmentId) return false;
+  }
+  if (await deps.booking.acceptHold(held.slotId, held.holdId, appointmentId)) return true;
+  await waitlist.change(entry._id, entry.version + 1, { state: 'lapsed' });
+  return false;
 }

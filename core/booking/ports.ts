@@ -29,6 +29,18 @@ export interface SlotState {
    * again (core/hallDuty/slotEdits.ts). Absent on slots never closed, or opened again.
    */
   closed?: boolean;
+  /**
+   * Places held for offers to people on the hall-day's waiting list (issue 17, docs/WAITLIST.md), by
+   * hold id; `booked` counts them with the holders. A place moves between an appointment and holds
+   * in one update (`offerPlace`, `passHold`, `acceptHold`, `returnHold`), never free in between.
+   */
+  holds?: Record<string, PlaceHold>;
+}
+
+/** An offer's hold on a place: whose entry it is for, and until when it is kept. */
+export interface PlaceHold {
+  entryId: string;
+  until: Date;
 }
 
 /** addAppointment's answer when the 预约号 is held by another appointment of the hall. */
@@ -75,6 +87,14 @@ export interface BookingStore {
   closeSlots(plans: readonly SlotPlan[]): Promise<number>;
   /** Opens these slots again where an earlier edit closed them (the others are left as they are). */
   reopenSlots(slotIds: readonly string[]): Promise<void>;
+  /** The place of `appointmentId` becomes hold `holdId` (the appointment was cancelled; someone waits). True when the hold is there afterwards. */
+  offerPlace(slotId: string, appointmentId: string, holdId: string, hold: PlaceHold): Promise<boolean>;
+  /** Hold `fromHoldId` becomes hold `toHoldId` (an unanswered offer passes on). True when the new hold is there afterwards. */
+  passHold(slotId: string, fromHoldId: string, toHoldId: string, hold: PlaceHold): Promise<boolean>;
+  /** Hold `holdId` becomes `appointmentId`'s place (an accepted offer). True when the appointment holds it afterwards. */
+  acceptHold(slotId: string, holdId: string, appointmentId: string): Promise<boolean>;
+  /** Hold `holdId` is given back to the public (nobody else waits). True when this call gave it back. */
+  returnHold(slotId: string, holdId: string): Promise<boolean>;
   /** Gives back the place `holder` holds, if it holds one (idempotent); true when one was given back. */
   releasePlace(slotId: string, holder: string): Promise<boolean>;
   /** Slots of dates from `date` on whose last place was taken before `quietSince` (reconciliation). */

@@ -35,6 +35,12 @@ export const errorCatalogue = {
   SLOT_NOT_FOUND: '该时段不存在或已调整，请重新选择',
   SLOT_NOT_OPEN: '该时段不可预约',
   SLOT_FULL: '该时段已约满，请选择其他时段',
+  /** A waiting-list offer that lapsed (passed to the next in line) or was taken back before it was accepted (issue 17). */
+  /** Joining the waiting list of a hall-day that still has places (book one instead). */
+  WAITLIST_NOT_FULL: '该日还有可预约的时段，请直接预约',
+  /** No such entry, or not the caller's (one answer for both). */
+  WAITLIST_NOT_FOUND: '未找到该候补登记',
+  OFFER_EXPIRED: '该候补名额已过保留时间，已顺延给下一位候补群众',
   ALREADY_BOOKED: '您已有该事项的预约，请先办理或取消原预约',
   ONE_PER_DAY: '同一人每天只能预约一次',
   WEEKLY_LIMIT: '本周预约次数已达上限',

@@ -1,6 +1,6 @@
 import type { Appointment } from '../../core/booking/Appointment';
 import { HallSchedule } from '../../core/booking/HallSchedule';
-import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotState } from '../../core/booking/ports';
+import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type PlaceHold, type SlotState } from '../../core/booking/ports';
 import type { SlotPlan } from '../../core/booking/slots';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey } from '../cloudbase/documents';
@@ -148,6 +148,43 @@ export class CloudbaseBookingStore implements BookingStore {
       .collection('slots')
       .where({ _id: this._.in([...slotIds]), closed: true })
       .update({ closed: false });
+  }
+
+  // Issue 17's moves (docs/WAITLIST.md): each one update of two paths of the slot; a repeat finds its result.
+  async offerPlace(slotId: string, appointmentId: string, holdId: string, hold: PlaceHold): Promise<boolean> {
+    const moved = await this.db
+      .collection('slots')
+      .where({ _id: slotId, holders: appointmentId })
+      .update({ holders: this._.pull(appointmentId), [`holds.${holdId}`]: this._.set(hold) });
+    return moved.updated === 1 || (await this.holdsHold(slotId, holdId));
+  }
+
+  async passHold(slotId: string, fromHoldId: string, toHoldId: string, hold: PlaceHold): Promise<boolean> {
+    const moved = await this.db
+      .collection('slots')
+      .where({ _id: slotId, [`holds.${fromHoldId}`]: this._.exists(true) })
+      .update({ [`holds.${fromHoldId}`]: this._.remove(), [`holds.${toHoldId}`]: this._.set(hold) });
+    return moved.updated === 1 || (await this.holdsHold(slotId, toHoldId));
+  }
+
+  async acceptHold(slotId: string, holdId: string, appointmentId: string): Promise<boolean> {
+    const moved = await this.db
+      .collection('slots')
+      .where({ _id: slotId, [`holds.${holdId}`]: this._.exists(true), holders: this._.neq(appointmentId) })
+      .update({ [`holds.${holdId}`]: this._.remove(), holders: this._.push(appointmentId), lastTakenAt: new Date(this.now()) });
+    return moved.updated === 1 || Boolean((await getDoc<SlotState>(this.db, 'slots', slotId))?.holders?.includes(appointmentId));
+  }
+
+  async returnHold(slotId: string, holdId: string): Promise<boolean> {
+    const moved = await this.db
+      .collection('slots')
+      .where({ _id: slotId, [`holds.${holdId}`]: this._.exists(true), booked: this._.gt(0) })
+      .update({ [`holds.${holdId}`]: this._.remove(), booked: this._.inc(-1) });
+    return moved.updated === 1;
+  }
+
+  private async holdsHold(slotId: string, holdId: string): Promise<boolean> {
+    return Boolean((await getDoc<SlotState>(this.db, 'slots', slotId))?.holds?.[holdId]);
   }
 
   async releasePlace(slotId: string, holder: string): Promise<boolean> {

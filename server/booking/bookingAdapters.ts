@@ -24,6 +24,7 @@ import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
 import { CloudbaseHomeVisitStore } from '../homeVisit/CloudbaseHomeVisitStore';
 import { CloudCallHomeVisitNotifier } from '../wechat/CloudCallHomeVisitNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
+import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -50,6 +51,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     consultations: new CloudbaseConsultationStore(db),
     consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisits: new CloudbaseHomeVisitStore(db),
+    waitlist: new CloudbaseWaitlistStore(db),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,

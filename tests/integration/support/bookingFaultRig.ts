@@ -4,6 +4,7 @@
  * use cases run through `dispatch` as the function would, and the checks of what must hold after
  * any single fault.
  */
+import { InMemoryWaitlistStore } from '../../unit/support/InMemoryWaitlistStore';
 import { InMemoryHallDutyStore } from '../../unit/support/InMemoryHallDutyStore';
 import { createHmac, randomBytes } from 'node:crypto';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
@@ -101,6 +102,7 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     consultNotifier: new RecordingConsultNotifier(),
     homeVisits: new InMemoryHomeVisitStore(),
     homeVisitNotifier: new RecordingHomeVisitNotifier(),
+    waitlist: new InMemoryWaitlistStore(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty: new InMemoryHallDutyStore(),
     clock,

@@ -11,7 +11,7 @@
  */
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { HallSchedule } from '../../../core/booking/HallSchedule';
-import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type SlotState } from '../../../core/booking/ports';
+import { NUMBER_TAKEN, type BookingStore, type ClaimRef, type Page, type PlaceHold, type SlotState } from '../../../core/booking/ports';
 import type { SlotPlan } from '../../../core/booking/slots';
 import { ORPHAN_CLAIM_AFTER_MS } from '../../../server/booking/CloudbaseBookingStore';
 
@@ -145,6 +145,52 @@ export class InMemoryBookingStore implements BookingStore {
         const s = this.slotDocs.get(id);
         if (s?.closed) s.closed = false;
       }
+    });
+  }
+
+  async offerPlace(slotId: string, appointmentId: string, holdId: string, hold: PlaceHold) {
+    return this.op('slots.offerPlace', () => {
+      const s = this.slotDocs.get(slotId);
+      if (s?.holders?.includes(appointmentId)) {
+        s.holders = s.holders.filter((h) => h !== appointmentId);
+        s.holds = { ...s.holds, [holdId]: { ...hold } };
+      }
+      return Boolean(s?.holds?.[holdId]);
+    });
+  }
+
+  async passHold(slotId: string, fromHoldId: string, toHoldId: string, hold: PlaceHold) {
+    return this.op('slots.passHold', () => {
+      const s = this.slotDocs.get(slotId);
+      if (s?.holds?.[fromHoldId]) {
+        const { [fromHoldId]: _passed, ...rest } = s.holds;
+        s.holds = { ...rest, [toHoldId]: { ...hold } };
+      }
+      return Boolean(s?.holds?.[toHoldId]);
+    });
+  }
+
+  async acceptHold(slotId: string, holdId: string, appointmentId: string) {
+    return this.op('slots.acceptHold', () => {
+      const s = this.slotDocs.get(slotId);
+      if (s?.holds?.[holdId] && !s.holders?.includes(appointmentId)) {
+        const { [holdId]: _accepted, ...rest } = s.holds;
+        s.holds = rest;
+        s.holders = [...(s.holders ?? []), appointmentId];
+        s.lastTakenAt = new Date(this.now());
+      }
+      return Boolean(s?.holders?.includes(appointmentId));
+    });
+  }
+
+  async returnHold(slotId: string, holdId: string) {
+    return this.op('slots.returnHold', () => {
+      const s = this.slotDocs.get(slotId);
+      if (!s?.holds?.[holdId] || !(s.booked > 0)) return false;
+      const { [holdId]: _returned, ...rest } = s.holds;
+      s.holds = rest;
+      s.booked -= 1;
+      return true;
     });
   }
 

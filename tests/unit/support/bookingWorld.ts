@@ -4,6 +4,7 @@
  * (and a family member), an officer of the hall, a clock the test moves, and the store of
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
+import { InMemoryWaitlistStore } from './InMemoryWaitlistStore';
 import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
@@ -91,6 +92,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   const consultNotifier = new RecordingConsultNotifier();
   const homeVisits = new InMemoryHomeVisitStore();
   const homeVisitNotifier = new RecordingHomeVisitNotifier();
+  const waitlist = new InMemoryWaitlistStore();
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -149,6 +151,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultNotifier,
     homeVisits,
     homeVisitNotifier,
+    waitlist,
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,
@@ -211,6 +214,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     consultNotifier,
     homeVisits,
     homeVisitNotifier,
+    waitlist,
     notifier,
     tickets,
     call,
@@ -242,7 +246,9 @@ export function storeProblems(booking: InMemoryBookingStore): string[] {
       .map((a) => a._id)
       .sort();
     const holders = [...(s.holders ?? [])].sort();
-    if (s.booked !== holders.length) problems.push(`${s._id}: booked ${s.booked} but ${holders.length} holders`);
+    // Places held for waiting-list offers count too (issue 17, docs/WAITLIST.md).
+    const holds = Object.keys(s.holds ?? {}).length;
+    if (s.booked !== holders.length + holds) problems.push(`${s._id}: booked ${s.booked} but ${holders.length} holders and ${holds} holds`);
     if (s.booked > s.capacity) problems.push(`${s._id}: booked ${s.booked} over capacity ${s.capacity}`);
     if (JSON.stringify(holders) !== JSON.stringify(holding)) problems.push(`${s._id}: holders ${holders.join(',')} but appointments ${holding.join(',')}`);
   }

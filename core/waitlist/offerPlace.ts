@@ -1,0 +1,87 @@
+import type { BookingStore } from '../booking/ports';
+import type { Clock } from '../time/Clock';
+import { holdIdOf, type WaitEntry, type WaitOffer } from './WaitEntry';
+import type { WaitlistStore } from './ports';
+
+export interface WaitlistDeps {
+  waitlist: WaitlistStore;
+  booking: Pick<BookingStore, 'offerPlace' | 'passHold' | 'returnHold'>;
+  clock: Clock;
+}
+
+/** How long an offered place is kept for the person offered it (issue 17's default; a hall's own setting is to come). */
+export const OFFER_HOLD_MINUTES = 30;
+
+/** How many times a move is tried again when another took the entry it chose meanwhile. */
+const TRIES = 5;
+
+/**
+ * The next in line for a hall-day and business is offered a place held under `holdFrom`: the
+ * entry is moved to `offered` (compare-and-set), then `hold` moves the place to the new hold. When
+ * another request took that entry meanwhile, the next one is tried. Returns the entry offered, or
+ * null when nobody waits (or the place could not be moved: then the entry waits again).
+ */
+async function offerToNext(
+  deps: WaitlistDeps,
+  at: { hallId: string; date: string; business: string; slotId: string },
+  holdMinutes: number,
+  hold: (offer: WaitOffer, entry: WaitEntry) => Promise<boolean>,
+): Promise<WaitEntry | null> {
+  for (let i = 0; i < TRIES; i++) {
+    const [next] = await deps.waitlist.firstWaiting(at.hallId, at.date, at.business, 1);
+    if (!next) return null;
+    const offers = next.offers + 1;
+    const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(deps.clock.now().getTime() + holdMinutes * 60_000) };
+    if (!(await deps.waitlist.change(next._id, next.version, { state: 'offered', offer, offers }))) continue;
+    if (await hold(offer, next)) return { ...next, state: 'offered', offer, offers, version: next.version + 1 };
+    // The place was not where it should be (given back already, or never held): the entry waits again.
+    await deps.waitlist.change(next._id, next.version + 1, { state: 'waiting' });
+    return null;
+  }
+  return null;
+}
+
+/**
+ * A booked appointment is being cancelled and its hall-day has a waiting list for its business: its
+ * place becomes a hold for the first in line instead of going back to the public. Returns the entry
+ * offered, or null: then the caller gives the place back as usual.
+ */
+export function offerFreedPlace(
+  deps: WaitlistDeps,
+  appointment: { _id: string; hallId: string; date: string; business: string; slotId: string },
+  holdMinutes: number,
+): Promise<WaitEntry | null> {
+  return offerToNext(deps, appointment, holdMinutes, (offer, entry) =>
+    deps.booking.offerPlace(appointment.slotId, appointment._id, offer.holdId, { entryId: entry._id, until: offer.until }),
+  );
+}
+
+/**
+ * The timer: offers not answered in time lapse (compare-and-set: an acceptance that won first
+ * stands), and each lapsed offer's place passes to the next in line, or back to the public when
+ * nobody waits. Returns how many offers lapsed.
+ */
+export async function lapseOffers(deps: WaitlistDeps, holdMinutes: number, limit: number): Promise<number> {
+  const now = deps.clock.now();
+  let lapsed = 0;
+  for (const due of await deps.waitlist.offersDue(now, limit)) {
+    const old = due.offer;
+    if (due.state !== 'offered' || !old || old.until.getTime() > now.getTime()) continue;
+    if (!(await deps.waitlist.change(due._id, due.version, { state: 'lapsed' }))) continue;
+    lapsed++;
+    await passOn(deps, { ...due, offer: old }, holdMinutes);
+  }
+  return lapsed;
+}
+
+/**
+ * The place an entry was offered (and has given up: lapsed, declined; its compare-and-set done by
+ * the caller) passes to the next in line, or back to the public when nobody waits.
+ */
+export async function passOn(deps: WaitlistDeps, from: WaitEntry & { offer: WaitOffer }, holdMinutes: number): Promise<void> {
+  const old = from.offer;
+  const next = await offerToNext(deps, { ...from, slotId: old.slotId }, holdMinutes, (offer, entry) =>
+    deps.booking.passHold(old.slotId, old.holdId, offer.holdId, { entryId: entry._id, until: offer.until }),
+  );
+  if (!next) await deps.booking.returnHold(old.slotId, old.holdId);
+}

@@ -1,0 +1,65 @@
+import type { WaitlistStore } from '../../core/waitlist/ports';
+import type { WaitEntry } from '../../core/waitlist/WaitEntry';
+import type { Database } from '../cloudbase/app';
+import { getDoc, isDuplicateKey } from '../cloudbase/documents';
+
+const WAITLIST = 'waitlist';
+
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
+
+function revive(doc: WaitEntry | null): WaitEntry | null {
+  if (!doc) return null;
+  return { ...doc, joinedAt: asDate(doc.joinedAt), ...(doc.offer ? { offer: { ...doc.offer, until: asDate(doc.offer.until) } } : {}) };
+}
+
+/** Waiting-list entries in CloudBase (collection `waitlist`, issue 17, docs/WAITLIST.md). */
+export class CloudbaseWaitlistStore implements WaitlistStore {
+  constructor(private readonly db: Database) {}
+
+  private get _() {
+    return this.db.command;
+  }
+
+  async add(entry: WaitEntry): Promise<boolean> {
+    try {
+      await this.db.collection(WAITLIST).add(entry);
+      return true;
+    } catch (e) {
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  async entry(id: string): Promise<WaitEntry | null> {
+    return revive(await getDoc<WaitEntry>(this.db, WAITLIST, id));
+  }
+
+  /** One indexed query (`line`: hallId, date, business, state, joinedAt, _id). */
+  async firstWaiting(hallId: string, date: string, business: string, limit: number): Promise<WaitEntry[]> {
+    const res = await this.db.collection(WAITLIST).where({ hallId, date, business, state: 'waiting' }).orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(limit).get();
+    return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
+  }
+
+  async change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>): Promise<boolean> {
+    const update: Record<string, unknown> = { ...change, version: version + 1 };
+    if (change.offer) update.offer = this._.set(change.offer);
+    return (await this.db.collection(WAITLIST).where({ _id: id, version }).update(update)).updated === 1;
+  }
+
+  /** One indexed query (`actor_joined`). */
+  async ofActor(actorOpenid: string, limit: number): Promise<WaitEntry[]> {
+    const res = await this.db.collection(WAITLIST).where({ actorOpenid }).orderBy('joinedAt', 'desc').limit(limit).get();
+    return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
+  }
+
+  /** One indexed query (`offers_due`: state, offer.until). */
+  async offersDue(now: Date, limit: number): Promise<WaitEntry[]> {
+    const res = await this.db
+      .collection(WAITLIST)
+      .where({ state: 'offered', 'offer.until': this._.lte(now) })
+      .orderBy('offer.until', 'asc')
+      .limit(limit)
+      .get();
+    return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
+  }
+}

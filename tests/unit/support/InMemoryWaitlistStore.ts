@@ -1,0 +1,65 @@
+import type { WaitlistStore } from '../../../core/waitlist/ports';
+import type { WaitEntry } from '../../../core/waitlist/WaitEntry';
+import type { Turn } from './bookingInMemoryStore';
+
+/** The waiting list in memory: each operation atomic, after its turn (a fast-check scheduler may interleave them). */
+export class InMemoryWaitlistStore implements WaitlistStore {
+  readonly entries = new Map<string, WaitEntry>();
+
+  constructor(private readonly turn: Turn = async () => {}) {}
+
+  private async op<T>(label: string, apply: () => T): Promise<T> {
+    await this.turn(label);
+    return apply();
+  }
+
+  add(entry: WaitEntry) {
+    return this.op('waitlist.add', () => {
+      if (this.entries.has(entry._id)) return false;
+      this.entries.set(entry._id, structuredClone(entry));
+      return true;
+    });
+  }
+
+  entry(id: string) {
+    return this.op('waitlist.get', () => structuredClone(this.entries.get(id) ?? null));
+  }
+
+  firstWaiting(hallId: string, date: string, business: string, limit: number) {
+    return this.op('waitlist.firstWaiting', () =>
+      [...this.entries.values()]
+        .filter((e) => e.hallId === hallId && e.date === date && e.business === business && e.state === 'waiting')
+        .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a._id < b._id ? -1 : 1))
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
+  }
+
+  change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>) {
+    return this.op('waitlist.change', () => {
+      const e = this.entries.get(id);
+      if (!e || e.version !== version) return false;
+      this.entries.set(id, { ...e, ...structuredClone(change), version: version + 1 });
+      return true;
+    });
+  }
+
+  ofActor(actorOpenid: string, limit: number) {
+    return this.op('waitlist.ofActor', () =>
+      [...this.entries.values()]
+        .filter((e) => e.actorOpenid === actorOpenid)
+        .sort((a, b) => b.joinedAt.getTime() - a.joinedAt.getTime())
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
+  }
+
+  offersDue(now: Date, limit: number) {
+    return this.op('waitlist.offersDue', () =>
+      [...this.entries.values()]
+        .filter((e) => e.state === 'offered' && e.offer && e.offer.until.getTime() <= now.getTime())
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
+  }
+}
