@@ -16,15 +16,13 @@ const application = fc.record({
   preferences: fc.uniqueArray(fc.constantFrom(...SLOTS), { minLength: 1, maxLength: SLOTS.length }),
   group: fc.option(fc.constantFrom(...GROUPS, 'unknown-group'), { nil: undefined }),
 });
-const applications = fc
-  .uniqueArray(application, { selector: (a) => a.person, maxLength: 40 })
-  .map((list) =>
-    list.map(({ person, preferences, group }): ReleaseApplication => ({
-      _id: releaseApplicationId('hall-a', '2026-12-09', 'id-card', person),
-      preferences,
-      ...(group ? { group } : {}),
-    })),
-  );
+const applications = fc.uniqueArray(application, { selector: (a) => a.person, maxLength: 40 }).map((list) =>
+  list.map(({ person, preferences, group }): ReleaseApplication => ({
+    _id: releaseApplicationId('hall-a', '2026-12-09', 'id-card', person),
+    preferences,
+    ...(group ? { group } : {}),
+  })),
+);
 const capacity = fc.tuple(...SLOTS.map(() => fc.nat({ max: 6 }))).map((caps) => new Map(SLOTS.map((s, i) => [s, caps[i]!])));
 const seed = fc.stringMatching(/^[0-9a-f]{16,32}$/);
 
