@@ -108,26 +108,20 @@ export const myHomeVisits = defineAction({
 
 const CitizenStep = lazySchema(() => z.strictObject({ visitId: HomeVisitId, expectedVersion: ExpectedVersion }));
 
-export const confirmHomeVisit = defineAction({
-  summary: 'Citizen (who asked, the person visited, or a family member acting): agree to the time the hall proposed.',
-  input: CitizenStep,
-  output: HomeVisitView,
-  errors: ['UNAUTHENTICATED', 'HOME_VISIT_NOT_FOUND', 'HOME_VISIT_STATE_CONFLICT', 'HOME_VISIT_VERSION_CONFLICT'],
-  idempotent: 'optional',
-  async run({ visitId, expectedVersion }, deps: HomeVisitDeps) {
-    const v = await loadForCitizen(deps, visitId);
-    return viewOf(deps, await step(deps, v, { event: 'confirm' }, 'citizen', expectedVersion), 'citizen');
-  },
-});
+/** A citizen's step on a visit they may act on, decided on the version they saw. */
+const citizenStep = (summary: string, event: 'confirm' | 'cancel') =>
+  defineAction({
+    summary,
+    input: CitizenStep,
+    output: HomeVisitView,
+    errors: ['UNAUTHENTICATED', 'HOME_VISIT_NOT_FOUND', 'HOME_VISIT_STATE_CONFLICT', 'HOME_VISIT_VERSION_CONFLICT'],
+    idempotent: 'optional',
+    async run({ visitId, expectedVersion }, deps: HomeVisitDeps) {
+      const v = await loadForCitizen(deps, visitId);
+      return viewOf(deps, await step(deps, v, { event }, 'citizen', expectedVersion), 'citizen');
+    },
+  });
 
-export const cancelHomeVisit = defineAction({
-  summary: 'Citizen (who asked, the person visited, or a family member acting): withdraw a request before the visit is done.',
-  input: CitizenStep,
-  output: HomeVisitView,
-  errors: ['UNAUTHENTICATED', 'HOME_VISIT_NOT_FOUND', 'HOME_VISIT_STATE_CONFLICT', 'HOME_VISIT_VERSION_CONFLICT'],
-  idempotent: 'optional',
-  async run({ visitId, expectedVersion }, deps: HomeVisitDeps) {
-    const v = await loadForCitizen(deps, visitId);
-    return viewOf(deps, await step(deps, v, { event: 'cancel' }, 'citizen', expectedVersion), 'citizen');
-  },
-});
+export const confirmHomeVisit = citizenStep('Citizen (who asked, the person visited, or a family member acting): agree to the time the hall proposed.', 'confirm');
+
+export const cancelHomeVisit = citizenStep('Citizen (who asked, the person visited, or a family member acting): withdraw a request before the visit is done.', 'cancel');
