@@ -44,17 +44,15 @@ export const applyTempProof = defineAction({
     const made = recent.find((p) => p.openid === account._id && p.faceKey === faceKey);
     if (made) return proofView(await settle(deps, made), now);
 
-    await checkFace(deps, account, verifyResult);
+    // Who may have one is decided before the face result is judged (a refusal counts no face try).
     const facts = await factsOf(deps, residentId, idIndex, 'required');
     const entitled = basisOf(facts);
     if (!entitled.ok) throw new DomainError('TEMP_PROOF_NOT_ELIGIBLE');
+    await checkFace(deps, account, verifyResult);
     // Proofs the facts end are revoked before they count as the current one.
     const settled = await Promise.all(recent.map((p) => settle(deps, p, facts)));
     const decision = decideIssue(settled, now);
-    if (!decision.ok) {
-      if (decision.code === 'TEMP_PROOF_STILL_VALID' && decision.current) throw new DomainError('TEMP_PROOF_STILL_VALID');
-      throw new DomainError(decision.code);
-    }
+    if (!decision.ok) throw new DomainError(decision.code);
 
     const month = monthOf(now);
     const base: Omit<TempProof, '_id' | 'slot'> = {
@@ -77,6 +75,14 @@ export const applyTempProof = defineAction({
       if (await deps.tempProofs.insert(proof)) {
         await recordAudit(deps, account, { id: `tempProof.apply:${proof._id}`, action: 'tempProof.apply', target: proof._id });
         return proofView(proof, now);
+      }
+      // Taken meanwhile: by this same request (a double tap), or by another that made a proof still
+      // valid (then no second one while it stands); otherwise the next place of the month.
+      const taken = await deps.tempProofs.proof(proof._id);
+      if (taken?.faceKey === faceKey) return proofView(taken, now);
+      if (taken) {
+        const again = decideIssue([taken], now);
+        if (!again.ok && again.code === 'TEMP_PROOF_STILL_VALID') throw new DomainError('TEMP_PROOF_STILL_VALID');
       }
     }
     throw new DomainError('TEMP_PROOF_MONTHLY_LIMIT');

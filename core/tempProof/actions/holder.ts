@@ -7,6 +7,7 @@ import { requireVerified } from '../../identity/callerAccount';
 import { faceIsFresh } from '../face';
 import { decideIssue, monthOf } from '../issuance';
 import { TEMP_PROOF_POLICY } from '../policy';
+import { basisOf } from '../basis';
 import { factsOf, settle } from '../settle';
 import { statusOf, type TempProof } from '../TempProof';
 import type { TempProofDeps } from '../TempProofDeps';
@@ -39,15 +40,16 @@ export const myTempProofs = defineAction({
     const account = await requireVerified(deps);
     const now = deps.clock.now();
     const proofs = await deps.tempProofs.proofsOf(account._id, 20);
-    const open = proofs.filter((p) => statusOf(p, now) === 'valid');
-    const facts = open.length ? await factsOf(deps, account.identity.residentId, account.identity.idIndex, 'optional') : undefined;
+    // Read every time: whether the person may apply at all is said here, before the page asks for a face check.
+    const facts = await factsOf(deps, account.identity.residentId, account.identity.idIndex, 'optional');
     const settled = await Promise.all(proofs.map((p) => (statusOf(p, now) === 'valid' ? settle(deps, p, facts) : p)));
     const month = monthOf(now);
     return {
       proofs: settled.map((p) => proofView(p, now)),
       usedThisMonth: new Set(settled.filter((p) => p.month === month).map((p) => p.slot)).size,
       perMonth: TEMP_PROOF_POLICY.perMonth,
-      mayApply: decideIssue(settled, now).ok,
+      // Entitled (a card being reissued or reported lost; when the registry does not answer, the open applications decide) and within the limits.
+      mayApply: decideIssue(settled, now).ok && basisOf(facts).ok,
     };
   },
 });
