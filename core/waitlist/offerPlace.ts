@@ -1,4 +1,5 @@
 import type { BookingStore } from '../booking/ports';
+import { parseSlotId, slotStart } from '../booking/slots';
 import type { Clock } from '../time/Clock';
 import { holdIdOf, type WaitEntry, type WaitOffer } from './WaitEntry';
 import type { WaitlistStore } from './ports';
@@ -31,7 +32,10 @@ async function offerToNext(
     const [next] = await deps.waitlist.firstWaiting(at.hallId, at.date, at.business, 1);
     if (!next) return null;
     const offers = next.offers + 1;
-    const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(deps.clock.now().getTime() + holdMinutes * 60_000) };
+    // Kept at most until the slot starts: after that it cannot be booked.
+    const starts = parseSlotId(at.slotId);
+    const latest = starts ? slotStart(starts.date, starts.start).getTime() : Infinity;
+    const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(Math.min(deps.clock.now().getTime() + holdMinutes * 60_000, latest)) };
     if (!(await deps.waitlist.change(next._id, next.version, { state: 'offered', offer, offers }))) continue;
     if (await hold(offer, next)) return { ...next, state: 'offered', offer, offers, version: next.version + 1 };
     // The place was not where it should be (given back already, or never held): the entry waits again.

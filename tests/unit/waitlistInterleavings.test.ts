@@ -99,3 +99,14 @@ it('cancellations, lapsing offers and public bookers in any order: every place c
     { numRuns: 150 },
   );
 });
+
+it('an offer made shortly before the slot starts is kept only until it starts', async () => {
+  const w = world(1);
+  expect(await w.booking.takePlace(plan, 'a1')).toBe(true);
+  // From 2026-12-01 10:00 in Shanghai to 08:50 on the slot's day (2026-12-09, 09:00): 8 days less 70 minutes.
+  w.later(8 * 24 * 60 - 70);
+  await w.cancel('a1');
+  const entry = w.waitlist.entries.get(w.line[0]!)!;
+  expect(entry.state).toBe('offered');
+  expect(entry.offer?.until.toISOString()).toBe('2026-12-09T01:00:00.000Z');
+});
