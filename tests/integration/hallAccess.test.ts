@@ -293,6 +293,8 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'HOME_VISIT_VERSION_CONFLICT',
       // A holder's action on no proof of theirs, or a face check without face consent.
       'TEMP_PROOF_NOT_FOUND',
+      // Applying for a temporary proof without a card lost or being reissued (decided before the face result).
+      'TEMP_PROOF_NOT_ELIGIBLE',
       'CONSENT_REQUIRED',
     ]).toContain(code);
   } else {
