@@ -333,6 +333,8 @@ export const collections: CollectionDeclaration[] = [
       { name: 'asker_created', keys: { askerOpenid: 1, createdAt: -1 } },
       { name: 'asker_state', keys: { askerOpenid: 1, state: 1 } },
       { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+      // The hall's closed visits, newest first.
+      { name: 'hall_state_updated', keys: { hallId: 1, state: 1, updatedAt: -1 } },
       { name: 'hall_created', keys: { hallId: 1, createdAt: -1 } },
     ],
     rules: closed,
@@ -355,6 +357,8 @@ export const collections: CollectionDeclaration[] = [
       { name: 'requester_created', keys: { requesterOpenid: 1, createdAt: -1 } },
       { name: 'subject_created', keys: { subjectIdIndex: 1, createdAt: -1 } },
       { name: 'hall_state_created', keys: { hallId: 1, state: 1, createdAt: 1 } },
+      // The hall's closed visits, newest first.
+      { name: 'hall_state_updated', keys: { hallId: 1, state: 1, updatedAt: -1 } },
     ],
     rules: closed,
   },

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/DomainError';
 import type { HomeVisit } from './HomeVisit';
 import { nextHomeVisitState, type HomeVisitSide } from './homeVisitStates';
 import { officersProblem, refusalProblem } from './requestRules';
-import { windowProblem, type VisitWindow } from './visitWindow';
+import { completeProblem, windowProblem, type VisitWindow } from './visitWindow';
 
 /** An event with what it carries. */
 export type HomeVisitCommand =
@@ -48,6 +48,9 @@ export function fireHomeVisit(visit: HomeVisit, command: HomeVisitCommand, side:
     case 'refuse':
       invalid(refusalProblem(command.reason));
       patch.refusalReason = command.reason.trim();
+      break;
+    case 'complete':
+      invalid(completeProblem(visit.window, now.today));
       break;
     default:
       break;

@@ -63,6 +63,15 @@ export const HALL_NEXT_STEP: Record<HomeVisitState, string> = {
   cancelled: '群众已取消',
 };
 
+/** What each side does next when the arranged time is over and the visit still open (assigned or confirmed). */
+export const OVERDUE_NEXT_STEP = {
+  citizen: '约定的上门时间已过；如民警未上门，请致电大厅',
+  hall: '约定的上门时间已过：已上门的请标记办结，未能上门的请改期或说明原因不予受理',
+} as const;
+
+/** What an officer of the hall who is not its lead reads on a request not yet arranged. */
+export const AWAITING_LEAD = '等待大厅负责人指派民警和上门时间';
+
 /** At most this many open requests per person (the subject: a citizen or the family member acted for). */
 export const MAX_OPEN_PER_PERSON = 2;
 

@@ -22,8 +22,11 @@ export interface HomeVisitStore {
   placesOf(idIndex: string): Promise<OpenPlace[]>;
   /** Gives back the place this visit holds (nothing when it holds none). */
   releasePlace(idIndex: string, visitId: string): Promise<void>;
-  /** A hall's requests in these states, oldest first (handled in turn). */
-  ofHall(hallId: string, states: readonly HomeVisitState[], limit: number): Promise<HomeVisit[]>;
+  /**
+   * A hall's requests in these states: `oldest` requested first (open ones, handled in turn), or
+   * `newest` changed first (closed ones: what just happened).
+   */
+  ofHall(hallId: string, states: readonly HomeVisitState[], limit: number, order: 'oldest' | 'newest'): Promise<HomeVisit[]>;
   /** Writes `next` only when the stored version is still `expectedVersion` (a compare-and-set); false when it was not. */
   save(next: HomeVisit, expectedVersion: number): Promise<boolean>;
 }
@@ -36,7 +39,10 @@ export interface OpenPlace {
   at: Date;
 }
 
-/** Tells the citizen the hall arranged (or moved) a visit: a WeChat subscribe message; rejects when WeChat refuses. */
+/** Tells the citizen what the hall decided: a WeChat subscribe message; rejects when WeChat refuses. */
 export interface HomeVisitNotifier {
+  /** The hall arranged (or moved) a visit: the citizen confirms the time. */
   scheduled(openid: string, notice: { visitId: string; businessTitle: string; window: VisitWindow; rescheduled: boolean }): Promise<void>;
+  /** The hall refused the request, with a reason the citizen reads. */
+  refused(openid: string, notice: { visitId: string; businessTitle: string; reason: string; at: Date }): Promise<void>;
 }

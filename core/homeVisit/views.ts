@@ -6,9 +6,19 @@ import type { Secrets } from '../identity/ports';
 import { maskName, maskPhone } from '../privacy/mask';
 import { shanghaiMinuteText } from '../time/shanghai';
 import type { HomeVisit } from './HomeVisit';
-import { CITIZEN_NEXT_STEP, HALL_NEXT_STEP, HOME_VISIT_REASONS, HOME_VISIT_STATE_NAMES, HOME_VISIT_STATES, homeVisitReasons } from './homeVisitNames';
+import {
+  AWAITING_LEAD,
+  CITIZEN_NEXT_STEP,
+  HALL_NEXT_STEP,
+  HOME_VISIT_REASONS,
+  HOME_VISIT_STATE_NAMES,
+  HOME_VISIT_STATES,
+  homeVisitReasons,
+  isOpenHomeVisit,
+  OVERDUE_NEXT_STEP,
+} from './homeVisitNames';
 import { eventsFor, type HomeVisitEvent, type HomeVisitSide } from './homeVisitStates';
-import { windowText } from './visitWindow';
+import { completeProblem, isOverdue, windowText } from './visitWindow';
 
 const EVENTS = ['assign', 'confirm', 'reschedule', 'complete', 'refuse', 'cancel'] as const satisfies readonly HomeVisitEvent[];
 
@@ -17,8 +27,9 @@ const WindowView = lazySchema(() => z.object({ date: z.string(), from: z.string(
 /**
  * A home visit as the citizen (or the family member acting) or the hall's staff sees it: what to do
  * next and the steps the viewer may take (`actions`), with `version` to send back with a step.
- * The citizen sees their own street in full and the phone masked; the hall sees both in full (its
- * officers call and go there); the person's name is shown masked to both.
+ * The citizen sees their own street in full and the phone masked; the hall sees both in full, and
+ * the person's name (its officers call, go there and check who opens the door); the masked name is
+ * shown to both. `overdue`: the arranged time is over and the visit still open.
  */
 export const HomeVisitView = lazySchema(() =>
   z.object({
@@ -36,12 +47,15 @@ export const HomeVisitView = lazySchema(() =>
     nextStep: z.string(),
     actions: z.array(z.enum(EVENTS)),
     subjectNameMasked: z.string(),
+    /** The hall's side only. */
+    subjectName: z.optional(z.string()),
     forFamilyMember: z.boolean(),
     address: z.string(),
     phone: z.string(),
     note: z.optional(z.string()),
     officers: z.optional(z.array(z.string())),
     window: z.optional(WindowView),
+    overdue: z.boolean(),
     refusalReason: z.optional(z.string()),
     createdAt: z.string(),
     history: z.array(z.object({ stateName: z.string(), at: z.string(), by: z.enum(['citizen', 'hall']) })),
@@ -54,8 +68,31 @@ export interface ViewNames {
   businessTitle: string;
 }
 
-export function homeVisitView(v: HomeVisit, side: HomeVisitSide, names: ViewNames, secrets: Pick<Secrets, 'decrypt'>): HomeVisitView {
+/** Who looks, and when (Asia/Shanghai): the steps offered and what to do next depend on both. */
+export interface Viewer {
+  side: HomeVisitSide;
+  /** The hall's lead (or an admin bound to it): arranges, moves and refuses visits. */
+  lead: boolean;
+  today: string;
+  clock: string;
+}
+
+/** The steps the viewer may take now: their side's, a lead's only to a lead, and marking done only once the day has come. */
+function stepsFor(v: HomeVisit, viewer: Viewer): HomeVisitEvent[] {
+  return eventsFor(v.state, viewer.side, viewer.lead).filter((e) => e !== 'complete' || !completeProblem(v.window, viewer.today));
+}
+
+function nextStepFor(v: HomeVisit, viewer: Viewer, overdue: boolean): string {
+  if (overdue) return OVERDUE_NEXT_STEP[viewer.side];
+  if (viewer.side === 'hall' && !viewer.lead && v.state === 'requested') return AWAITING_LEAD;
+  return (viewer.side === 'hall' ? HALL_NEXT_STEP : CITIZEN_NEXT_STEP)[v.state];
+}
+
+export function homeVisitView(v: HomeVisit, viewer: Viewer, names: ViewNames, secrets: Pick<Secrets, 'decrypt'>): HomeVisitView {
+  const { side } = viewer;
   const phone = secrets.decrypt(v.phoneEnc, FIELD.phone);
+  const name = secrets.decrypt(v.subjectNameEnc, FIELD.name);
+  const overdue = isOpenHomeVisit(v.state) && isOverdue(v.window, viewer.today, viewer.clock);
   const { hall } = names;
   return {
     id: v._id,
@@ -69,15 +106,17 @@ export function homeVisitView(v: HomeVisit, side: HomeVisitSide, names: ViewName
     reasonName: HOME_VISIT_REASONS[v.reason],
     state: v.state,
     stateName: HOME_VISIT_STATE_NAMES[v.state],
-    nextStep: (side === 'hall' ? HALL_NEXT_STEP : CITIZEN_NEXT_STEP)[v.state],
-    actions: eventsFor(v.state, side),
-    subjectNameMasked: maskName(secrets.decrypt(v.subjectNameEnc, FIELD.name)),
+    nextStep: nextStepFor(v, viewer, overdue),
+    actions: stepsFor(v, viewer),
+    subjectNameMasked: maskName(name),
+    ...(side === 'hall' && { subjectName: name }),
     forFamilyMember: v.actedFor !== undefined,
     address: `${hall.province}${hall.city}${hall.district}${secrets.decrypt(v.detailEnc, FIELD.address)}`,
     phone: side === 'hall' ? phone : maskPhone(phone),
     ...(v.note !== undefined && { note: v.note }),
     ...(v.officers && { officers: v.officers }),
     ...(v.window && { window: { ...v.window, text: windowText(v.window) } }),
+    overdue,
     ...(v.refusalReason !== undefined && { refusalReason: v.refusalReason }),
     createdAt: shanghaiMinuteText(v.createdAt),
     history: v.history.map((s) => ({ stateName: HOME_VISIT_STATE_NAMES[s.state], at: shanghaiMinuteText(s.at), by: s.by })),

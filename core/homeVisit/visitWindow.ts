@@ -34,5 +34,15 @@ export function windowProblem(w: VisitWindow, today: string, nowClock: string): 
   return undefined;
 }
 
+/** Why a visit cannot be marked done yet: its day has not come (Asia/Shanghai). */
+export function completeProblem(w: VisitWindow | undefined, today: string): string | undefined {
+  return w && w.date > today ? `约定的上门日期（${w.date}）未到，上门办理后再标记办结` : undefined;
+}
+
+/** Whether the arranged time is over (its day past, or today and its end passed) and the visit still open. */
+export function isOverdue(w: VisitWindow | undefined, today: string, nowClock: string): boolean {
+  return w !== undefined && (w.date < today || (w.date === today && w.to < nowClock));
+}
+
 /** '2026-12-05 09:00-11:00' */
 export const windowText = (w: VisitWindow): string => `${w.date} ${w.from}-${w.to}`;

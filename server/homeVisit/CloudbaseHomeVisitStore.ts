@@ -74,11 +74,11 @@ export class CloudbaseHomeVisitStore implements HomeVisitStore {
     await this.db.collection(PLACES).where({ idIndex, visitId }).remove();
   }
 
-  async ofHall(hallId: string, states: readonly HomeVisitState[], limit: number): Promise<HomeVisit[]> {
+  async ofHall(hallId: string, states: readonly HomeVisitState[], limit: number, order: 'oldest' | 'newest'): Promise<HomeVisit[]> {
     const res = await this.db
       .collection(COLLECTION)
       .where({ hallId, state: this.db.command.in([...states]) })
-      .orderBy('createdAt', 'asc')
+      .orderBy(order === 'oldest' ? 'createdAt' : 'updatedAt', order === 'oldest' ? 'asc' : 'desc')
       .limit(limit)
       .get();
     return ((res.data ?? []) as HomeVisit[]).map(revive);

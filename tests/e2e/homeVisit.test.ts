@@ -68,14 +68,21 @@ test('request a home visit for a family member, the lead assigns it, the citizen
   await button('确认上门时间').click();
   await page.getByText('请在约定时间在家等候，备好身份证件和相关材料').first().waitFor();
 
-  // The officer marks it done; the citizen sees it.
+  // Before the day, marking it done is not offered. On the day, after the window, it is overdue
+  // and the officer marks it done; the citizen sees it.
   await actAs(page, url, OFFICER);
   await page.goto(`${url}/#/packages/homeVisit/hall/index`);
+  await page.getByText('按约定时间上门').first().waitFor();
+  expect(await visible('[data-action="complete"]').count()).toBe(0);
+  h.setNow(new Date(`${IN_TWO_DAYS}T17:00:00+08:00`));
+  await page.reload();
+  await page.getByText('约定的上门时间已过').first().waitFor();
   await visible('[data-action="complete"]').first().click();
   await page.getByText('已标记办结').first().waitFor();
   await actAs(page, url, CITIZEN);
   await page.goto(`${url}/#/packages/homeVisit/mine/index`);
   await page.getByText('已上门办理完毕').first().waitFor();
   await journey.browser.shot('92-home-visit-done');
+  h.setNow(undefined);
   expect(journey.pageErrors).toEqual([]);
 });

@@ -84,11 +84,19 @@ test('the journey for a family member, with the refusals', async () => {
   expect((await b.error(OFFICER, 'assignHomeVisit', assign)).code).toBe('FORBIDDEN');
   expect((await b.error(stranger, 'assignHomeVisit', assign)).code).toBe('FORBIDDEN');
 
-  // The hall sees the street and phone in full, and assigns; the citizen is told.
+  // The hall sees the name, street and phone in full, and assigns; the citizen is told.
   const list = await b.ok(LEAD, 'hallHomeVisits', { hallId: HALL });
   expect(list.visits).toEqual([
-    expect.objectContaining({ id: asked.id, phone: '13800138000', address: expect.stringContaining('龙华路18号3栋502'), actions: ['assign', 'refuse'] }),
+    expect.objectContaining({
+      id: asked.id,
+      subjectName: '张桂兰',
+      phone: '13800138000',
+      address: expect.stringContaining('龙华路18号3栋502'),
+      actions: ['assign', 'refuse'],
+    }),
   ]);
+  // An officer of the hall who does not lead it is offered no step on it.
+  expect((await b.ok(OFFICER, 'hallHomeVisits', { hallId: HALL })).visits[0]).toMatchObject({ id: asked.id, actions: [] });
   const sentBefore = h.cloud.notifications.length;
   const assigned = await b.ok(LEAD, 'assignHomeVisit', assign);
   expect(assigned).toMatchObject({ state: 'assigned', version: 2, notified: true, officers: ['张警官', '李警官'] });
@@ -114,9 +122,14 @@ test('the journey for a family member, with the refusals', async () => {
   expect(moved).toMatchObject({ state: 'assigned', version: 4, stateName: '待确认', actions: ['confirm', 'cancel'] });
   expect(moved.window.from).toBe('14:00');
   await b.ok(CITIZEN, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 4 });
-  // Any officer of the hall marks it done (the ones who went); another hall's lead does not.
+  // Not before the arranged day: the visit has not happened.
+  expect((await b.error(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 })).code).toBe('HOME_VISIT_INVALID');
+  // The arranged day, after the window: any officer of the hall marks it done (the ones who went); another hall's lead does not.
+  h.setNow(at(moved.window.date, '17:00'));
+  expect((await b.ok(OFFICER, 'hallHomeVisits', { hallId: HALL })).visits.find((v: { id: string }) => v.id === asked.id)).toMatchObject({ overdue: true, actions: ['complete'] });
   expect((await b.error(OTHER_LEAD, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 })).code).toBe('FORBIDDEN');
   const done = await b.ok(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 });
+  h.setNow(at('2026-12-02', '10:00'));
   expect(done).toMatchObject({ state: 'done', version: 6, actions: [] });
   expect((await b.error(CITIZEN, 'cancelHomeVisit', { visitId: asked.id, expectedVersion: 6 })).code).toBe('HOME_VISIT_STATE_CONFLICT');
   expect((await b.ok(CITIZEN, 'myHomeVisits')).visits[0].history.map((s: { stateName: string }) => s.stateName)).toEqual([
@@ -138,8 +151,14 @@ test('refused with a reason, cancelled by the citizen, at most two open per pers
   expect((await b.error(CITIZEN, 'requestHomeVisit', request())).code).toBe('HOME_VISIT_LIMIT');
   // For himself it is another person: allowed.
   expect((await b.ok(CITIZEN, 'requestHomeVisit', request({ forMemberId: undefined }))).forFamilyMember).toBe(false);
+  const sentBefore = h.cloud.notifications.length;
   const refused = await b.ok(LEAD, 'refuseHomeVisit', { visitId: first.id, expectedVersion: 1, reason: '该事项须本人到大厅采集指纹' });
-  expect(refused).toMatchObject({ state: 'refused', refusalReason: '该事项须本人到大厅采集指纹' });
+  expect(refused).toMatchObject({ state: 'refused', refusalReason: '该事项须本人到大厅采集指纹', notified: true });
+  // The citizen is told of the refusal, with its reason.
+  const told = h.cloud.notifications.slice(sentBefore);
+  expect(told).toEqual([expect.objectContaining({ openid: CITIZEN, templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID })]);
+  expect(told[0]!.data.phrase2?.value).toBe('未予受理');
+  expect(told[0]!.data.thing4?.value).toBe('该事项须本人到大厅采集指纹');
   expect((await b.ok(CITIZEN, 'cancelHomeVisit', { visitId: second.id, expectedVersion: 1 })).state).toBe('cancelled');
   expect((await b.ok(CITIZEN, 'requestHomeVisit', request())).state).toBe('requested');
   expect((await b.error(CITIZEN, 'requestHomeVisit', request({ business: 'no-such-business' }))).code).toBe('HOME_VISIT_BUSINESS_NOT_OFFERED');

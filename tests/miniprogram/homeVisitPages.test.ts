@@ -10,6 +10,7 @@ import { waitFor } from './support/waitFor';
 import { byClass, textOf } from './support/wxDom';
 import { WAIT, expectClean, idle, withText } from './support/pageChecks';
 import { startWeapp, type WeappSession } from './support/weappSession';
+import { OVERDUE_NEXT_STEP } from '../../core/homeVisit/homeVisitNames';
 
 jest.setTimeout(180_000);
 
@@ -95,13 +96,16 @@ test('申请上门服务 → 我的上门服务 → 上门服务安排 (assign) 
   expectClean(s, again);
   again.close();
 
-  // An officer of the hall marks it done.
+  // An officer of the hall marks it done, once the arranged time is over.
+  s.cloud.harness.setNow(new Date(`${IN_TWO_DAYS}T17:00:00+08:00`));
   s.actAs(OFFICER);
   const done = s.open('packages/homeVisit/hall/index');
+  await withText(done, OVERDUE_NEXT_STEP.hall);
   s.tap(done, await withText(done, '已上门办结'));
   await withText(done, '已标记办结');
   s.tap(done, await withText(done, '已结束'));
   await waitFor(() => byClass(done.dom, 'hv__state').some((e) => textOf(e) === '已上门办理') || false, { ...WAIT, what: 'done listed' });
   expectClean(s, done);
   done.close();
+  s.cloud.harness.setNow(undefined);
 });

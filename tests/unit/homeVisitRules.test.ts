@@ -3,9 +3,10 @@ import { isDomainError } from '../../core/errors/DomainError';
 import type { HomeVisit } from '../../core/homeVisit/HomeVisit';
 import { fireHomeVisit, type HomeVisitCommand, type Now } from '../../core/homeVisit/fire';
 import { HOME_VISIT_STATES, homeVisitReasons, isHomeVisitReason, isOpenHomeVisit } from '../../core/homeVisit/homeVisitNames';
-import { eventsFor, HOME_VISIT_TRANSITIONS, nextHomeVisitState, type HomeVisitSide } from '../../core/homeVisit/homeVisitStates';
+import { hallOrder } from '../../core/homeVisit/hallOrder';
+import { eventsFor, HOME_VISIT_TRANSITIONS, leadOnly, nextHomeVisitState, type HomeVisitSide } from '../../core/homeVisit/homeVisitStates';
 import { officersProblem, refusalProblem, requestProblem } from '../../core/homeVisit/requestRules';
-import { addDays, windowProblem } from '../../core/homeVisit/visitWindow';
+import { addDays, completeProblem, isOverdue, windowProblem } from '../../core/homeVisit/visitWindow';
 
 const codeOf = (f: () => unknown): string | undefined => {
   try {
@@ -17,6 +18,8 @@ const codeOf = (f: () => unknown): string | undefined => {
 };
 
 const NOW: Now = { at: new Date('2026-12-03T02:00:00Z'), today: '2026-12-03', clock: '10:00' };
+/** The arranged day (after the reschedule below), when the officers have been. */
+const VISIT_DAY: Now = { at: new Date('2026-12-06T04:00:00Z'), today: '2026-12-06', clock: '12:00' };
 const WINDOW = { date: '2026-12-05', from: '09:00', to: '11:00' };
 
 function requested(): HomeVisit {
@@ -52,7 +55,10 @@ const sideOf = (c: HomeVisitCommand): HomeVisitSide => HOME_VISIT_TRANSITIONS[c.
 describe('the journey', () => {
   test('request → assign → confirm → reschedule → confirm → done', () => {
     let v = requested();
-    for (const name of ['assign', 'confirm', 'reschedule', 'confirm', 'complete']) v = fireHomeVisit(v, commands[name]!, sideOf(commands[name]!), v.version, NOW);
+    for (const name of ['assign', 'confirm', 'reschedule', 'confirm']) v = fireHomeVisit(v, commands[name]!, sideOf(commands[name]!), v.version, NOW);
+    // Marking done before the arranged day is refused: the visit has not happened.
+    expect(codeOf(() => fireHomeVisit(v, commands.complete!, 'hall', v.version, NOW))).toBe('HOME_VISIT_INVALID');
+    v = fireHomeVisit(v, commands.complete!, 'hall', v.version, VISIT_DAY);
     expect(v).toMatchObject({ state: 'done', version: 6, officers: ['张警官', '李警官'], window: { date: '2026-12-06', from: '09:00', to: '11:00' } });
     expect(v.history.map((s) => s.state)).toEqual(['requested', 'assigned', 'confirmed', 'assigned', 'confirmed', 'done']);
   });
@@ -135,11 +141,12 @@ describe('properties', () => {
 
   test('the table: each side fires only its own events, and eventsFor lists exactly the ones that apply', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...HOME_VISIT_STATES), side, (state, by) => {
-        const allowed = eventsFor(state, by);
+      fc.property(fc.constantFrom(...HOME_VISIT_STATES), side, fc.boolean(), (state, by, lead) => {
+        const allowed = eventsFor(state, by, lead);
         for (const e of Object.keys(HOME_VISIT_TRANSITIONS) as (keyof typeof HOME_VISIT_TRANSITIONS)[]) {
           const code = codeOf(() => nextHomeVisitState(state, e, by));
-          expect(code === undefined).toBe(allowed.includes(e));
+          // A lead's steps (arrange, move, refuse) are offered to the lead only.
+          expect(code === undefined && (lead || !leadOnly(e))).toBe(allowed.includes(e));
         }
         if (!isOpenHomeVisit(state)) expect(allowed).toEqual([]);
       }),
@@ -170,6 +177,58 @@ describe('properties', () => {
         expect(days).toBeLessThanOrEqual(30);
         expect(from >= '08:00' && to <= '20:00' && from < to).toBe(true);
         if (days === 0) expect(from > '10:00').toBe(true);
+      }),
+    );
+  });
+});
+
+describe('the arranged day', () => {
+  const w = { date: '2026-12-05', from: '09:00', to: '11:00' };
+  test('marked done from the arranged day on, not before', () => {
+    expect(completeProblem(w, '2026-12-04')).toMatch(/未到/);
+    expect(completeProblem(w, '2026-12-05')).toBeUndefined();
+    expect(completeProblem(w, '2026-12-09')).toBeUndefined();
+  });
+  test('overdue once the window has ended', () => {
+    expect(isOverdue(w, '2026-12-05', '10:59')).toBe(false);
+    expect(isOverdue(w, '2026-12-05', '11:01')).toBe(true);
+    expect(isOverdue(w, '2026-12-06', '08:00')).toBe(true);
+    expect(isOverdue(undefined, '2026-12-06', '08:00')).toBe(false);
+  });
+});
+
+describe('the order a hall works in', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 11, day, 2));
+  const state = fc.constantFrom(...HOME_VISIT_STATES);
+  const visitArb = fc.record({
+    n: fc.integer({ min: 0, max: 999 }),
+    state,
+    created: fc.integer({ min: 1, max: 20 }),
+    updated: fc.integer({ min: 1, max: 28 }),
+    day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }),
+  });
+  test('arranged open visits by time, then requests oldest first, then closed ones newest first; the same whatever the input order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(visitArb, { selector: (x) => x.n, maxLength: 12 }), (rows) => {
+        const visits: HomeVisit[] = rows.map((r) => ({
+          ...requested(),
+          _id: `v${r.n}`,
+          state: r.state,
+          createdAt: at(r.created),
+          updatedAt: at(r.updated),
+          ...(r.day !== undefined && r.state !== 'requested' && { window: { date: `2026-12-${String(r.day).padStart(2, '0')}`, from: '09:00', to: '11:00' } }),
+        }));
+        const ordered = hallOrder(visits);
+        expect(hallOrder([...visits].reverse())).toEqual(ordered);
+        const group = (v: HomeVisit) => (!isOpenHomeVisit(v.state) ? 2 : v.window ? 0 : 1);
+        for (let i = 1; i < ordered.length; i++) {
+          const [a, b] = [ordered[i - 1]!, ordered[i]!];
+          expect(group(a)).toBeLessThanOrEqual(group(b));
+          if (group(a) !== group(b)) continue;
+          if (group(a) === 0) expect(a.window!.date <= b.window!.date).toBe(true);
+          if (group(a) === 1) expect(a.createdAt.getTime()).toBeLessThanOrEqual(b.createdAt.getTime());
+          if (group(a) === 2) expect(a.updatedAt.getTime()).toBeGreaterThanOrEqual(b.updatedAt.getTime());
+        }
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { newAccount } from '../../core/identity/Account';
-import { MAX_OPEN_PER_PERSON } from '../../core/homeVisit/homeVisitNames';
+import { AWAITING_LEAD, MAX_OPEN_PER_PERSON, OVERDUE_NEXT_STEP } from '../../core/homeVisit/homeVisitNames';
 import { officerIdentity } from '../support/officerIdentity';
 import { bookingWorld, CHILD_RESIDENT, CITIZENS, HALL, ID_CARD, OFFICER, OTHER_HALL } from './support/bookingWorld';
 
@@ -32,8 +32,14 @@ test('requested for a family member, assigned (told), confirmed, rescheduled, co
   // Stored encrypted.
   expect(JSON.stringify([...w.homeVisits.docs.values()])).not.toMatch(/13800138000|龙华路18号/);
 
+  // The citizen's side never carries the name in full; the hall's does (its officers check who opens the door).
+  expect(asked.subjectName).toBeUndefined();
   const list = await w.ok(OFFICER, 'hallHomeVisits', { hallId: HALL });
-  expect(list.visits).toEqual([expect.objectContaining({ id: asked.id, phone: '13800138000', actions: ['assign', 'refuse'] })]);
+  // An officer who is not the lead is offered no step on a request not arranged yet, and told who arranges it.
+  expect(list.visits).toEqual([expect.objectContaining({ id: asked.id, phone: '13800138000', actions: [], nextStep: AWAITING_LEAD })]);
+  const led = await w.ok(LEAD, 'hallHomeVisits', { hallId: HALL });
+  expect(led.visits).toEqual([expect.objectContaining({ id: asked.id, actions: ['assign', 'refuse'], subjectName: expect.any(String), overdue: false })]);
+  expect(led.visits[0].subjectName).not.toContain('*');
   // An officer who is not the lead does not assign.
   expect(await w.refused(OFFICER, 'assignHomeVisit', { visitId: asked.id, expectedVersion: 1, officers: ['张警官'], window: window() })).toBe('FORBIDDEN');
   expect(await w.refused(OTHER_LEAD, 'assignHomeVisit', { visitId: asked.id, expectedVersion: 1, officers: ['张警官'], window: window() })).toBe('FORBIDDEN');
@@ -49,7 +55,15 @@ test('requested for a family member, assigned (told), confirmed, rescheduled, co
   expect(moved).toMatchObject({ state: 'assigned', version: 4, officers: ['张警官', '李警官'] });
   expect(w.homeVisitNotifier.told[1]).toMatchObject({ rescheduled: true });
   expect(await w.refused(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 4 })).toBe('HOME_VISIT_STATE_CONFLICT');
-  await w.ok(PARENT, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 4 });
+  const confirmed = await w.ok(PARENT, 'confirmHomeVisit', { visitId: asked.id, expectedVersion: 4 });
+  // Not before the day: neither offered nor taken.
+  expect((await w.ok(OFFICER, 'hallHomeVisits', { hallId: HALL })).visits[0].actions).not.toContain('complete');
+  expect(await w.refused(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 })).toBe('HOME_VISIT_INVALID');
+  // The day after the arranged one: overdue on both sides, and the officer may mark it done.
+  w.clock.advance(4 * 24 * 3600 * 1000);
+  const late = (await w.ok(OFFICER, 'hallHomeVisits', { hallId: HALL })).visits[0];
+  expect(late).toMatchObject({ overdue: true, nextStep: OVERDUE_NEXT_STEP.hall, actions: ['complete'] });
+  expect((await w.ok(PARENT, 'myHomeVisits')).visits[0]).toMatchObject({ id: confirmed.id, overdue: true, nextStep: OVERDUE_NEXT_STEP.citizen });
   const done = await w.ok(OFFICER, 'completeHomeVisit', { visitId: asked.id, expectedVersion: 5 });
   expect(done).toMatchObject({ state: 'done', actions: [] });
   expect(await w.refused(PARENT, 'cancelHomeVisit', { visitId: asked.id, expectedVersion: 6 })).toBe('HOME_VISIT_STATE_CONFLICT');
@@ -67,7 +81,9 @@ test('refused with a reason; cancelled by the citizen; at most N open per person
   expect(await w.refused(OTHER, 'requestHomeVisit', visit())).toBe('HOME_VISIT_LIMIT');
   expect(await w.refused(LEAD, 'refuseHomeVisit', { visitId: open[0].id, expectedVersion: 1, reason: '否' })).toBe('HOME_VISIT_INVALID');
   const refused = await w.ok(LEAD, 'refuseHomeVisit', { visitId: open[0].id, expectedVersion: 1, reason: '该事项须本人到大厅采集指纹' });
-  expect(refused).toMatchObject({ state: 'refused', refusalReason: '该事项须本人到大厅采集指纹', notified: false });
+  // The citizen is told of a refusal too.
+  expect(refused).toMatchObject({ state: 'refused', refusalReason: '该事项须本人到大厅采集指纹', notified: true });
+  expect(w.homeVisitNotifier.refusals).toEqual([{ openid: OTHER, visitId: open[0].id, reason: '该事项须本人到大厅采集指纹' }]);
   expect((await w.ok(OTHER, 'cancelHomeVisit', { visitId: open[1].id, expectedVersion: 1 })).state).toBe('cancelled');
   // Both closed: the person may ask again.
   expect((await w.ok(OTHER, 'requestHomeVisit', visit({ reason: 'disabled' }))).state).toBe('requested');

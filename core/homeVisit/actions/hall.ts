@@ -6,11 +6,14 @@ import type { Account } from '../../identity/Account';
 import { stableId } from '../../guide/ServiceGuide';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForHall, requireLeadOfHall } from '../../identity/hallAccess';
+import { mayLeadHall } from '../../identity/hallLead';
 import { recordAudit } from '../../identity/recordAudit';
 import type { HomeVisit } from '../HomeVisit';
 import type { HomeVisitDeps } from '../HomeVisitDeps';
 import type { HomeVisitCommand } from '../fire';
-import { HOME_VISIT_LIMITS, HOME_VISIT_STATES, OPEN_HOME_VISIT_STATES } from '../homeVisitNames';
+import { HOME_VISIT_LIMITS, HOME_VISIT_STATES, isOpenHomeVisit, OPEN_HOME_VISIT_STATES } from '../homeVisitNames';
+import { hallOrder } from '../hallOrder';
+import { leadOnly } from '../homeVisitStates';
 import { HomeVisitView } from '../views';
 import { ExpectedVersion, HomeVisitId, step, Text, viewOf, viewsOf } from './shared';
 
@@ -37,19 +40,30 @@ async function loadForHall(deps: HomeVisitDeps, visitId: string, lead: boolean):
 const audited = (deps: HomeVisitDeps, account: Account, v: HomeVisit, action: string) =>
   recordAudit(deps, account, { action: `homeVisit.${action}`, target: v._id, hallId: v.hallId, ...(v.actedFor && { actedFor: v.actedFor }) });
 
-/** A hall-side step: fired on the version seen, audited, and (assign, reschedule) told to the citizen; `notified` says whether WeChat took the message. */
-async function hallStep(deps: HomeVisitDeps, visitId: string, expectedVersion: number, command: HomeVisitCommand, lead: boolean) {
-  const { v, account } = await loadForHall(deps, visitId, lead);
+/** What the citizen is told of a hall-side step (assign, reschedule, refuse); nothing for marking one done. */
+function tell(deps: HomeVisitDeps, next: HomeVisit, command: HomeVisitCommand, businessTitle: string): Promise<void> | undefined {
+  const notice = { visitId: next._id, businessTitle };
+  if ((command.event === 'assign' || command.event === 'reschedule') && next.window)
+    return deps.homeVisitNotifier.scheduled(next.requesterOpenid, { ...notice, window: next.window, rescheduled: command.event === 'reschedule' });
+  if (command.event === 'refuse') return deps.homeVisitNotifier.refused(next.requesterOpenid, { ...notice, reason: command.reason.trim(), at: next.updatedAt });
+  return undefined;
+}
+
+/**
+ * A hall-side step: only a lead's for a lead (leadOnly), fired on the version seen, audited, and
+ * told to the citizen (assign, reschedule, refuse); `notified` says whether WeChat took the message.
+ */
+async function hallStep(deps: HomeVisitDeps, visitId: string, expectedVersion: number, command: HomeVisitCommand) {
+  const { v, account } = await loadForHall(deps, visitId, leadOnly(command.event));
   const next = await step(deps, v, command, 'hall', expectedVersion);
   await audited(deps, account, next, command.event);
-  const shown = await viewOf(deps, next, 'hall');
-  if ((command.event !== 'assign' && command.event !== 'reschedule') || !next.window) return { ...shown, notified: false };
-  const notified = await deps.homeVisitNotifier
-    .scheduled(next.requesterOpenid, { visitId: next._id, businessTitle: shown.businessTitle, window: next.window, rescheduled: command.event === 'reschedule' })
-    .then(
-      () => true,
-      () => false,
-    );
+  const shown = await viewOf(deps, next, 'hall', undefined, mayLeadHall(account, next.hallId));
+  const told = tell(deps, next, command, shown.businessTitle);
+  if (!told) return { ...shown, notified: false };
+  const notified = await told.then(
+    () => true,
+    () => false,
+  );
   return { ...shown, notified };
 }
 
@@ -66,15 +80,16 @@ const LEAD_ERRORS = [
 
 export const hallHomeVisits = defineAction({
   summary:
-    "The hall's officers (its lead among them): the hall's home-visit requests in these states (default: the open ones, oldest first; at most 100), with the street and phone in full for the visit. Audited (personal data read).",
+    "The hall's officers (its lead among them): the hall's home-visit requests in these states (default: the open ones), at most 100, in the order they are worked through (arranged visits by time, then requests oldest first, then closed ones newest first), with the person's name, street and phone in full for the visit, and the steps this officer may take (a lead's only to the lead). Audited (personal data read).",
   input: lazySchema(() => z.strictObject({ hallId: stableId, states: z.optional(z.array(z.enum(HOME_VISIT_STATES)).check(z.minLength(1), z.maxLength(6))) })),
   output: lazySchema(() => z.object({ hallId: z.string(), visits: z.array(HomeVisitView) })),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED'],
   async run({ hallId, states }, deps: HomeVisitDeps) {
     const account = requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
-    const visits = await deps.homeVisits.ofHall(hallId, states ?? OPEN_HOME_VISIT_STATES, HALL_LIMIT);
+    const wanted = states ?? OPEN_HOME_VISIT_STATES;
+    const visits = await deps.homeVisits.ofHall(hallId, wanted, HALL_LIMIT, wanted.some(isOpenHomeVisit) ? 'oldest' : 'newest');
     if (visits.length) await recordAudit(deps, account, { action: 'homeVisit.hallList', target: hallId, hallId, purpose: '安排上门服务' });
-    return { hallId, visits: await viewsOf(deps, visits, 'hall') };
+    return { hallId, visits: await viewsOf(deps, hallOrder(visits), 'hall', mayLeadHall(account, hallId)) };
   },
 });
 
@@ -85,7 +100,7 @@ export const assignHomeVisit = defineAction({
   output: Stepped,
   errors: [...LEAD_ERRORS],
   idempotent: 'optional',
-  run: ({ visitId, expectedVersion, officers, window }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'assign', officers, window }, true),
+  run: ({ visitId, expectedVersion, officers, window }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'assign', officers, window }),
 });
 
 export const rescheduleHomeVisit = defineAction({
@@ -96,7 +111,7 @@ export const rescheduleHomeVisit = defineAction({
   errors: [...LEAD_ERRORS],
   idempotent: 'optional',
   run: ({ visitId, expectedVersion, window, officers }, deps: HomeVisitDeps) =>
-    hallStep(deps, visitId, expectedVersion, { event: 'reschedule', window, ...(officers && { officers }) }, true),
+    hallStep(deps, visitId, expectedVersion, { event: 'reschedule', window, ...(officers && { officers }) }),
 });
 
 export const refuseHomeVisit = defineAction({
@@ -105,7 +120,7 @@ export const refuseHomeVisit = defineAction({
   output: Stepped,
   errors: [...LEAD_ERRORS],
   idempotent: 'optional',
-  run: ({ visitId, expectedVersion, reason }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'refuse', reason }, true),
+  run: ({ visitId, expectedVersion, reason }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'refuse', reason }),
 });
 
 export const completeHomeVisit = defineAction({
@@ -114,5 +129,5 @@ export const completeHomeVisit = defineAction({
   output: Stepped,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'HOME_VISIT_NOT_FOUND', 'HOME_VISIT_STATE_CONFLICT', 'HOME_VISIT_VERSION_CONFLICT'],
   idempotent: 'optional',
-  run: ({ visitId, expectedVersion }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'complete' }, false),
+  run: ({ visitId, expectedVersion }, deps: HomeVisitDeps) => hallStep(deps, visitId, expectedVersion, { event: 'complete' }),
 });

@@ -8,7 +8,7 @@ import type { HomeVisitDeps } from '../HomeVisitDeps';
 import { fireHomeVisit, type HomeVisitCommand, type Now } from '../fire';
 import { isOpenHomeVisit } from '../homeVisitNames';
 import type { HomeVisitSide } from '../homeVisitStates';
-import { homeVisitView, type HomeVisitView, type ViewNames } from '../views';
+import { homeVisitView, type HomeVisitView, type ViewNames, type Viewer } from '../views';
 
 /** A home visit's id as the server made it (base64url). */
 export const HomeVisitId = lazySchema(() => z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)));
@@ -28,13 +28,22 @@ export async function namesFor(deps: Pick<HomeVisitDeps, 'guides'>, visits: read
   return (v) => ({ hall: halls.get(v.hallId) ?? { ...UNKNOWN_HALL, name: v.hallId }, businessTitle: titles.get(v.business) ?? v.business });
 }
 
-export async function viewsOf(deps: HomeVisitDeps, visits: readonly HomeVisit[], side: HomeVisitSide): Promise<HomeVisitView[]> {
-  const names = await namesFor(deps, visits);
-  return visits.map((v) => homeVisitView(v, side, names(v), deps.secrets));
+/** The viewer now: the citizen's side, or the hall's (`lead`: its lead, or an admin bound to it). */
+function viewerOf(deps: Pick<HomeVisitDeps, 'clock'>, side: HomeVisitSide, lead: boolean): Viewer {
+  const { today, clock } = nowOf(deps);
+  return { side, lead, today, clock };
 }
 
-export const viewOf = async (deps: HomeVisitDeps, v: HomeVisit, side: HomeVisitSide, hall?: Hall): Promise<HomeVisitView> =>
-  hall ? homeVisitView(v, side, { hall, businessTitle: (await deps.guides.guide(v.business))?.title ?? v.business }, deps.secrets) : (await viewsOf(deps, [v], side))[0]!;
+export async function viewsOf(deps: HomeVisitDeps, visits: readonly HomeVisit[], side: HomeVisitSide, lead = false): Promise<HomeVisitView[]> {
+  const names = await namesFor(deps, visits);
+  const viewer = viewerOf(deps, side, lead);
+  return visits.map((v) => homeVisitView(v, viewer, names(v), deps.secrets));
+}
+
+export const viewOf = async (deps: HomeVisitDeps, v: HomeVisit, side: HomeVisitSide, hall?: Hall, lead = false): Promise<HomeVisitView> =>
+  hall
+    ? homeVisitView(v, viewerOf(deps, side, lead), { hall, businessTitle: (await deps.guides.guide(v.business))?.title ?? v.business }, deps.secrets)
+    : (await viewsOf(deps, [v], side, lead))[0]!;
 
 export function nowOf(deps: Pick<HomeVisitDeps, 'clock'>): Now {
   const at = deps.clock.now();

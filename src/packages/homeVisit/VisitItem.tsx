@@ -6,18 +6,18 @@ import './homeVisit.scss';
 /** One home visit: business and hall, state and what to do next, where and when, who comes, and its steps. */
 export function VisitItem({ v, highlight, children }: { v: HomeVisitView; highlight?: boolean; children?: ReactNode }) {
   return (
-    <View className={`hv__item ${highlight ? 'hv__highlight' : ''}`} data-visit={v.id} data-state={v.state}>
+    <View className={`hv__item ${highlight ? 'hv__highlight' : ''}`} data-visit={v.id} data-state={v.state} data-overdue={v.overdue || undefined}>
       <View className="hv__head">
         <Text className="hv__title">
           {v.businessTitle} · {v.hallName}
         </Text>
         <Text className={`hv__state hv__state--${v.state}`}>{v.stateName}</Text>
       </View>
-      <Text className="hv__next" data-field="next-step">
+      <Text className={`hv__next ${v.overdue ? 'hv__next--overdue' : ''}`} data-field="next-step">
         {v.nextStep}
       </Text>
       <Text className="hv__line">
-        办理人：{v.subjectNameMasked}
+        办理人：{v.subjectName ?? v.subjectNameMasked}
         {v.forFamilyMember ? '（家人代办）' : ''} · {v.reasonName}
       </Text>
       <Text className="hv__line">地址：{v.address}</Text>

@@ -51,10 +51,10 @@ export class InMemoryHomeVisitStore implements HomeVisitStore {
   async releasePlace(idIndex: string, visitId: string) {
     for (const [id, p] of this.places) if (p.idIndex === idIndex && p.visitId === visitId) this.places.delete(id);
   }
-  async ofHall(hallId: string, states: readonly HomeVisitState[], limit: number) {
+  async ofHall(hallId: string, states: readonly HomeVisitState[], limit: number, order: 'oldest' | 'newest') {
     return [...this.docs.values()]
       .filter((v) => v.hallId === hallId && states.includes(v.state))
-      .sort((a, b) => -newestFirst(a, b))
+      .sort(order === 'oldest' ? (a, b) => -newestFirst(a, b) : (a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .slice(0, limit);
   }
   async save(next: HomeVisit, expectedVersion: number) {
@@ -65,12 +65,17 @@ export class InMemoryHomeVisitStore implements HomeVisitStore {
   }
 }
 
-/** Records the arrangements told; `refuse` makes WeChat refuse (not subscribed). */
+/** Records the arrangements and refusals told; `refuse` makes WeChat refuse (not subscribed). */
 export class RecordingHomeVisitNotifier implements HomeVisitNotifier {
   readonly told: { openid: string; visitId: string; windowText: string; rescheduled: boolean }[] = [];
+  readonly refusals: { openid: string; visitId: string; reason: string }[] = [];
   refuse = false;
   async scheduled(openid: string, n: Parameters<HomeVisitNotifier['scheduled']>[1]) {
     if (this.refuse) throw new Error('43101');
     this.told.push({ openid, visitId: n.visitId, windowText: windowText(n.window), rescheduled: n.rescheduled });
+  }
+  async refused(openid: string, n: Parameters<HomeVisitNotifier['refused']>[1]) {
+    if (this.refuse) throw new Error('43101');
+    this.refusals.push({ openid, visitId: n.visitId, reason: n.reason });
   }
 }

@@ -10,7 +10,6 @@ import { tappable } from '../../../components/tappable';
 import { HOME_VISIT_LIMITS, type HomeVisitState } from '../../../../core/homeVisit/homeVisitNames';
 import { refusalProblem } from '../../../../core/homeVisit/requestRules';
 import { pageMessages } from '../../../../core/errors/pageMessages';
-import { mayLeadHall } from '../../../../core/identity/hallLead';
 import { ApiError } from '../../../services/api';
 import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
@@ -21,17 +20,17 @@ import '../../../components/Choice.scss';
 import '../../../components/Form.scss';
 import '../homeVisit.scss';
 
-/** The halls the officer acts for, by name, and those of them they lead (assign, move, refuse). */
+/** The halls the officer acts for, by name. */
 async function myHalls() {
-  const { mustVerify, halls, status } = await officerHalls();
+  const { mustVerify, halls } = await officerHalls();
   if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  return { halls, leads: halls.filter((h) => mayLeadHall(status, h.id)).map((h) => h.id) };
+  return { halls };
 }
 
 const told = (s: Stepped, what: string) => `${what}${s.notified ? '，群众已收到微信通知' : '；群众未订阅通知，请电话告知'}`;
 
-/** The hall's steps on one visit: what its state allows, the lead's only to a lead. */
-function HallSteps({ v, lead, onDone }: { v: HomeVisitView; lead: boolean; onDone: (note: string) => void }) {
+/** The hall's steps on one visit: those the server offers this officer (a lead's only to a lead, done once the day has come). */
+function HallSteps({ v, onDone }: { v: HomeVisitView; onDone: (note: string) => void }) {
   const [open, setOpen] = useState<'assign' | 'reschedule' | 'refuse' | ''>('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ShownError>();
@@ -48,8 +47,8 @@ function HallSteps({ v, lead, onDone }: { v: HomeVisitView; lead: boolean; onDon
       setBusy(false);
     }
   };
-  const allowed = v.actions.filter((a) => lead || a === 'complete');
-  if (allowed.length === 0) return v.actions.length ? <Text className="hv__hint">由大厅负责人安排。</Text> : null;
+  const allowed = v.actions;
+  if (allowed.length === 0) return null;
   return (
     <>
       {open === 'assign' || open === 'reschedule' ? (
@@ -80,7 +79,7 @@ function HallSteps({ v, lead, onDone }: { v: HomeVisitView; lead: boolean; onDon
               size="small"
               loading={busy}
               disabled={Boolean(refusalProblem(reason))}
-              onClick={() => void run(async () => (await homeVisitApi.refuse(v, reason), '已不予受理'))}
+              onClick={() => void run(async () => told(await homeVisitApi.refuse(v, reason), '已不予受理'))}
             >
               确定不予受理
             </Button>
@@ -123,7 +122,7 @@ const TABS: Array<{ id: string; name: string; states: HomeVisitState[] }> = [
   { id: 'closed', name: '已结束', states: ['done', 'refused', 'cancelled'] },
 ];
 
-function HallVisits({ hallId, lead }: { hallId: string; lead: boolean }) {
+function HallVisits({ hallId }: { hallId: string }) {
   const [tab, setTab] = useState(TABS[0]!);
   const [note, setNote] = useState('');
   const list = useRemote(() => homeVisitApi.hall(hallId, tab.states), `${hallId}:${tab.id}`);
@@ -146,7 +145,7 @@ function HallVisits({ hallId, lead }: { hallId: string; lead: boolean }) {
           {list.data && list.data.visits.length === 0 && <Text className="hv__empty">暂无。</Text>}
           {list.data?.visits.map((v) => (
             <VisitItem key={`${v.id}:${v.version}`} v={v}>
-              <HallSteps v={v} lead={lead} onDone={done} />
+              <HallSteps v={v} onDone={done} />
             </VisitItem>
           ))}
         </Section>
@@ -168,7 +167,7 @@ export default function HallHomeVisits() {
       <LoadState remote={halls}>
         {halls.data && list.length === 0 && <Text className="notice notice--error">仅限大厅民警查看。</Text>}
         <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
-        {hallId && <HallVisits key={hallId} hallId={hallId} lead={Boolean(halls.data?.leads.includes(hallId))} />}
+        {hallId && <HallVisits key={hallId} hallId={hallId} />}
       </LoadState>
     </PageShell>
   );
