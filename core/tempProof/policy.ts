@@ -19,3 +19,13 @@ export const TEMP_PROOF_POLICY = {
   /** A new proof may be requested this long before the current one expires (earlier: the current one is shown). */
   renewWithinHours: 3,
 } as const;
+
+/**
+ * How long a token fetched at `fetchedAtMs` is surely still accepted: to the end of the window after
+ * the one it was made in, which is at least one whole window after fetching it. A page that cannot
+ * get a new one (the network is down) stops showing the old one then, so no verifier scans a code
+ * the server refuses.
+ */
+export function tokenShownUntil(fetchedAtMs: number): number {
+  return fetchedAtMs + TEMP_PROOF_POLICY.tokenGraceWindows * TEMP_PROOF_POLICY.tokenWindowSeconds * 1000;
+}

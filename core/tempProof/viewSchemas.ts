@@ -44,6 +44,9 @@ export const CheckView = lazySchema(() =>
     verifierKind: z.enum(['examHall', 'hotel', 'bank', 'other']),
     verifierKindName: z.string(),
     verifierName: z.optional(z.string()),
+    /** The verifier was shown an old code (a screenshot, or a code passed on): told to the holder. */
+    staleCode: z.optional(z.literal(true)),
+    note: z.optional(z.string()),
   }),
 );
 

@@ -52,5 +52,18 @@ export function checkView(c: TempProofCheck) {
     verifierKind: c.verifierKind,
     verifierKindName: VERIFIER_KIND_NAMES[c.verifierKind],
     ...(c.verifierName ? { verifierName: c.verifierName } : {}),
+    ...(c.staleCode ? { staleCode: true as const, note: STALE_CODE_NOTE } : {}),
   };
+}
+
+/** What the holder reads beside a check of an old code: it did not come from their screen just then. */
+export const STALE_CODE_NOTE = '出示的是已失效的二维码（可能是截图或转发）；如非本人出示，请注意保管证明';
+
+/**
+ * A check's id: one per proof, verifier, minute and answer, so the same code sent twice by one
+ * verifier (a double tap, a retry) is one entry in the holder's log; another minute, verifier or
+ * answer (the proof revoked meanwhile) is another.
+ */
+export function checkId(proofId: string, verifierOpenid: string, minuteWindow: number, result: CheckResult): string {
+  return `${proofId}:${minuteWindow}:${result}:${verifierOpenid}`.slice(0, 128);
 }

@@ -83,6 +83,8 @@ test('the QR token changes every minute; an exam hall verifies it (any WeChat us
   expect(b.token).not.toBe(a.token);
   // The previous minute's code still counts (read at 0:59, checked at 1:01).
   expect(await verify(a.token)).toMatchObject({ result: 'valid', holder: { nameMasked: '王**', idNumberMasked: '4601**********1311' } });
+  // The same code sent again by the same verifier (a double tap) is one entry in the holder's log (checked below).
+  expect(await verify(a.token)).toMatchObject({ result: 'valid' });
   const seen = await ok('local-visitor', 'verifyTempProof', { token: b.token, verifierKind: 'hotel' });
   expect(seen).toMatchObject({ result: 'valid', resultName: '有效', holder: { photoOnFile: expect.any(Boolean) } });
   h.setNow(plus(3 * MIN + 1000));
@@ -154,6 +156,9 @@ test('the holder sees every verification of his proofs: who, when, what they wer
   expect(checks[0]).toMatchObject({ verifierKind: 'examHall', verifierKindName: '考场', verifierName: '海口银行', atText: expect.stringMatching(/^2026-03-05 /) });
   expect(checks[4]).toMatchObject({ verifierKind: 'hotel', verifierKindName: '酒店' });
   expect(checks[4]).not.toHaveProperty('verifierName');
+  // The old code shown to the exam hall: the holder is told it was not a fresh one.
+  expect(checks[3]).toMatchObject({ result: 'unknown', staleCode: true, note: expect.stringContaining('已失效') });
+  expect(checks[2]).not.toHaveProperty('staleCode');
   expect((await ok('local-officer', 'tempProofVerifications')).checks).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import { basisOf } from '../../core/tempProof/basis';
 import { faceIsFresh } from '../../core/tempProof/face';
 import type { ApplicationFacts, CardFacts } from '../../core/tempProof/facts';
 import { decideIssue, expiryOf, monthOf } from '../../core/tempProof/issuance';
-import { TEMP_PROOF_POLICY } from '../../core/tempProof/policy';
+import { TEMP_PROOF_POLICY, tokenShownUntil } from '../../core/tempProof/policy';
 import { revocationOf } from '../../core/tempProof/revocation';
 import { judgeScan } from '../../core/tempProof/scan';
 import { statusOf, type TempProof } from '../../core/tempProof/TempProof';
@@ -135,6 +135,15 @@ describe('the QR token', () => {
   });
   test('property: reading is total', () => {
     fc.assert(fc.property(fc.anything(), (x) => expect(() => readProofToken(x, S, new Date())).not.toThrow()));
+  });
+  test('property: a code the page still shows (it could not fetch a new one) is one the server still takes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_600_000_000_000, max: 2_000_000_000_000 }), fc.integer({ min: 0, max: 200_000 }), (fetched, later) => {
+        const token = issueProofToken(ID, new Date(fetched), S);
+        const at = fetched + later;
+        if (at < tokenShownUntil(fetched)) expect(readProofToken(token, S, new Date(at)).ok).toBe(true);
+      }),
+    );
   });
 });
 

@@ -8,8 +8,8 @@ import { judgeScan } from '../scan';
 import { settle } from '../settle';
 import type { TempProofDeps } from '../TempProofDeps';
 import { VERIFIER_KINDS } from '../TempProofCheck';
-import { readProofToken } from '../token';
-import { verificationView } from '../views';
+import { readProofToken, windowOf } from '../token';
+import { checkId, verificationView } from '../views';
 import { VerificationView } from '../viewSchemas';
 
 /** At most this many verifications per account in one window (an exam hall checks a few a minute; a scraper many). */
@@ -17,7 +17,7 @@ export const VERIFY_TEMP_PROOF_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 } 
 
 export const verifyTempProof = defineAction({
   summary:
-    'Public verification of an electronic temporary identity proof by its scanned or typed QR token (any WeChat user, no real-name verification needed; rate-limited per account): valid, expired, revoked or unknown, with the holder masked (name 张*, ID number first 4 + last 4), whether a photo is on file, issue and expiry. A code older than two minutes is unknown. Each verification of a proof is logged for its holder (verifier kind, the name typed, when, the result).',
+    'Public verification of an electronic temporary identity proof by its scanned or typed QR token (any WeChat user, no real-name verification needed; rate-limited per account): valid, expired, revoked or unknown, with the holder masked (name 张*, ID number first 4 + last 4), whether a photo is on file, issue and expiry. A code older than two minutes is unknown. Each verification of a proof is logged for its holder (verifier kind, the name typed, when, the result, and whether an old code was shown), once per verifier, minute and answer.',
   input: lazySchema(() =>
     z.strictObject({
       token: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -40,7 +40,7 @@ export const verifyTempProof = defineAction({
     const outcome = judgeScan(reading, proof, now);
     if (outcome.proof) {
       await deps.tempProofs.addCheck({
-        _id: `${outcome.proof._id}:${now.getTime()}:${openid}`.slice(0, 128),
+        _id: checkId(outcome.proof._id, openid, windowOf(now), outcome.result),
         proofId: outcome.proof._id,
         holderOpenid: outcome.proof.openid,
         at: now,

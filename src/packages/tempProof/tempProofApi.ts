@@ -35,6 +35,9 @@ export interface CheckView {
   verifierKind: VerifierKind;
   verifierKindName: string;
   verifierName?: string;
+  /** An old code was shown (a screenshot, or passed on). */
+  staleCode?: true;
+  note?: string;
 }
 
 /** Typed calls to the identity function's temporary-proof actions (issue 17). */

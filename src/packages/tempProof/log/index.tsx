@@ -26,6 +26,11 @@ export default function TempProofLog() {
                 <Text className="temp-proof__check-when">
                   {c.atText} · 核验结果：{c.resultName}
                 </Text>
+                {c.note && (
+                  <Text className="temp-proof__check-note" data-field="stale-code">
+                    {c.note}
+                  </Text>
+                )}
               </View>
             ))}
           </Section>

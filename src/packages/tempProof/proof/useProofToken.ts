@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { tokenShownUntil } from '../../../../core/tempProof/policy';
 import { ApiError } from '../../../services/api';
 import { tempProofApi } from '../tempProofApi';
 
@@ -22,10 +23,12 @@ export function useProofToken(proofId: string | undefined, on: boolean, faceChec
     if (!proofId || !on) return undefined;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let fetchedAt = 0;
     const refresh = async () => {
       try {
         const t = await tempProofApi.token(proofId);
         if (stopped) return;
+        fetchedAt = Date.now();
         setState({ token: t.token, faceDue: false, ended: false });
         timer = setTimeout(() => void refresh(), TOKEN_REFRESH_MS);
       } catch (e) {
@@ -34,7 +37,14 @@ export function useProofToken(proofId: string | undefined, on: boolean, faceChec
         if (code === 'TEMP_PROOF_FACE_REQUIRED') setState({ faceDue: true, ended: false });
         else if (code === 'TEMP_PROOF_EXPIRED' || code === 'TEMP_PROOF_REVOKED') setState({ faceDue: false, ended: true });
         else {
-          setState((s) => ({ ...s, error: e instanceof ApiError ? e.message : '二维码获取失败，正在重试' }));
+          // The old code stays on screen only while the server surely still takes it.
+          const stale = Date.now() >= tokenShownUntil(fetchedAt);
+          const why = e instanceof ApiError ? e.message : '二维码获取失败';
+          setState((s) => ({
+            ...s,
+            ...(stale && { token: undefined }),
+            error: stale ? `${why}；二维码已失效，正在重试` : `${why}，正在重试`,
+          }));
           timer = setTimeout(() => void refresh(), RETRY_MS);
         }
       }
