@@ -111,8 +111,16 @@ it('first click is refused while the draw stands; the draw books in the publishe
   w.clock.advance(14 * 60 * MIN + 5 * MIN);
   const refused = await w.reserve('o-f', s1);
   expect(!refused.ok && refused.error.code).toBe('RELEASE_BY_DRAW');
+  // Refused on the slot read reserve makes anyway: the same requests as a refusal of a full slot, and no read of the draw.
+  w.booking.ops.length = 0;
+  let drawReads = 0;
+  const draw0 = w.fairRelease.draw.bind(w.fairRelease);
+  w.fairRelease.draw = (id: string) => (drawReads++, draw0(id));
   const refusedOther = await w.reserve('o-f', plans[5]);
   expect(!refusedOther.ok && refusedOther.error.code).toBe('RELEASE_BY_DRAW');
+  expect(w.booking.ops).toEqual(['schedule.get', 'slots.get']);
+  expect(drawReads).toBe(0);
+  w.fairRelease.draw = draw0;
 
   expect(await w.ok(undefined, 'runReleaseDraws', {})).toEqual({ draws: 1, done: 1 });
   const pub = await w.ok(undefined, 'releaseDraw', { hallId: HALL, date: DAY });
