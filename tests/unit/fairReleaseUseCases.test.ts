@@ -181,3 +181,16 @@ it('the lead cannot run the draw before the window closed; officers of the hall 
   expect(listed.draws[0].applications).toEqual({ applied: 1, withdrawn: 0, placed: 0, waiting: 0 });
   expect(await w.refused(OTHER_OFFICER, 'hallReleaseDraws', { hallId: HALL })).toBe('FORBIDDEN');
 });
+
+it('an opening that failed while marking the slots is healed by opening again: the day is marked, no second draw', async () => {
+  const w = world();
+  const mark = w.booking.markReleaseDraw.bind(w.booking);
+  w.booking.markReleaseDraw = async () => {
+    throw new Error('injected: the database did not answer');
+  };
+  await expect(w.call(LEAD, 'openReleaseDraw', { hallId: HALL, date: DAY })).rejects.toThrow('injected');
+  expect([...w.booking.slotDocs.values()].filter((d) => d.date === DAY && d.releaseDraw)).toEqual([]);
+  w.booking.markReleaseDraw = mark;
+  expect(await w.refused(LEAD, 'openReleaseDraw', { hallId: HALL, date: DAY })).toBe('RELEASE_DRAW_EXISTS');
+  expect([...w.booking.slotDocs.values()].filter((d) => d.date === DAY && d.releaseDraw)).toHaveLength(w.slotsOf(DAY).length);
+});

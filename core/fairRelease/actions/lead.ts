@@ -77,7 +77,12 @@ export const openReleaseDraw = defineAction({
     const problem = drawWindowProblem(schedule, input.date, opensAt, closesAt, now);
     if (problem) throw new DomainError('RELEASE_DRAW_INVALID', problem);
     if (!plans.length) throw new DomainError('RELEASE_DRAW_INVALID', '该日大厅不开放，没有可放出的号');
-    if (await deps.fairRelease.draw(releaseDrawId(input.hallId, input.date))) throw new DomainError('RELEASE_DRAW_EXISTS');
+    const existing = await deps.fairRelease.draw(releaseDrawId(input.hallId, input.date));
+    if (existing) {
+      // An opening whose marking failed is healed by trying again (marking is idempotent).
+      if (existing.state === 'open') await deps.booking.markReleaseDraw(plans);
+      throw new DomainError('RELEASE_DRAW_EXISTS');
+    }
     // 192 random bits; kept encrypted until the draw, its digest published now.
     const seed = `${deps.newId()}${deps.newId()}`;
     const draw: ReleaseDraw = {
@@ -94,9 +99,10 @@ export const openReleaseDraw = defineAction({
       createdAt: now,
       version: 0,
     };
-    // The slots first: once the draw is visible, no first-click booker can take a place of the day.
-    await deps.booking.markReleaseDraw(plans);
     if (!(await deps.fairRelease.addDraw(draw))) throw new DomainError('RELEASE_DRAW_EXISTS');
+    // Then the slots: the day is not released yet, so no first click could come in between; a mark
+    // never outlives its draw (a failure here is healed by opening again, above).
+    await deps.booking.markReleaseDraw(plans);
     await recordAudit(deps, account, { action: 'releaseDraw.open', target: draw._id, hallId: draw.hallId });
     return leadView(deps, draw);
   },
