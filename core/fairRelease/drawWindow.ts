@@ -23,6 +23,7 @@ export function releaseInstant(schedule: Pick<HallSchedule, 'bookingWindowDays' 
 export function drawWindowProblem(schedule: Pick<HallSchedule, 'bookingWindowDays' | 'releaseTime'>, date: string, opensAt: Date, closesAt: Date, now: Date): string | null {
   if (date <= shanghaiDate(now)) return '只能为尚未到来的日期设置摇号';
   if (date <= releasedThrough(schedule, now)) return '该日已放号，不能再改为摇号';
+  if (opensAt.getTime() < now.getTime() - 60_000) return '申请开始时间不能早于现在';
   if (closesAt.getTime() <= opensAt.getTime()) return '申请截止时间须晚于开始时间';
   const minutes = (closesAt.getTime() - opensAt.getTime()) / 60_000;
   if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES) return `申请时长须在${MIN_WINDOW_MINUTES}分钟至7天之间`;

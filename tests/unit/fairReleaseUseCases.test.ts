@@ -36,6 +36,7 @@ it('only the hall’s lead opens a draw, for a day not yet released, with a wind
   // Released already (through 30 November), or a window running past the release (24 November 00:00).
   expect(await w.refused(LEAD, 'openReleaseDraw', { hallId: HALL, date: '2026-11-30' })).toBe('RELEASE_DRAW_INVALID');
   expect(await w.refused(LEAD, 'openReleaseDraw', { hallId: HALL, date: DAY, windowMinutes: 14 * 60 })).toBe('RELEASE_DRAW_INVALID');
+  expect(await w.refused(LEAD, 'openReleaseDraw', { hallId: HALL, date: DAY, opensAt: '2026-11-22T10:00:00+08:00' })).toBe('RELEASE_DRAW_INVALID');
   const draw = await open(w);
   expect(draw).toMatchObject({ hallId: HALL, date: DAY, phase: 'open', applications: { applied: 0 }, groups: [{ id: 'elderly70', name: '高龄(70岁以上)' }, { id: 'disabled' }] });
   expect(draw.commitment).toMatch(/^[0-9a-f]{64}$/);
