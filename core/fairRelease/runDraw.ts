@@ -2,6 +2,8 @@ import { DomainError, isDomainError } from '../errors/DomainError';
 import type { ErrorCode } from '../errors/catalogue';
 import type { BookingDeps } from '../booking/BookingDeps';
 import { placeBooking } from '../booking/placeBooking';
+import { auditActingFor } from '../booking/auditActingFor';
+import type { Appointment } from '../booking/Appointment';
 import { waitEntryId, type WaitEntry } from '../waitlist/WaitEntry';
 import { drawOrder } from './draw';
 import { DRAW_GRACE_MS, DRAW_LEASE_MS } from './drawWindow';
@@ -102,10 +104,11 @@ async function settle(deps: BookingDeps, draw: ReleaseDraw, a: ReleaseApplicatio
   // An earlier (interrupted) run booked it already: the booking stands.
   const earlier = await deps.booking.appointment(appointmentId);
   let placed = earlier ? { appointmentId, slotId: earlier.slotId } : undefined;
+  let booked: Appointment | undefined;
   let reason: ErrorCode | undefined;
   for (const slotId of earlier ? [] : a.preferences) {
     try {
-      const booked = await placeBooking(deps, { actorOpenid: a.actorOpenid, subject: a.subject, hallId: a.hallId, business: a.business, slotId, appointmentId, draw: true });
+      booked = await placeBooking(deps, { actorOpenid: a.actorOpenid, subject: a.subject, hallId: a.hallId, business: a.business, slotId, appointmentId, draw: true });
       placed = { appointmentId: booked._id, slotId: booked.slotId };
       break;
     } catch (e) {
@@ -117,6 +120,12 @@ async function settle(deps: BookingDeps, draw: ReleaseDraw, a: ReleaseApplicatio
     }
   }
   if (placed) {
+    // Booked for a family member the applicant acts for: audited as a reserve is (once: its id follows from the application).
+    const subjectOf = booked ?? earlier;
+    if (subjectOf?.actedFor) {
+      const account = await deps.identities.account(a.actorOpenid);
+      if (account) await auditActingFor(deps, account, subjectOf, 'reserve', `releaseDraw:${a._id}`);
+    }
     await deps.fairRelease.changeApplication(a._id, a.version, { state: 'placed', ...placed });
     return;
   }

@@ -10,7 +10,7 @@ import { allocate, drawOrder, seedMatches } from '../../core/fairRelease/draw';
 import { newAccount } from '../../core/identity/Account';
 import { FIELD } from '../../core/identity/fieldNames';
 import { officerIdentity } from '../support/officerIdentity';
-import { CITIZENS, HALL, ID_CARD, MIN, OFFICER, OTHER_OFFICER, bookingWorld, storeProblems, type BookingWorld } from './support/bookingWorld';
+import { CHILD_RESIDENT, CITIZENS, HALL, ID_CARD, MIN, OFFICER, OTHER_OFFICER, bookingWorld, storeProblems, type BookingWorld } from './support/bookingWorld';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 /** Not released at START (Monday 23 November, 10:00; days through 30 November are): released 24 November at 00:00. */
@@ -194,4 +194,21 @@ it('an opening that failed while marking the slots is healed by opening again: t
   w.booking.markReleaseDraw = mark;
   expect(await w.refused(LEAD, 'openReleaseDraw', { hallId: HALL, date: DAY })).toBe('RELEASE_DRAW_EXISTS');
   expect([...w.booking.slotDocs.values()].filter((d) => d.date === DAY && d.releaseDraw)).toHaveLength(w.slotsOf(DAY).length);
+});
+
+it('a place drawn for a family member is booked for them and audited once as an act for them, as a reserve is', async () => {
+  const w = world();
+  await open(w);
+  const [s1] = w.slotsOf(DAY);
+  expect((await apply(w, 'o-a', [s1.slotId], { forMemberId: CHILD_RESIDENT })).ok).toBe(true);
+  w.clock.advance(65 * MIN);
+  await w.ok(undefined, 'runReleaseDraws', {});
+  await w.ok(LEAD, 'runReleaseDraw', { hallId: HALL, date: DAY });
+  const [booked] = [...w.booking.appointments.values()];
+  expect(booked).toMatchObject({ actorOpenid: 'o-a', actedFor: CHILD_RESIDENT, slotId: s1.slotId, status: 'booked' });
+  expect(w.audit.entries.filter((e) => e.action === 'appointment.reserveFor')).toEqual([
+    expect.objectContaining({ actorOpenid: 'o-a', target: booked!._id, actedFor: CHILD_RESIDENT }),
+  ]);
+  const mine = (await w.ok('o-a', 'myReleaseApplications', {})).applications[0];
+  expect(mine).toMatchObject({ state: 'placed', forMemberId: CHILD_RESIDENT });
 });
