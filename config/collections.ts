@@ -374,6 +374,27 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Issue 17, fair release (core/fairRelease): one per hall-day (_id hallId:date). The seed encrypted
+    // until the draw; the commitment, and once drawn the seed and the order of opaque tickets, public.
+    name: 'release_draws',
+    indexes: [
+      { name: 'hall_date', keys: { hallId: 1, date: 1 } },
+      { name: 'date', keys: { date: 1 } },
+      { name: 'due', keys: { state: 1, closesAt: 1 } },
+    ],
+    rules: closed,
+  },
+  {
+    // One per person, hall-day and business (_id releaseApplicationId: hallId:date:business:<blind index>);
+    // the subject's name encrypted; each change a compare-and-set on `version`.
+    name: 'release_applications',
+    indexes: [
+      { name: 'draw_state', keys: { drawId: 1, state: 1 } },
+      { name: 'actor_applied', keys: { actorOpenid: 1, appliedAt: -1 } },
+    ],
+    rules: closed,
+  },
+  {
     // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_PER_PERSON: the places of a person's
     // open home visits (core/homeVisit/openPlaces.ts); the visit's id, nothing else. Freed when a visit closes.
     name: 'home_visit_places',

@@ -103,6 +103,7 @@ export const functions: FunctionDeclaration[] = [
       { name: 'openSlots', cron: '0 40 * * * * *' },
       // Issue 17: waiting-list offers not accepted in time pass on (core/waitlist).
       { name: 'lapseWaitlistOffers', cron: '0 */5 * * * * *' },
+      { name: 'runReleaseDraws', cron: '0 */5 * * * * *' },
       { name: 'purgeExpiredRequests', cron: '0 45 19 * * * *' },
     ],
     // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts) and a consultation's answer (CloudCallConsultNotifier.ts).

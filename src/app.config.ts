@@ -44,6 +44,11 @@ export default defineAppConfig({
       pages: ['request/index', 'mine/index', 'hall/index'],
     },
     {
+      // Issue 17: fair release — days released by draw, applications, the public draw, the hall lead's tools.
+      root: 'packages/release',
+      pages: ['list/index', 'apply/index', 'mine/index', 'draw/index', 'lead/index'],
+    },
+    {
       // Issue 17: the electronic temporary identity proof, its public verification and its log.
       root: 'packages/tempProof',
       pages: ['proof/index', 'verify/index', 'log/index'],

@@ -15,6 +15,8 @@ import type { StatisticsStore } from '../statistics/ports';
 import type { ConsultationStore, ConsultNotifier } from '../consult/ports';
 import type { QueueStore } from '../queue/QueueStore';
 import type { HomeVisitNotifier, HomeVisitStore } from '../homeVisit/ports';
+import type { FairReleaseStore } from '../fairRelease/ports';
+import type { Digest } from '../fairRelease/draw';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -53,6 +55,10 @@ export interface BookingDeps {
   homeVisitNotifier: HomeVisitNotifier;
   /** Waiting lists of full hall-days (issue 17, core/waitlist, docs/WAITLIST.md). */
   waitlist: WaitlistStore;
+  /** Hall-days released by draw and their applications (issue 17, core/fairRelease). */
+  fairRelease: FairReleaseStore;
+  /** SHA-256 as hex: the draw's commitment and order (core/fairRelease/draw.ts), recomputable by anyone. */
+  sha256: Digest;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

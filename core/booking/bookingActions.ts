@@ -26,6 +26,9 @@ import { cancelHomeVisit, confirmHomeVisit, myHomeVisits, requestHomeVisit } fro
 import { assignHomeVisit, completeHomeVisit, hallHomeVisits, refuseHomeVisit, rescheduleHomeVisit } from '../homeVisit/actions/hall';
 import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
+import { hallReleaseDraws, openReleaseDraw, runReleaseDraw, runReleaseDraws } from '../fairRelease/actions/lead';
+import { applyReleaseDraw, myReleaseApplications, withdrawReleaseApplication } from '../fairRelease/actions/citizen';
+import { releaseDraw, releaseDraws } from '../fairRelease/actions/public';
 import { acceptWaitlistOffer, joinWaitlist, lapseWaitlistOffers, leaveWaitlist, myWaitlist } from '../waitlist/actions';
 export const bookingActions: ActionMap<BookingDeps> = {
   joinWaitlist,
@@ -87,7 +90,16 @@ export const bookingActions: ActionMap<BookingDeps> = {
   rescheduleHomeVisit,
   refuseHomeVisit,
   completeHomeVisit,
+  openReleaseDraw,
+  hallReleaseDraws,
+  runReleaseDraw,
+  runReleaseDraws,
+  applyReleaseDraw,
+  withdrawReleaseApplication,
+  myReleaseApplications,
+  releaseDraw,
+  releaseDraws,
 };
 
 /** Actions only timer triggers may run. */
-export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'openSlots', 'purgeExpiredRequests', 'lapseWaitlistOffers'] as const;
+export const bookingTimers = ['markNoShows', 'sendReminders', 'reconcileSlots', 'openSlots', 'purgeExpiredRequests', 'lapseWaitlistOffers', 'runReleaseDraws'] as const;

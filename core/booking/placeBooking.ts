@@ -34,6 +34,11 @@ export interface PlaceBookingInput {
    * timer passing the offer on), and the hold becomes this appointment's place in one update.
    */
   offer?: { entry: WaitEntry; waitlist: WaitlistStore };
+  /**
+   * A place allocated by a release draw (issue 17, core/fairRelease/runDraw.ts): the day may not be
+   * released to first click yet and its slots are marked for the draw; every other rule applies.
+   */
+  draw?: true;
 }
 
 /**
@@ -78,13 +83,15 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   if (!plan) throw new DomainError('SLOT_NOT_FOUND');
   const open = bookingOpen(plan, schedule, now);
   if (open === 'past') throw new DomainError('SLOT_NOT_OPEN', '该时段已开始或已结束');
-  if (open === 'notReleased') throw new DomainError('SLOT_NOT_OPEN', `尚未放号，每天 ${schedule.releaseTime} 放出新一天的号`);
+  if (open === 'notReleased' && !input.draw) throw new DomainError('SLOT_NOT_OPEN', `尚未放号，每天 ${schedule.releaseTime} 放出新一天的号`);
 
   const id = input.appointmentId ?? deps.newId();
   // A full slot refuses at once (one read, no claim taken, no per-person check): at a release most
   // attempts are for slots already sold out. The conditional update below still guards capacity.
   const slotRead = await deps.booking.slot(slotId);
   if (slotRead?.closed && !slotRead.holders?.includes(id)) throw new DomainError('SLOT_NOT_FOUND');
+  // A hall-day released by draw: its places are for the applicants (the mark is on the slot read anyway: no extra read).
+  if (slotRead?.releaseDraw && !input.draw && !input.offer && !slotRead.holders?.includes(id)) throw new DomainError('RELEASE_BY_DRAW');
   // An offer's place is held for it: the slot is full to everyone else.
   if (!input.offer && fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
@@ -157,7 +164,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
     placeTried = true;
     if (input.offer) {
       if (!(await acceptOffered(deps, input.offer, id))) await give('OFFER_EXPIRED');
-    } else if (!(await deps.booking.takePlace(plan, id, slotRead))) await give('SLOT_FULL');
+    } else if (!(await deps.booking.takePlace(plan, id, slotRead, input.draw))) await give('SLOT_FULL');
     const appointment: Appointment = {
       _id: id,
       actorOpenid: input.actorOpenid,

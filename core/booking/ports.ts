@@ -35,6 +35,12 @@ export interface SlotState {
    * in one update (`offerPlace`, `passHold`, `acceptHold`, `returnHold`), never free in between.
    */
   holds?: Record<string, PlaceHold>;
+  /**
+   * The hall-day is released by draw (issue 17, core/fairRelease): while set, no first-click booking
+   * takes a place (reserve refuses RELEASE_BY_DRAW on the read it makes anyway, and the conditional
+   * update refuses too); only the draw's own bookings do. Cleared when the draw is done.
+   */
+  releaseDraw?: boolean;
 }
 
 /** An offer's hold on a place: whose entry it is for, and until when it is kept. */
@@ -67,12 +73,19 @@ export interface BookingStore {
   slot(slotId: string): Promise<SlotState | null>;
   /**
    * One conditional update: takes a place for `holder` only while booked < the plan's capacity and
-   * the slot is not closed (creating the slot on first use), and stores that capacity on the slot. True when `holder`
+   * the slot is not closed nor, unless `forDraw`, marked for a draw (creating the slot on first use), and stores that capacity on the slot. True when `holder`
    * holds a place afterwards, also when an earlier (retried or timed-out) attempt took it.
    * `readBefore`: the slot as the caller just read it, if it did (null: not stored then, so it is
    * created first instead of after a missed update and a read).
    */
-  takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean>;
+  takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null, forDraw?: boolean): Promise<boolean>;
+  /**
+   * Marks these slots (of one hall and day) released by draw, storing a marked one where none is
+   * stored yet, so that no first-click booker can create it open (`forDraw` takes bypass the mark).
+   */
+  markReleaseDraw(plans: readonly SlotPlan[]): Promise<void>;
+  /** Clears the draw mark of a hall-day's slots: its places left open to the public. */
+  endReleaseDraw(hallId: string, date: string): Promise<void>;
   /**
    * Creates, empty, those of these slots (of one hall and day) that are not stored yet: one read of
    * the day's slots and one multi-document insert (one at a time when a booker created one in

@@ -16,8 +16,8 @@ export const SlotView = lazySchema(() =>
     end: z.string(),
     capacity: z.int(),
     remaining: z.int(),
-    /** 'open', or why not: 'past', 'notReleased', 'full'. */
-    state: z.enum(['open', 'past', 'notReleased', 'full']),
+    /** 'open', or why not: 'past', 'notReleased', 'full', 'draw' (released by draw, issue 17: apply in the release package). */
+    state: z.enum(['open', 'past', 'notReleased', 'full', 'draw']),
   }),
 );
 export type SlotView = z.infer<typeof SlotView>;

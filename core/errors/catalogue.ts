@@ -170,6 +170,23 @@ export const errorCatalogue = {
   TEMP_PROOF_REVOKED: '该电子临时身份证明已作废（新身份证已领取，或挂失、补领申请已撤销）',
   /** The last face check is older than 30 minutes: the code is shown again after a new one. */
   TEMP_PROOF_FACE_REQUIRED: '为保护您的身份安全，请重新进行人脸核验后再出示证明',
+  /** Issue 17, fair release: the hall-day's places are allocated by a draw (reserve during the window or before the draw ran). */
+  RELEASE_BY_DRAW: '该日号源以摇号方式放出，请在申请时间内参加摇号；摇号结束后剩余号源再开放预约',
+  RELEASE_DRAW_NOT_FOUND: '未找到该日的摇号',
+  /** The hall-day has a draw already. */
+  RELEASE_DRAW_EXISTS: '该日已设置摇号',
+  /** A date, window or group that breaks a rule: the message says which. */
+  RELEASE_DRAW_INVALID: '摇号设置有误，请检查后重试',
+  /** Applying or withdrawing outside the application window. */
+  RELEASE_WINDOW_CLOSED: '当前不在摇号申请时间内',
+  /** Running the draw before its window closed (and the short grace after it). */
+  RELEASE_DRAW_NOT_CLOSED: '申请尚未截止，截止后方可摇号',
+  /** A preference that is not a slot of the hall-day, or a group the hall does not give priority to. */
+  RELEASE_APPLICATION_INVALID: '摇号申请填写有误，请检查后重试',
+  /** The group asked for is verified from data the system holds (age from the ID number) and does not apply. */
+  RELEASE_GROUP_NOT_MET: '根据身份证信息，办理人不符合所选优先群体的条件',
+  /** Unknown, or another account's (one answer for both). */
+  RELEASE_APPLICATION_NOT_FOUND: '未找到该摇号申请',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

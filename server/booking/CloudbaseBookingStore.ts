@@ -95,12 +95,19 @@ export class CloudbaseBookingStore implements BookingStore {
    * the same time (the same request twice) may have taken the place in between, and then it is held.
    * A slot the caller read as not stored is created before the first try.
    */
-  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
+  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null, forDraw = false): Promise<boolean> {
+    const where = {
+      _id: plan.slotId,
+      booked: this._.lt(plan.capacity),
+      holders: this._.neq(holder),
+      closed: this._.neq(true),
+      ...(forDraw ? {} : { releaseDraw: this._.neq(true) }),
+    };
     const take = async () =>
       (
         await this.db
           .collection('slots')
-          .where({ _id: plan.slotId, booked: this._.lt(plan.capacity), holders: this._.neq(holder), closed: this._.neq(true) })
+          .where(where)
           .update({ booked: this._.inc(1), holders: this._.push(holder), capacity: plan.capacity, lastTakenAt: new Date(this.now()) })
       ).updated === 1;
     // Not stored when the caller read it (the first bookers of a slot): created first, not after a miss and a read.
@@ -116,9 +123,28 @@ export class CloudbaseBookingStore implements BookingStore {
       return true;
     }
     if (!stored) await this.createSlot(plan);
-    else if (stored.booked >= plan.capacity || stored.closed) return false;
+    else if (stored.booked >= plan.capacity || stored.closed || (stored.releaseDraw && !forDraw)) return false;
     if (await take()) return true;
     return Boolean((await getDoc<SlotState>(this.db, 'slots', plan.slotId))?.holders?.includes(holder));
+  }
+
+  /** Like closeSlots: the missing ones added marked (a booker creating one first is harmless), then one update marks them all. */
+  async markReleaseDraw(plans: readonly SlotPlan[]): Promise<void> {
+    if (!plans.length) return;
+    const where = { _id: this._.in(plans.map((p) => p.slotId)) };
+    const stored = new Set(((await fetchAll(this.db, 'slots', [['_id', 'asc']], where, { _id: true })) as Array<{ _id: string }>).map((d) => d._id));
+    for (const plan of plans.filter((p) => !stored.has(p.slotId))) {
+      try {
+        await this.db.collection('slots').add({ ...emptySlot(plan), releaseDraw: true });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    await this.db.collection('slots').where(where).update({ releaseDraw: true });
+  }
+
+  async endReleaseDraw(hallId: string, date: string): Promise<void> {
+    await this.db.collection('slots').where({ hallId, date, releaseDraw: true }).update({ releaseDraw: false });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { CloudbaseRequestLog } from '../function/CloudbaseRequestLog';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { BookingDeps } from '../../core/booking/BookingDeps';
 import type { Environment } from '../config/loadEnvironment';
 import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
@@ -25,6 +25,7 @@ import { CloudbaseHomeVisitStore } from '../homeVisit/CloudbaseHomeVisitStore';
 import { CloudCallHomeVisitNotifier } from '../wechat/CloudCallHomeVisitNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
+import { CloudbaseFairReleaseStore } from '../fairRelease/CloudbaseFairReleaseStore';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -52,6 +53,8 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisits: new CloudbaseHomeVisitStore(db),
     waitlist: new CloudbaseWaitlistStore(db),
+    fairRelease: new CloudbaseFairReleaseStore(db),
+    sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,

@@ -13,6 +13,8 @@ export function slotLabel(slot: SlotView): string {
       return '未放号';
     case 'past':
       return '已过时';
+    case 'draw':
+      return '摇号';
     default:
       return `余 ${slot.remaining} 个`;
   }

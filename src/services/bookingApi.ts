@@ -25,6 +25,8 @@ export interface Availability {
   date: string;
   /** Why the hall takes no bookings that day (a holiday's name, or 当日不办公). */
   closedReason?: string;
+  /** Released by draw (issue 17): the slots are the draw's until it is done (the release package). */
+  releaseDraw?: boolean;
   slots: SlotView[];
 }
 

@@ -14,7 +14,8 @@ import { verifyOfficer } from '../support/verifiedOfficer';
  * invitations, the officer list and the whole audit log, no hall; an officer reads the audit log of
  * their own halls. A hall's lead (issue 16) acts for it as its officers do and, like every admin, edits its
  * special hours and duty roster; no one else does. A home visit (issue 17) is listed and marked done by
- * the hall's officers, and assigned, moved or refused by its lead or an admin bound to it.
+ * the hall's officers, and assigned, moved or refused by its lead or an admin bound to it; a release
+ * by draw (issue 17) is opened and run by the same, its counts seen by the hall's officers.
  */
 jest.setTimeout(180_000);
 
@@ -268,6 +269,33 @@ const cases: Case[] = [
       ['applyTempProof', { verifyResult: 'matrix-face-result' }],
     ] as const
   ).map(([action, data]): Case => ({ fn: 'identity', action, data: () => ({ ...data }), allowed: verified, denied: 'NOT_VERIFIED' })),
+  // Fair release (issue 17): its lead (or an admin bound to it) opens and runs a hall's draw (an allowed one stops at a date
+  // already released, or at no draw); its officers see the counts; applying is any verified person's (no draw that day);
+  // the public draw views are anyone's.
+  {
+    fn: 'booking',
+    action: 'openReleaseDraw',
+    data: (hall) => ({ hallId: hall, date: '2026-03-03', requestId: requestId() }),
+    allowed: (role, hall) => actsFor(role, hall) && leads(role, hall),
+    denied: refusal,
+  },
+  {
+    fn: 'booking',
+    action: 'runReleaseDraw',
+    data: (hall) => ({ hallId: hall, date: '2026-03-03' }),
+    allowed: (role, hall) => actsFor(role, hall) && leads(role, hall),
+    denied: refusal,
+  },
+  hallScoped('booking', 'hallReleaseDraws', (hall) => ({ hallId: hall })),
+  ...(
+    [
+      ['applyReleaseDraw', (hall: Hall) => ({ hallId: hall, date: '2026-03-20', business: 'id-card-renewal', preferences: [`${hall}:2026-03-20:0900`], requestId: requestId() })],
+      ['withdrawReleaseApplication', (hall: Hall) => ({ hallId: hall, date: '2026-03-20', business: 'id-card-renewal' })],
+    ] as const
+  ).map(([action, data]): Case => ({ fn: 'booking', action, data, allowed: verified, denied: 'NOT_VERIFIED' })),
+  { fn: 'booking', action: 'myReleaseApplications', data: () => ({}), allowed: () => true, denied: 'FORBIDDEN' },
+  { fn: 'booking', action: 'releaseDraw', data: (hall) => ({ hallId: hall, date: '2026-03-20' }), allowed: () => true, denied: 'FORBIDDEN' },
+  { fn: 'booking', action: 'releaseDraws', data: (hall) => ({ hallId: hall }), allowed: () => true, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'verifyTempProof', data: () => ({ token: 'P1.matrix', verifierKind: 'other' }), allowed: () => true, denied: 'FORBIDDEN' },
 ];
 
@@ -296,6 +324,9 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       // Applying for a temporary proof without a card lost or being reissued (decided before the face result).
       'TEMP_PROOF_NOT_ELIGIBLE',
       'CONSENT_REQUIRED',
+      // Fair release: a date already released (the draw's rules, after the access check), no draw that day.
+      'RELEASE_DRAW_INVALID',
+      'RELEASE_DRAW_NOT_FOUND',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

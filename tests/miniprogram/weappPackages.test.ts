@@ -34,7 +34,8 @@ const mainFiles = packages.find((p) => p.root === '')!.files;
 const BUDGET_KIB: Record<string, number> = {
   '': 444,
   'packages/identity': 51,
-  'packages/booking': 81,
+  // 80.96 before issue 17's fair release; its one link to the draws (摇号放号的日期) and the slots' 摇号 label took it to 81.21.
+  'packages/booking': 81.3,
   'packages/officer': 41,
   'packages/reissue': 131,
   'packages/business': 168,
@@ -49,6 +50,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/homeVisit': 32,
   // Issue 17's electronic temporary identity proof (45.4 KiB when added, most of it the QR encoder its code is drawn with).
   'packages/tempProof': 46,
+  // Issue 17's fair release (28.9 KiB when added): the days released by draw, applying, my applications, the public draw, the lead's page.
+  'packages/release': 30,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

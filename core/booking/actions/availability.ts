@@ -40,7 +40,9 @@ export const bookingOptions = defineAction({
 export const availability = defineAction({
   summary: "A hall's slots on a date with the places left: the schedule, merged with one indexed query of that day's slot counts.",
   input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, date: DateInput })),
-  output: lazySchema(() => z.object({ hallId: z.string(), date: z.string(), closedReason: z.optional(z.string()), slots: z.array(SlotView) })),
+  output: lazySchema(() =>
+    z.object({ hallId: z.string(), date: z.string(), closedReason: z.optional(z.string()), releaseDraw: z.optional(z.boolean()), slots: z.array(SlotView) }),
+  ),
   errors: ['HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE'],
   async run({ hallId, business, date }, deps: BookingDeps) {
     // The hall's hours as stored now (an edit applies at once), read beside the day's slot counts.
@@ -56,9 +58,11 @@ export const availability = defineAction({
       const capacity = s?.capacity ?? p.capacity;
       const remaining = Math.max(0, capacity - (s?.booked ?? 0));
       const open = bookingOpen(p, schedule, now);
-      const state = open !== 'open' ? open : remaining === 0 ? ('full' as const) : ('open' as const);
+      const state = open === 'past' ? open : s?.releaseDraw ? ('draw' as const) : open !== 'open' ? open : remaining === 0 ? ('full' as const) : ('open' as const);
       return { slotId: p.slotId, start: p.start, end: p.end, capacity, remaining, state };
     });
-    return { hallId, date, closedReason: closedReason(hall, schedule, date, deps.calendar, plans), slots };
+    // A hall-day released by draw (issue 17): the booking page links to the draw instead.
+    const releaseDraw = slots.some((s) => s.state === 'draw');
+    return { hallId, date, closedReason: closedReason(hall, schedule, date, deps.calendar, plans), ...(releaseDraw && { releaseDraw }), slots };
   },
 });

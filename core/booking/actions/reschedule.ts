@@ -27,6 +27,7 @@ export const reschedule = defineAction({
     'SLOT_NOT_FOUND',
     'SLOT_NOT_OPEN',
     'SLOT_FULL',
+    'RELEASE_BY_DRAW',
     'ONE_PER_DAY',
     'WEEKLY_LIMIT',
     'CANCEL_LIMIT',

@@ -22,6 +22,7 @@ export const reserve = defineAction({
     'SLOT_NOT_FOUND',
     'SLOT_NOT_OPEN',
     'SLOT_FULL',
+    'RELEASE_BY_DRAW',
     'ALREADY_BOOKED',
     'ONE_PER_DAY',
     'WEEKLY_LIMIT',

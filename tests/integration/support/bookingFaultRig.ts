@@ -4,9 +4,10 @@
  * use cases run through `dispatch` as the function would, and the checks of what must hold after
  * any single fault.
  */
+import { InMemoryFairReleaseStore } from '../../unit/support/InMemoryFairReleaseStore';
 import { InMemoryWaitlistStore } from '../../unit/support/InMemoryWaitlistStore';
 import { InMemoryHallDutyStore } from '../../unit/support/InMemoryHallDutyStore';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { InMemoryConsultationStore, RecordingConsultNotifier } from '../../unit/support/consultInMemoryStore';
 import { InMemoryHomeVisitStore, RecordingHomeVisitNotifier } from '../../unit/support/homeVisitInMemoryStore';
 import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNumbers';
@@ -103,6 +104,8 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     homeVisits: new InMemoryHomeVisitStore(),
     homeVisitNotifier: new RecordingHomeVisitNotifier(),
     waitlist: new InMemoryWaitlistStore(),
+    fairRelease: new InMemoryFairReleaseStore(),
+    sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty: new InMemoryHallDutyStore(),
     clock,

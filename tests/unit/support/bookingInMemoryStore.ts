@@ -95,12 +95,12 @@ export class InMemoryBookingStore implements BookingStore {
     return created;
   }
 
-  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null): Promise<boolean> {
+  async takePlace(plan: SlotPlan, holder: string, readBefore?: SlotState | null, forDraw = false): Promise<boolean> {
     // where({ _id, booked < capacity, holders != holder }).update({ booked + 1, holders push, capacity, lastTakenAt })
     const take = () =>
       this.op('slots.takePlace', () => {
         const s = this.slotDocs.get(plan.slotId);
-        if (!s || !(s.booked < plan.capacity) || s.holders?.includes(holder) || s.closed === true) return false;
+        if (!s || !(s.booked < plan.capacity) || s.holders?.includes(holder) || s.closed === true || (s.releaseDraw === true && !forDraw)) return false;
         s.booked += 1;
         s.holders = [...(s.holders ?? []), holder];
         s.capacity = plan.capacity;
@@ -121,9 +121,25 @@ export class InMemoryBookingStore implements BookingStore {
       return true;
     }
     if (!stored) await this.createSlot(plan);
-    else if (stored.booked >= plan.capacity || stored.closed) return false;
+    else if (stored.booked >= plan.capacity || stored.closed || (stored.releaseDraw && !forDraw)) return false;
     if (await take()) return true;
     return this.op('slots.get', () => Boolean(this.slotDocs.get(plan.slotId)?.holders?.includes(holder)));
+  }
+
+  async markReleaseDraw(plans: readonly SlotPlan[]) {
+    await this.op('slots.markReleaseDraw', () => {
+      for (const plan of plans) {
+        const s = this.slotDocs.get(plan.slotId);
+        if (s) s.releaseDraw = true;
+        else this.slotDocs.set(plan.slotId, { ...emptySlot(plan), releaseDraw: true });
+      }
+    });
+  }
+
+  async endReleaseDraw(hallId: string, date: string) {
+    await this.op('slots.endReleaseDraw', () => {
+      for (const s of this.slotDocs.values()) if (s.hallId === hallId && s.date === date && s.releaseDraw) s.releaseDraw = false;
+    });
   }
 
   async closeSlots(plans: readonly SlotPlan[]) {

@@ -5,6 +5,7 @@
  * bookingInMemoryStore.ts, whose operations a fast-check scheduler may interleave.
  */
 import { InMemoryWaitlistStore } from './InMemoryWaitlistStore';
+import { InMemoryFairReleaseStore } from './InMemoryFairReleaseStore';
 import { InMemoryHallDutyStore } from './InMemoryHallDutyStore';
 import { officerIdentity } from '../../support/officerIdentity';
 import { InMemoryStatisticsStore } from './inMemoryStatistics';
@@ -93,6 +94,7 @@ export function bookingWorld(options: WorldOptions = {}) {
   const homeVisits = new InMemoryHomeVisitStore();
   const homeVisitNotifier = new RecordingHomeVisitNotifier();
   const waitlist = new InMemoryWaitlistStore();
+  const fairRelease = new InMemoryFairReleaseStore(options.turn);
   const notifier = new RecordingNotifier();
   const tickets = new HmacTicketSigner(Buffer.alloc(32, 0x33));
   const now = clock.now();
@@ -152,6 +154,8 @@ export function bookingWorld(options: WorldOptions = {}) {
     homeVisits,
     homeVisitNotifier,
     waitlist,
+    fairRelease,
+    sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,
@@ -215,6 +219,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     homeVisits,
     homeVisitNotifier,
     waitlist,
+    fairRelease,
     notifier,
     tickets,
     call,

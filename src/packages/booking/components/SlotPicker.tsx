@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { SlotView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { dateParts, formatDate, slotLabel } from '../../../components/appointmentFormat';
@@ -67,6 +68,9 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
           })}
         </View>
       </ScrollView>
+      <Text className="picker-hint" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: `/packages/release/list/index?hallId=${hallId}` })}>
+        摇号放号的日期 ›
+      </Text>
 
       <LoadState remote={availability}>
         {slots && availability.data?.closedReason && <Text className="picker-hint">当日不可预约：{availability.data.closedReason}，请选择其他日期。</Text>}
@@ -90,7 +94,7 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
                 <Text className="slot__time">
                   {s.start}–{s.end}
                 </Text>
-                <Text className="slot__left">{isCurrent ? '当前预约' : slotLabel(s)}</Text>
+                <Text className="slot__left">{isCurrent ? '当前预约' : s.state === 'draw' ? '摇号' : slotLabel(s)}</Text>
               </View>
             );
           })}

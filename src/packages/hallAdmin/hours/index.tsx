@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { LoadState } from '../../../components/LoadState';
 import { PageShell } from '../../../components/PageShell';
 import { HallChips } from '../../../components/HallChips';
@@ -53,6 +54,9 @@ export default function HallAdminHours() {
             {tab === 'special' && <SpecialHoursPanel key={hallId} hallId={hallId} />}
             {tab === 'duty' && <DutyPanel key={hallId} hallId={hallId} />}
             {tab === 'leads' && <LeadsPanel key={hallId} hallId={hallId} />}
+            <Text className="ha__link" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: `/packages/release/lead/index?hallId=${hallId}` })}>
+              摇号放号
+            </Text>
           </>
         )}
       </LoadState>

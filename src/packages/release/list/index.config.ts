@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '摇号放号', enablePullDownRefresh: true });
