@@ -11,6 +11,8 @@ export interface WaitlistStore {
   change(id: string, version: number, change: Partial<Pick<WaitEntry, 'state' | 'offer' | 'offers' | 'appointmentId' | 'joinedAt'>>): Promise<boolean>;
   /** The entries an account joined (for itself or a family member), newest first. */
   ofActor(actorOpenid: string, limit: number): Promise<WaitEntry[]>;
+  /** How many wait before this entry in its line (waiting, joined earlier, or as early with a smaller id). */
+  ahead(entry: WaitEntry): Promise<number>;
   /** Entries whose offer ran out before `now`. */
   offersDue(now: Date, limit: number): Promise<WaitEntry[]>;
 }

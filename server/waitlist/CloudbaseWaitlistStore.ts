@@ -46,6 +46,14 @@ export class CloudbaseWaitlistStore implements WaitlistStore {
     return (await this.db.collection(WAITLIST).where({ _id: id, version }).update(update)).updated === 1;
   }
 
+  /** One indexed count (`line`). */
+  async ahead(entry: WaitEntry): Promise<number> {
+    const _ = this._;
+    const { hallId, date, business } = entry;
+    const where = _.and([{ hallId, date, business, state: 'waiting' }, _.or([{ joinedAt: _.lt(entry.joinedAt) }, { joinedAt: entry.joinedAt, _id: _.lt(entry._id) }])]);
+    return (await this.db.collection(WAITLIST).where(where).count()).total ?? 0;
+  }
+
   /** One indexed query (`actor_joined`). */
   async ofActor(actorOpenid: string, limit: number): Promise<WaitEntry[]> {
     const res = await this.db.collection(WAITLIST).where({ actorOpenid }).orderBy('joinedAt', 'desc').limit(limit).get();

@@ -51,12 +51,22 @@ test('join a full day, a cancellation offers the place to the first in line, acc
   const joined = await booking().ok(b, 'joinWaitlist', { hallId: HALL, business: BUSINESS, date: DAY });
   expect(joined.state).toBe('waiting');
   expect((await booking().ok(c, 'joinWaitlist', { hallId: HALL, business: BUSINESS, date: DAY })).state).toBe('waiting');
+  // Where each stands, named for the page: b first in line, c behind one.
+  expect(joined).toMatchObject({ ahead: 0, stateName: '候补中', forFamilyMember: false });
+  expect(joined.hallName).not.toBe(HALL);
+  expect(joined.businessTitle).not.toBe(BUSINESS);
+  expect((await booking().ok(c, 'myWaitlist', {})).entries[0]).toMatchObject({ ahead: 1, state: 'waiting' });
   // A stranger cannot leave or accept another's entry.
   expect((await booking().error(d, 'leaveWaitlist', { entryId: joined.id })).code).toBe('WAITLIST_NOT_FOUND');
 
   await booking().ok(a, 'cancel', { appointmentId: booked.id, requestId: requestId() });
   const offered = (await booking().ok(b, 'myWaitlist', {})).entries[0];
-  expect(offered).toMatchObject({ state: 'offered', offer: { slotId: first.slotId, start: '09:00' } });
+  expect(offered).toMatchObject({ state: 'offered', stateName: '有名额待确认', offer: { slotId: first.slotId, start: '09:00' } });
+  // Held 30 minutes, counted on the server's clock (which runs on from NOW).
+  expect(offered.offer.secondsLeft).toBeGreaterThan(29 * 60);
+  expect(offered.offer.secondsLeft).toBeLessThanOrEqual(30 * 60);
+  // c moved up: nobody waits before them now.
+  expect((await booking().ok(c, 'myWaitlist', {})).entries[0]).toMatchObject({ ahead: 0 });
   // Held for b: the public finds it full.
   expect((await booking().error(d, 'reserve', { hallId: HALL, business: BUSINESS, slotId: first.slotId, requestId: requestId() })).code).toBe('SLOT_FULL');
   const accepted = await booking().ok(b, 'acceptWaitlistOffer', { entryId: joined.id, requestId: requestId() });

@@ -54,6 +54,21 @@ export class InMemoryWaitlistStore implements WaitlistStore {
     );
   }
 
+  ahead(entry: WaitEntry) {
+    return this.op(
+      'waitlist.ahead',
+      () =>
+        [...this.entries.values()].filter(
+          (e) =>
+            e.hallId === entry.hallId &&
+            e.date === entry.date &&
+            e.business === entry.business &&
+            e.state === 'waiting' &&
+            (e.joinedAt.getTime() < entry.joinedAt.getTime() || (e.joinedAt.getTime() === entry.joinedAt.getTime() && e._id < entry._id)),
+        ).length,
+    );
+  }
+
   offersDue(now: Date, limit: number) {
     return this.op('waitlist.offersDue', () =>
       [...this.entries.values()]
