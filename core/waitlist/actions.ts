@@ -12,7 +12,10 @@ import { bookingOpen, slotsOn } from '../booking/slots';
 import { AppointmentView, appointmentView } from '../booking/views';
 import { WaitEntryView, waitEntryView } from './views';
 import { DateInput } from '../booking/actions/inputs';
+import { refuseIfBlocked } from '../booking/refuseIfBlocked';
 import { OFFER_HOLD_MINUTES, lapseOffers, passOn } from './offerPlace';
+import { takeWaitPlace } from './openPlaces';
+import { refuseIfActive } from './refuseIfActive';
 import { waitEntryId, type WaitEntry } from './WaitEntry';
 
 /**
@@ -31,10 +34,21 @@ async function ownEntry(deps: BookingDeps, entryId: string): Promise<WaitEntry> 
 
 export const joinWaitlist = defineAction({
   summary:
-    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving goes to the back of the line.',
+    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving goes to the back of the line. Refused while the person is blocked for no-shows, has an active appointment for the business, or waits on 3 lists already.',
   input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, date: DateInput, forMemberId: z.optional(z.string().check(z.maxLength(64))) })),
   output: WaitEntryView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE', 'SLOT_NOT_OPEN', 'WAITLIST_NOT_FULL'],
+  errors: [
+    'UNAUTHENTICATED',
+    'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
+    'HALL_NOT_FOUND',
+    'BUSINESS_NOT_BOOKABLE',
+    'SLOT_NOT_OPEN',
+    'WAITLIST_NOT_FULL',
+    'BOOKING_BLOCKED',
+    'ALREADY_BOOKED',
+    'WAITLIST_LIMIT',
+  ],
   async run(input, deps: BookingDeps) {
     const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const hall = await deps.guides.hall(input.hallId);
@@ -46,8 +60,13 @@ export const joinWaitlist = defineAction({
     if (!open.length) throw new DomainError('SLOT_NOT_OPEN', '该日不可预约或尚未放号');
     const stored = new Map((await deps.booking.slots(input.hallId, input.date)).map((s) => [s._id, s]));
     if (open.some((p) => (stored.get(p.slotId)?.booked ?? 0) < p.capacity && !stored.get(p.slotId)?.closed)) throw new DomainError('WAITLIST_NOT_FULL');
+    // The booking limits that need no slot (docs/WAITLIST.md): checked again on accepting.
+    await refuseIfBlocked(deps, subject.idIndex, schedule);
+    await refuseIfActive(deps, subject.idIndex, input.business);
+    const id = waitEntryId(input.hallId, input.date, input.business, subject.idIndex);
+    if (!(await takeWaitPlace(deps, subject.idIndex, id))) throw new DomainError('WAITLIST_LIMIT');
     const entry: WaitEntry = {
-      _id: waitEntryId(input.hallId, input.date, input.business, subject.idIndex),
+      _id: id,
       hallId: input.hallId,
       date: input.date,
       business: input.business,
@@ -100,6 +119,7 @@ export const acceptWaitlistOffer = defineAction({
   errors: [
     'UNAUTHENTICATED',
     'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
     'WAITLIST_NOT_FOUND',
     'OFFER_EXPIRED',
     'SLOT_NOT_FOUND',
@@ -117,8 +137,10 @@ export const acceptWaitlistOffer = defineAction({
   idempotent: 'required',
   async run({ entryId }, deps: BookingDeps, request) {
     const entry = await ownEntry(deps, entryId);
-    const account = await deps.identities.account(entry.actorOpenid);
-    if (!account?.identity) throw new DomainError('NOT_VERIFIED');
+    // The caller must still be verified and still act for the person (a family link removed since
+    // the joining ends it), as a reservation checks.
+    const { account, subject } = await resolveActingFor(deps, entry.subject.actedFor);
+    if (subject.idIndex !== entry.subject.idIndex) throw new DomainError('WAITLIST_NOT_FOUND');
     const appointmentId = deps.idFor(`acceptOffer:${entry.actorOpenid}:${request?.requestId ?? deps.newId()}`);
     const retried = entry.state === 'booked' && entry.appointmentId === appointmentId;
     if (!retried && (entry.state !== 'offered' || !entry.offer || entry.offer.until.getTime() <= deps.clock.now().getTime())) throw new DomainError('OFFER_EXPIRED');
@@ -132,7 +154,7 @@ export const acceptWaitlistOffer = defineAction({
       appointmentId,
       offer: { entry, waitlist: deps.waitlist },
     });
-    if (account) await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
+    await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
     return appointmentView(appointment, deps);
   },
 });
