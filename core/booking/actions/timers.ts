@@ -77,9 +77,12 @@ export const reconcileSlots = defineAction({
         // A place held by no booked or checked-in appointment (never inserted, or ended and not given back).
         const held = new Set(holding);
         for (const holder of slot.holders) if (!held.has(holder) && (await deps.booking.releasePlace(slot._id, holder))) placesReturned++;
-      } else if (holding.length < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, holding.length))) {
-        // Slots stored before places had holders: only ever gives places back (a count below the appointments would overbook).
-        placesReturned += slot.booked - holding.length;
+      } else {
+        // Slots stored before places had holders: only ever gives places back (a count below the
+        // appointments would overbook), and never the places held for waiting-list offers (issue 17:
+        // `booked` counts them too).
+        const kept = holding.length + Object.keys(slot.holds ?? {}).length;
+        if (kept < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, kept))) placesReturned += slot.booked - kept;
       }
     }
     // Claims no appointment should hold any more (the store pages through all old claims to find them).
