@@ -23,6 +23,7 @@ import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
 import { CloudbaseHomeVisitStore } from '../homeVisit/CloudbaseHomeVisitStore';
 import { CloudCallHomeVisitNotifier } from '../wechat/CloudCallHomeVisitNotifier';
+import { CloudCallWaitlistNotifier } from '../wechat/CloudCallWaitlistNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
 
@@ -52,6 +53,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     consultNotifier: new CloudCallConsultNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisits: new CloudbaseHomeVisitStore(db),
     waitlist: new CloudbaseWaitlistStore(db),
+    waitlistNotifier: new CloudCallWaitlistNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,

@@ -1,3 +1,4 @@
+import { devEnvironment } from '../../devcloud/devEnvironment';
 import { localDatabase } from '../../devcloud/localDatabase';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { startHarness, type Harness } from '../support/localCloudHarness';
@@ -59,8 +60,13 @@ test('join a full day, a cancellation offers the place to the first in line, acc
   // A stranger cannot leave or accept another's entry.
   expect((await booking().error(d, 'leaveWaitlist', { entryId: joined.id })).code).toBe('WAITLIST_NOT_FOUND');
 
+  const sentBefore = h.cloud.notifications.length;
   await booking().ok(a, 'cancel', { appointmentId: booked.id, requestId: requestId() });
   const offered = (await booking().ok(b, 'myWaitlist', {})).entries[0];
+  // b is told, with the progress template (no template more to apply for), opening 我的候补 at the entry.
+  const told = h.cloud.notifications.slice(sentBefore);
+  expect(told).toEqual([expect.objectContaining({ openid: b, templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID })]);
+  expect(told[0]!.data).toMatchObject({ phrase2: { value: '候补有名额' }, time3: { value: '2026年3月4日 09:00' }, thing4: { value: '名额保留至10:30，请进小程序确认' } });
   expect(offered).toMatchObject({ state: 'offered', stateName: '有名额待确认', offer: { slotId: first.slotId, start: '09:00' } });
   // Held 30 minutes, counted on the server's clock (which runs on from NOW).
   expect(offered.offer.secondsLeft).toBeGreaterThan(29 * 60);
@@ -73,6 +79,8 @@ test('join a full day, a cancellation offers the place to the first in line, acc
   expect(accepted).toMatchObject({ date: DAY, start: '09:00', status: 'booked' });
   expect((await booking().ok(b, 'myWaitlist', {})).entries[0]).toMatchObject({ state: 'booked', appointmentId: accepted.id });
 
+  // c declined subscribe messages: WeChat refuses the notice, the offer stands all the same.
+  h.cloud.declineReminders(c);
   // b cancels; c is offered the place but does not answer: 31 minutes later the timer passes it back to the public (nobody else waits).
   await booking().ok(b, 'cancel', { appointmentId: accepted.id, requestId: requestId() });
   const cEntry = (await booking().ok(c, 'myWaitlist', {})).entries[0];
