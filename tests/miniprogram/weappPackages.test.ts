@@ -34,7 +34,8 @@ const mainFiles = packages.find((p) => p.root === '')!.files;
 const BUDGET_KIB: Record<string, number> = {
   '': 444,
   'packages/identity': 51,
-  'packages/booking': 81,
+  // 80.96 → 81.38 with issue 17's 加入候补 link on a full day (SlotPicker; the pages are the waitlist package's).
+  'packages/booking': 81.5,
   'packages/officer': 41,
   'packages/reissue': 131,
   'packages/business': 168,
@@ -49,6 +50,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/homeVisit': 32,
   // Issue 17's electronic temporary identity proof (45.4 KiB when added, most of it the QR encoder its code is drawn with).
   'packages/tempProof': 46,
+  // Issue 17's waiting list (20.9 KiB when added): 加入候补 and 我的候补 with the offer, its countdown and acceptance.
+  'packages/waitlist': 22,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -195,22 +195,7 @@ export function BookingForm({
                   slotId={slot?.slotId}
                   onSlot={setSlot}
                   reloadKey={reloadKey}
-                  whenFull={
-                    hall && (
-                      <Text
-                        className="book__error-link"
-                        data-action="join-waitlist"
-                        {...tappable('link')}
-                        onClick={() =>
-                          void Taro.navigateTo({
-                            url: `/packages/waitlist/join/index?hall=${hall.id}&business=${business}&date=${date}${member ? `&member=${encodeURIComponent(member.memberId)}` : ''}&hallName=${encodeURIComponent(hall.name)}&title=${encodeURIComponent(data.guide.title)}&who=${encodeURIComponent(whoText)}`,
-                          })
-                        }
-                      >
-                        当日已约满，可加入候补：有人取消时按顺序为您保留名额 ›
-                      </Text>
-                    )
-                  }
+                  waitFor={member?.memberId ?? ''}
                 />
               )}
             </Section>

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { SlotView } from '../../../../core/booking/views';
 import { LoadState } from '../../../components/LoadState';
 import { dateParts, formatDate, slotLabel } from '../../../components/appointmentFormat';
@@ -23,8 +23,8 @@ interface Props {
   current?: { date: string; start: string };
   /** Change it to load the places left again (e.g. after 已约满). */
   reloadKey?: number;
-  /** Shown when every slot of the day still to come is taken (e.g. 加入候补). */
-  whenFull?: ReactNode;
+  /** Set: a day whose every slot is taken offers 加入候补 (issue 17) for this family member ('' for oneself). */
+  waitFor?: string;
 }
 
 function dayLabel(dates: readonly string[], date: string): string {
@@ -38,11 +38,10 @@ function closedLabel(reason: string): string {
 }
 
 /** Date chips (closed days shown closed) and the day's slots with the places left; only open days and slots can be chosen. */
-export function SlotPicker({ hallId, business, dates, date, closed = [], onDate, slotId, onSlot, current, reloadKey = 0, whenFull }: Props) {
+export function SlotPicker({ hallId, business, dates, date, closed = [], onDate, slotId, onSlot, current, reloadKey = 0, waitFor }: Props) {
   const availability = useRemote(() => bookingApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
   const slots = availability.data?.date === date ? availability.data.slots : undefined;
   const anyOpen = slots?.some((s) => s.state === 'open');
-  const full = !anyOpen && slots?.some((s) => s.state === 'full');
 
   return (
     <View className="slot-picker">
@@ -75,7 +74,15 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
       <LoadState remote={availability}>
         {slots && availability.data?.closedReason && <Text className="picker-hint">当日不可预约：{availability.data.closedReason}，请选择其他日期。</Text>}
         {slots && slots.length > 0 && !anyOpen && <Text className="picker-hint">当日已没有可预约的时段，请选择其他日期。</Text>}
-        {full && whenFull}
+        {waitFor !== undefined && !anyOpen && slots?.some((s) => s.state === 'full') && (
+          <Text
+            className="book__error-link"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/waitlist/join/index?q=${hallId},${business},${date},${waitFor}` })}
+          >
+            加入候补 ›
+          </Text>
+        )}
         <View className="slot-grid">
           {(slots ?? []).map((s) => {
             const isCurrent = current?.date === date && current.start === s.start;

@@ -9,26 +9,38 @@ import { Section } from '../../../components/Section';
 import { SummaryRow } from '../../../components/SummaryRow';
 import { tappable } from '../../../components/tappable';
 import { ApiError } from '../../../services/api';
+import { familyMemberLabel } from '../../../components/familyMemberLabel';
+import { guideApi } from '../../../services/guideApi';
+import { identityApi } from '../../../services/identityApi';
+import { useRemote } from '../../../services/useRemote';
 import { askProgressSubscription } from '../../../services/reminderSubscription';
 import { waitlistApi } from '../waitlistApi';
 import '../../../components/Form.scss';
 import '../waitlist.scss';
 
-const text = (v: string | undefined) => (v ? decodeURIComponent(v) : '');
+/** `?q=<hall>,<business>,<date>,<member>` (the booking page's link; member empty for oneself). */
+function parseQuery(q = ''): { hallId: string; business: string; date: string; member: string } {
+  const [hallId = '', business = '', date = '', member = ''] = decodeURIComponent(q).split(',');
+  return { hallId, business, date, member };
+}
+
+async function loadNames(hallId: string, business: string, member: string) {
+  const [guide, hall, family] = await Promise.all([guideApi.detail(business), guideApi.hall(hallId), member ? identityApi.familyMembers() : undefined]);
+  const m = family?.members.find((f) => f.memberId === member);
+  return { title: guide.title, hall: hall.name, who: member ? (m ? `${familyMemberLabel(m)}（代办）` : '家庭成员（代办）') : '本人' };
+}
 
 /**
- * 加入候补: opened from the booking page when the chosen day is full for the business
- * (`?hall=&business=&date=` and, when booking for a family member, `&member=`; the names shown come
- * along as `hallName`, `title`, `who`). Joining leads to 我的候补, where the entry and its place in
+ * 加入候补: opened from the booking page when the chosen day is full for the business (`?q=`,
+ * parseQuery; the booking package carries only the link). Joining leads to 我的候补, where the entry and its place in
  * line show.
  */
 export default function JoinWaitlist() {
   const { params } = useRouter();
   const [error, setError] = useState<ShownError>();
   const [busy, setBusy] = useState(false);
-  const hallId = params.hall ?? '';
-  const business = params.business ?? '';
-  const date = params.date ?? '';
+  const { hallId, business, date, member } = parseQuery(params.q);
+  const names = useRemote(() => loadNames(hallId, business, member), `${business}:${hallId}:${member}`).data;
 
   const join = async () => {
     // The subscription (the notice when a place is offered) is asked inside the tap, before anything is awaited.
@@ -38,7 +50,7 @@ export default function JoinWaitlist() {
     try {
       await subscribed;
       // Joining twice is the same entry: no request id needed.
-      const entry = await waitlistApi.join({ hallId, business, date, ...(params.member && { forMemberId: params.member }) });
+      const entry = await waitlistApi.join({ hallId, business, date, ...(member && { forMemberId: member }) });
       void Taro.redirectTo({ url: `/packages/waitlist/mine/index?id=${encodeURIComponent(entry.id)}&joined=1` });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '系统开小差了，请稍后再试');
@@ -51,16 +63,14 @@ export default function JoinWaitlist() {
   return (
     <PageShell className="wl-join">
       <Section title="候补信息">
-        <SummaryRow label="事项">{text(params.title) || business}</SummaryRow>
-        <SummaryRow label="大厅">{text(params.hallName) || hallId}</SummaryRow>
+        <SummaryRow label="事项">{names?.title ?? ''}</SummaryRow>
+        <SummaryRow label="大厅">{names?.hall ?? ''}</SummaryRow>
         <SummaryRow label="日期" field="date">
           {date ? formatDate(date) : ''}
         </SummaryRow>
-        {params.who && (
-          <SummaryRow label="办理人" field="who">
-            {text(params.who)}
-          </SummaryRow>
-        )}
+        <SummaryRow label="办理人" field="who">
+          {names?.who ?? ''}
+        </SummaryRow>
       </Section>
       <Section title="候补规则">
         <View className="wl__rules">

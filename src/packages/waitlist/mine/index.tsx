@@ -153,7 +153,9 @@ export default function MyWaitlist() {
     reload();
   };
   const list = mine.data?.entries ?? [];
-  const joined = params.joined ? list.find((e) => e.id === params.id) : undefined;
+  // The entry the page was opened at (after joining, or from the notice): its id comes URL-encoded.
+  const wanted = params.id ? decodeURIComponent(params.id) : undefined;
+  const joined = params.joined ? list.find((e) => e.id === wanted) : undefined;
   const shownNote = note || (joined?.state === 'waiting' ? `已加入候补${joined.ahead ? `，您前面还有 ${joined.ahead} 人` : '，您排在第1位'}。有名额时会通知您。` : '');
   return (
     <PageShell className="wl-mine">
@@ -166,7 +168,7 @@ export default function MyWaitlist() {
         <Section title="我的候补">
           {mine.data && list.length === 0 && <Text className="wl__empty">还没有候补。预约时所选日期已约满的，可在预约页“加入候补”，有人取消时按顺序为您保留名额。</Text>}
           {list.map((e) => (
-            <WaitItem key={e.id} e={e} highlight={e.id === (params.id && decodeURIComponent(params.id))}>
+            <WaitItem key={e.id} e={e} highlight={e.id === wanted}>
               {e.state === 'offered' && <OfferSteps e={e} onDone={done} onExpired={reload} />}
               {e.state === 'waiting' && <LeaveStep e={e} onDone={done} />}
               {(e.state === 'booked' || e.state === 'lapsed' || e.state === 'left') && <AfterSteps e={e} />}
