@@ -34,7 +34,7 @@ async function ownEntry(deps: BookingDeps, entryId: string): Promise<WaitEntry> 
 
 export const joinWaitlist = defineAction({
   summary:
-    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving goes to the back of the line. Refused while the person is blocked for no-shows, has an active appointment for the business, or waits on 3 lists already.',
+    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving, a lapsed offer or a booking from the list that was cancelled goes to the back of the line. Refused while the person is blocked for no-shows, has an active appointment for the business, or waits on 3 lists already.',
   input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, date: DateInput, forMemberId: z.optional(z.string().check(z.maxLength(64))) })),
   output: WaitEntryView,
   errors: [
@@ -79,7 +79,10 @@ export const joinWaitlist = defineAction({
     };
     if (await deps.waitlist.add(entry)) return waitEntryView(entry, deps, true);
     const existing = (await deps.waitlist.entry(entry._id))!;
-    if ((existing.state === 'left' || existing.state === 'lapsed') && (await deps.waitlist.change(existing._id, existing.version, { state: 'waiting', joinedAt: now }))) {
+    if (
+      (existing.state === 'left' || existing.state === 'lapsed' || existing.state === 'booked') &&
+      (await deps.waitlist.change(existing._id, existing.version, { state: 'waiting', joinedAt: now }))
+    ) {
       return waitEntryView({ ...existing, state: 'waiting', joinedAt: now, version: existing.version + 1 }, deps, true);
     }
     return waitEntryView(existing, deps, true);

@@ -85,6 +85,9 @@ test('join a full day, a cancellation offers the place to the first in line, acc
   await booking().ok(b, 'cancel', { appointmentId: accepted.id, requestId: requestId() });
   const cEntry = (await booking().ok(c, 'myWaitlist', {})).entries[0];
   expect(cEntry.state).toBe('offered');
+  // b's booking from the list was cancelled: b may wait again, behind nobody but at the back.
+  expect(await booking().ok(b, 'joinWaitlist', { hallId: HALL, business: BUSINESS, date: DAY })).toMatchObject({ id: joined.id, state: 'waiting', ahead: 0 });
+  await booking().ok(b, 'leaveWaitlist', { entryId: joined.id });
   h.setNow(new Date(NOW.getTime() + 31 * 60_000));
   expect(await h.cloud.fireTimer('booking', 'lapseWaitlistOffers')).toMatchObject({ ok: true, data: { lapsed: 1 } });
   expect((await booking().ok(c, 'myWaitlist', {})).entries[0].state).toBe('lapsed');
