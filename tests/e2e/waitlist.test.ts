@@ -59,6 +59,15 @@ test('join the waiting list of a full day, another cancels, the offer is accepte
   await expect(visible('[data-field="offer"]').first().innerText()).resolves.toContain(`${day.start} 时段`);
   await expect(visible('[data-field="countdown"]').first().innerText()).resolves.toMatch(/剩余 \d+分\d{2}秒/);
   await journey.browser.shot('96-waitlist-offered');
+  // The same in 长辈模式 (larger text): the offer, the time left and both steps still show.
+  await page.evaluate(() => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: true })));
+  await page.reload();
+  await visible('.page--elder .wl__item[data-state="offered"]').first().waitFor();
+  await visible('[data-field="countdown"]').first().waitFor();
+  await journey.browser.shot('96-waitlist-offered-elder');
+  await page.evaluate(() => localStorage.setItem('hukou.elderMode', JSON.stringify({ data: false })));
+  await page.reload();
+  await visible('.wl__item[data-state="offered"]').first().waitFor();
   await button('接受并预约').click();
   await visible('.ticket__root[data-status="booked"]').waitFor();
   const ticket = await visible('.ticket__root').first().innerText();
