@@ -76,4 +76,13 @@ test('加入候补 → 我的候补 (first in line) → an offer with its countd
   await withText(after, '已通过候补预约成功，请按预约时间前往大厅办理。');
   expect(after.dom.textContent).toContain('查看预约凭证');
   after.close();
+
+  // Booked now: joining a list for the same business is refused as booking is, with the way to the booking.
+  const again = s.open('packages/waitlist/join/index', { q: `${HALL},${BUSINESS},${day.date},` });
+  await withText(again, '海口市公安局龙华分局户政服务大厅');
+  await idle(again);
+  s.tap(again, await withText(again, '确认加入候补'));
+  await withText(again, '您已有该事项的预约，请先办理或取消原预约');
+  await withText(again, '查看我的预约 ›');
+  again.close();
 });

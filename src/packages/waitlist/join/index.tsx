@@ -87,6 +87,11 @@ export default function JoinWaitlist() {
               返回选择时段 ›
             </Text>
           )}
+          {error?.code === 'ALREADY_BOOKED' && (
+            <Text className="wl__link" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: '/packages/booking/mine/index' })}>
+              查看我的预约 ›
+            </Text>
+          )}
           {error?.code === 'WAITLIST_LIMIT' && (
             <Text className="wl__link" {...tappable('link')} onClick={() => void Taro.redirectTo({ url: '/packages/waitlist/mine/index' })}>
               查看我的候补 ›
