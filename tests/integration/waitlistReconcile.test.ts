@@ -5,7 +5,7 @@ import { at } from './support/bookingFlow';
 /**
  * Issue 17: the reconciliation sweep (reconcileSlots) counts the places held for waiting-list
  * offers (`holds`) as taken: it gives back only places no appointment or offer holds, and never
- * "repairs" `booked` below the holders and holds.
+ * "repairs" `booked` below the holders and holds (nor lowers a count already below them).
  */
 jest.setTimeout(60_000);
 
@@ -37,9 +37,16 @@ test('a slot with a held offer keeps it: only the place of an appointment never 
     .collection('slots')
     .doc(`${HALL}:${DAY}:1000`)
     .set({ ...base, start: '10:00', booked: 2, holds: { h2: hold } });
+  // A count already below its holders and holds (one ghost holder and an offer, counted once).
+  await db
+    .collection('slots')
+    .doc(`${HALL}:${DAY}:1030`)
+    .set({ ...base, start: '10:30', booked: 1, holders: ['never-stored-too'], holds: { h3: hold } });
   expect(await h.cloud.fireTimer('booking', 'reconcileSlots')).toMatchObject({ ok: true });
   const slot = async (hhmm: string) =>
     (await db.collection('slots').doc(`${HALL}:${DAY}:${hhmm}`).get()).data[0] as { booked: number; holders?: string[]; holds?: Record<string, unknown> };
   expect(await slot('0930')).toMatchObject({ booked: 1, holders: [], holds: { h1: expect.anything() } });
   expect(await slot('1000')).toMatchObject({ booked: 1, holds: { h2: expect.anything() } });
+  // Not lowered further: a place given back would be taken by the public while the offer holds it.
+  expect(await slot('1030')).toMatchObject({ booked: 1, holds: { h3: expect.anything() } });
 });
