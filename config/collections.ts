@@ -395,6 +395,13 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_WAITING: the places of a person's
+    // open waiting-list entries (core/waitlist/openPlaces.ts); the entry's id and when taken. Freed lazily.
+    name: 'waitlist_places',
+    indexes: [{ name: 'person', keys: { idIndex: 1 } }],
+    rules: closed,
+  },
+  {
     // _id = <blind index of the person's ID number>:<n>, n < MAX_OPEN_PER_PERSON: the places of a person's
     // open home visits (core/homeVisit/openPlaces.ts); the visit's id, nothing else. Freed when a visit closes.
     name: 'home_visit_places',

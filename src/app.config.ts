@@ -53,6 +53,11 @@ export default defineAppConfig({
       root: 'packages/tempProof',
       pages: ['proof/index', 'verify/index', 'log/index'],
     },
+    {
+      // Issue 17: the waiting list of a full day (joined from the booking page) and 我的候补 with its offers.
+      root: 'packages/waitlist',
+      pages: ['join/index', 'mine/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

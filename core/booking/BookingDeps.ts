@@ -7,7 +7,7 @@ import type { WorkCalendar } from '../time/WorkCalendar';
 import type { BookingStore, Notifier } from './ports';
 import type { RatingStore } from '../rating/ports';
 import type { HallDutyStore } from '../hallDuty/ports';
-import type { WaitlistStore } from '../waitlist/ports';
+import type { WaitlistNotifier, WaitlistStore } from '../waitlist/ports';
 import type { ReferenceNumberStore } from '../reference/ports';
 import type { ExpiringRequests } from '../function/requestExpiry';
 import type { HandoverApplication } from '../business/handoverAtWindow';
@@ -59,6 +59,8 @@ export interface BookingDeps {
   fairRelease: FairReleaseStore;
   /** SHA-256 as hex: the draw's commitment and order (core/fairRelease/draw.ts), recomputable by anyone. */
   sha256: Digest;
+  /** Tells a citizen a place is held for them (subscribe message, the progress template); absent in some test worlds. */
+  waitlistNotifier?: WaitlistNotifier;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

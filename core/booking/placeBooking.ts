@@ -1,10 +1,9 @@
 import { DomainError, isDomainError } from '../errors/DomainError';
-import { addDays, inShanghai, shanghaiDate } from '../time/shanghai';
 import type { ActingSubject } from '../identity/actingFor';
 import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
 import { claimIds, claimsHeldBy, mondayOf } from './claims';
-import { blockedUntil } from './noShow';
+import { refuseIfBlocked } from './refuseIfBlocked';
 import { fullFor } from './fullFor';
 import { bookingOpen, parseSlotId, slotsOn } from './slots';
 import { insertNumbered } from './insertNumbered';
@@ -95,10 +94,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
   // An offer's place is held for it: the slot is full to everyone else.
   if (!input.offer && fullFor(slotRead, plan, id)) throw new DomainError('SLOT_FULL');
 
-  const today = shanghaiDate(now);
-  const noShows = await deps.booking.noShowDates(subject.idIndex, addDays(today, -schedule.limits.noShowWindowDays));
-  const until = blockedUntil(noShows, today, schedule.limits);
-  if (until) throw new DomainError('BOOKING_BLOCKED', `${schedule.limits.noShowLimit}次预约未到，${inShanghai(`${until}T00:00:00+08:00`).format('M月D日')}起可再预约`);
+  await refuseIfBlocked(deps, subject.idIndex, schedule);
 
   // Nothing was written so far: a refusal up to here is recorded in one write (core/function/oncePerRequest.ts).
   await input.beforeWrites?.();

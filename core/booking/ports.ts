@@ -138,6 +138,8 @@ export interface BookingStore {
    * holds as taken) and gives back, by `releaseClaims`, whatever it does not keep.
    */
   takeClaims(ids: readonly string[], appointmentId: string): Promise<boolean>;
+  /** The appointment holding this claim, or null when nobody does. */
+  claimHolder(id: string): Promise<string | null>;
   /** Removes those of the claims that `appointmentId` holds (never another appointment's). */
   releaseClaims(ids: readonly string[], appointmentId: string): Promise<void>;
   /** Hands claims held by `from` to `to` (a rescheduled appointment keeps them); idempotent. */

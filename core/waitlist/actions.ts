@@ -8,10 +8,14 @@ import { resolveActingFor } from '../identity/actingFor';
 import type { BookingDeps } from '../booking/BookingDeps';
 import { placeBooking } from '../booking/placeBooking';
 import { auditActingFor } from '../booking/auditActingFor';
-import { bookingOpen, parseSlotId, slotsOn } from '../booking/slots';
+import { bookingOpen, slotsOn } from '../booking/slots';
 import { AppointmentView, appointmentView } from '../booking/views';
+import { WaitEntryView, waitEntryView } from './views';
 import { DateInput } from '../booking/actions/inputs';
+import { refuseIfBlocked } from '../booking/refuseIfBlocked';
 import { OFFER_HOLD_MINUTES, lapseOffers, passOn } from './offerPlace';
+import { takeWaitPlace } from './openPlaces';
+import { refuseIfActive } from './refuseIfActive';
 import { waitEntryId, type WaitEntry } from './WaitEntry';
 
 /**
@@ -19,35 +23,6 @@ import { waitEntryId, type WaitEntry } from './WaitEntry';
  * hall-day for a business, sees where they stand, leaves (or declines an offer), and accepts an
  * offer, which books with every booking rule; a timer passes unanswered offers on.
  */
-
-const EntryView = lazySchema(() =>
-  z.object({
-    id: z.string(),
-    hallId: z.string(),
-    date: z.string(),
-    business: z.string(),
-    state: z.enum(['waiting', 'offered', 'booked', 'lapsed', 'left']),
-    /** The version to pass back when accepting or leaving. */
-    version: z.int(),
-    /** When offered: the slot held for the caller and until when (ISO). */
-    offer: z.optional(z.object({ slotId: z.string(), start: z.string(), until: z.string() })),
-    appointmentId: z.optional(z.string()),
-  }),
-);
-type EntryView = z.infer<typeof EntryView>;
-
-function view(e: WaitEntry): EntryView {
-  return {
-    id: e._id,
-    hallId: e.hallId,
-    date: e.date,
-    business: e.business,
-    state: e.state,
-    version: e.version,
-    ...(e.state === 'offered' && e.offer ? { offer: { slotId: e.offer.slotId, start: parseSlotId(e.offer.slotId)?.start ?? '', until: e.offer.until.toISOString() } } : {}),
-    ...(e.appointmentId ? { appointmentId: e.appointmentId } : {}),
-  };
-}
 
 /** The caller's own entry (they joined it), or WAITLIST_NOT_FOUND. */
 async function ownEntry(deps: BookingDeps, entryId: string): Promise<WaitEntry> {
@@ -59,10 +34,21 @@ async function ownEntry(deps: BookingDeps, entryId: string): Promise<WaitEntry> 
 
 export const joinWaitlist = defineAction({
   summary:
-    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving goes to the back of the line.',
+    'Joins the waiting list of a hall-day whose places for a business are all taken, for the caller or a family member acted for. A place freed by a cancellation is offered to the first in line and held 30 minutes. Joining again after leaving, a lapsed offer or a booking from the list that was cancelled goes to the back of the line. Refused while the person is blocked for no-shows, has an active appointment for the business, or waits on 3 lists already.',
   input: lazySchema(() => z.strictObject({ hallId: stableId, business: stableId, date: DateInput, forMemberId: z.optional(z.string().check(z.maxLength(64))) })),
-  output: EntryView,
-  errors: ['UNAUTHENTICATED', 'NOT_VERIFIED', 'FAMILY_MEMBER_NOT_FOUND', 'HALL_NOT_FOUND', 'BUSINESS_NOT_BOOKABLE', 'SLOT_NOT_OPEN', 'WAITLIST_NOT_FULL'],
+  output: WaitEntryView,
+  errors: [
+    'UNAUTHENTICATED',
+    'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
+    'HALL_NOT_FOUND',
+    'BUSINESS_NOT_BOOKABLE',
+    'SLOT_NOT_OPEN',
+    'WAITLIST_NOT_FULL',
+    'BOOKING_BLOCKED',
+    'ALREADY_BOOKED',
+    'WAITLIST_LIMIT',
+  ],
   async run(input, deps: BookingDeps) {
     const { account, subject } = await resolveActingFor(deps, input.forMemberId);
     const hall = await deps.guides.hall(input.hallId);
@@ -74,8 +60,13 @@ export const joinWaitlist = defineAction({
     if (!open.length) throw new DomainError('SLOT_NOT_OPEN', '该日不可预约或尚未放号');
     const stored = new Map((await deps.booking.slots(input.hallId, input.date)).map((s) => [s._id, s]));
     if (open.some((p) => (stored.get(p.slotId)?.booked ?? 0) < p.capacity && !stored.get(p.slotId)?.closed)) throw new DomainError('WAITLIST_NOT_FULL');
+    // The booking limits that need no slot (docs/WAITLIST.md): checked again on accepting.
+    await refuseIfBlocked(deps, subject.idIndex, schedule);
+    await refuseIfActive(deps, subject.idIndex, input.business);
+    const id = waitEntryId(input.hallId, input.date, input.business, subject.idIndex);
+    if (!(await takeWaitPlace(deps, subject.idIndex, id))) throw new DomainError('WAITLIST_LIMIT');
     const entry: WaitEntry = {
-      _id: waitEntryId(input.hallId, input.date, input.business, subject.idIndex),
+      _id: id,
       hallId: input.hallId,
       date: input.date,
       business: input.business,
@@ -86,36 +77,40 @@ export const joinWaitlist = defineAction({
       version: 0,
       offers: 0,
     };
-    if (await deps.waitlist.add(entry)) return view(entry);
+    if (await deps.waitlist.add(entry)) return waitEntryView(entry, deps, true);
     const existing = (await deps.waitlist.entry(entry._id))!;
-    if ((existing.state === 'left' || existing.state === 'lapsed') && (await deps.waitlist.change(existing._id, existing.version, { state: 'waiting', joinedAt: now }))) {
-      return view({ ...existing, state: 'waiting', joinedAt: now, version: existing.version + 1 });
+    if (
+      (existing.state === 'left' || existing.state === 'lapsed' || existing.state === 'booked') &&
+      (await deps.waitlist.change(existing._id, existing.version, { state: 'waiting', joinedAt: now }))
+    ) {
+      return waitEntryView({ ...existing, state: 'waiting', joinedAt: now, version: existing.version + 1 }, deps, true);
     }
-    return view(existing);
+    return waitEntryView(existing, deps, true);
   },
 });
 
 export const myWaitlist = defineAction({
   summary: 'Citizen: the waiting lists the caller joined (the 50 latest), each with its state and, when offered, the slot held and until when.',
   input: lazySchema(() => z.strictObject({})),
-  output: lazySchema(() => z.object({ entries: z.array(EntryView) })),
+  output: lazySchema(() => z.object({ entries: z.array(WaitEntryView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: BookingDeps) {
-    return { entries: (await deps.waitlist.ofActor(requireOpenid(deps), 50)).map(view) };
+    const entries = await deps.waitlist.ofActor(requireOpenid(deps), 50);
+    return { entries: await Promise.all(entries.map((e) => waitEntryView(e, deps, true))) };
   },
 });
 
 export const leaveWaitlist = defineAction({
   summary: 'Citizen: leaves a waiting list, or declines the place offered (it passes to the next in line at once).',
   input: lazySchema(() => z.strictObject({ entryId: z.string().check(z.maxLength(200)) })),
-  output: EntryView,
+  output: WaitEntryView,
   errors: ['UNAUTHENTICATED', 'WAITLIST_NOT_FOUND'],
   async run({ entryId }, deps: BookingDeps) {
     const entry = await ownEntry(deps, entryId);
-    if (entry.state !== 'waiting' && entry.state !== 'offered') return view(entry);
-    if (!(await deps.waitlist.change(entry._id, entry.version, { state: 'left' }))) return view((await deps.waitlist.entry(entry._id))!);
+    if (entry.state !== 'waiting' && entry.state !== 'offered') return waitEntryView(entry, deps);
+    if (!(await deps.waitlist.change(entry._id, entry.version, { state: 'left' }))) return waitEntryView((await deps.waitlist.entry(entry._id))!, deps);
     if (entry.state === 'offered' && entry.offer) await passOn(deps, { ...entry, offer: entry.offer }, OFFER_HOLD_MINUTES);
-    return view({ ...entry, state: 'left', version: entry.version + 1 });
+    return waitEntryView({ ...entry, state: 'left', version: entry.version + 1 }, deps);
   },
 });
 
@@ -127,6 +122,7 @@ export const acceptWaitlistOffer = defineAction({
   errors: [
     'UNAUTHENTICATED',
     'NOT_VERIFIED',
+    'FAMILY_MEMBER_NOT_FOUND',
     'WAITLIST_NOT_FOUND',
     'OFFER_EXPIRED',
     'SLOT_NOT_FOUND',
@@ -144,8 +140,10 @@ export const acceptWaitlistOffer = defineAction({
   idempotent: 'required',
   async run({ entryId }, deps: BookingDeps, request) {
     const entry = await ownEntry(deps, entryId);
-    const account = await deps.identities.account(entry.actorOpenid);
-    if (!account?.identity) throw new DomainError('NOT_VERIFIED');
+    // The caller must still be verified and still act for the person (a family link removed since
+    // the joining ends it), as a reservation checks.
+    const { account, subject } = await resolveActingFor(deps, entry.subject.actedFor);
+    if (subject.idIndex !== entry.subject.idIndex) throw new DomainError('WAITLIST_NOT_FOUND');
     const appointmentId = deps.idFor(`acceptOffer:${entry.actorOpenid}:${request?.requestId ?? deps.newId()}`);
     const retried = entry.state === 'booked' && entry.appointmentId === appointmentId;
     if (!retried && (entry.state !== 'offered' || !entry.offer || entry.offer.until.getTime() <= deps.clock.now().getTime())) throw new DomainError('OFFER_EXPIRED');
@@ -159,7 +157,7 @@ export const acceptWaitlistOffer = defineAction({
       appointmentId,
       offer: { entry, waitlist: deps.waitlist },
     });
-    if (account) await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
+    await auditActingFor(deps, account, appointment, 'reserve', appointmentId);
     return appointmentView(appointment, deps);
   },
 });

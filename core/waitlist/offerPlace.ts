@@ -2,12 +2,17 @@ import type { BookingStore } from '../booking/ports';
 import { parseSlotId, slotStart } from '../booking/slots';
 import type { Clock } from '../time/Clock';
 import { holdIdOf, type WaitEntry, type WaitOffer } from './WaitEntry';
-import type { WaitlistStore } from './ports';
+import type { GuideRepository } from '../guide/GuideRepository';
+import type { WaitlistNotifier, WaitlistStore } from './ports';
+import { tellOffered } from './tellOffered';
 
 export interface WaitlistDeps {
   waitlist: WaitlistStore;
   booking: Pick<BookingStore, 'offerPlace' | 'passHold' | 'returnHold'>;
   clock: Clock;
+  /** The notice of an offer (best effort: a failure never undoes the offer). */
+  waitlistNotifier?: WaitlistNotifier;
+  guides?: Pick<GuideRepository, 'guide'>;
 }
 
 /** How long an offered place is kept for the person offered it (issue 17's default; a hall's own setting is to come). */
@@ -37,7 +42,11 @@ async function offerToNext(
     const latest = starts ? slotStart(starts.date, starts.start).getTime() : Infinity;
     const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(Math.min(deps.clock.now().getTime() + holdMinutes * 60_000, latest)) };
     if (!(await deps.waitlist.change(next._id, next.version, { state: 'offered', offer, offers }))) continue;
-    if (await hold(offer, next)) return { ...next, state: 'offered', offer, offers, version: next.version + 1 };
+    if (await hold(offer, next)) {
+      const offered: WaitEntry = { ...next, state: 'offered', offer, offers, version: next.version + 1 };
+      await tellOffered(deps, offered, offer);
+      return offered;
+    }
     // The place was not where it should be (given back already, or never held): the entry waits again.
     await deps.waitlist.change(next._id, next.version + 1, { state: 'waiting' });
     return null;

@@ -274,6 +274,10 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   /** A duplicate key is read back: the claim may be this appointment's own, applied by a retried add. */
+  async claimHolder(id: string): Promise<string | null> {
+    return (await getDoc<{ appointmentId: string }>(this.db, 'booking_claims', id))?.appointmentId ?? null;
+  }
+
   async takeClaim(id: string, appointmentId: string, again = true): Promise<boolean> {
     try {
       await this.db.collection('booking_claims').add({ _id: id, appointmentId, at: new Date(this.now()) });

@@ -23,6 +23,7 @@ import { CloudCallConsultNotifier } from '../wechat/CloudCallConsultNotifier';
 import { CloudbaseQueueStore } from '../queue/CloudbaseQueueStore';
 import { CloudbaseHomeVisitStore } from '../homeVisit/CloudbaseHomeVisitStore';
 import { CloudCallHomeVisitNotifier } from '../wechat/CloudCallHomeVisitNotifier';
+import { CloudCallWaitlistNotifier } from '../wechat/CloudCallWaitlistNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
 import { CloudbaseFairReleaseStore } from '../fairRelease/CloudbaseFairReleaseStore';
@@ -55,6 +56,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     waitlist: new CloudbaseWaitlistStore(db),
     fairRelease: new CloudbaseFairReleaseStore(db),
     sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    waitlistNotifier: new CloudCallWaitlistNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
     clock: systemClock,

@@ -57,4 +57,42 @@ describe.each([
     }
     expect((await store.firstWaiting('hall-a', '2026-12-09', 'id-card', 5)).map((x) => x.subject.idIndex)).toEqual(['p2']);
   });
+
+  test('ahead counts who waits before an entry in its line (earlier, or as early with a smaller id)', async () => {
+    const store = make();
+    for (const [p, m] of [
+      ['p1', 1],
+      ['p2', 2],
+      ['p0', 2],
+      ['p3', 3],
+    ] as const)
+      await store.add(entry(p, m));
+    await store.add(entry('p4', 0, 'certificate'));
+    const of = async (p: string) => store.ahead((await store.entry(waitEntryId('hall-a', '2026-12-09', 'id-card', p)))!);
+    expect([await of('p1'), await of('p0'), await of('p2'), await of('p3')]).toEqual([0, 1, 2, 3]);
+    await store.change(waitEntryId('hall-a', '2026-12-09', 'id-card', 'p1'), 0, { state: 'left' });
+    expect(await of('p3')).toBe(2);
+  });
+
+  test('open-list places: one per entry (taken again by its entry, renewed), none beyond 3, of racing claims only 3 win; a release is conditional on the place as read', async () => {
+    const store = make();
+    const at = new Date(T0);
+    expect(await store.claimPlace('p1', 'e1', at)).toBe(true);
+    expect(await store.claimPlace('p1', 'e1', new Date(T0 + 1000))).toBe(true);
+    expect(await store.placesOf('p1')).toHaveLength(1);
+    const raced = await Promise.all(['e2', 'e3', 'e4', 'e5'].map((id) => store.claimPlace('p1', id, at)));
+    expect(raced.filter(Boolean)).toHaveLength(2);
+    const places = await store.placesOf('p1');
+    expect(places).toHaveLength(3);
+    const mine = places.find((x) => x.entryId === 'e1')!;
+    expect(mine.at).toEqual(new Date(T0 + 1000));
+    // Read before a renewal: the release leaves the renewed place alone.
+    await store.claimPlace('p1', 'e1', new Date(T0 + 2000));
+    await store.releasePlace(mine);
+    expect(await store.placesOf('p1')).toHaveLength(3);
+    await store.releasePlace((await store.placesOf('p1')).find((x) => x.entryId === 'e1')!);
+    expect((await store.placesOf('p1')).map((x) => x.entryId)).not.toContain('e1');
+    expect(await store.claimPlace('p1', 'e6', at)).toBe(true);
+    expect(await store.placesOf('p2')).toEqual([]);
+  });
 });

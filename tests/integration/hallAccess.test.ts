@@ -297,6 +297,25 @@ const cases: Case[] = [
   { fn: 'booking', action: 'releaseDraw', data: (hall) => ({ hallId: hall, date: '2026-03-20' }), allowed: () => true, denied: 'FORBIDDEN' },
   { fn: 'booking', action: 'releaseDraws', data: (hall) => ({ hallId: hall }), allowed: () => true, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'verifyTempProof', data: () => ({ token: 'P1.matrix', verifierKind: 'other' }), allowed: () => true, denied: 'FORBIDDEN' },
+  // The waiting list (issue 17): no hall and no role in it. Joining is for any verified account (a
+  // day with places left is WAITLIST_NOT_FULL); one's list is anyone's own (empty for most); an entry
+  // is its joiner's only: another's, or none, is not found.
+  {
+    fn: 'booking',
+    action: 'joinWaitlist',
+    data: (hall) => ({ hallId: hall, business: 'id-card-renewal', date: '2026-03-04' }),
+    allowed: verified,
+    denied: 'NOT_VERIFIED',
+  },
+  { fn: 'booking', action: 'myWaitlist', data: () => ({}), allowed: () => true, denied: 'FORBIDDEN' },
+  { fn: 'booking', action: 'leaveWaitlist', data: (hall) => ({ entryId: `matrix-no-such-entry-${hall}` }), allowed: () => false, denied: 'WAITLIST_NOT_FOUND' },
+  {
+    fn: 'booking',
+    action: 'acceptWaitlistOffer',
+    data: (hall) => ({ entryId: `matrix-no-such-entry-${hall}`, requestId: requestId() }),
+    allowed: () => false,
+    denied: 'WAITLIST_NOT_FOUND',
+  },
 ];
 
 const rows = cases.flatMap((c) => (Object.keys(ROLES) as RoleName[]).flatMap((role) => ([A, B] as Hall[]).map((hall) => [`${c.fn}.${c.action}`, role, hall, c] as const)));
@@ -327,6 +346,8 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       // Fair release: a date already released (the draw's rules, after the access check), no draw that day.
       'RELEASE_DRAW_INVALID',
       'RELEASE_DRAW_NOT_FOUND',
+      // Joining the waiting list of a day with places left.
+      'WAITLIST_NOT_FULL',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

@@ -73,13 +73,20 @@ export const reconcileSlots = defineAction({
     let placesReturned = 0;
     for (const slot of slots) {
       const holding = await deps.booking.holdingIn(slot._id);
+      const holds = Object.keys(slot.holds ?? {}).length;
       if (slot.holders) {
         // A place held by no booked or checked-in appointment (never inserted, or ended and not given back).
+        // A count already below its holders and holds (issue 17's offers) is not lowered further:
+        // a place given back from it would be taken by the public while an offer holds it.
         const held = new Set(holding);
-        for (const holder of slot.holders) if (!held.has(holder) && (await deps.booking.releasePlace(slot._id, holder))) placesReturned++;
-      } else if (holding.length < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, holding.length))) {
-        // Slots stored before places had holders: only ever gives places back (a count below the appointments would overbook).
-        placesReturned += slot.booked - holding.length;
+        const belowItsHolders = slot.booked < slot.holders.length + holds;
+        for (const holder of belowItsHolders ? [] : slot.holders) if (!held.has(holder) && (await deps.booking.releasePlace(slot._id, holder))) placesReturned++;
+      } else {
+        // Slots stored before places had holders: only ever gives places back (a count below the
+        // appointments would overbook), and never the places held for waiting-list offers (issue 17:
+        // `booked` counts them too).
+        const kept = holding.length + holds;
+        if (kept < slot.booked && (await deps.booking.correctPlaces(slot._id, slot.booked, kept))) placesReturned += slot.booked - kept;
       }
     }
     // Claims no appointment should hold any more (the store pages through all old claims to find them).

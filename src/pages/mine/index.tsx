@@ -97,6 +97,7 @@ export default function Mine() {
               {s.verified ? (
                 <>
                   <LinkRow row="appointments" url="/packages/booking/mine/index" label="我的预约" />
+                  <LinkRow row="waitlist" url="/packages/waitlist/mine/index" label="我的候补" />
                   <LinkRow row="reissues" url="/packages/reissue/mine/index" label="我的补领申请" />
                   <LinkRow row="businesses" url="/packages/business/mine/index" label="我的户口业务" />
                   <LinkRow row="home-visits" url="/packages/homeVisit/mine/index" label="上门服务" />

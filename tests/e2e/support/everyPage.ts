@@ -69,6 +69,9 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/tempProof/proof/index', persona: 'local-citizen', ready: '[data-face-step="apply"]' },
   { route: 'packages/tempProof/verify/index', persona: 'local-visitor' },
   { route: 'packages/tempProof/log/index', persona: 'local-citizen' },
+  // Issue 17: the waiting list — joining a day (the form; the day need not be full to show it) and 我的候补 (empty).
+  { route: 'packages/waitlist/join/index', persona: 'local-citizen', query: (d) => `q=${d.hallId},${d.guideId},2026-12-31,`, ready: '.summary-row' },
+  { route: 'packages/waitlist/mine/index', persona: 'local-citizen', ready: '.wl__empty' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -1,10 +1,12 @@
-import type { WaitlistStore } from '../../../core/waitlist/ports';
+import { waitPlaceIds } from '../../../core/waitlist/openPlaces';
+import type { WaitlistStore, WaitPlace } from '../../../core/waitlist/ports';
 import type { WaitEntry } from '../../../core/waitlist/WaitEntry';
 import type { Turn } from './bookingInMemoryStore';
 
 /** The waiting list in memory: each operation atomic, after its turn (a fast-check scheduler may interleave them). */
 export class InMemoryWaitlistStore implements WaitlistStore {
   readonly entries = new Map<string, WaitEntry>();
+  readonly places = new Map<string, WaitPlace>();
 
   constructor(private readonly turn: Turn = async () => {}) {}
 
@@ -52,6 +54,49 @@ export class InMemoryWaitlistStore implements WaitlistStore {
         .slice(0, limit)
         .map((e) => structuredClone(e)),
     );
+  }
+
+  ahead(entry: WaitEntry) {
+    return this.op(
+      'waitlist.ahead',
+      () =>
+        [...this.entries.values()].filter(
+          (e) =>
+            e.hallId === entry.hallId &&
+            e.date === entry.date &&
+            e.business === entry.business &&
+            e.state === 'waiting' &&
+            (e.joinedAt.getTime() < entry.joinedAt.getTime() || (e.joinedAt.getTime() === entry.joinedAt.getTime() && e._id < entry._id)),
+        ).length,
+    );
+  }
+
+  async claimPlace(idIndex: string, entryId: string, at: Date) {
+    for (const _id of waitPlaceIds(idIndex)) {
+      const taken = await this.op('waitlist.claimPlace', () => {
+        const held = this.places.get(_id);
+        if (!held) {
+          this.places.set(_id, { _id, idIndex, entryId, at });
+          return true;
+        }
+        if (held.entryId !== entryId) return false;
+        this.places.set(_id, { ...held, at });
+        return true;
+      });
+      if (taken) return true;
+    }
+    return false;
+  }
+
+  placesOf(idIndex: string) {
+    return this.op('waitlist.placesOf', () => [...this.places.values()].filter((p) => p.idIndex === idIndex).map((p) => ({ ...p })));
+  }
+
+  releasePlace(place: WaitPlace) {
+    return this.op('waitlist.releasePlace', () => {
+      const held = this.places.get(place._id);
+      if (held && held.entryId === place.entryId && held.at.getTime() === place.at.getTime()) this.places.delete(place._id);
+    });
   }
 
   offersDue(now: Date, limit: number) {

@@ -262,6 +262,10 @@ export class InMemoryBookingStore implements BookingStore {
     });
   }
 
+  claimHolder(id: string) {
+    return this.op('claims.get', () => this.claims.get(id)?.appointmentId ?? null);
+  }
+
   async takeClaim(id: string, appointmentId: string, again = true): Promise<boolean> {
     const added = await this.op('claims.add', () => {
       if (this.claims.has(id)) return false;

@@ -195,6 +195,7 @@ export function BookingForm({
                   slotId={slot?.slotId}
                   onSlot={setSlot}
                   reloadKey={reloadKey}
+                  waitFor={member?.memberId ?? ''}
                 />
               )}
             </Section>

@@ -23,6 +23,8 @@ interface Props {
   current?: { date: string; start: string };
   /** Change it to load the places left again (e.g. after 已约满). */
   reloadKey?: number;
+  /** Set: a day whose every slot is taken offers 加入候补 (issue 17) for this family member ('' for oneself). */
+  waitFor?: string;
 }
 
 function dayLabel(dates: readonly string[], date: string): string {
@@ -36,7 +38,7 @@ function closedLabel(reason: string): string {
 }
 
 /** Date chips (closed days shown closed) and the day's slots with the places left; only open days and slots can be chosen. */
-export function SlotPicker({ hallId, business, dates, date, closed = [], onDate, slotId, onSlot, current, reloadKey = 0 }: Props) {
+export function SlotPicker({ hallId, business, dates, date, closed = [], onDate, slotId, onSlot, current, reloadKey = 0, waitFor }: Props) {
   const availability = useRemote(() => bookingApi.availability(hallId, business, date), `${hallId}:${business}:${date}:${reloadKey}`);
   const slots = availability.data?.date === date ? availability.data.slots : undefined;
   const anyOpen = slots?.some((s) => s.state === 'open');
@@ -75,6 +77,15 @@ export function SlotPicker({ hallId, business, dates, date, closed = [], onDate,
       <LoadState remote={availability}>
         {slots && availability.data?.closedReason && <Text className="picker-hint">当日不可预约：{availability.data.closedReason}，请选择其他日期。</Text>}
         {slots && slots.length > 0 && !anyOpen && <Text className="picker-hint">当日已没有可预约的时段，请选择其他日期。</Text>}
+        {waitFor !== undefined && !anyOpen && slots?.some((s) => s.state === 'full') && (
+          <Text
+            className="book__error-link"
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/packages/waitlist/join/index?q=${hallId},${business},${date},${waitFor}` })}
+          >
+            加入候补 ›
+          </Text>
+        )}
         <View className="slot-grid">
           {(slots ?? []).map((s) => {
             const isCurrent = current?.date === date && current.start === s.start;
