@@ -370,7 +370,16 @@ export const collections: CollectionDeclaration[] = [
       { name: 'line', keys: { hallId: 1, date: 1, business: 1, state: 1, joinedAt: 1, _id: 1 } },
       { name: 'offers_due', keys: { state: 1, 'offer.until': 1 } },
       { name: 'actor_joined', keys: { actorOpenid: 1, joinedAt: -1 } },
+      // The hall's view: its open entries over the next days (core/waitlist/hallActions.ts).
+      { name: 'hall_date_state', keys: { hallId: 1, date: 1, state: 1 } },
     ],
+    rules: closed,
+  },
+  {
+    // One per hall (_id the hall's id): what its lead set (core/hallDuty/HallSettings.ts), e.g. the
+    // waiting list's hold time. Nothing personal but the openid of who saved last.
+    name: 'hall_settings',
+    indexes: [],
     rules: closed,
   },
   {

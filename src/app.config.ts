@@ -54,9 +54,9 @@ export default defineAppConfig({
       pages: ['proof/index', 'verify/index', 'log/index'],
     },
     {
-      // Issue 17: the waiting list of a full day (joined from the booking page) and 我的候补 with its offers.
+      // Issue 17: the waiting list of a full day (joined from the booking page), 我的候补 with its offers, and the hall's view.
       root: 'packages/waitlist',
-      pages: ['join/index', 'mine/index'],
+      pages: ['join/index', 'mine/index', 'hall/index'],
     },
   ],
   window: {

@@ -30,12 +30,16 @@ import { hallReleaseDraws, openReleaseDraw, runReleaseDraw, runReleaseDraws } fr
 import { applyReleaseDraw, myReleaseApplications, withdrawReleaseApplication } from '../fairRelease/actions/citizen';
 import { releaseDraw, releaseDraws } from '../fairRelease/actions/public';
 import { acceptWaitlistOffer, joinWaitlist, lapseWaitlistOffers, leaveWaitlist, myWaitlist } from '../waitlist/actions';
+import { hallWaitlists, saveWaitlistHold, waitlistHold } from '../waitlist/hallActions';
 export const bookingActions: ActionMap<BookingDeps> = {
   joinWaitlist,
   myWaitlist,
   leaveWaitlist,
   acceptWaitlistOffer,
   lapseWaitlistOffers,
+  waitlistHold,
+  hallWaitlists,
+  saveWaitlistHold,
   bookingOptions,
   availability,
   reserve,

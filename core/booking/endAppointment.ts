@@ -1,7 +1,7 @@
 import type { Appointment } from './Appointment';
 import type { BookingDeps } from './BookingDeps';
 import { claimsFreedWhenOver } from './claims';
-import { OFFER_HOLD_MINUTES, offerFreedPlace } from '../waitlist/offerPlace';
+import { offerFreedPlace } from '../waitlist/offerPlace';
 
 /**
  * Ends a booked appointment (compare-and-set from 'booked', marked with `endedBy`). A cancellation
@@ -24,7 +24,7 @@ export async function endAppointment(
     if (!stored || stored.status !== changes.status || stored.endedBy !== changes.endedBy) return false;
   }
   // A cancelled place goes to the hall-day's waiting list first, held for the next in line (issue 17).
-  if (changes.status === 'cancelled' && !(await offerFreedPlace(deps, a, OFFER_HOLD_MINUTES))) await deps.booking.releasePlace(a.slotId, a._id);
+  if (changes.status === 'cancelled' && !(await offerFreedPlace(deps, a))) await deps.booking.releasePlace(a.slotId, a._id);
   const release = changes.status === 'cancelled' ? a.claims : claimsFreedWhenOver(a.claims);
   await deps.booking.releaseClaims(
     release.filter((c) => !keep.includes(c)),

@@ -43,6 +43,9 @@ export const errorCatalogue = {
   OFFER_EXPIRED: '该候补名额已过保留时间，已顺延给下一位候补群众',
   /** A person is on as many waiting lists at once as allowed (core/waitlist/openPlaces.ts). */
   WAITLIST_LIMIT: '该办理人已同时候补3个日期或事项，请在“我的候补”中退出其中一个后再加入',
+  /** A hall's own setting out of its bounds (the message says which: core/waitlist/holdTime.ts). */
+  HALL_SETTINGS_INVALID: '大厅设置有误，请检查后重试',
+  HALL_SETTINGS_VERSION_CONFLICT: '大厅设置刚刚已被他人修改，请刷新后重试',
   ALREADY_BOOKED: '您已有该事项的预约，请先办理或取消原预约',
   ONE_PER_DAY: '同一人每天只能预约一次',
   WEEKLY_LIMIT: '本周预约次数已达上限',

@@ -2,6 +2,7 @@ import type { SpecialHours } from '../guide/Hall';
 import type { BookedPlace } from './bookingsOutside';
 import type { DutyDay } from './DutyDay';
 import type { HallHoursDoc } from './hallHoursOverlay';
+import type { HallSettings, HallSettingsChange } from './HallSettings';
 
 /** Where edited hours and duty rosters are kept (CloudBase: server/hallDuty/CloudbaseHallDutyStore.ts). */
 export interface HallDutyStore {
@@ -21,4 +22,8 @@ export interface HallDutyStore {
   saveDutyDay(day: DutyDay): Promise<void>;
   /** Removes a duty day; true when there was one. */
   deleteDutyDay(hallId: string, date: string): Promise<boolean>;
+  /** The hall's own settings (null: none saved, the defaults apply). */
+  settings(hallId: string): Promise<HallSettings | null>;
+  /** Compare-and-set of the hall's settings, as saveHours (0: nothing stored yet). False when someone else saved meanwhile. */
+  saveSettings(hallId: string, change: HallSettingsChange, expectedVersion: number, by: string, now: Date): Promise<boolean>;
 }

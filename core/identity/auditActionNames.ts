@@ -44,6 +44,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'hall.saveSpecialHours': '修改特别办公时间',
   'hall.deleteSpecialHours': '删除特别办公时间',
   'hall.saveDutyDay': '修改值班安排',
+  'hall.saveWaitlistHold': '修改候补名额保留时长',
   'hall.deleteDutyDay': '删除值班安排',
   'homeVisit.hallList': '查看上门服务申请',
   'homeVisit.assign': '安排上门服务',

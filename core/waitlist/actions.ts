@@ -13,7 +13,7 @@ import { AppointmentView, appointmentView } from '../booking/views';
 import { WaitEntryView, waitEntryView } from './views';
 import { DateInput } from '../booking/actions/inputs';
 import { refuseIfBlocked } from '../booking/refuseIfBlocked';
-import { OFFER_HOLD_MINUTES, lapseOffers, passOn } from './offerPlace';
+import { lapseOffers, passOn } from './offerPlace';
 import { takeWaitPlace } from './openPlaces';
 import { refuseIfActive } from './refuseIfActive';
 import { waitEntryId, type WaitEntry } from './WaitEntry';
@@ -109,7 +109,7 @@ export const leaveWaitlist = defineAction({
     const entry = await ownEntry(deps, entryId);
     if (entry.state !== 'waiting' && entry.state !== 'offered') return waitEntryView(entry, deps);
     if (!(await deps.waitlist.change(entry._id, entry.version, { state: 'left' }))) return waitEntryView((await deps.waitlist.entry(entry._id))!, deps);
-    if (entry.state === 'offered' && entry.offer) await passOn(deps, { ...entry, offer: entry.offer }, OFFER_HOLD_MINUTES);
+    if (entry.state === 'offered' && entry.offer) await passOn(deps, { ...entry, offer: entry.offer });
     return waitEntryView({ ...entry, state: 'left', version: entry.version + 1 }, deps);
   },
 });
@@ -168,6 +168,6 @@ export const lapseWaitlistOffers = defineAction({
   output: lazySchema(() => z.object({ lapsed: z.int() })),
   errors: [],
   async run(_input, deps: BookingDeps) {
-    return { lapsed: await lapseOffers(deps, OFFER_HOLD_MINUTES, 100) };
+    return { lapsed: await lapseOffers(deps, 100) };
   },
 });

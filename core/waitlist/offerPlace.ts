@@ -5,6 +5,8 @@ import { holdIdOf, type WaitEntry, type WaitOffer } from './WaitEntry';
 import type { GuideRepository } from '../guide/GuideRepository';
 import type { WaitlistNotifier, WaitlistStore } from './ports';
 import { tellOffered } from './tellOffered';
+import type { HallDutyStore } from '../hallDuty/ports';
+import { holdMinutesOf } from './holdTime';
 
 export interface WaitlistDeps {
   waitlist: WaitlistStore;
@@ -13,10 +15,28 @@ export interface WaitlistDeps {
   /** The notice of an offer (best effort: a failure never undoes the offer). */
   waitlistNotifier?: WaitlistNotifier;
   guides?: Pick<GuideRepository, 'guide'>;
+  /** The halls' own hold times (core/waitlist/holdTime.ts); the default when absent. */
+  hallDuty?: Pick<HallDutyStore, 'settings'>;
 }
 
-/** How long an offered place is kept for the person offered it (issue 17's default; a hall's own setting is to come). */
-export const OFFER_HOLD_MINUTES = 30;
+/** How long a hall keeps an offered place, in minutes. */
+export type HoldMinutes = (hallId: string) => Promise<number>;
+
+/**
+ * Each hall's hold time as its lead set it, read when a place is about to be offered (so only when
+ * someone waits), once per hall for the whole call.
+ */
+export function hallHoldMinutes(deps: Pick<WaitlistDeps, 'hallDuty'>): HoldMinutes {
+  const read = new Map<string, Promise<number>>();
+  return (hallId) => {
+    let minutes = read.get(hallId);
+    if (!minutes) {
+      minutes = deps.hallDuty ? deps.hallDuty.settings(hallId).then(holdMinutesOf) : Promise.resolve(holdMinutesOf(null));
+      read.set(hallId, minutes);
+    }
+    return minutes;
+  };
+}
 
 /** How many times a move is tried again when another took the entry it chose meanwhile. */
 const TRIES = 5;
@@ -30,17 +50,18 @@ const TRIES = 5;
 async function offerToNext(
   deps: WaitlistDeps,
   at: { hallId: string; date: string; business: string; slotId: string },
-  holdMinutes: number,
+  holdMinutes: HoldMinutes,
   hold: (offer: WaitOffer, entry: WaitEntry) => Promise<boolean>,
 ): Promise<WaitEntry | null> {
   for (let i = 0; i < TRIES; i++) {
     const [next] = await deps.waitlist.firstWaiting(at.hallId, at.date, at.business, 1);
     if (!next) return null;
+    const minutes = await holdMinutes(at.hallId);
     const offers = next.offers + 1;
     // Kept at most until the slot starts: after that it cannot be booked.
     const starts = parseSlotId(at.slotId);
     const latest = starts ? slotStart(starts.date, starts.start).getTime() : Infinity;
-    const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(Math.min(deps.clock.now().getTime() + holdMinutes * 60_000, latest)) };
+    const offer: WaitOffer = { slotId: at.slotId, holdId: holdIdOf(next._id, offers), until: new Date(Math.min(deps.clock.now().getTime() + minutes * 60_000, latest)) };
     if (!(await deps.waitlist.change(next._id, next.version, { state: 'offered', offer, offers }))) continue;
     if (await hold(offer, next)) {
       const offered: WaitEntry = { ...next, state: 'offered', offer, offers, version: next.version + 1 };
@@ -62,7 +83,7 @@ async function offerToNext(
 export function offerFreedPlace(
   deps: WaitlistDeps,
   appointment: { _id: string; hallId: string; date: string; business: string; slotId: string },
-  holdMinutes: number,
+  holdMinutes: HoldMinutes = hallHoldMinutes(deps),
 ): Promise<WaitEntry | null> {
   return offerToNext(deps, appointment, holdMinutes, (offer, entry) =>
     deps.booking.offerPlace(appointment.slotId, appointment._id, offer.holdId, { entryId: entry._id, until: offer.until }),
@@ -74,7 +95,7 @@ export function offerFreedPlace(
  * stands), and each lapsed offer's place passes to the next in line, or back to the public when
  * nobody waits. Returns how many offers lapsed.
  */
-export async function lapseOffers(deps: WaitlistDeps, holdMinutes: number, limit: number): Promise<number> {
+export async function lapseOffers(deps: WaitlistDeps, limit: number, holdMinutes: HoldMinutes = hallHoldMinutes(deps)): Promise<number> {
   const now = deps.clock.now();
   let lapsed = 0;
   for (const due of await deps.waitlist.offersDue(now, limit)) {
@@ -91,7 +112,7 @@ export async function lapseOffers(deps: WaitlistDeps, holdMinutes: number, limit
  * The place an entry was offered (and has given up: lapsed, declined; its compare-and-set done by
  * the caller) passes to the next in line, or back to the public when nobody waits.
  */
-export async function passOn(deps: WaitlistDeps, from: WaitEntry & { offer: WaitOffer }, holdMinutes: number): Promise<void> {
+export async function passOn(deps: WaitlistDeps, from: WaitEntry & { offer: WaitOffer }, holdMinutes: HoldMinutes = hallHoldMinutes(deps)): Promise<void> {
   const old = from.offer;
   const next = await offerToNext(deps, { ...from, slotId: old.slotId }, holdMinutes, (offer, entry) =>
     deps.booking.passHold(old.slotId, old.holdId, offer.holdId, { entryId: entry._id, until: offer.until }),

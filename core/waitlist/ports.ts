@@ -26,6 +26,8 @@ export interface WaitlistStore {
   releasePlace(place: WaitPlace): Promise<void>;
   /** Entries whose offer ran out before `now`. */
   offersDue(now: Date, limit: number): Promise<WaitEntry[]>;
+  /** A hall's waiting and offered entries dated from `from` to `to` (inclusive), at most `limit`. */
+  openOfHall(hallId: string, from: string, to: string, limit: number): Promise<WaitEntry[]>;
 }
 
 /** One of a person's open waiting-list places (`waitlist_places`, _id = `<idIndex>:<n>`). */

@@ -3,10 +3,11 @@ import type { BookedPlace } from '../../core/hallDuty/bookingsOutside';
 import { dutyDayId, type DutyDay } from '../../core/hallDuty/DutyDay';
 import type { HallHoursDoc } from '../../core/hallDuty/hallHoursOverlay';
 import type { HallDutyStore } from '../../core/hallDuty/ports';
+import type { HallSettings, HallSettingsChange } from '../../core/hallDuty/HallSettings';
 import type { Database } from '../cloudbase/app';
 import { getDoc, isDuplicateKey, putDoc } from '../cloudbase/documents';
 
-/** Edited hours (`hall_hours`, one document per hall) and duty days (`duty_rosters`) in CloudBase. */
+/** Edited hours (`hall_hours`, one document per hall), duty days (`duty_rosters`) and the hall's settings (`hall_settings`) in CloudBase. */
 export class CloudbaseHallDutyStore implements HallDutyStore {
   constructor(private readonly db: Database) {}
 
@@ -18,11 +19,29 @@ export class CloudbaseHallDutyStore implements HallDutyStore {
     return getDoc<HallHoursDoc>(this.db, 'hall_hours', hallId);
   }
 
-  async saveHours(hallId: string, specialHours: SpecialHours[], expectedVersion: number, by: string, now: Date): Promise<boolean> {
-    const fields = { specialHours, version: expectedVersion + 1, updatedAt: now, updatedBy: by };
+  saveHours(hallId: string, specialHours: SpecialHours[], expectedVersion: number, by: string, now: Date): Promise<boolean> {
+    return this.saveVersioned('hall_hours', hallId, { specialHours }, { specialHours: this._.set(specialHours) }, expectedVersion, by, now);
+  }
+
+  async settings(hallId: string): Promise<HallSettings | null> {
+    const doc = await getDoc<HallSettings>(this.db, 'hall_settings', hallId);
+    return doc && { ...doc, updatedAt: new Date(doc.updatedAt) };
+  }
+
+  saveSettings(hallId: string, change: HallSettingsChange, expectedVersion: number, by: string, now: Date): Promise<boolean> {
+    return this.saveVersioned('hall_settings', hallId, change, change, expectedVersion, by, now);
+  }
+
+  /**
+   * The hall's one document in `collection`, created at version 1 (a second creator meets the
+   * duplicate id) or changed only while the stored version is still `expectedVersion`. `update` is
+   * `fields` as the update writes them (arrays set whole).
+   */
+  private async saveVersioned(collection: string, hallId: string, fields: object, update: object, expectedVersion: number, by: string, now: Date): Promise<boolean> {
+    const stamp = { version: expectedVersion + 1, updatedAt: now, updatedBy: by };
     if (expectedVersion === 0) {
       try {
-        await this.db.collection('hall_hours').add({ _id: hallId, hallId, ...fields });
+        await this.db.collection(collection).add({ _id: hallId, hallId, ...fields, ...stamp });
         return true;
       } catch (e) {
         if (isDuplicateKey(e)) return false;
@@ -30,9 +49,9 @@ export class CloudbaseHallDutyStore implements HallDutyStore {
       }
     }
     const res = await this.db
-      .collection('hall_hours')
+      .collection(collection)
       .where({ _id: hallId, version: expectedVersion })
-      .update({ ...fields, specialHours: this._.set(specialHours) });
+      .update({ ...update, ...stamp });
     return res.updated === 1;
   }
 

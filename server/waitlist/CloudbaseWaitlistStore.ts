@@ -87,6 +87,16 @@ export class CloudbaseWaitlistStore implements WaitlistStore {
   }
 
   /** One indexed query (`offers_due`: state, offer.until). */
+  async openOfHall(hallId: string, from: string, to: string, limit: number): Promise<WaitEntry[]> {
+    const res = await this.db
+      .collection(WAITLIST)
+      .where({ hallId, date: this._.gte(from).and(this._.lte(to)), state: this._.in(['waiting', 'offered']) })
+      .orderBy('date', 'asc')
+      .limit(limit)
+      .get();
+    return ((res.data ?? []) as WaitEntry[]).map((d) => revive(d)!);
+  }
+
   async offersDue(now: Date, limit: number): Promise<WaitEntry[]> {
     const res = await this.db
       .collection(WAITLIST)

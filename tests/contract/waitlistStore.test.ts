@@ -58,6 +58,21 @@ describe.each([
     expect((await store.firstWaiting('hall-a', '2026-12-09', 'id-card', 5)).map((x) => x.subject.idIndex)).toEqual(['p2']);
   });
 
+  test("a hall's open entries within dates: waiting and offered ones, not those left, nor another hall's or day's", async () => {
+    const store = make();
+    await store.add(entry('p1', 1));
+    await store.add(entry('p2', 2, 'certificate'));
+    await store.add(entry('p3', 3));
+    await store.add({ ...entry('p4', 4), _id: waitEntryId('hall-b', '2026-12-09', 'id-card', 'p4'), hallId: 'hall-b' });
+    await store.add({ ...entry('p5', 5), _id: waitEntryId('hall-a', '2026-12-20', 'id-card', 'p5'), date: '2026-12-20' });
+    await store.change(waitEntryId('hall-a', '2026-12-09', 'id-card', 'p1'), 0, { state: 'offered', offer: { slotId: 's', holdId: 'h', until: new Date(T0) }, offers: 1 });
+    await store.change(waitEntryId('hall-a', '2026-12-09', 'id-card', 'p3'), 0, { state: 'left' });
+    const open = await store.openOfHall('hall-a', '2026-12-08', '2026-12-10', 10);
+    expect(open.map((x) => `${x.subject.idIndex}:${x.state}`).sort()).toEqual(['p1:offered', 'p2:waiting']);
+    expect((await store.openOfHall('hall-a', '2026-12-08', '2026-12-20', 10)).map((x) => x.date)).toEqual(['2026-12-09', '2026-12-09', '2026-12-20']);
+    expect(await store.openOfHall('hall-a', '2026-12-08', '2026-12-20', 1)).toHaveLength(1);
+  });
+
   test('ahead counts who waits before an entry in its line (earlier, or as early with a smaller id)', async () => {
     const store = make();
     for (const [p, m] of [

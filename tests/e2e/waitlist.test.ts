@@ -3,7 +3,10 @@
  * full; on 预约办理 he is offered 加入候补 and joins it for his mother (a family member he acts for);
  * 我的候补 shows her first in line. Another citizen cancels: the place is held for her and he is
  * told; from 我的 → 我的候补 he sees the offer with its countdown, accepts it, and sees the ticket.
+ * The hall's lead (the local officer, made its lead) sets on 候补情况 how long an offered place is
+ * held, which the citizen reads before joining, and sees who waits.
  */
+import { localDatabase } from '../../devcloud/localDatabase';
 import { seedVerifiedCitizens } from '../../devcloud/seed/verifiedCitizens';
 import { fullDay } from '../support/fullDay';
 import { useJourney } from './support/journey';
@@ -12,6 +15,7 @@ import { actAs } from './support/persona';
 jest.setTimeout(240_000);
 
 const CITIZEN = 'local-citizen';
+const OFFICER = 'local-officer';
 const HALL = 'haikou-longhua';
 const BUSINESS = 'id-card-renewal';
 const MOTHER = 'resident-004';
@@ -29,6 +33,18 @@ test('join the waiting list of a full day, another cancels, the offer is accepte
   const visible = (selector: string) => page.locator(`${selector}:visible`);
   const button = (text: string) => visible('taro-button-core').filter({ hasText: text }).first();
 
+  // The hall's lead sets the hold time on 候补情况 (我的 → 窗口工作).
+  await localDatabase(url)
+    .collection('accounts')
+    .doc(OFFICER)
+    .update({ leads: [HALL] });
+  await actAs(page, url, OFFICER);
+  await visible('[data-row="hall-waitlists"]').first().click();
+  await page.getByText('暂无群众候补。').first().waitFor();
+  await visible('[data-field="hold-minutes"] input').first().fill('45');
+  await button('保存').click();
+  await page.getByText('已保存：今后提供的候补名额保留45分钟').first().waitFor();
+
   // 预约办理: the day is full; 加入候补 for his mother.
   await actAs(page, url, CITIZEN);
   await page.goto(`${url}/#/packages/booking/book/index?business=${BUSINESS}&hall=${HALL}`);
@@ -40,11 +56,18 @@ test('join the waiting list of a full day, another cancels, the offer is accepte
   const row = (text: string) => visible('.wl-join .summary-row').filter({ hasText: text }).first();
   await row('海口市公安局龙华分局户政服务大厅').waitFor();
   await row('张*兰 · 父母').waitFor();
+  await visible('[data-field="hold"]').filter({ hasText: '保留45分钟' }).first().waitFor();
   await journey.browser.shot('94-waitlist-join');
   await button('确认加入候补').click();
   await visible('[data-field="note"]').filter({ hasText: '已加入候补，您排在第1位' }).first().waitFor();
   expect(await visible('.wl__item').first().innerText()).toContain('（家人代办）');
   await journey.browser.shot('95-waitlist-waiting');
+
+  // The hall sees one waiting for that day (a count, no name).
+  await actAs(page, url, OFFICER);
+  await page.goto(`${url}/#/packages/waitlist/hall/index`);
+  await visible(`[data-line="${day.date}:${BUSINESS}"]`).filter({ hasText: '1人候补' }).first().waitFor();
+  await journey.browser.shot('98-waitlist-hall');
 
   // The other citizen cancels: the place is held for her, and he is told.
   const sent = h.cloud.notifications.length;

@@ -255,6 +255,10 @@ const cases: Case[] = [
     denied: 'FORBIDDEN',
   },
   { fn: 'booking', action: 'deleteDutyDay', data: (hall) => ({ hallId: hall, date: '2026-03-21' }), allowed: leads, denied: 'FORBIDDEN' },
+  // The waiting lists (issue 17): the hall's officers see who waits (counts only); its lead (and every admin) sets the hold
+  // time, a stale version stopping an allowed save at HALL_SETTINGS_VERSION_CONFLICT.
+  hallScoped('booking', 'hallWaitlists', (hall) => ({ hallId: hall })),
+  { fn: 'booking', action: 'saveWaitlistHold', data: (hall) => ({ hallId: hall, minutes: 30, expectedVersion: 999 }), allowed: leads, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'setHallLead', data: (hall) => ({ openid: 'matrix-nobody', hallId: hall, lead: false }), allowed: administers, denied: 'FORBIDDEN' },
   { fn: 'identity', action: 'withdrawInvitation', data: (hall) => ({ invitationId: `no-such-invitation-${hall}` }), allowed: administers, denied: 'FORBIDDEN' },
   // The electronic temporary identity proof (issue 17): no hall and no role in it. A holder's actions
@@ -337,6 +341,7 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'QUEUE_EMPTY',
       'QUEUE_TICKET_NOT_FOUND',
       'HOURS_VERSION_CONFLICT',
+      'HALL_SETTINGS_VERSION_CONFLICT',
       'HOME_VISIT_VERSION_CONFLICT',
       // A holder's action on no proof of theirs, or a face check without face consent.
       'TEMP_PROOF_NOT_FOUND',

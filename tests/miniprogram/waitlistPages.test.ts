@@ -33,7 +33,8 @@ test('加入候补 → 我的候补 (first in line) → an offer with its countd
   const join = s.open('packages/waitlist/join/index', { q: `${HALL},${BUSINESS},${day.date},` });
   await withText(join, '海口市公安局龙华分局户政服务大厅');
   expect(join.dom.textContent).toContain('本人');
-  expect(join.dom.textContent).toContain('名额提供给您后会为您保留30分钟');
+  // The hall's own hold time, read for the page (30 until its lead sets one).
+  await waitFor(() => join.dom.textContent?.includes('名额提供给您后会为您保留30分钟') || false, { ...WAIT, what: 'the hold time' });
   await idle(join);
   s.wx.platform.subscriptions.push('accept');
   s.tap(join, await withText(join, '确认加入候补'));
@@ -85,4 +86,14 @@ test('加入候补 → 我的候补 (first in line) → an offer with its countd
   await withText(again, '您已有该事项的预约，请先办理或取消原预约');
   await withText(again, '查看我的预约 ›');
   again.close();
+});
+
+test("候补情况: the hall's officer sees the hold time its lead set (not theirs to change) and who waits", async () => {
+  s.actAs('local-officer');
+  const hall = s.open('packages/waitlist/hall/index');
+  await withText(hall, '当前为30分钟（由大厅负责人设置）。');
+  expect(hall.dom.textContent).toContain('今后两周的候补');
+  expect(s.functionErrors()).toEqual([]);
+  hall.close();
+  s.actAs(CITIZEN);
 });

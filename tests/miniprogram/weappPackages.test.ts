@@ -54,7 +54,8 @@ const BUDGET_KIB: Record<string, number> = {
   // Issue 17's fair release (28.9 KiB when added): the days released by draw, applying, my applications, the public draw, the lead's page.
   'packages/release': 30,
   // Issue 17's waiting list (20.9 KiB when added): 加入候补 and 我的候补 with the offer, its countdown and acceptance.
-  'packages/waitlist': 22,
+  // +8.3 KiB with the hall's page (候补情况: officers see who waits; its lead sets the hold time).
+  'packages/waitlist': 30,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

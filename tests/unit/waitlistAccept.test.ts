@@ -69,7 +69,7 @@ it('an offer the timer passed on is refused (OFFER_EXPIRED) and leaves nothing t
   const { w, plan, waitlist, deps, entryId } = await offeredWorld();
   const entry = (await waitlist.entry(entryId))!;
   w.clock.advance(31 * 60_000);
-  expect(await lapseOffers(deps, 30, 10)).toBe(1);
+  expect(await lapseOffers(deps, 10)).toBe(1);
   const refused = await accept(w, waitlist, entry, 'late-appt').catch((e: unknown) => e);
   expect(isDomainError(refused) && refused.code).toBe('OFFER_EXPIRED');
   expect([...w.booking.claims.values()].filter((c) => c.appointmentId === 'late-appt')).toEqual([]);

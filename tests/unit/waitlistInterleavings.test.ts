@@ -42,7 +42,7 @@ function world(waiting: number) {
   }
   const line = [...waitlist.entries.values()].map((e) => e._id);
   const cancel = async (appointmentId: string) => {
-    const offered = await offerFreedPlace(deps, { _id: appointmentId, hallId: HALL, date: DATE, business: BUSINESS, slotId: plan.slotId }, HOLD_MINUTES);
+    const offered = await offerFreedPlace(deps, { _id: appointmentId, hallId: HALL, date: DATE, business: BUSINESS, slotId: plan.slotId }, async () => HOLD_MINUTES);
     if (!offered) await booking.releasePlace(plan.slotId, appointmentId);
   };
   const race = async (scheduler: fc.Scheduler, moves: Array<() => Promise<unknown>>) => {
@@ -88,8 +88,8 @@ it('cancellations, lapsing offers and public bookers in any order: every place c
       // Nobody answers: the offers lapse and pass on (the timer twice at once), public bookers still trying.
       w.later(HOLD_MINUTES + 1);
       await w.race(s, [
-        () => lapseOffers(w.deps, HOLD_MINUTES, 10),
-        () => lapseOffers(w.deps, HOLD_MINUTES, 10),
+        () => lapseOffers(w.deps, 10, async () => HOLD_MINUTES),
+        () => lapseOffers(w.deps, 10, async () => HOLD_MINUTES),
         ...publicBookers.map((_, i) => () => w.booking.takePlace(plan, `public-late-${i}`)),
       ]);
       expect(problems(w)).toEqual([]);

@@ -46,7 +46,7 @@ test('a cancellation offers its place even when the notice fails', async () => {
   await waitlist.add(entry);
   const booking = { offerPlace: async () => true, passHold: async () => true, returnHold: async () => true };
   const deps = { waitlist, booking, clock: new FixedClock(T0), guides, waitlistNotifier: notifier(async () => Promise.reject(new Error('down'))) };
-  const offered = await offerFreedPlace(deps, { _id: 'a1', hallId: 'hall-a', date: '2026-12-09', business: 'id-card', slotId: SLOT }, 30);
+  const offered = await offerFreedPlace(deps, { _id: 'a1', hallId: 'hall-a', date: '2026-12-09', business: 'id-card', slotId: SLOT }, async () => 30);
   expect(offered?.state).toBe('offered');
   expect((await waitlist.entry(entry._id))?.state).toBe('offered');
 });

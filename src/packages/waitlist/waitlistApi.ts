@@ -21,4 +21,21 @@ export const waitlistApi = {
   mine: () => call<{ entries: WaitEntryView[] }>('booking', 'myWaitlist'),
   leave: (e: WaitEntryView) => call<WaitEntryView>('booking', 'leaveWaitlist', { entryId: e.id }),
   accept: (e: WaitEntryView, requestId: string) => call<AppointmentView>('booking', 'acceptWaitlistOffer', { entryId: e.id }, requestId),
+  /** How long the hall holds an offered place (its lead sets it). */
+  hold: (hallId: string) => call<HoldView>('booking', 'waitlistHold', { hallId }),
+  /** The hall's officers: who waits per day and business (counts only), its hold time, whether the caller may change it. */
+  hall: (hallId: string) => call<HallWaitlists>('booking', 'hallWaitlists', { hallId }),
+  saveHold: (hallId: string, minutes: number, expectedVersion: number) => call<HoldView>('booking', 'saveWaitlistHold', { hallId, minutes, expectedVersion }),
 };
+
+export interface HoldView {
+  hallId: string;
+  holdMinutes: number;
+  version: number;
+}
+
+export interface HallWaitlists extends HoldView {
+  mayEdit: boolean;
+  lines: Array<{ date: string; business: string; businessTitle: string; waiting: number; offered: number }>;
+  more: boolean;
+}

@@ -72,6 +72,14 @@ export const PAGES: PageVisit[] = [
   // Issue 17: the waiting list — joining a day (the form; the day need not be full to show it) and 我的候补 (empty).
   { route: 'packages/waitlist/join/index', persona: 'local-citizen', query: (d) => `q=${d.hallId},${d.guideId},2026-12-31,`, ready: '.summary-row' },
   { route: 'packages/waitlist/mine/index', persona: 'local-citizen', ready: '.wl__empty' },
+  { route: 'packages/waitlist/hall/index', persona: 'local-officer', ready: '.wl__empty' },
+  // Issue 17: fair release — the days released by draw, my applications, the lead's page; applying and the
+  // public draw of a day that has none (the page says so).
+  { route: 'packages/release/list/index', persona: 'local-citizen' },
+  { route: 'packages/release/mine/index', persona: 'local-citizen' },
+  { route: 'packages/release/lead/index', persona: 'local-officer' },
+  { route: 'packages/release/apply/index', persona: 'local-citizen', query: (d) => `hallId=${d.hallId}&date=2026-12-31` },
+  { route: 'packages/release/draw/index', persona: 'local-visitor', query: (d) => `hallId=${d.hallId}&date=2026-12-31` },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

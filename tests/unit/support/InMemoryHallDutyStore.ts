@@ -3,11 +3,13 @@ import type { BookedPlace } from '../../../core/hallDuty/bookingsOutside';
 import { dutyDayId, type DutyDay } from '../../../core/hallDuty/DutyDay';
 import type { HallHoursDoc } from '../../../core/hallDuty/hallHoursOverlay';
 import type { HallDutyStore } from '../../../core/hallDuty/ports';
+import type { HallSettings, HallSettingsChange } from '../../../core/hallDuty/HallSettings';
 
 /** Edited hours and duty days in memory; `booked` answers bookedBetween (empty unless given). */
 export class InMemoryHallDutyStore implements HallDutyStore {
   readonly docs = new Map<string, HallHoursDoc>();
   readonly days = new Map<string, DutyDay>();
+  readonly settingsDocs = new Map<string, HallSettings>();
   constructor(private readonly booked: () => (BookedPlace & { hallId?: string })[] = () => []) {}
 
   async hours(hallId: string) {
@@ -37,5 +39,17 @@ export class InMemoryHallDutyStore implements HallDutyStore {
 
   async deleteDutyDay(hallId: string, date: string) {
     return this.days.delete(dutyDayId(hallId, date));
+  }
+
+  async settings(hallId: string) {
+    const d = this.settingsDocs.get(hallId);
+    return d ? structuredClone(d) : null;
+  }
+
+  async saveSettings(hallId: string, change: HallSettingsChange, expectedVersion: number, by: string, now: Date) {
+    const stored = this.settingsDocs.get(hallId);
+    if ((stored?.version ?? 0) !== expectedVersion) return false;
+    this.settingsDocs.set(hallId, { ...stored, _id: hallId, hallId, ...change, version: expectedVersion + 1, updatedAt: now, updatedBy: by });
+    return true;
   }
 }

@@ -107,4 +107,14 @@ export class InMemoryWaitlistStore implements WaitlistStore {
         .map((e) => structuredClone(e)),
     );
   }
+
+  openOfHall(hallId: string, from: string, to: string, limit: number) {
+    return this.op('waitlist.openOfHall', () =>
+      [...this.entries.values()]
+        .filter((e) => e.hallId === hallId && e.date >= from && e.date <= to && (e.state === 'waiting' || e.state === 'offered'))
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
+  }
 }

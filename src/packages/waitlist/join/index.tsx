@@ -41,6 +41,8 @@ export default function JoinWaitlist() {
   const [busy, setBusy] = useState(false);
   const { hallId, business, date, member } = parseQuery(params.q);
   const names = useRemote(() => loadNames(hallId, business, member), `${business}:${hallId}:${member}`).data;
+  // The hall's own hold time (its lead sets it); the rule reads without a number until it is known.
+  const hold = useRemote(() => waitlistApi.hold(hallId), `hold:${hallId}`).data;
 
   const join = async () => {
     // The subscription (the notice when a place is offered) is asked inside the tap, before anything is awaited.
@@ -75,7 +77,9 @@ export default function JoinWaitlist() {
       <Section title="候补规则">
         <View className="wl__rules">
           <Text className="wl__rule">· 当日号源已约满。加入候补后，有人取消预约时，名额按加入的先后顺序提供给候补群众。</Text>
-          <Text className="wl__rule">· 名额提供给您后会为您保留30分钟（最晚到该时段开始），请在“我的 › 我的候补”中点“接受”完成预约；超时未确认将顺延给下一位。</Text>
+          <Text className="wl__rule" data-field="hold">
+            · 名额提供给您后会为您保留{hold ? `${hold.holdMinutes}分钟` : '一段时间'}（最晚到该时段开始），请在“我的 › 我的候补”中点“接受”完成预约；超时未确认将顺延给下一位。
+          </Text>
           <Text className="wl__rule">· 接受时与普通预约规则相同（同一事项只能有一个有效预约、多次失约暂停预约等）。</Text>
           <Text className="wl__rule">· 同一人最多同时候补3个日期或事项；加入候补不保证一定能约到，也可同时选择其他日期预约。</Text>
         </View>
