@@ -170,6 +170,20 @@ export const errorCatalogue = {
   TEMP_PROOF_REVOKED: '该电子临时身份证明已作废（新身份证已领取，或挂失、补领申请已撤销）',
   /** The last face check is older than 30 minutes: the code is shown again after a new one. */
   TEMP_PROOF_FACE_REQUIRED: '为保护您的身份安全，请重新进行人脸核验后再出示证明',
+  /** Issue 18, the assisted channel: unknown, or another officer's session (one answer for both). */
+  ASSISTED_SESSION_NOT_FOUND: '未找到该代办会话，请重新核验群众身份',
+  /** The session's time ran out, it failed (too many wrong codes) or was closed. */
+  ASSISTED_SESSION_EXPIRED: '代办会话已结束或已过期，请重新核验群众身份',
+  ASSISTED_SESSION_NOT_CONFIRMED: '请先输入群众收到的短信验证码',
+  ASSISTED_SESSION_CONFIRMED: '该代办会话已核验，无需再次输入验证码',
+  /** A booking or appointment at another hall than the session's. */
+  ASSISTED_OTHER_HALL: '代办会话仅限本大厅的预约，请在对应大厅办理',
+  /** Neither the registry nor an account of the citizen holds a mobile number: the code cannot be sent. */
+  ASSISTED_NO_PHONE_ON_FILE: '该群众没有登记手机号码，无法发送验证码，请告知其携带身份证件到大厅现场办理',
+  /** Too many failed assisted sessions for the citizen today. */
+  ASSISTED_CITIZEN_LOCKED: '该群众今日代办核验失败次数过多，请明日再试或请其到大厅现场办理',
+  /** The officer opened the day's maximum of sessions. */
+  ASSISTED_OPEN_LIMIT: '今日开启代办会话次数已达上限，请明天再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
