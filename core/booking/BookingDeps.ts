@@ -15,6 +15,7 @@ import type { StatisticsStore } from '../statistics/ports';
 import type { ConsultationStore, ConsultNotifier } from '../consult/ports';
 import type { QueueStore } from '../queue/QueueStore';
 import type { HomeVisitNotifier, HomeVisitStore } from '../homeVisit/ports';
+import type { AssistedPorts } from '../assisted/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -53,6 +54,8 @@ export interface BookingDeps {
   homeVisitNotifier: HomeVisitNotifier;
   /** Waiting lists of full hall-days (issue 17, core/waitlist, docs/WAITLIST.md). */
   waitlist: WaitlistStore;
+  /** Officers acting for citizens in assisted sessions (issue 18, core/assisted): sessions, the registry, SMS. */
+  assisted: AssistedPorts;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

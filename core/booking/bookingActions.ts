@@ -26,6 +26,7 @@ import { cancelHomeVisit, confirmHomeVisit, myHomeVisits, requestHomeVisit } fro
 import { assignHomeVisit, completeHomeVisit, hallHomeVisits, refuseHomeVisit, rescheduleHomeVisit } from '../homeVisit/actions/hall';
 import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/roster';
 
+import { assistedActions } from '../assisted/assistedActions';
 import { acceptWaitlistOffer, joinWaitlist, lapseWaitlistOffers, leaveWaitlist, myWaitlist } from '../waitlist/actions';
 export const bookingActions: ActionMap<BookingDeps> = {
   joinWaitlist,
@@ -87,6 +88,7 @@ export const bookingActions: ActionMap<BookingDeps> = {
   rescheduleHomeVisit,
   refuseHomeVisit,
   completeHomeVisit,
+  ...assistedActions,
 };
 
 /** Actions only timer triggers may run. */

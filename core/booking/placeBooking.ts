@@ -34,6 +34,8 @@ export interface PlaceBookingInput {
    * timer passing the offer on), and the hold becomes this appointment's place in one update.
    */
   offer?: { entry: WaitEntry; waitlist: WaitlistStore };
+  /** Booked by an officer in an assisted session (issue 18): recorded on the appointment. */
+  assisted?: Appointment['assisted'];
 }
 
 /**
@@ -165,6 +167,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       subjectIdIndex: subject.idIndex,
       subjectNameEnc: subject.nameEnc,
       ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+      ...(input.assisted ? { assisted: input.assisted } : {}),
       hallId,
       business,
       date: plan.date,

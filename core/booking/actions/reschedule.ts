@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
+import { ownsAppointment } from '../../assisted/owner';
 import { DomainError, isDomainError } from '../../errors/DomainError';
 import { requireVerified } from '../../identity/callerAccount';
 import type { BookingDeps } from '../BookingDeps';
@@ -39,7 +40,7 @@ export const reschedule = defineAction({
   async run(input, deps: BookingDeps, request) {
     const account = await requireVerified(deps);
     const old = await deps.booking.appointment(input.appointmentId);
-    if (!old || old.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    if (!old || !ownsAppointment(account, old)) throw new DomainError('APPOINTMENT_NOT_FOUND');
     // The new appointment's id comes from the request: a retry finds what the first attempt did.
     const freshId = deps.idFor(`reschedule:${account._id}:${request?.requestId ?? deps.newId()}`);
     const resumed = old.status === 'cancelled' && old.endedBy === freshId;

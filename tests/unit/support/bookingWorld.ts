@@ -13,6 +13,7 @@ import { InMemoryHomeVisitStore, RecordingHomeVisitNotifier } from './homeVisitI
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
+import { noAssisted } from './noAssisted';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import { HallSchedule } from '../../../core/booking/HallSchedule';
 import type { Notifier } from '../../../core/booking/ports';
@@ -152,6 +153,7 @@ export function bookingWorld(options: WorldOptions = {}) {
     homeVisits,
     homeVisitNotifier,
     waitlist,
+    assisted: noAssisted(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,
