@@ -48,6 +48,11 @@ export default defineAppConfig({
       root: 'packages/tempProof',
       pages: ['proof/index', 'verify/index', 'log/index'],
     },
+    {
+      // Issue 18: an officer books for a citizen who cannot use the mini-program (phone, desk, home visit).
+      root: 'packages/assisted',
+      pages: ['session/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

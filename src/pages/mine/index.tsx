@@ -128,6 +128,7 @@ export default function Mine() {
                 <LinkRow row="hall-ratings" url="/packages/officer/ratings/index" label="本厅好差评" />
                 <LinkRow row="hall-consultations" url="/packages/consult/hall/index" label="本厅咨询" />
                 <LinkRow row="hall-home-visits" url="/packages/homeVisit/hall/index" label="上门服务安排" />
+                <LinkRow row="assisted" url="/packages/assisted/session/index" label="代办预约" />
                 <LinkRow row="audit-log" url="/packages/identity/audit/index" label="审计日志" />
               </Section>
             )}

@@ -1,0 +1,69 @@
+/**
+ * The assisted channel's subpackage (issue 18) of the REAL weapp build in miniprogram-simulate: the
+ * local officer (龙华) identifies 张桂兰, who has no account, by name and ID number (only masked
+ * data on screen), enters the code texted to the registry's number, books a slot for her and sees
+ * the 预约号, then closes the session. Needs `npx tsx scripts/build-functions.ts` and the weapp
+ * build of weappSession.BUILD_COMMAND.
+ */
+import { waitFor } from './support/waitFor';
+import { byClass, textOf } from './support/wxDom';
+import { WAIT, expectClean, first, idle, withText } from './support/pageChecks';
+import { startWeapp, type WeappSession } from './support/weappSession';
+
+jest.setTimeout(180_000);
+
+const OFFICER = 'local-officer';
+const ZHANG = { name: '张桂兰', idNumber: '460106195801302642', phone: '13700137004' };
+let s: WeappSession;
+
+beforeAll(async () => {
+  s = await startWeapp({ entry: 'packages/assisted/session/index', persona: OFFICER });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const chip = (page: { dom: Element }, match: (text: string) => boolean, what: string) =>
+  waitFor(() => byClass(page.dom, 'chip').find((c) => match(textOf(c)) && !c.className.includes('chip--off')) ?? false, { ...WAIT, what });
+const inputs = (page: { dom: Element }, count: number) =>
+  waitFor(() => (page.dom.querySelectorAll('wx-input').length >= count ? Array.from(page.dom.querySelectorAll<HTMLElement>('wx-input')) : false), {
+    ...WAIT,
+    what: `${count} inputs`,
+  });
+
+test('代办预约: identify → code → book → close, with only masked data shown', async () => {
+  const page = s.open('packages/assisted/session/index');
+  s.tap(page, await chip(page, (t) => t === '电话', 'reason 电话'));
+  const [name, idNumber] = await inputs(page, 2);
+  s.type(page, name!, ZHANG.name);
+  s.type(page, idNumber!, ZHANG.idNumber);
+  await idle(page);
+  s.tap(page, await withText(page, '核验身份并发送验证码'));
+  await withText(page, '电话代办 · 短信发往 137****7004');
+  expect(page.dom.textContent).toContain('张**  4601**********2642');
+  const text = [...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!;
+  const [code] = await inputs(page, 1);
+  s.type(page, code!, text.code);
+  await idle(page);
+  s.tap(page, await withText(page, '确认验证码'));
+  s.tap(page, await chip(page, (t) => t === '到期换领居民身份证', 'business'));
+  s.tap(page, await chip(page, (t) => /^\d\d-\d\d$/.test(t), 'a date'));
+  s.tap(page, await chip(page, (t) => /^\d\d:\d\d 余\d+$/.test(t), 'an open slot'));
+  // The choice is shown (and the button enabled) before it is tapped.
+  await waitFor(() => page.dom.textContent?.includes('到期换领居民身份证 · ') || false, { ...WAIT, what: 'the chosen slot' });
+  await idle(page);
+  s.tap(page, await withText(page, '为群众预约'));
+  await withText(page, '已短信告知群众');
+  const ref = textOf((await first(page, 'ref-number__value')) as Element).replace(/\s/g, '');
+  expect(ref).toMatch(/^\d{8}$/);
+  expect(page.dom.textContent).toContain('已预约');
+  expect([...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.text).toContain(ref);
+  s.tap(page, await withText(page, '结束代办会话'));
+  await withText(page, '代办会话已结束。');
+  // Nowhere on the page the full ID number or phone.
+  expect(page.dom.textContent).not.toContain(ZHANG.idNumber);
+  expect(page.dom.textContent).not.toContain(ZHANG.phone);
+  expect(page.dom.textContent).toContain('本次办理');
+  expectClean(s, page);
+  page.close();
+});
