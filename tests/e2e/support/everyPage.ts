@@ -69,6 +69,8 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/tempProof/proof/index', persona: 'local-citizen', ready: '[data-face-step="apply"]' },
   { route: 'packages/tempProof/verify/index', persona: 'local-visitor' },
   { route: 'packages/tempProof/log/index', persona: 'local-citizen' },
+  // Issue 18: the officer's assisted session (its open form).
+  { route: 'packages/assisted/session/index', persona: 'local-officer', ready: '[data-reason="phone"]' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */
