@@ -51,7 +51,7 @@ export default defineAppConfig({
     {
       // Issue 18: an officer books for a citizen who cannot use the mini-program (phone, desk, home visit).
       root: 'packages/assisted',
-      pages: ['session/index'],
+      pages: ['session/index', 'report/index'],
     },
   ],
   window: {

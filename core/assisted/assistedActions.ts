@@ -2,6 +2,7 @@ import type { ActionMap } from '../function/action';
 import type { BookingDeps } from '../booking/BookingDeps';
 import { closeAssistedSession, confirmAssistedSession, openAssistedSession } from './actions/session';
 import { assistedCancel, assistedReserve } from './actions/booking';
+import { assistedReport } from './actions/report';
 
 /** The assisted channel's actions (issue 18), part of the booking function. */
 export const assistedActions: ActionMap<BookingDeps> = {
@@ -10,4 +11,5 @@ export const assistedActions: ActionMap<BookingDeps> = {
   closeAssistedSession,
   assistedReserve,
   assistedCancel,
+  assistedReport,
 };

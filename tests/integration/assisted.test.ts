@@ -182,3 +182,20 @@ test('cancelled within a session: only the citizen’s appointment, and the citi
   expect(cancelled.status).toBe('cancelled');
   expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
 });
+
+test('the hall’s lead sees the assisted acts per officer; an officer who does not lead is refused', async () => {
+  await localDatabase(h.cloud.url)
+    .collection('accounts')
+    .doc(OFFICER_A2)
+    .update({ leads: [A] });
+  const period = { kind: 'day', date: '2026-12-01' };
+  expect((await b.error(OFFICER_A, 'assistedReport', { hallId: A, period })).code).toBe('FORBIDDEN');
+  const report = await b.ok(OFFICER_A2, 'assistedReport', { hallId: A, period });
+  expect(report.officers).toHaveLength(2);
+  // Officer A booked three times (one cancelled), and two of 林国栋's failed sessions were theirs; officer A2 had the third.
+  const [first, second] = report.officers;
+  expect(first).toMatchObject({ officer: '测***', reserved: 3, cancelled: 1, failed: 2 });
+  expect(first.opened).toBeGreaterThanOrEqual(first.confirmed + first.failed);
+  expect(second).toMatchObject({ reserved: 0, failed: 1 });
+  expect(containsUnmaskedIdOrPhone(JSON.stringify(report))).toEqual([]);
+});

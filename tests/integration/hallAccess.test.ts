@@ -286,6 +286,8 @@ const cases: Case[] = [
   ).map(([action, data]): Case => ({ fn: 'identity', action, data: () => ({ ...data }), allowed: verified, denied: 'NOT_VERIFIED' })),
   // The assisted channel (issue 18): the hall's officers open a session (for someone without a phone on
   // file: nothing is sent); a session is its officer's alone: anyone else, of any hall or role, finds none.
+  // Assisted acts per officer (issue 18): the hall's lead and admins, as special hours.
+  { fn: 'booking', action: 'assistedReport', data: (hall) => ({ hallId: hall, period: { kind: 'week', date: '2026-03-02' } }), allowed: leads, denied: 'FORBIDDEN' },
   hallScoped('booking', 'openAssistedSession', (hall) => ({ hallId: hall, reason: 'desk', name: HUANG.name, idNumber: HUANG.idNumber, requestId: requestId() })),
   ...(
     [

@@ -2,9 +2,10 @@
  * The assisted channel's subpackage (issue 18) of the REAL weapp build in miniprogram-simulate: the
  * local officer (龙华) identifies 张桂兰, who has no account, by name and ID number (only masked
  * data on screen), enters the code texted to the registry's number, books a slot for her and sees
- * the 预约号, then closes the session. Needs `npx tsx scripts/build-functions.ts` and the weapp
+ * the 预约号, then closes the session; the hall's lead sees it on 代办统计. Needs `npx tsx scripts/build-functions.ts` and the weapp
  * build of weappSession.BUILD_COMMAND.
  */
+import { localDatabase } from '../../devcloud/localDatabase';
 import { waitFor } from './support/waitFor';
 import { byClass, textOf } from './support/wxDom';
 import { WAIT, expectClean, first, idle, withText } from './support/pageChecks';
@@ -66,4 +67,14 @@ test('代办预约: identify → code → book → close, with only masked data 
   expect(page.dom.textContent).toContain('本次办理');
   expectClean(s, page);
   page.close();
+
+  // The hall's lead (the local officer, made its lead) sees it per officer on 代办统计.
+  await localDatabase(s.cloud.harness.cloud.url)
+    .collection('accounts')
+    .doc(OFFICER)
+    .update({ leads: ['haikou-longhua'] });
+  const report = s.open('packages/assisted/report/index');
+  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0');
+  expectClean(s, report);
+  report.close();
 });

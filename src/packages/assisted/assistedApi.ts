@@ -18,4 +18,14 @@ export const assistedApi = {
   reserve: (input: { sessionId: string; hallId: string; business: string; slotId: string }, requestId: string) =>
     call<AppointmentView>('booking', 'assistedReserve', input, requestId),
   cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('booking', 'assistedCancel', { sessionId, appointmentId }, requestId),
+  report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('booking', 'assistedReport', { hallId, period }),
 };
+
+export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; month: string };
+
+/** core/assisted/actions/report.ts: what each officer of the hall did in assisted sessions. */
+export interface AssistedReport {
+  hallId: string;
+  period: { from: string; to: string; label: string };
+  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number }>;
+}

@@ -71,6 +71,7 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/tempProof/log/index', persona: 'local-citizen' },
   // Issue 18: the officer's assisted session (its open form).
   { route: 'packages/assisted/session/index', persona: 'local-officer', ready: '[data-reason="phone"]' },
+  { route: 'packages/assisted/report/index', persona: 'local-admin', ready: '[data-period="week"]' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { ActionError, type ShownError } from '../../../components/ActionError';
 import { HallChips } from '../../../components/HallChips';
 import { LoadState } from '../../../components/LoadState';
@@ -13,6 +14,7 @@ import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
 import { newRequestId, retryWithSameId } from '../../../services/bookingApi';
 import { officerHalls } from '../../../services/officerHalls';
+import { mayLeadHall } from '../../../../core/identity/hallLead';
 import { useRemote } from '../../../services/useRemote';
 import { assistedApi, type AppointmentView, type AssistedSessionView } from '../assistedApi';
 import { OpenForm, type OpenDetails } from './OpenForm';
@@ -22,9 +24,9 @@ import '../../../components/Form.scss';
 import '../assisted.scss';
 
 async function myHalls() {
-  const { mustVerify, halls } = await officerHalls();
+  const { mustVerify, halls, status } = await officerHalls();
   if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  return halls;
+  return { halls, leads: halls.some((h) => mayLeadHall(status, h.id)) };
 }
 
 const shown = (e: unknown): ShownError => (e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: pageMessages.INTERNAL });
@@ -50,7 +52,7 @@ function Who({ s }: { s: AssistedSessionView }) {
  */
 export default function AssistedSessionPage() {
   const halls = useRemote(myHalls, 'halls');
-  const list = useMemo(() => halls.data ?? [], [halls.data]);
+  const list = useMemo(() => halls.data?.halls ?? [], [halls.data]);
   const [hallId, setHallId] = useState('');
   useEffect(() => {
     if (!hallId && list.length > 0) setHallId(list[0]!.id);
@@ -108,6 +110,11 @@ export default function AssistedSessionPage() {
       <LoadState remote={halls}>
         {halls.data && list.length === 0 && <Text className="notice notice--error">仅限大厅民警使用。</Text>}
         {!session && <HallChips halls={list} chosen={hallId} onChoose={setHallId} />}
+        {!session && halls.data?.leads && (
+          <Text className="assisted__link assisted__report-link" {...tappable('link')} onClick={() => void Taro.navigateTo({ url: '/packages/assisted/report/index' })}>
+            本厅代办统计（按民警）
+          </Text>
+        )}
         {!session && hallId && (
           <Section title="核验群众身份">
             <OpenForm busy={busy} error={error} onOpen={open} />
