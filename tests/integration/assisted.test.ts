@@ -123,6 +123,17 @@ test('a citizen is locked after 3 failed sessions in a day, whichever officer op
   expect(h.cloud.smsOutbox.length).toBe(before);
 });
 
+test('a code read back after 5 minutes is refused', async () => {
+  const opened = await open(OFFICER_A, ZHANG);
+  const code = lastText(ZHANG.phone)!.code;
+  h.setNow(new Date(NOW.getTime() + 6 * 60_000));
+  try {
+    expect((await b.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code })).code).toBe('ASSISTED_SESSION_EXPIRED');
+  } finally {
+    h.setNow(NOW);
+  }
+});
+
 test('an expired session is refused', async () => {
   const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
   h.setNow(new Date(NOW.getTime() + 16 * 60_000));
@@ -198,4 +209,34 @@ test('the hall’s lead sees the assisted acts per officer; an officer who does 
   expect(first.opened).toBeGreaterThanOrEqual(first.confirmed + first.failed);
   expect(second).toMatchObject({ reserved: 0, failed: 1 });
   expect(containsUnmaskedIdOrPhone(JSON.stringify(report))).toEqual([]);
+});
+
+test('the no-show block applies as online: a citizen blocked online is blocked when an officer books for them', async () => {
+  const db = localDatabase(h.cloud.url);
+  const account = (await db.collection('accounts').doc('local-citizen').get()).data[0];
+  for (const date of ['2026-11-10', '2026-11-17', '2026-11-24']) {
+    await db.collection('appointments').add({
+      _id: `assisted-noshow-${date}`,
+      refNumber: `7${date.replace(/-/g, '').slice(1)}`,
+      actorOpenid: 'local-citizen',
+      subjectResidentId: 'resident-001',
+      subjectIdIndex: account.identity.idIndex,
+      subjectNameEnc: account.identity.nameEnc,
+      hallId: A,
+      business: RENEWAL,
+      date,
+      start: '09:00',
+      end: '09:30',
+      slotId: `${A}:${date}:0900`,
+      status: 'noShow',
+      claims: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+  }
+  const online = await b.reserve('local-citizen', A, RENEWAL, slot('09:30', '2026-12-07'));
+  expect(online.error.code).toBe('BOOKING_BLOCKED');
+  const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
+  const assisted = await b.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:30', '2026-12-07'), requestId: requestId() });
+  expect(assisted).toEqual(online.error);
 });
