@@ -1,7 +1,7 @@
 import type { ActionMap } from '../function/action';
 import type { BookingDeps } from '../booking/BookingDeps';
 import { closeAssistedSession, confirmAssistedSession, openAssistedSession } from './actions/session';
-import { assistedCancel, assistedReserve } from './actions/booking';
+import { assistedCancel, assistedReschedule, assistedReserve } from './actions/booking';
 import { assistedReport } from './actions/report';
 
 /** The assisted channel's actions (issue 18), part of the booking function. */
@@ -11,5 +11,6 @@ export const assistedActions: ActionMap<BookingDeps> = {
   closeAssistedSession,
   assistedReserve,
   assistedCancel,
+  assistedReschedule,
   assistedReport,
 };

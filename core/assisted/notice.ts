@@ -8,8 +8,8 @@ export function noticeWhen(a: Pick<Appointment, 'date' | 'start'>): string {
 }
 
 /** What the citizen is told after an act done for them in a session (texted to the phone on file). */
-export function noticeOf(act: 'reserve' | 'cancel', a: Pick<Appointment, 'date' | 'start' | 'refNumber'>, hallName: string): AssistedNotice {
-  return { act: act === 'reserve' ? '预约' : '取消预约', hallName, when: noticeWhen(a), refNumber: a.refNumber ?? '' };
+export function noticeOf(act: 'reserve' | 'cancel' | 'reschedule', a: Pick<Appointment, 'date' | 'start' | 'refNumber'>, hallName: string): AssistedNotice {
+  return { act: act === 'reserve' ? '预约' : act === 'cancel' ? '取消预约' : '改约', hallName, when: noticeWhen(a), refNumber: a.refNumber ?? '' };
 }
 
 /** The text of the notice (the local outbox; Tencent's template says the same with the four parameters). */

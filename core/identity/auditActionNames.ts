@@ -56,6 +56,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'assisted.close': '结束代办会话',
   'assisted.reserve': '代办预约',
   'assisted.cancel': '代办取消预约',
+  'assisted.reschedule': '代办改约',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */

@@ -7,7 +7,7 @@ export interface AssistedCounts {
   byOfficer: Array<{ officerOpenid: string; action: string; count: number }>;
 }
 
-export const ASSISTED_COUNTED = ['assisted.open', 'assisted.confirm', 'assisted.fail', 'assisted.reserve', 'assisted.cancel'] as const;
+export const ASSISTED_COUNTED = ['assisted.open', 'assisted.confirm', 'assisted.fail', 'assisted.reserve', 'assisted.cancel', 'assisted.reschedule'] as const;
 
 export interface AssistedOfficerRow {
   officerOpenid: string;
@@ -16,6 +16,7 @@ export interface AssistedOfficerRow {
   failed: number;
   reserved: number;
   cancelled: number;
+  rescheduled: number;
 }
 
 const FIELD_OF: Record<(typeof ASSISTED_COUNTED)[number], keyof Omit<AssistedOfficerRow, 'officerOpenid'>> = {
@@ -24,6 +25,7 @@ const FIELD_OF: Record<(typeof ASSISTED_COUNTED)[number], keyof Omit<AssistedOff
   'assisted.fail': 'failed',
   'assisted.reserve': 'reserved',
   'assisted.cancel': 'cancelled',
+  'assisted.reschedule': 'rescheduled',
 };
 
 /** One row per officer, most bookings first (then most sessions, then by openid, for a stable order). */
@@ -32,7 +34,7 @@ export function assistedByOfficer(counts: AssistedCounts): AssistedOfficerRow[] 
   for (const { officerOpenid, action, count } of counts.byOfficer) {
     const field = FIELD_OF[action as keyof typeof FIELD_OF];
     if (!field) continue;
-    const row = rows.get(officerOpenid) ?? { officerOpenid, opened: 0, confirmed: 0, failed: 0, reserved: 0, cancelled: 0 };
+    const row = rows.get(officerOpenid) ?? { officerOpenid, opened: 0, confirmed: 0, failed: 0, reserved: 0, cancelled: 0, rescheduled: 0 };
     row[field] += count;
     rows.set(officerOpenid, row);
   }

@@ -192,6 +192,17 @@ test('cancelled within a session: only the citizen’s appointment, and the citi
   const cancelled = await b.ok(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: other.id, requestId: requestId() });
   expect(cancelled.status).toBe('cancelled');
   expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
+  // Moved to another slot: the new appointment stays the citizen's, the old one is cancelled.
+  const moved = await b.ok(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: booked.id, slotId: slot('16:00', '2026-12-03'), requestId: requestId() });
+  expect(moved).toMatchObject({ status: 'booked', date: '2026-12-03', start: '16:00', refNumber: expect.stringMatching(/^\d{8}$/) });
+  expect(lastText(WANG.accountPhone)?.text).toContain(`改约：海口市公安局龙华分局户政服务大厅，12月3日 16:00，预约号${moved.refNumber}`);
+  const mine = (await b.ok('local-citizen', 'myAppointments')).appointments;
+  expect(mine.find((a: { id: string }) => a.id === moved.id).status).toBe('booked');
+  expect(mine.find((a: { id: string }) => a.id === booked.id)).toMatchObject({ status: 'cancelled', rescheduledTo: { id: moved.id } });
+  // Only the session's citizen's appointments: 张桂兰's is not found.
+  expect((await b.error(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: zhangs, slotId: slot('16:30', '2026-12-03'), requestId: requestId() })).code).toBe(
+    'APPOINTMENT_NOT_FOUND',
+  );
 });
 
 test('the hall’s lead sees the assisted acts per officer; an officer who does not lead is refused', async () => {
@@ -205,7 +216,7 @@ test('the hall’s lead sees the assisted acts per officer; an officer who does 
   expect(report.officers).toHaveLength(2);
   // Officer A booked three times (one cancelled), and two of 林国栋's failed sessions were theirs; officer A2 had the third.
   const [first, second] = report.officers;
-  expect(first).toMatchObject({ officer: '测***', reserved: 3, cancelled: 1, failed: 2 });
+  expect(first).toMatchObject({ officer: '测***', reserved: 3, cancelled: 1, rescheduled: 1, failed: 2 });
   expect(first.opened).toBeGreaterThanOrEqual(first.confirmed + first.failed);
   expect(second).toMatchObject({ reserved: 0, failed: 1 });
   expect(containsUnmaskedIdOrPhone(JSON.stringify(report))).toEqual([]);

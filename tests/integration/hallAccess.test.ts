@@ -294,6 +294,7 @@ const cases: Case[] = [
       ['confirmAssistedSession', { code: '000000' }],
       ['assistedReserve', { business: 'id-card-renewal', slotId: 'no-such-slot' }],
       ['assistedCancel', { appointmentId: 'no-such-appointment' }],
+      ['assistedReschedule', { appointmentId: 'no-such-appointment', slotId: 'no-such-slot' }],
       // Last: it ends the sessions.
       ['closeAssistedSession', {}],
     ] as const
@@ -303,7 +304,7 @@ const cases: Case[] = [
     data: (hall) => ({
       sessionId: target[hall].session,
       ...(action === 'assistedReserve' ? { hallId: hall } : {}),
-      ...(action === 'assistedReserve' || action === 'assistedCancel' ? { requestId: requestId() } : {}),
+      ...(action === 'confirmAssistedSession' || action === 'closeAssistedSession' ? {} : { requestId: requestId() }),
       ...data,
     }),
     allowed: (role, hall) => sessionOwner[hall] === role,

@@ -10,6 +10,7 @@ import { requireBeforeCancelDeadline } from '../../booking/cancelDeadline';
 import { takeCancelQuota } from '../../booking/cancelQuota';
 import { endAppointment } from '../../booking/endAppointment';
 import { onceMore } from '../../booking/onceMore';
+import { moveAppointment } from '../../booking/moveAppointment';
 import { AppointmentView, appointmentView } from '../../booking/views';
 import { AppointmentIdInput, SlotIdInput } from '../../booking/actions/inputs';
 import { FIELD } from '../../identity/fieldNames';
@@ -20,7 +21,7 @@ import { noticeOf } from '../notice';
 import { SessionIdInput, usableSession } from './session';
 
 /** Tells the citizen what was done, on the phone on file. A text that fails does not undo the act (it is audited and in the mini-program). */
-async function tell(deps: BookingDeps, s: AssistedSession, act: 'reserve' | 'cancel', a: Appointment): Promise<void> {
+async function tell(deps: BookingDeps, s: AssistedSession, act: 'reserve' | 'cancel' | 'reschedule', a: Appointment): Promise<void> {
   const hall = await deps.guides.hall(a.hallId);
   const phone = deps.assisted.secrets.decrypt(s.phoneEnc, FIELD.phone);
   await deps.assisted.sms.sendAssistedNotice(phone, noticeOf(act, a, hall?.name ?? a.hallId)).catch(() => undefined);
@@ -119,5 +120,52 @@ export const assistedCancel = defineAction({
     await auditAssisted(deps, officer, s, 'cancel', a._id, deps.idFor(`audit:${requestKey}`));
     if (!resumed) await tell(deps, s, 'cancel', a);
     return appointmentView({ ...a, status: 'cancelled' }, deps);
+  },
+});
+
+export const assistedReschedule = defineAction({
+  summary:
+    "Officer, within a confirmed assisted session: moves an appointment of the session's citizen at the session's hall to another slot, as the citizen's own reschedule does (the new place taken before the old one is released, the same limits, counted in the citizen's daily cancellations). The new appointment stays the citizen's. The citizen is texted the new time and 预约号. Audited. Idempotent under the envelope requestId.",
+  input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, appointmentId: AppointmentIdInput, slotId: SlotIdInput })),
+  output: AppointmentView,
+  errors: [
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'OFFICER_NOT_VERIFIED',
+    'ASSISTED_SESSION_NOT_FOUND',
+    'ASSISTED_SESSION_EXPIRED',
+    'ASSISTED_SESSION_NOT_CONFIRMED',
+    'ASSISTED_OTHER_HALL',
+    'APPOINTMENT_NOT_FOUND',
+    'APPOINTMENT_NOT_ACTIVE',
+    'CANCEL_TOO_LATE',
+    'SLOT_NOT_FOUND',
+    'SLOT_NOT_OPEN',
+    'SLOT_FULL',
+    'ONE_PER_DAY',
+    'WEEKLY_LIMIT',
+    'CANCEL_LIMIT',
+    'REQUEST_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+    'SERVICE_BUSY',
+  ],
+  idempotent: 'required',
+  async run(input, deps: BookingDeps, request) {
+    const { officer, session: s } = await usableSession(deps, input.sessionId);
+    const old = await deps.booking.appointment(input.appointmentId);
+    if (!old || old.subjectIdIndex !== s.subjectIdIndex) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    requireSessionHall(s, old.hallId);
+    const requestKey = `assisted-reschedule:${s._id}:${request?.requestId ?? deps.newId()}`;
+    const fresh = await moveAppointment(deps, {
+      old,
+      actorOpenid: old.actorOpenid,
+      quotaOwner: old.actorOpenid,
+      slotId: input.slotId,
+      freshId: deps.idFor(requestKey),
+      assisted: { sessionId: s._id, officerOpenid: officer._id, reason: s.reason },
+    });
+    await auditAssisted(deps, officer, s, 'reschedule', fresh._id, deps.idFor(`audit:${requestKey}`));
+    await tell(deps, s, 'reschedule', fresh);
+    return appointmentView(fresh, deps);
   },
 });

@@ -27,5 +27,5 @@ export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; mon
 export interface AssistedReport {
   hallId: string;
   period: { from: string; to: string; label: string };
-  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number }>;
+  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number; rescheduled: number }>;
 }
