@@ -38,7 +38,7 @@ test('an officer books by phone for a citizen without WeChat; she verifies later
   await fill('code', lastText()!.code);
   await button('确认验证码').click();
   await visible('[data-business="id-card-renewal"]').first().click();
-  await visible('.chip[data-date]').first().click();
+  await visible('.chip[data-date]').last().click();
   await visible('.chip[data-slot]:not(.chip--off)').first().click();
   await button('为群众预约').click();
   const booked = visible('[data-status="booked"]').first();

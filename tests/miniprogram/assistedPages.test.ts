@@ -26,6 +26,15 @@ afterAll(async () => {
 
 const chip = (page: { dom: Element }, match: (text: string) => boolean, what: string) =>
   waitFor(() => byClass(page.dom, 'chip').find((c) => match(textOf(c)) && !c.className.includes('chip--off')) ?? false, { ...WAIT, what });
+/** The last released date (today's slots may be past the cancellation deadline, which a move needs). */
+const lastDate = (page: { dom: Element }) =>
+  waitFor(
+    () =>
+      byClass(page.dom, 'chip')
+        .filter((c) => /^\d\d-\d\d$/.test(textOf(c)))
+        .at(-1) ?? false,
+    { ...WAIT, what: 'a date' },
+  );
 const inputs = (page: { dom: Element }, count: number) =>
   waitFor(() => (page.dom.querySelectorAll('wx-input').length >= count ? Array.from(page.dom.querySelectorAll<HTMLElement>('wx-input')) : false), {
     ...WAIT,
@@ -48,7 +57,7 @@ test('代办预约: identify → code → book → close, with only masked data 
   await idle(page);
   s.tap(page, await withText(page, '确认验证码'));
   s.tap(page, await chip(page, (t) => t === '到期换领居民身份证', 'business'));
-  s.tap(page, await chip(page, (t) => /^\d\d-\d\d$/.test(t), 'a date'));
+  s.tap(page, await lastDate(page));
   s.tap(page, await chip(page, (t) => /^\d\d:\d\d 余\d+$/.test(t), 'an open slot'));
   // The choice is shown (and the button enabled) before it is tapped.
   await waitFor(() => page.dom.textContent?.includes('到期换领居民身份证 · ') || false, { ...WAIT, what: 'the chosen slot' });
@@ -59,6 +68,26 @@ test('代办预约: identify → code → book → close, with only masked data 
   expect(ref).toMatch(/^\d{8}$/);
   expect(page.dom.textContent).toContain('已预约');
   expect([...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.text).toContain(ref);
+  // Moved to the day's last open slot (改约): the old one shows cancelled, the new one booked with its 预约号.
+  s.tap(page, await withText(page, '改约'));
+  await waitFor(() => page.dom.textContent?.includes('请选择新时段') || false, { ...WAIT, what: 'the move' });
+  s.tap(page, await lastDate(page));
+  const slots = await waitFor(
+    () => {
+      const open = byClass(page.dom, 'chip').filter((c) => /^\d\d:\d\d 余\d+$/.test(textOf(c)) && !c.className.includes('chip--off'));
+      return open.length > 1 ? open : false;
+    },
+    { ...WAIT, what: 'open slots' },
+  );
+  const start = textOf(slots.at(-1)!).slice(0, 5);
+  s.tap(page, slots.at(-1)!);
+  // The choice is shown (and the button enabled) before it is tapped.
+  await waitFor(() => page.dom.textContent?.includes(` ${start}-`) || false, { ...WAIT, what: 'the chosen slot' });
+  await idle(page);
+  s.tap(page, await withText(page, '改约到该时段'));
+  await waitFor(() => (byClass(page.dom, 'ref-number__value').length === 2 ? true : false), { ...WAIT, what: 'two appointments listed' });
+  expect(page.dom.textContent).toContain('已取消');
+  expect([...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.text).toContain('改约');
   s.tap(page, await withText(page, '结束代办会话'));
   await withText(page, '代办会话已结束。');
   // Nowhere on the page the full ID number or phone.
@@ -74,7 +103,7 @@ test('代办预约: identify → code → book → close, with only masked data 
     .doc(OFFICER)
     .update({ leads: ['haikou-longhua'] });
   const report = s.open('packages/assisted/report/index');
-  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 0');
+  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 1');
   expectClean(s, report);
   report.close();
 });

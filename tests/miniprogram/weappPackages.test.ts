@@ -49,8 +49,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/homeVisit': 32,
   // Issue 17's electronic temporary identity proof (45.4 KiB when added, most of it the QR encoder its code is drawn with).
   'packages/tempProof': 46,
-  // Issue 18's assisted channel (25.2 KiB when added): an officer identifies a citizen, enters the texted code, books for them; the lead's per-officer figures.
-  'packages/assisted': 26,
+  // Issue 18's assisted channel (26.4 KiB when added): an officer identifies a citizen, enters the texted code, books, moves or cancels for them; the lead's per-officer figures.
+  'packages/assisted': 27,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -18,6 +18,8 @@ export const assistedApi = {
   reserve: (input: { sessionId: string; hallId: string; business: string; slotId: string }, requestId: string) =>
     call<AppointmentView>('booking', 'assistedReserve', input, requestId),
   cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('booking', 'assistedCancel', { sessionId, appointmentId }, requestId),
+  reschedule: (sessionId: string, appointmentId: string, slotId: string, requestId: string) =>
+    call<AppointmentView>('booking', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
   report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('booking', 'assistedReport', { hallId, period }),
 };
 

@@ -14,9 +14,11 @@ export interface PickedSlot {
 }
 
 /** A business of the hall, a released date, then an open slot with places left (the hall's own, as online). */
-export function SlotPicker({ hallId, picked, onPick }: { hallId: string; picked?: PickedSlot; onPick: (s: PickedSlot) => void }) {
+/** `fixed`: the business of an appointment being moved (no business to choose). */
+export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; picked?: PickedSlot; onPick: (s: PickedSlot) => void; fixed?: { id: string; title: string } }) {
   const hall = useRemote(() => guideApi.hall(hallId), hallId);
-  const [business, setBusiness] = useState<{ id: string; title: string }>();
+  const [chosen, setBusiness] = useState<{ id: string; title: string }>();
+  const business = fixed ?? chosen;
   const [date, setDate] = useState('');
   const options = useRemote(async () => (business ? bookingApi.bookingOptions(business.id) : undefined), `${business?.id}`);
   const here = options.data?.halls.find((h) => h.id === hallId);
@@ -26,20 +28,21 @@ export function SlotPicker({ hallId, picked, onPick }: { hallId: string; picked?
   return (
     <LoadState remote={hall}>
       <View className="chips">
-        {hall.data?.services.map((s) => (
-          <Text
-            key={s.id}
-            className={`chip ${s.id === business?.id ? 'chip--on' : ''}`}
-            data-business={s.id}
-            {...tappable('button', { pressed: s.id === business?.id })}
-            onClick={() => {
-              setBusiness({ id: s.id, title: s.title });
-              setDate('');
-            }}
-          >
-            {s.title}
-          </Text>
-        ))}
+        {!fixed &&
+          hall.data?.services.map((s) => (
+            <Text
+              key={s.id}
+              className={`chip ${s.id === business?.id ? 'chip--on' : ''}`}
+              data-business={s.id}
+              {...tappable('button', { pressed: s.id === business?.id })}
+              onClick={() => {
+                setBusiness({ id: s.id, title: s.title });
+                setDate('');
+              }}
+            >
+              {s.title}
+            </Text>
+          ))}
       </View>
       {business && options.data && !here && <Text className="assisted__text">本厅暂不提供该事项的预约。</Text>}
       {business && here && (

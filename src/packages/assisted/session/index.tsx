@@ -61,6 +61,8 @@ export default function AssistedSessionPage() {
   const [code, setCode] = useState('');
   const [picked, setPicked] = useState<PickedSlot>();
   const [done, setDone] = useState<AppointmentView[]>([]);
+  /** An appointment being moved to another slot (改约). */
+  const [moving, setMoving] = useState<AppointmentView>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError>();
   const [requestId, setRequestId] = useState(newRequestId);
@@ -89,10 +91,17 @@ export default function AssistedSessionPage() {
   const confirm = () => void run(async () => setSession(await assistedApi.confirm(session!.sessionId, code.trim())));
   const reserve = () =>
     void run(async () => {
-      const a = await assistedApi.reserve({ sessionId: session!.sessionId, hallId: session!.hallId, business: picked!.business, slotId: picked!.slotId }, requestId);
-      setDone((list) => [a, ...list]);
+      const a = moving
+        ? await assistedApi.reschedule(session!.sessionId, moving.id, picked!.slotId, requestId)
+        : await assistedApi.reserve({ sessionId: session!.sessionId, hallId: session!.hallId, business: picked!.business, slotId: picked!.slotId }, requestId);
+      setDone((list) => [a, ...list.map((x) => (x.id === moving?.id ? { ...x, status: 'cancelled' as const } : x))]);
       setPicked(undefined);
+      setMoving(undefined);
     });
+  const move = (a: AppointmentView) => {
+    setPicked(undefined);
+    setMoving(a);
+  };
   const cancel = (a: AppointmentView) =>
     void run(async () => {
       const c = await assistedApi.cancel(session!.sessionId, a.id, requestId);
@@ -140,13 +149,25 @@ export default function AssistedSessionPage() {
             )}
             {phase === 'confirmed' && (
               <>
-                <SlotPicker hallId={session.hallId} picked={picked} onPick={setPicked} />
+                {moving && <Text className="assisted__text">{`改约：${moving.businessTitle} · 原 ${moving.date} ${moving.start}，请选择新时段`}</Text>}
+                <SlotPicker
+                  key={moving?.id ?? 'new'}
+                  hallId={session.hallId}
+                  picked={picked}
+                  onPick={setPicked}
+                  {...(moving ? { fixed: { id: moving.business, title: moving.businessTitle } } : {})}
+                />
                 {picked && <Text className="assisted__text">{`${picked.businessTitle} · ${picked.label}`}</Text>}
                 <View className="form-actions">
                   <ActionError error={error} id="assisted-act-error" />
                   <Button type="primary" loading={busy} disabled={!picked} onClick={reserve}>
-                    为群众预约
+                    {moving ? '改约到该时段' : '为群众预约'}
                   </Button>
+                  {moving && (
+                    <Text className="form-actions__secondary" {...tappable()} onClick={() => setMoving(undefined)}>
+                      不改约了
+                    </Text>
+                  )}
                   <Text className="form-actions__secondary" data-action="close" {...tappable()} onClick={close}>
                     结束代办会话
                   </Text>
@@ -171,9 +192,14 @@ export default function AssistedSessionPage() {
                 <Text>{`${a.businessTitle} · ${a.date} ${a.start}-${a.end} · ${a.status === 'cancelled' ? '已取消' : '已预约'}`}</Text>
                 <RefNumber label="预约号" number={a.refNumber} size="inline" note="已短信告知群众" />
                 {a.status === 'booked' && phase === 'confirmed' && (
-                  <Text className="assisted__link" data-action="cancel" {...tappable()} onClick={() => cancel(a)}>
-                    取消该预约
-                  </Text>
+                  <View className="assisted__acts">
+                    <Text className="assisted__link" data-action="reschedule" {...tappable()} onClick={() => move(a)}>
+                      改约
+                    </Text>
+                    <Text className="assisted__link" data-action="cancel" {...tappable()} onClick={() => cancel(a)}>
+                      取消该预约
+                    </Text>
+                  </View>
                 )}
               </View>
             ))}
