@@ -168,6 +168,12 @@ export const collections: CollectionDeclaration[] = [
     rules: closed,
   },
   {
+    // Issue 18: an officer's assisted session for a citizen (core/assisted); removed a day after it ends.
+    name: 'assisted_sessions',
+    indexes: [{ name: 'expires', keys: { expiresAt: 1 } }],
+    rules: closed,
+  },
+  {
     name: 'appointments',
     indexes: [
       { name: 'actor_created', keys: { actorOpenid: 1, createdAt: -1 } },

@@ -92,6 +92,13 @@ export const environmentVariables = {
     schema: lazySchema(() => z.string().check(z.regex(/^\d{4,10}$/, '4–10 digits'))),
     example: '1234567',
   },
+  HUKOU_SMS_NOTICE_TEMPLATE_ID: {
+    description:
+      'Approved SMS template (issue 18) telling a citizen what an officer did for them in an assisted session, four parameters: what was done, the hall, when, the 预约号.',
+    secret: false,
+    schema: lazySchema(() => z.string().check(z.regex(/^\d{4,10}$/, '4–10 digits'))),
+    example: '1234568',
+  },
   HUKOU_REMINDER_TEMPLATE_ID: {
     description: 'WeChat subscribe-message template of the day-before appointment reminder (fields thing1 hall, time2 time, thing3 business).',
     secret: false,

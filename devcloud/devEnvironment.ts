@@ -19,6 +19,7 @@ export const devEnvironment: Record<VariableName, string> = {
   HUKOU_SMS_SDK_APP_ID: '1400000000',
   HUKOU_SMS_SIGN_NAME: '户政服务本地',
   HUKOU_SMS_TEMPLATE_ID: '100000',
+  HUKOU_SMS_NOTICE_TEMPLATE_ID: '100001',
   HUKOU_REMINDER_TEMPLATE_ID: 'local-reminder-template',
   HUKOU_PROGRESS_TEMPLATE_ID: 'local-progress-template',
   HUKOU_WXPAY_MCHID: '1900000000',

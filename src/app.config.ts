@@ -58,6 +58,11 @@ export default defineAppConfig({
       root: 'packages/waitlist',
       pages: ['join/index', 'mine/index', 'hall/index'],
     },
+    {
+      // Issue 18: an officer books for a citizen who cannot use the mini-program (phone, desk, home visit).
+      root: 'packages/assisted',
+      pages: ['session/index', 'report/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -35,6 +35,8 @@ export interface Appointment {
   /** Which request ended it (cancel, reschedule, no-show sweep): a retry of that request finishes the job. */
   endedBy?: string;
   remindedAt?: Date;
+  /** Booked by an officer in an assisted session (issue 18): which session, which officer, why. */
+  assisted?: { sessionId: string; officerOpenid: string; reason: string };
   createdAt: Date;
   updatedAt: Date;
 }

@@ -38,6 +38,8 @@ export interface PlaceBookingInput {
    * released to first click yet and its slots are marked for the draw; every other rule applies.
    */
   draw?: true;
+  /** Booked by an officer in an assisted session (issue 18): recorded on the appointment. */
+  assisted?: Appointment['assisted'];
 }
 
 /**
@@ -168,6 +170,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceBookingInput):
       subjectIdIndex: subject.idIndex,
       subjectNameEnc: subject.nameEnc,
       ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
+      ...(input.assisted ? { assisted: input.assisted } : {}),
       hallId,
       business,
       date: plan.date,

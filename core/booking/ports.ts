@@ -158,8 +158,8 @@ export interface BookingStore {
   appointmentByNumber(hallId: string, refNumber: string): Promise<Appointment | null>;
   /** Compare-and-set on the status. */
   changeStatus(id: string, from: Appointment['status'], changes: Partial<Appointment>): Promise<boolean>;
-  /** The actor's appointments, newest first, a page at a time (`cursor`: the previous page's `next`). */
-  appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>>;
+  /** The appointments of these owners (an account, and the assisted owner of its person: core/assisted/owner.ts), newest first, a page at a time (`cursor`: the previous page's `next`). */
+  appointmentsOf(owners: string | readonly string[], limit: number, cursor?: string): Promise<Page<Appointment>>;
   /** Dates of a person's no-shows after `since` (at most 100). */
   noShowDates(subjectIdIndex: string, since: string): Promise<string[]>;
   /** A hall's day's appointments in one of `statuses`, by start time then id, a page at a time (`cursor`: the previous page's `next`). */

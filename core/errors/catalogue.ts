@@ -192,6 +192,20 @@ export const errorCatalogue = {
   RELEASE_GROUP_NOT_MET: '根据身份证信息，办理人不符合所选优先群体的条件',
   /** Unknown, or another account's (one answer for both). */
   RELEASE_APPLICATION_NOT_FOUND: '未找到该摇号申请',
+  /** Issue 18, the assisted channel: unknown, or another officer's session (one answer for both). */
+  ASSISTED_SESSION_NOT_FOUND: '未找到该代办会话，请重新核验群众身份',
+  /** The session's time ran out, it failed (too many wrong codes) or was closed. */
+  ASSISTED_SESSION_EXPIRED: '代办会话已结束或已过期，请重新核验群众身份',
+  ASSISTED_SESSION_NOT_CONFIRMED: '请先输入群众收到的短信验证码',
+  ASSISTED_SESSION_CONFIRMED: '该代办会话已核验，无需再次输入验证码',
+  /** A booking or appointment at another hall than the session's. */
+  ASSISTED_OTHER_HALL: '代办会话仅限本大厅的预约，请在对应大厅办理',
+  /** Neither the registry nor an account of the citizen holds a mobile number: the code cannot be sent. */
+  ASSISTED_NO_PHONE_ON_FILE: '该群众没有登记手机号码，无法发送验证码，请告知其携带身份证件到大厅现场办理',
+  /** Too many failed assisted sessions for the citizen today. */
+  ASSISTED_CITIZEN_LOCKED: '该群众今日代办核验失败次数过多，请明日再试或请其到大厅现场办理',
+  /** The officer opened the day's maximum of sessions. */
+  ASSISTED_OPEN_LIMIT: '今日开启代办会话次数已达上限，请明天再试',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -25,6 +25,9 @@ export interface AuditEntry {
   purpose?: string;
   /** What an edit changed, in words (issue 16: a hall's special hours or duty day, before and after). */
   change?: { before: string; after: string };
+  /** Issue 18: the assisted session an officer acted in for a citizen, and why (phone, desk, homeVisit). */
+  session?: string;
+  reason?: string;
 }
 
 /** Which records to read, newest first: every given condition holds. */

@@ -51,6 +51,13 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'homeVisit.reschedule': '上门服务改期',
   'homeVisit.refuse': '不予受理上门服务',
   'homeVisit.complete': '上门服务办结',
+  'assisted.open': '开启代办会话',
+  'assisted.confirm': '代办会话核验通过',
+  'assisted.fail': '代办会话核验失败',
+  'assisted.close': '结束代办会话',
+  'assisted.reserve': '代办预约',
+  'assisted.cancel': '代办取消预约',
+  'assisted.reschedule': '代办改约',
 };
 
 /** Why a record's act was done (an audited view's purpose, e.g. reissue.caseFile), in Chinese. */
@@ -70,6 +77,7 @@ const DOMAIN_NAMES: Readonly<Record<string, string>> = {
   appointment: '预约',
   reissue: '补换领',
   queue: '排队叫号',
+  assisted: '民警代办',
 };
 
 /**

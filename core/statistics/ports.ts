@@ -1,5 +1,6 @@
 import type { ConsultationCounts, QueueCounts } from './floorReport';
 import type { AppointmentCounts } from './hallReport';
+import type { AssistedCounts } from './assistedReport';
 
 /** Port: the database's aggregation of what a hall's report counts (server/statistics). */
 export interface StatisticsStore {
@@ -9,4 +10,6 @@ export interface StatisticsStore {
   queueCounts(hallId: string, from: string, to: string): Promise<QueueCounts>;
   /** The hall's consultations asked on those days (Shanghai), counted by state. */
   consultationCounts(hallId: string, from: string, to: string): Promise<ConsultationCounts>;
+  /** Issue 18: the hall's audit records of assisted acts on those days (Shanghai), counted per officer and act. */
+  assistedCounts(hallId: string, from: string, to: string): Promise<AssistedCounts>;
 }

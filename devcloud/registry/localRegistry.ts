@@ -119,12 +119,13 @@ export async function startLocalRegistry(opts: LocalRegistryOptions): Promise<Lo
       if (!p || p.name !== input.data.name) return fail('PERSON_NOT_FOUND', 'no such person');
       return answer(200, { person: personAnswer(p) });
     }
-    const m = /^\/persons\/([^/]+)(\/card|\/card\/photo|\/card\/loss-reports)?$/.exec(rest);
+    const m = /^\/persons\/([^/]+)(\/card|\/card\/photo|\/card\/loss-reports|\/contact)?$/.exec(rest);
     if (!m || !PersonId.safeParse(m[1]).success) return fail('INVALID_REQUEST', 'unknown path');
     const p = people.get(m[1]);
     const part = m[2] ?? '';
     if (method === 'GET' && part === '') return p ? answer(200, { person: personAnswer(p) }) : fail('PERSON_NOT_FOUND', 'no such person');
     if (method === 'GET' && part === '/card') return p ? answer(200, { card: cardAnswer(p) }) : fail('PERSON_NOT_FOUND', 'no such person');
+    if (method === 'GET' && part === '/contact') return p ? answer(200, { contact: { mobile: p.mobile ?? null } }) : fail('PERSON_NOT_FOUND', 'no such person');
     if (method === 'GET' && part === '/card/photo') {
       if (!p) return fail('PERSON_NOT_FOUND', 'no such person');
       const photo = photoAnswer(p);

@@ -20,6 +20,8 @@ export interface StandInPerson {
   /** false: the card's photo is gone from the file (tests). */
   photoOnFile?: boolean;
   photoReused?: boolean;
+  /** The mobile number on file (GET /v1/persons/{personId}/contact). */
+  mobile?: string;
 }
 
 export function standInPerson(r: SyntheticResident): StandInPerson {
@@ -34,6 +36,7 @@ export function standInPerson(r: SyntheticResident): StandInPerson {
     divisionCode: r.parsed.divisionCode,
     fingerprintsOnFile: r.fingerprintsOnFile,
     ...(r.cardIssuedOn ? { cardIssuedOn: r.cardIssuedOn } : {}),
+    ...(r.mobile ? { mobile: r.mobile } : {}),
   };
 }
 

@@ -15,6 +15,11 @@ const SyntheticResident = z.object({
   householdId: z.string().min(1),
   relationToHead: z.string().min(1),
   fingerprintsOnFile: z.boolean(),
+  /** The mobile number the registry holds (issue 18: where an assisted session's code goes); synthetic. */
+  mobile: z
+    .string()
+    .regex(/^1[3-9]\d{9}$/)
+    .optional(),
   cardIssuedOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

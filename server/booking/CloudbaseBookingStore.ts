@@ -376,7 +376,8 @@ export class CloudbaseBookingStore implements BookingStore {
   }
 
   /** Keyset paging on (createdAt, _id), newest first: a page never repeats or skips one. */
-  async appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>> {
+  async appointmentsOf(owners: string | readonly string[], limit: number, cursor?: string): Promise<Page<Appointment>> {
+    const actorOpenid = typeof owners === 'string' ? owners : this._.in([...owners]);
     const after = cursor ? decodeCursor(cursor) : undefined;
     const where = after ? this._.and([{ actorOpenid }, this._.or([{ createdAt: this._.lt(after.at) }, { createdAt: after.at, _id: this._.lt(after.id) }])]) : { actorOpenid };
     const res = await this.db

@@ -27,6 +27,9 @@ import { CloudCallWaitlistNotifier } from '../wechat/CloudCallWaitlistNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
 import { CloudbaseFairReleaseStore } from '../fairRelease/CloudbaseFairReleaseStore';
+import { CloudbaseAssistedSessionStore } from '../assisted/CloudbaseAssistedSessionStore';
+import { registryFromEnvironment } from '../registry/registryFromEnvironment';
+import { smsSender } from '../sms/smsSender';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -34,6 +37,8 @@ export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapters {
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
+  const secrets = createSecrets(cipher, blindIndex);
+  const identities = new CloudbaseIdentityStore(db);
   return {
     booking: new CloudbaseBookingStore(db, () => systemClock.now().getTime()),
     queue: new CloudbaseQueueStore(db),
@@ -41,9 +46,9 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     // Edited hours come as of the snapshot; availability and reserve read them fresh (core/hallDuty/freshHours.ts).
     guides: new CloudbaseGuideRepository(db),
     hallDuty: new CloudbaseHallDutyStore(db),
-    identities: new CloudbaseIdentityStore(db),
+    identities,
     calendar: chineseDaysCalendar,
-    secrets: createSecrets(cipher, blindIndex),
+    secrets,
     tickets: new HmacTicketSigner(env.HUKOU_TICKET_KEY),
     // 云调用 (no AppSecret, no IP whitelist); locally the local cloud answers the same SDK call.
     notifier: new CloudCallSubscribeNotifier(cloudbase(), env.HUKOU_REMINDER_TEMPLATE_ID),
@@ -59,6 +64,7 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     waitlistNotifier: new CloudCallWaitlistNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
+    assisted: { sessions: new CloudbaseAssistedSessionStore(db), registry: registryFromEnvironment(env), sms: smsSender(env), identities, secrets },
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),
     // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).

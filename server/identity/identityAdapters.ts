@@ -4,9 +4,7 @@ import { CloudbaseAuditLog } from '../audit/CloudbaseAuditLog';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
-import { localCloudUrl } from '../local/localCloudUrl';
-import { LocalSmsOutbox } from '../local/LocalSmsOutbox';
-import { TencentSmsSender } from '../sms/TencentSmsSender';
+import { smsSender } from '../sms/smsSender';
 import { WeChatFaceVerifier } from '../wechat/WeChatFaceVerifier';
 import { chinaDivisions } from './chinaDivisions';
 import { CloudbaseIdentityStore } from './CloudbaseIdentityStore';
@@ -25,7 +23,6 @@ export type IdentityAdapters = Omit<TempProofDeps, 'caller'>;
 export function identityAdapters(env: Environment<IdentityVariable>): IdentityAdapters {
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
-  const local = localCloudUrl();
   const registry = registryFromEnvironment(env);
   return {
     identities: new CloudbaseIdentityStore(db),
@@ -35,17 +32,7 @@ export function identityAdapters(env: Environment<IdentityVariable>): IdentityAd
     secrets: createSecrets(cipher, blindIndex),
     divisions: chinaDivisions,
     clock: systemClock,
-    sms: local
-      ? new LocalSmsOutbox(local)
-      : new TencentSmsSender({
-          sdkAppId: env.HUKOU_SMS_SDK_APP_ID,
-          signName: env.HUKOU_SMS_SIGN_NAME,
-          templateId: env.HUKOU_SMS_TEMPLATE_ID,
-          // The function's role credentials, which CloudBase puts in every function's environment.
-          secretId: process.env.TENCENTCLOUD_SECRETID ?? '',
-          secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? '',
-          sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN,
-        }),
+    sms: smsSender(env),
     // The same adapter locally: the local cloud plays WeChat's token and getinfo APIs.
     face: WeChatFaceVerifier.of(env.WX_APPID, env.WX_APPSECRET),
   };

@@ -1,12 +1,13 @@
 import { DomainError } from '../../core/errors/DomainError';
 import type { PopulationRegistry } from '../../core/identity/ports';
+import type { PhoneOnFile } from '../../core/assisted/ports';
 import type { RegisteredPerson } from '../../core/identity/Resident';
 import type { CardRegistry, CardResident, RegistryPhoto } from '../../core/reissue/ReissueDeps';
 import { sendRequest, type HttpAnswer, type HttpRequest } from '../http/httpClient';
 import { writeLog } from '../log/logLine';
 import { BreakerOpenError, CircuitBreaker } from './CircuitBreaker';
 import { answerText, HEADER, newNonce, requestHeaders, signatureMatches, timestampFresh } from './registrySignature';
-import { CardAnswer, HealthAnswer, LossReportAnswer, PersonAnswer, PersonId, PhotoAnswer, REGISTRY_API, type Person } from './registryWire';
+import { CardAnswer, ContactAnswer, HealthAnswer, LossReportAnswer, PersonAnswer, PersonId, PhotoAnswer, REGISTRY_API, type Person } from './registryWire';
 
 export interface RegistryConnection {
   /** HUKOU_REGISTRY_URL: the gateway's base (https; a path prefix is kept). */
@@ -89,7 +90,7 @@ const CHANNEL = 'wechat-miniprogram';
  * go through one circuit breaker per warm instance. Any failure surfaces as REGISTRY_UNAVAILABLE,
  * never as a mismatch: "not found" is only ever the gateway's own signed 404.
  */
-export class HttpRegistry implements PopulationRegistry, CardRegistry {
+export class HttpRegistry implements PopulationRegistry, CardRegistry, PhoneOnFile {
   private readonly tuning: RegistryTuning;
   private readonly breaker: CircuitBreaker;
   private readonly base: URL;
@@ -118,6 +119,14 @@ export class HttpRegistry implements PopulationRegistry, CardRegistry {
     const a = await this.call('person', 'GET', `/persons/${personId}`, undefined, true);
     if (a.status === 404) return null;
     return personOf(this.expect(a, 200, PersonAnswer).person);
+  }
+
+  /** Issue 18: the mobile number on file, only for an assisted session's code; null when none (or no such person). */
+  async mobileOnFile(personId: string): Promise<string | null> {
+    if (!PersonId.safeParse(personId).success) return null;
+    const a = await this.call('contact', 'GET', `/persons/${personId}/contact`, undefined, true);
+    if (a.status === 404) return null;
+    return this.expect(a, 200, ContactAnswer).contact.mobile;
   }
 
   async resident(personId: string): Promise<CardResident | null> {

@@ -1,11 +1,12 @@
 import { registryEnvironment, type RegistryVariable } from '../../config/registryEnvironment';
 import type { PopulationRegistry } from '../../core/identity/ports';
 import type { CardRegistry } from '../../core/reissue/ReissueDeps';
+import type { PhoneOnFile } from '../../core/assisted/ports';
 import { describeProblems, loadEnvironment, type Environment } from '../config/loadEnvironment';
 import { localCloudUrl } from '../local/localCloudUrl';
 import { HttpRegistry, type RegistryHealth } from './HttpRegistry';
 
-type Registry = PopulationRegistry & CardRegistry;
+type Registry = PopulationRegistry & CardRegistry & PhoneOnFile;
 
 let made: { key: string; registry: HttpRegistry } | undefined;
 
@@ -38,6 +39,7 @@ export function registryFromEnvironment(env: Environment<RegistryVariable>): Reg
     resident: (id) => current().resident(id),
     reportCardLost: (id, at) => current().reportCardLost(id, at),
     photo: (id) => current().photo(id),
+    mobileOnFile: (id) => current().mobileOnFile(id),
   };
 }
 

@@ -55,6 +55,9 @@ export const Photo = lazySchema(() =>
 );
 export const PhotoAnswer = lazySchema(() => z.object({ photo: Photo }));
 
+/** Issue 18: the mobile number on file, for an assisted session's code (null: none). */
+export const ContactAnswer = lazySchema(() => z.object({ contact: z.object({ mobile: z.nullable(z.string().check(z.regex(/^1[3-9]\d{9}$/))) }) }));
+
 export const LossReportRequest = lazySchema(() =>
   z.strictObject({
     /** The idempotency key: the same requestId always gets the first answer. */

@@ -1,4 +1,4 @@
-import type { SmsSender } from '../../core/identity/ports';
+import type { AssistedNotice, AssistedSms } from '../../core/assisted/ports';
 import { postJson } from '../http/httpClient';
 import { tc3Authorization } from './tc3Signature';
 
@@ -7,6 +7,8 @@ export interface TencentSmsConfig {
   signName: string;
   /** Template with two parameters: the code and the minutes it is valid. */
   templateId: string;
+  /** Issue 18: the notice of an assisted act, four parameters (what was done, hall, when, 预约号); absent where the function sends none. */
+  noticeTemplateId?: string;
   secretId: string;
   secretKey: string;
   /** Temporary credentials of the function's role carry a session token. */
@@ -20,20 +22,29 @@ interface SendSmsAnswer {
 }
 
 /** Production: Tencent Cloud SMS `SendSms` (API 2021-01-11). */
-export class TencentSmsSender implements SmsSender {
+export class TencentSmsSender implements AssistedSms {
   constructor(
     private readonly config: TencentSmsConfig,
     private readonly now: () => number = Date.now,
   ) {}
 
   async sendVerificationCode(phone: string, code: string, minutesValid: number): Promise<void> {
+    await this.send(phone, this.config.templateId, [code, String(minutesValid)]);
+  }
+
+  async sendAssistedNotice(phone: string, n: AssistedNotice): Promise<void> {
+    if (!this.config.noticeTemplateId) throw new Error('SMS not sent: no notice template');
+    await this.send(phone, this.config.noticeTemplateId, [n.act, n.hallName, n.when, n.refNumber]);
+  }
+
+  private async send(phone: string, templateId: string, params: string[]): Promise<void> {
     const host = this.config.endpoint ?? 'sms.tencentcloudapi.com';
     const payload = JSON.stringify({
       PhoneNumberSet: [`+86${phone}`],
       SmsSdkAppId: this.config.sdkAppId,
       SignName: this.config.signName,
-      TemplateId: this.config.templateId,
-      TemplateParamSet: [code, String(minutesValid)],
+      TemplateId: templateId,
+      TemplateParamSet: params,
     });
     const timestamp = Math.floor(this.now() / 1000);
     const headers: Record<string, string> = {

@@ -4,6 +4,7 @@ import type { TicketSource, TicketStatus } from '../../core/queue/QueueTicket';
 import type { ConsultationCounts, QueueCounts } from '../../core/statistics/floorReport';
 import type { AppointmentCounts } from '../../core/statistics/hallReport';
 import type { StatisticsStore } from '../../core/statistics/ports';
+import { ASSISTED_COUNTED, type AssistedCounts } from '../../core/statistics/assistedReport';
 import { addDays, shanghaiInstant } from '../../core/time/shanghai';
 import type { Database } from '../cloudbase/app';
 
@@ -92,5 +93,13 @@ export class CloudbaseStatisticsStore implements StatisticsStore {
     const asked = { hallId, createdAt: _.gte(shanghaiInstant(from)).and(_.lt(shanghaiInstant(addDays(to, 1)))) };
     const rows = await this.grouped<ConsultState>('consultations', asked, '$state');
     return { byState: rows.map((r) => ({ state: r._id, count: r.count })) };
+  }
+
+  /** Index hall_at of audit_log serves the match. */
+  async assistedCounts(hallId: string, from: string, to: string): Promise<AssistedCounts> {
+    const _ = this.db.command;
+    const match = { hallId, action: _.in([...ASSISTED_COUNTED]), at: _.gte(shanghaiInstant(from)).and(_.lt(shanghaiInstant(addDays(to, 1)))) };
+    const rows = await this.grouped<{ officer: string; action: string }>('audit_log', match, { officer: '$actorOpenid', action: '$action' });
+    return { byOfficer: rows.map((r) => ({ officerOpenid: r._id.officer, action: r._id.action, count: r.count })) };
   }
 }

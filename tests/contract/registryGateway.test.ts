@@ -70,6 +70,13 @@ describe('the adapter against the local stand-in', () => {
     expect(await adapter.photo(SON.personId)).toBeNull();
   });
 
+  test('the mobile number on file (issue 18): only the number, null when none or no such person', async () => {
+    expect(await adapter.mobileOnFile('resident-004')).toBe('13700137004');
+    expect(await adapter.mobileOnFile(WANG.personId)).toBeNull();
+    expect(await adapter.mobileOnFile('resident-999')).toBeNull();
+    expect(await adapter.mobileOnFile('../admin')).toBeNull();
+  });
+
   test('a loss report invalidates the card once; repeating it says so and keeps the first instant', async () => {
     const first = new Date('2026-12-01T02:00:00Z');
     expect(await adapter.reportCardLost('resident-002', first)).toBe(true);

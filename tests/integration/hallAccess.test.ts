@@ -64,10 +64,15 @@ const refusal = (role: RoleName): string => (unverified(role) ? 'OFFICER_NOT_VER
 
 let h: Harness;
 /** Per hall: an appointment's ticket token, a reissue and a business application id, an open and an answered consultation. */
-const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string; homeVisit: string }> = {
-  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
-  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '' },
+const target: Record<Hall, { token: string; applicationId: string; businessId: string; openQuestion: string; answeredQuestion: string; homeVisit: string; session: string }> = {
+  [A]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '', session: '' },
+  [B]: { token: '', applicationId: '', businessId: '', openQuestion: '', answeredQuestion: '', homeVisit: '', session: '' },
 };
+/** Issue 18: the officer whose assisted session each hall's is (only they may use it). */
+const sessionOwner: Record<Hall, RoleName> = { [A]: 'officerA', [B]: 'officerB' };
+/** 张桂兰 (no account; the registry holds her mobile) and 黄丽娟 (no mobile on file, so opening for her sends nothing). */
+const ZHANG = { name: '张桂兰', idNumber: '460106195801302642', phone: '13700137004' };
+const HUANG = { name: '黄丽娟', idNumber: '440305199506182480' };
 
 beforeAll(async () => {
   h = await startHarness();
@@ -119,6 +124,17 @@ beforeAll(async () => {
     // A home visit (issue 17) asked of this hall.
     const visit = { hallId: hall, business: business[hall], reason: 'elderly', detail: '龙华路18号3栋502', phone: '13800138000', requestId: requestId() };
     target[hall].homeVisit = (await appointment.ok(CITIZEN, 'requestHomeVisit', visit)).id;
+    // A confirmed assisted session of the hall's officer (issue 18).
+    const officer = ROLES[sessionOwner[hall]];
+    const session = await appointment.ok(officer, 'openAssistedSession', {
+      hallId: hall,
+      reason: 'phone',
+      ...{ name: ZHANG.name, idNumber: ZHANG.idNumber },
+      requestId: requestId(),
+    });
+    const code = [...h.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.code;
+    await appointment.ok(officer, 'confirmAssistedSession', { sessionId: session.sessionId, code });
+    target[hall].session = session.sessionId;
   }
 });
 afterAll(async () => {
@@ -300,6 +316,32 @@ const cases: Case[] = [
   { fn: 'booking', action: 'myReleaseApplications', data: () => ({}), allowed: () => true, denied: 'FORBIDDEN' },
   { fn: 'booking', action: 'releaseDraw', data: (hall) => ({ hallId: hall, date: '2026-03-20' }), allowed: () => true, denied: 'FORBIDDEN' },
   { fn: 'booking', action: 'releaseDraws', data: (hall) => ({ hallId: hall }), allowed: () => true, denied: 'FORBIDDEN' },
+  // The assisted channel (issue 18): the hall's officers open a session (for someone without a phone on
+  // file: nothing is sent); a session is its officer's alone: anyone else, of any hall or role, finds none.
+  // Assisted acts per officer (issue 18): the hall's lead and admins, as special hours.
+  { fn: 'booking', action: 'assistedReport', data: (hall) => ({ hallId: hall, period: { kind: 'week', date: '2026-03-02' } }), allowed: leads, denied: 'FORBIDDEN' },
+  hallScoped('booking', 'openAssistedSession', (hall) => ({ hallId: hall, reason: 'desk', name: HUANG.name, idNumber: HUANG.idNumber, requestId: requestId() })),
+  ...(
+    [
+      ['confirmAssistedSession', { code: '000000' }],
+      ['assistedReserve', { business: 'id-card-renewal', slotId: 'no-such-slot' }],
+      ['assistedCancel', { appointmentId: 'no-such-appointment' }],
+      ['assistedReschedule', { appointmentId: 'no-such-appointment', slotId: 'no-such-slot' }],
+      // Last: it ends the sessions.
+      ['closeAssistedSession', {}],
+    ] as const
+  ).map(([action, data]): Case => ({
+    fn: 'booking',
+    action,
+    data: (hall) => ({
+      sessionId: target[hall].session,
+      ...(action === 'assistedReserve' ? { hallId: hall } : {}),
+      ...(action === 'confirmAssistedSession' || action === 'closeAssistedSession' ? {} : { requestId: requestId() }),
+      ...data,
+    }),
+    allowed: (role, hall) => sessionOwner[hall] === role,
+    denied: 'ASSISTED_SESSION_NOT_FOUND',
+  })),
   { fn: 'identity', action: 'verifyTempProof', data: () => ({ token: 'P1.matrix', verifierKind: 'other' }), allowed: () => true, denied: 'FORBIDDEN' },
   // The waiting list (issue 17): no hall and no role in it. Joining is for any verified account (a
   // day with places left is WAITLIST_NOT_FULL); one's list is anyone's own (empty for most); an entry
@@ -353,6 +395,11 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'RELEASE_DRAW_NOT_FOUND',
       // Joining the waiting list of a day with places left.
       'WAITLIST_NOT_FULL',
+      // Issue 18: an assisted session for someone without a phone on file; a session confirmed already; no such slot or appointment.
+      'ASSISTED_NO_PHONE_ON_FILE',
+      'ASSISTED_SESSION_CONFIRMED',
+      'SLOT_NOT_FOUND',
+      'APPOINTMENT_NOT_FOUND',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

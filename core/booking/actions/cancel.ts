@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
+import { ownsAppointment } from '../../assisted/owner';
 import { DomainError } from '../../errors/DomainError';
 import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';
@@ -32,7 +33,7 @@ export const cancel = defineAction({
     const requestId = request?.requestId ?? deps.newId();
     const account = await requireVerified(deps);
     const a = await deps.booking.appointment(appointmentId);
-    if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    if (!a || !ownsAppointment(account, a)) throw new DomainError('APPOINTMENT_NOT_FOUND');
     const endedBy = deps.idFor(`cancel:${account._id}:${requestId}`);
     // A retry of this request after its cancellation was stored finishes it.
     const resumed = a.status === 'cancelled' && a.endedBy === endedBy;

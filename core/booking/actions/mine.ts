@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
+import { ownersOf } from '../../assisted/owner';
 import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';
 import { AppointmentView, appointmentView } from '../views';
@@ -19,7 +20,7 @@ export const myAppointments = defineAction({
   errors: ['UNAUTHENTICATED', 'NOT_VERIFIED'],
   async run({ cursor }, deps: BookingDeps) {
     const account = await requireVerified(deps);
-    const page = await deps.booking.appointmentsOf(account._id, PAGE_SIZE, cursor);
+    const page = await deps.booking.appointmentsOf(ownersOf(account), PAGE_SIZE, cursor);
     const appointments = await Promise.all(page.items.map(async (a) => appointmentView(a, deps, await cancelDeadlineOf(deps, a))));
     return page.next ? { appointments, next: page.next } : { appointments };
   },

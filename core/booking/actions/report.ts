@@ -13,7 +13,7 @@ import { slotCapacity } from '../slots';
 import { GREEN_REASONS, isGreenReason } from '../../queue/greenReasons';
 import { DateInput } from './inputs';
 
-const Period = lazySchema(() =>
+export const Period = lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('day'), date: DateInput }),
     z.strictObject({ kind: z.literal('week'), date: DateInput }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
+import { ownsAppointment } from '../../assisted/owner';
 import { DomainError } from '../../errors/DomainError';
 import { requireVerified } from '../../identity/callerAccount';
 import { shanghaiDate } from '../../time/shanghai';
@@ -16,7 +17,7 @@ export const ticket = defineAction({
   async run({ appointmentId }, deps: BookingDeps) {
     const account = await requireVerified(deps);
     const a = await deps.booking.appointment(appointmentId);
-    if (!a || a.actorOpenid !== account._id) throw new DomainError('APPOINTMENT_NOT_FOUND');
+    if (!a || !ownsAppointment(account, a)) throw new DomainError('APPOINTMENT_NOT_FOUND');
     const now = deps.clock.now();
     if (a.status !== 'booked' || a.date < shanghaiDate(now)) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
     const expiresAt = ticketExpiry(now);

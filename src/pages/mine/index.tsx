@@ -130,6 +130,7 @@ export default function Mine() {
                 <LinkRow row="hall-consultations" url="/packages/consult/hall/index" label="本厅咨询" />
                 <LinkRow row="hall-home-visits" url="/packages/homeVisit/hall/index" label="上门服务安排" />
                 <LinkRow row="hall-waitlists" url="/packages/waitlist/hall/index" label="候补情况" />
+                <LinkRow row="assisted" url="/packages/assisted/session/index" label="代办预约" />
                 <LinkRow row="audit-log" url="/packages/identity/audit/index" label="审计日志" />
               </Section>
             )}

@@ -80,6 +80,9 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/release/lead/index', persona: 'local-officer' },
   { route: 'packages/release/apply/index', persona: 'local-citizen', query: (d) => `hallId=${d.hallId}&date=2026-12-31` },
   { route: 'packages/release/draw/index', persona: 'local-visitor', query: (d) => `hallId=${d.hallId}&date=2026-12-31` },
+  // Issue 18: the officer's assisted session (its open form).
+  { route: 'packages/assisted/session/index', persona: 'local-officer', ready: '[data-reason="phone"]' },
+  { route: 'packages/assisted/report/index', persona: 'local-admin', ready: '[data-period="week"]' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

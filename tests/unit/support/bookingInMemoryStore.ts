@@ -357,11 +357,11 @@ export class InMemoryBookingStore implements BookingStore {
     });
   }
 
-  async appointmentsOf(actorOpenid: string, limit: number, cursor?: string): Promise<Page<Appointment>> {
+  async appointmentsOf(owners: string | readonly string[], limit: number, cursor?: string): Promise<Page<Appointment>> {
     return this.op('appointments.of', () => {
       const after = cursor ? decodeCursor(cursor) : undefined;
       const docs = [...this.appointments.values()]
-        .filter((a) => a.actorOpenid === actorOpenid)
+        .filter((a) => (typeof owners === 'string' ? a.actorOpenid === owners : owners.includes(a.actorOpenid)))
         .filter((a) => !after || a.createdAt.getTime() < after.at || (a.createdAt.getTime() === after.at && a._id < after.id))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : -1))
         .slice(0, limit + 1)

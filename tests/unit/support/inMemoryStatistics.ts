@@ -1,6 +1,7 @@
 import type { Appointment } from '../../../core/booking/Appointment';
 import type { ConsultationCounts, QueueCounts } from '../../../core/statistics/floorReport';
 import type { AppointmentCounts } from '../../../core/statistics/hallReport';
+import type { AssistedCounts } from '../../../core/statistics/assistedReport';
 import type { StatisticsStore } from '../../../core/statistics/ports';
 
 /**
@@ -38,5 +39,9 @@ export class InMemoryStatisticsStore implements StatisticsStore {
 
   async consultationCounts(): Promise<ConsultationCounts> {
     return { byState: [] };
+  }
+
+  async assistedCounts(): Promise<AssistedCounts> {
+    return { byOfficer: [] };
   }
 }

@@ -1,0 +1,48 @@
+import type { IdentityStore, PopulationRegistry, Secrets, SmsSender } from '../identity/ports';
+import type { AssistedSession, AssistedState } from './AssistedSession';
+
+/** Where assisted sessions live (CloudBase collection `assisted_sessions`). */
+export interface AssistedSessionStore {
+  session(id: string): Promise<AssistedSession | null>;
+  add(session: AssistedSession): Promise<void>;
+  /** Compare-and-set on the state; false when it was not `from` any more. */
+  change(id: string, from: AssistedState, changes: Partial<AssistedSession>): Promise<boolean>;
+  /** Atomically counts one code read back; returns the new count. */
+  countCodeAttempt(id: string): Promise<number>;
+  /** Deletes sessions that ended before the instant; returns how many. */
+  removeEndedBefore(before: Date): Promise<number>;
+}
+
+/**
+ * The mobile number the population registry holds for a person (docs/REGISTRY.md, `GET
+ * /v1/persons/{personId}/contact`): the one number an assisted session's code may go to besides the
+ * citizen's own verified account's. Null when the registry holds none.
+ */
+export interface PhoneOnFile {
+  mobileOnFile(personId: string): Promise<string | null>;
+}
+
+/** What was done for the citizen, for the SMS that tells them (core/assisted/notice.ts). */
+export interface AssistedNotice {
+  /** 预约 / 取消预约 */
+  act: string;
+  hallName: string;
+  /** 3月5日 09:00 */
+  when: string;
+  refNumber: string;
+}
+
+/** Texts: the session's code, and the notice of each act (Tencent Cloud SMS templates; the local outbox here). */
+export interface AssistedSms extends SmsSender {
+  sendAssistedNotice(phone: string, notice: AssistedNotice): Promise<void>;
+}
+
+/** The ports of the assisted channel, inside the booking function's (issue 18). */
+export interface AssistedPorts {
+  sessions: AssistedSessionStore;
+  registry: Pick<PopulationRegistry, 'match'> & PhoneOnFile;
+  sms: AssistedSms;
+  /** The citizen's account (its phone), the daily counters the identity lock and SMS limits use. */
+  identities: Pick<IdentityStore, 'account' | 'boundOpenid' | 'failures' | 'recordFailure' | 'countRegistryLookup' | 'countSms'>;
+  secrets: Pick<Secrets, 'encrypt' | 'decrypt' | 'index' | 'randomDigits' | 'randomToken'>;
+}

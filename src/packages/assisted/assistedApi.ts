@@ -1,0 +1,33 @@
+import type { AppointmentView } from '../../../core/booking/views';
+import type { AssistedReason } from '../../../core/assisted/AssistedSession';
+import type { AssistedSessionView } from '../../../core/assisted/views';
+import { call } from '../../services/api';
+
+export type { AppointmentView, AssistedSessionView };
+
+/**
+ * Typed calls of the assisted channel (issue 18, the booking function), kept in this subpackage. The
+ * open form has no phone field: the code goes only to the phone on file. Writes take the request id
+ * made when the step opened, sent again on retry.
+ */
+export const assistedApi = {
+  open: (input: { hallId: string; reason: AssistedReason; name: string; idNumber: string }, requestId: string) =>
+    call<AssistedSessionView>('booking', 'openAssistedSession', input, requestId),
+  confirm: (sessionId: string, code: string) => call<AssistedSessionView>('booking', 'confirmAssistedSession', { sessionId, code }),
+  close: (sessionId: string) => call<AssistedSessionView>('booking', 'closeAssistedSession', { sessionId }),
+  reserve: (input: { sessionId: string; hallId: string; business: string; slotId: string }, requestId: string) =>
+    call<AppointmentView>('booking', 'assistedReserve', input, requestId),
+  cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('booking', 'assistedCancel', { sessionId, appointmentId }, requestId),
+  reschedule: (sessionId: string, appointmentId: string, slotId: string, requestId: string) =>
+    call<AppointmentView>('booking', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
+  report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('booking', 'assistedReport', { hallId, period }),
+};
+
+export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; month: string };
+
+/** core/assisted/actions/report.ts: what each officer of the hall did in assisted sessions. */
+export interface AssistedReport {
+  hallId: string;
+  period: { from: string; to: string; label: string };
+  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number; rescheduled: number }>;
+}

@@ -1,0 +1,253 @@
+import { localDatabase } from '../../devcloud/localDatabase';
+import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
+import { startHarness, type Harness } from '../support/localCloudHarness';
+import { identityFlow } from './support/identityFlow';
+import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { inviteOfficer } from '../support/verifiedOfficer';
+
+/**
+ * Issue 18, the assisted channel, through the local cloud: an officer opens a session for a citizen
+ * by name and ID number, the code goes only to the phone on file, and within the confirmed session
+ * the officer books and cancels for the citizen under the online rules.
+ */
+jest.setTimeout(120_000);
+
+let h: Harness;
+let b: ReturnType<typeof bookingFlow>;
+const A = 'haikou-longhua';
+const B = 'haikou-meilan';
+const RENEWAL = 'id-card-renewal';
+const CERTIFICATE = 'household-certificate';
+// Tuesday 2026-12-01, 08:30 in Shanghai: the week's dates are released.
+const NOW = at('2026-12-01', '08:30');
+const DAY = '2026-12-02';
+const slot = (start: string, day = DAY) => `${A}:${day}:${start.replace(':', '')}`;
+const OFFICER_A = 'assist-officer-a';
+const OFFICER_A2 = 'assist-officer-a2';
+const OFFICER_B = 'assist-officer-b';
+/** 张桂兰: no WeChat account; the registry holds her mobile. */
+const ZHANG = { name: '张桂兰', idNumber: '460106195801302642', phone: '13700137004' };
+/** 林国栋: no account; the registry holds his mobile. */
+const LIN = { name: '林国栋', idNumber: '440304195002141373', phone: '13700137008' };
+/** 黄丽娟: no account, no mobile in the registry. */
+const HUANG = { name: '黄丽娟', idNumber: '440305199506182480' };
+/** 王建国: the local citizen's verified account holds his phone; the registry none. */
+const WANG = { name: '王建国', idNumber: '460106198503141311', accountPhone: '13800138000' };
+
+const open = (officer: string, person: { name: string; idNumber: string }, extra: Record<string, unknown> = {}) =>
+  b.call(officer, 'openAssistedSession', { hallId: A, reason: 'phone', name: person.name, idNumber: person.idNumber, requestId: requestId(), ...extra });
+const lastText = (phone: string) => [...h.cloud.smsOutbox].reverse().find((m) => m.to === phone);
+
+async function confirmedSession(officer: string, person: { name: string; idNumber: string }, phone: string): Promise<string> {
+  const opened = await open(officer, person);
+  if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+  await b.ok(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: lastText(phone)!.code });
+  return opened.data.sessionId;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.setNow(NOW);
+  b = bookingFlow(h);
+  await inviteOfficer(h, OFFICER_A, [A]);
+  await inviteOfficer(h, OFFICER_A2, [A]);
+  await inviteOfficer(h, OFFICER_B, [B]);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+test('an officer opens a session: the code goes to the registry’s number; the answer shows only masked data', async () => {
+  const before = h.cloud.smsOutbox.length;
+  const opened = await open(OFFICER_A, ZHANG);
+  expect(opened.ok).toBe(true);
+  expect(opened.data).toMatchObject({ phase: 'codeSent', reason: 'phone', nameMasked: '张**', idNumberMasked: '4601**********2642', phoneMasked: '137****7004' });
+  expect(containsUnmaskedIdOrPhone(JSON.stringify(opened.data))).toEqual([]);
+  expect(h.cloud.smsOutbox.length).toBe(before + 1);
+  expect(lastText(ZHANG.phone)?.code).toMatch(/^\d{6}$/);
+  // Within the session nothing happens before the code is confirmed.
+  expect(
+    (await b.error(OFFICER_A, 'assistedReserve', { sessionId: opened.data.sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code,
+  ).toBe('ASSISTED_SESSION_NOT_CONFIRMED');
+});
+
+test('no SMS to a number not on file: the input cannot carry a phone, and a citizen without one is refused', async () => {
+  const before = h.cloud.smsOutbox.length;
+  expect((await open(OFFICER_A, ZHANG, { phone: '13912345678' })).error.code).toBe('INVALID_INPUT');
+  expect((await open(OFFICER_A, HUANG)).error.code).toBe('ASSISTED_NO_PHONE_ON_FILE');
+  expect(h.cloud.smsOutbox.length).toBe(before);
+  expect(h.cloud.smsOutbox.some((m) => m.to === '13912345678')).toBe(false);
+  // Someone the registry does not know by that name: refused without a text.
+  expect((await open(OFFICER_A, { name: '张桂花', idNumber: ZHANG.idNumber })).error.code).toBe('REGISTRY_MISMATCH');
+  expect(h.cloud.smsOutbox.length).toBe(before);
+});
+
+test('a citizen with an account: the code goes to the account’s phone', async () => {
+  const opened = await open(OFFICER_A, WANG);
+  expect(opened.data).toMatchObject({ phoneMasked: '138****8000' });
+  expect(lastText(WANG.accountPhone)?.code).toMatch(/^\d{6}$/);
+  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
+});
+
+test('a wrong code is refused with the tries left; only the hall’s officers open sessions', async () => {
+  const opened = await open(OFFICER_A, ZHANG);
+  const right = lastText(ZHANG.phone)!.code;
+  const wrong = right === '000000' ? '111111' : '000000';
+  const refused = await b.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong });
+  expect(refused).toMatchObject({ code: 'OTP_INCORRECT', message: expect.stringContaining('2次') });
+  // Another officer, of the same hall or another, cannot use it.
+  expect((await b.error(OFFICER_A2, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await b.error(OFFICER_B, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await b.error(OFFICER_B, 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
+    'FORBIDDEN',
+  );
+  expect((await b.error('local-citizen', 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
+    'FORBIDDEN',
+  );
+  const confirmed = await b.ok(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right });
+  expect(confirmed.phase).toBe('confirmed');
+  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
+});
+
+test('a citizen is locked after 3 failed sessions in a day, whichever officer opened them', async () => {
+  for (const officer of [OFFICER_A, OFFICER_A2, OFFICER_A]) {
+    const opened = await open(officer, LIN);
+    const right = lastText(LIN.phone)!.code;
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 3; i++) expect((await b.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong })).code).toBe('OTP_INCORRECT');
+    // Failed: even the right code no longer confirms it.
+    expect((await b.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_EXPIRED');
+  }
+  const before = h.cloud.smsOutbox.length;
+  expect((await open(OFFICER_A2, LIN)).error.code).toBe('ASSISTED_CITIZEN_LOCKED');
+  expect(h.cloud.smsOutbox.length).toBe(before);
+});
+
+test('a code read back after 5 minutes is refused', async () => {
+  const opened = await open(OFFICER_A, ZHANG);
+  const code = lastText(ZHANG.phone)!.code;
+  h.setNow(new Date(NOW.getTime() + 6 * 60_000));
+  try {
+    expect((await b.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code })).code).toBe('ASSISTED_SESSION_EXPIRED');
+  } finally {
+    h.setNow(NOW);
+  }
+});
+
+test('an expired session is refused', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  h.setNow(new Date(NOW.getTime() + 16 * 60_000));
+  try {
+    expect((await b.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code).toBe(
+      'ASSISTED_SESSION_EXPIRED',
+    );
+  } finally {
+    h.setNow(NOW);
+  }
+});
+
+test('booked within a session under the online limits; the citizen is texted; it shows once the citizen verifies', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  const reserve = (extra: Record<string, unknown>, officer = OFFICER_A) =>
+    b.call(officer, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId(), ...extra });
+  // Another officer, or a hall other than the session's, is refused.
+  expect((await reserve({}, OFFICER_A2)).error.code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await reserve({ hallId: B, slotId: `${B}:${DAY}:0900` })).error.code).toBe('ASSISTED_OTHER_HALL');
+  const rid = requestId();
+  const booked = await reserve({ requestId: rid });
+  expect(booked.ok).toBe(true);
+  expect(booked.data).toMatchObject({ status: 'booked', hallId: A, date: DAY, start: '09:00', subjectNameMasked: '张**', refNumber: expect.stringMatching(/^\d{8}$/) });
+  // A retry of the request answers the first booking.
+  expect((await reserve({ requestId: rid })).data.id).toBe(booked.data.id);
+  // The same limits as online, counted on the citizen.
+  expect((await reserve({ slotId: slot('10:00') })).error.code).toBe('ALREADY_BOOKED');
+  expect((await reserve({ business: CERTIFICATE, slotId: slot('10:00') })).error.code).toBe('ONE_PER_DAY');
+  // The citizen is told by SMS, with the 预约号.
+  expect(lastText(ZHANG.phone)?.text).toContain(booked.data.refNumber);
+  // Audited with officer, hall, session and reason.
+  const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reserve', target: booked.data.id }).get();
+  expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'phone', actedFor: 'resident-004' });
+  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId });
+  expect((await reserve({ business: CERTIFICATE, slotId: slot('10:00', '2026-12-03') })).error.code).toBe('ASSISTED_SESSION_EXPIRED');
+
+  // Later 张桂兰 verifies in the mini-program: the booking is hers.
+  const id = identityFlow(h);
+  const verified = await id.verify('zhang-guilan-wechat', ZHANG);
+  expect(verified.ok).toBe(true);
+  const mine = await b.ok('zhang-guilan-wechat', 'myAppointments');
+  expect(mine.appointments.map((a: { id: string }) => a.id)).toContain(booked.data.id);
+  // And hers to act on: a ticket for it, and the limits still hold for her own bookings.
+  expect((await b.ok('zhang-guilan-wechat', 'ticket', { appointmentId: booked.data.id })).token).toBeTruthy();
+  expect((await b.reserve('zhang-guilan-wechat', A, RENEWAL, slot('11:00'))).error.code).toBe('ALREADY_BOOKED');
+});
+
+test('cancelled within a session: only the citizen’s appointment, and the citizen is texted', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
+  const booked = await b.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: CERTIFICATE, slotId: slot('14:00', '2026-12-03'), requestId: requestId() });
+  // An account of the citizen: the booking is the account's at once.
+  expect((await b.ok('local-citizen', 'myAppointments')).appointments.map((a: { id: string }) => a.id)).toContain(booked.id);
+  const other = await b.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('15:00', '2026-12-04'), requestId: requestId() });
+  const zhangs = (await b.ok('zhang-guilan-wechat', 'myAppointments')).appointments[0].id;
+  expect((await b.error(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: zhangs, requestId: requestId() })).code).toBe('APPOINTMENT_NOT_FOUND');
+  const cancelled = await b.ok(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: other.id, requestId: requestId() });
+  expect(cancelled.status).toBe('cancelled');
+  expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
+  // Moved to another slot: the new appointment stays the citizen's, the old one is cancelled.
+  const moved = await b.ok(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: booked.id, slotId: slot('16:00', '2026-12-03'), requestId: requestId() });
+  expect(moved).toMatchObject({ status: 'booked', date: '2026-12-03', start: '16:00', refNumber: expect.stringMatching(/^\d{8}$/) });
+  expect(lastText(WANG.accountPhone)?.text).toContain(`改约：海口市公安局龙华分局户政服务大厅，12月3日 16:00，预约号${moved.refNumber}`);
+  const mine = (await b.ok('local-citizen', 'myAppointments')).appointments;
+  expect(mine.find((a: { id: string }) => a.id === moved.id).status).toBe('booked');
+  expect(mine.find((a: { id: string }) => a.id === booked.id)).toMatchObject({ status: 'cancelled', rescheduledTo: { id: moved.id } });
+  // Only the session's citizen's appointments: 张桂兰's is not found.
+  expect((await b.error(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: zhangs, slotId: slot('16:30', '2026-12-03'), requestId: requestId() })).code).toBe(
+    'APPOINTMENT_NOT_FOUND',
+  );
+});
+
+test('the hall’s lead sees the assisted acts per officer; an officer who does not lead is refused', async () => {
+  await localDatabase(h.cloud.url)
+    .collection('accounts')
+    .doc(OFFICER_A2)
+    .update({ leads: [A] });
+  const period = { kind: 'day', date: '2026-12-01' };
+  expect((await b.error(OFFICER_A, 'assistedReport', { hallId: A, period })).code).toBe('FORBIDDEN');
+  const report = await b.ok(OFFICER_A2, 'assistedReport', { hallId: A, period });
+  expect(report.officers).toHaveLength(2);
+  // Officer A booked three times (one cancelled), and two of 林国栋's failed sessions were theirs; officer A2 had the third.
+  const [first, second] = report.officers;
+  expect(first).toMatchObject({ officer: '测***', reserved: 3, cancelled: 1, rescheduled: 1, failed: 2 });
+  expect(first.opened).toBeGreaterThanOrEqual(first.confirmed + first.failed);
+  expect(second).toMatchObject({ reserved: 0, failed: 1 });
+  expect(containsUnmaskedIdOrPhone(JSON.stringify(report))).toEqual([]);
+});
+
+test('the no-show block applies as online: a citizen blocked online is blocked when an officer books for them', async () => {
+  const db = localDatabase(h.cloud.url);
+  const account = (await db.collection('accounts').doc('local-citizen').get()).data[0];
+  for (const date of ['2026-11-10', '2026-11-17', '2026-11-24']) {
+    await db.collection('appointments').add({
+      _id: `assisted-noshow-${date}`,
+      refNumber: `7${date.replace(/-/g, '').slice(1)}`,
+      actorOpenid: 'local-citizen',
+      subjectResidentId: 'resident-001',
+      subjectIdIndex: account.identity.idIndex,
+      subjectNameEnc: account.identity.nameEnc,
+      hallId: A,
+      business: RENEWAL,
+      date,
+      start: '09:00',
+      end: '09:30',
+      slotId: `${A}:${date}:0900`,
+      status: 'noShow',
+      claims: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+  }
+  const online = await b.reserve('local-citizen', A, RENEWAL, slot('09:30', '2026-12-07'));
+  expect(online.error.code).toBe('BOOKING_BLOCKED');
+  const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
+  const assisted = await b.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:30', '2026-12-07'), requestId: requestId() });
+  expect(assisted).toEqual(online.error);
+});
