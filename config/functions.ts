@@ -10,6 +10,8 @@ import type { VariableName } from './environment';
 import { payNotifyEnvironment } from './payNotifyEnvironment';
 import { businessActions } from '../core/business/businessActions';
 import { businessEnvironment } from './businessEnvironment';
+import { assistedActions } from '../core/assisted/assistedActions';
+import { assistedEnvironment } from './assistedEnvironment';
 
 /**
  * A timer trigger. CloudBase cron has seven fields (second minute hour day month weekday year); the
@@ -108,6 +110,19 @@ export const functions: FunctionDeclaration[] = [
     ],
     // The day-before reminder (server/wechat/CloudCallSubscribeNotifier.ts) and a consultation's answer (CloudCallConsultNotifier.ts).
     openapi: ['subscribeMessage.send'],
+    timeoutSeconds: 30,
+    memoryMB: 256,
+  },
+  {
+    name: 'assisted',
+    description:
+      'The assisted channel (代办, issue 18): an officer of a hall identifies a citizen who cannot use the mini-program (on the phone, at the desk, on a home visit) by name and ID number against the registry, confirms it is them by a code texted to the phone on file, then books, moves or cancels for them with every booking rule; each act audited and told to the citizen by SMS; the hall lead’s per-officer figures. Apart from booking so that only this function holds the registry and SMS credentials.',
+    caller: 'officer',
+    actions: assistedActions as ActionMap<never>,
+    env: [...assistedEnvironment],
+    // A cancellation for a citizen offers the place to the waiting list, whose first in line is told (core/waitlist/tellOffered.ts).
+    openapi: ['subscribeMessage.send'],
+    // The registry and SMS may each take a few seconds.
     timeoutSeconds: 30,
     memoryMB: 256,
   },

@@ -3,7 +3,6 @@ import type { BookingDeps } from '../../core/booking/BookingDeps';
 import { createMain } from '../../server/function/createMain';
 import { bookingAdapters, type BookingAdapters } from '../../server/booking/bookingAdapters';
 import { bookingEnvironment } from '../../config/bookingEnvironment';
-import { registryHealth } from '../../server/registry/registryFromEnvironment';
 
 /** Hall appointments: availability, booking without overbooking, QR tickets, check-in, officer views. */
 let adapters: BookingAdapters | undefined;
@@ -15,5 +14,5 @@ export const main = createMain<BookingDeps, (typeof bookingEnvironment)[number]>
     adapters ??= bookingAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: bookingEnvironment, healthCollection: 'appointments', checkRegistry: () => registryHealth(), timers: bookingTimers, requestLog: 'booking_requests' },
+  { env: bookingEnvironment, healthCollection: 'appointments', timers: bookingTimers, requestLog: 'booking_requests' },
 );

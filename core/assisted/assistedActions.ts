@@ -1,11 +1,11 @@
 import type { ActionMap } from '../function/action';
-import type { BookingDeps } from '../booking/BookingDeps';
+import type { AssistedDeps } from './AssistedDeps';
 import { closeAssistedSession, confirmAssistedSession, openAssistedSession } from './actions/session';
 import { assistedCancel, assistedReschedule, assistedReserve } from './actions/booking';
 import { assistedReport } from './actions/report';
 
-/** The assisted channel's actions (issue 18), part of the booking function. */
-export const assistedActions: ActionMap<BookingDeps> = {
+/** The assisted channel's actions (issue 18): the `assisted` function (officers only). */
+export const assistedActions: ActionMap<AssistedDeps> = {
   openAssistedSession,
   confirmAssistedSession,
   closeAssistedSession,

@@ -17,7 +17,6 @@ import type { QueueStore } from '../queue/QueueStore';
 import type { HomeVisitNotifier, HomeVisitStore } from '../homeVisit/ports';
 import type { FairReleaseStore } from '../fairRelease/ports';
 import type { Digest } from '../fairRelease/draw';
-import type { AssistedPorts } from '../assisted/ports';
 
 export interface BookingDeps {
   caller: CallerContext;
@@ -62,8 +61,6 @@ export interface BookingDeps {
   sha256: Digest;
   /** Tells a citizen a place is held for them (subscribe message, the progress template); absent in some test worlds. */
   waitlistNotifier?: WaitlistNotifier;
-  /** Officers acting for citizens in assisted sessions (issue 18, core/assisted): sessions, the registry, SMS. */
-  assisted: AssistedPorts;
   clock: Clock;
   /** A new random id: an appointment's when none is derived from the request, a request's when none was sent. */
   newId(): string;

@@ -29,7 +29,6 @@ import { deleteDutyDay, dutyRoster, saveDutyDay } from '../hallDuty/actions/rost
 import { hallReleaseDraws, openReleaseDraw, runReleaseDraw, runReleaseDraws } from '../fairRelease/actions/lead';
 import { applyReleaseDraw, myReleaseApplications, withdrawReleaseApplication } from '../fairRelease/actions/citizen';
 import { releaseDraw, releaseDraws } from '../fairRelease/actions/public';
-import { assistedActions } from '../assisted/assistedActions';
 import { acceptWaitlistOffer, joinWaitlist, lapseWaitlistOffers, leaveWaitlist, myWaitlist } from '../waitlist/actions';
 import { hallWaitlists, saveWaitlistHold, waitlistHold } from '../waitlist/hallActions';
 export const bookingActions: ActionMap<BookingDeps> = {
@@ -104,7 +103,6 @@ export const bookingActions: ActionMap<BookingDeps> = {
   myReleaseApplications,
   releaseDraw,
   releaseDraws,
-  ...assistedActions,
 };
 
 /** Actions only timer triggers may run. */

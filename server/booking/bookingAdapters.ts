@@ -27,9 +27,6 @@ import { CloudCallWaitlistNotifier } from '../wechat/CloudCallWaitlistNotifier';
 import { CloudbaseHallDutyStore } from '../hallDuty/CloudbaseHallDutyStore';
 import { CloudbaseWaitlistStore } from '../waitlist/CloudbaseWaitlistStore';
 import { CloudbaseFairReleaseStore } from '../fairRelease/CloudbaseFairReleaseStore';
-import { CloudbaseAssistedSessionStore } from '../assisted/CloudbaseAssistedSessionStore';
-import { registryFromEnvironment } from '../registry/registryFromEnvironment';
-import { smsSender } from '../sms/smsSender';
 
 export type BookingAdapters = Omit<BookingDeps, 'caller'>;
 
@@ -64,7 +61,6 @@ export function bookingAdapters(env: Environment<BookingVariable>): BookingAdapt
     waitlistNotifier: new CloudCallWaitlistNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     homeVisitNotifier: new CloudCallHomeVisitNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
     handovers: new CloudbaseHandoverApplications(db),
-    assisted: { sessions: new CloudbaseAssistedSessionStore(db), registry: registryFromEnvironment(env), sms: smsSender(env), identities, secrets },
     clock: systemClock,
     requests: new CloudbaseRequestLog(db, 'booking_requests', () => systemClock.now()),
     // 12 random bytes, unguessable: for a write run without a request id (appointments take theirs from idFor).

@@ -3,6 +3,7 @@ import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { startHarness, type Harness } from '../support/localCloudHarness';
 import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
+import { functionCaller } from './support/functionCaller';
 import { inviteOfficer } from '../support/verifiedOfficer';
 
 /**
@@ -14,6 +15,8 @@ jest.setTimeout(120_000);
 
 let h: Harness;
 let b: ReturnType<typeof bookingFlow>;
+/** The assisted function (issue 18): the officers' sessions and the acts within them. */
+let a: ReturnType<typeof functionCaller>;
 const A = 'haikou-longhua';
 const B = 'haikou-meilan';
 const RENEWAL = 'id-card-renewal';
@@ -35,13 +38,13 @@ const HUANG = { name: '黄丽娟', idNumber: '440305199506182480' };
 const WANG = { name: '王建国', idNumber: '460106198503141311', accountPhone: '13800138000' };
 
 const open = (officer: string, person: { name: string; idNumber: string }, extra: Record<string, unknown> = {}) =>
-  b.call(officer, 'openAssistedSession', { hallId: A, reason: 'phone', name: person.name, idNumber: person.idNumber, requestId: requestId(), ...extra });
+  a.call(officer, 'openAssistedSession', { hallId: A, reason: 'phone', name: person.name, idNumber: person.idNumber, requestId: requestId(), ...extra });
 const lastText = (phone: string) => [...h.cloud.smsOutbox].reverse().find((m) => m.to === phone);
 
 async function confirmedSession(officer: string, person: { name: string; idNumber: string }, phone: string): Promise<string> {
   const opened = await open(officer, person);
   if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-  await b.ok(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: lastText(phone)!.code });
+  await a.ok(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: lastText(phone)!.code });
   return opened.data.sessionId;
 }
 
@@ -49,6 +52,7 @@ beforeAll(async () => {
   h = await startHarness();
   h.setNow(NOW);
   b = bookingFlow(h);
+  a = functionCaller(h, 'assisted');
   await inviteOfficer(h, OFFICER_A, [A]);
   await inviteOfficer(h, OFFICER_A2, [A]);
   await inviteOfficer(h, OFFICER_B, [B]);
@@ -67,7 +71,7 @@ test('an officer opens a session: the code goes to the registry’s number; the 
   expect(lastText(ZHANG.phone)?.code).toMatch(/^\d{6}$/);
   // Within the session nothing happens before the code is confirmed.
   expect(
-    (await b.error(OFFICER_A, 'assistedReserve', { sessionId: opened.data.sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code,
+    (await a.error(OFFICER_A, 'assistedReserve', { sessionId: opened.data.sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code,
   ).toBe('ASSISTED_SESSION_NOT_CONFIRMED');
 });
 
@@ -86,27 +90,27 @@ test('a citizen with an account: the code goes to the account’s phone', async 
   const opened = await open(OFFICER_A, WANG);
   expect(opened.data).toMatchObject({ phoneMasked: '138****8000' });
   expect(lastText(WANG.accountPhone)?.code).toMatch(/^\d{6}$/);
-  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
+  await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
 });
 
 test('a wrong code is refused with the tries left; only the hall’s officers open sessions', async () => {
   const opened = await open(OFFICER_A, ZHANG);
   const right = lastText(ZHANG.phone)!.code;
   const wrong = right === '000000' ? '111111' : '000000';
-  const refused = await b.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong });
+  const refused = await a.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong });
   expect(refused).toMatchObject({ code: 'OTP_INCORRECT', message: expect.stringContaining('2次') });
   // Another officer, of the same hall or another, cannot use it.
-  expect((await b.error(OFFICER_A2, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
-  expect((await b.error(OFFICER_B, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
-  expect((await b.error(OFFICER_B, 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
+  expect((await a.error(OFFICER_A2, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await a.error(OFFICER_B, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await a.error(OFFICER_B, 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
     'FORBIDDEN',
   );
-  expect((await b.error('local-citizen', 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
+  expect((await a.error('local-citizen', 'openAssistedSession', { hallId: A, reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber, requestId: requestId() })).code).toBe(
     'FORBIDDEN',
   );
-  const confirmed = await b.ok(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right });
+  const confirmed = await a.ok(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right });
   expect(confirmed.phase).toBe('confirmed');
-  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
+  await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId: opened.data.sessionId });
 });
 
 test('a citizen is locked after 3 failed sessions in a day, whichever officer opened them', async () => {
@@ -114,9 +118,9 @@ test('a citizen is locked after 3 failed sessions in a day, whichever officer op
     const opened = await open(officer, LIN);
     const right = lastText(LIN.phone)!.code;
     const wrong = right === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 3; i++) expect((await b.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong })).code).toBe('OTP_INCORRECT');
+    for (let i = 0; i < 3; i++) expect((await a.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: wrong })).code).toBe('OTP_INCORRECT');
     // Failed: even the right code no longer confirms it.
-    expect((await b.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_EXPIRED');
+    expect((await a.error(officer, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code: right })).code).toBe('ASSISTED_SESSION_EXPIRED');
   }
   const before = h.cloud.smsOutbox.length;
   expect((await open(OFFICER_A2, LIN)).error.code).toBe('ASSISTED_CITIZEN_LOCKED');
@@ -128,7 +132,7 @@ test('a code read back after 5 minutes is refused', async () => {
   const code = lastText(ZHANG.phone)!.code;
   h.setNow(new Date(NOW.getTime() + 6 * 60_000));
   try {
-    expect((await b.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code })).code).toBe('ASSISTED_SESSION_EXPIRED');
+    expect((await a.error(OFFICER_A, 'confirmAssistedSession', { sessionId: opened.data.sessionId, code })).code).toBe('ASSISTED_SESSION_EXPIRED');
   } finally {
     h.setNow(NOW);
   }
@@ -138,7 +142,7 @@ test('an expired session is refused', async () => {
   const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
   h.setNow(new Date(NOW.getTime() + 16 * 60_000));
   try {
-    expect((await b.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code).toBe(
+    expect((await a.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId() })).code).toBe(
       'ASSISTED_SESSION_EXPIRED',
     );
   } finally {
@@ -149,7 +153,7 @@ test('an expired session is refused', async () => {
 test('booked within a session under the online limits; the citizen is texted; it shows once the citizen verifies', async () => {
   const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
   const reserve = (extra: Record<string, unknown>, officer = OFFICER_A) =>
-    b.call(officer, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId(), ...extra });
+    a.call(officer, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:00'), requestId: requestId(), ...extra });
   // Another officer, or a hall other than the session's, is refused.
   expect((await reserve({}, OFFICER_A2)).error.code).toBe('ASSISTED_SESSION_NOT_FOUND');
   expect((await reserve({ hallId: B, slotId: `${B}:${DAY}:0900` })).error.code).toBe('ASSISTED_OTHER_HALL');
@@ -167,7 +171,7 @@ test('booked within a session under the online limits; the citizen is texted; it
   // Audited with officer, hall, session and reason.
   const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reserve', target: booked.data.id }).get();
   expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'phone', actedFor: 'resident-004' });
-  await b.ok(OFFICER_A, 'closeAssistedSession', { sessionId });
+  await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId });
   expect((await reserve({ business: CERTIFICATE, slotId: slot('10:00', '2026-12-03') })).error.code).toBe('ASSISTED_SESSION_EXPIRED');
 
   // Later 张桂兰 verifies in the mini-program: the booking is hers.
@@ -183,24 +187,24 @@ test('booked within a session under the online limits; the citizen is texted; it
 
 test('cancelled within a session: only the citizen’s appointment, and the citizen is texted', async () => {
   const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
-  const booked = await b.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: CERTIFICATE, slotId: slot('14:00', '2026-12-03'), requestId: requestId() });
+  const booked = await a.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: CERTIFICATE, slotId: slot('14:00', '2026-12-03'), requestId: requestId() });
   // An account of the citizen: the booking is the account's at once.
   expect((await b.ok('local-citizen', 'myAppointments')).appointments.map((a: { id: string }) => a.id)).toContain(booked.id);
-  const other = await b.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('15:00', '2026-12-04'), requestId: requestId() });
+  const other = await a.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('15:00', '2026-12-04'), requestId: requestId() });
   const zhangs = (await b.ok('zhang-guilan-wechat', 'myAppointments')).appointments[0].id;
-  expect((await b.error(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: zhangs, requestId: requestId() })).code).toBe('APPOINTMENT_NOT_FOUND');
-  const cancelled = await b.ok(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: other.id, requestId: requestId() });
+  expect((await a.error(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: zhangs, requestId: requestId() })).code).toBe('APPOINTMENT_NOT_FOUND');
+  const cancelled = await a.ok(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: other.id, requestId: requestId() });
   expect(cancelled.status).toBe('cancelled');
   expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
   // Moved to another slot: the new appointment stays the citizen's, the old one is cancelled.
-  const moved = await b.ok(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: booked.id, slotId: slot('16:00', '2026-12-03'), requestId: requestId() });
+  const moved = await a.ok(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: booked.id, slotId: slot('16:00', '2026-12-03'), requestId: requestId() });
   expect(moved).toMatchObject({ status: 'booked', date: '2026-12-03', start: '16:00', refNumber: expect.stringMatching(/^\d{8}$/) });
   expect(lastText(WANG.accountPhone)?.text).toContain(`改约：海口市公安局龙华分局户政服务大厅，12月3日 16:00，预约号${moved.refNumber}`);
   const mine = (await b.ok('local-citizen', 'myAppointments')).appointments;
   expect(mine.find((a: { id: string }) => a.id === moved.id).status).toBe('booked');
   expect(mine.find((a: { id: string }) => a.id === booked.id)).toMatchObject({ status: 'cancelled', rescheduledTo: { id: moved.id } });
   // Only the session's citizen's appointments: 张桂兰's is not found.
-  expect((await b.error(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: zhangs, slotId: slot('16:30', '2026-12-03'), requestId: requestId() })).code).toBe(
+  expect((await a.error(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: zhangs, slotId: slot('16:30', '2026-12-03'), requestId: requestId() })).code).toBe(
     'APPOINTMENT_NOT_FOUND',
   );
 });
@@ -211,8 +215,8 @@ test('the hall’s lead sees the assisted acts per officer; an officer who does 
     .doc(OFFICER_A2)
     .update({ leads: [A] });
   const period = { kind: 'day', date: '2026-12-01' };
-  expect((await b.error(OFFICER_A, 'assistedReport', { hallId: A, period })).code).toBe('FORBIDDEN');
-  const report = await b.ok(OFFICER_A2, 'assistedReport', { hallId: A, period });
+  expect((await a.error(OFFICER_A, 'assistedReport', { hallId: A, period })).code).toBe('FORBIDDEN');
+  const report = await a.ok(OFFICER_A2, 'assistedReport', { hallId: A, period });
   expect(report.officers).toHaveLength(2);
   // Officer A booked three times (one cancelled), and two of 林国栋's failed sessions were theirs; officer A2 had the third.
   const [first, second] = report.officers;
@@ -248,6 +252,6 @@ test('the no-show block applies as online: a citizen blocked online is blocked w
   const online = await b.reserve('local-citizen', A, RENEWAL, slot('09:30', '2026-12-07'));
   expect(online.error.code).toBe('BOOKING_BLOCKED');
   const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
-  const assisted = await b.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:30', '2026-12-07'), requestId: requestId() });
+  const assisted = await a.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:30', '2026-12-07'), requestId: requestId() });
   expect(assisted).toEqual(online.error);
 });

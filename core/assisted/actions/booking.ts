@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
-import type { BookingDeps } from '../../booking/BookingDeps';
+import type { AssistedDeps } from '../AssistedDeps';
 import type { Appointment } from '../../booking/Appointment';
 import { placeBooking } from '../../booking/placeBooking';
 import { requireBeforeCancelDeadline } from '../../booking/cancelDeadline';
@@ -21,7 +21,7 @@ import { noticeOf } from '../notice';
 import { SessionIdInput, usableSession } from './session';
 
 /** Tells the citizen what was done, on the phone on file. A text that fails does not undo the act (it is audited and in the mini-program). */
-async function tell(deps: BookingDeps, s: AssistedSession, act: 'reserve' | 'cancel' | 'reschedule', a: Appointment): Promise<void> {
+async function tell(deps: AssistedDeps, s: AssistedSession, act: 'reserve' | 'cancel' | 'reschedule', a: Appointment): Promise<void> {
   const hall = await deps.guides.hall(a.hallId);
   const phone = deps.assisted.secrets.decrypt(s.phoneEnc, FIELD.phone);
   await deps.assisted.sms.sendAssistedNotice(phone, noticeOf(act, a, hall?.name ?? a.hallId)).catch(() => undefined);
@@ -54,7 +54,7 @@ export const assistedReserve = defineAction({
     'SERVICE_BUSY',
   ],
   idempotent: 'required',
-  async run(input, deps: BookingDeps, request) {
+  async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);
     requireSessionHall(s, input.hallId);
     const owner = (await deps.assisted.identities.boundOpenid(s.subjectIdIndex)) ?? assistedOwner(s.subjectIdIndex);
@@ -97,7 +97,7 @@ export const assistedCancel = defineAction({
     'IDEMPOTENCY_KEY_REUSED',
   ],
   idempotent: 'required',
-  async run(input, deps: BookingDeps, request) {
+  async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);
     const a = await deps.booking.appointment(input.appointmentId);
     // Someone else's appointment is indistinguishable from a missing one.
@@ -150,7 +150,7 @@ export const assistedReschedule = defineAction({
     'SERVICE_BUSY',
   ],
   idempotent: 'required',
-  async run(input, deps: BookingDeps, request) {
+  async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);
     const old = await deps.booking.appointment(input.appointmentId);
     if (!old || old.subjectIdIndex !== s.subjectIdIndex) throw new DomainError('APPOINTMENT_NOT_FOUND');

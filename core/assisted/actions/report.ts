@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
-import type { BookingDeps } from '../../booking/BookingDeps';
+import type { AssistedDeps } from '../AssistedDeps';
 import { Period } from '../../booking/actions/report';
 import { requireLeadOfHall } from '../../identity/hallAccess';
 import { requireOpenid } from '../../identity/caller';
@@ -25,7 +25,7 @@ export const assistedReport = defineAction({
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REPORT_PERIOD_UNKNOWN'],
-  async run({ hallId, period }, deps: BookingDeps) {
+  async run({ hallId, period }, deps: AssistedDeps) {
     requireLeadOfHall(await deps.identities.account(requireOpenid(deps)), hallId);
     const range = periodRange(period, deps.calendar);
     if (!range) throw new DomainError('REPORT_PERIOD_UNKNOWN');

@@ -3,7 +3,7 @@ import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
 import { stableId } from '../../guide/ServiceGuide';
-import type { BookingDeps } from '../../booking/BookingDeps';
+import type { AssistedDeps } from '../AssistedDeps';
 import { requireOpenid } from '../../identity/caller';
 import { requireActingForHall } from '../../identity/hallAccess';
 import { checkPerson } from '../../identity/checkPerson';
@@ -23,12 +23,12 @@ export const SessionIdInput = lazySchema(() => z.string().check(z.minLength(8), 
 const ANY_DIVISION = { isKnownPrefix: () => true };
 
 /** The calling officer's account, when it acts for the hall. */
-export async function officerOf(deps: BookingDeps, hallId: string) {
+export async function officerOf(deps: AssistedDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
 /** The session as its officer may use it now (in `phase`), with the officer still acting for its hall. */
-export async function usableSession(deps: BookingDeps, sessionId: string, phase: 'codeSent' | 'confirmed' = 'confirmed') {
+export async function usableSession(deps: AssistedDeps, sessionId: string, phase: 'codeSent' | 'confirmed' = 'confirmed') {
   const openid = requireOpenid(deps);
   const s = requireUsable(await deps.assisted.sessions.session(sessionId), openid, deps.clock.now(), phase);
   return { officer: await officerOf(deps, s.hallId), session: s };
@@ -38,7 +38,7 @@ export async function usableSession(deps: BookingDeps, sessionId: string, phase:
  * The phone on file: the registry's for the person, else the one the citizen's own verified
  * account holds. Never a number the officer was told.
  */
-async function phoneOnFile(deps: BookingDeps, personId: string, idIndex: string): Promise<{ phone: string; source: AssistedSession['phoneSource'] } | null> {
+async function phoneOnFile(deps: AssistedDeps, personId: string, idIndex: string): Promise<{ phone: string; source: AssistedSession['phoneSource'] } | null> {
   const fromRegistry = await deps.assisted.registry.mobileOnFile(personId);
   if (fromRegistry) return { phone: fromRegistry, source: 'registry' };
   const openid = await deps.assisted.identities.boundOpenid(idIndex);
@@ -68,7 +68,7 @@ export const openAssistedSession = defineAction({
     'IDEMPOTENCY_KEY_REUSED',
   ],
   idempotent: 'required',
-  async run(input, deps: BookingDeps) {
+  async run(input, deps: AssistedDeps) {
     const officer = await officerOf(deps, input.hallId);
     const { sessions, registry, identities, secrets, sms } = deps.assisted;
     const now = deps.clock.now();
@@ -118,7 +118,7 @@ export const confirmAssistedSession = defineAction({
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, code: z.string().check(z.trim(), z.regex(/^\d{6}$/)) })),
   output: AssistedSessionView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'ASSISTED_SESSION_NOT_FOUND', 'ASSISTED_SESSION_EXPIRED', 'ASSISTED_SESSION_CONFIRMED', 'OTP_INCORRECT'],
-  async run({ sessionId, code }, deps: BookingDeps) {
+  async run({ sessionId, code }, deps: AssistedDeps) {
     const { officer, session } = await usableSession(deps, sessionId, 'codeSent');
     const { sessions, identities, secrets } = deps.assisted;
     // Counted before comparing, so concurrent guesses cannot exceed the limit.
@@ -145,7 +145,7 @@ export const closeAssistedSession = defineAction({
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput })),
   output: AssistedSessionView,
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'ASSISTED_SESSION_NOT_FOUND'],
-  async run({ sessionId }, deps: BookingDeps) {
+  async run({ sessionId }, deps: AssistedDeps) {
     const openid = requireOpenid(deps);
     const s = await deps.assisted.sessions.session(sessionId);
     if (!s || s.officerOpenid !== openid) throw new DomainError('ASSISTED_SESSION_NOT_FOUND');

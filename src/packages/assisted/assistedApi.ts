@@ -12,15 +12,15 @@ export type { AppointmentView, AssistedSessionView };
  */
 export const assistedApi = {
   open: (input: { hallId: string; reason: AssistedReason; name: string; idNumber: string }, requestId: string) =>
-    call<AssistedSessionView>('booking', 'openAssistedSession', input, requestId),
-  confirm: (sessionId: string, code: string) => call<AssistedSessionView>('booking', 'confirmAssistedSession', { sessionId, code }),
-  close: (sessionId: string) => call<AssistedSessionView>('booking', 'closeAssistedSession', { sessionId }),
+    call<AssistedSessionView>('assisted', 'openAssistedSession', input, requestId),
+  confirm: (sessionId: string, code: string) => call<AssistedSessionView>('assisted', 'confirmAssistedSession', { sessionId, code }),
+  close: (sessionId: string) => call<AssistedSessionView>('assisted', 'closeAssistedSession', { sessionId }),
   reserve: (input: { sessionId: string; hallId: string; business: string; slotId: string }, requestId: string) =>
-    call<AppointmentView>('booking', 'assistedReserve', input, requestId),
-  cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('booking', 'assistedCancel', { sessionId, appointmentId }, requestId),
+    call<AppointmentView>('assisted', 'assistedReserve', input, requestId),
+  cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('assisted', 'assistedCancel', { sessionId, appointmentId }, requestId),
   reschedule: (sessionId: string, appointmentId: string, slotId: string, requestId: string) =>
-    call<AppointmentView>('booking', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
-  report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('booking', 'assistedReport', { hallId, period }),
+    call<AppointmentView>('assisted', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
+  report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('assisted', 'assistedReport', { hallId, period }),
 };
 
 export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; month: string };

@@ -14,7 +14,6 @@ import { InMemoryReferenceNumbers } from '../../unit/support/InMemoryReferenceNu
 import { InMemoryQueueStore } from '../../unit/support/queueInMemoryStore';
 import { bookingActions } from '../../../core/booking/bookingActions';
 import type { Appointment } from '../../../core/booking/Appointment';
-import { noAssisted } from '../../unit/support/noAssisted';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import type { BookingStore, SlotState } from '../../../core/booking/ports';
 import { NO_HOLIDAYS } from '../../../core/time/WorkCalendar';
@@ -107,7 +106,6 @@ export function depsFor(openid: string | undefined, store: BookingStore, clock: 
     waitlist: new InMemoryWaitlistStore(),
     fairRelease: new InMemoryFairReleaseStore(),
     sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
-    assisted: noAssisted(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty: new InMemoryHallDutyStore(),
     clock,

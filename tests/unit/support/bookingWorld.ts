@@ -14,7 +14,6 @@ import { InMemoryHomeVisitStore, RecordingHomeVisitNotifier } from './homeVisitI
 import { createHash } from 'node:crypto';
 import { newAccount, type Account } from '../../../core/identity/Account';
 import type { Appointment } from '../../../core/booking/Appointment';
-import { noAssisted } from './noAssisted';
 import type { BookingDeps } from '../../../core/booking/BookingDeps';
 import { HallSchedule } from '../../../core/booking/HallSchedule';
 import type { Notifier } from '../../../core/booking/ports';
@@ -157,7 +156,6 @@ export function bookingWorld(options: WorldOptions = {}) {
     waitlist,
     fairRelease,
     sha256: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
-    assisted: noAssisted(),
     handovers: { forAppointment: async () => null, forAppointments: async () => [] },
     hallDuty,
     clock,

@@ -1,0 +1,29 @@
+import type { AssistedDeps } from '../../core/assisted/AssistedDeps';
+import type { AssistedVariable } from '../../config/assistedEnvironment';
+import type { Environment } from '../config/loadEnvironment';
+import { bookingAdapters } from '../booking/bookingAdapters';
+import { database } from '../cloudbase/app';
+import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
+import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
+import { createSecrets } from '../identity/secrets';
+import { registryFromEnvironment } from '../registry/registryFromEnvironment';
+import { smsSender } from '../sms/smsSender';
+import { CloudbaseAssistedSessionStore } from './CloudbaseAssistedSessionStore';
+
+export type AssistedAdapters = Omit<AssistedDeps, 'caller'>;
+
+/** The assisted function's ports, built once per warm instance: the booking function's, and the sessions, registry and SMS. */
+export function assistedAdapters(env: Environment<AssistedVariable>): AssistedAdapters {
+  const db = database();
+  const { cipher, blindIndex } = keysFromEnvironment(env);
+  return {
+    ...bookingAdapters(env),
+    assisted: {
+      sessions: new CloudbaseAssistedSessionStore(db),
+      registry: registryFromEnvironment(env),
+      sms: smsSender(env),
+      identities: new CloudbaseIdentityStore(db),
+      secrets: createSecrets(cipher, blindIndex),
+    },
+  };
+}
