@@ -28,8 +28,16 @@ export async function openBrowser(): Promise<Browser> {
     context,
     page,
     async shot(name) {
-      // Taro's H5 pages slide in: wait until no animation runs and nothing sticks out sideways.
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running') && document.documentElement.scrollWidth <= window.innerWidth);
+      // Taro's H5 pages slide in: wait until no animation runs, nothing sticks out sideways, and the
+      // page shown stands where it belongs (its slide may start a frame after its content is there).
+      await page.waitForFunction(
+        () =>
+          document.getAnimations().every((a) => a.playState !== 'running') &&
+          document.documentElement.scrollWidth <= window.innerWidth &&
+          Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
+            .filter((e) => e.offsetParent !== null)
+            .every((e) => Math.abs(e.getBoundingClientRect().left) < 1),
+      );
       const file = path.join(SCREENSHOTS, `${name}.png`);
       // Taro scrolls inside the page element, not the document: grow the viewport to show it all.
       const viewport = page.viewportSize() ?? { width: 390, height: 844 };

@@ -19,7 +19,9 @@ export default function PublicDraw() {
       <LoadState remote={draw}>
         {d && (
           <>
-            <DrawSummary d={d} link={false} />
+            <Section title="摇号信息">
+              <DrawSummary d={d} link={false} />
+            </Section>
             <Section title="随机种子承诺值（申请开始时公布）">
               <Text className="rl__code" data-field="commitment">
                 {d.commitment}
@@ -46,10 +48,12 @@ export default function PublicDraw() {
               </>
             )}
             <Section title="如何复核">
-              <Text className="rl__line">1. 计算 SHA-256("hukou-fair-release-seed:" + 种子)，结果应与承诺值一致，证明种子未在申请后更改。</Text>
-              <Text className="rl__line">2. 对每个摇号编号计算 SHA-256(种子 + ":" + 编号)；先按优先群体的先后分组，组内按该值从小到大排列，即得上面的顺序。</Text>
-              <Text className="rl__line">3. 按此顺序依次为每份申请预约其意向时段中仍有号的第一个；没有号的按此顺序进入候补。</Text>
-              <Text className="rl__line">摇号编号不含任何个人信息，本人可在“我的摇号申请”中查看自己的编号。</Text>
+              <View className="rl__steps">
+                <Text className="rl__line">1. 计算 SHA-256("hukou-fair-release-seed:" + 种子)，结果应与承诺值一致，证明种子未在申请后更改。</Text>
+                <Text className="rl__line">2. 对每个摇号编号计算 SHA-256(种子 + ":" + 编号)；先按优先群体的先后分组，组内按该值从小到大排列，即得上面的顺序。</Text>
+                <Text className="rl__line">3. 按此顺序依次为每份申请预约其意向时段中仍有号的第一个；没有号的按此顺序进入候补。</Text>
+                <Text className="rl__line">摇号编号不含任何个人信息，本人可在“我的摇号申请”中查看自己的编号。</Text>
+              </View>
             </Section>
           </>
         )}
