@@ -27,6 +27,7 @@ export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; 
   const day = useRemote(async () => (business && date ? bookingApi.availability(hallId, business.id, date) : undefined), `${business?.id}:${date}`);
   return (
     <LoadState remote={hall}>
+      {!fixed && <Text className="form-field__label">1. 办理事项</Text>}
       <View className="chips">
         {!fixed &&
           hall.data?.services.map((s) => (
@@ -45,6 +46,7 @@ export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; 
           ))}
       </View>
       {business && options.data && !here && <Text className="assisted__text">本厅暂不提供该事项的预约。</Text>}
+      {business && here && <Text className="form-field__label">{fixed ? '新的日期' : '2. 日期'}</Text>}
       {business && here && (
         <View className="chips">
           {dates.map((d) => (
@@ -54,6 +56,7 @@ export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; 
           ))}
         </View>
       )}
+      {business && date && day.data && <Text className="form-field__label">{fixed ? '新的时段' : '3. 时段'}</Text>}
       {business && date && day.data && (
         <View className="assisted__slots">
           {day.data.slots.length === 0 && <Text className="assisted__text">{day.data.closedReason ?? '当日无可预约时段'}</Text>}
