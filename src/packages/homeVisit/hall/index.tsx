@@ -1,17 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { ActionError, type ShownError } from '../../../components/ActionError';
-import { HallChips } from '../../../components/HallChips';
+import { OfficerHallPage } from '../../../components/OfficerHallPage';
 import { LoadState } from '../../../components/LoadState';
 import { Button } from '../../../components/nutui';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { tappable } from '../../../components/tappable';
 import { HOME_VISIT_LIMITS, type HomeVisitState } from '../../../../core/homeVisit/homeVisitNames';
 import { refusalProblem } from '../../../../core/homeVisit/requestRules';
-import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
-import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import { homeVisitApi, type HomeVisitView, type Stepped } from '../homeVisitApi';
 import { VisitItem } from '../VisitItem';
@@ -19,13 +16,6 @@ import { ArrangeForm } from './ArrangeForm';
 import '../../../components/Choice.scss';
 import '../../../components/Form.scss';
 import '../homeVisit.scss';
-
-/** The halls the officer acts for, by name. */
-async function myHalls() {
-  const { mustVerify, halls } = await officerHalls();
-  if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  return { halls };
-}
 
 const told = (s: Stepped, what: string) => `${what}${s.notified ? '，群众已收到微信通知' : '；群众未订阅通知，请电话告知'}`;
 
@@ -156,19 +146,5 @@ function HallVisits({ hallId }: { hallId: string }) {
 
 /** 上门服务安排: the hall's requests for home visits; its lead assigns, moves or refuses them, its officers mark them done. */
 export default function HallHomeVisits() {
-  const halls = useRemote(myHalls, 'halls');
-  const list = useMemo(() => halls.data?.halls ?? [], [halls.data]);
-  const [hallId, setHallId] = useState('');
-  useEffect(() => {
-    if (!hallId && list.length > 0) setHallId(list[0]!.id);
-  }, [hallId, list]);
-  return (
-    <PageShell className="hv-hall">
-      <LoadState remote={halls}>
-        {halls.data && list.length === 0 && <Text className="notice notice--error">仅限大厅民警查看。</Text>}
-        <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
-        {hallId && <HallVisits key={hallId} hallId={hallId} />}
-      </LoadState>
-    </PageShell>
-  );
+  return <OfficerHallPage className="hv-hall">{(hallId) => <HallVisits key={hallId} hallId={hallId} />}</OfficerHallPage>;
 }

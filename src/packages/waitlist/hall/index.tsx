@@ -1,43 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { ActionError, type ShownError } from '../../../components/ActionError';
 import { formatDate } from '../../../components/appointmentFormat';
-import { HallChips } from '../../../components/HallChips';
+import { OfficerHallPage } from '../../../components/OfficerHallPage';
 import { LoadState } from '../../../components/LoadState';
 import { Button } from '../../../components/nutui';
-import { PageShell } from '../../../components/PageShell';
 import { Section } from '../../../components/Section';
 import { HOLD_MINUTES, holdMinutesProblem } from '../../../../core/waitlist/holdTime';
-import { pageMessages } from '../../../../core/errors/pageMessages';
 import { ApiError } from '../../../services/api';
-import { officerHalls } from '../../../services/officerHalls';
 import { useRemote } from '../../../services/useRemote';
 import { waitlistApi, type HallWaitlists } from '../waitlistApi';
 import '../../../components/Form.scss';
 import '../waitlist.scss';
 
-async function myHalls() {
-  const { mustVerify, halls } = await officerHalls();
-  if (mustVerify) throw new ApiError('OFFICER_NOT_VERIFIED', pageMessages.OFFICER_NOT_VERIFIED);
-  return { halls };
-}
-
-/** The lead's one setting: how long an offered place is held. */
-function HoldSetting({ view, onSaved }: { view: HallWaitlists; onSaved: () => void }) {
+/** The lead's one setting: how long an offered place is held. `onSaved` gets the minutes saved (the page says so and reads again). */
+function HoldSetting({ view, onSaved }: { view: HallWaitlists; onSaved: (minutes: number) => void }) {
   const [typed, setTyped] = useState(String(view.holdMinutes));
   const [error, setError] = useState<ShownError>();
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
   const minutes = Number(typed);
   const problem = holdMinutesProblem(minutes);
   const save = async () => {
     setBusy(true);
     setError(undefined);
-    setSaved('');
     try {
       const done = await waitlistApi.saveHold(view.hallId, minutes, view.version);
-      setSaved(`已保存：今后提供的候补名额保留${done.holdMinutes}分钟`);
-      onSaved();
+      onSaved(done.holdMinutes);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '系统开小差了，请稍后再试');
       setError({ code: err.code, message: err.message });
@@ -58,7 +46,6 @@ function HoldSetting({ view, onSaved }: { view: HallWaitlists; onSaved: () => vo
         </Button>
       </View>
       {problem && typed !== '' && <Text className="wl__warn">{problem}</Text>}
-      {saved && <Text className="notice">{saved}</Text>}
       <ActionError error={error} id="wl-hold-error" />
     </View>
   );
@@ -66,15 +53,25 @@ function HoldSetting({ view, onSaved }: { view: HallWaitlists; onSaved: () => vo
 
 function HallLines({ hallId }: { hallId: string }) {
   const [round, setRound] = useState(0);
+  // Kept here, not in the form: the form starts afresh on the version the page reads again.
+  const [saved, setSaved] = useState('');
   const view = useRemote(() => waitlistApi.hall(hallId), `${hallId}:${round}`);
   const data = view.data;
   return (
     <LoadState remote={view}>
       {data && (
         <>
+          {saved && <Text className="notice">{saved}</Text>}
           <Section title="名额保留时长">
             {data.mayEdit ? (
-              <HoldSetting key={data.version} view={data} onSaved={() => setRound((n) => n + 1)} />
+              <HoldSetting
+                key={data.version}
+                view={data}
+                onSaved={(minutes) => {
+                  setSaved(`已保存：今后提供的候补名额保留${minutes}分钟`);
+                  setRound((n) => n + 1);
+                }}
+              />
             ) : (
               <Text className="wl__line" data-field="hold">
                 当前为{data.holdMinutes}分钟（由大厅负责人设置）。
@@ -105,19 +102,5 @@ function HallLines({ hallId }: { hallId: string }) {
 
 /** 候补情况: the hall's officers see who waits per day and business; its lead sets how long an offered place is held. */
 export default function HallWaitlistsPage() {
-  const halls = useRemote(myHalls, 'halls');
-  const list = useMemo(() => halls.data?.halls ?? [], [halls.data]);
-  const [hallId, setHallId] = useState('');
-  useEffect(() => {
-    if (!hallId && list.length > 0) setHallId(list[0]!.id);
-  }, [hallId, list]);
-  return (
-    <PageShell className="wl-hall">
-      <LoadState remote={halls}>
-        {halls.data && list.length === 0 && <Text className="notice notice--error">仅限大厅民警查看。</Text>}
-        <HallChips halls={list} chosen={hallId} onChoose={setHallId} />
-        {hallId && <HallLines key={hallId} hallId={hallId} />}
-      </LoadState>
-    </PageShell>
-  );
+  return <OfficerHallPage className="wl-hall">{(hallId) => <HallLines key={hallId} hallId={hallId} />}</OfficerHallPage>;
 }
