@@ -7,6 +7,7 @@
  */
 import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
 import { useJourney } from './support/journey';
+import { pageInPlace } from './support/browser';
 import { actAs as actAsPersona } from './support/persona';
 import { HAIKOU_ADDRESS, reissueFlow } from '../integration/support/reissueFlow';
 import { inviteOfficer } from '../support/verifiedOfficer';
@@ -47,12 +48,11 @@ async function caseFileViews(id: string, officer: string): Promise<Array<Record<
 
 /**
  * Nothing sticks out sideways at 375 px, once Taro's page transition (which slides a page in from
- * the right, slower on a busy machine) has ended: waits for the width, then names what sticks out.
+ * the right, slower on a busy machine, clipped by the router) has ended: waits for the page to stand
+ * in place, then names what sticks out.
  */
 async function expectNothingSticksOut(): Promise<void> {
-  await page()
-    .waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 30_000 })
-    .catch(() => undefined);
+  await pageInPlace(page());
   const sticksOut = await page().evaluate(() =>
     Array.from(document.querySelectorAll('body *'))
       .filter((el) => el.getBoundingClientRect().right > 376 && el.getBoundingClientRect().width > 0)

@@ -15,6 +15,22 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * Taro's H5 pages slide in from the right (slower on a busy machine), clipped by the router: waits
+ * until no animation runs, nothing sticks out of the document sideways, and the page shown stands
+ * where it belongs (its slide may start a frame after its content is there).
+ */
+export async function pageInPlace(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((a) => a.playState !== 'running') &&
+      document.documentElement.scrollWidth <= window.innerWidth &&
+      Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
+        .filter((e) => e.offsetParent !== null)
+        .every((e) => Math.abs(e.getBoundingClientRect().left) < 1),
+  );
+}
+
 /** Headless Debian Chromium sized like a phone, in a fresh profile. */
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'hukou-e2e-'));
@@ -28,16 +44,7 @@ export async function openBrowser(): Promise<Browser> {
     context,
     page,
     async shot(name) {
-      // Taro's H5 pages slide in: wait until no animation runs, nothing sticks out sideways, and the
-      // page shown stands where it belongs (its slide may start a frame after its content is there).
-      await page.waitForFunction(
-        () =>
-          document.getAnimations().every((a) => a.playState !== 'running') &&
-          document.documentElement.scrollWidth <= window.innerWidth &&
-          Array.from(document.querySelectorAll<HTMLElement>('.taro_page'))
-            .filter((e) => e.offsetParent !== null)
-            .every((e) => Math.abs(e.getBoundingClientRect().left) < 1),
-      );
+      await pageInPlace(page);
       const file = path.join(SCREENSHOTS, `${name}.png`);
       // Taro scrolls inside the page element, not the document: grow the viewport to show it all.
       const viewport = page.viewportSize() ?? { width: 390, height: 844 };
