@@ -6,10 +6,7 @@ import { stableId } from '../../guide/ServiceGuide';
 import type { AssistedDeps } from '../AssistedDeps';
 import type { Appointment } from '../../booking/Appointment';
 import { placeBooking } from '../../booking/placeBooking';
-import { requireBeforeCancelDeadline } from '../../booking/cancelDeadline';
-import { takeCancelQuota } from '../../booking/cancelQuota';
-import { endAppointment } from '../../booking/endAppointment';
-import { onceMore } from '../../booking/onceMore';
+import { cancelAppointment } from '../../booking/cancelAppointment';
 import { moveAppointment } from '../../booking/moveAppointment';
 import { AppointmentView, appointmentView } from '../../booking/views';
 import { AppointmentIdInput, SlotIdInput } from '../../booking/actions/inputs';
@@ -105,18 +102,8 @@ export const assistedCancel = defineAction({
     requireSessionHall(s, a.hallId);
     const requestKey = `assisted-cancel:${s._id}:${request?.requestId ?? deps.newId()}`;
     const endedBy = deps.idFor(requestKey);
-    const resumed = a.status === 'cancelled' && a.endedBy === endedBy;
-    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    let quota: string | undefined;
-    if (!resumed) {
-      await requireBeforeCancelDeadline(deps, a);
-      // The citizen's own daily quota (the appointment's owner), as if they cancelled themselves.
-      quota = await takeCancelQuota(deps, a.actorOpenid, a._id);
-    }
-    if (!(await onceMore(() => endAppointment(deps, a, { status: 'cancelled', endedBy })))) {
-      if (quota) await deps.booking.releaseClaims([quota], a._id);
-      throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    }
+    // The citizen's own daily quota (the appointment's owner), as if they cancelled themselves.
+    const { resumed } = await cancelAppointment(deps, a, endedBy, a.actorOpenid);
     await auditAssisted(deps, officer, s, 'cancel', a._id, deps.idFor(`audit:${requestKey}`));
     if (!resumed) await tell(deps, s, 'cancel', a);
     return appointmentView({ ...a, status: 'cancelled' }, deps);

@@ -4,11 +4,8 @@ import { ownsAppointment } from '../../assisted/owner';
 import { DomainError } from '../../errors/DomainError';
 import type { BookingDeps } from '../BookingDeps';
 import { requireVerified } from '../../identity/callerAccount';
-import { requireBeforeCancelDeadline } from '../cancelDeadline';
-import { takeCancelQuota } from '../cancelQuota';
-import { endAppointment } from '../endAppointment';
 import { auditActingFor } from '../auditActingFor';
-import { onceMore } from '../onceMore';
+import { cancelAppointment } from '../cancelAppointment';
 import { AppointmentView, appointmentView } from '../views';
 import { AppointmentIdInput } from './inputs';
 import { lazySchema } from '../../function/lazySchema';
@@ -35,18 +32,7 @@ export const cancel = defineAction({
     const a = await deps.booking.appointment(appointmentId);
     if (!a || !ownsAppointment(account, a)) throw new DomainError('APPOINTMENT_NOT_FOUND');
     const endedBy = deps.idFor(`cancel:${account._id}:${requestId}`);
-    // A retry of this request after its cancellation was stored finishes it.
-    const resumed = a.status === 'cancelled' && a.endedBy === endedBy;
-    if (a.status !== 'booked' && !resumed) throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    let quota: string | undefined;
-    if (!resumed) {
-      await requireBeforeCancelDeadline(deps, a);
-      quota = await takeCancelQuota(deps, account._id, a._id);
-    }
-    if (!(await onceMore(() => endAppointment(deps, a, { status: 'cancelled', endedBy })))) {
-      if (quota) await deps.booking.releaseClaims([quota], a._id);
-      throw new DomainError('APPOINTMENT_NOT_ACTIVE');
-    }
+    await cancelAppointment(deps, a, endedBy, account._id);
     await auditActingFor(deps, account, a, 'cancel', endedBy);
     return appointmentView({ ...a, status: 'cancelled' }, deps);
   },
