@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errorCatalogue, type ErrorCode } from '../core/errors/catalogue';
 import { httpAccessContext, integratedRequest, writeIntegratedResponse } from './httpAccessEvent';
+import { BUNDLE_FILE } from '../scripts/codeCache';
 import { HttpStatus } from './httpStatus';
 import { localNow } from './localClock';
 import { readBody, RequestBodyError } from './readBody';
@@ -96,7 +97,11 @@ export function createFunctionGateway({ functionsDir }: FunctionGatewayOptions):
     if (!/^[a-z][a-zA-Z0-9_-]{0,40}$/.test(name)) return undefined;
     const cached = loaded.get(name);
     if (cached) return cached;
-    const file = path.join(functionsDir, name, 'index.js');
+    // The bundle itself, not its loader (index.js: scripts/codeCache.ts). The loader compiles in node's
+    // own realm, which in the integration tests is not jest's, whose console and process.env the tests
+    // watch and set; and this node has no code cache for it anyway (it is made for the platform's).
+    // tests/integration/standaloneBundles.test.ts runs every bundle through its loader.
+    const file = path.join(functionsDir, name, BUNDLE_FILE);
     if (!existsSync(file)) return undefined;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle found at run time, loaded once, synchronously
     const mod = require(file) as { main?: Main };

@@ -1,7 +1,8 @@
 /**
  * Bundles each cloud function into one self-contained CommonJS file (the SDK included), so it
- * runs with no node_modules beside it: build/functions/<name>/index.js (+ package.json, and
- * config.json with the function's 云调用 permissions: scripts/deploy/cloudCallConfig.ts).
+ * runs with no node_modules beside it: build/functions/<name>/bundle.js, loaded by index.js with the
+ * V8 code cache the platform's Node.js made for it (scripts/codeCache.ts), + package.json, and
+ * config.json with the function's 云调用 permissions (scripts/deploy/cloudCallConfig.ts).
  * Usage: tsx scripts/build-functions.ts [name…]
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { eagerModulesPlugin } from './eagerModules';
 import { bundleStubsPlugin, bundledFiles, stubProblems, classicZodProblems, stubbedModules, type StubbedModule } from './bundleStubs';
 import { CLOUD_CALL_CONFIG, cloudCallConfigText } from './deploy/cloudCallConfig';
 import { FUNCTIONS_SRC, ROOT, bundlePath, functionNames } from './functionBundles';
+import { BUNDLE_FILE, writeLoaderAndCodeCache, type CodeCacheOutcome } from './codeCache';
 
 const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -57,13 +59,23 @@ export function bundleOptions(entry: string, outfile: string, name: string, buil
   };
 }
 
+/** Why the last build made no code cache, said once per process. */
+let skippedSaid = false;
+function sayIfSkipped(outcome: CodeCacheOutcome): void {
+  if ('skipped' in outcome && !skippedSaid) {
+    skippedSaid = true;
+    console.warn(`build-functions: no V8 code cache (the functions work the same; their cold starts compile): ${outcome.skipped}`);
+  }
+}
+
 /**
- * Bundles one entry (a function's index.ts) into `outDir/index.js` + package.json; returns its size.
+ * Bundles one entry (a function's index.ts) into `outDir/bundle.js`, with the loader index.js, the
+ * code cache and package.json; returns the bundle's size.
  * Refuses a bundle in which a stubbed part could be reached (scripts/bundleStubs.ts, stubProblems), or
  * data parsed on first use would be taken in a way that does not parse it (scripts/bundleJson.ts).
  */
 export async function bundleEntry(entry: string, outDir: string, name: string): Promise<number> {
-  const outfile = path.join(outDir, 'index.js');
+  const outfile = path.join(outDir, BUNDLE_FILE);
   mkdirSync(outDir, { recursive: true });
   const { metafile } = await build(bundleOptions(entry, outfile, name, new Date()));
   const readSource = (file: string) => readFileSync(path.resolve(file), 'utf8');
@@ -78,6 +90,7 @@ export async function bundleEntry(entry: string, outDir: string, name: string): 
     );
   }
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: packageVersion, main: 'index.js', private: true }, null, 2) + '\n');
+  sayIfSkipped(await writeLoaderAndCodeCache(outDir));
   return statSync(outfile).size;
 }
 

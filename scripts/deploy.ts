@@ -19,6 +19,7 @@ import { deployArgs, planFunction, planProblems, renderPlan, type DeployPlan } f
 import { validateDeclarations } from './deploy/validateDeclarations';
 import { zipDirectory } from './deploy/zip';
 import { ROOT, bundlePath } from './functionBundles';
+import { BUNDLE_FILE } from './codeCache';
 
 export interface DeployOptions {
   envId: string;
@@ -86,7 +87,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployPlan> {
   const plans = [];
   for (const declaration of selected) {
     const dir = await (opts.bundle ?? bundleInRepository)(declaration.name);
-    const bundleBytes = statSync(path.join(dir, 'index.js')).size;
+    const bundleBytes = statSync(path.join(dir, BUNDLE_FILE)).size;
     // What the upload weighs, and an archive ops can upload by hand in the console.
     const zip = zipDirectory(dir);
     mkdirSync(path.join(cwd, 'build', 'zips'), { recursive: true });

@@ -12,6 +12,7 @@ export function functionNames(): string[] {
     .sort();
 }
 
+/** The bundle's code (bundle.js; index.js beside it is its loader: scripts/codeCache.ts). */
 export function bundlePath(name: string): string {
-  return path.join(FUNCTIONS_OUT, name, 'index.js');
+  return path.join(FUNCTIONS_OUT, name, 'bundle.js');
 }

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { lazySchema } from './lazySchema';
 
+/** How a bundle was compiled at its cold start (scripts/codeCache.ts); `making`: by the build, making its cache. */
+export const CODE_CACHE_STATES = ['accepted', 'rejected', 'stale', 'none', 'making', 'unbundled'] as const;
+export type CodeCacheState = (typeof CODE_CACHE_STATES)[number];
+
 /**
  * The `health` action every function answers (added by server/function/createMain, not by each
  * function): which build is running and whether it can serve. Safe to call at any time; it reads
@@ -13,6 +17,13 @@ export const HealthReport = lazySchema(() =>
     version: z.string(),
     /** ISO time the bundle was built; `unbundled` when running from source (tests). */
     builtAt: z.string(),
+    /**
+     * How the bundle was compiled at this instance's cold start (scripts/codeCache.ts): `accepted`,
+     * from the V8 code cache made at build time by the platform's Node.js; `rejected`, V8 refused that
+     * cache (other flags: the cold start compiled); `stale`, the cache is not of this bundle.js;
+     * `none`, no cache for this Node.js; `unbundled`, running from source.
+     */
+    codeCache: z.enum(CODE_CACHE_STATES),
     /** True when every check is `ok`. */
     ready: z.boolean(),
     checks: z.object({

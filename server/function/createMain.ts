@@ -8,6 +8,7 @@ import { messageFor } from '../../core/errors/catalogue';
 import { describeProblems, loadEnvironment, type Environment, type EnvironmentResult } from '../config/loadEnvironment';
 import { describeFailure, writeLog } from '../log/logLine';
 import { buildInfo } from './buildInfo';
+import { codeCacheState } from './codeCache';
 import { callerFrom, type Caller } from './caller';
 import { database } from '../cloudbase/app';
 import { systemClock } from '../clock';
@@ -110,6 +111,7 @@ export function createMain<Deps, K extends VariableName = never>(
         function: fn,
         version,
         builtAt,
+        codeCache: codeCacheState(),
         ready: env.ok && database === 'ok' && (registry === undefined || registry.status === 'ready'),
         checks: { environment: env.ok ? 'ok' : describeProblems(env.problems), database, ...(registry ? { registry } : {}) },
       };

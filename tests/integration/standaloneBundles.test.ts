@@ -9,14 +9,20 @@ import { devEnvironment } from '../../devcloud/devEnvironment';
 import { bundleEntry } from '../../scripts/build-functions';
 import { FUNCTIONS_OUT, ROOT, functionNames } from '../../scripts/functionBundles';
 import { startHarness, type Harness } from '../support/localCloudHarness';
+import { RUNTIME_NODE_VERSION, runtimeNode } from '../../scripts/runtimeNode';
 
 jest.setTimeout(60_000);
 
 let h: Harness;
 const temps: string[] = [];
 let keyedDir: string;
+/** The Node.js the platform runs (scripts/runtimeNode.ts), whose code cache each bundle carries. */
+let platformNode: string;
 
 beforeAll(async () => {
+  const platform = await runtimeNode();
+  if (platform.path === undefined) throw new Error(`the platform's Node.js is needed: ${platform.unavailable}`);
+  platformNode = platform.path;
   h = await startHarness();
   keyedDir = mkdtempSync(path.join(tmpdir(), 'hukou-keyed-build-'));
   temps.push(keyedDir);
@@ -53,7 +59,7 @@ const context = { request_id: 'standalone-1', environment: JSON.stringify({ WX_A
 `;
 
 /** Runs `main` of the bundle in `dir` in a fresh node, pointed at the harness's local cloud. */
-function runBundle(dir: string, events: unknown[], variables: Record<string, string>, context?: object): Promise<Run> {
+function runBundle(dir: string, events: unknown[], variables: Record<string, string>, context?: object, node = process.execPath): Promise<Run> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${h.cloud.url}/admin` }),
@@ -65,7 +71,7 @@ function runBundle(dir: string, events: unknown[], variables: Record<string, str
   };
   const runner = context ? RUNNER.replace(/const context = .*;/, `const context = ${JSON.stringify(context)};`) : RUNNER;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', runner, JSON.stringify(events)], { cwd: dir, env });
+    const child = spawn(node, ['-e', runner, JSON.stringify(events)], { cwd: dir, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -88,29 +94,38 @@ function logLines(stdout: string): Record<string, unknown>[] {
 
 const devValues = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, devEnvironment[n as keyof typeof devEnvironment]]));
 
-test.each(functionNames())('the %s bundle runs alone from an empty folder against the local cloud', async (name) => {
-  const declaration = functions.find((f) => f.name === name)!;
-  const run = await runBundle(
-    isolate(path.join(FUNCTIONS_OUT, name)),
-    [{ action: 'health' }, ...(name === 'guide' ? [{ action: 'categories', data: {} }] : [])],
-    // A function that asks the population registry reaches the harness's registry stand-in.
-    { ...devValues(declaration.env), ...(declaration.env.includes('HUKOU_REGISTRY_URL') ? { HUKOU_REGISTRY_URL: h.cloud.registry.url } : {}) },
-  );
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  const health = HealthReport.parse(run.results[0].data);
-  expect(health).toMatchObject({ function: name, ready: true, checks: { environment: 'ok', database: 'ok' } });
-  if (declaration.env.includes('HUKOU_REGISTRY_URL')) expect(health.checks.registry).toMatchObject({ status: 'ready' });
-  expect(health.version).toMatch(/^\d+\.\d+\.\d+\+\d{8}T\d{6}Z$/);
-  expect(new Date(health.builtAt).getTime()).toBeGreaterThan(Date.now() - 24 * 3600_000);
-  if (name === 'guide') {
-    expect(run.results[1].ok).toBe(true);
-    expect(run.results[1].data.categories.length).toBeGreaterThan(0);
-  }
-  const lines = logLines(run.stdout);
-  expect(lines.map((l) => [l.fn, l.action, l.outcome, l.requestId])).toEqual(run.results.map((_r, i) => [name, i === 0 ? 'health' : 'categories', 'ok', 'standalone-1']));
-  for (const line of lines) expect(typeof line.durationMs).toBe('number');
-});
+const NODES = ['this machine', 'the platform'] as const;
+test.each(functionNames().flatMap((name) => NODES.map((node) => [name, node] as const)))(
+  'the %s bundle runs alone from an empty folder against the local cloud, on %s’s Node.js',
+  async (name, node) => {
+    const declaration = functions.find((f) => f.name === name)!;
+    const onPlatform = node === 'the platform';
+    const run = await runBundle(
+      isolate(path.join(FUNCTIONS_OUT, name)),
+      [{ action: 'health' }, ...(name === 'guide' ? [{ action: 'categories', data: {} }] : [])],
+      // A function that asks the population registry reaches the harness's registry stand-in.
+      { ...devValues(declaration.env), ...(declaration.env.includes('HUKOU_REGISTRY_URL') ? { HUKOU_REGISTRY_URL: h.cloud.registry.url } : {}) },
+      undefined,
+      onPlatform ? platformNode : process.execPath,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const health = HealthReport.parse(run.results[0].data);
+    expect(health).toMatchObject({ function: name, ready: true, checks: { environment: 'ok', database: 'ok' } });
+    if (declaration.env.includes('HUKOU_REGISTRY_URL')) expect(health.checks.registry).toMatchObject({ status: 'ready' });
+    expect(health.version).toMatch(/^\d+\.\d+\.\d+\+\d{8}T\d{6}Z$/);
+    expect(new Date(health.builtAt).getTime()).toBeGreaterThan(Date.now() - 24 * 3600_000);
+    // The platform's Node.js compiles nothing it has a cache for; another has none (scripts/codeCache.ts).
+    expect(health.codeCache).toBe(onPlatform || process.version === `v${RUNTIME_NODE_VERSION}` ? 'accepted' : 'none');
+    if (name === 'guide') {
+      expect(run.results[1].ok).toBe(true);
+      expect(run.results[1].data.categories.length).toBeGreaterThan(0);
+    }
+    const lines = logLines(run.stdout);
+    expect(lines.map((l) => [l.fn, l.action, l.outcome, l.requestId])).toEqual(run.results.map((_r, i) => [name, i === 0 ? 'health' : 'categories', 'ok', 'standalone-1']));
+    for (const line of lines) expect(typeof line.durationMs).toBe('number');
+  },
+);
 
 test.each(functions.map((f) => [f.name, f.env] as const))('the %s bundle validates exactly the variables its declaration lists', async (name, declared) => {
   const run = await runBundle(isolate(path.join(FUNCTIONS_OUT, name)), [{ action: 'health' }], {});

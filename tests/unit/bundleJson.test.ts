@@ -1,3 +1,4 @@
+import { BUNDLE_FILE } from '../../scripts/codeCache';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
@@ -100,8 +101,9 @@ export { chinaAddressDivisions } from ${JSON.stringify(path.join(ROOT, 'server',
       // The compact string is split apart when the tree is rebuilt: count the splits of a string that long.
       const split = jest.spyOn(String.prototype, 'split');
       try {
+        // The bundle itself, in this test's realm (its loader, index.js, compiles it in node's own: scripts/codeCache.ts).
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const bundle = require(path.join(scratch, 'out', 'index.js')) as typeof import('../../server/identity/chinaDivisions') &
+        const bundle = require(path.join(scratch, 'out', BUNDLE_FILE)) as typeof import('../../server/identity/chinaDivisions') &
           typeof import('../../server/reissue/chinaAddressDivisions');
         const large = () => split.mock.contexts.filter((text) => String(text).length > 10_000).length;
         expect(large()).toBe(0);

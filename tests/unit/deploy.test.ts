@@ -27,7 +27,8 @@ function project(bytes: (name: string) => Buffer, declarations = [keyed, plain])
   const bundle = async (name: string) => {
     const dir = path.join(cwd, 'build', 'functions', name);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.js'), bytes(name));
+    writeFileSync(path.join(dir, 'bundle.js'), bytes(name));
+    writeFileSync(path.join(dir, 'index.js'), "module.exports = require('./bundle.js');\n");
     writeFileSync(path.join(dir, 'package.json'), '{}');
     return dir;
   };

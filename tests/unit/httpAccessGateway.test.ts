@@ -14,7 +14,7 @@ import { declaredHttpPaths } from '../../devcloud/httpAccessEvent';
 const dir = mkdtempSync(path.join(tmpdir(), 'http-access-'));
 mkdirSync(path.join(dir, 'echo'));
 writeFileSync(
-  path.join(dir, 'echo', 'index.js'),
+  path.join(dir, 'echo', 'bundle.js'),
   `exports.main = async (event, context) => {
     globalThis.lastEvent = event; globalThis.lastContext = context;
     if (event.path === '/text') return 'hello gateway';
