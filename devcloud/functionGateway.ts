@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errorCatalogue, type ErrorCode } from '../core/errors/catalogue';
 import { httpAccessContext, integratedRequest, writeIntegratedResponse } from './httpAccessEvent';
-import { BUNDLE_FILE } from '../scripts/codeCache';
+import { BUNDLE_FILE } from '../server/function/codeCache';
 import { HttpStatus } from './httpStatus';
 import { localNow } from './localClock';
 import { readBody, RequestBodyError } from './readBody';

@@ -22,8 +22,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RUNTIME_NODE_VERSION, runtimeNode } from './runtimeNode';
+import { BUNDLE_FILE, CODE_CACHE_PARAMETER } from '../server/function/codeCache';
 
-export const BUNDLE_FILE = 'bundle.js';
+export { BUNDLE_FILE, CODE_CACHE_PARAMETER };
+
 export const LOADER_FILE = 'index.js';
 export const cacheFileFor = (nodeVersion: string): string => `bundle.v${nodeVersion.replace(/^v/, '')}.cache`;
 const CACHE_FILE_PATTERN = /^bundle\.v[\d.]+\.cache$/;
@@ -33,7 +35,6 @@ const CACHE_FILE_PATTERN = /^bundle\.v[\d.]+\.cache$/;
  * with one more parameter: the loader's outcome, which the `health` action reports
  * (server/function/codeCache.ts reads the free name).
  */
-export const CODE_CACHE_PARAMETER = '__hukouCodeCache';
 const WRAP_HEAD = `(function (exports, require, module, __filename, __dirname, ${CODE_CACHE_PARAMETER}) { `;
 const WRAP_TAIL = '\n});';
 

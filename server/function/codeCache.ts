@@ -7,6 +7,10 @@
 import { buildInfo } from './buildInfo';
 import { CODE_CACHE_STATES, type CodeCacheState } from '../../core/function/health';
 
+/** A built function's code, beside its loader `index.js` (the platform's entry). */
+export const BUNDLE_FILE = 'bundle.js';
+/** The loader's extra wrapper parameter: the name declared below. */
+export const CODE_CACHE_PARAMETER = '__hukouCodeCache';
 declare const __hukouCodeCache: string | undefined;
 
 export function codeCacheState(): CodeCacheState {
