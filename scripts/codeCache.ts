@@ -19,7 +19,7 @@
  * lazily on first use.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RUNTIME_NODE_VERSION, runtimeNode } from './runtimeNode';
 import { BUNDLE_FILE, CODE_CACHE_PARAMETER } from '../server/function/codeCache';
@@ -91,6 +91,12 @@ export type CodeCacheOutcome = { made: string } | { skipped: string };
  * directory gets the loader alone: the function works the same, its cold start compiles.
  */
 export async function writeLoaderAndCodeCache(dir: string): Promise<CodeCacheOutcome> {
+  // A script compiled by vm.Script has no module loader behind `import()` (node throws
+  // ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING when it runs): esbuild turns bundled ones into requires,
+  // so one left is an external module's, which must be required instead.
+  if (/\bimport\(/.test(readFileSync(path.join(dir, BUNDLE_FILE), 'utf8'))) {
+    throw new Error(`${dir}/${BUNDLE_FILE}: a dynamic import() is left in the bundle, which its loader cannot run (scripts/codeCache.ts): require the module instead`);
+  }
   for (const file of readdirSync(dir)) if (CACHE_FILE_PATTERN.test(file)) rmSync(path.join(dir, file));
   writeFileSync(path.join(dir, LOADER_FILE), loaderSource());
   const node = await runtimeNode();

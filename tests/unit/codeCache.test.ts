@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUNDLE_FILE, CODE_CACHE_PARAMETER, cacheFileFor, writeLoaderAndCodeCache } from '../../scripts/codeCache';
+import { BUNDLE_FILE, CODE_CACHE_PARAMETER, cacheFileFor, loaderSource, writeLoaderAndCodeCache } from '../../scripts/codeCache';
 import { RUNTIME } from '../../scripts/deploy/cloudbaserc';
 import { RUNTIME_NODE_VERSION, runtimeNode } from '../../scripts/runtimeNode';
 
@@ -85,4 +85,18 @@ test('a new build replaces the cache of the old one', async () => {
   await writeLoaderAndCodeCache(dir);
   expect(readdirSync(dir).filter((f) => f.endsWith('.cache'))).toEqual([cacheFileFor(RUNTIME_NODE_VERSION)]);
   expect(callMain(dir, platformNode)).toMatchObject({ word: 'beta', codeCache: 'accepted' });
+});
+
+test('a dynamic import() left in a bundle is refused at build time: the loader has no module loader behind it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hukou-code-cache-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, BUNDLE_FILE), 'module.exports.main = () => import("node:os");\n');
+  await expect(writeLoaderAndCodeCache(dir)).rejects.toThrow(/dynamic import\(\) is left in the bundle/);
+  // What it guards against: the same code through the loader fails when it runs.
+  writeFileSync(path.join(dir, 'index.js'), loaderSource());
+  const run = spawnSync(process.execPath, ['-e', "require('./index.js').main().then(() => process.exit(0), (e) => { console.error(e.code); process.exit(1); })"], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toMatch(/ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING/);
 });
