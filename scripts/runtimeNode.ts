@@ -42,7 +42,8 @@ export async function runtimeNode(): Promise<RuntimeNode> {
   }
   const url = `${registry()}${PACKAGE}/-/${PACKAGE}-${RUNTIME_NODE_VERSION}.tgz`;
   try {
-    const response = await fetch(url);
+    // 38 MB: a minute is plenty here; a registry that does not answer must not hang the build.
+    const response = await fetch(url, { signal: AbortSignal.timeout(180_000) });
     if (!response.ok) return { unavailable: `${url}: HTTP ${response.status}` };
     const tarball = Buffer.from(await response.arrayBuffer());
     const digest = 'sha512-' + createHash('sha512').update(tarball).digest('base64');
