@@ -3,6 +3,7 @@ import type { AssistedDeps } from './AssistedDeps';
 import { closeAssistedSession, confirmAssistedSession, openAssistedSession } from './actions/session';
 import { assistedCancel, assistedReschedule, assistedReserve } from './actions/booking';
 import { assistedReport } from './actions/report';
+import { assistedReissue, assistedReissueFee } from './actions/reissue';
 
 /** The assisted channel's actions (issue 18): the `assisted` function (officers only). */
 export const assistedActions: ActionMap<AssistedDeps> = {
@@ -12,5 +13,7 @@ export const assistedActions: ActionMap<AssistedDeps> = {
   assistedReserve,
   assistedCancel,
   assistedReschedule,
+  assistedReissueFee,
+  assistedReissue,
   assistedReport,
 };

@@ -9,10 +9,13 @@ import { createSecrets } from '../identity/secrets';
 import { registryFromEnvironment } from '../registry/registryFromEnvironment';
 import { smsSender } from '../sms/smsSender';
 import { CloudbaseAssistedSessionStore } from './CloudbaseAssistedSessionStore';
+import { CloudbaseReissueStore } from '../reissue/CloudbaseReissueStore';
+import { chinaAddressDivisions } from '../reissue/chinaAddressDivisions';
+import { FIELD } from '../../core/identity/fieldNames';
 
 export type AssistedAdapters = Omit<AssistedDeps, 'caller'>;
 
-/** The assisted function's ports, built once per warm instance: the booking function's, and the sessions, registry and SMS. */
+/** The assisted function's ports, built once per warm instance: the booking function's, and the sessions, registry and SMS, and the reissue applications a session may start. */
 export function assistedAdapters(env: Environment<AssistedVariable>): AssistedAdapters {
   const db = database();
   const { cipher, blindIndex } = keysFromEnvironment(env);
@@ -24,6 +27,8 @@ export function assistedAdapters(env: Environment<AssistedVariable>): AssistedAd
       sms: smsSender(env),
       identities: new CloudbaseIdentityStore(db),
       secrets: createSecrets(cipher, blindIndex),
+      // A reissue started in a session: the reissue function's applications, the delivery address's divisions.
+      reissue: { store: new CloudbaseReissueStore(db, (plain) => cipher.encrypt(plain, FIELD.address)), divisions: chinaAddressDivisions },
     },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ASSISTED_POLICY, type AssistedSession } from '../../core/assisted/AssistedSession';
-import { assistedOwner, confirmation, judgeCode, openedSession, requireSessionHall, requireUsable, sessionPhase } from '../../core/assisted/sessionRules';
+import { assistedOwner, confirmation, judgeCode, openedSession, requireFeeInPerson, requireSessionHall, requireUsable, sessionPhase } from '../../core/assisted/sessionRules';
 import { isDomainError } from '../../core/errors/DomainError';
 
 const T0 = new Date('2026-03-02T02:00:00Z');
@@ -117,5 +117,13 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('a fee in an assisted session (issue 18)', () => {
+  it('is collected only in person: a reissue by phone is refused, at the desk or on a home visit it may go on', () => {
+    expect(() => requireFeeInPerson({ reason: 'phone' })).toThrow(expect.objectContaining({ code: 'ASSISTED_REISSUE_BY_PHONE' }));
+    expect(() => requireFeeInPerson({ reason: 'desk' })).not.toThrow();
+    expect(() => requireFeeInPerson({ reason: 'homeVisit' })).not.toThrow();
   });
 });
