@@ -1,5 +1,6 @@
 import type { IdentityStore, PopulationRegistry, Secrets, SmsSender } from '../identity/ports';
 import type { AssistedSession, AssistedState } from './AssistedSession';
+import type { AssistedPage } from './tellCitizen';
 import type { AddressDivisions, CardRegistry, ReissueStore } from '../reissue/ReissueDeps';
 
 /** Where assisted sessions live (CloudBase collection `assisted_sessions`). */
@@ -42,12 +43,19 @@ export interface AssistedSms extends SmsSender {
   sendAssistedNotice(phone: string, notice: AssistedNotice): Promise<void>;
 }
 
+/** A subscribe message to a citizen with an account about an act done for them (the progress template). */
+export interface AssistedNotifier {
+  told(openid: string, message: { notice: AssistedNotice; at: Date; page: AssistedPage }): Promise<void>;
+}
+
 /** The ports of the assisted channel, inside the booking function's (issue 18). */
 export interface AssistedPorts {
   sessions: AssistedSessionStore;
   /** The registry: the person by name and ID number, the phone on file, and the card facts a reissue needs. */
   registry: Pick<PopulationRegistry, 'match'> & PhoneOnFile & Pick<CardRegistry, 'resident' | 'reportCardLost'>;
   sms: AssistedSms;
+  /** The subscribe message a citizen with an account also gets (server/wechat/CloudCallAssistedNotifier.ts). */
+  notifier: AssistedNotifier;
   /** The citizen's account (its phone), the daily counters the identity lock and SMS limits use. */
   identities: Pick<IdentityStore, 'account' | 'boundOpenid' | 'failures' | 'recordFailure' | 'countRegistryLookup' | 'countSms'>;
   secrets: Pick<Secrets, 'encrypt' | 'decrypt' | 'index' | 'randomDigits' | 'randomToken'>;

@@ -2,7 +2,8 @@ import type { AssistedDeps } from '../../core/assisted/AssistedDeps';
 import type { AssistedVariable } from '../../config/assistedEnvironment';
 import type { Environment } from '../config/loadEnvironment';
 import { bookingAdapters } from '../booking/bookingAdapters';
-import { database } from '../cloudbase/app';
+import { cloudbase, database } from '../cloudbase/app';
+import { CloudCallAssistedNotifier } from '../wechat/CloudCallAssistedNotifier';
 import { keysFromEnvironment } from '../crypto/keysFromEnvironment';
 import { CloudbaseIdentityStore } from '../identity/CloudbaseIdentityStore';
 import { createSecrets } from '../identity/secrets';
@@ -25,6 +26,8 @@ export function assistedAdapters(env: Environment<AssistedVariable>): AssistedAd
       sessions: new CloudbaseAssistedSessionStore(db),
       registry: registryFromEnvironment(env),
       sms: smsSender(env),
+      // 云调用, with the progress template (as consultations and home visits).
+      notifier: new CloudCallAssistedNotifier(cloudbase(), env.HUKOU_PROGRESS_TEMPLATE_ID),
       identities: new CloudbaseIdentityStore(db),
       secrets: createSecrets(cipher, blindIndex),
       // A reissue started in a session: the reissue function's applications, the delivery address's divisions.

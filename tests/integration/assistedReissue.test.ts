@@ -5,6 +5,7 @@ import { identityFlow } from './support/identityFlow';
 import { at, requestId } from './support/bookingFlow';
 import { functionCaller } from './support/functionCaller';
 import { inviteOfficer } from '../support/verifiedOfficer';
+import { devEnvironment } from '../../devcloud/devEnvironment';
 
 /**
  * Issue 18, a reissue started in an assisted session, through the local cloud: at the desk or on a
@@ -136,4 +137,27 @@ test('at the desk: the fee shown, collected and recorded; one application per re
   expect((await r.error('zhang-guilan-reissue', 'cancel', { applicationId: applied.id, requestId: requestId() })).code).toBe('REISSUE_STATE_CONFLICT');
   // Nobody else sees it.
   expect((await r.error('local-citizen', 'application', { applicationId: applied.id })).code).toBe('REISSUE_NOT_FOUND');
+});
+
+test('on a home visit for a citizen with an account: the application is the account’s at once, and a subscribe message tells them', async () => {
+  const WANG = { name: '王建国', idNumber: '460106198503141311', phone: '13800138000' };
+  const sessionId = await confirmedSession(OFFICER_A, WANG, 'homeVisit');
+  const { fee } = await a.ok(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'damaged', districtCode: '460106' });
+  const messages = h.cloud.notifications.length;
+  const applied = await a.ok(
+    OFFICER_A,
+    'assistedReissue',
+    reissue(sessionId, { reason: 'damaged', amount: fee.total, address: { ...ADDRESS, districtCode: '460106', recipient: '王建国' } }),
+  );
+  expect(applied).toMatchObject({ state: 'paid', paymentStatus: 'collected' });
+  expect(h.cloud.notifications.slice(messages)).toEqual([
+    expect.objectContaining({
+      openid: 'local-citizen',
+      templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID,
+      data: expect.objectContaining({ thing1: { value: '损坏换领居民身份证' }, phrase2: { value: '民警代办' }, thing4: { value: `办件编号${applied.refNumber}` } }),
+    }),
+  ]);
+  expect((await r.ok('local-citizen', 'myApplications')).applications.map((x: { id: string }) => x.id)).toContain(applied.id);
+  const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reissue', target: applied.id }).get();
+  expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'homeVisit', actedFor: 'resident-001' });
 });

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { defineAction } from '../../function/action';
 import { lazySchema } from '../../function/lazySchema';
 import { DomainError } from '../../errors/DomainError';
-import { FIELD } from '../../identity/fieldNames';
 import type { AssistedDeps } from '../AssistedDeps';
 import type { AssistedSession } from '../AssistedSession';
 import { ReissueReason } from '../../reissue/ReissueApplication';
@@ -17,6 +16,7 @@ import { assess, completeSubmission, submitApplication, type SubmitDeps } from '
 import type { Actor } from '../../reissue/stateMachine';
 import { assistedOwner, requireFeeInPerson } from '../sessionRules';
 import { auditAssisted } from '../auditAssisted';
+import { tellCitizen } from '../tellCitizen';
 import { SessionIdInput, usableSession } from './session';
 
 /** The reissue rules' ports as the assisted function holds them (core/reissue/submitApplication.ts). */
@@ -27,17 +27,16 @@ function reissuePorts(deps: AssistedDeps): SubmitDeps & Pick<AssistedDeps, 'cale
 
 const subjectOf = (s: AssistedSession) => ({ residentId: s.subjectResidentId, idIndex: s.subjectIdIndex, nameEnc: s.subjectNameEnc });
 
-/** Tells the citizen, on the phone on file, what was applied for; a text that fails does not undo it (it is audited and in the mini-program). */
+/** Tells the citizen what was applied for (SMS, and a subscribe message with an account); a failure does not undo it. */
 async function tell(deps: AssistedDeps, s: AssistedSession, app: ReissueRecord): Promise<void> {
   const hall = await deps.guides.hall(app.hallId);
-  const phone = deps.assisted.secrets.decrypt(s.phoneEnc, FIELD.phone);
   const notice = {
     act: `${REASON_NAMES[app.reason]}居民身份证`,
     hallName: hall?.name ?? app.hallId,
     when: `已缴费${yuan(app.fees.totalFen)}元，制证后邮寄`,
     ref: `办件编号${app.refNumber ?? ''}`,
   };
-  await deps.assisted.sms.sendAssistedNotice(phone, notice).catch(() => undefined);
+  await tellCitizen(deps, s, notice, { kind: 'reissue', applicationId: app._id });
 }
 
 const REISSUE_SESSION_ERRORS = [
