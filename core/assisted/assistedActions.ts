@@ -3,6 +3,7 @@ import type { AssistedDeps } from './AssistedDeps';
 import { closeAssistedSession, confirmAssistedSession, openAssistedSession } from './actions/session';
 import { assistedCancel, assistedReschedule, assistedReserve } from './actions/booking';
 import { assistedReport } from './actions/report';
+import { purgeAssistedSessions } from './actions/purge';
 import { assistedReissue, assistedReissueFee } from './actions/reissue';
 
 /** The assisted channel's actions (issue 18): the `assisted` function (officers only). */
@@ -16,4 +17,8 @@ export const assistedActions: ActionMap<AssistedDeps> = {
   assistedReissueFee,
   assistedReissue,
   assistedReport,
+  purgeAssistedSessions,
 };
+
+/** Actions only timer triggers may run. */
+export const assistedTimers = ['purgeAssistedSessions'] as const;

@@ -11,8 +11,8 @@ export interface AssistedSessionStore {
   change(id: string, from: AssistedState, changes: Partial<AssistedSession>): Promise<boolean>;
   /** Atomically counts one code read back; returns the new count. */
   countCodeAttempt(id: string): Promise<number>;
-  /** Deletes sessions that ended before the instant; returns how many. */
-  removeEndedBefore(before: Date): Promise<number>;
+  /** Deletes at most `limit` sessions that ended (expiresAt) before the instant, the oldest first; returns how many. */
+  removeEndedBefore(before: Date, limit: number): Promise<number>;
 }
 
 /**

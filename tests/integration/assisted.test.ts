@@ -279,3 +279,35 @@ test('a citizen who declined subscribe messages (WeChat refuses them): the act s
   expect(h.cloud.smsOutbox.length).toBe(texts + 1);
   expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
 });
+
+test('the timer deletes ended sessions in batches, and only those', async () => {
+  const db = localDatabase(h.cloud.url);
+  // Many ended sessions (more than one batch), as older runs would leave them.
+  const ended = new Date(NOW.getTime() - 60_000);
+  for (let i = 0; i < 450; i++) {
+    await db
+      .collection('assisted_sessions')
+      .doc(`purge-test-${i}`)
+      .set({ officerOpenid: OFFICER_A, hallId: A, state: i % 2 ? 'closed' : 'confirmed', expiresAt: ended, createdAt: ended });
+  }
+  // One still usable: it stays.
+  const live = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  const purged = (await h.timer('assisted', 'purgeAssistedSessions')) as { ok: boolean; data: { sessions: number } };
+  expect(purged).toMatchObject({ ok: true });
+  expect(purged.data.sessions).toBeGreaterThanOrEqual(450);
+  // What is left has not ended: the live one among them, none of the ended ones.
+  const left = (await db.collection('assisted_sessions').limit(1000).get()).data as Array<{ _id: string; expiresAt: Date }>;
+  expect(left.map((s) => s._id)).toContain(live);
+  expect(left.filter((s) => new Date(s.expiresAt).getTime() < NOW.getTime())).toEqual([]);
+  expect((await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId: live })).phase).toBe('closed');
+  // Ended now: the next run deletes it.
+  h.setNow(new Date(NOW.getTime() + 60 * 60_000));
+  try {
+    expect(((await h.timer('assisted', 'purgeAssistedSessions')) as { data: { sessions: number } }).data.sessions).toBeGreaterThanOrEqual(1);
+    expect((await a.error(OFFICER_A, 'closeAssistedSession', { sessionId: live })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  } finally {
+    h.setNow(NOW);
+  }
+  // Not a client's to call.
+  expect((await a.error(OFFICER_A, 'purgeAssistedSessions', {})).code).toBe('UNKNOWN_ACTION');
+});
