@@ -4,6 +4,7 @@ import { closeAssistedSession, confirmAssistedSession, openAssistedSession } fro
 import { assistedCancel, assistedReschedule, assistedReserve } from './actions/booking';
 import { assistedReport } from './actions/report';
 import { purgeAssistedSessions } from './actions/purge';
+import { assistedTellMaterials } from './actions/materials';
 import { assistedReissue, assistedReissueFee } from './actions/reissue';
 
 /** The assisted channel's actions (issue 18): the `assisted` function (officers only). */
@@ -16,6 +17,7 @@ export const assistedActions: ActionMap<AssistedDeps> = {
   assistedReschedule,
   assistedReissueFee,
   assistedReissue,
+  assistedTellMaterials,
   assistedReport,
   purgeAssistedSessions,
 };

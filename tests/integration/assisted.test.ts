@@ -311,3 +311,25 @@ test('the timer deletes ended sessions in batches, and only those', async () => 
   // Not a client's to call.
   expect((await a.error(OFFICER_A, 'purgeAssistedSessions', {})).code).toBe('UNKNOWN_ACTION');
 });
+
+test('the materials told by text: names only, once per request, audited; only the session’s officer', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  const tell = { sessionId, business: 'id-card-reissue-loss', requestId: requestId() };
+  expect((await a.error(OFFICER_A2, 'assistedTellMaterials', tell)).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await a.error(OFFICER_A, 'assistedTellMaterials', { ...tell, business: 'no-such-guide', requestId: requestId() })).code).toBe('GUIDE_NOT_FOUND');
+  const texts = h.cloud.smsOutbox.length;
+  const told = await a.ok(OFFICER_A, 'assistedTellMaterials', tell);
+  expect(told).toMatchObject({ guideId: 'id-card-reissue-loss', text: expect.stringContaining('居民户口簿（如有）') });
+  expect(told.materials.length).toBeGreaterThan(0);
+  expect(h.cloud.smsOutbox.length).toBe(texts + 1);
+  expect(lastText(ZHANG.phone)?.text).toContain(`材料告知：海口市公安局龙华分局户政服务大厅，${told.text}`);
+  // A retry of the request sends nothing more.
+  expect(await a.ok(OFFICER_A, 'assistedTellMaterials', tell)).toEqual(told);
+  expect(h.cloud.smsOutbox.length).toBe(texts + 1);
+  const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.materials', session: sessionId }).get();
+  expect(audit.data).toEqual([expect.objectContaining({ actorOpenid: OFFICER_A, hallId: A, target: 'id-card-reissue-loss', reason: 'phone', actedFor: 'resident-004' })]);
+  // Five such texts a phone a day: the citizen cannot be pestered.
+  for (let i = 0; i < 4; i++) await a.ok(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() });
+  expect((await a.error(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() })).code).toBe('OTP_TOO_FREQUENT');
+  expect(h.cloud.smsOutbox.length).toBe(texts + 5);
+});

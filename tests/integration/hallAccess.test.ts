@@ -340,6 +340,7 @@ const cases: Case[] = [
           amount: '50.00',
         },
       ],
+      ['assistedTellMaterials', { business: 'id-card-renewal' }],
       // Last: it ends the sessions.
       ['closeAssistedSession', {}],
     ] as const
