@@ -5,7 +5,7 @@ import { assistedCancel, assistedReschedule, assistedReserve } from './actions/b
 import { assistedReport } from './actions/report';
 import { purgeAssistedSessions } from './actions/purge';
 import { assistedTellMaterials } from './actions/materials';
-import { assistedReissue, assistedReissueFee } from './actions/reissue';
+import { assistedDivisions, assistedReissue, assistedReissueFee } from './actions/reissue';
 
 /** The assisted channel's actions (issue 18): the `assisted` function (officers only). */
 export const assistedActions: ActionMap<AssistedDeps> = {
@@ -15,6 +15,7 @@ export const assistedActions: ActionMap<AssistedDeps> = {
   assistedReserve,
   assistedCancel,
   assistedReschedule,
+  assistedDivisions,
   assistedReissueFee,
   assistedReissue,
   assistedTellMaterials,

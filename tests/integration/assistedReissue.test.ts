@@ -81,6 +81,11 @@ test('the hall must take reissues for the citizen: a Shenzhen resident at a Haik
 
 test('at the desk: the fee shown, collected and recorded; one application per request, paid, to review; texted; the citizen sees it once verified', async () => {
   const sessionId = await confirmedSession(OFFICER_A, ZHANG, 'desk');
+  // The address's divisions one level at a time, from the function's data.
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId })).divisions).toContainEqual({ code: '460000', name: '海南省' });
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId, parentCode: '460000' })).divisions).toContainEqual({ code: '460100', name: '海口市' });
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId, parentCode: '460100' })).divisions).toContainEqual({ code: '460108', name: '美兰区' });
+  expect((await a.error(OFFICER_B, 'assistedDivisions', { sessionId })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
   const quote = await a.ok(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'lost', districtCode: ADDRESS.districtCode });
   expect(quote).toMatchObject({ eligible: true, reasons: [], hallName: expect.stringContaining('龙华'), fee: { total: expect.stringMatching(/^\d+\.\d{2}$/) } });
   const amount = quote.fee.total;

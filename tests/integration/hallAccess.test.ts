@@ -329,6 +329,7 @@ const cases: Case[] = [
       ['assistedCancel', { appointmentId: 'no-such-appointment' }],
       ['assistedReschedule', { appointmentId: 'no-such-appointment', slotId: 'no-such-slot' }],
       // A reissue in a session: the session is by phone, so its officer gets as far as ASSISTED_REISSUE_BY_PHONE.
+      ['assistedDivisions', { parentCode: '460000' }],
       ['assistedReissueFee', { reason: 'lost', districtCode: '460108' }],
       [
         'assistedReissue',
@@ -350,7 +351,7 @@ const cases: Case[] = [
     data: (hall) => ({
       sessionId: target[hall].session,
       ...(action === 'assistedReserve' ? { hallId: hall } : {}),
-      ...(action === 'confirmAssistedSession' || action === 'closeAssistedSession' || action === 'assistedReissueFee' ? {} : { requestId: requestId() }),
+      ...(['confirmAssistedSession', 'closeAssistedSession', 'assistedReissueFee', 'assistedDivisions'].includes(action) ? {} : { requestId: requestId() }),
       ...data,
     }),
     allowed: (role, hall) => sessionOwner[hall] === role,

@@ -52,6 +52,18 @@ const REISSUE_SESSION_ERRORS = [
   'REGISTRY_UNAVAILABLE',
 ] as const;
 
+export const assistedDivisions = defineAction({
+  summary:
+    "Officer, within a confirmed assisted session (issue 18): the divisions for a delivery address one level at a time (the provinces; a province's cities; a city's districts, 6-digit GB/T 2260 codes), from the data the address is checked against, so the officer's page carries none.",
+  input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, parentCode: z.optional(z.string().check(z.regex(/^\d{6}$/))) })),
+  output: lazySchema(() => z.object({ divisions: z.array(z.object({ code: z.string(), name: z.string() })) })),
+  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'ASSISTED_SESSION_NOT_FOUND', 'ASSISTED_SESSION_EXPIRED', 'ASSISTED_SESSION_NOT_CONFIRMED'],
+  async run(input, deps: AssistedDeps) {
+    await usableSession(deps, input.sessionId);
+    return { divisions: deps.assisted.reissue.divisions.children(input.parentCode) };
+  },
+});
+
 export const assistedReissueFee = defineAction({
   summary:
     "Officer, within a confirmed assisted session at the desk or on a home visit (issue 18): whether the session's citizen may have their ID card reissued (补领, lost) or replaced (换领, damaged) by mail through the session's hall, and the fee to collect for mail to a district. By phone: ASSISTED_REISSUE_BY_PHONE (nobody can take the fee).",

@@ -20,6 +20,8 @@ export const assistedApi = {
   cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('assisted', 'assistedCancel', { sessionId, appointmentId }, requestId),
   reschedule: (sessionId: string, appointmentId: string, slotId: string, requestId: string) =>
     call<AppointmentView>('assisted', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
+  materials: (sessionId: string, business: string, requestId: string) =>
+    call<{ title: string; text: string }>('assisted', 'assistedTellMaterials', { sessionId, business }, requestId),
   report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('assisted', 'assistedReport', { hallId, period }),
 };
 
