@@ -22,7 +22,22 @@ import './index.scss';
 const REASONS: ReissueReason[] = ['lost', 'damaged'];
 const shown = (e: unknown): ShownError => (e instanceof ApiError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: pageMessages.INTERNAL });
 
-function Field({ label, field, value, onInput, ...rest }: { label: string; field: string; value: string; onInput: (v: string) => void; maxlength: number; type?: 'number' }) {
+/** A labelled input; the placeholder names it for screen readers too. */
+function Field({
+  label,
+  field,
+  value,
+  onInput,
+  ...rest
+}: {
+  label: string;
+  field: string;
+  value: string;
+  onInput: (v: string) => void;
+  maxlength: number;
+  placeholder: string;
+  type?: 'number';
+}) {
   return (
     <View className="form-field">
       <Text className="form-field__label">{label}</Text>
@@ -96,9 +111,9 @@ export default function AssistedReissuePage() {
         </View>
         <Text className="form-field__label">2. 邮寄地址</Text>
         <DivisionList sessionId={sessionId} chosen={place} onChoose={setPlace} />
-        <Field label="详细地址" field="detail" value={detail} onInput={setDetail} maxlength={120} />
-        <Field label="收件人" field="recipient" value={recipient} onInput={setRecipient} maxlength={30} />
-        <Field label="收件手机" field="phone" value={phone} onInput={setPhone} maxlength={11} type="number" />
+        <Field label="详细地址" field="detail" value={detail} onInput={setDetail} maxlength={120} placeholder="街道、门牌号、楼栋房号" />
+        <Field label="收件人" field="recipient" value={recipient} onInput={setRecipient} maxlength={30} placeholder="收件人姓名" />
+        <Field label="收件手机" field="phone" value={phone} onInput={setPhone} maxlength={11} type="number" placeholder="收件人11位手机号码" />
         {district && (
           <LoadState remote={quote}>
             <Text className="form-field__label">{`3. 费用（${quote.data?.hallName ?? ''}受理）`}</Text>
@@ -117,7 +132,7 @@ export default function AssistedReissuePage() {
             )}
           </LoadState>
         )}
-        {fee && <Field label="4. 收费票据号" field="receipt" value={receipt} onInput={setReceipt} maxlength={32} />}
+        {fee && <Field label="4. 收费票据号" field="receipt" value={receipt} onInput={setReceipt} maxlength={32} placeholder="收费票据上的号码" />}
         <View className="form-actions">
           <ActionError error={error} id="assisted-reissue-error" />
           <Button type="primary" loading={busy} disabled={!ready} onClick={() => void apply()}>
