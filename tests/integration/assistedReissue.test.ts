@@ -166,3 +166,12 @@ test('on a home visit for a citizen with an account: the application is the acco
   const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reissue', target: applied.id }).get();
   expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'homeVisit', actedFor: 'resident-001' });
 });
+
+test('the hall’s lead sees the reissues applied for per officer', async () => {
+  await localDatabase(h.cloud.url)
+    .collection('accounts')
+    .doc(OFFICER_A2)
+    .update({ leads: [A] });
+  const report = await a.ok(OFFICER_A2, 'assistedReport', { hallId: A, period: { kind: 'day', date: '2026-12-01' } });
+  expect(report.officers.find((o: { reissued: number }) => o.reissued > 0)).toMatchObject({ reissued: 2, materials: 0 });
+});

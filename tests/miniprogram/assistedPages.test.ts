@@ -107,7 +107,7 @@ test('代办预约: identify → code → book → close, with only masked data 
     .doc(OFFICER)
     .update({ leads: ['haikou-longhua'] });
   const report = s.open('packages/assisted/report/index');
-  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 1');
+  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 1 · 代办补换领 0 · 材料告知 1');
   expectClean(s, report);
   report.close();
 });

@@ -31,5 +31,15 @@ export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; mon
 export interface AssistedReport {
   hallId: string;
   period: { from: string; to: string; label: string };
-  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number; rescheduled: number }>;
+  officers: Array<{
+    officer: string;
+    opened: number;
+    confirmed: number;
+    failed: number;
+    reserved: number;
+    cancelled: number;
+    rescheduled: number;
+    reissued: number;
+    materials: number;
+  }>;
 }
