@@ -144,7 +144,8 @@ export const assistedReissue = defineAction({
       app = await completeSubmission(r, app, true);
     }
     await auditAssisted(deps, officer, s, 'reissue', app._id, deps.idFor(`audit:${requestKey}`));
-    if (!earlier) await tell(deps, s, app);
+    // A retry that reaches here did not finish before (a finished one is answered from the request log): tell again rather than never.
+    await tell(deps, s, app);
     return viewOf(r, app, asOfficer);
   },
 });
