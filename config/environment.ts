@@ -94,7 +94,7 @@ export const environmentVariables = {
   },
   HUKOU_SMS_NOTICE_TEMPLATE_ID: {
     description:
-      'Approved SMS template (issue 18) telling a citizen what an officer did for them in an assisted session, four parameters: what was done, the hall, when, the 预约号.',
+      'Approved SMS template (issue 18) telling a citizen what an officer did for them in an assisted session, four parameters: what was done, the hall, when (or the fee, or the materials), the number with its name (预约号…, 办件编号…).',
     secret: false,
     schema: lazySchema(() => z.string().check(z.regex(/^\d{4,10}$/, '4–10 digits'))),
     example: '1234568',

@@ -120,7 +120,10 @@ export const functions: FunctionDeclaration[] = [
     caller: 'officer',
     actions: assistedActions as ActionMap<never>,
     env: [...assistedEnvironment],
-    // A cancellation for a citizen offers the place to the waiting list, whose first in line is told (core/waitlist/tellOffered.ts).
+    // Every 10 minutes: sessions past their end are deleted (core/assisted/actions/purge.ts).
+    triggers: [{ name: 'purgeAssistedSessions', cron: '0 */10 * * * * *' }],
+    // Each act is told to a citizen with an account (server/wechat/CloudCallAssistedNotifier.ts); a cancellation for a
+    // citizen offers the place to the waiting list, whose first in line is told (core/waitlist/tellOffered.ts).
     openapi: ['subscribeMessage.send'],
     // The registry and SMS may each take a few seconds.
     timeoutSeconds: 30,

@@ -63,6 +63,11 @@ export default defineAppConfig({
       root: 'packages/assisted',
       pages: ['session/index', 'report/index'],
     },
+    {
+      // Issue 18: a reissue an officer applies for in an assisted session (desk or home visit), the fee collected in person.
+      root: 'packages/assistedReissue',
+      pages: ['apply/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

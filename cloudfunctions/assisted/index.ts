@@ -1,4 +1,4 @@
-import { assistedActions } from '../../core/assisted/assistedActions';
+import { assistedActions, assistedTimers } from '../../core/assisted/assistedActions';
 import type { AssistedDeps } from '../../core/assisted/AssistedDeps';
 import { createMain } from '../../server/function/createMain';
 import { assistedAdapters, type AssistedAdapters } from '../../server/assisted/assistedAdapters';
@@ -15,5 +15,5 @@ export const main = createMain<AssistedDeps, (typeof assistedEnvironment)[number
     adapters ??= assistedAdapters(env);
     return { ...adapters, caller: { openid: caller.openid, clientIp: caller.clientIp } };
   },
-  { env: assistedEnvironment, healthCollection: 'assisted_sessions', checkRegistry: () => registryHealth(), requestLog: 'booking_requests' },
+  { env: assistedEnvironment, healthCollection: 'assisted_sessions', timers: assistedTimers, checkRegistry: () => registryHealth(), requestLog: 'booking_requests' },
 );

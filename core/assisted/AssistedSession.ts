@@ -34,6 +34,8 @@ export const ASSISTED_POLICY = {
   maxFailuresPerDay: 3,
   /** Sessions one officer may open per day (each asks the registry and may text a citizen). */
   opensPerOfficerPerDay: 60,
+  /** Texts of materials one phone gets per day (assistedTellMaterials), whichever officer sends them. */
+  materialsTextsPerDay: 5,
 };
 
 export interface AssistedSession {

@@ -8,7 +8,7 @@ import { maskName } from '../privacy/mask';
 import type { AssistedSession } from './AssistedSession';
 
 /** The assisted acts, each audited as `assisted.<act>` with the officer, hall, session and reason. */
-export type AssistedAct = 'open' | 'confirm' | 'fail' | 'close' | 'reserve' | 'cancel' | 'reschedule';
+export type AssistedAct = 'open' | 'confirm' | 'fail' | 'close' | 'reserve' | 'cancel' | 'reschedule' | 'reissue' | 'materials';
 
 export function auditAssisted(
   deps: { audit: AuditLog; caller: CallerContext; clock: Clock; secrets: { decrypt(c: string, context: string): string } },

@@ -66,3 +66,13 @@ export function assistedFailureKey(subjectIdIndex: string): string {
 export function assistedOwner(subjectIdIndex: string): string {
   return `assisted:${subjectIdIndex}`;
 }
+
+/**
+ * Whether the session may take a fee: a reissue is paid before review, and a citizen without WeChat
+ * cannot pay by WeChat Pay, so an officer collects it in person (at the desk or on a home visit)
+ * and records the receipt. By phone nobody can take the money: refused (the officer can book a
+ * desk visit instead).
+ */
+export function requireFeeInPerson(s: Pick<AssistedSession, 'reason'>): void {
+  if (s.reason === 'phone') throw new DomainError('ASSISTED_REISSUE_BY_PHONE');
+}

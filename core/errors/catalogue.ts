@@ -206,6 +206,10 @@ export const errorCatalogue = {
   ASSISTED_CITIZEN_LOCKED: '该群众今日代办核验失败次数过多，请明日再试或请其到大厅现场办理',
   /** The officer opened the day's maximum of sessions. */
   ASSISTED_OPEN_LIMIT: '今日开启代办会话次数已达上限，请明天再试',
+  /** A reissue needs its fee collected in person (no WeChat Pay for a citizen without WeChat): not by phone. */
+  ASSISTED_REISSUE_BY_PHONE: '电话代办无法当面收取补换领费用，不能代为申请；可为群众预约到大厅窗口办理，或在窗口、上门服务时代办',
+  /** The hall of the officer's session does not take reissues for the citizen (another city's, or no reissue there). */
+  REISSUE_OTHER_CITY: '本大厅不受理该群众的补换领申请，须由其户籍所在城市办理补换领的大厅受理',
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -40,8 +40,9 @@ export type ActorRole = z.infer<typeof ActorRole>;
  * Money, separately from the application's progress. Refunds live here rather than in states of
  * their own: a cancelled or rejected application stays cancelled or rejected (what the citizen
  * needs to know) while its payment goes refunding → refunded (or refundFailed → refunding again).
+ * 'collected': an officer took the fee in person and gave a receipt (issue 18, `receipt`).
  */
-export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived', 'refunding', 'refundFailed', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived', 'collected', 'refunding', 'refundFailed', 'refunded'] as const;
 export const PaymentStatus = lazySchema(() => z.enum(PAYMENT_STATUSES));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
@@ -113,6 +114,8 @@ export const Payment = lazySchema(() =>
     /** The payment order's id once one was started (a new one for each attempt). */
     id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     status: PaymentStatus,
+    /** A fee an officer collected by hand (issue 18, assisted): the receipt's number; no payment order then. */
+    receipt: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
   }),
 );
 export type Payment = z.infer<typeof Payment>;

@@ -107,6 +107,11 @@ export interface DivisionNames {
 export interface AddressDivisions {
   /** The names when the three codes exist and nest (district in city in province); otherwise undefined. */
   names(provinceCode: string, cityCode: string, districtCode: string): DivisionNames | undefined;
+  /**
+   * The divisions one level below a code, with 6-digit codes: the provinces (no code), a province's
+   * cities (its xx0000 code), a city's districts (its xxyy00 code); empty for anything else.
+   */
+  children(code?: string): Array<{ code: string; name: string }>;
 }
 
 export interface ReissueDeps {

@@ -12,6 +12,8 @@ import { lazySchema } from '../function/lazySchema';
 
 const at = { expectedVersion: lazySchema(() => z.int().check(z.gte(0))) };
 const paymentId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
+/** The number on the paper receipt an officer gives for a fee collected by hand (非税收入票据号 and the like). */
+export const DeskReceipt = lazySchema(() => z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,32}$/, 'letters, digits and dashes, 4–32')));
 const note = lazySchema(() => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))));
 
 export const ReissueEvent = lazySchema(() =>
@@ -24,6 +26,8 @@ export const ReissueEvent = lazySchema(() =>
       /** The order was closed unpaid (the phone reported a failure or a cancel, or the payment service closed it); the note says which. A timeout is no failure: the payment stays pending. */
       z.object({ type: z.literal('paymentFailed'), paymentId, note, ...at }),
       z.object({ type: z.literal('paymentWaived'), ...at }),
+      /** An officer collected the fee at the desk or on a home visit (issue 18, assisted): the receipt's number and the amount, which must be the fee. */
+      z.object({ type: z.literal('paymentCollected'), receipt: DeskReceipt, amountFen: z.int().check(z.gte(0)), ...at }),
       z.object({ type: z.literal('startReview'), ...at }),
       z.object({ type: z.literal('approve'), ...at }),
       z.object({ type: z.literal('reject'), reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)), ...at }),
@@ -55,6 +59,7 @@ export const REISSUE_EVENT_TYPES = [
   'paymentSucceeded',
   'paymentFailed',
   'paymentWaived',
+  'paymentCollected',
   'startReview',
   'approve',
   'reject',

@@ -80,3 +80,9 @@ export function yuan(amountFen: number): string {
   const abs = Math.abs(amountFen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** 52.00 → 5200: an amount in yuan with two decimals (as `yuan` writes it) as integer fen; NaN when it is not one. */
+export function fenOf(amount: string): number {
+  const m = /^(\d{1,7})\.(\d{2})$/.exec(amount.trim());
+  return m ? Number(m[1]) * 100 + Number(m[2]) : Number.NaN;
+}

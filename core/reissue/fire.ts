@@ -65,6 +65,8 @@ function alreadyFired(deps: FireDeps, app: ReissueRecord, event: EventInput, act
       return app.shipment?.courier === event.courier && app.shipment?.trackingNumber === event.trackingNumber;
     case 'reject':
       return app.rejectionReason === event.reason;
+    case 'paymentCollected':
+      return app.payment.receipt === event.receipt;
     case 'holdAtHall':
       return app.collectionHallId === event.hallId;
     case 'startPayment':

@@ -8,13 +8,15 @@ import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, STATE_NAMES } from './n
  * creates one). Use cases call it and store the result with a compare-and-set on the version they
  * read; nothing else writes `state`, `payment.status`, `timeline` or `version`.
  *
- * draft →submit→ submitted →(pay)→ paid →startReview→ underReview →approve→ approved
+ * draft →submit→ submitted →(pay, or paymentCollected by an officer at a desk)→ paid →startReview→ underReview →approve→ approved
  *   →startProduction→ inProduction →ship→ shipped →deliver→ delivered
  *                                                  →markReturned→ returned →reship→ shipped
  *                                                                          →holdAtHall→ heldAtHall
  *                    inProduction (hall collection) →holdAtHall→ heldAtHall →collect→ collected
  * underReview →reject→ rejected; draft|submitted|paid|underReview →cancel→ cancelled;
  * draft|submitted (unpaid, or its payment failed) →expire→ cancelled.
+ * A fee an officer collected in person (paymentCollected, issue 18) is payment 'collected': the
+ * citizen cannot cancel online, and a rejection leaves it for the hall to return by hand.
  * Refunds are the payment's business, not states: cancel or reject of a paid application sets
  * payment.status 'refunding' (then refundSucceeded → 'refunded', or refundFailed → 'refundFailed'
  * → retryRefund). A payment that succeeds after a cancellation is refunded the same way.
@@ -48,7 +50,7 @@ interface Rule<T extends ReissueEventType> {
 
 const same = (app: ReissueApplication): ReissueState => app.state;
 const payment = (app: ReissueApplication, status: PaymentStatus) => ({ payment: { ...app.payment, status } });
-/** A paid application that ends without a card has its money returned. */
+/** A paid application that ends without a card has its money returned (a fee collected by hand is returned by hand at the hall: it stays 'collected'). */
 const refundIfPaid = (app: ReissueApplication) => (app.payment.status === 'paid' ? payment(app, 'refunding') : {});
 const paymentIs = (app: ReissueApplication, ...statuses: PaymentStatus[]) =>
   statuses.includes(app.payment.status) ? undefined : `当前缴费状态为“${PAYMENT_STATUS_NAMES[app.payment.status]}”`;
@@ -93,6 +95,13 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
     when: (a) => (a.fees.totalFen !== 0 ? '本申请需要缴费' : paymentIs(a, 'unpaid')),
     apply: (a) => ({ state: 'paid', patch: payment(a, 'waived') }),
   },
+  paymentCollected: {
+    by: ['officer'],
+    from: ['submitted'],
+    when: (a) => (a.fees.totalFen === 0 ? '本申请无需缴费' : paymentIs(a, 'unpaid')),
+    check: (a, e) => (e.amountFen === a.fees.totalFen ? undefined : '收取金额与应缴费用不符'),
+    apply: (a, e) => ({ state: 'paid', patch: { payment: { ...a.payment, status: 'collected', receipt: e.receipt } }, note: `民警当面收取费用，票据号${e.receipt}` }),
+  },
   startReview: { by: ['officer'], from: ['paid'], apply: () => ({ state: 'underReview' }) },
   approve: { by: ['officer'], from: ['underReview'], apply: () => ({ state: 'approved' }) },
   reject: {
@@ -123,7 +132,13 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
     apply: (_a, e) => ({ state: 'heldAtHall', patch: { collectionHallId: e.hallId } }),
   },
   collect: { by: ['officer'], from: ['heldAtHall'], apply: () => ({ state: 'collected' }) },
-  cancel: { by: ['citizen'], from: CANCELLABLE, apply: (a, e) => ({ state: 'cancelled', patch: refundIfPaid(a), note: e.note }) },
+  cancel: {
+    by: ['citizen'],
+    from: CANCELLABLE,
+    // A fee an officer took by hand is given back by hand at the hall: no payment order to refund (issue 18).
+    when: (a) => (a.payment.status === 'collected' ? '本申请的费用为民警当面收取，请到受理大厅取消申请并办理退费' : undefined),
+    apply: (a, e) => ({ state: 'cancelled', patch: refundIfPaid(a), note: e.note }),
+  },
   expire: { by: ['system'], from: ['draft', 'submitted'], when: (a) => paymentIs(a, 'unpaid', 'failed'), apply: () => ({ state: 'cancelled' }) },
   changeAddress: {
     by: ['citizen'],

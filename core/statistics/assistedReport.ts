@@ -1,13 +1,22 @@
 /**
  * Issue 18: what each officer of a hall did in assisted sessions over a period, from the audit log's
  * `assisted.*` records (counted by the database): sessions opened, confirmed and failed, bookings
- * made and cancelled for citizens. For the hall's lead and admins.
+ * made, cancelled and moved, reissues applied for, materials texted. For the hall's lead and admins.
  */
 export interface AssistedCounts {
   byOfficer: Array<{ officerOpenid: string; action: string; count: number }>;
 }
 
-export const ASSISTED_COUNTED = ['assisted.open', 'assisted.confirm', 'assisted.fail', 'assisted.reserve', 'assisted.cancel', 'assisted.reschedule'] as const;
+export const ASSISTED_COUNTED = [
+  'assisted.open',
+  'assisted.confirm',
+  'assisted.fail',
+  'assisted.reserve',
+  'assisted.cancel',
+  'assisted.reschedule',
+  'assisted.reissue',
+  'assisted.materials',
+] as const;
 
 export interface AssistedOfficerRow {
   officerOpenid: string;
@@ -17,6 +26,9 @@ export interface AssistedOfficerRow {
   reserved: number;
   cancelled: number;
   rescheduled: number;
+  /** Reissue applications made (fee collected in person), and materials texted. */
+  reissued: number;
+  materials: number;
 }
 
 const FIELD_OF: Record<(typeof ASSISTED_COUNTED)[number], keyof Omit<AssistedOfficerRow, 'officerOpenid'>> = {
@@ -26,6 +38,8 @@ const FIELD_OF: Record<(typeof ASSISTED_COUNTED)[number], keyof Omit<AssistedOff
   'assisted.reserve': 'reserved',
   'assisted.cancel': 'cancelled',
   'assisted.reschedule': 'rescheduled',
+  'assisted.reissue': 'reissued',
+  'assisted.materials': 'materials',
 };
 
 /** One row per officer, most bookings first (then most sessions, then by openid, for a stable order). */
@@ -34,7 +48,7 @@ export function assistedByOfficer(counts: AssistedCounts): AssistedOfficerRow[] 
   for (const { officerOpenid, action, count } of counts.byOfficer) {
     const field = FIELD_OF[action as keyof typeof FIELD_OF];
     if (!field) continue;
-    const row = rows.get(officerOpenid) ?? { officerOpenid, opened: 0, confirmed: 0, failed: 0, reserved: 0, cancelled: 0, rescheduled: 0 };
+    const row = rows.get(officerOpenid) ?? { officerOpenid, opened: 0, confirmed: 0, failed: 0, reserved: 0, cancelled: 0, rescheduled: 0, reissued: 0, materials: 0 };
     row[field] += count;
     rows.set(officerOpenid, row);
   }

@@ -32,10 +32,20 @@ export class CloudbaseAssistedSessionStore implements AssistedSessionStore {
     return (await this.session(id))?.codeAttempts ?? Number.MAX_SAFE_INTEGER;
   }
 
-  async removeEndedBefore(before: Date): Promise<number> {
-    const res = await this.db
+  async removeEndedBefore(before: Date, limit: number): Promise<number> {
+    // One batch: the oldest ids first (index `expires`), then those documents by id.
+    const found = await this.db
       .collection('assisted_sessions')
       .where({ expiresAt: this._.lt(before) })
+      .orderBy('expiresAt', 'asc')
+      .limit(limit)
+      .field({ _id: true })
+      .get();
+    const ids = ((found.data ?? []) as Array<{ _id: string }>).map((d) => d._id);
+    if (ids.length === 0) return 0;
+    const res = await this.db
+      .collection('assisted_sessions')
+      .where({ _id: this._.in(ids), expiresAt: this._.lt(before) })
       .remove();
     return res.deleted ?? 0;
   }

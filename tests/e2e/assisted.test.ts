@@ -75,3 +75,45 @@ test('an officer books by phone for a citizen without WeChat; she verifies later
   await journey.browser.shot('97-assisted-seen-by-citizen');
   expect(journey.pageErrors).toEqual([]);
 });
+
+test('at the desk the officer applies for her ID-card reissue by mail, collecting the fee; she sees it in the mini-program', async () => {
+  const h = journey.harness;
+  const url = h.cloud.url;
+  const page = journey.browser.page;
+  const visible = (selector: string) => page.locator(`${selector}:visible`);
+  const button = (text: string) => visible('taro-button-core').filter({ hasText: text }).first();
+  const fill = (field: string, value: string) => visible(`[data-field="${field}"] input, input[data-field="${field}"]`).first().fill(value);
+  const lastText = () => h.cloud.smsOutbox.filter((m) => m.to === ZHANG.phone).at(-1);
+
+  await actAs(page, url, OFFICER);
+  await visible('[data-row="assisted"]').first().click();
+  await visible('[data-reason="desk"]').first().click();
+  await fill('name', ZHANG.name);
+  await fill('idNumber', ZHANG.idNumber);
+  await button('核验身份并发送验证码').click();
+  await page.getByText('窗口代办 · 短信发往 137****7004').first().waitFor();
+  await fill('code', lastText()!.code);
+  await button('确认验证码').click();
+  await visible('[data-action="reissue"]').first().click();
+  await visible('[data-reason="lost"]').first().click();
+  for (const code of ['460000', '460100', '460108']) await visible(`[data-division="${code}"]`).first().click();
+  await fill('detail', '海府路88号2栋301室');
+  await fill('recipient', ZHANG.name);
+  await fill('phone', ZHANG.phone);
+  const total = (await visible('[data-field="feeTotal"]').first().innerText()).replace('合计 ¥', '');
+  expect(total).toMatch(/^\d+\.\d{2}$/);
+  await fill('receipt', 'HN2026-000888');
+  await button(`已当面收取 ¥${total}，提交申请`).click();
+  const ref = await visible('[data-ref-number]').first().getAttribute('data-ref-number');
+  expect(ref).toMatch(/^\d{8}$/);
+  expect(lastText()!.text).toContain(`办件编号${ref}`);
+  expect(containsUnmaskedIdOrPhone(await visible('.taro_page').last().innerText())).toEqual([]);
+  await journey.browser.shot('98-assisted-reissue');
+
+  // 张桂兰 (verified in the journey before) finds it among her applications.
+  await actAs(page, url, ZHANG_WECHAT);
+  await page.goto(`${url}/#/packages/reissue/mine/index`);
+  await visible('[data-application]').first().waitFor();
+  expect(await visible('.taro_page').last().innerText()).toContain('已缴费，待审核');
+  expect(journey.pageErrors).toEqual([]);
+});

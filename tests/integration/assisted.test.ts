@@ -5,6 +5,7 @@ import { identityFlow } from './support/identityFlow';
 import { at, bookingFlow, requestId } from './support/bookingFlow';
 import { functionCaller } from './support/functionCaller';
 import { inviteOfficer } from '../support/verifiedOfficer';
+import { devEnvironment } from '../../devcloud/devEnvironment';
 
 /**
  * Issue 18, the assisted channel, through the local cloud: an officer opens a session for a citizen
@@ -39,6 +40,8 @@ const WANG = { name: '王建国', idNumber: '460106198503141311', accountPhone: 
 
 const open = (officer: string, person: { name: string; idNumber: string }, extra: Record<string, unknown> = {}) =>
   a.call(officer, 'openAssistedSession', { hallId: A, reason: 'phone', name: person.name, idNumber: person.idNumber, requestId: requestId(), ...extra });
+/** 王建国's appointment booked in a session, cancelled in the last test. */
+let wangsBooking = '';
 const lastText = (phone: string) => [...h.cloud.smsOutbox].reverse().find((m) => m.to === phone);
 
 async function confirmedSession(officer: string, person: { name: string; idNumber: string }, phone: string): Promise<string> {
@@ -166,8 +169,9 @@ test('booked within a session under the online limits; the citizen is texted; it
   // The same limits as online, counted on the citizen.
   expect((await reserve({ slotId: slot('10:00') })).error.code).toBe('ALREADY_BOOKED');
   expect((await reserve({ business: CERTIFICATE, slotId: slot('10:00') })).error.code).toBe('ONE_PER_DAY');
-  // The citizen is told by SMS, with the 预约号.
+  // The citizen is told by SMS, with the 预约号; without an account, no subscribe message.
   expect(lastText(ZHANG.phone)?.text).toContain(booked.data.refNumber);
+  expect(h.cloud.notifications.filter((n) => n.data.phrase2?.value === '民警代办')).toEqual([]);
   // Audited with officer, hall, session and reason.
   const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reserve', target: booked.data.id }).get();
   expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'phone', actedFor: 'resident-004' });
@@ -187,7 +191,16 @@ test('booked within a session under the online limits; the citizen is texted; it
 
 test('cancelled within a session: only the citizen’s appointment, and the citizen is texted', async () => {
   const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
+  const messages = h.cloud.notifications.length;
   const booked = await a.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: CERTIFICATE, slotId: slot('14:00', '2026-12-03'), requestId: requestId() });
+  // A citizen with an account also gets a subscribe message (the progress template), besides the SMS.
+  expect(h.cloud.notifications.slice(messages)).toEqual([
+    expect.objectContaining({
+      openid: 'local-citizen',
+      templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID,
+      data: expect.objectContaining({ thing1: { value: '预约' }, phrase2: { value: '民警代办' }, thing4: { value: `预约号${booked.refNumber}` } }),
+    }),
+  ]);
   // An account of the citizen: the booking is the account's at once.
   expect((await b.ok('local-citizen', 'myAppointments')).appointments.map((a: { id: string }) => a.id)).toContain(booked.id);
   const other = await a.ok(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('15:00', '2026-12-04'), requestId: requestId() });
@@ -203,6 +216,7 @@ test('cancelled within a session: only the citizen’s appointment, and the citi
   const mine = (await b.ok('local-citizen', 'myAppointments')).appointments;
   expect(mine.find((a: { id: string }) => a.id === moved.id).status).toBe('booked');
   expect(mine.find((a: { id: string }) => a.id === booked.id)).toMatchObject({ status: 'cancelled', rescheduledTo: { id: moved.id } });
+  wangsBooking = moved.id;
   // Only the session's citizen's appointments: 张桂兰's is not found.
   expect((await a.error(OFFICER_A, 'assistedReschedule', { sessionId, appointmentId: zhangs, slotId: slot('16:30', '2026-12-03'), requestId: requestId() })).code).toBe(
     'APPOINTMENT_NOT_FOUND',
@@ -254,4 +268,68 @@ test('the no-show block applies as online: a citizen blocked online is blocked w
   const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
   const assisted = await a.error(OFFICER_A, 'assistedReserve', { sessionId, hallId: A, business: RENEWAL, slotId: slot('09:30', '2026-12-07'), requestId: requestId() });
   expect(assisted).toEqual(online.error);
+});
+
+test('a citizen who declined subscribe messages (WeChat refuses them): the act stands all the same, the SMS still goes', async () => {
+  h.cloud.declineReminders('local-citizen');
+  const sessionId = await confirmedSession(OFFICER_A, WANG, WANG.accountPhone);
+  const texts = h.cloud.smsOutbox.length;
+  const cancelled = await a.ok(OFFICER_A, 'assistedCancel', { sessionId, appointmentId: wangsBooking, requestId: requestId() });
+  expect(cancelled.status).toBe('cancelled');
+  expect(h.cloud.smsOutbox.length).toBe(texts + 1);
+  expect(lastText(WANG.accountPhone)?.text).toContain('取消预约');
+});
+
+test('the timer deletes ended sessions in batches, and only those', async () => {
+  const db = localDatabase(h.cloud.url);
+  // Many ended sessions (more than one batch), as older runs would leave them.
+  const ended = new Date(NOW.getTime() - 60_000);
+  for (let i = 0; i < 450; i++) {
+    await db
+      .collection('assisted_sessions')
+      .doc(`purge-test-${i}`)
+      .set({ officerOpenid: OFFICER_A, hallId: A, state: i % 2 ? 'closed' : 'confirmed', expiresAt: ended, createdAt: ended });
+  }
+  // One still usable: it stays.
+  const live = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  const purged = (await h.timer('assisted', 'purgeAssistedSessions')) as { ok: boolean; data: { sessions: number } };
+  expect(purged).toMatchObject({ ok: true });
+  expect(purged.data.sessions).toBeGreaterThanOrEqual(450);
+  // What is left has not ended: the live one among them, none of the ended ones.
+  const left = (await db.collection('assisted_sessions').limit(1000).get()).data as Array<{ _id: string; expiresAt: Date }>;
+  expect(left.map((s) => s._id)).toContain(live);
+  expect(left.filter((s) => new Date(s.expiresAt).getTime() < NOW.getTime())).toEqual([]);
+  expect((await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId: live })).phase).toBe('closed');
+  // Ended now: the next run deletes it.
+  h.setNow(new Date(NOW.getTime() + 60 * 60_000));
+  try {
+    expect(((await h.timer('assisted', 'purgeAssistedSessions')) as { data: { sessions: number } }).data.sessions).toBeGreaterThanOrEqual(1);
+    expect((await a.error(OFFICER_A, 'closeAssistedSession', { sessionId: live })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  } finally {
+    h.setNow(NOW);
+  }
+  // Not a client's to call.
+  expect((await a.error(OFFICER_A, 'purgeAssistedSessions', {})).code).toBe('UNKNOWN_ACTION');
+});
+
+test('the materials told by text: names only, once per request, audited; only the session’s officer', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, ZHANG.phone);
+  const tell = { sessionId, business: 'id-card-reissue-loss', requestId: requestId() };
+  expect((await a.error(OFFICER_A2, 'assistedTellMaterials', tell)).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await a.error(OFFICER_A, 'assistedTellMaterials', { ...tell, business: 'no-such-guide', requestId: requestId() })).code).toBe('GUIDE_NOT_FOUND');
+  const texts = h.cloud.smsOutbox.length;
+  const told = await a.ok(OFFICER_A, 'assistedTellMaterials', tell);
+  expect(told).toMatchObject({ guideId: 'id-card-reissue-loss', text: expect.stringContaining('居民户口簿（如有）') });
+  expect(told.materials.length).toBeGreaterThan(0);
+  expect(h.cloud.smsOutbox.length).toBe(texts + 1);
+  expect(lastText(ZHANG.phone)?.text).toContain(`材料告知：海口市公安局龙华分局户政服务大厅，${told.text}`);
+  // A retry of the request sends nothing more.
+  expect(await a.ok(OFFICER_A, 'assistedTellMaterials', tell)).toEqual(told);
+  expect(h.cloud.smsOutbox.length).toBe(texts + 1);
+  const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.materials', session: sessionId }).get();
+  expect(audit.data).toEqual([expect.objectContaining({ actorOpenid: OFFICER_A, hallId: A, target: 'id-card-reissue-loss', reason: 'phone', actedFor: 'resident-004' })]);
+  // Five such texts a phone a day: the citizen cannot be pestered.
+  for (let i = 0; i < 4; i++) await a.ok(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() });
+  expect((await a.error(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() })).code).toBe('OTP_TOO_FREQUENT');
+  expect(h.cloud.smsOutbox.length).toBe(texts + 5);
 });

@@ -328,6 +328,20 @@ const cases: Case[] = [
       ['assistedReserve', { business: 'id-card-renewal', slotId: 'no-such-slot' }],
       ['assistedCancel', { appointmentId: 'no-such-appointment' }],
       ['assistedReschedule', { appointmentId: 'no-such-appointment', slotId: 'no-such-slot' }],
+      // A reissue in a session: the session is by phone, so its officer gets as far as ASSISTED_REISSUE_BY_PHONE.
+      ['assistedDivisions', { parentCode: '460000' }],
+      ['assistedReissueFee', { reason: 'lost', districtCode: '460108' }],
+      [
+        'assistedReissue',
+        {
+          reason: 'lost',
+          appearanceUnchanged: true,
+          address: { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '张桂兰', phone: '13700137004' },
+          receipt: 'HN2026-000001',
+          amount: '50.00',
+        },
+      ],
+      ['assistedTellMaterials', { business: 'id-card-renewal' }],
       // Last: it ends the sessions.
       ['closeAssistedSession', {}],
     ] as const
@@ -337,7 +351,7 @@ const cases: Case[] = [
     data: (hall) => ({
       sessionId: target[hall].session,
       ...(action === 'assistedReserve' ? { hallId: hall } : {}),
-      ...(action === 'confirmAssistedSession' || action === 'closeAssistedSession' ? {} : { requestId: requestId() }),
+      ...(['confirmAssistedSession', 'closeAssistedSession', 'assistedReissueFee', 'assistedDivisions'].includes(action) ? {} : { requestId: requestId() }),
       ...data,
     }),
     allowed: (role, hall) => sessionOwner[hall] === role,
@@ -401,6 +415,8 @@ test.each(rows)('%s as %s at %s', async (_name, role, hall, c) => {
       'ASSISTED_SESSION_CONFIRMED',
       'SLOT_NOT_FOUND',
       'APPOINTMENT_NOT_FOUND',
+      // A reissue in a session by phone (nobody can take the fee).
+      'ASSISTED_REISSUE_BY_PHONE',
     ]).toContain(code);
   } else {
     expect(body.ok ? 'OK' : body.error.code).toBe(refusal);

@@ -57,6 +57,10 @@ test('代办预约: identify → code → book → close, with only masked data 
   await idle(page);
   s.tap(page, await withText(page, '确认验证码'));
   s.tap(page, await chip(page, (t) => t === '到期换领居民身份证', 'business'));
+  // The business's materials texted to the citizen (names only), shown to the officer.
+  s.tap(page, await withText(page, '短信告知“到期换领居民身份证”所需材料'));
+  await waitFor(() => page.dom.textContent?.includes('已短信告知“到期换领居民身份证”：需带') || false, { ...WAIT, what: 'the materials told' });
+  expect([...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.text).toContain('材料告知');
   s.tap(page, await lastDate(page));
   s.tap(page, await chip(page, (t) => /^\d\d:\d\d 余\d+$/.test(t), 'an open slot'));
   // The choice is shown (and the button enabled) before it is tapped.
@@ -103,7 +107,36 @@ test('代办预约: identify → code → book → close, with only masked data 
     .doc(OFFICER)
     .update({ leads: ['haikou-longhua'] });
   const report = s.open('packages/assisted/report/index');
-  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 1');
+  await withText(report, '会话 1（核验通过 1，失败 0） · 代办预约 1 · 代办取消 0 · 代办改约 1 · 代办补换领 0 · 材料告知 1');
   expectClean(s, report);
   report.close();
+});
+
+test('代办补换领 at the desk: reason, address from the function’s lists, the fee, the receipt, then the 办件编号', async () => {
+  const call = async (action: string, data: object, requestId?: string) =>
+    (await s.cloud.harness.call('assisted', { action, data, ...(requestId ? { requestId } : {}) }, OFFICER)).body;
+  const opened = await call('openAssistedSession', { hallId: 'haikou-longhua', reason: 'desk', name: ZHANG.name, idNumber: ZHANG.idNumber }, 'page-reissue-open');
+  const code = [...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.code;
+  expect((await call('confirmAssistedSession', { sessionId: opened.data.sessionId, code })).ok).toBe(true);
+  const page = s.open('packages/assistedReissue/apply/index', { sessionId: opened.data.sessionId, name: opened.data.nameMasked });
+  s.tap(page, await chip(page, (t) => t === '损坏换领', 'reason'));
+  for (const place of ['海南省', '海口市', '美兰区']) s.tap(page, await chip(page, (t) => t === place, place));
+  await withText(page, '海南省 海口市 美兰区');
+  const [detail, recipient, phone] = await inputs(page, 3);
+  s.type(page, detail!, '海府路88号2栋301室');
+  s.type(page, recipient!, ZHANG.name);
+  s.type(page, phone!, ZHANG.phone);
+  const total = await waitFor(() => /合计 ¥\d+\.\d{2}/.exec(page.dom.textContent ?? '')?.[0] ?? false, { ...WAIT, what: 'the fee' });
+  expect(total).toMatch(/^合计 ¥\d+\.\d{2}$/);
+  const [, , , receipt] = await inputs(page, 4);
+  s.type(page, receipt!, 'HN2026-000777');
+  await idle(page);
+  s.tap(page, await withText(page, `已当面收取 ${total.slice(3)}，提交申请`));
+  await withText(page, '已短信告知群众，制证后邮寄');
+  const ref = textOf((await first(page, 'ref-number__value')) as Element).replace(/\s/g, '');
+  expect(ref).toMatch(/^\d{8}$/);
+  expect([...s.cloud.harness.cloud.smsOutbox].reverse().find((m) => m.to === ZHANG.phone)!.text).toContain(`办件编号${ref}`);
+  expect(page.dom.textContent).not.toContain(ZHANG.idNumber);
+  expectClean(s, page);
+  page.close();
 });

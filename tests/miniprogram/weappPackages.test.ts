@@ -57,7 +57,12 @@ const BUDGET_KIB: Record<string, number> = {
   // +8.3 KiB with the hall's page (候补情况: officers see who waits; its lead sets the hold time).
   'packages/waitlist': 30,
   // Issue 18's assisted channel (26.4 KiB when added): an officer identifies a citizen, enters the texted code, books, moves or cancels for them; the lead's per-officer figures.
-  'packages/assisted': 27,
+  // Raised to 28 (27.9 KiB) when the session page got 短信告知所需材料 (the chosen business's materials texted) and its
+  // link to 代办补换领: the step itself is in packages/assistedReissue, the session page keeps only the two links.
+  'packages/assisted': 28,
+  // Issue 18's reissue in an assisted session (15.0 KiB when added): reason, the address from the function's division
+  // lists (no region data in the package), the fee, the receipt of the fee collected in person, the 办件编号.
+  'packages/assistedReissue': 15.5,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ASSISTED_POLICY, type AssistedSession } from '../../core/assisted/AssistedSession';
-import { assistedOwner, confirmation, judgeCode, openedSession, requireSessionHall, requireUsable, sessionPhase } from '../../core/assisted/sessionRules';
+import { MATERIALS_TEXT_MAX, materialsLine } from '../../core/assisted/notice';
+import { assistedOwner, confirmation, judgeCode, openedSession, requireFeeInPerson, requireSessionHall, requireUsable, sessionPhase } from '../../core/assisted/sessionRules';
 import { isDomainError } from '../../core/errors/DomainError';
 
 const T0 = new Date('2026-03-02T02:00:00Z');
@@ -117,5 +118,28 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('a fee in an assisted session (issue 18)', () => {
+  it('is collected only in person: a reissue by phone is refused, at the desk or on a home visit it may go on', () => {
+    expect(() => requireFeeInPerson({ reason: 'phone' })).toThrow(expect.objectContaining({ code: 'ASSISTED_REISSUE_BY_PHONE' }));
+    expect(() => requireFeeInPerson({ reason: 'desk' })).not.toThrow();
+    expect(() => requireFeeInPerson({ reason: 'homeVisit' })).not.toThrow();
+  });
+});
+
+describe('the materials told by text (issue 18)', () => {
+  const m = (name: string, required = true) => ({ name, required });
+  it('names only, required first, the others marked 如有', () => {
+    expect(materialsLine([m('居民户口簿', false), m('本人居民身份证')])).toBe('需带本人居民身份证、居民户口簿（如有）');
+  });
+  it('cut at whole names within the limit, with how many there are', () => {
+    const many = Array.from({ length: 8 }, (_, i) => m(`第${i + 1}份证明材料原件`));
+    const line = materialsLine(many);
+    expect(line).toMatch(/^需带第1份证明材料原件、.*等8项$/);
+    expect(line.length).toBeLessThanOrEqual(MATERIALS_TEXT_MAX + 8);
+    // One name longer than the limit still shows (never an empty list).
+    expect(materialsLine([m('很'.repeat(60)), m('户口簿')])).toBe(`需带${'很'.repeat(60)}等2项`);
   });
 });

@@ -1,7 +1,7 @@
 /** Fees of an online reissue: card fee, postage by zone, exemptions; integer fen throughout. */
 import fc from 'fast-check';
 import { FeeConfig } from '../../core/reissue/ReissueConfig';
-import { FeeBreakdown, feeFor, yuan, type FeeInput } from '../../core/reissue/fees';
+import { FeeBreakdown, feeFor, fenOf, yuan, type FeeInput } from '../../core/reissue/fees';
 import { cityOf, postageZone } from '../../core/reissue/postageZone';
 
 const CONFIG = FeeConfig.parse({});
@@ -86,6 +86,11 @@ describe('feeFor', () => {
   it('yuan shows fen with two decimals', () => {
     expect([0, 5, 1500, 5800, 123456].map(yuan)).toEqual(['0.00', '0.05', '15.00', '58.00', '1234.56']);
     expect(() => yuan(1.5)).toThrow();
+  });
+
+  it('fenOf reads back what yuan writes (an officer’s collected amount, issue 18); anything else is NaN', () => {
+    fc.assert(fc.property(fc.nat(99_999_999), (fen) => expect(fenOf(yuan(fen))).toBe(fen)));
+    expect(['52', '52.0', '-1.00', '1e2.00', '', '52.000'].map(fenOf)).toEqual(Array(6).fill(Number.NaN));
   });
 });
 

@@ -28,10 +28,14 @@ const ROWS: Row[] = [
   ['paymentFailed', S, 'submitted', ['pending'], null, 'submitted', 'failed'],
   ['paymentFailed', S, 'cancelled', ['pending'], null, 'cancelled', 'failed'],
   ['paymentWaived', S, 'submitted', ['unpaid'], 'fee=0', 'paid', 'waived'],
+  // Issue 18: an officer collected the fee in person (assisted session at a desk or home visit).
+  ['paymentCollected', O, 'submitted', ['unpaid'], 'fee>0', 'paid', 'collected'],
   ['startReview', O, 'paid', '*', null, 'underReview', '='],
   ['approve', O, 'underReview', '*', null, 'approved', '='],
   ['reject', O, 'underReview', ['paid'], null, 'rejected', 'refunding'],
   ['reject', O, 'underReview', ['waived'], null, 'rejected', '='],
+  // A fee collected by hand is returned by hand at the hall: no refund through the payment port.
+  ['reject', O, 'underReview', ['collected'], null, 'rejected', '='],
   ['startProduction', O, 'approved', '*', null, 'inProduction', '='],
   ['ship', O, 'inProduction', '*', 'mail', 'shipped', '='],
   ['holdAtHall', O, 'inProduction', '*', 'hall', 'heldAtHall', '='],
@@ -57,9 +61,9 @@ const ROWS: Row[] = [
 ];
 const ROLE: Record<string, ActorRole> = { c: 'citizen', o: 'officer', s: 'system', k: 'courier' };
 const ROLES: ActorRole[] = ['citizen', 'officer', 'system', 'courier'];
-/** Final: the card handed over, or ended without a card and no money owed or in flight. */
+/** Final: the card handed over, or ended without a card and no money owed or in flight (a fee collected by hand goes back by hand). */
 const modelFinal = (state: ReissueState, pay: PaymentStatus) =>
-  state === 'delivered' || state === 'collected' || ((state === 'cancelled' || state === 'rejected') && ['unpaid', 'failed', 'waived', 'refunded'].includes(pay));
+  state === 'delivered' || state === 'collected' || ((state === 'cancelled' || state === 'rejected') && ['unpaid', 'failed', 'waived', 'collected', 'refunded'].includes(pay));
 
 function rowFor(app: ReissueApplication, type: ReissueEventType, role: ActorRole): Row | undefined {
   return ROWS.find(([ev, by, from, pays, cond]) => {
@@ -95,6 +99,8 @@ function eventFor(app: ReissueApplication, s: Step, n: number): ReissueEvent {
       return { type: s.type, paymentId, ...base };
     case 'paymentFailed':
       return { type: s.type, paymentId, note: '支付超时', ...base };
+    case 'paymentCollected':
+      return { type: s.type, receipt: `R-${1000 + n}`, amountFen: app.fees.totalFen + (s.wrongPayment ? 100 : 0), ...base };
     case 'reject':
       return { type: s.type, reason: '存档照片不清晰', ...base };
     case 'ship':
@@ -149,7 +155,8 @@ describe('reissue state machine: against the table', () => {
           const before = structuredClone(app);
           const row = rowFor(app, s.type, s.role);
           const payloadOk =
-            !((s.type === 'paymentSucceeded' || s.type === 'paymentFailed') && s.wrongPayment) && !(s.type === 'holdAtHall' && app.delivery.kind === 'hall' && s.wrongHall);
+            !((s.type === 'paymentSucceeded' || s.type === 'paymentFailed' || s.type === 'paymentCollected') && s.wrongPayment) &&
+            !(s.type === 'holdAtHall' && app.delivery.kind === 'hall' && s.wrongHall);
           const shouldAccept = row && !s.stale && !(s.role === 'citizen' && s.foreignCitizen) && payloadOk;
           const result = transition(app, event, actor, at(n + 1));
           expect(app).toEqual(before); // never mutated

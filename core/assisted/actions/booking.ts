@@ -10,18 +10,17 @@ import { cancelAppointment } from '../../booking/cancelAppointment';
 import { moveAppointment } from '../../booking/moveAppointment';
 import { AppointmentView, appointmentView } from '../../booking/views';
 import { AppointmentIdInput, SlotIdInput } from '../../booking/actions/inputs';
-import { FIELD } from '../../identity/fieldNames';
 import type { AssistedSession } from '../AssistedSession';
 import { assistedOwner, requireSessionHall } from '../sessionRules';
 import { auditAssisted } from '../auditAssisted';
 import { noticeOf } from '../notice';
+import { tellCitizen } from '../tellCitizen';
 import { SessionIdInput, usableSession } from './session';
 
-/** Tells the citizen what was done, on the phone on file. A text that fails does not undo the act (it is audited and in the mini-program). */
+/** Tells the citizen what was done (SMS, and a subscribe message with an account); a failure does not undo the act. */
 async function tell(deps: AssistedDeps, s: AssistedSession, act: 'reserve' | 'cancel' | 'reschedule', a: Appointment): Promise<void> {
   const hall = await deps.guides.hall(a.hallId);
-  const phone = deps.assisted.secrets.decrypt(s.phoneEnc, FIELD.phone);
-  await deps.assisted.sms.sendAssistedNotice(phone, noticeOf(act, a, hall?.name ?? a.hallId)).catch(() => undefined);
+  await tellCitizen(deps, s, noticeOf(act, a, hall?.name ?? a.hallId), { kind: 'appointments' });
 }
 
 export const assistedReserve = defineAction({

@@ -15,13 +15,25 @@ const count = () => z.int();
 
 export const assistedReport = defineAction({
   summary:
-    "The hall's lead, or an admin (issue 18): the assisted acts of each officer of the hall over a day, week, month or holiday — sessions opened, confirmed and failed, bookings made, cancelled and moved for citizens — counted from the audit log by the database. Officers are named masked.",
+    "The hall's lead, or an admin (issue 18): the assisted acts of each officer of the hall over a day, week, month or holiday — sessions opened, confirmed and failed, bookings made, cancelled and moved, reissues applied for and materials texted for citizens — counted from the audit log by the database. Officers are named masked.",
   input: lazySchema(() => z.strictObject({ hallId: stableId, period: Period })),
   output: lazySchema(() =>
     z.object({
       hallId: z.string(),
       period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
-      officers: z.array(z.object({ officer: z.string(), opened: count(), confirmed: count(), failed: count(), reserved: count(), cancelled: count(), rescheduled: count() })),
+      officers: z.array(
+        z.object({
+          officer: z.string(),
+          opened: count(),
+          confirmed: count(),
+          failed: count(),
+          reserved: count(),
+          cancelled: count(),
+          rescheduled: count(),
+          reissued: count(),
+          materials: count(),
+        }),
+      ),
     }),
   ),
   errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'REPORT_PERIOD_UNKNOWN'],

@@ -85,8 +85,6 @@ export const openAssistedSession = defineAction({
     if ((await identities.countSms(`phone:${secrets.index('phone', onFile.phone)}`, day)) > VERIFICATION_POLICY.smsPerDay) {
       throw new DomainError('OTP_TOO_FREQUENT', '该手机号今日短信验证码次数已达上限，请明天再试');
     }
-    // Sessions that ended a day ago go (they hold encrypted personal data): see PRIVACY.md.
-    await sessions.removeEndedBefore(new Date(now.getTime() - 86_400_000));
     const id = secrets.randomToken(24);
     const code = secrets.randomDigits(6);
     await sms.sendVerificationCode(onFile.phone, code, ASSISTED_POLICY.codeMinutes);

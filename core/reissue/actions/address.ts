@@ -51,7 +51,7 @@ export function mailAddress(deps: Pick<ReissueDeps, 'divisions' | 'secrets'>, a:
  * The delivery as stored, and for hall collection the hall itself (it issues the card); a hall for
  * collection must handle the reissue, or HALL_NOT_FOUND.
  */
-export async function deliveryOf(deps: ReissueDeps, input: DeliveryInput): Promise<{ delivery: Delivery; collectionHall?: Hall }> {
+export async function deliveryOf(deps: Pick<ReissueDeps, 'guides' | 'divisions' | 'secrets'>, input: DeliveryInput): Promise<{ delivery: Delivery; collectionHall?: Hall }> {
   if (input.kind === 'mail') return { delivery: { kind: 'mail', address: mailAddress(deps, input.address) } };
   const hall = await deps.guides.hall(input.hallId);
   if (!hall || !hall.services.includes(REISSUE_SERVICE)) throw new DomainError('HALL_NOT_FOUND');

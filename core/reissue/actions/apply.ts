@@ -5,49 +5,19 @@ import { DomainError } from '../../errors/DomainError';
 import { recordAudit } from '../../identity/recordAudit';
 import { FIELD } from '../../identity/fieldNames';
 import { maskName } from '../../privacy/mask';
-import { shanghaiDate } from '../../time/shanghai';
 import { ReissueReason } from '../ReissueApplication';
-import type { ReissueConfig } from '../ReissueConfig';
 import type { ReissueDeps, ReissueRecord } from '../ReissueDeps';
-import { checkEligibility, type CardApplicationReason, type Eligibility, type EligibilityProblem } from '../eligibility';
-import { yuan, type FeeBreakdown } from '../fees';
-import { draftApplication, isOpen, transition } from '../stateMachine';
-import { DeliveryInput, deliveryOf, feesOf } from './address';
-import { resolveActingFor, type ActingSubject } from '../../identity/actingFor';
+import type { EligibilityProblem } from '../eligibility';
+import { isOpen } from '../stateMachine';
+import { DeliveryInput, feesOf } from './address';
+import { resolveActingFor } from '../../identity/actingFor';
 import { ApplicationView, viewOf } from '../applicationView';
-import { SYSTEM, citizen } from '../actors';
-import { fire } from '../fire';
-import { takeOpenClaim } from '../openClaim';
-import { cityOf } from '../postageZone';
-import { reissueHallsFor } from '../reissueHalls';
-import { assignReferenceNumber } from '../../reference/assignReferenceNumber';
+import { citizen } from '../actors';
+import { assess, completeSubmission, submitApplication } from '../submitApplication';
+import { FeeView, feeView } from '../feeView';
 import { lazySchema } from '../../function/lazySchema';
 
 const ForMember = lazySchema(() => z.optional(z.string().check(z.maxLength(64))));
-
-/** Everything the pre-check and the application need to know about the person. */
-async function assess(deps: ReissueDeps, subject: ActingSubject, reason: CardApplicationReason, appearanceUnchanged: boolean) {
-  const resident = await deps.registry.resident(subject.residentId);
-  if (!resident) throw new DomainError('REGISTRY_MISMATCH');
-  const config: ReissueConfig = await deps.store.config(cityOf(resident.divisionCode));
-  const halls = await reissueHallsFor(deps, resident.divisionCode);
-  const others = await deps.store.applicationsFor(subject.idIndex, 50);
-  const eligibility: Eligibility = checkEligibility({
-    resident,
-    reason,
-    appearanceUnchanged,
-    today: shanghaiDate(deps.clock.now()),
-    openApplications: others,
-    config,
-  });
-  return { resident, config, hall: halls.at(0), others, eligibility };
-}
-
-const feeView = (f: FeeBreakdown) => ({
-  lines: f.lines.map((l) => ({ label: l.label, amount: yuan(l.amountFen), ...(l.note ? { note: l.note } : {}) })),
-  total: yuan(f.totalFen),
-});
-const FeeView = lazySchema(() => z.object({ lines: z.array(z.object({ label: z.string(), amount: z.string(), note: z.optional(z.string()) })), total: z.string() }));
 
 export const eligibility = defineAction({
   summary: 'Pre-check of an online ID-card reissue for the caller or a family member: every reason it is not possible, and the fee it would cost.',
@@ -113,14 +83,9 @@ export const reportLoss = defineAction({
   },
 });
 
-/**
- * What follows the insert of an application, done again when a retried request finds it: its
- * claim held, nothing to pay waived, the audit record.
- */
+/** What follows the insert, done again when a retried request finds it (completeSubmission), and the audit record. */
 async function resume(deps: ReissueDeps, app: ReissueRecord, account: Account, claimed = false): Promise<ReissueRecord> {
-  if (!claimed && isOpen(app)) await takeOpenClaim(deps, app.applicant.subjectIdIndex, app._id);
-  let current = app;
-  if (current.fees.totalFen === 0 && current.payment.status === 'unpaid') current = await fire(deps, current, { type: 'paymentWaived' }, SYSTEM);
+  const current = await completeSubmission(deps, app, claimed);
   // One record per application (its id follows from the request): a resumed retry records nothing more.
   await recordAudit(deps, account, {
     id: `reissue.apply:${current._id}`,
@@ -165,56 +130,14 @@ export const apply = defineAction({
     const applicationId = deps.newId(request?.requestId ? `${account._id}:${request.requestId}` : undefined);
     const earlier = await deps.store.application(applicationId);
     if (earlier) return viewOf(deps, await resume(deps, earlier, account), citizen(account._id));
-    const { resident, config, hall, eligibility: verdict } = await assess(deps, subject, input.reason, true);
-    if (!verdict.ok) {
-      const codes = verdict.reasons.map((r) => r.code);
-      if (codes.every((c) => c === 'OPEN_APPLICATION')) throw new DomainError('REISSUE_ALREADY_OPEN');
-      throw new DomainError('REISSUE_NOT_ELIGIBLE', verdict.reasons.map((r) => r.message).join('；'));
-    }
-    if (!hall) throw new DomainError('REISSUE_NOT_ELIGIBLE', 'NO_HALL');
-    const { delivery, collectionHall } = await deliveryOf(deps, input.delivery);
-    // A card collected at a hall is issued there; a mailed one by the first hall of the person's city.
-    const issuer = collectionHall ?? hall;
-    const fees = feesOf(input.reason, issuer.divisionCode, delivery.kind === 'mail' ? { kind: 'mail', districtCode: delivery.address.districtCode } : { kind: 'hall' }, config);
-    const now = deps.clock.now();
-    if (input.reason === 'lost') await deps.registry.reportCardLost(resident._id, now);
-    const draft = draftApplication(
-      {
-        _id: applicationId,
-        applicant: { actorOpenid: account._id, subjectResidentId: subject.residentId, subjectIdIndex: subject.idIndex },
-        reason: input.reason,
-        delivery,
-        issuerDivisionCode: issuer.divisionCode,
-        fees,
-      },
-      now,
-    );
-    const submitted = transition(draft, { type: 'submit', expectedVersion: 0 }, citizen(account._id), now);
-    if (!submitted.ok) throw new DomainError(submitted.reason.code, submitted.reason.detail);
-    let app: ReissueRecord = {
-      ...submitted.app,
-      hallId: issuer._id,
-      subjectNameEnc: subject.nameEnc,
-      ...(subject.actedFor ? { actedFor: subject.actedFor } : {}),
-    };
-    await takeOpenClaim(deps, subject.idIndex, app._id);
-    // The 办件编号, unique in the hall; derived from the application id, so a retry gets the same one.
-    app.refNumber = await assignReferenceNumber(
-      deps.references,
-      { kind: 'reissue', id: app._id, hallId: app.hallId },
-      (attempt) => deps.newId(`reference:${app._id}:${attempt}`),
-      now,
-    );
-    try {
-      await deps.store.insert(app);
-    } catch (e) {
-      // A timeout after the insert landed is no failure; otherwise the claim goes back.
-      if (!(await deps.store.application(app._id))) {
-        await deps.store.releaseOpen(subject.idIndex, app._id);
-        throw e;
-      }
-    }
-    app = await resume(deps, app, account, true);
-    return viewOf(deps, app, citizen(account._id));
+    const app = await submitApplication(deps, {
+      applicationId,
+      owner: account._id,
+      subject,
+      reason: input.reason,
+      delivery: input.delivery,
+      seededId: (seed) => deps.newId(seed),
+    });
+    return viewOf(deps, await resume(deps, app, account, true), citizen(account._id));
   },
 });

@@ -10,7 +10,7 @@ import { ApplicationView, viewOf } from '../applicationView';
 import { citizen } from '../actors';
 import { configFor } from '../cityConfig';
 import { fire } from '../fire';
-import { ownApplication } from '../loadApplication';
+import { ownApplication, ownersOfCaller } from '../loadApplication';
 import { settleRefund } from '../refund';
 import { settlePayment } from '../settlePayment';
 import { lazySchema } from '../../function/lazySchema';
@@ -54,14 +54,21 @@ export const changeAddress = defineAction({
 });
 
 export const myApplications = defineAction({
-  summary: "The caller's reissue applications (for themselves and family members), newest first, each with its tracking view.",
+  summary:
+    "The caller's reissue applications (for themselves and family members), and, once verified, those an officer made for them in an assisted session (issue 18); newest first, each with its tracking view.",
   input: lazySchema(() => z.strictObject({})),
   output: lazySchema(() => z.object({ applications: z.array(ApplicationView) })),
   errors: ['UNAUTHENTICATED'],
   async run(_input, deps: ReissueDeps) {
     const openid = requireOpenid(deps);
-    const list = await deps.store.applicationsOf(openid, 50);
-    return { applications: await Promise.all(list.map((a) => viewOf(deps, a, citizen(openid)))) };
+    // Also those an officer made for the caller in an assisted session before they had an account (issue 18).
+    const owners = await ownersOfCaller(deps, openid);
+    const lists = await Promise.all(owners.map((owner) => deps.store.applicationsOf(owner, 50)));
+    const list = lists
+      .flat()
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, 50);
+    return { applications: await Promise.all(list.map((a) => viewOf(deps, a, citizen(a.applicant.actorOpenid)))) };
   },
 });
 
@@ -75,6 +82,8 @@ export const application = defineAction({
     const openid = requireOpenid(deps);
     const app = await deps.store.application(applicationId);
     if (app && app.applicant.actorOpenid === openid) return viewOf(deps, app, citizen(openid));
+    // One made for the caller in an assisted session (issue 18), once they verified.
+    if (app && (await ownersOfCaller(deps, openid)).includes(app.applicant.actorOpenid)) return viewOf(deps, app, citizen(app.applicant.actorOpenid));
     const account = app ? await deps.identities.account(openid) : null;
     if (app && mayActForHall(account, app.hallId)) {
       return viewOf(deps, app, { role: 'officer', id: openid });

@@ -11,6 +11,7 @@ import { ownApplication } from '../loadApplication';
 import { settlePayment } from '../settlePayment';
 import { orderIdOf } from '../orderIds';
 import { lazySchema } from '../../function/lazySchema';
+import { requireOpenid } from '../../identity/caller';
 
 const PaymentParams = lazySchema(() => z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }));
 
@@ -31,7 +32,8 @@ export const pay = defineAction({
         orderId,
         amountFen: current.fees.totalFen,
         description: `${REASON_NAMES[current.reason]}居民身份证（${current.delivery.kind === 'mail' ? '邮寄' : '大厅领取'}）`,
-        openid,
+        // The payer is the caller (the owner differs for an application made in an assisted session).
+        openid: requireOpenid(deps),
       });
       return { applicationId: current._id, orderId, amount: (current.fees.totalFen / 100).toFixed(2), paymentParams: created.paymentParams };
     } catch {

@@ -20,6 +20,8 @@ export const assistedApi = {
   cancel: (sessionId: string, appointmentId: string, requestId: string) => call<AppointmentView>('assisted', 'assistedCancel', { sessionId, appointmentId }, requestId),
   reschedule: (sessionId: string, appointmentId: string, slotId: string, requestId: string) =>
     call<AppointmentView>('assisted', 'assistedReschedule', { sessionId, appointmentId, slotId }, requestId),
+  materials: (sessionId: string, business: string, requestId: string) =>
+    call<{ title: string; text: string }>('assisted', 'assistedTellMaterials', { sessionId, business }, requestId),
   report: (hallId: string, period: ReportPeriod) => call<AssistedReport>('assisted', 'assistedReport', { hallId, period }),
 };
 
@@ -29,5 +31,15 @@ export type ReportPeriod = { kind: 'week'; date: string } | { kind: 'month'; mon
 export interface AssistedReport {
   hallId: string;
   period: { from: string; to: string; label: string };
-  officers: Array<{ officer: string; opened: number; confirmed: number; failed: number; reserved: number; cancelled: number; rescheduled: number }>;
+  officers: Array<{
+    officer: string;
+    opened: number;
+    confirmed: number;
+    failed: number;
+    reserved: number;
+    cancelled: number;
+    rescheduled: number;
+    reissued: number;
+    materials: number;
+  }>;
 }

@@ -83,6 +83,8 @@ export const PAGES: PageVisit[] = [
   // Issue 18: the officer's assisted session (its open form).
   { route: 'packages/assisted/session/index', persona: 'local-officer', ready: '[data-reason="phone"]' },
   { route: 'packages/assisted/report/index', persona: 'local-admin', ready: '[data-period="week"]' },
+  // Issue 18: 代办补换领, opened from a session (none here: the form shows, the address lists say the session is not found).
+  { route: 'packages/assistedReissue/apply/index', persona: 'local-officer', query: () => 'sessionId=no-such-session', ready: '[data-reason="lost"]' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

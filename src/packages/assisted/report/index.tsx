@@ -34,7 +34,7 @@ function Report({ hallId, period }: { hallId: string; period: (typeof PERIODS)[n
         {report.data?.officers.map((o) => (
           <View key={o.officer} className="assisted__done" data-officer={o.officer}>
             <Text>{o.officer}</Text>
-            <Text className="assisted__text">{`会话 ${o.opened}（核验通过 ${o.confirmed}，失败 ${o.failed}） · 代办预约 ${o.reserved} · 代办取消 ${o.cancelled} · 代办改约 ${o.rescheduled}`}</Text>
+            <Text className="assisted__text">{`会话 ${o.opened}（核验通过 ${o.confirmed}，失败 ${o.failed}） · 代办预约 ${o.reserved} · 代办取消 ${o.cancelled} · 代办改约 ${o.rescheduled} · 代办补换领 ${o.reissued} · 材料告知 ${o.materials}`}</Text>
           </View>
         ))}
       </Section>

@@ -15,7 +15,20 @@ export interface PickedSlot {
 
 /** A business of the hall, a released date, then an open slot with places left (the hall's own, as online). */
 /** `fixed`: the business of an appointment being moved (no business to choose). */
-export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; picked?: PickedSlot; onPick: (s: PickedSlot) => void; fixed?: { id: string; title: string } }) {
+/** `onBusiness`: the business chosen (for telling its materials). */
+export function SlotPicker({
+  hallId,
+  picked,
+  onPick,
+  fixed,
+  onBusiness,
+}: {
+  hallId: string;
+  picked?: PickedSlot;
+  onPick: (s: PickedSlot) => void;
+  fixed?: { id: string; title: string };
+  onBusiness?: (b: { id: string; title: string }) => void;
+}) {
   const hall = useRemote(() => guideApi.hall(hallId), hallId);
   const [chosen, setBusiness] = useState<{ id: string; title: string }>();
   const business = fixed ?? chosen;
@@ -38,6 +51,7 @@ export function SlotPicker({ hallId, picked, onPick, fixed }: { hallId: string; 
               {...tappable('button', { pressed: s.id === business?.id })}
               onClick={() => {
                 setBusiness({ id: s.id, title: s.title });
+                onBusiness?.({ id: s.id, title: s.title });
                 setDate('');
               }}
             >

@@ -48,7 +48,7 @@ function Who({ s }: { s: AssistedSessionView }) {
 /**
  * 代办预约 (issue 18): an officer books for a citizen who cannot use the mini-program. Identify them
  * (name + ID number against the registry), enter the code texted to the phone on file, book or
- * cancel at this hall, close. Only masked name, ID number and phone are shown.
+ * cancel at this hall, text a business's materials, open a reissue (packages/assistedReissue), close. Only masked name, ID number and phone are shown.
  */
 export default function AssistedSessionPage() {
   const halls = useRemote(myHalls, 'halls');
@@ -63,6 +63,9 @@ export default function AssistedSessionPage() {
   const [done, setDone] = useState<AppointmentView[]>([]);
   /** An appointment being moved to another slot (改约). */
   const [moving, setMoving] = useState<AppointmentView>();
+  /** The business chosen, whose materials may be texted; and what was texted. */
+  const [business, setBusiness] = useState<{ id: string; title: string }>();
+  const [told, setTold] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError>();
   const [requestId, setRequestId] = useState(newRequestId);
@@ -107,6 +110,12 @@ export default function AssistedSessionPage() {
       const c = await assistedApi.cancel(session!.sessionId, a.id, requestId);
       setDone((list) => list.map((x) => (x.id === c.id ? c : x)));
     });
+  const tellMaterials = () =>
+    void run(async () => {
+      const t = await assistedApi.materials(session!.sessionId, business!.id, requestId);
+      setTold(`已短信告知“${t.title}”：${t.text}`);
+    });
+  const reissue = () => void Taro.navigateTo({ url: `/packages/assistedReissue/apply/index?sessionId=${session!.sessionId}&name=${encodeURIComponent(session!.nameMasked)}` });
   const close = () => void run(async () => setSession(await assistedApi.close(session!.sessionId)));
   const restart = () => {
     setSession(undefined);
@@ -155,6 +164,10 @@ export default function AssistedSessionPage() {
                   hallId={session.hallId}
                   picked={picked}
                   onPick={setPicked}
+                  onBusiness={(b) => {
+                    setBusiness(b);
+                    setTold('');
+                  }}
                   {...(moving ? { fixed: { id: moving.business, title: moving.businessTitle } } : {})}
                 />
                 {picked && <Text className="assisted__text">{`${picked.businessTitle} · ${picked.label}`}</Text>}
@@ -168,6 +181,15 @@ export default function AssistedSessionPage() {
                       不改约了
                     </Text>
                   )}
+                  {business && !moving && (
+                    <Text className="form-actions__secondary" data-action="materials" {...tappable()} onClick={tellMaterials}>
+                      {`短信告知“${business.title}”所需材料`}
+                    </Text>
+                  )}
+                  {told && <Text className="assisted__text">{told}</Text>}
+                  <Text className="form-actions__secondary" data-action="reissue" {...tappable()} onClick={reissue}>
+                    代办身份证补换领（邮寄，当面收费）
+                  </Text>
                   <Text className="form-actions__secondary" data-action="close" {...tappable()} onClick={close}>
                     结束代办会话
                   </Text>

@@ -1,0 +1,177 @@
+import { localDatabase } from '../../devcloud/localDatabase';
+import { containsUnmaskedIdOrPhone } from '../../core/privacy/mask';
+import { startHarness, type Harness } from '../support/localCloudHarness';
+import { identityFlow } from './support/identityFlow';
+import { at, requestId } from './support/bookingFlow';
+import { functionCaller } from './support/functionCaller';
+import { inviteOfficer } from '../support/verifiedOfficer';
+import { devEnvironment } from '../../devcloud/devEnvironment';
+
+/**
+ * Issue 18, a reissue started in an assisted session, through the local cloud: at the desk or on a
+ * home visit the officer collects the fee and records the receipt, and the application goes on as
+ * a paid one (to review); by phone it is refused. The citizen is texted the 办件编号 and sees the
+ * application once they verify.
+ */
+jest.setTimeout(120_000);
+
+let h: Harness;
+let a: ReturnType<typeof functionCaller>;
+let r: ReturnType<typeof functionCaller>;
+const A = 'haikou-longhua';
+const B = 'haikou-meilan';
+const NOW = at('2026-12-01', '08:30');
+const OFFICER_A = 'reissue-assist-officer-a';
+const OFFICER_A2 = 'reissue-assist-officer-a2';
+const OFFICER_B = 'reissue-assist-officer-b';
+/** 张桂兰: Haikou, no WeChat account; the registry holds her mobile. */
+const ZHANG = { name: '张桂兰', idNumber: '460106195801302642', phone: '13700137004' };
+/** 林国栋: Shenzhen, no account; the registry holds his mobile. */
+const LIN = { name: '林国栋', idNumber: '440304195002141373', phone: '13700137008' };
+const ADDRESS = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '张桂兰', phone: '13700137004' };
+
+const lastText = (phone: string) => [...h.cloud.smsOutbox].reverse().find((m) => m.to === phone);
+
+async function confirmedSession(officer: string, person: { name: string; idNumber: string; phone: string }, reason: string, hallId = A): Promise<string> {
+  const opened = await a.ok(officer, 'openAssistedSession', { hallId, reason, name: person.name, idNumber: person.idNumber, requestId: requestId() });
+  await a.ok(officer, 'confirmAssistedSession', { sessionId: opened.sessionId, code: lastText(person.phone)!.code });
+  return opened.sessionId;
+}
+
+const reissue = (sessionId: string, extra: Record<string, unknown> = {}) => ({
+  sessionId,
+  reason: 'lost',
+  appearanceUnchanged: true,
+  address: ADDRESS,
+  receipt: 'HN2026-000123',
+  amount: '50.00',
+  requestId: requestId(),
+  ...extra,
+});
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.setNow(NOW);
+  a = functionCaller(h, 'assisted');
+  r = functionCaller(h, 'reissue');
+  await inviteOfficer(h, OFFICER_A, [A]);
+  await inviteOfficer(h, OFFICER_A2, [A]);
+  await inviteOfficer(h, OFFICER_B, [B]);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+test('by phone a reissue is refused: nobody can take the fee', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, 'phone');
+  const before = (await localDatabase(h.cloud.url).collection('reissue_applications').count()).total;
+  const fee = await a.error(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'lost', districtCode: '460108' });
+  expect(fee).toMatchObject({ code: 'ASSISTED_REISSUE_BY_PHONE', message: expect.stringContaining('预约') });
+  expect((await a.error(OFFICER_A, 'assistedReissue', reissue(sessionId))).code).toBe('ASSISTED_REISSUE_BY_PHONE');
+  expect((await localDatabase(h.cloud.url).collection('reissue_applications').count()).total).toBe(before);
+  await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId });
+});
+
+test('the hall must take reissues for the citizen: a Shenzhen resident at a Haikou desk is refused', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, LIN, 'desk');
+  expect((await a.error(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'lost', districtCode: '460108' })).code).toBe('REISSUE_OTHER_CITY');
+  expect((await a.error(OFFICER_A, 'assistedReissue', reissue(sessionId))).code).toBe('REISSUE_OTHER_CITY');
+  await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId });
+});
+
+test('at the desk: the fee shown, collected and recorded; one application per request, paid, to review; texted; the citizen sees it once verified', async () => {
+  const sessionId = await confirmedSession(OFFICER_A, ZHANG, 'desk');
+  // The address's divisions one level at a time, from the function's data.
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId })).divisions).toContainEqual({ code: '460000', name: '海南省' });
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId, parentCode: '460000' })).divisions).toContainEqual({ code: '460100', name: '海口市' });
+  expect((await a.ok(OFFICER_A, 'assistedDivisions', { sessionId, parentCode: '460100' })).divisions).toContainEqual({ code: '460108', name: '美兰区' });
+  expect((await a.error(OFFICER_B, 'assistedDivisions', { sessionId })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  const quote = await a.ok(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'lost', districtCode: ADDRESS.districtCode });
+  expect(quote).toMatchObject({ eligible: true, reasons: [], hallName: expect.stringContaining('龙华'), fee: { total: expect.stringMatching(/^\d+\.\d{2}$/) } });
+  const amount = quote.fee.total;
+  // Another officer of the hall or of another hall cannot use the session.
+  expect((await a.error(OFFICER_A2, 'assistedReissue', reissue(sessionId, { amount }))).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  expect((await a.error(OFFICER_B, 'assistedReissue', reissue(sessionId, { amount }))).code).toBe('ASSISTED_SESSION_NOT_FOUND');
+  // An amount other than the fee is refused: the officer collected the wrong sum.
+  expect((await a.error(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount: '1.00' }))).code).toBe('REISSUE_FEE_CHANGED');
+  // Ids come from the session: the input can name neither a person nor an owner.
+  expect((await a.error(OFFICER_A, 'assistedReissue', { ...reissue(sessionId, { amount }), forMemberId: 'resident-001' })).code).toBe('INVALID_INPUT');
+
+  const rid = requestId();
+  const applied = await a.ok(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount, requestId: rid }));
+  expect(applied).toMatchObject({ state: 'paid', paymentStatus: 'collected', hallId: A, subjectNameMasked: '张**', refNumber: expect.stringMatching(/^\d{8}$/) });
+  expect(containsUnmaskedIdOrPhone(JSON.stringify(applied))).toEqual([]);
+  // The same request again: the same application, nothing more stored, no second text.
+  const texts = h.cloud.smsOutbox.length;
+  expect((await a.ok(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount, requestId: rid }))).id).toBe(applied.id);
+  expect(h.cloud.smsOutbox.length).toBe(texts);
+  const db = localDatabase(h.cloud.url);
+  const stored = (await db.collection('reissue_applications').doc(applied.id).get()).data[0];
+  expect(stored.payment).toEqual({ status: 'collected', receipt: 'HN2026-000123' });
+  expect(stored.applicant.actorOpenid).toMatch(/^assisted:/);
+  expect(stored.timeline.map((t: { event: string; by: string }) => `${t.event}:${t.by}`)).toEqual(['create:citizen', 'submit:citizen', 'paymentCollected:officer']);
+  expect((await db.collection('reissue_applications').where({ 'applicant.subjectIdIndex': stored.applicant.subjectIdIndex }).get()).data).toHaveLength(1);
+  // A second open application for the person is refused, whatever the request.
+  expect((await a.error(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount }))).code).toBe('REISSUE_ALREADY_OPEN');
+  // The citizen is told the 办件编号 by SMS.
+  expect(lastText(ZHANG.phone)?.text).toContain(`办件编号${applied.refNumber}`);
+  expect(lastText(ZHANG.phone)?.text).toContain(`已缴费${amount}元`);
+  // Audited with officer, hall, session and reason.
+  const audit = await db.collection('audit_log').where({ action: 'assisted.reissue', target: applied.id }).get();
+  expect(audit.data).toHaveLength(1);
+  expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'desk', actedFor: 'resident-004' });
+  // The hall's review queue has it, as a paid one.
+  const queue = await r.ok(OFFICER_A, 'reviewQueue', {});
+  expect(queue.applications.map((x: { id: string }) => x.id)).toContain(applied.id);
+
+  // An expired session does nothing more.
+  h.setNow(new Date(NOW.getTime() + 16 * 60_000));
+  try {
+    expect((await a.error(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount }))).code).toBe('ASSISTED_SESSION_EXPIRED');
+  } finally {
+    h.setNow(NOW);
+  }
+
+  // Later 张桂兰 verifies in the mini-program: the application is hers to see.
+  const verified = await identityFlow(h).verify('zhang-guilan-reissue', ZHANG);
+  expect(verified.ok).toBe(true);
+  const mine = await r.ok('zhang-guilan-reissue', 'myApplications');
+  expect(mine.applications.map((x: { id: string }) => x.id)).toEqual([applied.id]);
+  expect((await r.ok('zhang-guilan-reissue', 'application', { applicationId: applied.id })).refNumber).toBe(applied.refNumber);
+  // Paid by hand: it cannot be withdrawn online (the fee is given back at the hall).
+  expect((await r.error('zhang-guilan-reissue', 'cancel', { applicationId: applied.id, requestId: requestId() })).code).toBe('REISSUE_STATE_CONFLICT');
+  // Nobody else sees it.
+  expect((await r.error('local-citizen', 'application', { applicationId: applied.id })).code).toBe('REISSUE_NOT_FOUND');
+});
+
+test('on a home visit for a citizen with an account: the application is the account’s at once, and a subscribe message tells them', async () => {
+  const WANG = { name: '王建国', idNumber: '460106198503141311', phone: '13800138000' };
+  const sessionId = await confirmedSession(OFFICER_A, WANG, 'homeVisit');
+  const { fee } = await a.ok(OFFICER_A, 'assistedReissueFee', { sessionId, reason: 'damaged', districtCode: '460106' });
+  const messages = h.cloud.notifications.length;
+  const applied = await a.ok(
+    OFFICER_A,
+    'assistedReissue',
+    reissue(sessionId, { reason: 'damaged', amount: fee.total, address: { ...ADDRESS, districtCode: '460106', recipient: '王建国' } }),
+  );
+  expect(applied).toMatchObject({ state: 'paid', paymentStatus: 'collected' });
+  expect(h.cloud.notifications.slice(messages)).toEqual([
+    expect.objectContaining({
+      openid: 'local-citizen',
+      templateId: devEnvironment.HUKOU_PROGRESS_TEMPLATE_ID,
+      data: expect.objectContaining({ thing1: { value: '损坏换领居民身份证' }, phrase2: { value: '民警代办' }, thing4: { value: `办件编号${applied.refNumber}` } }),
+    }),
+  ]);
+  expect((await r.ok('local-citizen', 'myApplications')).applications.map((x: { id: string }) => x.id)).toContain(applied.id);
+  const audit = await localDatabase(h.cloud.url).collection('audit_log').where({ action: 'assisted.reissue', target: applied.id }).get();
+  expect(audit.data[0]).toMatchObject({ actorOpenid: OFFICER_A, hallId: A, session: sessionId, reason: 'homeVisit', actedFor: 'resident-001' });
+});
+
+test('the hall’s lead sees the reissues applied for per officer', async () => {
+  await localDatabase(h.cloud.url)
+    .collection('accounts')
+    .doc(OFFICER_A2)
+    .update({ leads: [A] });
+  const report = await a.ok(OFFICER_A2, 'assistedReport', { hallId: A, period: { kind: 'day', date: '2026-12-01' } });
+  expect(report.officers.find((o: { reissued: number }) => o.reissued > 0)).toMatchObject({ reissued: 2, materials: 0 });
+});
