@@ -140,3 +140,12 @@ test('代办补换领 at the desk: reason, address from the function’s lists, 
   expectClean(s, page);
   page.close();
 });
+
+test('代办补换领 opened without a session says where to start, with nothing to fill in', async () => {
+  const page = s.open('packages/assistedReissue/apply/index');
+  await withText(page, '请先在代办会话中核验群众身份，再从会话页进入代办补换领。');
+  expect(page.dom.textContent).toContain('前往代办会话');
+  expect(page.dom.textContent).not.toContain('邮寄地址');
+  expectClean(s, page);
+  page.close();
+});

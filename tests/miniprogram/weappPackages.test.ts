@@ -62,7 +62,8 @@ const BUDGET_KIB: Record<string, number> = {
   'packages/assisted': 28,
   // Issue 18's reissue in an assisted session (15.0 KiB when added): reason, the address from the function's division
   // lists (no region data in the package), the fee, the receipt of the fee collected in person, the 办件编号.
-  'packages/assistedReissue': 15.5,
+  // Raised to 16 (15.5 KiB) for the page opened without a session, which now says where to start instead of a form that cannot work.
+  'packages/assistedReissue': 16,
 };
 
 test('every package within its budget (the main package well under its 457.5 KiB at filing)', () => {

@@ -85,13 +85,26 @@ export default function AssistedReissuePage() {
     }
   };
 
+  if (!sessionId) {
+    // Opened without a session (a link kept from an earlier visit): nothing here works without one.
+    return (
+      <PageShell className="assisted-reissue">
+        <Section title="代办补换领">
+          <Text className="assisted-reissue__text">请先在代办会话中核验群众身份，再从会话页进入代办补换领。</Text>
+          <Button className="assisted-reissue__next" type="primary" onClick={() => void Taro.redirectTo({ url: '/packages/assisted/session/index' })}>
+            前往代办会话
+          </Button>
+        </Section>
+      </PageShell>
+    );
+  }
   if (done) {
     return (
       <PageShell className="assisted-reissue">
         <Section title="已代为申请">
           <Text className="assisted-reissue__text" data-state={done.state}>{`${done.subjectNameMasked} · ${REASON_NAMES[reason]}居民身份证 · ${done.stateName}`}</Text>
           <RefNumber label="办件编号" number={done.refNumber} note="已短信告知群众，制证后邮寄" />
-          <Button type="primary" onClick={() => void Taro.navigateBack()}>
+          <Button className="assisted-reissue__next" type="primary" onClick={() => void Taro.navigateBack()}>
             返回代办会话
           </Button>
         </Section>
