@@ -371,7 +371,7 @@ describe('officer actions', () => {
     expect(w.store.apps.get(hand.id)!.payment).toEqual({ status: 'returnDue', receipt: 'HN2026-000123' });
     expect(w.store.apps.get(web.id)!.payment.status).toBe('refunded');
     const due = await call(A.reviewQueue, { states: ['rejected', 'cancelled'], paymentStatuses: ['returnDue'] }, w.as('o-officer'));
-    expect(due.applications.map((x) => [x.id, x.paymentStatus, x.paymentName])).toEqual([[hand.id, 'returnDue', '待当面退费']]);
+    expect(due.applications.map((x) => [x.id, x.paymentStatus, x.paymentStatusName])).toEqual([[hand.id, 'returnDue', '待当面退费']]);
     expect((await call(A.reviewQueue, { states: ['rejected'] }, w.as('o-officer'))).applications.map((x) => x.id).sort()).toEqual([hand.id, web.id].sort());
   });
 });

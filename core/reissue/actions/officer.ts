@@ -11,6 +11,7 @@ import type { ReissueDeps } from '../ReissueDeps';
 import { PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES } from '../names';
 import { deadlines, reviewOverdue } from '../timeLimits';
 import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { DeskReceipt } from '../events';
 import { ApplicationView, viewOf } from '../applicationView';
 import { configFor } from '../cityConfig';
 import { fire, type EventInput } from '../fire';
@@ -40,7 +41,7 @@ const QueueItem = lazySchema(() =>
     version: z.int(),
     /** The payment's status and its Chinese name (e.g. returnDue, 待当面退费: a fee to hand back at the hall). */
     paymentStatus: z.string(),
-    paymentName: z.string(),
+    paymentStatusName: z.string(),
     /** 办件编号, when it has one. */
     refNumber: z.optional(z.string()),
   }),
@@ -102,7 +103,7 @@ export const reviewQueue = defineAction({
           reviewOverdue: late,
           version: app.version,
           paymentStatus: app.payment.status,
-          paymentName: PAYMENT_STATUS_NAMES[app.payment.status],
+          paymentStatusName: PAYMENT_STATUS_NAMES[app.payment.status],
           ...(app.refNumber ? { refNumber: app.refNumber } : {}),
         };
       }),
@@ -207,4 +208,22 @@ export const collect = officerAction(
   'records the card collected at the hall.',
   () => ({}),
   () => ({ type: 'collect' }),
+);
+export const cancelAtHall = officerAction(
+  'cancelAtHall',
+  'cancels, at the citizen’s request at the hall, an application not yet approved whose fee an officer collected by hand (the citizen cannot cancel it online); the reason is shown to the citizen; the fee is then due back by hand (returnDue).',
+  () => ({ reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
+  (i) => ({
+    type: 'cancelAtHall',
+    reason: i.reason,
+  }),
+);
+export const returnFee = officerAction(
+  'returnFee',
+  'records a fee collected by hand as handed back to the citizen (payment returnDue, after a rejection or a cancellation at the hall), with the return voucher’s number.',
+  () => ({ receipt: DeskReceipt }),
+  (i) => ({
+    type: 'feeReturned',
+    receipt: i.receipt,
+  }),
 );
