@@ -68,6 +68,11 @@ export default defineAppConfig({
       root: 'packages/assistedReissue',
       pages: ['apply/index'],
     },
+    {
+      // Issue 18: a reissue fee collected by hand, cancelled at the hall or recorded handed back (from the review detail).
+      root: 'packages/reissueFee',
+      pages: ['hand/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

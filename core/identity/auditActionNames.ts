@@ -33,6 +33,8 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'reissue.reship': '重新寄出证件',
   'reissue.holdAtHall': '转大厅自取',
   'reissue.collect': '窗口领取',
+  'reissue.cancelAtHall': '大厅取消补换领申请',
+  'reissue.returnFee': '当面退还补换领费用',
   'reissue.caseFile': '查看办件详情',
   'reissue.lookupByNumber': '按办件编号查询',
   'admin.grant': '授予管理员身份',

@@ -40,9 +40,12 @@ export type ActorRole = z.infer<typeof ActorRole>;
  * Money, separately from the application's progress. Refunds live here rather than in states of
  * their own: a cancelled or rejected application stays cancelled or rejected (what the citizen
  * needs to know) while its payment goes refunding → refunded (or refundFailed → refunding again).
- * 'collected': an officer took the fee in person and gave a receipt (issue 18, `receipt`).
+ * 'collected': an officer took the fee in person and gave a receipt (issue 18, `receipt`). Such a fee
+ * is handed back in person, not through the payment port: a rejection or a cancellation at the hall
+ * makes it 'returnDue' (待当面退费), and the officer who hands it back records it, 'returnedByHand'
+ * (with the return voucher's number, `returnReceipt`).
  */
-export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived', 'collected', 'refunding', 'refundFailed', 'refunded'] as const;
+export const PAYMENT_STATUSES = ['unpaid', 'pending', 'paid', 'failed', 'waived', 'collected', 'refunding', 'refundFailed', 'refunded', 'returnDue', 'returnedByHand'] as const;
 export const PaymentStatus = lazySchema(() => z.enum(PAYMENT_STATUSES));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
@@ -116,6 +119,8 @@ export const Payment = lazySchema(() =>
     status: PaymentStatus,
     /** A fee an officer collected by hand (issue 18, assisted): the receipt's number; no payment order then. */
     receipt: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    /** That fee handed back by an officer: the number of the voucher the citizen signed for it. */
+    returnReceipt: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
   }),
 );
 export type Payment = z.infer<typeof Payment>;

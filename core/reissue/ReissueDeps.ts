@@ -5,7 +5,7 @@ import type { CallerContext } from '../identity/caller';
 import type { AuditLog, IdentityStore, Secrets } from '../identity/ports';
 import type { Resident } from '../identity/Resident';
 import type { Clock } from '../time/Clock';
-import type { ReissueApplication, ReissueState } from './ReissueApplication';
+import type { PaymentStatus, ReissueApplication, ReissueState } from './ReissueApplication';
 import type { ReissueConfig } from './ReissueConfig';
 import type { Courier, PaymentGateway } from './ports';
 import type { RatingStore } from '../rating/ports';
@@ -31,6 +31,8 @@ export interface QueueQuery {
   states: readonly ReissueState[];
   /** Only applications submitted before this instant (filter by age). */
   submittedBefore?: Date;
+  /** Only applications whose payment is in one of these statuses (e.g. a fee to hand back). */
+  paymentStatuses?: readonly PaymentStatus[];
   limit: number;
 }
 

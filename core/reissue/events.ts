@@ -44,6 +44,10 @@ export const ReissueEvent = lazySchema(() =>
       z.object({ type: z.literal('refundSucceeded'), ...at }),
       z.object({ type: z.literal('refundFailed'), note, ...at }),
       z.object({ type: z.literal('retryRefund'), ...at }),
+      /** An officer of the hall cancels an application whose fee they collected by hand (the citizen cannot online): why, shown to the citizen. */
+      z.object({ type: z.literal('cancelAtHall'), reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)), ...at }),
+      /** An officer handed a fee collected by hand back to the citizen: the return voucher's number. */
+      z.object({ type: z.literal('feeReturned'), receipt: DeskReceipt, ...at }),
     ],
     // zod/mini has no default messages: what stateMachine.ts shows of an event that is no object at all.
     { error: 'Invalid input: expected an event object' },
@@ -76,4 +80,6 @@ export const REISSUE_EVENT_TYPES = [
   'refundSucceeded',
   'refundFailed',
   'retryRefund',
+  'cancelAtHall',
+  'feeReturned',
 ] as const satisfies readonly ReissueEventType[];

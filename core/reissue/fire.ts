@@ -67,6 +67,10 @@ function alreadyFired(deps: FireDeps, app: ReissueRecord, event: EventInput, act
       return app.rejectionReason === event.reason;
     case 'paymentCollected':
       return app.payment.receipt === event.receipt;
+    case 'feeReturned':
+      return app.payment.returnReceipt === event.receipt;
+    case 'cancelAtHall':
+      return last.note === event.reason;
     case 'holdAtHall':
       return app.collectionHallId === event.hallId;
     case 'startPayment':

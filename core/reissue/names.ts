@@ -43,6 +43,8 @@ export const EVENT_NAMES: Record<ReissueEventType | 'create', string> = {
   refundSucceeded: '退款成功',
   refundFailed: '退款未成功',
   retryRefund: '重新退款',
+  cancelAtHall: '大厅取消申请',
+  feeReturned: '当面退费',
 };
 
 export const ACTOR_NAMES: Record<ActorRole, string> = {
@@ -62,6 +64,8 @@ export const PAYMENT_STATUS_NAMES: Record<PaymentStatus, string> = {
   refunding: '退款中',
   refundFailed: '退款未成功，正在处理',
   refunded: '已退款',
+  returnDue: '待当面退费',
+  returnedByHand: '已当面退费',
 };
 
 export const REASON_NAMES: Record<ReissueReason, string> = {

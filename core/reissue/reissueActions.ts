@@ -4,7 +4,21 @@ import type { ReissueDeps } from './ReissueDeps';
 import { apply, eligibility, reportLoss } from './actions/apply';
 import { application, cancel, changeAddress, myApplications } from './actions/citizen';
 import { caseFile } from './actions/caseFile';
-import { approve, collect, holdAtHall, markDelivered, markReturned, reject, reship, reviewQueue, ship, startProduction, startReview } from './actions/officer';
+import {
+  approve,
+  cancelAtHall,
+  collect,
+  holdAtHall,
+  markDelivered,
+  markReturned,
+  reject,
+  reship,
+  returnFee,
+  reviewQueue,
+  ship,
+  startProduction,
+  startReview,
+} from './actions/officer';
 import { confirmPayment, pay } from './actions/payment';
 import { applicationByNumber } from './actions/byNumber';
 import { pollShipments, settlePayments } from './actions/timers';
@@ -34,6 +48,8 @@ export const reissueActions: ActionMap<ReissueDeps> = {
   reship,
   holdAtHall,
   collect,
+  cancelAtHall,
+  returnFee,
   pollShipments,
   settlePayments,
   rateApplication,

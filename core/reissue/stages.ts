@@ -109,7 +109,7 @@ function lastOnPath(timeline: readonly Entry[]): StageKey {
 
 function refundText(app: ReissueApplication): string {
   const s = app.payment.status;
-  return s === 'refunding' || s === 'refunded' || s === 'refundFailed' ? `；费用${PAYMENT_STATUS_NAMES[s]}` : '';
+  return s === 'refunding' || s === 'refunded' || s === 'refundFailed' || s === 'returnDue' || s === 'returnedByHand' ? `；费用${PAYMENT_STATUS_NAMES[s]}` : '';
 }
 
 /** Why the bar stops, or undefined while the application is on its path. */

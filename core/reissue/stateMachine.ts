@@ -16,7 +16,9 @@ import { ACTOR_NAMES, EVENT_NAMES, PAYMENT_STATUS_NAMES, STATE_NAMES } from './n
  * underReview →reject→ rejected; draft|submitted|paid|underReview →cancel→ cancelled;
  * draft|submitted (unpaid, or its payment failed) →expire→ cancelled.
  * A fee an officer collected in person (paymentCollected, issue 18) is payment 'collected': the
- * citizen cannot cancel online, and a rejection leaves it for the hall to return by hand.
+ * citizen cannot cancel online; an officer cancels it at the hall (cancelAtHall, from the same
+ * states) instead. A rejection or that cancellation makes the fee 'returnDue', to be handed back
+ * in person; the officer who does records it (feeReturned → 'returnedByHand').
  * Refunds are the payment's business, not states: cancel or reject of a paid application sets
  * payment.status 'refunding' (then refundSucceeded → 'refunded', or refundFailed → 'refundFailed'
  * → retryRefund). A payment that succeeds after a cancellation is refunded the same way.
@@ -50,8 +52,11 @@ interface Rule<T extends ReissueEventType> {
 
 const same = (app: ReissueApplication): ReissueState => app.state;
 const payment = (app: ReissueApplication, status: PaymentStatus) => ({ payment: { ...app.payment, status } });
-/** A paid application that ends without a card has its money returned (a fee collected by hand is returned by hand at the hall: it stays 'collected'). */
-const refundIfPaid = (app: ReissueApplication) => (app.payment.status === 'paid' ? payment(app, 'refunding') : {});
+/**
+ * A paid application that ends without a card has its money returned: a WeChat Pay fee through the
+ * payment port ('refunding'), a fee collected by hand by hand at the hall ('returnDue').
+ */
+const refundIfPaid = (app: ReissueApplication) => (app.payment.status === 'paid' ? payment(app, 'refunding') : app.payment.status === 'collected' ? payment(app, 'returnDue') : {});
 const paymentIs = (app: ReissueApplication, ...statuses: PaymentStatus[]) =>
   statuses.includes(app.payment.status) ? undefined : `当前缴费状态为“${PAYMENT_STATUS_NAMES[app.payment.status]}”`;
 const sameOrder = (app: ReissueApplication, e: { paymentId: string }) => (e.paymentId === app.payment.id ? undefined : '支付单号与申请不符');
@@ -159,6 +164,22 @@ export const RULES: { readonly [T in ReissueEventType]: Rule<T> } = {
     when: (a) => paymentIs(a, 'refundFailed'),
     apply: (a) => ({ state: same(a), patch: payment(a, 'refunding') }),
   },
+  cancelAtHall: {
+    by: ['officer'],
+    from: CANCELLABLE,
+    when: (a) => paymentIs(a, 'collected'),
+    apply: (a, e) => ({ state: 'cancelled', patch: refundIfPaid(a), note: e.reason }),
+  },
+  feeReturned: {
+    by: ['officer'],
+    from: ENDED_WITHOUT_CARD,
+    when: (a) => paymentIs(a, 'returnDue'),
+    apply: (a, e) => ({
+      state: same(a),
+      patch: { payment: { ...a.payment, status: 'returnedByHand', returnReceipt: e.receipt } },
+      note: `民警当面退还费用，票据号${e.receipt}`,
+    }),
+  },
 };
 
 /**
@@ -219,7 +240,7 @@ export function isOpen(app: Pick<ReissueApplication, 'state'>): boolean {
 /** Ended, and no money is owed or in flight (a refund or a payment answer pending is not final). */
 export function isFinal(app: Pick<ReissueApplication, 'state' | 'payment'>): boolean {
   if (CARD_HANDED_OVER.includes(app.state)) return true;
-  return ENDED_WITHOUT_CARD.includes(app.state) && !['pending', 'refunding', 'refundFailed'].includes(app.payment.status);
+  return ENDED_WITHOUT_CARD.includes(app.state) && !['pending', 'refunding', 'refundFailed', 'returnDue'].includes(app.payment.status);
 }
 
 /** The payment port must be asked for a refund. */

@@ -101,12 +101,13 @@ export class CloudbaseReissueStore implements ReissueStore {
     return this.list({ 'applicant.subjectIdIndex': subjectIdIndex }, ['createdAt', 'desc'], limit);
   }
 
-  queue({ hallIds, states, submittedBefore, limit }: QueueQuery) {
+  queue({ hallIds, states, submittedBefore, paymentStatuses, limit }: QueueQuery) {
     return this.list(
       {
         hallId: this._.in([...hallIds]),
         state: this._.in([...states]),
         ...(submittedBefore ? { submittedAt: this._.lte(submittedBefore) } : {}),
+        ...(paymentStatuses ? { 'payment.status': this._.in([...paymentStatuses]) } : {}),
       },
       ['submittedAt', 'asc'],
       limit,

@@ -55,6 +55,9 @@ export interface QueueItem {
   overdue: boolean;
   reviewOverdue: boolean;
   version: number;
+  /** The payment's status and its name (returnDue, 待当面退费: a fee collected by hand to hand back). */
+  paymentStatus: string;
+  paymentStatusName: string;
   /** 办件编号, when it has one. */
   refNumber?: string;
 }
@@ -84,7 +87,8 @@ export const reissueApi = {
   caseFile: (applicationId: string) => call<CaseFile>('reissue', 'caseFile', { applicationId }),
   applicationByNumber: (number: string) =>
     call<{ id: string; hallId: string; refNumber: string; state: string; stateName: string; subjectNameMasked: string }>('reissue', 'applicationByNumber', { number }),
-  reviewQueue: (input: { hallId?: string; states?: string[]; minAgeDays?: number } = {}) => call<{ applications: QueueItem[] }>('reissue', 'reviewQueue', input),
+  reviewQueue: (input: { hallId?: string; states?: string[]; minAgeDays?: number; paymentStatuses?: string[] } = {}) =>
+    call<{ applications: QueueItem[] }>('reissue', 'reviewQueue', input),
   startReview: (input: Versioned) => call<ReissueView>('reissue', 'startReview', input),
   approve: (input: Versioned) => call<ReissueView>('reissue', 'approve', input),
   reject: (input: Versioned & { reason: string }) => call<ReissueView>('reissue', 'reject', input),

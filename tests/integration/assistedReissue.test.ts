@@ -30,6 +30,9 @@ const ZHANG = { name: '张桂兰', idNumber: '460106195801302642', phone: '13700
 const LIN = { name: '林国栋', idNumber: '440304195002141373', phone: '13700137008' };
 const ADDRESS = { provinceCode: '460000', cityCode: '460100', districtCode: '460108', detail: '海府路88号2栋301室', recipient: '张桂兰', phone: '13700137004' };
 
+/** The applications made below (Zhang's at the desk, Wang's on a home visit): the way back is tested on them. */
+const made: { zhang?: string; wang?: string } = {};
+
 const lastText = (phone: string) => [...h.cloud.smsOutbox].reverse().find((m) => m.to === phone);
 
 async function confirmedSession(officer: string, person: { name: string; idNumber: string; phone: string }, reason: string, hallId = A): Promise<string> {
@@ -100,6 +103,7 @@ test('at the desk: the fee shown, collected and recorded; one application per re
   const rid = requestId();
   const applied = await a.ok(OFFICER_A, 'assistedReissue', reissue(sessionId, { amount, requestId: rid }));
   expect(applied).toMatchObject({ state: 'paid', paymentStatus: 'collected', hallId: A, subjectNameMasked: '张**', refNumber: expect.stringMatching(/^\d{8}$/) });
+  made.zhang = applied.id;
   expect(containsUnmaskedIdOrPhone(JSON.stringify(applied))).toEqual([]);
   // The same request again: the same application, nothing more stored, no second text.
   const texts = h.cloud.smsOutbox.length;
@@ -155,6 +159,7 @@ test('on a home visit for a citizen with an account: the application is the acco
     reissue(sessionId, { reason: 'damaged', amount: fee.total, address: { ...ADDRESS, districtCode: '460106', recipient: '王建国' } }),
   );
   expect(applied).toMatchObject({ state: 'paid', paymentStatus: 'collected' });
+  made.wang = applied.id;
   expect(h.cloud.notifications.slice(messages)).toEqual([
     expect.objectContaining({
       openid: 'local-citizen',
@@ -174,4 +179,60 @@ test('the hall’s lead sees the reissues applied for per officer', async () => 
     .update({ leads: [A] });
   const report = await a.ok(OFFICER_A2, 'assistedReport', { hallId: A, period: { kind: 'day', date: '2026-12-01' } });
   expect(report.officers.find((o: { reissued: number }) => o.reissued > 0)).toMatchObject({ reissued: 2, materials: 0 });
+});
+
+test('rejected: the fee collected by hand is due back by hand; the hall finds it and records it handed back with the voucher number', async () => {
+  const id = made.zhang!;
+  await r.ok(OFFICER_A, 'startReview', { applicationId: id });
+  // Another hall's officer can do nothing with it.
+  expect((await r.error(OFFICER_B, 'reject', { applicationId: id, reason: '照片不符合要求' })).code).toBe('FORBIDDEN');
+  const rejected = await r.ok(OFFICER_A, 'reject', { applicationId: id, reason: '照片不符合要求' });
+  expect(rejected).toMatchObject({ state: 'rejected', paymentStatus: 'returnDue', paymentStatusName: '待当面退费', actions: ['feeReturned'] });
+  // No refund through the payment port: there is no order.
+  const db = localDatabase(h.cloud.url);
+  expect((await db.collection('reissue_applications').doc(id).get()).data[0].payment).toEqual({ status: 'returnDue', receipt: 'HN2026-000123' });
+  // The hall finds what it owes; another hall's queue does not have it.
+  const owed = { states: ['rejected', 'cancelled'], paymentStatuses: ['returnDue'] };
+  const queue = await r.ok(OFFICER_A, 'reviewQueue', owed);
+  expect(queue.applications).toContainEqual(expect.objectContaining({ id, state: 'rejected', paymentStatus: 'returnDue', paymentStatusName: '待当面退费' }));
+  expect((await r.ok(OFFICER_B, 'reviewQueue', owed)).applications.map((x: { id: string }) => x.id)).not.toContain(id);
+  // Neither the citizen nor another hall's officer records it returned.
+  expect((await r.error('zhang-guilan-reissue', 'returnFee', { applicationId: id, receipt: 'TF2026-000001' })).code).toBe('FORBIDDEN');
+  expect((await r.error(OFFICER_B, 'returnFee', { applicationId: id, receipt: 'TF2026-000001' })).code).toBe('FORBIDDEN');
+  const returned = await r.ok(OFFICER_A, 'returnFee', { applicationId: id, receipt: 'TF2026-000001', expectedVersion: rejected.version });
+  expect(returned).toMatchObject({ state: 'rejected', paymentStatus: 'returnedByHand', paymentStatusName: '已当面退费', actions: [] });
+  expect(returned.timeline.at(-1)).toMatchObject({ event: 'feeReturned', note: '民警当面退还费用，票据号TF2026-000001' });
+  expect((await db.collection('reissue_applications').doc(id).get()).data[0].payment).toEqual({
+    status: 'returnedByHand',
+    receipt: 'HN2026-000123',
+    returnReceipt: 'TF2026-000001',
+  });
+  // Recorded once: the same request again changes nothing; it leaves the hall's list of fees owed.
+  expect((await r.ok(OFFICER_A, 'returnFee', { applicationId: id, receipt: 'TF2026-000001', expectedVersion: rejected.version })).version).toBe(returned.version);
+  expect((await r.ok(OFFICER_A, 'reviewQueue', owed)).applications.map((x: { id: string }) => x.id)).not.toContain(id);
+  const audit = await db.collection('audit_log').where({ action: 'reissue.returnFee', target: id }).get();
+  // Audited (each call of an officer action is, the repeat too), by the hall's officer only.
+  expect(audit.data.length).toBeGreaterThan(0);
+  for (const entry of audit.data) expect(entry).toMatchObject({ actorOpenid: OFFICER_A, hallId: A });
+  // The citizen sees it.
+  const seen = await r.ok('zhang-guilan-reissue', 'application', { applicationId: id });
+  expect(seen).toMatchObject({ paymentStatusName: '已当面退费', actions: [] });
+});
+
+test('cancelled at the hall at the citizen’s request (they cannot online), then the fee handed back', async () => {
+  const id = made.wang!;
+  expect((await r.error('local-citizen', 'cancel', { applicationId: id, requestId: requestId() })).code).toBe('REISSUE_STATE_CONFLICT');
+  expect((await r.error('local-citizen', 'cancelAtHall', { applicationId: id, reason: '证件已找到' })).code).toBe('FORBIDDEN');
+  expect((await r.error(OFFICER_B, 'cancelAtHall', { applicationId: id, reason: '证件已找到' })).code).toBe('FORBIDDEN');
+  const before = await r.ok(OFFICER_A, 'application', { applicationId: id });
+  expect(before.actions).toContain('cancelAtHall');
+  const cancelled = await r.ok(OFFICER_A, 'cancelAtHall', { applicationId: id, reason: '证件已找到，本人到大厅申请撤回', expectedVersion: before.version });
+  expect(cancelled).toMatchObject({ state: 'cancelled', paymentStatus: 'returnDue', actions: ['feeReturned'] });
+  expect(cancelled.timeline.at(-1)).toMatchObject({ event: 'cancelAtHall', note: '证件已找到，本人到大厅申请撤回' });
+  const queue = await r.ok(OFFICER_A, 'reviewQueue', { states: ['rejected', 'cancelled'], paymentStatuses: ['returnDue'] });
+  expect(queue.applications.map((x: { id: string }) => x.id)).toContain(id);
+  const returned = await r.ok(OFFICER_A, 'returnFee', { applicationId: id, receipt: 'TF2026-000002' });
+  expect(returned).toMatchObject({ state: 'cancelled', paymentStatus: 'returnedByHand' });
+  // The person may apply again (the open claim was released).
+  expect((await r.ok('local-citizen', 'eligibility', {})).reasons.map((x: { code: string }) => x.code)).not.toContain('ALREADY_OPEN');
 });

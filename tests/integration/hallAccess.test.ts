@@ -206,6 +206,8 @@ const cases: Case[] = [
   officerAction('reship', shipping),
   officerAction('holdAtHall', { hallId: A }),
   officerAction('collect'),
+  officerAction('cancelAtHall', { reason: '群众申请撤回' }),
+  officerAction('returnFee', { receipt: 'TF2026-000001' }),
   hallScoped('business', 'businessQueue', (hall) => ({ hallId: hall })),
   hallScoped('business', 'moveOutQueue', (hall) => ({ hallId: hall })),
   hallScoped('business', 'businessCase', (hall) => ({ applicationId: target[hall].businessId })),

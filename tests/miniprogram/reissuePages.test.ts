@@ -5,6 +5,7 @@
  * and nothing is charged; then pays), 我的补领申请, and the officer's review queue and detail.
  * Needs `npx tsx scripts/build-functions.ts` and the weapp build of weappSession.BUILD_COMMAND.
  */
+import { localDatabase } from '../../devcloud/localDatabase';
 import { waitFor } from './support/waitFor';
 import { byClass, byText, textOf } from './support/wxDom';
 import { WAIT, expectClean, idle, texts, withText } from './support/pageChecks';
@@ -122,4 +123,36 @@ test('补领审核 and its detail, as the officer of the hall: the paid applicat
   expect(byClass(detail.dom, 'case-photo__img')).toHaveLength(1);
   expectClean(s, detail);
   detail.close();
+});
+
+test('the officer’s detail of a fee collected by hand (issue 18): the rejection says it goes back by hand; cancel at the hall; record it handed back', async () => {
+  s.actAs('local-officer');
+  const db = localDatabase(s.cloud.harness.cloud.url).collection('reissue_applications');
+  // As an assisted session stores it: paid at the desk, the receipt recorded; under review.
+  await db.doc(app.id).update({ state: 'underReview', payment: { status: 'collected', receipt: 'HN2026-000123' } });
+  const detail = s.open('packages/reissue/review/detail', { id: app.id });
+  s.tap(detail, await withText(detail, '驳回'));
+  await waitFor(() => expect(detail.dom.textContent).toContain('费用系民警当面收取，驳回后请当面退还并记录票据号。'), { ...WAIT, what: 'the by-hand hint' });
+  expect(detail.dom.textContent).not.toContain('原路退回');
+  s.tap(detail, await withText(detail, '取消'));
+  await withText(detail, '取消申请');
+  expectClean(s, detail);
+  detail.close();
+  const cancel = s.open('packages/reissueFee/hand/index', { id: app.id });
+  await withText(cancel, '确认取消申请');
+  expect(cancel.dom.textContent).toContain('取消原因（申请人可见）');
+  expectClean(s, cancel);
+  cancel.close();
+
+  // Rejected, the fee due back: the button to record it handed back, with the voucher number.
+  await db.doc(app.id).update({ state: 'rejected', payment: { status: 'returnDue', receipt: 'HN2026-000123' } });
+  const owed = s.open('packages/reissue/review/detail', { id: app.id });
+  await withText(owed, '当面退费');
+  expectClean(s, owed);
+  owed.close();
+  const back = s.open('packages/reissueFee/hand/index', { id: app.id });
+  await withText(back, '确认已退费');
+  expect(back.dom.textContent).toContain('退费票据号');
+  expectClean(s, back);
+  back.close();
 });

@@ -35,7 +35,7 @@ const ROWS: Row[] = [
   ['reject', O, 'underReview', ['paid'], null, 'rejected', 'refunding'],
   ['reject', O, 'underReview', ['waived'], null, 'rejected', '='],
   // A fee collected by hand is returned by hand at the hall: no refund through the payment port.
-  ['reject', O, 'underReview', ['collected'], null, 'rejected', '='],
+  ['reject', O, 'underReview', ['collected'], null, 'rejected', 'returnDue'],
   ['startProduction', O, 'approved', '*', null, 'inProduction', '='],
   ['ship', O, 'inProduction', '*', 'mail', 'shipped', '='],
   ['holdAtHall', O, 'inProduction', '*', 'hall', 'heldAtHall', '='],
@@ -57,13 +57,17 @@ const ROWS: Row[] = [
     ['refundSucceeded', S, from, ['refunding'], null, from, 'refunded'],
     ['refundFailed', S, from, ['refunding'], null, from, 'refundFailed'],
     ['retryRefund', 'os', from, ['refundFailed'], null, from, 'refunding'],
+    // Issue 18: the officer records a fee collected by hand as handed back.
+    ['feeReturned', O, from, ['returnDue'], null, from, 'returnedByHand'],
   ]),
+  // Issue 18: the citizen cannot cancel a fee collected by hand online; an officer of the hall does.
+  ...(['draft', 'submitted', 'paid', 'underReview'] as const).map((from): Row => ['cancelAtHall', O, from, ['collected'], null, 'cancelled', 'returnDue']),
 ];
 const ROLE: Record<string, ActorRole> = { c: 'citizen', o: 'officer', s: 'system', k: 'courier' };
 const ROLES: ActorRole[] = ['citizen', 'officer', 'system', 'courier'];
-/** Final: the card handed over, or ended without a card and no money owed or in flight (a fee collected by hand goes back by hand). */
+/** Final: the card handed over, or ended without a card and no money owed or in flight (a fee collected by hand must be handed back first). */
 const modelFinal = (state: ReissueState, pay: PaymentStatus) =>
-  state === 'delivered' || state === 'collected' || ((state === 'cancelled' || state === 'rejected') && ['unpaid', 'failed', 'waived', 'collected', 'refunded'].includes(pay));
+  state === 'delivered' || state === 'collected' || ((state === 'cancelled' || state === 'rejected') && ['unpaid', 'failed', 'waived', 'refunded', 'returnedByHand'].includes(pay));
 
 function rowFor(app: ReissueApplication, type: ReissueEventType, role: ActorRole): Row | undefined {
   return ROWS.find(([ev, by, from, pays, cond]) => {
@@ -112,6 +116,10 @@ function eventFor(app: ReissueApplication, s: Step, n: number): ReissueEvent {
       return { type: s.type, hallId, ...base };
     case 'cancel':
       return { type: s.type, ...base };
+    case 'cancelAtHall':
+      return { type: s.type, reason: '群众到大厅申请撤回', ...base };
+    case 'feeReturned':
+      return { type: s.type, receipt: `T-${2000 + n}`, ...base };
     case 'changeAddress':
       return { type: s.type, address: address('460107', { province: '海南省', city: '海口市', district: '琼山区' }), ...base };
     default:
@@ -386,6 +394,61 @@ describe('reissue state machine: journeys', () => {
     ]);
     expect(rejected).toMatchObject({ state: 'rejected', rejectionReason: '存档照片与本人差异较大', payment: { status: 'refunding' } });
     expect(rejected.timeline.at(-1)?.note).toBe('存档照片与本人差异较大');
+  });
+
+  it('a fee collected by hand: rejected or cancelled at the hall, it is due back by hand, and the officer records it handed back', () => {
+    const collected = run(draft(), [
+      [{ type: 'submit' }, citizen],
+      [{ type: 'paymentCollected', receipt: 'R-0001', amountFen: draft().fees.totalFen }, officer],
+    ]);
+    expect(collected).toMatchObject({ state: 'paid', payment: { status: 'collected', receipt: 'R-0001' } });
+    // The citizen cannot cancel it online, nor fire the hall's events.
+    expect(transition(collected, { type: 'cancel', expectedVersion: collected.version }, citizen, at(9))).toMatchObject({ ok: false, reason: { code: 'REISSUE_STATE_CONFLICT' } });
+    expect(transition(collected, { type: 'cancelAtHall', reason: '本人撤回申请', expectedVersion: collected.version }, citizen, at(9))).toMatchObject({
+      ok: false,
+      reason: { code: 'FORBIDDEN' },
+    });
+    expect(availableEvents(collected, citizen)).not.toContain('cancelAtHall');
+    expect(availableEvents(collected, officer)).toContain('cancelAtHall');
+
+    const rejected = run(collected, [
+      [{ type: 'startReview' }, officer],
+      [{ type: 'reject', reason: '存档照片与本人差异较大' }, officer],
+    ]);
+    expect(rejected).toMatchObject({ state: 'rejected', payment: { status: 'returnDue', receipt: 'R-0001' } });
+    expect([isFinal(rejected), refundDue(rejected), isOpen(rejected)]).toEqual([false, false, false]);
+    expect(availableEvents(rejected, officer)).toEqual(['feeReturned']);
+    for (const who of [citizen, system, courier]) {
+      expect(transition(rejected, { type: 'feeReturned', receipt: 'T-0001', expectedVersion: rejected.version }, who, at(9))).toMatchObject({
+        ok: false,
+        reason: { code: 'FORBIDDEN' },
+      });
+    }
+    const returned = apply(rejected, { type: 'feeReturned', receipt: 'T-0001' }, officer);
+    expect(returned).toMatchObject({ state: 'rejected', payment: { status: 'returnedByHand', receipt: 'R-0001', returnReceipt: 'T-0001' } });
+    expect(returned.timeline.at(-1)).toMatchObject({ event: 'feeReturned', by: 'officer', note: '民警当面退还费用，票据号T-0001' });
+    expect(isFinal(returned)).toBe(true);
+    expect(transition(returned, { type: 'feeReturned', receipt: 'T-0002', expectedVersion: returned.version }, officer, at(20)).ok).toBe(false);
+
+    const cancelled = apply(collected, { type: 'cancelAtHall', reason: '群众到大厅申请撤回' }, officer);
+    expect(cancelled).toMatchObject({ state: 'cancelled', payment: { status: 'returnDue' } });
+    expect(cancelled.timeline.at(-1)).toMatchObject({ event: 'cancelAtHall', by: 'officer', note: '群众到大厅申请撤回' });
+    expect(apply(cancelled, { type: 'feeReturned', receipt: 'T-0003' }, officer).payment.status).toBe('returnedByHand');
+  });
+
+  it('a WeChat Pay fee is unchanged: no cancellation at the hall, no return by hand; rejection refunds through the payment port', () => {
+    const wechat = run(paid(), [[{ type: 'startReview' }, officer]]);
+    expect(availableEvents(wechat, officer)).not.toContain('cancelAtHall');
+    expect(transition(wechat, { type: 'cancelAtHall', reason: '群众到大厅申请撤回', expectedVersion: wechat.version }, officer, at(9))).toMatchObject({
+      ok: false,
+      reason: { code: 'REISSUE_STATE_CONFLICT' },
+    });
+    const rejected = apply(wechat, { type: 'reject', reason: '信息不符' }, officer);
+    expect(rejected.payment.status).toBe('refunding');
+    expect(transition(rejected, { type: 'feeReturned', receipt: 'T-0001', expectedVersion: rejected.version }, officer, at(9))).toMatchObject({
+      ok: false,
+      reason: { code: 'REISSUE_STATE_CONFLICT' },
+    });
   });
 
   it('the address can change until the card is shipped, never for hall collection', () => {

@@ -357,6 +357,23 @@ describe('officer actions', () => {
     w.citizen('o-3', '李四');
     await expect(call(A.reviewQueue, {}, w.as('o-3'))).rejects.toEqual(code('FORBIDDEN'));
   });
+  test('a rejected application whose fee was collected by hand waits in the queue for the fee to be handed back (payment filter)', async () => {
+    const hand = await submitted('o-1');
+    const web = await paid('o-2');
+    // As the assisted channel stores it: paid at the desk, the receipt recorded.
+    const stored = w.store.apps.get(hand.id)!;
+    w.store.apps.set(hand.id, { ...stored, state: 'paid', payment: { status: 'collected', receipt: 'HN2026-000123' } });
+    w.officer('o-officer', [HAIKOU_HALL]);
+    for (const id of [hand.id, web.id]) {
+      await officerAct('startReview', { applicationId: id });
+      await officerAct('reject', { applicationId: id, reason: '照片不符合要求' });
+    }
+    expect(w.store.apps.get(hand.id)!.payment).toEqual({ status: 'returnDue', receipt: 'HN2026-000123' });
+    expect(w.store.apps.get(web.id)!.payment.status).toBe('refunded');
+    const due = await call(A.reviewQueue, { states: ['rejected', 'cancelled'], paymentStatuses: ['returnDue'] }, w.as('o-officer'));
+    expect(due.applications.map((x) => [x.id, x.paymentStatus, x.paymentStatusName])).toEqual([[hand.id, 'returnDue', '待当面退费']]);
+    expect((await call(A.reviewQueue, { states: ['rejected'] }, w.as('o-officer'))).applications.map((x) => x.id).sort()).toEqual([hand.id, web.id].sort());
+  });
 });
 
 describe('the citizen', () => {

@@ -6,11 +6,12 @@ import { requireOpenid } from '../../identity/caller';
 import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
 import { shanghaiMinuteText } from '../../time/shanghai';
-import { Courier, ReissueState, TrackingNumber } from '../ReissueApplication';
+import { Courier, PAYMENT_STATUSES, PaymentStatus, ReissueState, TrackingNumber } from '../ReissueApplication';
 import type { ReissueDeps } from '../ReissueDeps';
-import { REASON_NAMES, STATE_NAMES } from '../names';
+import { PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES } from '../names';
 import { deadlines, reviewOverdue } from '../timeLimits';
 import { ApplicationId, ExpectedVersion } from '../applicationInput';
+import { DeskReceipt } from '../events';
 import { ApplicationView, viewOf } from '../applicationView';
 import { configFor } from '../cityConfig';
 import { fire, type EventInput } from '../fire';
@@ -38,19 +39,25 @@ const QueueItem = lazySchema(() =>
     overdue: z.boolean(),
     reviewOverdue: z.boolean(),
     version: z.int(),
+    /** The payment's status and its Chinese name (e.g. returnDue, 待当面退费: a fee to hand back at the hall). */
+    paymentStatus: z.string(),
+    paymentStatusName: z.string(),
     /** 办件编号, when it has one. */
     refNumber: z.optional(z.string()),
   }),
 );
 
 export const reviewQueue = defineAction({
-  summary: 'Officer: applications of their halls by state (default: paid and under review) and age, oldest first; overdue ones flagged.',
+  summary:
+    'Officer: applications of their halls by state (default: paid and under review), age and payment status (paymentStatuses: e.g. returnDue, the fees collected by hand to hand back), oldest first; overdue ones flagged.',
   input: lazySchema(() =>
     z.strictObject({
       hallId: z.optional(stableId),
       states: z.optional(z.array(ReissueState).check(z.minLength(1), z.maxLength(13))),
       /** Only applications submitted at least this many days ago. */
       minAgeDays: z.optional(z.int().check(z.gte(0), z.lte(365))),
+      /** Only applications whose payment is in one of these statuses. */
+      paymentStatuses: z.optional(z.array(PaymentStatus).check(z.minLength(1), z.maxLength(PAYMENT_STATUSES.length))),
       limit: z._default(z.int().check(z.gte(1), z.lte(200)), 100),
     }),
   ),
@@ -65,6 +72,7 @@ export const reviewQueue = defineAction({
       hallIds,
       states: input.states ?? ['paid', 'underReview'],
       ...(input.minAgeDays !== undefined ? { submittedBefore: new Date(now.getTime() - input.minAgeDays * DAY_MS) } : {}),
+      ...(input.paymentStatuses ? { paymentStatuses: input.paymentStatuses } : {}),
       limit: input.limit,
     });
     const applications = await Promise.all(
@@ -94,6 +102,8 @@ export const reviewQueue = defineAction({
           overdue: late || Boolean(limits?.overdue(now)),
           reviewOverdue: late,
           version: app.version,
+          paymentStatus: app.payment.status,
+          paymentStatusName: PAYMENT_STATUS_NAMES[app.payment.status],
           ...(app.refNumber ? { refNumber: app.refNumber } : {}),
         };
       }),
@@ -198,4 +208,22 @@ export const collect = officerAction(
   'records the card collected at the hall.',
   () => ({}),
   () => ({ type: 'collect' }),
+);
+export const cancelAtHall = officerAction(
+  'cancelAtHall',
+  'cancels, at the citizen’s request at the hall, an application not yet approved whose fee an officer collected by hand (the citizen cannot cancel it online); the reason is shown to the citizen; the fee is then due back by hand (returnDue).',
+  () => ({ reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }),
+  (i) => ({
+    type: 'cancelAtHall',
+    reason: i.reason,
+  }),
+);
+export const returnFee = officerAction(
+  'returnFee',
+  'records a fee collected by hand as handed back to the citizen (payment returnDue, after a rejection or a cancellation at the hall), with the return voucher’s number.',
+  () => ({ receipt: DeskReceipt }),
+  (i) => ({
+    type: 'feeReturned',
+    receipt: i.receipt,
+  }),
 );

@@ -85,6 +85,8 @@ export const PAGES: PageVisit[] = [
   { route: 'packages/assisted/report/index', persona: 'local-admin', ready: '[data-period="week"]' },
   // Issue 18: 代办补换领, opened from a session (none here: the form shows, the address lists say the session is not found).
   { route: 'packages/assistedReissue/apply/index', persona: 'local-officer', query: () => 'sessionId=no-such-session', ready: '[data-reason="lost"]' },
+  // Issue 18: a fee collected by hand, the hall's cancellation or its return (none here: the page says the application is not found).
+  { route: 'packages/reissueFee/hand/index', persona: 'local-officer', query: () => 'id=no-such-application' },
 ];
 
 /** The routes src/app.config.ts declares, sub-packages included. */

@@ -135,11 +135,14 @@ export class InMemoryReissueStore implements ReissueStore {
     );
   }
 
-  queue({ hallIds, states, submittedBefore, limit }: QueueQuery) {
+  queue({ hallIds, states, submittedBefore, paymentStatuses, limit }: QueueQuery) {
     return this.step('queue', () =>
       this.list(
         (a) =>
-          hallIds.includes(a.hallId) && states.includes(a.state) && (!submittedBefore || (a.submittedAt !== undefined && a.submittedAt.getTime() <= submittedBefore.getTime())),
+          hallIds.includes(a.hallId) &&
+          states.includes(a.state) &&
+          (!paymentStatuses || paymentStatuses.includes(a.payment.status)) &&
+          (!submittedBefore || (a.submittedAt !== undefined && a.submittedAt.getTime() <= submittedBefore.getTime())),
         (a) => a.submittedAt?.getTime() ?? 0,
         limit,
       ),

@@ -20,6 +20,15 @@ import { heading, tappable } from '../../../components/tappable';
 
 type Form = 'reject' | 'ship' | 'reship' | undefined;
 
+/** The one-tap steps (no form, no question): event, button, toast, call. Shown in this order where more than one applies. */
+const STEPS = [
+  ['startReview', '开始审核', '已开始审核', reissueApi.startReview],
+  ['startProduction', '开始制证', '已开始制证', reissueApi.startProduction],
+  ['deliver', '已送达', '已送达', reissueApi.markDelivered],
+  ['markReturned', '被退回', '已记录退回', reissueApi.markReturned],
+  ['collect', '已领取', '已领取', reissueApi.collect],
+] as const;
+
 /** Asks before a decision, repeating what it is about; true when the officer confirms. */
 async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText, cancelText: '再看看' });
@@ -81,10 +90,12 @@ export default function ReissueReviewDetail() {
     const checks = f ? (f.checks.length ? `预审未通过：${f.checks.map((c) => c.message).join('；')}` : '预审条件均满足') : '';
     if (await confirmed('确认审核通过？', `${who(view)}；${photo}；${checks}；通过后进入制证。`, '确认通过')) void act((v) => reissueApi.approve(base(v)), '审核通过');
   };
+  // A fee an officer collected by hand goes back by hand, not to the payment account (issue 18).
+  const refundHint = view?.paymentStatus === 'collected' ? '费用系民警当面收取，驳回后请当面退还并记录票据号。' : '驳回后已缴费用将自动原路退回。';
   const rejectNow = async () => {
     if (!view) return;
     const text = reason.trim();
-    if (await confirmed('确认驳回？', `${who(view)}；驳回原因：${text}；申请人会看到该原因，已缴费用将原路退回。`, '确认驳回'))
+    if (await confirmed('确认驳回？', `${who(view)}；驳回原因：${text}；申请人会看到该原因。${refundHint}`, '确认驳回'))
       void act((v) => reissueApi.reject({ ...base(v), reason: text }), '已驳回');
   };
   const shipNow = async (kind: 'ship' | 'reship') => {
@@ -181,7 +192,7 @@ export default function ReissueReviewDetail() {
                     onInput={(e) => setReason(e.detail.value)}
                   />
                 </View>
-                <Text className="hint">驳回后已缴费用将自动原路退回。</Text>
+                <Text className="hint">{refundHint}</Text>
                 <View className="form-actions">
                   <Button type="danger" loading={busy} disabled={reason.trim().length < 2} onClick={() => void rejectNow()}>
                     确认驳回
@@ -197,10 +208,13 @@ export default function ReissueReviewDetail() {
 
             {!form && (
               <View className="form-actions action-buttons">
-                {can('startReview') && (
-                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.startReview(base(v)), '已开始审核')}>
-                    开始审核
-                  </Button>
+                {STEPS.map(
+                  ([event, label, done, call]) =>
+                    can(event) && (
+                      <Button key={event} type={event === 'markReturned' ? undefined : 'primary'} loading={busy} onClick={() => act((v) => call(base(v)), done)}>
+                        {label}
+                      </Button>
+                    ),
                 )}
                 {can('approve') && (
                   <Button type="primary" loading={busy} onClick={() => void approve()}>
@@ -208,24 +222,13 @@ export default function ReissueReviewDetail() {
                   </Button>
                 )}
                 {can('reject') && <Button onClick={() => setForm('reject')}>驳回</Button>}
-                {can('startProduction') && (
-                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.startProduction(base(v)), '已开始制证')}>
-                    开始制证
-                  </Button>
+                {/* A fee collected by hand (issue 18): cancelled at the hall, handed back (packages/reissueFee). */}
+                {(can('cancelAtHall') || can('feeReturned')) && (
+                  <Button onClick={() => Taro.navigateTo({ url: `/packages/reissueFee/hand/index?id=${view.id}` })}>{can('feeReturned') ? '当面退费' : '取消申请'}</Button>
                 )}
                 {can('ship') && (
                   <Button type="primary" onClick={() => setForm('ship')}>
                     发货
-                  </Button>
-                )}
-                {can('deliver') && (
-                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.markDelivered(base(v)), '已送达')}>
-                    已送达
-                  </Button>
-                )}
-                {can('markReturned') && (
-                  <Button loading={busy} onClick={() => act((v) => reissueApi.markReturned(base(v)), '已记录退回')}>
-                    被退回
                   </Button>
                 )}
                 {can('reship') && (
@@ -236,11 +239,6 @@ export default function ReissueReviewDetail() {
                 {can('holdAtHall') && (
                   <Button loading={busy} onClick={() => act((v) => reissueApi.holdAtHall({ ...base(v), hallId: v.hallId }), '已转大厅待领')}>
                     留大厅待领
-                  </Button>
-                )}
-                {can('collect') && (
-                  <Button type="primary" loading={busy} onClick={() => act((v) => reissueApi.collect(base(v)), '已领取')}>
-                    已领取
                   </Button>
                 )}
               </View>

@@ -14,13 +14,15 @@ import { StateTag } from '../components/Timeline';
 import '../components/reissue.scss';
 import { tappable } from '../../../components/tappable';
 
-const FILTERS = [
+const FILTERS: ReadonlyArray<{ key: string; title: string; states: readonly string[]; paymentStatuses?: readonly string[] }> = [
   { key: 'review', title: '待审核', states: ['paid', 'underReview'] },
   { key: 'production', title: '待制证', states: ['approved', 'inProduction'] },
   { key: 'shipping', title: '寄送中', states: ['shipped', 'returned', 'heldAtHall'] },
   { key: 'unpaid', title: '待缴费', states: ['submitted'] },
+  // Fees collected by hand, rejected or cancelled: to hand back at the hall (issue 18).
+  { key: 'returnDue', title: '待当面退费', states: ['rejected', 'cancelled'], paymentStatuses: ['returnDue'] },
   { key: 'done', title: '已办结', states: ['delivered', 'collected', 'rejected', 'cancelled'] },
-] as const;
+];
 
 const AGES = [
   { days: 0, title: '全部' },
@@ -83,12 +85,16 @@ function FindByNumber() {
 
 /** Officer: the reissue applications of their halls by state and age, oldest first, overdue flagged. */
 export default function ReissueReview() {
-  const [filter, setFilter] = useState<(typeof FILTERS)[number]['key']>('review');
+  const [filter, setFilter] = useState('review');
   const [minAge, setMinAge] = useState(0);
   const [shown, setShown] = useState(0);
   useDidShow(() => setShown((n) => n + 1));
-  const states = [...FILTERS.find((f) => f.key === filter)!.states];
-  const queue = useRemote(() => reissueApi.reviewQueue({ states, ...(minAge ? { minAgeDays: minAge } : {}) }), `queue:${filter}:${minAge}:${shown}`);
+  const chosen = FILTERS.find((f) => f.key === filter)!;
+  const states = [...chosen.states];
+  const queue = useRemote(
+    () => reissueApi.reviewQueue({ states, paymentStatuses: chosen.paymentStatuses as string[] | undefined, ...(minAge ? { minAgeDays: minAge } : {}) }),
+    `queue:${filter}:${minAge}:${shown}`,
+  );
   const apps = queue.data?.applications ?? [];
 
   return (
