@@ -15,7 +15,7 @@ import { assistedOwner, requireSessionHall } from '../sessionRules';
 import { auditAssisted } from '../auditAssisted';
 import { noticeOf } from '../notice';
 import { tellCitizen } from '../tellCitizen';
-import { SessionIdInput, usableSession } from './session';
+import { SESSION_ERRORS, SessionIdInput, usableSession } from './session';
 
 /** Tells the citizen what was done (SMS, and a subscribe message with an account); a failure does not undo the act. */
 async function tell(deps: AssistedDeps, s: AssistedSession, act: 'reserve' | 'cancel' | 'reschedule', a: Appointment): Promise<void> {
@@ -29,12 +29,7 @@ export const assistedReserve = defineAction({
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, hallId: stableId, business: stableId, slotId: SlotIdInput })),
   output: AppointmentView,
   errors: [
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'OFFICER_NOT_VERIFIED',
-    'ASSISTED_SESSION_NOT_FOUND',
-    'ASSISTED_SESSION_EXPIRED',
-    'ASSISTED_SESSION_NOT_CONFIRMED',
+    ...SESSION_ERRORS,
     'ASSISTED_OTHER_HALL',
     'HALL_NOT_FOUND',
     'BUSINESS_NOT_BOOKABLE',
@@ -72,18 +67,21 @@ export const assistedReserve = defineAction({
   },
 });
 
+/** An appointment of the session's citizen at the session's hall; someone else's is indistinguishable from a missing one. */
+async function appointmentOfSession(deps: AssistedDeps, s: AssistedSession, appointmentId: string): Promise<Appointment> {
+  const a = await deps.booking.appointment(appointmentId);
+  if (!a || a.subjectIdIndex !== s.subjectIdIndex) throw new DomainError('APPOINTMENT_NOT_FOUND');
+  requireSessionHall(s, a.hallId);
+  return a;
+}
+
 export const assistedCancel = defineAction({
   summary:
     "Officer, within a confirmed assisted session: cancels an appointment of the session's citizen at the session's hall, before the hall's deadline, counted in the citizen's daily cancellations as online. The citizen is texted. Audited. Idempotent under the envelope requestId.",
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, appointmentId: AppointmentIdInput })),
   output: AppointmentView,
   errors: [
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'OFFICER_NOT_VERIFIED',
-    'ASSISTED_SESSION_NOT_FOUND',
-    'ASSISTED_SESSION_EXPIRED',
-    'ASSISTED_SESSION_NOT_CONFIRMED',
+    ...SESSION_ERRORS,
     'ASSISTED_OTHER_HALL',
     'APPOINTMENT_NOT_FOUND',
     'APPOINTMENT_NOT_ACTIVE',
@@ -95,10 +93,7 @@ export const assistedCancel = defineAction({
   idempotent: 'required',
   async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);
-    const a = await deps.booking.appointment(input.appointmentId);
-    // Someone else's appointment is indistinguishable from a missing one.
-    if (!a || a.subjectIdIndex !== s.subjectIdIndex) throw new DomainError('APPOINTMENT_NOT_FOUND');
-    requireSessionHall(s, a.hallId);
+    const a = await appointmentOfSession(deps, s, input.appointmentId);
     const requestKey = `assisted-cancel:${s._id}:${request?.requestId ?? deps.newId()}`;
     const endedBy = deps.idFor(requestKey);
     // The citizen's own daily quota (the appointment's owner), as if they cancelled themselves.
@@ -115,12 +110,7 @@ export const assistedReschedule = defineAction({
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, appointmentId: AppointmentIdInput, slotId: SlotIdInput })),
   output: AppointmentView,
   errors: [
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'OFFICER_NOT_VERIFIED',
-    'ASSISTED_SESSION_NOT_FOUND',
-    'ASSISTED_SESSION_EXPIRED',
-    'ASSISTED_SESSION_NOT_CONFIRMED',
+    ...SESSION_ERRORS,
     'ASSISTED_OTHER_HALL',
     'APPOINTMENT_NOT_FOUND',
     'APPOINTMENT_NOT_ACTIVE',
@@ -138,9 +128,7 @@ export const assistedReschedule = defineAction({
   idempotent: 'required',
   async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);
-    const old = await deps.booking.appointment(input.appointmentId);
-    if (!old || old.subjectIdIndex !== s.subjectIdIndex) throw new DomainError('APPOINTMENT_NOT_FOUND');
-    requireSessionHall(s, old.hallId);
+    const old = await appointmentOfSession(deps, s, input.appointmentId);
     const requestKey = `assisted-reschedule:${s._id}:${request?.requestId ?? deps.newId()}`;
     const fresh = await moveAppointment(deps, {
       old,

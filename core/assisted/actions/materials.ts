@@ -10,25 +10,14 @@ import type { AssistedDeps } from '../AssistedDeps';
 import { auditAssisted } from '../auditAssisted';
 import { materialsLine } from '../notice';
 import { tellCitizen } from '../tellCitizen';
-import { SessionIdInput, usableSession } from './session';
+import { SESSION_ERRORS, SessionIdInput, usableSession } from './session';
 
 export const assistedTellMaterials = defineAction({
   summary:
     "Officer, within a confirmed assisted session (issue 18): texts the session's citizen the materials a business needs (its guide's material names, short; SMS to the phone on file, and a subscribe message with an account), and answers them for the officer to read out. At most 5 such texts a phone a day (OTP_TOO_FREQUENT). Audited with officer, hall, session and reason. Idempotent under the envelope requestId (a retry sends nothing more).",
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, business: stableId })),
   output: lazySchema(() => z.object({ guideId: z.string(), title: z.string(), materials: z.array(z.object({ name: z.string(), required: z.boolean() })), text: z.string() })),
-  errors: [
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'OFFICER_NOT_VERIFIED',
-    'ASSISTED_SESSION_NOT_FOUND',
-    'ASSISTED_SESSION_EXPIRED',
-    'ASSISTED_SESSION_NOT_CONFIRMED',
-    'GUIDE_NOT_FOUND',
-    'OTP_TOO_FREQUENT',
-    'REQUEST_IN_PROGRESS',
-    'IDEMPOTENCY_KEY_REUSED',
-  ],
+  errors: [...SESSION_ERRORS, 'GUIDE_NOT_FOUND', 'OTP_TOO_FREQUENT', 'REQUEST_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED'],
   idempotent: 'required',
   async run(input, deps: AssistedDeps, request) {
     const { officer, session: s } = await usableSession(deps, input.sessionId);

@@ -17,7 +17,7 @@ import type { Actor } from '../../reissue/stateMachine';
 import { assistedOwner, requireFeeInPerson } from '../sessionRules';
 import { auditAssisted } from '../auditAssisted';
 import { tellCitizen } from '../tellCitizen';
-import { SessionIdInput, usableSession } from './session';
+import { SESSION_ERRORS, SessionIdInput, usableSession } from './session';
 
 /** The reissue rules' ports as the assisted function holds them (core/reissue/submitApplication.ts). */
 function reissuePorts(deps: AssistedDeps): SubmitDeps & Pick<AssistedDeps, 'calendar'> {
@@ -39,25 +39,14 @@ async function tell(deps: AssistedDeps, s: AssistedSession, app: ReissueRecord):
   await tellCitizen(deps, s, notice, { kind: 'reissue', applicationId: app._id });
 }
 
-const REISSUE_SESSION_ERRORS = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'OFFICER_NOT_VERIFIED',
-  'ASSISTED_SESSION_NOT_FOUND',
-  'ASSISTED_SESSION_EXPIRED',
-  'ASSISTED_SESSION_NOT_CONFIRMED',
-  'ASSISTED_REISSUE_BY_PHONE',
-  'REISSUE_OTHER_CITY',
-  'REGISTRY_MISMATCH',
-  'REGISTRY_UNAVAILABLE',
-] as const;
+const REISSUE_SESSION_ERRORS = [...SESSION_ERRORS, 'ASSISTED_REISSUE_BY_PHONE', 'REISSUE_OTHER_CITY', 'REGISTRY_MISMATCH', 'REGISTRY_UNAVAILABLE'] as const;
 
 export const assistedDivisions = defineAction({
   summary:
     "Officer, within a confirmed assisted session (issue 18): the divisions for a delivery address one level at a time (the provinces; a province's cities; a city's districts, 6-digit GB/T 2260 codes), from the data the address is checked against, so the officer's page carries none.",
   input: lazySchema(() => z.strictObject({ sessionId: SessionIdInput, parentCode: z.optional(z.string().check(z.regex(/^\d{6}$/))) })),
   output: lazySchema(() => z.object({ divisions: z.array(z.object({ code: z.string(), name: z.string() })) })),
-  errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFICER_NOT_VERIFIED', 'ASSISTED_SESSION_NOT_FOUND', 'ASSISTED_SESSION_EXPIRED', 'ASSISTED_SESSION_NOT_CONFIRMED'],
+  errors: SESSION_ERRORS,
   async run(input, deps: AssistedDeps) {
     await usableSession(deps, input.sessionId);
     return { divisions: deps.assisted.reissue.divisions.children(input.parentCode) };

@@ -27,6 +27,16 @@ export async function officerOf(deps: AssistedDeps, hallId: string) {
   return requireActingForHall(await deps.identities.account(requireOpenid(deps)), hallId);
 }
 
+/** What `usableSession` may refuse with (confirmed phase): the first errors of every act within a session. */
+export const SESSION_ERRORS = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OFFICER_NOT_VERIFIED',
+  'ASSISTED_SESSION_NOT_FOUND',
+  'ASSISTED_SESSION_EXPIRED',
+  'ASSISTED_SESSION_NOT_CONFIRMED',
+] as const;
+
 /** The session as its officer may use it now (in `phase`), with the officer still acting for its hall. */
 export async function usableSession(deps: AssistedDeps, sessionId: string, phase: 'codeSent' | 'confirmed' = 'confirmed') {
   const openid = requireOpenid(deps);
