@@ -153,6 +153,8 @@ test('the officer’s detail of a fee collected by hand (issue 18): the rejectio
   const back = s.open('packages/reissueFee/hand/index', { id: app.id });
   await withText(back, '确认已退费');
   expect(back.dom.textContent).toContain('退费票据号');
+  // What is to be handed back, and to whom, on the form itself, not only in the confirmation.
+  expect(back.dom.textContent).toMatch(/\*.* · 办件编号 .* · 审核未通过 · 待当面退费 ¥\d+\.\d{2}/);
   expectClean(s, back);
   back.close();
 });

@@ -11,17 +11,28 @@ import { tappable } from '../../../components/tappable';
 import '../../../components/Form.scss';
 import { feeApi } from '../feeApi';
 
-/** What each form asks: title, field label, placeholder, hint, confirm button, toast. */
+/** What each form asks. */
 const FORMS = {
-  cancelAtHall: [
-    '大厅取消申请',
-    '取消原因（申请人可见）',
-    '如：证件已找到，本人申请撤回',
-    '本申请费用为民警当面收取，取消后请当面退还群众并记录退费票据号。',
-    '确认取消申请',
-    '已取消',
-  ],
-  feeReturned: ['当面退费', '退费票据号', '退费凭证上的编号', '费用当面退还群众后记录，申请人可见。', '确认已退费', '已记录退费'],
+  cancelAtHall: {
+    title: '大厅取消申请',
+    label: '取消原因（申请人可见）',
+    placeholder: '如：证件已找到，本人申请撤回',
+    hint: '本申请费用为民警当面收取，取消后请当面退还群众并记录退费票据号。',
+    confirm: '确认取消申请',
+    done: '已取消',
+    maxlength: 200,
+    minLength: 2,
+  },
+  feeReturned: {
+    title: '当面退费',
+    label: '退费票据号',
+    placeholder: '退费凭证上的编号',
+    hint: '费用当面退还群众后记录，申请人可见。',
+    confirm: '确认已退费',
+    done: '已记录退费',
+    maxlength: 32,
+    minLength: 4,
+  },
 } as const;
 
 /**
@@ -41,15 +52,20 @@ export default function ReissueFeeByHand() {
   const submit = async () => {
     if (!view || !kind) return;
     const t = text.trim();
-    const [, label, , , confirmText, done] = FORMS[kind];
-    const res = await Taro.showModal({ title: `${confirmText}？`, content: `${view.subjectNameMasked}，¥${view.fees.total}；${label}：${t}`, confirmText, cancelText: '再看看' });
+    const form = FORMS[kind];
+    const res = await Taro.showModal({
+      title: `${form.confirm}？`,
+      content: `${view.subjectNameMasked}，¥${view.fees.total}；${form.label}：${t}`,
+      confirmText: form.confirm,
+      cancelText: '再看看',
+    });
     if (!res.confirm) return;
     setBusy(true);
     setError(undefined);
     try {
       const target = { applicationId: view.id, expectedVersion: view.version };
       await (kind === 'feeReturned' ? feeApi.returnFee({ ...target, receipt: t }) : feeApi.cancelAtHall({ ...target, reason: t }));
-      void Taro.showToast({ title: done, icon: 'success' });
+      void Taro.showToast({ title: form.done, icon: 'success' });
       void Taro.navigateBack();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError('INTERNAL', '操作失败，请重试'));
@@ -69,27 +85,31 @@ export default function ReissueFeeByHand() {
           </View>
         )}
         {view && kind && (
-          <Section title={FORMS[kind][0]}>
+          <Section title={FORMS[kind].title}>
+            <Text
+              className="form-field__hint"
+              data-field="summary"
+            >{`${view.subjectNameMasked} · 办件编号 ${view.refNumber ?? '—'} · ${view.stateName} · ${view.paymentStatusName} ¥${view.fees.total}`}</Text>
             {error && (
               <View className="notice notice--error" role="alert" data-error-code={error.code}>
                 <Text>{error.message}</Text>
               </View>
             )}
             <View className="form-field">
-              <Text className="form-field__label">{FORMS[kind][1]}</Text>
+              <Text className="form-field__label">{FORMS[kind].label}</Text>
               <Input
                 className="form-field__input"
                 data-field={kind}
                 value={text}
-                maxlength={kind === 'feeReturned' ? 32 : 200}
-                placeholder={FORMS[kind][2]}
+                maxlength={FORMS[kind].maxlength}
+                placeholder={FORMS[kind].placeholder}
                 onInput={(e) => setText(e.detail.value)}
               />
             </View>
-            <Text className="form-field__hint">{FORMS[kind][3]}</Text>
+            <Text className="form-field__hint">{FORMS[kind].hint}</Text>
             <View className="form-actions">
-              <Button type="danger" loading={busy} disabled={text.trim().length < (kind === 'feeReturned' ? 4 : 2)} onClick={() => void submit()}>
-                {FORMS[kind][4]}
+              <Button type="danger" loading={busy} disabled={text.trim().length < FORMS[kind].minLength} onClick={() => void submit()}>
+                {FORMS[kind].confirm}
               </Button>
               <Text className="form-actions__secondary" {...tappable()} onClick={() => void Taro.navigateBack()}>
                 返回
