@@ -36,6 +36,12 @@ export const ASSISTED_POLICY = {
   opensPerOfficerPerDay: 60,
   /** Texts of materials one phone gets per day (assistedTellMaterials), whichever officer sends them. */
   materialsTextsPerDay: 5,
+  /**
+   * Session codes one phone gets per day, whichever officer opens the sessions: counted apart from the
+   * citizen's own verification texts, so officers cannot use up the allowance the citizen needs to
+   * verify in the mini-program.
+   */
+  codesPerPhonePerDay: 5,
 };
 
 export interface AssistedSession {

@@ -6,6 +6,7 @@ import { at, bookingFlow, requestId } from './support/bookingFlow';
 import { functionCaller } from './support/functionCaller';
 import { inviteOfficer } from '../support/verifiedOfficer';
 import { devEnvironment } from '../../devcloud/devEnvironment';
+import { devSecrets } from '../../devcloud/seed/verifiedCitizens';
 
 /**
  * Issue 18, the assisted channel, through the local cloud: an officer opens a session for a citizen
@@ -25,6 +26,7 @@ const CERTIFICATE = 'household-certificate';
 // Tuesday 2026-12-01, 08:30 in Shanghai: the week's dates are released.
 const NOW = at('2026-12-01', '08:30');
 const DAY = '2026-12-02';
+const NEXT_DAY = new Date(NOW.getTime() + 24 * 3600_000);
 const slot = (start: string, day = DAY) => `${A}:${day}:${start.replace(':', '')}`;
 const OFFICER_A = 'assist-officer-a';
 const OFFICER_A2 = 'assist-officer-a2';
@@ -281,9 +283,12 @@ test('a citizen who declined subscribe messages (WeChat refuses them): the act s
 });
 
 test('the timer deletes ended sessions in batches, and only those', async () => {
+  // The next day: the tests above spent 张桂兰's session codes of the first (5 a day, the last test);
+  // the materials test below runs on it too.
+  h.setNow(NEXT_DAY);
   const db = localDatabase(h.cloud.url);
   // Many ended sessions (more than one batch), as older runs would leave them.
-  const ended = new Date(NOW.getTime() - 60_000);
+  const ended = new Date(NEXT_DAY.getTime() - 60_000);
   for (let i = 0; i < 450; i++) {
     await db
       .collection('assisted_sessions')
@@ -298,15 +303,15 @@ test('the timer deletes ended sessions in batches, and only those', async () => 
   // What is left has not ended: the live one among them, none of the ended ones.
   const left = (await db.collection('assisted_sessions').limit(1000).get()).data as Array<{ _id: string; expiresAt: Date }>;
   expect(left.map((s) => s._id)).toContain(live);
-  expect(left.filter((s) => new Date(s.expiresAt).getTime() < NOW.getTime())).toEqual([]);
+  expect(left.filter((s) => new Date(s.expiresAt).getTime() < NEXT_DAY.getTime())).toEqual([]);
   expect((await a.ok(OFFICER_A, 'closeAssistedSession', { sessionId: live })).phase).toBe('closed');
   // Ended now: the next run deletes it.
-  h.setNow(new Date(NOW.getTime() + 60 * 60_000));
+  h.setNow(new Date(NEXT_DAY.getTime() + 60 * 60_000));
   try {
     expect(((await h.timer('assisted', 'purgeAssistedSessions')) as { data: { sessions: number } }).data.sessions).toBeGreaterThanOrEqual(1);
     expect((await a.error(OFFICER_A, 'closeAssistedSession', { sessionId: live })).code).toBe('ASSISTED_SESSION_NOT_FOUND');
   } finally {
-    h.setNow(NOW);
+    h.setNow(NEXT_DAY);
   }
   // Not a client's to call.
   expect((await a.error(OFFICER_A, 'purgeAssistedSessions', {})).code).toBe('UNKNOWN_ACTION');
@@ -332,4 +337,21 @@ test('the materials told by text: names only, once per request, audited; only th
   for (let i = 0; i < 4; i++) await a.ok(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() });
   expect((await a.error(OFFICER_A, 'assistedTellMaterials', { ...tell, requestId: requestId() })).code).toBe('OTP_TOO_FREQUENT');
   expect(h.cloud.smsOutbox.length).toBe(texts + 5);
+});
+
+test('session codes to one phone are counted apart from the citizen’s own: 5 a day, and her verification texts are not used up', async () => {
+  // A day of its own (2026-12-03): the tests above used the first two.
+  h.setNow(new Date(NOW.getTime() + 2 * 24 * 3600_000));
+  for (let i = 0; i < 5; i++) expect((await open(i % 2 ? OFFICER_A2 : OFFICER_A, ZHANG)).ok).toBe(true);
+  const texts = h.cloud.smsOutbox.length;
+  const refused = await open(OFFICER_A, ZHANG);
+  expect(refused.error).toMatchObject({ code: 'OTP_TOO_FREQUENT' });
+  expect(refused.error.message).toContain('该手机号今日代办验证码次数已达上限');
+  expect(h.cloud.smsOutbox.length).toBe(texts);
+  // Her own allowance (the identity function's `phone:` counter) was not touched by the officers' codes.
+  const phoneIndex = devSecrets().index('phone', ZHANG.phone);
+  const counters = (await localDatabase(h.cloud.url).collection('sms_counters').limit(1000).get()).data as Array<{ _id: string }>;
+  expect(counters.filter((c) => c._id === `phone:${phoneIndex}:2026-12-03`)).toEqual([]);
+  expect(counters.filter((c) => c._id === `assisted-phone:${phoneIndex}:2026-12-03`).length).toBe(1);
+  h.setNow(NOW);
 });

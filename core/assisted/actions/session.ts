@@ -10,7 +10,6 @@ import { checkPerson } from '../../identity/checkPerson';
 import { FIELD } from '../../identity/fieldNames';
 import { IdNumberInput, NameInput } from '../../identity/inputs';
 import { describeUntil, failureDay, lockoutState } from '../../identity/lockout';
-import { VERIFICATION_POLICY } from '../../identity/Verification';
 import { ASSISTED_POLICY, ASSISTED_REASONS, type AssistedSession } from '../AssistedSession';
 import { assistedFailureKey, confirmation, judgeCode, openedSession, requireUsable, sessionPhase } from '../sessionRules';
 import { auditAssisted } from '../auditAssisted';
@@ -92,12 +91,11 @@ export const openAssistedSession = defineAction({
     if (!registered) throw new DomainError('REGISTRY_MISMATCH');
     const onFile = await phoneOnFile(deps, registered._id, idIndex);
     if (!onFile) throw new DomainError('ASSISTED_NO_PHONE_ON_FILE');
-    if ((await identities.countSms(`phone:${secrets.index('phone', onFile.phone)}`, day)) > VERIFICATION_POLICY.smsPerDay) {
-      throw new DomainError('OTP_TOO_FREQUENT', '该手机号今日短信验证码次数已达上限，请明天再试');
+    if ((await identities.countSms(`assisted-phone:${secrets.index('phone', onFile.phone)}`, day)) > ASSISTED_POLICY.codesPerPhonePerDay) {
+      throw new DomainError('OTP_TOO_FREQUENT', '该手机号今日代办验证码次数已达上限，请明天再试');
     }
     const id = secrets.randomToken(24);
     const code = secrets.randomDigits(6);
-    await sms.sendVerificationCode(onFile.phone, code, ASSISTED_POLICY.codeMinutes);
     const session = openedSession(
       {
         _id: id,
@@ -114,7 +112,9 @@ export const openAssistedSession = defineAction({
       },
       now,
     );
+    // Stored before the code goes out: a code is never texted for a session that was not kept.
     await sessions.add(session);
+    await sms.sendVerificationCode(onFile.phone, code, ASSISTED_POLICY.codeMinutes);
     await auditAssisted(deps, officer, session, 'open', id);
     return assistedSessionView(session, now, secrets);
   },
