@@ -196,6 +196,8 @@ test('rejected: the fee collected by hand is due back by hand; the hall finds it
   const queue = await r.ok(OFFICER_A, 'reviewQueue', owed);
   expect(queue.applications).toContainEqual(expect.objectContaining({ id, state: 'rejected', paymentStatus: 'returnDue', paymentStatusName: '待当面退费' }));
   expect((await r.ok(OFFICER_B, 'reviewQueue', owed)).applications.map((x: { id: string }) => x.id)).not.toContain(id);
+  // The payment filter alone looks in every state (a fee due back is never on a paid or reviewed application).
+  expect((await r.ok(OFFICER_A, 'reviewQueue', { paymentStatuses: ['returnDue'] })).applications.map((x: { id: string }) => x.id)).toContain(id);
   // Neither the citizen nor another hall's officer records it returned.
   expect((await r.error('zhang-guilan-reissue', 'returnFee', { applicationId: id, receipt: 'TF2026-000001' })).code).toBe('FORBIDDEN');
   expect((await r.error(OFFICER_B, 'returnFee', { applicationId: id, receipt: 'TF2026-000001' })).code).toBe('FORBIDDEN');

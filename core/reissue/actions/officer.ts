@@ -6,7 +6,7 @@ import { requireOpenid } from '../../identity/caller';
 import { stableId } from '../../guide/ServiceGuide';
 import { maskName } from '../../privacy/mask';
 import { shanghaiMinuteText } from '../../time/shanghai';
-import { Courier, PAYMENT_STATUSES, PaymentStatus, ReissueState, TrackingNumber } from '../ReissueApplication';
+import { Courier, PAYMENT_STATUSES, PaymentStatus, REISSUE_STATES, ReissueState, TrackingNumber } from '../ReissueApplication';
 import type { ReissueDeps } from '../ReissueDeps';
 import { PAYMENT_STATUS_NAMES, REASON_NAMES, STATE_NAMES } from '../names';
 import { deadlines, reviewOverdue } from '../timeLimits';
@@ -49,7 +49,7 @@ const QueueItem = lazySchema(() =>
 
 export const reviewQueue = defineAction({
   summary:
-    'Officer: applications of their halls by state (default: paid and under review), age and payment status (paymentStatuses: e.g. returnDue, the fees collected by hand to hand back), oldest first; overdue ones flagged.',
+    'Officer: applications of their halls by state (default: paid and under review; with paymentStatuses alone, any state), age and payment status (paymentStatuses: e.g. returnDue, the fees collected by hand to hand back), oldest first; overdue ones flagged.',
   input: lazySchema(() =>
     z.strictObject({
       hallId: z.optional(stableId),
@@ -70,7 +70,8 @@ export const reviewQueue = defineAction({
     const now = deps.clock.now();
     const list = await deps.store.queue({
       hallIds,
-      states: input.states ?? ['paid', 'underReview'],
+      // A payment filter alone looks in every state: a fee due back is on a rejected or cancelled application.
+      states: input.states ?? (input.paymentStatuses ? [...REISSUE_STATES] : ['paid', 'underReview']),
       ...(input.minAgeDays !== undefined ? { submittedBefore: new Date(now.getTime() - input.minAgeDays * DAY_MS) } : {}),
       ...(input.paymentStatuses ? { paymentStatuses: input.paymentStatuses } : {}),
       limit: input.limit,
