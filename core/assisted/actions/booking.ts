@@ -97,9 +97,11 @@ export const assistedCancel = defineAction({
     const requestKey = `assisted-cancel:${s._id}:${request?.requestId ?? deps.newId()}`;
     const endedBy = deps.idFor(requestKey);
     // The citizen's own daily quota (the appointment's owner), as if they cancelled themselves.
-    const { resumed } = await cancelAppointment(deps, a, endedBy, a.actorOpenid);
+    await cancelAppointment(deps, a, endedBy, a.actorOpenid);
     await auditAssisted(deps, officer, s, 'cancel', a._id, deps.idFor(`audit:${requestKey}`));
-    if (!resumed) await tell(deps, s, 'cancel', a);
+    // A resumed request is one whose first attempt did not finish (a finished one is answered from the
+    // request log), so the citizen may not have been told yet: tell them (as assistedReissue does).
+    await tell(deps, s, 'cancel', a);
     return appointmentView({ ...a, status: 'cancelled' }, deps);
   },
 });
